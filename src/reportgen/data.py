@@ -1,0 +1,527 @@
+"""Load a report's data folder: validate it, compute derived figures, render its prose.
+
+A report folder holds ``report.yaml`` (the report's own facts and the list of
+its parts) and one YAML file per part. Loading collects every problem it finds
+in every file before raising, so ``reportgen check`` can show them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from pydantic import BaseModel, ValidationError
+
+from .environment import make_environment
+from .errors import DataError, Problem
+from .figures import Figure, Group, Percent
+from .model import (
+    TAG_MARK,
+    DerivedSpec,
+    FigureSpec,
+    Period,
+    ReportFile,
+    _Content,
+    PartFile,
+)
+from .source import SourceFile, load_yaml
+
+REPORT_FILE = "report.yaml"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """The years a report covers, as templates see them."""
+
+    start: int
+    end: int
+
+    @property
+    def years(self) -> list[int]:
+        """Return every year of the period, in order."""
+        return list(range(self.start, self.end + 1))
+
+    @property
+    def length(self) -> int:
+        """Return the number of years in the period."""
+        return self.end - self.start + 1
+
+    def __str__(self) -> str:
+        return f"{self.start}—{self.end}"
+
+
+class PartView(Group):
+    """One part of a report as templates see it: its prose, figures and lists.
+
+    ``part.lead`` and ``part.paragraphs`` are the rendered prose; any figure,
+    derived figure or list of the part is reached by its name
+    (``proposals.collected``), and ``part.figures`` iterates them all.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        lead: str,
+        paragraphs: list[str],
+        figures: Group,
+        lists: dict[str, list[str]],
+    ) -> None:
+        members: dict[str, Any] = {**figures._children, **lists}
+        members.update(name=name, lead=lead, paragraphs=paragraphs, figures=figures, lists=lists)
+        super().__init__(name, members)
+
+
+@dataclass
+class ReportData:
+    """A report's data, validated and computed, ready for its template."""
+
+    name: str
+    directory: Path
+    spec: ReportFile
+    context: dict[str, Any]
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def template_name(self) -> str:
+        """Return the file name of the template the report uses."""
+        return self.spec.template
+
+    def output_stem(self) -> str:
+        """Return the output file name without extension, from the report's pattern."""
+        pattern = self.spec.output or "{organisation}_{start}-{end}_{title}"
+        stem = pattern.format(
+            organisation=self.spec.organisation,
+            title=self.spec.title,
+            start=self.spec.period.start,
+            end=self.spec.period.end,
+        )
+        # Characters Windows forbids in file names become full-width look-alikes.
+        return stem.translate(str.maketrans('/\\:*?"<>|', "／＼：＊？＂＜＞｜")).strip()
+
+
+def load_report_data(directory: Path) -> ReportData:
+    """Load, validate and compute the report in ``directory``; raise DataError listing all problems."""
+    loader = _Loader(directory)
+    return loader.load()
+
+
+class _Loader:
+    """Gathers problems across all files of one report while building its data."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.problems: list[Problem] = []
+        self.prose_environment = make_environment(for_docx=False)
+
+    def load(self) -> ReportData:
+        report_path = self.directory / REPORT_FILE
+        report_source = self._read(report_path)
+        if report_source is None:
+            raise DataError(self.problems)
+        spec = self._validate(ReportFile, report_source, "report")
+        if spec is None:
+            raise DataError(self.problems)
+
+        part_sources = self._read_parts(spec, report_source)
+        period = PeriodView(spec.period.start, spec.period.end)
+        facts: dict[str, Any] = {
+            "organisation": spec.organisation,
+            "title": spec.title,
+            "period": period,
+            "date": spec.date,
+        }
+
+        report_figures = self._figures(spec, report_source, period, "report")
+        part_specs: list[tuple[str, PartFile, SourceFile, Group]] = []
+        for name, source in part_sources:
+            part = self._validate(PartFile, source, name)
+            if part is not None:
+                part_specs.append((name, part, source, self._figures(part, source, period, name)))
+
+        # Prose may name another part's figures (proposals.collected), so every
+        # part's figures are known before any prose is rendered.
+        figure_scope = {name: figures for name, _, _, figures in part_specs}
+        parts: list[PartView] = []
+        for name, part, source, figures in part_specs:
+            scope = {**facts, **figure_scope, **report_figures._children, **figures._children}
+            lists = self._render_lists(part, source, scope, name)
+            scope.update(lists)
+            lead = self._render(part.lead, source, ("lead",), scope, f"{name}.lead")
+            paragraphs = [
+                self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
+                for index, text in enumerate(part.paragraphs)
+            ]
+            parts.append(PartView(name, lead, paragraphs, figures, lists))
+
+        scope = {**facts, **{part.name: part for part in parts}, **report_figures._children}
+        report_lists = self._render_lists(spec, report_source, scope, "report")
+        scope.update(report_lists)
+        opening = [
+            self._render(text, report_source, ("opening", index), scope, "report.opening")
+            for index, text in enumerate(spec.opening)
+        ]
+        if self.problems:
+            raise DataError(self.problems)
+
+        report_view = Group(spec.title, {**facts, **report_figures._children, **report_lists})
+        context: dict[str, Any] = {
+            **facts,
+            **report_figures._children,
+            **report_lists,
+            **{part.name: part for part in parts},
+            "report": report_view,
+            "opening": opening,
+            "parts": parts,
+        }
+        files = [report_path] + [source.path for _, source in part_sources]
+        return ReportData(self.directory.name, self.directory, spec, context, files)
+
+    # -- reading and validating files --
+
+    def _read(self, path: Path) -> SourceFile | None:
+        if not path.is_file():
+            self.problems.append(Problem("file not found", file=path))
+            return None
+        try:
+            source = load_yaml(path)
+        except DataError as err:
+            self.problems.extend(err.problems)
+            return None
+        if source.data is None:
+            self.problems.append(Problem("the file is empty", file=path))
+            return None
+        if not isinstance(source.data, dict):
+            self.problems.append(
+                source.problem(
+                    f"the file should hold fields (name: value), not a {type(source.data).__name__}"
+                )
+            )
+            return None
+        return source
+
+    def _read_parts(
+        self, spec: ReportFile, report_source: SourceFile
+    ) -> list[tuple[str, SourceFile]]:
+        sources = []
+        for index, name in enumerate(spec.parts):
+            path = self.directory / f"{name}.yaml"
+            if not path.is_file():
+                self.problems.append(
+                    report_source.problem(
+                        f"part '{name}' has no data file {path.name} in {self.directory}",
+                        ("parts", index),
+                        "report.parts",
+                    )
+                )
+                continue
+            source = self._read(path)
+            if source is not None:
+                sources.append((name, source))
+        listed = {f"{name}.yaml" for name in spec.parts} | {REPORT_FILE}
+        for path in sorted(self.directory.glob("*.y*ml")):
+            if path.name not in listed:
+                # A file nobody renders is data silently lost: say so.
+                self.problems.append(
+                    report_source.problem(
+                        f"{path.name} is not listed in parts: add '{path.stem}' to parts, "
+                        "or move the file out of the folder",
+                        ("parts",),
+                        "report.parts",
+                    )
+                )
+        return sources
+
+    def _validate(self, model: type[Model], source: SourceFile, prefix: str) -> Model | None:
+        try:
+            return model.model_validate(source.data)
+        except ValidationError as err:
+            for error in err.errors():
+                loc = tuple(
+                    step
+                    for step in error["loc"]
+                    if not (isinstance(step, str) and step.startswith(TAG_MARK))
+                )
+                # pydantic reports a bad dict key at ('figures', 'bad-name', '[key]').
+                loc = tuple(step for step in loc if step != "[key]")
+                dotted = ".".join(str(step) for step in (prefix, *loc))
+                message = _explain(error, loc, model)
+                self.problems.append(source.problem(message, loc, dotted))
+            return None
+
+    # -- figures --
+
+    def _figures(
+        self, content: _Content, source: SourceFile, period: PeriodView, prefix: str
+    ) -> Group:
+        figures = self._figure_group(content.figures, ("figures",), source, period, prefix)
+        names = dict(figures._children)
+        for name, derived in content.derived.items():
+            path = ("derived", name)
+            if name in names:
+                self.problems.append(
+                    source.problem(
+                        f"'{name}' is both a figure and a derived figure: rename one",
+                        path,
+                        f"{prefix}.derived.{name}",
+                    )
+                )
+                continue
+            value = self._derive(name, derived, Group(prefix, names), source, path, prefix)
+            if value is not None:
+                names[name] = value
+        for name in content.lists:
+            if name in names:
+                self.problems.append(
+                    source.problem(
+                        f"'{name}' is both a figure and a list: rename one",
+                        ("lists", name),
+                        f"{prefix}.lists.{name}",
+                    )
+                )
+        return Group(prefix, names)
+
+    def _figure_group(
+        self,
+        nodes: dict[str, Any],
+        path: tuple[str, ...],
+        source: SourceFile,
+        period: PeriodView,
+        prefix: str,
+    ) -> Group:
+        children: dict[str, Any] = {}
+        for name, node in nodes.items():
+            child_path = (*path, name)
+            dotted = ".".join((prefix, *child_path))
+            if isinstance(node, dict):
+                children[name] = self._figure_group(node, child_path, source, period, prefix)
+            elif isinstance(node, FigureSpec):
+                children[name] = self._figure(name, node, source, child_path, dotted, period)
+            else:
+                children[name] = Figure(name, node)
+        return Group(".".join((prefix, *path)), children)
+
+    def _figure(
+        self,
+        name: str,
+        spec: FigureSpec,
+        source: SourceFile,
+        path: tuple[str, ...],
+        dotted: str,
+        period: PeriodView,
+    ) -> Figure:
+        by_year = dict(spec.by_year or {})
+        outside = [year for year in by_year if not period.start <= year <= period.end]
+        if outside:
+            self.problems.append(
+                source.problem(
+                    f"year {outside[0]} is outside the period {period}",
+                    (*path, "by_year", outside[0]),
+                    dotted + ".by_year",
+                )
+            )
+        if spec.value is not None:
+            value: float | int = spec.value
+        elif by_year:
+            value = sum(by_year.values())
+        else:
+            self.problems.append(
+                source.problem(
+                    f"no value for the period {period}: enter it (value: …)", path, dotted
+                )
+            )
+            return _missing(name)
+        return Figure(
+            name,
+            value,
+            label=spec.label,
+            unit=spec.unit,
+            qualifier=spec.qualifier,
+            scale=spec.scale,
+            precision=spec.precision,
+            by_year=by_year,
+            previous=spec.previous,
+        )
+
+    def _derive(
+        self,
+        name: str,
+        spec: DerivedSpec,
+        known: Group,
+        source: SourceFile,
+        path: tuple[str, ...],
+        prefix: str,
+    ) -> Figure | Percent | None:
+        operation, operand_names = spec.operation
+        field_name = f"{prefix}.derived.{name}.{operation}"
+        operands: list[Figure] = []
+        for index, operand in enumerate(operand_names):
+            try:
+                value = known.lookup(operand)
+            except KeyError:
+                hint = _suggest(operand, [path for path, _ in known.leaves()])
+                self.problems.append(
+                    source.problem(
+                        f"no figure named '{operand}'{hint}",
+                        (*path, operation, index),
+                        field_name,
+                    )
+                )
+                return None
+            if not isinstance(value, Figure):
+                self.problems.append(
+                    source.problem(
+                        f"'{operand}' is a group of figures: name one figure in it",
+                        (*path, operation, index),
+                        field_name,
+                    )
+                )
+                return None
+            operands.append(value)
+        if any(operand.missing for operand in operands):
+            return _missing(name)  # the missing figure is reported already
+
+        def complain(message: str) -> None:
+            self.problems.append(
+                source.problem(f"cannot compute {name}: {message}", (*path, operation), field_name)
+            )
+
+        first = operands[0]
+        if operation == "share":
+            part, whole = operands
+            if whole.value == 0:
+                complain(f"{operand_names[1]} is 0, so {operand_names[0]} has no share of it")
+                return None
+            if part.value > whole.value:
+                complain(
+                    f"{operand_names[0]} ({part.value}) is greater than "
+                    f"{operand_names[1]} ({whole.value}); a share cannot exceed 100%"
+                )
+                return None
+            return Percent(name, part.value / whole.value, spec.label, spec.precision)
+        if operation == "growth":
+            old, new = operands
+            if old.value == 0:
+                complain(f"{operand_names[0]} is 0, so growth from it has no percentage")
+                return None
+            return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
+        if operation == "sum":
+            combine = sum
+        else:
+
+            def combine(values: list[float | int]) -> float | int:  # type: ignore[misc]
+                return values[0] - values[1]
+
+        years = set.intersection(*(set(operand.by_year) for operand in operands))
+        previous = [operand.previous for operand in operands]
+        return Figure(
+            name,
+            combine([operand.value for operand in operands]),
+            label=spec.label,
+            unit=spec.unit or first.unit,
+            qualifier=next((o.qualifier for o in operands if o.qualifier), None),
+            scale=first.scale,
+            precision=max(spec.precision, first.precision),
+            by_year={
+                year: combine([operand.by_year[year] for operand in operands])
+                for year in sorted(years)
+            },
+            previous=None if None in previous else combine(previous),  # type: ignore[arg-type]
+        )
+
+    # -- prose --
+
+    def _render_lists(
+        self, content: _Content, source: SourceFile, scope: dict[str, Any], prefix: str
+    ) -> dict[str, list[str]]:
+        # Lists render in file order, each seeing the ones before it, so a
+        # measure can name the enterprises listed above it.
+        scope = dict(scope)
+        rendered: dict[str, list[str]] = {}
+        for name, items in content.lists.items():
+            rendered[name] = scope[name] = [
+                self._render(item, source, ("lists", name, index), scope, f"{prefix}.lists.{name}")
+                for index, item in enumerate(items)
+            ]
+        return rendered
+
+    def _render(
+        self,
+        text: str,
+        source: SourceFile,
+        path: tuple[str | int, ...],
+        scope: dict[str, Any],
+        field_name: str,
+    ) -> str:
+        if "{" not in text:
+            return text
+        try:
+            return self.prose_environment.from_string(text).render(scope)
+        except TemplateSyntaxError as err:
+            message = f"in the text: {err.message}"
+        except UndefinedError as err:
+            message = f"in the text: {err.message}{_suggest_for_undefined(err, scope)}"
+        except SecurityError as err:
+            message = f"in the text: not allowed ({err})"
+        except (TypeError, ValueError, ArithmeticError, LookupError) as err:
+            message = f"in the text: cannot print ({err})"
+        self.problems.append(source.problem(message, path, field_name))
+        return text
+
+
+def _missing(name: str) -> Figure:
+    # Stands in for a figure that awaits its value, so that one missing figure
+    # gives one problem, not one more for every sentence and sum that uses it.
+    return Figure(name, 0, missing=True)
+
+
+def _explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
+    """Return a pydantic error as a sentence for the person editing the file."""
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1]) if loc else "?"
+        known = _known_fields(loc[:-1], model)
+        return f"unknown field '{key}'{_suggest(key, known)}"
+    if kind == "missing":
+        return "missing required field"
+    if kind in {"value_error", "assertion_error"}:
+        return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "union_tag_not_found" or kind == "union_tag_invalid":
+        return "should be a number, or a mapping with value"
+    if kind == "literal_error":
+        return f"{error['msg'].lower()}, not '{error.get('input')}'"
+    return str(error["msg"])
+
+
+def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
+    """Return the field names allowed at ``loc`` (a path to a mapping) in ``model``."""
+    if not loc:
+        return list(model.model_fields)
+    if loc[0] == "period":
+        return list(Period.model_fields)
+    if loc[0] == "derived":
+        return list(DerivedSpec.model_fields)
+    if loc[0] == "figures":
+        return list(FigureSpec.model_fields)
+    return []
+
+
+def _suggest(word: str, candidates: list[str]) -> str:
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> str:
+    # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
+    message = err.message or ""
+    if message.startswith("'") and "' is undefined" in message:
+        word = message[1 : message.index("' is undefined")]
+        return _suggest(word, list(scope))
+    return ""
+
+

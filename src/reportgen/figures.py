@@ -1,0 +1,124 @@
+"""The values a report prints: figures, derived percentages, and groups of them.
+
+A :class:`Figure` prints itself the way the data asks (``近4亿``, ``40多万``),
+so prose and templates just write ``{{ benefit }}``; the number stays available
+as ``.value`` for tables, charts and arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .formatting import amount, percent
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number from the data, with how to print it and where it came from.
+
+    ``by_year`` holds the figure for each year of the period when the data
+    gives it per year; ``value`` is then their sum. ``previous`` is the same
+    figure for the previous period, when known.
+    """
+
+    name: str
+    value: float | int
+    label: str | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    scale: str | None = None
+    precision: int = 0
+    by_year: dict[int, float | int] = field(default_factory=dict)
+    previous: float | int | None = None
+    #: True while the figure awaits its value (a new period's data).
+    missing: bool = False
+
+    def __str__(self) -> str:
+        if self.missing:
+            return "【待填】"
+        return amount(self.value, self.scale, self.precision, self.qualifier)
+
+    @property
+    def change(self) -> Percent | None:
+        """Return the change against the previous period, or None when it is unknown."""
+        if self.previous in (None, 0):
+            return None
+        assert self.previous is not None
+        return Percent(self.name + ".change", (self.value - self.previous) / self.previous)
+
+    def formatted(self, value: float | int) -> str:
+        """Return another number (one year's figure, say) printed the way this figure is."""
+        return amount(value, self.scale, self.precision, self.qualifier)
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A derived share or growth, held as a fraction and printed as a percentage."""
+
+    name: str
+    value: float
+    label: str | None = None
+    precision: int = 0
+    unit: str = "%"
+
+    def __str__(self) -> str:
+        return percent(self.value, self.precision)
+
+
+class Group:
+    """Named figures under one name, reached as ``awards.national.enterprises``.
+
+    Not a dict: a dict's own attributes (``items``, ``values``) would hide
+    figures that happen to carry those names in a template.
+    """
+
+    def __init__(self, name: str, children: dict[str, Any]) -> None:
+        self._name = name
+        self._children = children
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        try:
+            return self._children[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._children[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._children
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._children.values())
+
+    def __len__(self) -> int:
+        return len(self._children)
+
+    def __str__(self) -> str:
+        return self._name
+
+    def names(self) -> list[str]:
+        """Return the names of the members, in the data's order."""
+        return list(self._children)
+
+    def lookup(self, path: str) -> Any:
+        """Return the member at a dotted ``path``; raise KeyError naming the missing step."""
+        node: Any = self
+        for step in path.split("."):
+            if not isinstance(node, Group) or step not in node._children:
+                raise KeyError(step)
+            node = node._children[step]
+        return node
+
+    def leaves(self, prefix: str = "") -> Iterator[tuple[str, Any]]:
+        """Yield ``(dotted path, value)`` for every figure under this group."""
+        for key, child in self._children.items():
+            path = f"{prefix}{key}"
+            if isinstance(child, Group):
+                yield from child.leaves(path + ".")
+            else:
+                yield path, child

@@ -1,0 +1,93 @@
+"""Find the workspace: the folder holding templates/, data/, output/ and reportgen.toml.
+
+A workspace is found by walking up from the current folder to the first one
+with a ``reportgen.toml``; a folder with a ``data/`` folder and no config is a
+workspace with the default layout. Each report is a folder in ``data/`` that
+holds a ``report.yaml``; the report's name is the folder's name.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import WorkspaceError
+
+CONFIG_FILE = "reportgen.toml"
+DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Where a workspace keeps its templates, data and output."""
+
+    root: Path
+    templates_dir: Path
+    data_dir: Path
+    output_dir: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Workspace:
+        """Return the workspace containing ``start`` (default: the current folder)."""
+        start = (start or Path.cwd()).resolve()
+        for folder in (start, *start.parents):
+            if (folder / CONFIG_FILE).is_file():
+                return cls.from_config(folder / CONFIG_FILE)
+        if (start / "data").is_dir():
+            return cls.at(start)
+        raise WorkspaceError(
+            f"{start}: not a reportgen workspace (no {CONFIG_FILE} here or above, and no data/ "
+            "folder): run 'reportgen init' to make one, or change to a workspace folder"
+        )
+
+    @classmethod
+    def at(cls, root: Path, folders: dict[str, str] | None = None) -> Workspace:
+        """Return the workspace at ``root`` with the given (or default) folder names."""
+        names = {**DEFAULT_FOLDERS, **(folders or {})}
+        return cls(root, root / names["templates"], root / names["data"], root / names["output"])
+
+    @classmethod
+    def from_config(cls, config: Path) -> Workspace:
+        """Return the workspace a ``reportgen.toml`` describes."""
+        try:
+            settings = tomllib.loads(config.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as err:
+            raise WorkspaceError(f"{config}: {err}") from err
+        except (OSError, UnicodeDecodeError) as err:
+            raise WorkspaceError(f"{config}: cannot read the file ({err})") from err
+        folders = settings.get("folders", {})
+        unknown = set(folders) - set(DEFAULT_FOLDERS) if isinstance(folders, dict) else set()
+        if not isinstance(folders, dict) or unknown or not all(
+            isinstance(value, str) for value in folders.values()
+        ):
+            raise WorkspaceError(
+                f"{config}: [folders] takes text values for templates, data and output"
+                + (f" (unknown: {', '.join(sorted(unknown))})" if unknown else "")
+            )
+        return cls.at(config.parent, folders)
+
+    def report_names(self) -> list[str]:
+        """Return the name of every report in the data folder, sorted."""
+        if not self.data_dir.is_dir():
+            raise WorkspaceError(f"{self.data_dir}: the data folder is missing")
+        names = sorted(
+            folder.name for folder in self.data_dir.iterdir() if (folder / "report.yaml").is_file()
+        )
+        if not names:
+            raise WorkspaceError(
+                f"{self.data_dir}: holds no report (a report is a folder with a report.yaml)"
+            )
+        return names
+
+    def report_dir(self, name: str) -> Path:
+        """Return the data folder of report ``name``; raise WorkspaceError if there is none."""
+        folder = self.data_dir / name
+        if not (folder / "report.yaml").is_file():
+            known = ", ".join(self.report_names())
+            raise WorkspaceError(f"no report named '{name}' in {self.data_dir} (reports: {known})")
+        return folder
+
+    def template_path(self, name: str) -> Path:
+        """Return the path of template file ``name``."""
+        return self.templates_dir / name
