@@ -1,0 +1,38 @@
+"""Shared fixtures: a copy of the repository's workspace in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def workspace_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Return a copy of the repository's data/ and templates/, as the current folder."""
+    root = tmp_path / "workspace"
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "templates", root / "templates")
+    (root / "output").mkdir()
+    monkeypatch.chdir(root)
+    yield root
+
+
+@pytest.fixture
+def soffice() -> str:
+    """Return the soffice command; skip without it, but fail under CI, where it must exist."""
+    from reportgen.pdf import find_soffice
+
+    command = find_soffice()
+    if command is None:
+        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return command
