@@ -88,7 +88,7 @@ def test_document_properties_come_from_the_data(workspace_dir: Path) -> None:
     properties = docx.Document(str(render(workspace_dir))).core_properties
     assert properties.title == "市工会5年工作汇报材料"
     assert properties.author == "市总工会"
-    assert properties.created == dt.datetime(2023, 4, 19, tzinfo=dt.timezone.utc)
+    assert properties.created == dt.datetime(2023, 4, 19, tzinfo=dt.UTC)
 
 
 def test_rendering_twice_gives_identical_bytes(workspace_dir: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .data import ReportData, load_report_data
 from .errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
@@ -28,7 +29,10 @@ class RenderedReport:
 
 def check_reports(workspace: Workspace, names: Sequence[str] = ()) -> list[Problem]:
     """Return every problem in the data and templates of the named (default: all) reports."""
+    names, batches = _split_batches(workspace, names)
     _, problems = _render_all(workspace, names)
+    for name in batches:
+        problems += _render_batch(workspace, name, write=False)[1]
     return problems
 
 
@@ -37,28 +41,87 @@ def render_reports(
     names: Sequence[str] = (),
     output_dir: Path | None = None,
     on_written: Callable[[Path], None] | None = None,
+    jobs: int = 1,
+    *,
+    pdf: bool = False,
+    on_rendered: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
 
     Every report is checked and rendered in memory first; if any has a problem,
-    nothing is written and ProblemsFound lists them all.
+    nothing is written and ProblemsFound lists them all. A batch (a report with a
+    ``batch:`` table, one document a row) is rendered in ``jobs`` processes and
+    writes each good row; the rows left out are listed in the ProblemsFound raised
+    at the end. ``on_rendered`` is told the name of each report as it is done with.
+    With ``pdf``, every document written is also converted to a PDF beside it, all
+    in one LibreOffice start; ConversionError names what to install when it cannot be.
     """
-    rendered, problems = _render_all(workspace, names, output_dir)
+    names, batches = _split_batches(workspace, names)
+    rendered, problems = _render_all(workspace, names, output_dir, on_rendered)
+    written = []
+    if not problems:
+        for report in rendered:
+            write_atomically(report.output, report.document)
+            written.append(report.output)
+            if on_written is not None:
+                on_written(report.output)
+    for name in batches:
+        files, batch_problems = _render_batch(
+            workspace, name, output_dir=output_dir, jobs=jobs, on_written=on_written
+        )
+        written += files
+        problems += batch_problems
+        if on_rendered is not None:
+            on_rendered(name)
+    if pdf:
+        written += _convert_to_pdf(written, on_written)
     if problems:
         raise ProblemsFound(problems)
-    written = []
-    for report in rendered:
-        write_atomically(report.output, report.document)
-        written.append(report.output)
-        if on_written is not None:
-            on_written(report.output)
     return written
 
 
-def _render_all(
-    workspace: Workspace, names: Sequence[str], output_dir: Path | None = None
-) -> tuple[list[RenderedReport], list[Problem]]:
+def _convert_to_pdf(documents: list[Path], on_written: Callable[[Path], None] | None) -> list[Path]:
+    """Write a PDF beside each document, one LibreOffice start per output folder."""
+    from .pdf import convert_to_pdf
+
+    converted: list[Path] = []
+    for folder in dict.fromkeys(document.parent for document in documents):
+        batch = [document for document in documents if document.parent == folder]
+        for path in convert_to_pdf(batch, folder):
+            converted.append(path)
+            if on_written is not None:
+                on_written(path)
+    return converted
+
+
+def _split_batches(workspace: Workspace, names: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Return the named (default: all) reports: those rendering one document, and batches."""
+    # batch builds on this module, so it is imported here, not above.
+    from .batch import is_batch_report
+
     names = list(names) or workspace.report_names()
+    batches = [name for name in names if is_batch_report(workspace.report_dir(name))]
+    return [name for name in names if name not in batches], batches
+
+
+def _render_batch(
+    workspace: Workspace, name: str, **options: Any
+) -> tuple[list[Path], list[Problem]]:
+    from .batch import render_batch
+
+    try:
+        result = render_batch(workspace, name, **options)
+    except ProblemsFound as err:
+        return [], err.problems
+    return result.written, result.problems
+
+
+def _render_all(
+    workspace: Workspace,
+    names: Sequence[str],
+    output_dir: Path | None = None,
+    on_rendered: Callable[[str], None] | None = None,
+) -> tuple[list[RenderedReport], list[Problem]]:
     directories = [workspace.report_dir(name) for name in names]
     rendered: list[RenderedReport] = []
     problems: list[Problem] = []
@@ -70,6 +133,9 @@ def _render_all(
         except ProblemsFound as err:
             problems.extend(err.problems)
             continue
+        finally:
+            if on_rendered is not None:
+                on_rendered(directory.name)
         if report.output in outputs:
             problems.append(
                 Problem(
@@ -92,19 +158,35 @@ def render_report(
     templates: dict[Path, tuple[CompiledTemplate, list[str]]] | None = None,
 ) -> RenderedReport:
     """Check and render the report in ``directory`` in memory; raise ProblemsFound on problems."""
-    from .checks import check_variables, lint_template
+    from .checks import check_variables
 
     data = load_report_data(directory)
+    template_path, compiled, variables = checked_template(data, workspace, templates)
+    problems = check_variables(template_path, variables, data.context)
+    if problems:
+        raise TemplateError(problems)
+    document = compiled.render(data.context, document_properties(data))
+    output = (output_dir or workspace.output_dir) / f"{data.output_stem()}.docx"
+    return RenderedReport(data, output, document)
+
+
+def checked_template(
+    data: ReportData,
+    workspace: Workspace,
+    templates: dict[Path, tuple[CompiledTemplate, list[str]]] | None = None,
+) -> tuple[Path, CompiledTemplate, list[str]]:
+    """Return the path of the template ``data`` names, compiled, and the names it prints.
+
+    Raise ProblemsFound if the template is missing or has a problem. A template
+    already in ``templates`` is neither checked nor compiled again.
+    """
+    from .checks import lint_template, missing_template
+
     template_path = workspace.template_path(data.template_name)
     if not template_path.is_file():
+        report_file = data.directory / "report.yaml"
         raise DataError(
-            [
-                Problem(
-                    f"template '{data.template_name}' not found in {workspace.templates_dir}",
-                    file=directory / "report.yaml",
-                    field="report.template",
-                )
-            ]
+            [missing_template(report_file, data.template_name, workspace.templates_dir)]
         )
     cache = templates if templates is not None else {}
     if template_path not in cache:
@@ -116,15 +198,14 @@ def render_report(
             raise TemplateError(problems)
         cache[template_path] = (_compile(template_path), variables)
     compiled, variables = cache[template_path]
-    problems = check_variables(template_path, variables, data.context)
-    if problems:
-        raise TemplateError(problems)
-    properties = DocumentProperties(
+    return template_path, compiled, variables
+
+
+def document_properties(data: ReportData) -> DocumentProperties:
+    """Return the properties every document of ``data`` carries (title, author, date)."""
+    return DocumentProperties(
         title=data.spec.title, author=data.spec.organisation, created=data.spec.date.isoformat()
     )
-    document = compiled.render(data.context, properties)
-    output = (output_dir or workspace.output_dir) / f"{data.output_stem()}.docx"
-    return RenderedReport(data, output, document)
 
 
 def _compile(path: Path) -> CompiledTemplate:

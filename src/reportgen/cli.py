@@ -67,6 +67,19 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "-o", "--output", type=Path, metavar="DIR", help="write here instead of output/"
     )
+    render.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write a PDF of each document, with LibreOffice (one start for all)",
+    )
+    render.add_argument(
+        "-j",
+        "--jobs",
+        type=_count,
+        default=1,
+        metavar="N",
+        help="render a batch's rows in N processes (default: 1)",
+    )
     render.set_defaults(command=_render)
 
     check = commands.add_parser(
@@ -79,20 +92,136 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
     check.set_defaults(command=_check)
+
+    watch = commands.add_parser(
+        "watch",
+        help="render reports again whenever their data or template changes",
+        description="Render every named report (default: all), then watch its data folder and "
+        "template and render it again after each change, printing the files written or the "
+        "problems found. Watching goes on after a problem; Ctrl+C stops it.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    watch.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
+    watch.add_argument(
+        "-o", "--output", type=Path, metavar="DIR", help="write here instead of output/"
+    )
+    watch.set_defaults(command=_watch)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the data files' JSON Schema, for editors",
+        description="Write report.schema.json and part.schema.json, which editors such as VS "
+        "Code use to check and complete the data files while they are typed. The data files "
+        "name them on their first line.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    schema.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
+        help="where to write them (default: schemas/ in the workspace)",
+    )
+    schema.set_defaults(command=_schema)
+    _add_workflow_commands(commands)
     return parser
+
+
+def _add_workflow_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """Add the commands that start things (a period, a department, a workspace) and inspect."""
+
+    def add(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            help=summary,
+            description=description,
+            epilog=EXIT_CODES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    new_period = add(
+        "new-period",
+        "copy a report's data to its next period, figures emptied",
+        "Copy data/REPORT to a new folder for the next period (2024-2028 after 2019-2023): the "
+        "years move on, the prose and comments stay, each figure's value moves to 'previous' "
+        "and becomes ~, and so does the date. 'reportgen check' then lists each one to enter.",
+    )
+    new_period.add_argument("report", metavar="REPORT", help="the report to continue")
+    new_period.add_argument(
+        "--to", metavar="NAME", help="the new folder's name (default: REPORT with the new years)"
+    )
+    new_period.set_defaults(command=_new_period)
+
+    listing = add(
+        "list",
+        "show every template and report, and whether each report checks clean",
+        "List the templates, and for each report its data folder, its template, its output "
+        "file and whether it checks clean (✓) or how many problems 'reportgen check' shows.",
+    )
+    listing.set_defaults(command=_list)
+
+    department = add(
+        "new-department",
+        "make a starter template and a commented data folder for a new report",
+        "Write templates/NAME.docx, a starter template in the formal layout, and data/NAME/, a "
+        "commented report.yaml and one part that fill it. It renders at once; then change it.",
+    )
+    department.add_argument("name", metavar="NAME", help="the report's name (letters, digits, -)")
+    department.add_argument("--title", help="the report's title (default: 工作报告)")
+    department.add_argument("--organisation", help="the organisation's full name")
+    department.set_defaults(command=_new_department)
+
+    fields = add(
+        "fields",
+        "print the fields a template needs",
+        "Print every field TEMPLATE uses, nested, with its kind and the file and key the data "
+        "gives it in. TEMPLATE is a file in templates/ (the .docx may be left off) or a path.",
+    )
+    fields.add_argument("template", metavar="TEMPLATE")
+    fields.set_defaults(command=_fields)
+
+    init = add(
+        "init",
+        "make a new workspace with a sample report",
+        "Make templates/, data/, output/, a commented reportgen.toml and a sample report in DIR "
+        "(default: the current folder), so that 'reportgen render' there works at once. "
+        "Existing files are never overwritten.",
+    )
+    init.add_argument("directory", nargs="?", type=Path, default=Path("."), metavar="DIR")
+    init.set_defaults(command=_init)
 
 
 def _render(arguments: argparse.Namespace) -> int:
     from .api import render_reports
+    from .progress import progress_for
     from .workspace import Workspace
 
     workspace = Workspace.find()
-    render_reports(
-        workspace,
-        arguments.reports,
-        output_dir=arguments.output,
-        on_written=lambda path: print(_shown(path)),
-    )
+    names = arguments.reports or workspace.report_names()
+    with progress_for(sys.stdout, len(names), pdf=arguments.pdf, show=_shown) as progress:
+        render_reports(
+            workspace,
+            names,
+            output_dir=arguments.output,
+            on_written=progress.written,
+            jobs=arguments.jobs,
+            pdf=arguments.pdf,
+            on_rendered=progress.rendered,
+        )
+    return 0
+
+
+def _schema(arguments: argparse.Namespace) -> int:
+    from .schemas import SCHEMA_FOLDER, write_schemas
+    from .workspace import Workspace
+
+    directory = arguments.directory or Workspace.find().root / SCHEMA_FOLDER
+    for path in write_schemas(directory):
+        print(_shown(path))
     return 0
 
 
@@ -108,6 +237,97 @@ def _check(arguments: argparse.Namespace) -> int:
     names = arguments.reports or workspace.report_names()
     print(f"{len(names)} report{'s' if len(names) != 1 else ''} checked: no problems")
     return 0
+
+
+def _watch(arguments: argparse.Namespace) -> int:
+    from .watch import watch_reports
+    from .workspace import Workspace
+
+    def note(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    watch_reports(
+        Workspace.find(),
+        arguments.reports,
+        arguments.output,
+        on_written=lambda path: print(_shown(path), flush=True),
+        on_error=lambda err: note(f"error: {err}"),
+        on_watching=lambda folders: note(
+            f"watching {', '.join(map(_shown, folders))} (Ctrl+C to stop)"
+        ),
+        on_change=lambda paths: note(f"changed: {', '.join(map(_shown, paths))}"),
+    )
+    return 0
+
+
+def _new_period(arguments: argparse.Namespace) -> int:
+    from .new_period import start_new_period
+    from .workspace import Workspace
+
+    made = start_new_period(Workspace.find(), arguments.report, arguments.to)
+    print(f"{_shown(made.directory)}: the period {made.start}—{made.end}, from {arguments.report}")
+    print(
+        f"{len(made.figures)} figure{'s' if len(made.figures) != 1 else ''} and the date to "
+        f"enter: 'reportgen check {made.name}' lists each one"
+    )
+    return 0
+
+
+def _list(arguments: argparse.Namespace) -> int:
+    from .overview import describe_workspace
+    from .workspace import Workspace
+
+    print("\n".join(describe_workspace(Workspace.find()).lines()))
+    return 0
+
+
+def _new_department(arguments: argparse.Namespace) -> int:
+    from .starter import create_department
+    from .workspace import Workspace
+
+    written = create_department(
+        Workspace.find(), arguments.name, title=arguments.title, organisation=arguments.organisation
+    )
+    for path in written:
+        print(_shown(path))
+    print(f"'reportgen render {arguments.name}' renders it; edit the files, then render again")
+    return 0
+
+
+def _fields(arguments: argparse.Namespace) -> int:
+    from .errors import WorkspaceError
+    from .fields import field_lines, template_fields
+    from .workspace import Workspace
+
+    path = Path(arguments.template)
+    if not path.is_file():
+        workspace = Workspace.find()
+        name = path.name if path.suffix == ".docx" else f"{path.name}.docx"
+        path = workspace.template_path(name)
+        if not path.is_file():
+            known = sorted(found.name for found in workspace.templates_dir.glob("*.docx"))
+            raise WorkspaceError(
+                f"no template '{arguments.template}' in {workspace.templates_dir} "
+                f"(templates: {', '.join(known) or 'none'})"
+            )
+    print("\n".join(field_lines(Path(_shown(path)), template_fields(path))))
+    return 0
+
+
+def _init(arguments: argparse.Namespace) -> int:
+    from .starter import init_workspace
+
+    for path in init_workspace(arguments.directory):
+        print(_shown(path))
+    print(f"'reportgen render' in {_shown(arguments.directory)} renders the sample report")
+    return 0
+
+
+def _count(text: str) -> int:
+    """Return ``text`` as a whole number of at least 1, for argparse."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"should be a whole number of 1 or more, not '{text}'")
+    return int(text)
 
 
 def _shown(path: Path) -> str:

@@ -21,6 +21,7 @@ from .errors import DataError, Problem
 from .figures import Figure, Group, Percent
 from .model import (
     TAG_MARK,
+    BatchSpec,
     DerivedSpec,
     FigureSpec,
     Period,
@@ -31,6 +32,25 @@ from .model import (
 from .source import SourceFile, load_yaml
 
 REPORT_FILE = "report.yaml"
+
+#: Names the template context gives to the report's own facts, and what each holds.
+RESERVED_REPORT_NAMES = {
+    "organisation": "the organisation",
+    "title": "the report's title",
+    "period": "the period",
+    "date": "the report's date",
+    "report": "the report itself",
+    "opening": "the opening paragraphs",
+    "parts": "the list of parts",
+}
+#: Names a part gives to its own prose and members (``proposals.lead``).
+RESERVED_PART_NAMES = {
+    "name": "the part's name",
+    "lead": "the part's lead sentence",
+    "paragraphs": "the part's paragraphs",
+    "figures": "all of the part's figures",
+    "lists": "all of the part's lists",
+}
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -101,8 +121,15 @@ class ReportData:
             start=self.spec.period.start,
             end=self.spec.period.end,
         )
-        # Characters Windows forbids in file names become full-width look-alikes.
-        return stem.translate(str.maketrans('/\\:*?"<>|', "／＼：＊？＂＜＞｜")).strip()
+        return file_stem(stem)
+
+
+def file_stem(text: str) -> str:
+    """Return ``text`` made fit for a file name, without extension."""
+    # Characters Windows forbids in file names become full-width look-alikes, and a
+    # line break (a long name set on two lines) becomes a space.
+    text = text.translate(str.maketrans('/\\:*?"<>|\t\n\r', "／＼：＊？＂＜＞｜   "))
+    return " ".join(part for part in text.split(" ") if part).strip()
 
 
 def load_report_data(directory: Path) -> ReportData:
@@ -124,8 +151,10 @@ class _Loader:
         report_source = self._read(report_path)
         if report_source is None:
             raise DataError(self.problems)
+        self._check_date_entered(report_source)
         spec = self._validate(ReportFile, report_source, "report")
         if spec is None:
+            self._validate_listed_parts(report_source)
             raise DataError(self.problems)
 
         part_sources = self._read_parts(spec, report_source)
@@ -138,6 +167,16 @@ class _Loader:
         }
 
         report_figures = self._figures(spec, report_source, period, "report")
+        for index, name in enumerate(spec.parts):
+            if name in report_figures or name in spec.lists:
+                # Templates reach both as {{ name }}; the part would hide the figure.
+                self.problems.append(
+                    report_source.problem(
+                        f"'{name}' is both a part and a figure or list of the report: rename one",
+                        ("parts", index),
+                        "report.parts",
+                    )
+                )
         part_specs: list[tuple[str, PartFile, SourceFile, Group]] = []
         for name, source in part_sources:
             part = self._validate(PartFile, source, name)
@@ -211,6 +250,16 @@ class _Loader:
         sources = []
         for index, name in enumerate(spec.parts):
             path = self.directory / f"{name}.yaml"
+            if name in RESERVED_REPORT_NAMES:
+                self.problems.append(
+                    report_source.problem(
+                        f"'{name}' names {RESERVED_REPORT_NAMES[name]} in templates: "
+                        "rename the part and its file",
+                        ("parts", index),
+                        "report.parts",
+                    )
+                )
+                continue
             if not path.is_file():
                 self.problems.append(
                     report_source.problem(
@@ -224,6 +273,8 @@ class _Loader:
             if source is not None:
                 sources.append((name, source))
         listed = {f"{name}.yaml" for name in spec.parts} | {REPORT_FILE}
+        if spec.batch is not None:
+            listed.add(spec.batch.rows)  # a batch's table may be a YAML file too
         for path in sorted(self.directory.glob("*.y*ml")):
             if path.name not in listed:
                 # A file nobody renders is data silently lost: say so.
@@ -236,6 +287,30 @@ class _Loader:
                     )
                 )
         return sources
+
+    def _validate_listed_parts(self, report_source: SourceFile) -> None:
+        # report.yaml does not validate, so the report cannot be built; its part files are
+        # still checked, so that one run lists the problems of every file.
+        names = report_source.data.get("parts")
+        for name in names if isinstance(names, list) else []:
+            path = self.directory / f"{name}.yaml"
+            if isinstance(name, str) and name.isidentifier() and path.is_file():
+                source = self._read(path)
+                if source is not None:
+                    self._validate(PartFile, source, name)
+
+    def _check_date_entered(self, source: SourceFile) -> None:
+        # A new period's report.yaml says `date: ~` until the report is dated. Say so and
+        # go on with a stand-in, so that check also lists every figure still to enter.
+        if isinstance(source.data, dict) and "date" in source.data and source.data["date"] is None:
+            self.problems.append(
+                source.problem(
+                    "no date: enter the date the report is signed, as YYYY-MM-DD",
+                    ("date",),
+                    "report.date",
+                )
+            )
+            source.data["date"] = _UNDATED
 
     def _validate(self, model: type[Model], source: SourceFile, prefix: str) -> Model | None:
         try:
@@ -273,8 +348,8 @@ class _Loader:
                 )
                 continue
             value = self._derive(name, derived, Group(prefix, names), source, path, prefix)
-            if value is not None:
-                names[name] = value
+            # A figure that cannot be derived is reported once, not again by the prose using it.
+            names[name] = value if value is not None else _missing(name)
         for name in content.lists:
             if name in names:
                 self.problems.append(
@@ -284,7 +359,44 @@ class _Loader:
                         f"{prefix}.lists.{name}",
                     )
                 )
+        self._check_reserved(content, source, prefix)
         return Group(prefix, names)
+
+    def _check_reserved(self, content: _Content, source: SourceFile, prefix: str) -> None:
+        # A figure named `title` would silently replace the report's title in the
+        # template (and `lead` a part's lead sentence): such names are refused.
+        reserved = RESERVED_REPORT_NAMES if prefix == "report" else RESERVED_PART_NAMES
+        for kind, named in (
+            ("figures", content.figures),
+            ("derived", content.derived),
+            ("lists", content.lists),
+        ):
+            for name in named:
+                if name in reserved:
+                    self.problems.append(
+                        source.problem(
+                            f"'{name}' names {reserved[name]} in templates: rename it",
+                            (kind, name),
+                            f"{prefix}.{kind}.{name}",
+                        )
+                    )
+
+    def _check_misspelt_figure(
+        self, nodes: dict[str, Any], path: tuple[str, ...], source: SourceFile, dotted: str
+    ) -> None:
+        # `adopted: {valeu: 5795}` has none of a figure's keys, so it reads as a group
+        # holding one figure named valeu, and {{ adopted }} would print no number.
+        for name in nodes:
+            hint = difflib.get_close_matches(name, list(FigureSpec.model_fields), n=1, cutoff=0.8)
+            if hint:
+                self.problems.append(
+                    source.problem(
+                        f"unknown field '{name}' (did you mean '{hint[0]}'?); if "
+                        f"'{path[-1]}' is a group of figures, give '{name}' another name",
+                        (*path, name),
+                        f"{dotted}.{name}",
+                    )
+                )
 
     def _figure_group(
         self,
@@ -299,6 +411,7 @@ class _Loader:
             child_path = (*path, name)
             dotted = ".".join((prefix, *child_path))
             if isinstance(node, dict):
+                self._check_misspelt_figure(node, child_path, source, dotted)
                 children[name] = self._figure_group(node, child_path, source, period, prefix)
             elif isinstance(node, FigureSpec):
                 children[name] = self._figure(name, node, source, child_path, dotted, period)
@@ -315,7 +428,15 @@ class _Loader:
         dotted: str,
         period: PeriodView,
     ) -> Figure:
-        by_year = dict(spec.by_year or {})
+        given = dict(spec.by_year or {})
+        empty_years = [year for year, amount in given.items() if amount is None]
+        for year in empty_years:
+            self.problems.append(
+                source.problem(
+                    f"no value for {year}: enter it", (*path, "by_year", year), dotted + ".by_year"
+                )
+            )
+        by_year = {year: amount for year, amount in given.items() if amount is not None}
         outside = [year for year in by_year if not period.start <= year <= period.end]
         if outside:
             self.problems.append(
@@ -327,12 +448,16 @@ class _Loader:
             )
         if spec.value is not None:
             value: float | int = spec.value
+        elif empty_years:
+            return _missing(name)  # -- each empty year is reported above --
         elif by_year:
             value = sum(by_year.values())
         else:
             self.problems.append(
                 source.problem(
-                    f"no value for the period {period}: enter it (value: …)", path, dotted
+                    f"no value for the period {period}: enter it (value: …)",
+                    (*path, "value"),
+                    dotted,
                 )
             )
             return _missing(name)
@@ -403,7 +528,22 @@ class _Loader:
                     f"{operand_names[1]} ({whole.value}); a share cannot exceed 100%"
                 )
                 return None
-            return Percent(name, part.value / whole.value, spec.label, spec.precision)
+            return Percent(
+                name,
+                part.value / whole.value,
+                spec.label,
+                spec.precision,
+                by_year={
+                    year: part.by_year[year] / whole.by_year[year]
+                    for year in sorted(set(part.by_year) & set(whole.by_year))
+                    if whole.by_year[year]
+                },
+                previous=(
+                    part.previous / whole.previous
+                    if part.previous is not None and whole.previous
+                    else None
+                ),
+            )
         if operation == "growth":
             old, new = operands
             if old.value == 0:
@@ -474,6 +614,10 @@ class _Loader:
         return text
 
 
+#: Stands in for a date still to enter; never printed, since that is a problem already.
+_UNDATED = "1900-01-01"
+
+
 def _missing(name: str) -> Figure:
     # Stands in for a figure that awaits its value, so that one missing figure
     # gives one problem, not one more for every sentence and sum that uses it.
@@ -487,15 +631,47 @@ def _explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
         key = str(loc[-1]) if loc else "?"
         known = _known_fields(loc[:-1], model)
         return f"unknown field '{key}'{_suggest(key, known)}"
+    if kind == "missing" and loc and isinstance(loc[-1], int):
+        return "needs one more name: write two, like [adopted, collected]"
     if kind == "missing":
         return "missing required field"
+    shown = _shown(error.get("input"))
+    if kind == "list_type":
+        return f"should be a list (one '- item' a line, or [a, b]), not {shown}"
+    if kind == "too_short":
+        return "should have at least one item"
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
+        return f"should hold fields (name: value), not {shown}"
+    if kind == "tuple_type":
+        return f"should be two names, like [adopted, collected], not {shown}"
+    if kind == "invalid_key":
+        return f"{shown} is not a field name"
     if kind in {"value_error", "assertion_error"}:
         return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
     if kind == "union_tag_not_found" or kind == "union_tag_invalid":
         return "should be a number, or a mapping with value"
     if kind == "literal_error":
         return f"{error['msg'].lower()}, not '{error.get('input')}'"
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"should be a whole number, not {shown}"
     return str(error["msg"])
+
+
+def _shown(value: Any) -> str:
+    """Return how a clerk would name a value found in the file: the text '…', a list."""
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "fields (name: value)"
+    return f"a {type(value).__name__}"
 
 
 def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
@@ -504,6 +680,8 @@ def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
         return list(model.model_fields)
     if loc[0] == "period":
         return list(Period.model_fields)
+    if loc[0] == "batch":
+        return list(BatchSpec.model_fields)
     if loc[0] == "derived":
         return list(DerivedSpec.model_fields)
     if loc[0] == "figures":

@@ -27,9 +27,12 @@ def _record_printed(value: Any) -> Any:
     record = printed_values.get()
     # Markup is template-made XML and a bare number may sit in an attribute
     # (docxtpl's colspan): only text and figures are looked for.
-    if record is not None and not hasattr(value, "__html__"):
-        if isinstance(value, str | Figure | Percent):
-            record.append(str(value))
+    if (
+        record is not None
+        and not hasattr(value, "__html__")
+        and isinstance(value, str | Figure | Percent)
+    ):
+        record.append(str(value))
     return value
 
 

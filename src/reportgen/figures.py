@@ -55,13 +55,19 @@ class Figure:
 
 @dataclass(frozen=True)
 class Percent:
-    """A derived share or growth, held as a fraction and printed as a percentage."""
+    """A derived share or growth, held as a fraction and printed as a percentage.
+
+    A share of figures given per year has ``by_year`` too (the share in each year), and
+    ``previous`` when both figures have theirs.
+    """
 
     name: str
     value: float
     label: str | None = None
     precision: int = 0
     unit: str = "%"
+    by_year: dict[int, float] = field(default_factory=dict)
+    previous: float | None = None
 
     def __str__(self) -> str:
         return percent(self.value, self.precision)

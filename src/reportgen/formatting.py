@@ -100,7 +100,7 @@ def amount(
     precision: int = 0,
     qualifier: str | None = None,
 ) -> str:
-    """Return a number as Chinese prose: amount(398000000, "亿", 0, "近") → 近4亿.
+    """Return a number as Chinese prose, e.g. 398000000 in 亿 with 近 as 近4亿.
 
     ``scale`` is 万 or 亿 (or None for the plain number); ``qualifier`` is
     近/约 (before the number) or 多/余 (after it, before the scale). A 多/余
@@ -123,10 +123,29 @@ def amount(
 
 
 def percent(value: Any, precision: int = 0) -> str:
-    """Return a fraction as a percentage: 0.37 → 37%, percent(0.3514, 1) → 35.1%."""
+    """Return a fraction as a percentage: 0.37 → 37%, or 35.1% for 0.3514 at precision 1."""
     number = Decimal(str(_plain(value))) * 100
     quantum = Decimal(1).scaleb(-precision)
     return format(number.quantize(quantum, rounding=ROUND_HALF_UP), "f") + "%"
+
+
+def cn_change(figure: Any, precision: int = 0) -> str:
+    """Return a figure's change against its previous period in words: 增长25%, 下降4.5%, 持平.
+
+    The figure must have ``previous`` (not 0); a template that cannot be sure of it
+    guards the sentence with ``{% if x.previous %}``.
+    """
+    previous = getattr(figure, "previous", None)
+    name = getattr(figure, "name", "the figure")
+    if previous is None:
+        raise ValueError(f"{name} has no previous value to compare with: give it previous: …")
+    if previous == 0:
+        raise ValueError(f"{name} was 0 in the previous period: a change has no percentage")
+    change = (Decimal(str(_plain(figure))) - Decimal(str(previous))) / Decimal(str(previous))
+    text = percent(abs(change), precision)
+    if Decimal(text.removesuffix("%")) == 0:
+        return "持平"
+    return ("增长" if change > 0 else "下降") + text
 
 
 def cn_date(value: dt.date | str) -> str:
@@ -136,7 +155,9 @@ def cn_date(value: dt.date | str) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-_FULLWIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
+_FULLWIDTH = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+)
 
 
 def fullwidth(text: Any) -> str:
@@ -171,5 +192,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "amount": amount,
     "percent": percent,
     "cn_date": cn_date,
+    "cn_change": cn_change,
     "fullwidth": fullwidth,
 }

@@ -48,14 +48,15 @@ HEADER_DISTANCE = 851
 #: the dashes of ``— 1 —`` then sit 7.0 mm below the text block, as GB/T 9704 7.5 asks.
 FOOTER_DISTANCE = 1445
 
-# -- the grid: 22 lines of 28 characters --
+# -- the grid: 22 lines a page --
 #: 28.95 pt: 22 lines fill the 225 mm block (22 x 579 = 12738 of 12756 twips).
 LINE_PITCH = 579
-#: 28 characters of 16 pt (448 pt) are wider than the 442.25 pt block, so 三号 text is
-#: condensed by 0.25 pt (in 1/20 pt): 28 x 15.75 = 441 pt. A character grid says the same
-#: to Word (``w:charSpace="-848"``), but LibreOffice 7.4 then gives every character two grid
-#: cells, 14 a line; 0.2 pt (-4) leaves 28 x 15.8 = 442.4 pt, too wide: 27 a line.
-BODY_CHAR_SPACING = -5
+#: 28 characters of 16 pt (448 pt) are wider than the 442.25 pt block. Neither road to 28
+#: holds in LibreOffice 7.4: a character grid (``w:charSpace="-848"``, what Word reads) gives
+#: every character two cells, 14 a line; condensing by 0.25 pt (-5) gives 28 but LibreOffice
+#: then drops a comma that falls at a line's end from the page (six in the sample report). So
+#: the text is not condensed: 27 characters a line, and no punctuation lost.
+BODY_CHAR_SPACING = 0
 
 # -- faces and sizes (号), as GB/T 9704 names them --
 LATIN_FONT = "Times New Roman"
@@ -179,7 +180,9 @@ def _styles() -> list[str]:
             "Normal",
             BODY_FACE,
             # -- a formal document fills every page to 22 lines: no widow control --
-            f'<w:widowControl w:val="0"/>{_exact_spacing()}{_indent(2)}<w:jc w:val="both"/>',
+            # -- no hanging punctuation: LibreOffice drops a comma hung past the margin --
+            f'<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>{_exact_spacing()}'
+            f'{_indent(2)}<w:jc w:val="both"/>',
             ui_priority=0,
         ),
         _paragraph_style(
@@ -295,7 +298,7 @@ def set_up_page(section: Section) -> None:
         grid = parse_xml(f"<w:docGrid {nsdecls('w')}/>")
         section._sectPr.append(grid)
     grid.attrib.clear()
-    # -- a line grid only: the 28 characters come from the condensed body face --
+    # -- a line grid only: see BODY_CHAR_SPACING for why there is no character grid --
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
 

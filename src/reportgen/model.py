@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import keyword
 import math
+import string
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -19,10 +20,14 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    GetJsonSchemaHandler,
     Tag,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 from typing_extensions import TypeAliasType
 
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
@@ -70,7 +75,13 @@ def _check_name(value: Any) -> Any:
             f"'{value}' cannot be used as a name: use letters, digits and _ , "
             "not starting with a digit"
         )
+    if value in _JINJA_CONSTANTS:
+        # {{ none }} would print the constant, never the figure of that name.
+        raise ValueError(f"'{value}' cannot be used as a name: the text reads it as a constant")
     return value
+
+
+_JINJA_CONSTANTS = {"true", "false", "none"}
 
 
 def _describe(value: Any) -> str:
@@ -99,8 +110,10 @@ class FigureSpec(_Strict):
     value: Number | None = Field(
         None, description="数值。换届时清空为 ~ ，表示待填写。与 by_year 二选一。"
     )
-    by_year: dict[int, Number] | None = Field(
-        None, description="分年度数值，如 2019: 3000；合计自动计算。与 value 二选一。"
+    by_year: dict[int, Number | None] | None = Field(
+        None,
+        description="分年度数值，如 2019: 3000；合计自动计算。与 value 二选一。"
+        "换届时各年清空为 ~ ，表示待填写。",
     )
     previous: Number | None = Field(None, description="上一周期的数值（可选），用于对比。")
     label: Text | None = Field(None, description="简称，用于表格和图表，如“征集合理化建议”。")
@@ -122,10 +135,29 @@ class FigureSpec(_Strict):
 
 def _figure_kind(value: Any) -> str:
     if isinstance(value, dict):
-        return TAG_MARK + ("figure" if "value" in value or "by_year" in value else "group")
+        # Any of a figure's own keys makes a figure, so that a misspelt key beside `label`
+        # is reported as unknown (with the key it resembles), not as a figure of a group.
+        is_figure = any(key in FigureSpec.model_fields for key in value)
+        return TAG_MARK + ("figure" if is_figure else "group")
     if isinstance(value, FigureSpec):
         return TAG_MARK + "figure"
     return TAG_MARK + "number"
+
+
+class _GroupSchema:
+    """Tell a group from a figure in the JSON Schema as _figure_kind does.
+
+    Without it a figure such as ``{value: 5}`` is also a valid group of one figure, and an
+    editor, finding both branches of the union valid, rejects it.
+    """
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema["description"] = "一组数字，用 组名.名称 引用，如 {{ awards.national }}。"
+        schema["propertyNames"] = {"not": {"enum": sorted(FigureSpec.model_fields)}}
+        return schema
 
 
 FigureNode = TypeAliasType(  # type: ignore[misc]
@@ -133,7 +165,9 @@ FigureNode = TypeAliasType(  # type: ignore[misc]
     Annotated[
         Annotated[Number, Tag(TAG_MARK + "number")]
         | Annotated[FigureSpec, Tag(TAG_MARK + "figure")]
-        | Annotated[dict[Name, "FigureNode"], Tag(TAG_MARK + "group")],
+        | Annotated[
+            dict[Name, "FigureNode"], Tag(TAG_MARK + "group"), _GroupSchema()
+        ],
         Discriminator(_figure_kind),
     ],
 )
@@ -212,6 +246,86 @@ class Period(_Strict):
         return self
 
 
+#: What a batch's file name pattern may use besides the row's fields ({row.name}).
+REPORT_PLACEHOLDERS = ("organisation", "title", "start", "end")
+#: The file types a batch table may be.
+TABLE_SUFFIXES = (".csv", ".yaml", ".yml")
+
+
+def output_placeholders(pattern: str) -> list[str]:
+    """Return the names in braces in a batch's file name ``pattern``, in order.
+
+    Raise ValueError if the braces do not match or a name is neither a report fact
+    nor a row field (``row.name``), so that formatting the pattern cannot fail later.
+    """
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as err:
+        raise ValueError(f"cannot read the braces ({err}): write {{row.name}}") from None
+    names = []
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        field = name.removeprefix("row.")
+        if spec or conversion or not (
+            name in REPORT_PLACEHOLDERS or (field != name and field.isidentifier())
+        ):
+            raise ValueError(
+                f"cannot use {{{name}{'!' + conversion if conversion else ''}"
+                f"{':' + spec if spec else ''}}}: write {{row.column}} for a column of the "
+                f"table, or one of {', '.join('{' + fact + '}' for fact in REPORT_PLACEHOLDERS)}"
+            )
+        names.append(name)
+    return names
+
+
+class BatchSpec(_Strict):
+    """批量生成：表格的每一行生成一份文件，如为每位获奖者生成一张荣誉证书。"""
+
+    rows: Text = Field(
+        description="表格文件名，与 report.yaml 放在同一文件夹：CSV（第一行为列名）"
+        "或 YAML 列表（每项写成 列名: 值）。模板中用 {{ row.列名 }} 引用本行的值。"
+    )
+    output: Text = Field(
+        description="每份文件的文件名（不含 .docx），用 {row.列名} 写入本行的值，"
+        "还可用 {organisation} {title} {start} {end}，如“{row.number}_{row.name}”。"
+        "文件写入输出文件夹中与报告文件夹同名的子文件夹。"
+    )
+
+    @field_validator("rows")
+    @classmethod
+    def _table_file(cls, value: str) -> str:
+        if "/" in value or "\\" in value:
+            raise ValueError("give the file name only: the table sits beside report.yaml")
+        if not value.lower().endswith(TABLE_SUFFIXES):
+            raise ValueError(f"'{value}' should be a .csv or .yaml file")
+        return value
+
+    @field_validator("output")
+    @classmethod
+    def _names_row_field(cls, value: str) -> str:
+        if not any(name.startswith("row.") for name in output_placeholders(value)):
+            raise ValueError(
+                "should name a column, such as {row.name}, so that each row gets its own file"
+            )
+        return value
+
+
+class AttachmentSpec(_Strict):
+    """附件“主要指标情况表”：正文后另起一页，逐年列出所选数字，附合计和与上一周期的对比。"""
+
+    title: Text = Field("主要指标情况表", description="附件名称，也是表格标题。")
+    figures: list[Text] = Field(
+        min_length=1,
+        description="表中各行的数字，按顺序写 部分名.名称，如 proposals.collected；"
+        "报告本身的数字只写名称。有分年度数值（by_year）的数字逐年列出。",
+    )
+    chart: Text | None = Field(
+        None,
+        description="按年度画柱状图的数字（可选），如 proposals.collected；须有分年度数值。",
+    )
+
+
 class ReportFile(_Content):
     """一份报告的基本信息：使用的模板、单位、周期、标题、日期和开头段落。"""
 
@@ -224,12 +338,28 @@ class ReportFile(_Content):
     organisation: Text = Field(description="汇报单位，如“市总工会”。")
     title: Text = Field(description="报告标题。")
     period: Period = Field(description="汇报周期。")
-    date: dt.date = Field(description="成文日期，写作 2023-04-19。")
+    date: dt.date = Field(
+        description="成文日期，写作 2023-04-19。换届时清空为 ~ ，须填写后才能生成。"
+    )
     opening: list[Text] = Field(default_factory=list, description="开头段落，按顺序。")
     parts: list[Name] = Field(
         default_factory=list,
         description="正文各部分的数据文件名（不含 .yaml），按正文顺序。",
     )
+    batch: BatchSpec | None = Field(
+        None,
+        description="批量生成（可选）：按表格每行生成一份文件。填写后不用 output，"
+        "文件名写在 batch.output 中。",
+    )
+    attachment: AttachmentSpec | None = Field(
+        None, description="附件：主要指标情况表（可选）。不填则没有附件。"
+    )
+
+    @model_validator(mode="after")
+    def _one_output(self) -> ReportFile:
+        if self.batch is not None and self.output is not None:
+            raise ValueError("a batch names its files in batch.output: remove output")
+        return self
 
     @model_validator(mode="after")
     def _unique_parts(self) -> ReportFile:
@@ -243,7 +373,9 @@ class ReportFile(_Content):
 
 def json_schemas() -> dict[str, dict[str, Any]]:
     """Return the JSON Schema of each kind of data file, by schema file name."""
+    # Named, so that editors and validators read prefixItems and $defs as 2020-12 defines them.
+    dialect = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     return {
-        "report.schema.json": ReportFile.model_json_schema(),
-        "part.schema.json": PartFile.model_json_schema(),
+        "report.schema.json": {**dialect, **ReportFile.model_json_schema()},
+        "part.schema.json": {**dialect, **PartFile.model_json_schema()},
     }

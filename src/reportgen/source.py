@@ -8,6 +8,7 @@ this module turns the tree into plain Python values and the map side by side.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,15 @@ from .errors import DataError, Problem
 
 Path_ = tuple[str | int, ...]
 
+# The characters YAML refuses in a file (PyYAML's own list): chiefly control characters pasted
+# from other programs. They are looked for before parsing, so each is reported with its field,
+# not as one unplaced parser error.
+_UNPRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
 try:  # the C loader is much faster on large batch tables, and optional
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
@@ -61,6 +69,9 @@ def load_yaml(path: Path) -> SourceFile:
 
 def parse_yaml(text: str, path: Path) -> SourceFile:
     """Parse YAML ``text`` that came from ``path``."""
+    unprintable = list(_UNPRINTABLE.finditer(text))
+    if unprintable:
+        raise DataError(_unprintable_problems(text, path, unprintable))
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -68,6 +79,13 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = " ".join(part for part in (err.context, err.problem) if part)
+        start = err.context_mark
+        if err.context and err.problem and start is not None and start.line != mark.line:
+            # The parser notices a missing ] or " lines later: say where the thing began.
+            message = (
+                f"{err.problem} ({err.context} that starts on line {start.line + 1}, "
+                f"column {start.column + 1})"
+            )
         raise DataError(
             [
                 Problem(
@@ -92,9 +110,24 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
 
 
 def _record_positions(
-    node: yaml.Node, path: tuple[str, ...], source: SourceFile, problems: list[Problem]
+    node: yaml.Node,
+    path: tuple[str, ...],
+    source: SourceFile,
+    problems: list[Problem],
+    ancestors: frozenset[int] = frozenset(),
 ) -> None:
     source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if id(node) in ancestors:
+        # An alias inside the very value it names (&a [*a]): the data would never end.
+        problems.append(
+            source.problem(
+                "refers to itself through an alias (*…): write the value out instead",
+                path,
+                ".".join((source.path.stem, *path)),
+            )
+        )
+        return
+    ancestors = ancestors | {id(node)}
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -113,8 +146,60 @@ def _record_positions(
                 continue
             seen[key] = line
             child = (*path, str(key))
-            _record_positions(value_node, child, source, problems)
+            _record_positions(value_node, child, source, problems, ancestors)
             source.positions[child] = (line, key_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_positions(item, (*path, str(index)), source, problems)
+            _record_positions(item, (*path, str(index)), source, problems, ancestors)
+
+
+def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> list[Problem]:
+    """Return a Problem for each character in ``found``, naming its line, column and field."""
+    # A copy with the characters blanked parses, and tells which value holds each one.
+    try:
+        root = _compose(_UNPRINTABLE.sub(" ", text))
+    except yaml.YAMLError:
+        root = None
+    problems = []
+    for match in found:
+        index = match.start()
+        code = ord(match.group())
+        kind = "control character" if code < 0xA0 else "character"
+        steps = _steps_at(root, index, set()) if root is not None else []
+        problems.append(
+            Problem(
+                f"contains the {kind} U+{code:04X}, which a document cannot hold "
+                "(pasted from another program?): delete it",
+                file=path,
+                line=text.count("\n", 0, index) + 1,
+                column=index - text.rfind("\n", 0, index),
+                field=".".join((path.stem, *steps)) if steps else None,
+            )
+        )
+    return problems
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _steps_at(node: yaml.Node, index: int, seen: set[int]) -> list[str]:
+    """Return the path of keys (and list positions) to the value holding character ``index``."""
+    if id(node) in seen:
+        return []
+    seen.add(id(node))
+    children: list[tuple[str, yaml.Node, yaml.Node | None]] = []
+    if isinstance(node, yaml.MappingNode):
+        children = [(str(key.value), value, key) for key, value in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [(str(position), item, None) for position, item in enumerate(node.value)]
+    for step, child, key in children:
+        if key is not None and key.start_mark.index <= index < key.end_mark.index:
+            return [step]
+        if child.start_mark.index <= index < child.end_mark.index:
+            return [step, *_steps_at(child, index, seen)]
+    return []

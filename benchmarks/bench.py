@@ -1,0 +1,674 @@
+"""Measure how fast reportgen renders, against bare docxtpl, and write BENCHMARKS.md.
+
+Run from anywhere, with the Python that has reportgen installed::
+
+    python benchmarks/bench.py            # the full run: a few minutes
+    python benchmarks/bench.py --quick    # smaller batches and fewer runs: a check that it works
+
+One run measures everything below and writes every figure of BENCHMARKS.md:
+
+1. Time per document in a batch of 1,000 certificates on one core: bare docxtpl
+   (``DocxTemplate(path).render(context); save(BytesIO)`` per document, as a user
+   writes it), reportgen's batch path (files written), and the floor: only writing
+   each zip, with the rendered XML made beforehand, deflated, and the other parts copied.
+2. Throughput of the same batch with ``--jobs 1`` and ``--jobs 2``.
+3. Cold start of ``reportgen --version`` and ``reportgen --help``.
+4. The sample report rendered by ``reportgen render`` as a whole process, against a
+   bare docxtpl script rendering the same template with the same context.
+5. How time and peak memory grow with the size of a report: the sample with 1x,
+   10x and 100x its work areas, and a report holding a 10,000-row table.
+
+Every run happens in a temporary workspace; nothing is written into the repository but
+BENCHMARKS.md. Processes are timed with bytecode cached (as after ``pip install``), each
+command run once first to warm it; A and B runs alternate, so that a noisy machine slows
+both alike, and medians are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "BENCHMARKS.md"
+SAMPLE = "five-year-report"
+CERTIFICATES = "ankang-certificates"
+PACKAGES = ["reportgen", "docxtpl", "python-docx", "Jinja2", "lxml", "pydantic", "PyYAML"]
+
+#: What a user of docxtpl alone writes to render one document from a JSON context.
+BARE_SCRIPT = """\
+import json
+import sys
+
+import jinja2
+from docxtpl import DocxTemplate
+
+from reportgen.formatting import FILTERS  # the same filters, as such a user would write them
+
+template_path, context_path, output_path = sys.argv[1:]
+with open(context_path, encoding="utf-8") as stream:
+    context = json.load(stream)
+environment = jinja2.Environment()
+environment.filters.update(FILTERS)
+template = DocxTemplate(template_path)
+template.render(context, environment, autoescape=True)
+template.save(output_path)
+"""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How much to measure: the full run, or a quick one that only shows the script works."""
+
+    batch_rows: int
+    bare_documents: int
+    rounds: int
+    process_runs: int
+
+    @classmethod
+    def choose(cls, quick: bool) -> Settings:
+        """Return the settings of a quick or a full run."""
+        if quick:
+            return cls(batch_rows=200, bare_documents=20, rounds=1, process_runs=5)
+        return cls(batch_rows=1000, bare_documents=200, rounds=3, process_runs=11)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and write BENCHMARKS.md."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller batches, fewer runs")
+    parser.add_argument("--child", nargs=2, metavar=("WORKSPACE", "REPORT"), help=argparse.SUPPRESS)
+    arguments = parser.parse_args(argv)
+    if arguments.child:
+        return _child_render(Path(arguments.child[0]), arguments.child[1])
+
+    settings = Settings.choose(arguments.quick)
+    with tempfile.TemporaryDirectory(prefix="reportgen-bench-") as temporary:
+        bench = Bench(Path(temporary), settings)
+        sections = [
+            bench.per_document(),
+            bench.jobs(),
+            bench.cold_start(),
+            bench.whole_process(),
+            bench.growth(),
+        ]
+    OUTPUT.write_text(_header(settings) + "\n".join(sections), encoding="utf-8")
+    print(f"wrote {OUTPUT}")
+    return 0
+
+
+class Bench:
+    """The workspace the benchmarks run in, and each benchmark."""
+
+    def __init__(self, root: Path, settings: Settings) -> None:
+        self.root = root
+        self.settings = settings
+        self.workspace = root / "workspace"
+        self.environment = _child_environment(root / "pycache")
+        _build_workspace(self.workspace, settings.batch_rows)
+
+    # -- 1. time per document --
+
+    def per_document(self) -> str:
+        """Time a document of the certificate batch: bare docxtpl, reportgen, and the floor."""
+        from reportgen.api import document_properties
+        from reportgen.batch import render_batch
+        from reportgen.data import load_report_data
+        from reportgen.workspace import Workspace
+
+        rows = self.settings.batch_rows
+        name = f"certificates-{rows}"
+        workspace = Workspace.at(self.workspace)
+        data = load_report_data(workspace.report_dir(name))
+        template = workspace.template_path("certificate.docx")
+        table = _read_rows(workspace.report_dir(name) / "winners.csv")
+        plain_context = _plain(data.context)
+        floor_parts = _rendered_parts(template, data, table, document_properties(data))
+
+        bare, ours, floor = [], [], []
+        for round_ in range(self.settings.rounds):
+            bare.append(_time_bare(template, plain_context, table, self.settings.bare_documents))
+            out = self.root / f"per-document-{round_}"
+            started = time.perf_counter()
+            result = render_batch(workspace, name, out, jobs=1)
+            ours.append((time.perf_counter() - started) / len(result.written))
+            assert len(result.written) == rows and not result.problems, result.problems
+            floor.append(_time_floor(template, floor_parts))
+            shutil.rmtree(out)
+        bare_ms, ours_ms, floor_ms = (
+            statistics.median(times) * 1000 for times in (bare, ours, floor)
+        )
+        ratio = ours_ms / bare_ms
+        return _section(
+            f"Time per document: a batch of {rows:,} certificates on one core",
+            ["", "ms per document", "× floor", "÷ bare docxtpl"],
+            [
+                [
+                    "bare docxtpl: `DocxTemplate(path).render(context)`, saved to BytesIO, "
+                    f"per document ({self.settings.bare_documents} documents)",
+                    _ms(bare_ms),
+                    _times(bare_ms / floor_ms),
+                    "1",
+                ],
+                [
+                    "reportgen's batch path: data, table and template checked, "
+                    f"{rows:,} documents rendered, checked and written to disk",
+                    _ms(ours_ms),
+                    _times(ours_ms / floor_ms),
+                    f"{ratio:.2f}",
+                ],
+                [
+                    "floor: writing each zip only (its rendered XML made beforehand and deflated, "
+                    "the other parts copied)",
+                    _ms(floor_ms),
+                    "1",
+                    f"{floor_ms / bare_ms:.2f}",
+                ],
+            ],
+            f"Target: reportgen at most 1/3 of bare docxtpl's time per document: "
+            f"{_verdict(ratio <= 1 / 3)} ({ratio:.2f}). Median of {self.settings.rounds} "
+            "round(s).",
+        )
+
+    # -- 2. processes --
+
+    def jobs(self) -> str:
+        """Time the certificate batch with one worker process and with two."""
+        from reportgen.batch import render_batch
+        from reportgen.workspace import Workspace
+
+        rows = self.settings.batch_rows
+        workspace = Workspace.at(self.workspace)
+        times: dict[int, list[float]] = {1: [], 2: []}
+        for round_ in range(self.settings.rounds):
+            for jobs in (1, 2):
+                out = self.root / f"jobs-{jobs}-{round_}"
+                started = time.perf_counter()
+                result = render_batch(workspace, f"certificates-{rows}", out, jobs=jobs)
+                times[jobs].append(time.perf_counter() - started)
+                assert len(result.written) == rows
+                shutil.rmtree(out)
+        one, two = (statistics.median(times[jobs]) for jobs in (1, 2))
+        speedup = one / two
+        return _section(
+            f"Processes: the batch of {rows:,} certificates",
+            ["", "seconds", "documents per second", "× --jobs 1"],
+            [
+                ["`--jobs 1`", f"{one:.2f}", f"{rows / one:,.0f}", "1"],
+                ["`--jobs 2`", f"{two:.2f}", f"{rows / two:,.0f}", f"{speedup:.2f}"],
+            ],
+            f"Target: `--jobs 2` at least 1.7× the throughput of `--jobs 1`: "
+            f"{_verdict(speedup >= 1.7)} ({speedup:.2f}×), on {os.cpu_count()} CPU(s). "
+            "Each includes loading the data and the table; with two jobs, starting the workers, "
+            "each of which compiles the template once.",
+        )
+
+    # -- 3. cold start --
+
+    def cold_start(self) -> str:
+        """Time ``reportgen --version`` and ``--help`` as whole processes."""
+        reportgen = _reportgen_command()
+        commands = {
+            "`python -c pass` (the interpreter alone, for scale)": [sys.executable, "-c", "pass"],
+            "`reportgen --version`": [*reportgen, "--version"],
+            "`reportgen --help`": [*reportgen, "--help"],
+        }
+        medians = self._time_processes(commands, self.workspace)
+        slowest = max(medians["`reportgen --version`"], medians["`reportgen --help`"])
+        return _section(
+            "Cold start",
+            ["", "ms (median)"],
+            [[label, _ms(value * 1000)] for label, value in medians.items()],
+            f"Target: under 150 ms: {_verdict(slowest < 0.150)} ({_ms(slowest * 1000)} ms at "
+            f"most). Median of {self.settings.process_runs} runs each.",
+        )
+
+    # -- 4. the sample as a whole process --
+
+    def whole_process(self) -> str:
+        """Time ``reportgen render`` of the sample against a bare docxtpl script."""
+        from reportgen.data import load_report_data
+        from reportgen.workspace import Workspace
+
+        workspace = Workspace.at(self.workspace)
+        data = load_report_data(workspace.report_dir(SAMPLE))
+        context = self.root / "context.json"
+        context.write_text(json.dumps(_plain(data.context), ensure_ascii=False), "utf-8")
+        script = self.root / "bare_docxtpl.py"
+        script.write_text(BARE_SCRIPT, encoding="utf-8")
+        template = workspace.template_path(data.template_name)
+        commands = {
+            "bare docxtpl script (the same template, the context as JSON)": [
+                sys.executable,
+                str(script),
+                str(template),
+                str(context),
+                str(self.root / "bare.docx"),
+            ],
+            f"`reportgen render {SAMPLE}`": [
+                *_reportgen_command(),
+                "render",
+                SAMPLE,
+                "-o",
+                str(self.root / "whole"),
+            ],
+        }
+        medians = self._time_processes(commands, self.workspace)
+        bare, ours = medians.values()
+        ratio = ours / bare
+        return _section(
+            "The sample report, rendered as a whole process",
+            ["", "ms (median)", "÷ bare docxtpl"],
+            [[label, _ms(value * 1000), f"{value / bare:.2f}"] for label, value in medians.items()],
+            f"Target: within 1.3× of the bare docxtpl script: {_verdict(ratio <= 1.3)} "
+            f"({ratio:.2f}×). reportgen also validates every data file, computes the figures, "
+            "renders the prose, checks the template and checks the document it wrote. "
+            f"Median of {self.settings.process_runs} runs each.",
+        )
+
+    # -- 5. growth --
+
+    def growth(self) -> str:
+        """Time and weigh a render of ever larger reports, each in a process of its own."""
+        reports = {
+            "the sample (4 work areas)": SAMPLE,
+            "10× the work areas (40)": f"{SAMPLE}-x10",
+            "100× the work areas (400)": f"{SAMPLE}-x100",
+            "a table of 10,000 rows": "table-10000",
+        }
+        rows = []
+        for label, report in reports.items():
+            runs = [self._child(report) for _ in range(max(1, self.settings.rounds))]
+            run = sorted(runs, key=lambda figures: figures["total"])[len(runs) // 2]
+            rows.append(
+                [
+                    label,
+                    _ms(run["load"]),
+                    _ms(run["template"]),
+                    _ms(run["render"]),
+                    _ms(run["total"]),
+                    f"{run['size'] / 1024:,.0f}",
+                    f"{run['peak_mb']:,.0f}",
+                ]
+            )
+        return _section(
+            "Growth with the size of a report",
+            [
+                "report",
+                "load data, ms",
+                "check and compile template, ms",
+                "render and check document, ms",
+                "whole process, ms",
+                ".docx, KB",
+                "peak memory (RSS), MB",
+            ],
+            rows,
+            "Each report is rendered in a process of its own (median run of "
+            f"{max(1, self.settings.rounds)}); whole process includes starting Python and "
+            "importing reportgen. Peak memory is the process's maximum resident set size, "
+            "the interpreter and its libraries included.",
+        )
+
+    # -- helpers --
+
+    def _child(self, report: str) -> dict[str, float]:
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [sys.executable, __file__, "--child", str(self.workspace), report],
+            capture_output=True,
+            text=True,
+            env=self.environment,
+            check=True,
+        )
+        figures: dict[str, float] = json.loads(completed.stdout)
+        figures["total"] = (time.perf_counter() - started) * 1000
+        return figures
+
+    def _time_processes(self, commands: dict[str, list[str]], cwd: Path) -> dict[str, float]:
+        """Return the median wall time of each command, runs of the commands alternating."""
+        for command in commands.values():  # warm: bytecode written, files in the page cache
+            subprocess.run(command, cwd=cwd, env=self.environment, check=True, capture_output=True)
+        times: dict[str, list[float]] = {label: [] for label in commands}
+        for _ in range(self.settings.process_runs):
+            for label, command in commands.items():
+                started = time.perf_counter()
+                subprocess.run(
+                    command, cwd=cwd, env=self.environment, check=True, capture_output=True
+                )
+                times[label].append(time.perf_counter() - started)
+        return {label: statistics.median(values) for label, values in times.items()}
+
+
+# -- the workspace --
+
+
+def _build_workspace(root: Path, batch_rows: int) -> None:
+    """Copy the samples into ``root`` and add the larger reports the benchmarks render."""
+    (root / "templates").mkdir(parents=True)
+    (root / "data").mkdir()
+    for report in (SAMPLE, CERTIFICATES):
+        shutil.copytree(REPO / "data" / report, root / "data" / report)
+    shutil.copy(REPO / "templates" / "certificate.docx", root / "templates")
+    sample_template = REPO / "templates" / "five-year-report.docx"
+    if sample_template.is_file():
+        shutil.copy(sample_template, root / "templates")
+    else:
+        _stand_in_template(root / "templates" / "five-year-report.docx")
+    _certificates(root, batch_rows)
+    for times in (10, 100):
+        _multiplied_sample(root, times)
+    _table_report(root, 10_000)
+
+
+def _certificates(root: Path, count: int) -> None:
+    """Make a copy of the certificate batch whose table has ``count`` rows."""
+    folder = root / "data" / f"certificates-{count}"
+    shutil.copytree(root / "data" / CERTIFICATES, folder)
+    rows = _read_rows(folder / "winners.csv")
+    with (folder / "winners.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(rows[0].keys())
+        for index in range(count):
+            row = rows[index % len(rows)]
+            # Each a name of its own, as in a real table.
+            number, name = f"AK2023-{index + 1:04d}", f"{row['name']}（{index + 1}）"
+            writer.writerow([number, name, row["award"]])
+
+
+def _multiplied_sample(root: Path, times: int) -> None:
+    """Make a copy of the sample with each work area repeated ``times`` times, reworded."""
+    import yaml
+
+    source = root / "data" / SAMPLE
+    folder = root / "data" / f"{SAMPLE}-x{times}"
+    folder.mkdir()
+    report = yaml.safe_load((source / "report.yaml").read_text(encoding="utf-8"))
+    parts = []
+    for copy in range(1, times + 1):
+        for part in report["parts"]:
+            name = part if copy == 1 else f"{part}_{copy}"
+            parts.append(name)
+            data = yaml.safe_load((source / f"{part}.yaml").read_text(encoding="utf-8"))
+            if copy > 1:
+                # Other words, so that no prose is the same text as another's.
+                data["lead"] = f"（{copy}）{data['lead']}"
+                data["paragraphs"] = [f"（{copy}）{text}" for text in data["paragraphs"]]
+            _write_yaml(folder / f"{name}.yaml", data)
+    report["parts"] = parts
+    _write_yaml(folder / "report.yaml", report)
+
+
+def _table_report(root: Path, rows: int) -> None:
+    """Make a report whose document is one table of ``rows`` rows."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("{{ title }}")
+    table = document.add_table(rows=4, cols=2)
+    for cell, text in zip(table.rows[0].cells, ["序号", "企业名称"], strict=True):
+        cell.text = text
+    table.rows[1].cells[0].text = "{%tr for name in enterprises %}"
+    table.rows[2].cells[0].text = "{{ loop.index }}"
+    table.rows[2].cells[1].text = "{{ name }}"
+    table.rows[3].cells[0].text = "{%tr endfor %}"
+    document.save(str(root / "templates" / "table.docx"))
+    folder = root / "data" / f"table-{rows}"
+    folder.mkdir()
+    report = {
+        "template": "table.docx",
+        "organisation": "市总工会",
+        "title": "参加“安康杯”竞赛企业名单",
+        "period": {"start": 2023, "end": 2023},
+        "date": dt.date(2024, 1, 18),
+        "lists": {"enterprises": [f"长江第{index}机械有限公司" for index in range(1, rows + 1)]},
+    }
+    _write_yaml(folder / "report.yaml", report)
+
+
+def _write_yaml(path: Path, data: Any) -> None:
+    import yaml
+
+    # In the given order: a part's lists render in file order, each seeing those before it.
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _stand_in_template(path: Path) -> None:
+    """Write a template for the sample, for a checkout that does not have one yet."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("{{ report.title }}")
+    for text in (
+        "{%p for paragraph in opening %}",
+        "{{ paragraph }}",
+        "{%p endfor %}",
+        "{%p for part in parts %}",
+        "{%p for paragraph in part.paragraphs %}",
+        "{% if loop.first %}{{ part.lead }}{% endif %}{{ paragraph }}",
+        "{%p endfor %}",
+        "{%p endfor %}",
+    ):
+        document.add_paragraph(text)
+    document.save(str(path))
+
+
+# -- what is timed --
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+def _time_bare(
+    template: Path, context: dict[str, Any], rows: list[dict[str, str]], count: int
+) -> float:
+    """Return bare docxtpl's seconds per document, rendering ``count`` rows."""
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    from reportgen.formatting import FILTERS
+
+    environment = jinja2.Environment()
+    environment.filters.update(FILTERS)
+    started = time.perf_counter()
+    for row in rows[:count]:
+        document = DocxTemplate(str(template))
+        document.render({**context, "row": row}, environment, autoescape=True)
+        document.save(io.BytesIO())
+    return (time.perf_counter() - started) / count
+
+
+def _rendered_parts(
+    template: Path, data: Any, rows: list[dict[str, str]], properties: Any
+) -> list[dict[str, bytes]]:
+    """Return the parts that rendering changes, for each row, as reportgen renders them."""
+    import zipfile
+
+    from reportgen.figures import Group
+    from reportgen.template import CompiledTemplate
+
+    compiled = CompiledTemplate(template)
+    parts = []
+    for row in rows:
+        document = compiled.render({**data.context, "row": Group("row", row)}, properties)
+        with zipfile.ZipFile(io.BytesIO(document)) as archive:
+            parts.append(
+                {name: archive.read(name) for name in ("word/document.xml", "docProps/core.xml")}
+            )
+    return parts
+
+
+def _time_floor(template: Path, documents: list[dict[str, bytes]]) -> float:
+    """Return the seconds per document of writing each zip alone."""
+    from reportgen.package import Package
+
+    package = Package.read(template)
+    package.to_bytes(documents[0])  # the unchanged parts deflated, once, as a batch does
+    started = time.perf_counter()
+    for parts in documents:
+        package.to_bytes(parts)
+    return (time.perf_counter() - started) / len(documents)
+
+
+def _child_render(root: Path, name: str) -> int:
+    """Render report ``name`` once, and print the time of each stage and the peak memory."""
+    started = time.perf_counter()
+    from reportgen.api import checked_template, document_properties
+    from reportgen.checks import check_variables
+    from reportgen.data import load_report_data
+    from reportgen.package import write_atomically
+    from reportgen.workspace import Workspace
+
+    stages = _Stages(started)
+    workspace = Workspace.at(root)
+    with stages("imports"):
+        pass
+    with stages("load"):
+        data = load_report_data(workspace.report_dir(name))
+    with stages("template"):
+        path, compiled, variables = checked_template(data, workspace)
+        assert not check_variables(path, variables, data.context)
+    with stages("render"):
+        document = compiled.render(data.context, document_properties(data))
+    with stages("write"):
+        write_atomically(root / "child-output" / f"{name}.docx", document)
+    print(json.dumps({**stages.times, "size": len(document), "peak_mb": _peak_memory_mb()}))
+    return 0
+
+
+class _Stages:
+    """Times stages one after another, in milliseconds."""
+
+    def __init__(self, started: float) -> None:
+        self.last = started
+        self.times: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        yield
+        now = time.perf_counter()
+        self.times[name] = (now - self.last) * 1000
+        self.last = now
+
+
+def _peak_memory_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # ru_maxrss is in bytes on macOS, in kilobytes elsewhere.
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+# -- processes --
+
+
+def _child_environment(pycache: Path) -> dict[str, str]:
+    """Return the environment child processes run in: bytecode cached, as after installation."""
+    environment = dict(os.environ)
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Outside the repository, so that the benchmark writes nothing into it.
+    environment["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return environment
+
+
+def _reportgen_command() -> list[str]:
+    """Return the ``reportgen`` command installed beside this Python, as a user runs it."""
+    script = Path(sys.executable).parent / ("reportgen.exe" if os.name == "nt" else "reportgen")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "reportgen"]
+
+
+# -- the report --
+
+
+def _plain(value: Any) -> Any:
+    """Return a template context as JSON data: figures as the text they print."""
+    from reportgen.data import PeriodView
+    from reportgen.figures import Group
+
+    if isinstance(value, Group):
+        return {key: _plain(child) for key, child in value._children.items()}
+    if isinstance(value, dict):
+        return {key: _plain(child) for key, child in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(child) for child in value]
+    if isinstance(value, PeriodView):
+        return {"start": value.start, "end": value.end, "years": value.years}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _header(settings: Settings) -> str:
+    versions = ", ".join(f"{name} {_version(name)}" for name in PACKAGES)
+    cpu = _cpu_name()
+    return (
+        "# Benchmarks\n\n"
+        f"Written by `python benchmarks/bench.py{' --quick' if settings.batch_rows < 1000 else ''}`"
+        f" on {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC. Every figure below was "
+        "measured by that run; run it again to measure your machine.\n\n"
+        f"- Machine: {platform.platform()}, {os.cpu_count()} CPU(s)"
+        f"{f' ({cpu})' if cpu else ''}\n"
+        f"- Python {platform.python_version()} ({platform.python_implementation()})\n"
+        f"- {versions}\n"
+    )
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def _section(title: str, header: list[str], rows: list[list[str]], note: str) -> str:
+    lines = [f"\n## {title}\n", "| " + " | ".join(header) + " |"]
+    alignments = ["---"] + ["---:"] * (len(header) - 1)  # figures right-aligned
+    lines.append("|" + "|".join(alignments) + "|")
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + f"\n\n{note}\n"
+
+
+def _ms(value: float) -> str:
+    return f"{value:,.2f}" if value < 10 else f"{value:,.0f}"
+
+
+def _times(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _verdict(met: bool) -> str:
+    return "**met**" if met else "**missed**"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,298 @@
+"""Render a batch: one document for each row of a table, all from one compiled template.
+
+A report whose report.yaml has a ``batch:`` section renders once per row of its
+table (read by :mod:`reportgen.rows`). The template sees the report's own data
+and the row's columns as ``row.<column>``; each document is named from the
+pattern ``batch.output`` and written into a folder named after the report.
+
+The template is checked and compiled once. Rows are rendered from it in this
+process, or spread over ``jobs`` worker processes, each of which compiles the
+template once when it starts. A row with a problem is reported at its file and
+line, and the other rows are still written.
+
+Each row goes through :meth:`CompiledTemplate.render` and
+:func:`~reportgen.package.write_atomically`, as a single report does, so its
+file is byte for byte the one a single render of the same data writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import string
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .data import ReportData, file_stem, load_report_data
+from .errors import DataError, Problem, ProblemsFound, TemplateError
+from .figures import Group
+from .model import BatchSpec
+from .package import write_atomically
+from .rows import Table, read_table
+from .source import load_yaml
+from .template import CompiledTemplate, DocumentProperties
+from .workspace import Workspace
+
+#: The name templates and file name patterns give the current row: ``{{ row.name }}``.
+ROW = "row"
+
+#: How worker processes start. fork starts them at once with reportgen already imported;
+#: where fork is unavailable or unsafe (Windows; macOS, with its system libraries) each
+#: worker starts afresh and imports reportgen itself.
+START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+@dataclass
+class BatchResult:
+    """What rendering a batch did: the files written, and a problem for each row left out."""
+
+    written: list[Path]
+    problems: list[Problem]
+
+
+def is_batch_report(directory: Path) -> bool:
+    """Return whether the report in ``directory`` is a batch: its report.yaml has ``batch:``."""
+    try:
+        source = load_yaml(directory / "report.yaml")
+    except ProblemsFound:
+        return False  # loading the report explains what is wrong with the file
+    return isinstance(source.data, dict) and "batch" in source.data
+
+
+def render_batch(
+    workspace: Workspace,
+    name: str,
+    output_dir: Path | None = None,
+    *,
+    jobs: int = 1,
+    on_written: Callable[[Path], None] | None = None,
+    write: bool = True,
+) -> BatchResult:
+    """Render each row of report ``name``'s table into ``output_dir``/``name``/.
+
+    Raise ProblemsFound if the report, its template or its table as a whole has a
+    problem: then no row is rendered. Otherwise write every good row, calling
+    ``on_written`` with each file in the table's order, and return the files and a
+    problem for each row left out. With ``write=False`` rows are rendered and
+    checked but nothing is written.
+    """
+    from .api import checked_template, document_properties
+
+    data = load_report_data(workspace.report_dir(name))
+    spec = data.spec.batch
+    if spec is None:
+        raise ValueError(f"report '{name}' has no batch: render it with render_reports")
+    template_path, compiled, variables = checked_template(data, workspace)
+    table = read_table(data.directory / spec.rows)
+    wanted = _check_report(data, spec, template_path, variables, table)
+
+    folder = (output_dir or workspace.output_dir) / name
+    tasks, problems = _plan(data, spec, table, wanted, folder)
+    job = _Job(template_path, table.path, data.context, document_properties(data), write)
+    if jobs > 1 and len(tasks) > 1:
+        outcomes = _render_in_workers(job, tasks, jobs)
+    else:
+        renderer = _RowRenderer(job, compiled)
+        outcomes = (renderer.render(task) for task in tasks)
+
+    written = []
+    for task, row_problems in zip(tasks, outcomes, strict=True):
+        if row_problems:
+            problems += row_problems
+            continue
+        if write:
+            written.append(task.output)
+            if on_written is not None:
+                on_written(task.output)
+    problems.sort(key=lambda problem: problem.line or 0)
+    return BatchResult(written, problems)
+
+
+# -- checks before rendering --
+
+
+def _check_report(
+    data: ReportData, spec: BatchSpec, template: Path, variables: list[str], table: Table
+) -> set[str]:
+    """Check what the template and file names need from the report; return the row columns.
+
+    Raise ProblemsFound when the report cannot give what the template needs, or a
+    CSV table lacks a column the template or the file names use: every row would
+    fail alike.
+    """
+    from .checks import check_variables
+
+    report_file = data.directory / "report.yaml"
+    if ROW in data.context:
+        raise DataError(
+            [
+                Problem(
+                    f"'{ROW}' names the table's current row in a batch: rename the part, "
+                    "figure or list called so",
+                    file=report_file,
+                )
+            ]
+        )
+    facts = [variable for variable in variables if not _is_row(variable)]
+    problems = check_variables(template, facts, data.context)
+    if problems:
+        raise TemplateError(problems)
+
+    names = variables + _pattern_names(spec.output)
+    wanted = {column for name in names if (column := _column(name)) is not None}
+    if table.columns is not None:
+        problems = [
+            Problem(
+                f"the template or batch.output uses {ROW}.{column}, but the table has no column "
+                f"'{column}' (columns: {', '.join(table.columns)})",
+                file=table.path,
+                line=1,
+            )
+            for column in sorted(wanted - set(table.columns))
+        ]
+        if problems:
+            raise DataError(problems)
+    return wanted
+
+
+def _is_row(variable: str) -> bool:
+    return variable.split(".")[0].removesuffix("[]") == ROW
+
+
+def _column(variable: str) -> str | None:
+    """Return the column a dotted name such as ``row.name`` uses, or None if it is no row's."""
+    steps = [step.removesuffix("[]") for step in variable.split(".")]
+    return steps[1] if _is_row(variable) and len(steps) > 1 else None
+
+
+def _pattern_names(pattern: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
+
+
+def _plan(
+    data: ReportData, spec: BatchSpec, table: Table, wanted: set[str], folder: Path
+) -> tuple[list[_Task], list[Problem]]:
+    """Return a task for each row that can be rendered, and the problems of the others."""
+    problems = list(table.problems)
+    tasks: list[_Task] = []
+    first_line: dict[Path, int] = {}
+    facts = {
+        "organisation": data.spec.organisation,
+        "title": data.spec.title,
+        "start": str(data.spec.period.start),
+        "end": str(data.spec.period.end),
+    }
+    for row in table.rows:
+        missing = sorted(wanted - row.fields.keys())
+        if missing:
+            problems += [
+                row.problem(table.path, f"no '{column}': the template or batch.output uses it")
+                for column in missing
+            ]
+            continue
+        output = folder / f"{_output_stem(spec.output, facts, row.fields)}.docx"
+        if output in first_line:
+            problems.append(
+                row.problem(
+                    table.path,
+                    f"writes {output.name}, as the row on line {first_line[output]} does: "
+                    "make batch.output name a column that tells them apart",
+                )
+            )
+            continue
+        first_line[output] = row.line
+        tasks.append(_Task(row.line, row.fields, output))
+    return tasks, problems
+
+
+def _output_stem(pattern: str, facts: Mapping[str, str], fields: Mapping[str, str]) -> str:
+    """Return the file name ``pattern`` gives a row, without extension."""
+    # The pattern was checked when the report loaded: every name is a fact or a row's column.
+    pieces = []
+    for literal, name, _, _ in string.Formatter().parse(pattern):
+        pieces.append(literal)
+        if name:
+            column = _column(name)
+            pieces.append(fields[column] if column is not None else facts[name])
+    return file_stem("".join(pieces))
+
+
+# -- rendering rows, here or in worker processes --
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What every row of a batch shares; sent once to each worker process."""
+
+    template: Path
+    table: Path
+    context: Mapping[str, Any]
+    properties: DocumentProperties
+    write: bool
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One row to render: its line in the table, its fields and its output file."""
+
+    line: int
+    fields: dict[str, str]
+    output: Path
+
+
+class _RowRenderer:
+    """Renders rows from one compiled template, and writes them."""
+
+    def __init__(self, job: _Job, template: CompiledTemplate | None = None) -> None:
+        self.job = job
+        self.template = template or CompiledTemplate(job.template)
+
+    def render(self, task: _Task) -> list[Problem]:
+        """Render and write ``task``'s row; return its problems (none when it was written)."""
+        context = {**self.job.context, ROW: Group(ROW, task.fields)}
+        try:
+            document = self.template.render(context, self.job.properties)
+        except ProblemsFound as err:
+            return [self._at_row(problem, task) for problem in err.problems]
+        if self.job.write:
+            write_atomically(task.output, document)
+        return []
+
+    def _at_row(self, problem: Problem, task: _Task) -> Problem:
+        # A problem that only this row's values cause: name the row, then the template's place.
+        where = self.job.template.name + (f", {problem.where}" if problem.where else "")
+        return Problem(
+            problem.message, file=self.job.table, line=task.line, where=where, field=problem.field
+        )
+
+
+def _render_in_workers(job: _Job, tasks: list[_Task], jobs: int) -> Iterator[list[Problem]]:
+    """Yield each task's problems, in order, rendering the tasks in ``jobs`` processes."""
+    # Rows go out in chunks, so that sending them costs little beside rendering them,
+    # yet small enough that every worker has work until the end.
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    context = multiprocessing.get_context(START_METHOD)
+    with context.Pool(min(jobs, len(tasks)), _start_worker, (job,)) as pool:
+        yield from pool.imap(_render_in_worker, tasks, chunk)
+
+
+#: The renderer of this worker process, made once when the worker starts.
+_worker: _RowRenderer | Exception | None = None
+
+
+def _start_worker(job: _Job) -> None:
+    global _worker
+    try:
+        _worker = _RowRenderer(job)
+    except Exception as err:  # raised again with the first row
+        # An initializer that raises makes the pool start the worker again, forever.
+        _worker = err
+
+
+def _render_in_worker(task: _Task) -> list[Problem]:
+    if isinstance(_worker, Exception):
+        raise _worker
+    assert _worker is not None, "the worker was not started"
+    return _worker.render(task)

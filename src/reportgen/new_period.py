@@ -1,0 +1,296 @@
+"""Start a report's next period: copy its data folder, move the period on, empty the figures.
+
+The copy keeps everything a clerk wrote (prose, labels, comments, layout) and changes only
+what belongs to the old period: the period's years move forward by its length, the date
+becomes ``~``, and each figure's value moves to ``previous`` and becomes ``~``, so that
+``reportgen check`` lists every figure still to be entered, and a template can compare the
+new figures with the old ones.
+
+The files are edited as text, at the positions YAML reports for each value, rather than
+loaded and dumped again: a dump would drop the comments that explain each field and
+re-wrap the prose.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError, OutputError, Problem, WorkspaceError
+from .source import parse_yaml
+from .workspace import Workspace
+
+REPORT_FILE = "report.yaml"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+#: A folder name that can stand on its own in data/ (no path, no hidden folder).
+_FOLDER_NAME = re.compile(r"[^\W][\w.\-—]*")
+
+
+@dataclass(frozen=True)
+class NewPeriod:
+    """What starting a new period made: the folder, its years, and the figures to enter."""
+
+    name: str
+    directory: Path
+    start: int
+    end: int
+    #: ``file: dotted name`` of every figure emptied, in file order.
+    figures: list[str] = field(default_factory=list)
+
+
+def start_new_period(workspace: Workspace, report: str, to: str | None = None) -> NewPeriod:
+    """Copy report ``report`` to a new data folder for its next period and return what was made.
+
+    The new folder is ``to``, or the report's name with the new years (see
+    :func:`next_period_name`). Nothing is written if the folder exists or a file cannot
+    be read.
+    """
+    source_dir = workspace.report_dir(report)
+    start, end = _period_of(source_dir / REPORT_FILE)
+    length = end - start + 1
+    new_start, new_end = start + length, end + length
+    name = to if to is not None else next_period_name(report, start, end, new_start, new_end)
+    if not _FOLDER_NAME.fullmatch(name):
+        raise WorkspaceError(
+            f"'{name}' cannot name a report folder: use letters, digits, - and _ only"
+        )
+    target = workspace.data_dir / name
+    if target.exists():
+        raise WorkspaceError(
+            f"{target}: already exists; choose another name with --to, or delete the folder"
+        )
+
+    rewritten: dict[Path, str] = {}
+    emptied: list[str] = []
+    for path in sorted(source_dir.glob("*.y*ml")):
+        text = _read(path)
+        new_text, names = roll_over(text, path, length)
+        rewritten[path.relative_to(source_dir)] = new_text
+        emptied += [f"{path.name}: {name}" for name in names]
+    _write_folder(source_dir, target, rewritten)
+    return NewPeriod(name, target, new_start, new_end, emptied)
+
+
+def next_period_name(name: str, start: int, end: int, new_start: int, new_end: int) -> str:
+    """Return the folder name for the next period: the old years replaced, or the new ones added.
+
+    ``five-year-report`` → ``five-year-report-2024-2028``;
+    ``report-2019-2023`` → ``report-2024-2028``; ``summary-2023`` → ``summary-2024``.
+    """
+    both = re.compile(rf"(?<!\d){start}([-_—–~]){end}(?!\d)")
+    if start != end and both.search(name):
+        return both.sub(lambda match: f"{new_start}{match.group(1)}{new_end}", name)
+    single = re.compile(rf"(?<!\d){end}(?!\d)")
+    if start == end and single.search(name):
+        return single.sub(str(new_end), name)
+    return f"{name}-{new_end}" if start == end else f"{name}-{new_start}-{new_end}"
+
+
+def roll_over(text: str, path: Path, shift: int) -> tuple[str, list[str]]:
+    """Return a data file's text for the next period, and the dotted names of the figures emptied.
+
+    ``shift`` is the period's length in years. Only values change; every other character
+    of ``text`` is kept.
+    """
+    parse_yaml(text, path)  # -- syntax errors and duplicate keys, with their lines --
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return text, []
+    editor = _Editor(text, path)
+    for key, value in root.value:
+        if key.value == "period" and isinstance(value, yaml.MappingNode):
+            for year_key, year in value.value:
+                if year_key.value in ("start", "end") and year.tag == _INT:
+                    editor.replace(year, str(int(year.value) + shift))
+        elif key.value == "date" and isinstance(value, yaml.ScalarNode) and value.tag != _NULL:
+            editor.replace(value, "~")
+        elif key.value == "figures" and isinstance(value, yaml.MappingNode):
+            editor.figures(value, (), shift)
+    return editor.result(), editor.emptied
+
+
+class _Editor:
+    """Collects replacements at character positions, then applies them all at once."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self.text = text
+        self.path = path
+        self.edits: list[tuple[int, int, str]] = []
+        self.emptied: list[str] = []
+
+    def replace(self, node: yaml.Node, new: str, *, align: bool = True) -> None:
+        """Replace ``node``'s text by ``new``; with ``align``, keep a comment after it in place."""
+        start, end = node.start_mark.index, node.end_mark.index
+        if align:
+            spaces = len(self.text[end:]) - len(self.text[end:].lstrip(" "))
+            if self.text.startswith("#", end + spaces) and spaces:
+                # -- the comments of a file line up in one column: keep them there --
+                new += " " * max(1, spaces - (len(new) - (end - start)))
+                end += spaces
+        self.edits.append((start, end, new))
+
+    def insert(self, index: int, new: str) -> None:
+        self.edits.append((index, index, new))
+
+    def result(self) -> str:
+        text = self.text
+        # -- from the end backwards, so earlier positions stay valid --
+        for start, end, new in sorted(self.edits, key=lambda edit: edit[:2], reverse=True):
+            text = text[:start] + new + text[end:]
+        return text
+
+    # -- figures --
+
+    def figures(self, group: yaml.MappingNode, prefix: tuple[str, ...], shift: int) -> None:
+        for key, node in group.value:
+            name = (*prefix, str(key.value))
+            if isinstance(node, yaml.ScalarNode):
+                if _is_number(node):
+                    # -- the short form `name: 5` has no room for previous: write the long one --
+                    self.replace(node, f"{{value: ~, previous: {node.value}}}")
+                    self.emptied.append(".".join(name))
+            elif isinstance(node, yaml.MappingNode):
+                keys = {str(child.value): value for child, value in node.value}
+                if "value" in keys or "by_year" in keys:
+                    if self.figure(node, keys, shift):
+                        self.emptied.append(".".join(name))
+                else:
+                    self.figures(node, name, shift)
+
+    def figure(self, node: yaml.MappingNode, keys: dict[str, yaml.Node], shift: int) -> bool:
+        """Empty one figure written as a mapping; return False if it was empty already."""
+        value = keys.get("value")
+        by_year = keys.get("by_year")
+        if isinstance(value, yaml.ScalarNode) and _is_number(value):
+            previous = value.value
+            self.replace(value, "~", align=False)  # -- its comment moves to previous --
+            anchor = _key_of(node, "value")
+            after = True
+        elif isinstance(by_year, yaml.MappingNode) and by_year.value:
+            amounts = [amount for _, amount in by_year.value]
+            if not all(_is_number(amount) for amount in amounts):
+                return False  # -- a year already empty, or not a number: check says which --
+            previous = _sum([str(amount.value) for amount in amounts])
+            for year_key, amount in by_year.value:
+                if year_key.tag == _INT:
+                    self.replace(year_key, str(int(year_key.value) + shift))
+                self.replace(amount, "~")
+            anchor = _key_of(node, "by_year")
+            after = False
+        else:
+            return False
+        old = keys.get("previous")
+        if old is not None:
+            self.replace(old, previous)
+        elif node.flow_style:
+            if after:
+                self.insert(value.end_mark.index, f", previous: {previous}")  # type: ignore[union-attr]
+            else:
+                self.insert(anchor.start_mark.index, f"previous: {previous}, ")
+        elif after:
+            self._add_line_after(anchor, value, f"previous: {previous}")  # type: ignore[arg-type]
+        else:
+            self._add_line_before(anchor, f"previous: {previous}")
+        return True
+
+    def _line_start(self, key: yaml.Node) -> tuple[int, str]:
+        index = key.start_mark.index
+        start = self.text.rfind("\n", 0, index) + 1
+        indent = self.text[start:index]
+        if indent.strip():
+            raise DataError(
+                [
+                    Problem(
+                        "cannot move this figure to the next period automatically: "
+                        "put each of its fields on a line of its own",
+                        file=self.path,
+                        line=key.start_mark.line + 1,
+                        column=key.start_mark.column + 1,
+                    )
+                ]
+            )
+        return start, indent
+
+    def _add_line_before(self, key: yaml.Node, line: str) -> None:
+        start, indent = self._line_start(key)
+        self.insert(start, f"{indent}{line}\n")
+
+    def _add_line_after(self, key: yaml.Node, value: yaml.Node, line: str) -> None:
+        # -- a comment on the value's line explains the old number: it moves with it --
+        _, indent = self._line_start(key)
+        end = self.text.find("\n", value.end_mark.index)
+        end = len(self.text) if end < 0 else end
+        rest = self.text[value.end_mark.index : end]
+        new_line = f"{indent}{line}"
+        if rest.strip().startswith("#"):
+            comment_column = value.end_mark.column + len(rest) - len(rest.lstrip())
+            new_line += " " * max(1, comment_column - len(new_line)) + rest.strip()
+        self.edits.append((value.end_mark.index, end, f"\n{new_line}"))
+
+
+def _key_of(node: yaml.MappingNode, name: str) -> yaml.Node:
+    keys: list[yaml.Node] = [key for key, _ in node.value if key.value == name]
+    return keys[0]
+
+
+def _is_number(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT)
+
+
+def _sum(texts: list[str]) -> str:
+    total = sum((Decimal(text.replace("_", "")) for text in texts), Decimal(0))
+    return format(total.normalize(), "f") if total != total.to_integral() else str(int(total))
+
+
+def _period_of(path: Path) -> tuple[int, int]:
+    source = parse_yaml(_read(path), path)
+    period = source.data.get("period") if isinstance(source.data, dict) else None
+    start = period.get("start") if isinstance(period, dict) else None
+    end = period.get("end") if isinstance(period, dict) else None
+    if not (isinstance(start, int) and isinstance(end, int) and start <= end):
+        raise DataError(
+            [
+                source.problem(
+                    "needs the years of the period to move it on (period: start: 2019, end: 2023)",
+                    ("period",),
+                    "report.period",
+                )
+            ]
+        )
+    return start, end
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataError([Problem(f"cannot read the file ({err})", file=path)]) from err
+
+
+def _write_folder(source: Path, target: Path, rewritten: dict[Path, str]) -> None:
+    """Copy ``source`` to ``target`` with ``rewritten`` files replaced, all or nothing."""
+    try:
+        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as err:
+        raise OutputError(f"{target.parent}: cannot write here ({err.strerror or err})") from err
+    try:
+        os.chmod(scratch, 0o755)  # -- mkdtemp makes it private; a data folder is not --
+        shutil.copytree(source, scratch, dirs_exist_ok=True)
+        for relative, text in rewritten.items():
+            (scratch / relative).write_text(text, encoding="utf-8")
+        os.rename(scratch, target)
+    except OSError as err:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise OutputError(f"{target}: cannot write the folder ({err.strerror or err})") from err
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise

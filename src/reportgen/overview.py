@@ -1,0 +1,160 @@
+"""Describe a workspace: every template, every report, and what each report uses and makes.
+
+``reportgen list`` prints this, so that a person who drops a template into ``templates/`` and
+a folder into ``data/`` sees at once whether the two found each other and whether the report
+checks clean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, Problem
+from .workspace import Workspace
+
+REPORT_FILE = "report.yaml"
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One report: its data folder, the template it names, the file it writes, its problems."""
+
+    name: str
+    directory: Path
+    #: The part names report.yaml lists, in order.
+    parts: list[str]
+    #: The template's file name as report.yaml gives it, or None if it gives none.
+    template: str | None
+    #: The output file, or None while report.yaml has problems that hide it. For a batch,
+    #: the pattern of its files, in the folder named after the report.
+    output: Path | None
+    problems: list[Problem] = field(default_factory=list)
+    #: A batch's table (one document a row), or None for a report of one document.
+    rows: str | None = None
+
+
+@dataclass(frozen=True)
+class TemplateEntry:
+    """One .docx in the templates folder and the reports that use it."""
+
+    path: Path
+    used_by: list[str]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Every template and report of a workspace."""
+
+    workspace: Workspace
+    templates: list[TemplateEntry]
+    reports: list[ReportEntry]
+
+    def lines(self) -> list[str]:
+        """Return the overview as the lines ``reportgen list`` prints."""
+        root = self.workspace.root
+
+        def shown(path: Path) -> str:
+            try:
+                return str(path.relative_to(root))
+            except ValueError:
+                return str(path)
+
+        lines = [f"templates ({shown(self.workspace.templates_dir)}/):"]
+        width = max((len(entry.path.name) for entry in self.templates), default=0)
+        for template in self.templates:
+            users = ", ".join(template.used_by) if template.used_by else "(no report uses it)"
+            lines.append(f"  {template.path.name.ljust(width)}  used by {users}")
+        if not self.templates:
+            lines.append("  (none)")
+        lines.append(f"reports ({shown(self.workspace.data_dir)}/):")
+        for report in self.reports:
+            count = len(report.problems)
+            state = "✓" if not count else f"{count} problem{'s' if count != 1 else ''}"
+            lines.append(f"  {report.name}  {state}")
+            files = [REPORT_FILE]
+            if report.parts:
+                files.append(f"{len(report.parts)} part{'s' if len(report.parts) != 1 else ''}")
+            if report.rows:
+                files.append(report.rows)
+            lines.append(f"    data      {shown(report.directory)}/ ({' and '.join(files)})")
+            if report.template is None:
+                lines.append("    template  (none given: add template: to report.yaml)")
+            else:
+                template_path = self.workspace.template_path(report.template)
+                missing = "" if template_path.is_file() else "  (missing)"
+                lines.append(f"    template  {shown(template_path)}{missing}")
+            if report.output is None:
+                lines.append("    output    (unknown until report.yaml checks)")
+            elif report.rows is not None:
+                lines.append(f"    output    {shown(report.output)}  (one a row of {report.rows})")
+            else:
+                lines.append(f"    output    {shown(report.output)}")
+        if not self.reports:
+            lines.append("  (none)")
+        return lines
+
+
+def describe_workspace(workspace: Workspace) -> Overview:
+    """Return every template and report of ``workspace``, each report checked."""
+    from .api import check_reports
+
+    names = _report_names(workspace)
+    reports = []
+    for name in names:
+        directory = workspace.data_dir / name
+        template, parts, output, rows = _what_report_yaml_says(workspace, directory)
+        problems = check_reports(workspace, [name])
+        reports.append(ReportEntry(name, directory, parts, template, output, problems, rows))
+    templates = []
+    if workspace.templates_dir.is_dir():
+        for path in sorted(workspace.templates_dir.glob("*.docx")):
+            if path.name.startswith("~$"):
+                continue  # -- the lock file Word keeps beside a document it has open --
+            users = [report.name for report in reports if report.template == path.name]
+            templates.append(TemplateEntry(path, users))
+    return Overview(workspace, templates, reports)
+
+
+def _report_names(workspace: Workspace) -> list[str]:
+    if not workspace.data_dir.is_dir():
+        return []
+    return sorted(
+        folder.name
+        for folder in workspace.data_dir.iterdir()
+        if (folder / REPORT_FILE).is_file() and not folder.name.startswith(".")
+    )
+
+
+def _what_report_yaml_says(
+    workspace: Workspace, directory: Path
+) -> tuple[str | None, list[str], Path | None, str | None]:
+    """Return the template, parts, output file and batch table report.yaml gives, if it can."""
+    from pydantic import ValidationError
+
+    from .data import ReportData
+    from .model import ReportFile
+    from .source import load_yaml
+
+    try:
+        source = load_yaml(directory / REPORT_FILE)
+    except DataError:
+        return None, [], None, None
+    if not isinstance(source.data, dict):
+        return None, [], None, None
+    template = source.data.get("template")
+    template = template if isinstance(template, str) else None
+    # -- the output name needs no date: a new period's `date: ~` must not hide it --
+    facts = {**source.data, "date": source.data.get("date") or dt.date.min}
+    try:
+        spec = ReportFile.model_validate(facts)
+    except ValidationError:
+        parts = source.data.get("parts")
+        listed = [str(part) for part in parts] if isinstance(parts, list) else []
+        return template, listed, None, None
+    if spec.batch is not None:
+        folder = workspace.output_dir / directory.name
+        return template, spec.parts, folder / f"{spec.batch.output}.docx", spec.batch.rows
+    stem = ReportData(directory.name, directory, spec, {}).output_stem()
+    return template, spec.parts, workspace.output_dir / f"{stem}.docx", None

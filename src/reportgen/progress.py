@@ -1,0 +1,139 @@
+"""Show how far rendering has come: a progress bar on a terminal, plain lines in a pipe.
+
+Both forms print every file written, one a line, so a script reading the output of
+``reportgen render`` gets the same lines either way. On a terminal, rich draws a bar
+over the reports below those lines, and a spinner while LibreOffice converts them.
+rich is imported only when a bar is drawn: a piped run never loads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+class RenderProgress(Protocol):
+    """What a render tells the person waiting for it; used as a context manager."""
+
+    def rendered(self, name: str) -> None:
+        """Count the report ``name`` as rendered (or found faulty)."""
+
+    def written(self, path: Path) -> None:
+        """Show that the file at ``path`` was written."""
+
+    def __enter__(self) -> RenderProgress: ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+
+class PlainProgress:
+    """Print each file written on a line of its own, and nothing else."""
+
+    def __init__(self, stream: TextIO, show: Callable[[Path], str] = str) -> None:
+        self.stream = stream
+        self.show = show
+
+    def rendered(self, name: str) -> None:
+        """Say nothing: a pipe wants the files written, not the steps."""
+
+    def written(self, path: Path) -> None:
+        """Print the file's path."""
+        print(self.show(path), file=self.stream, flush=True)
+
+    def __enter__(self) -> PlainProgress:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        return None
+
+
+class BarProgress:
+    """Draw a bar over the reports to render, with each file written printed above it.
+
+    With ``pdf``, the bar has one more step, the LibreOffice run, which starts when
+    the last report is rendered and ends when its first PDF is written.
+    """
+
+    def __init__(
+        self,
+        total: int,
+        *,
+        pdf: bool = False,
+        console: Console | None = None,
+        show: Callable[[Path], str] = str,
+    ) -> None:
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.show = show
+        self.pdf = pdf
+        self._reports = total
+        self._rendered = 0
+        self._converted = False
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+        )
+        self.task = self.bar.add_task("rendering", total=total + (1 if pdf else 0))
+
+    def rendered(self, name: str) -> None:
+        """Advance the bar by one report; name the PDF step when the last one is done."""
+        self._rendered += 1
+        description = f"rendered {name}"
+        if self.pdf and self._rendered == self._reports:
+            description = "converting to PDF with LibreOffice"
+        self.bar.update(self.task, advance=1, description=description)
+
+    def written(self, path: Path) -> None:
+        """Print the file's path above the bar; the first PDF ends the LibreOffice step."""
+        self.bar.console.print(self.show(path), markup=False, highlight=False, soft_wrap=True)
+        if path.suffix == ".pdf" and not self._converted:
+            self._converted = True
+            self.bar.update(self.task, advance=1, description="converted to PDF")
+
+    def __enter__(self) -> BarProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        if not exception[0]:
+            self.bar.update(self.task, description="done")
+        self.bar.stop()
+
+
+def progress_for(
+    stream: TextIO, total: int, *, pdf: bool = False, show: Callable[[Path], str] = str
+) -> RenderProgress:
+    """Return a bar when ``stream`` is a terminal, else plain lines, for ``total`` reports."""
+    if _is_terminal(stream):
+        from rich.console import Console
+
+        return BarProgress(total, pdf=pdf, console=Console(file=stream), show=show)
+    return PlainProgress(stream, show)
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False

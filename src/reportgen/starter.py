@@ -1,0 +1,236 @@
+"""Start new reports: a department's template and data, or a whole workspace.
+
+``reportgen new-department`` writes ``templates/NAME.docx``, a starter template in the
+GB/T 9704 layout of :mod:`reportgen.layout`, and ``data/NAME/``, a commented report.yaml and
+one commented part that fill it; ``reportgen init`` makes the folders, a commented
+``reportgen.toml`` and such a report. Both render at once, so a clerk starts from a working
+document and changes it, rather than from an empty folder. Neither overwrites a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError, WorkspaceError
+from .package import write_atomically
+from .workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
+
+#: The report ``reportgen init`` makes.
+SAMPLE_REPORT = "work-report"
+DEFAULT_TITLE = "工作报告"
+#: Printed until the clerk writes the real name, so a forgotten one shows in the document.
+DEFAULT_ORGANISATION = "（单位名称）"
+PART_NAME = "main_work"
+_NAME = re.compile(r"[^\W_][\w\-]*")
+
+CONFIG_TEXT = """\
+# reportgen 工作区配置。reportgen 从当前文件夹向上查找本文件，找到的文件夹即工作区。
+# 下面是各文件夹的位置（相对于本文件）；不写的项取默认值，即与右边的名称相同。
+
+[folders]
+templates = "templates"   # Word 模板（.docx），报告在 report.yaml 的 template: 中指定用哪一个
+data = "data"             # 每份报告一个文件夹，内有 report.yaml 和各部分的 .yaml 文件
+output = "output"         # reportgen render 生成的文档放在这里
+"""
+
+#: The part file of a new report: (line, comment) pairs, the comments lined up when written.
+PART_LINES = (
+    ("# 正文的一个部分（一项工作）。复制本文件可增加部分，", ""),
+    ("# 并在 report.yaml 的 parts 中按顺序列出文件名。", ""),
+    ("lead: 围绕中心工作，各项任务稳步推进", "本部分的标题，模板印作“一、……”（黑体，不加句号）"),
+    ("figures:", "数字：每个数字只写一次，正文用 {{ 名称 }} 引用"),
+    ("  events:", "全年组织的活动（场）"),
+    ("    label: 组织活动", "简称，用于表格"),
+    ("    unit: 场", "单位"),
+    ("    value: 12", "数值；约数加 qualifier: 近/约/多/余，大数加 scale: 万/亿"),
+    ("    previous: 10", "上一周期的数值（可选）；{{ events | cn_change }} 印作“增长20%”"),
+    ("lists:", "列表：正文写 {{ 名称 | join_cn }}，印作“甲、乙”"),
+    ("  highlights: [主题宣讲, 志愿服务]", ""),
+    ("paragraphs:", "本部分的段落，按顺序，每个“-”是一段"),
+    ("  - >-", ""),
+    (
+        "    全年共组织各类活动{{ events }}场，比上年{{ events | cn_change }}，"
+        "重点开展了{{ highlights | join_cn }}等工作。（请改写为本单位的实际内容。）",
+        "",
+    ),
+)
+
+
+def create_department(
+    workspace: Workspace,
+    name: str,
+    *,
+    title: str | None = None,
+    organisation: str | None = None,
+    today: dt.date | None = None,
+) -> list[Path]:
+    """Write ``templates/NAME.docx`` and ``data/NAME/`` for a new department; return the files.
+
+    Raise WorkspaceError, writing nothing, if ``name`` cannot name a file or either exists.
+    """
+    if not _NAME.fullmatch(name):
+        raise WorkspaceError(
+            f"'{name}' cannot name a report: use letters, digits, - and _ , "
+            "starting with a letter or digit"
+        )
+    template = workspace.templates_dir / f"{name}.docx"
+    folder = workspace.data_dir / name
+    taken = [path for path in (template, folder) if path.exists()]
+    if taken:
+        raise WorkspaceError(
+            f"{' and '.join(str(path) for path in taken)} already exist"
+            f"{'s' if len(taken) == 1 else ''}: choose another name; nothing was written"
+        )
+    files = _write_data_folder(
+        folder, skeleton_files(name, title or DEFAULT_TITLE, organisation, today)
+    )
+    try:
+        write_atomically(template, starter_template(title or DEFAULT_TITLE))
+    except OutputError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return [template, *files]
+
+
+def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Path]:
+    """Make a workspace in ``directory``: folders, reportgen.toml and a sample report.
+
+    Return the files written. Raise WorkspaceError, writing nothing, if any of them exists.
+    """
+    workspace = Workspace.at(directory)
+    config = directory / CONFIG_FILE
+    planned = [
+        config,
+        workspace.templates_dir / f"{SAMPLE_REPORT}.docx",
+        workspace.data_dir / SAMPLE_REPORT,
+    ]
+    taken = [path for path in planned if path.exists()]
+    if taken:
+        names = ", ".join(str(path.relative_to(directory)) for path in taken)
+        raise WorkspaceError(
+            f"{directory}: already holds {names}; 'reportgen init' never overwrites a file, "
+            "so nothing was written (run it in an empty folder)"
+        )
+    try:
+        for folder in DEFAULT_FOLDERS.values():
+            (directory / folder).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"{directory}: cannot make the folders ({err.strerror or err})") from err
+    written = create_department(workspace, SAMPLE_REPORT, today=today)
+    write_atomically(config, CONFIG_TEXT.encode())
+    return [config, *written]
+
+
+def skeleton_files(
+    name: str, title: str, organisation: str | None, today: dt.date | None = None
+) -> dict[str, str]:
+    """Return the commented data files of a new report, by file name."""
+    today = today or dt.date.today()
+    report_lines = (
+        (f"# 《{title}》的总体信息。", ""),
+        ("# 正文各部分的文字和数字写在同一文件夹的分部分文件里（见 parts）。", ""),
+        ("# 改完后运行 reportgen check 检查，reportgen render 生成文档。", ""),
+        (f"template: {name}.docx", "使用的Word模板（放在 templates 文件夹中）"),
+        (
+            'output: "{organisation}{end}年{title}"',
+            "生成的文件名（不含 .docx），可用 {organisation} {title} {start} {end}",
+        ),
+        (
+            f"organisation: {_yaml_text(organisation or DEFAULT_ORGANISATION)}",
+            "汇报单位全称，印在标题和落款处",
+        ),
+        (f"title: {_yaml_text(title)}", "文种或标题；模板把标题拼成“单位＋年份＋年＋标题”"),
+        ("period:", "汇报所涵盖的年份（含首尾两年）；年度报告起止为同一年"),
+        (f"  start: {today.year}", "起始年份"),
+        (f"  end: {today.year}", "截止年份；正文写 {{ period.end }} 即印出此年份"),
+        (f"date: {today.isoformat()}", "成文日期，印在落款处，写作 年-月-日"),
+        ("opening:", "开头段落，每个“-”是一段"),
+        ("  - >-", ""),
+        (
+            "    {{ period.end }}年，{{ organisation }}认真履行职责，各项工作取得新进展。"
+            "现将有关情况报告如下。（请改写为本单位的开头段落。）",
+            "",
+        ),
+        ("parts:", "正文各部分的文件名（不带 .yaml），按正文顺序；模板编号为“一、二、……”"),
+        (f"  - {PART_NAME}", f"一、（{PART_NAME}.yaml）；复制该文件可增加部分，再在此列出"),
+    )
+    return {"report.yaml": _commented(report_lines), f"{PART_NAME}.yaml": _commented(PART_LINES)}
+
+
+def starter_template(title: str) -> bytes:
+    """Return a starter template in the formal layout: title, opening, numbered parts, signature."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from .layout import BODY_CHAR, document_bytes, new_formal_document
+
+    document = new_formal_document(f"{title} 模板")
+    document.add_paragraph(
+        "{{ report.organisation }}{{ period.end }}年{{ report.title }}", style="Title"
+    )
+    document.add_paragraph("{%p for paragraph in opening %}")
+    document.add_paragraph("{{ paragraph }}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p for part in parts %}")
+    document.add_paragraph("{{ loop.index | cn_numeral }}、{{ part.lead }}", style="Heading 1")
+    document.add_paragraph("{%p for paragraph in part.paragraphs %}")
+    document.add_paragraph("{{ paragraph }}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endfor %}")
+    # -- GB/T 9704 7.3.5: one blank line, the signature two characters from the right
+    # margin, the date four, both right-aligned --
+    document.add_paragraph()
+    for text, chars in (("{{ report.organisation }}", 2), ("{{ date | cn_date }}", 4)):
+        paragraph = document.add_paragraph(text)
+        properties = paragraph._p.get_or_add_pPr()
+        properties.append(
+            parse_xml(
+                f'<w:ind {nsdecls("w")} w:right="{chars * BODY_CHAR}" w:rightChars="{chars * 100}"'
+                ' w:firstLineChars="0" w:firstLine="0"/>'
+            )
+        )
+        properties.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="right"/>'))
+    return document_bytes(document)
+
+
+def _write_data_folder(folder: Path, files: dict[str, str]) -> list[Path]:
+    """Write ``files`` into the new ``folder``, all or nothing; return their paths."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError as err:
+        raise OutputError(f"{folder.parent}: cannot write here ({err.strerror or err})") from err
+    try:
+        scratch.chmod(0o755)  # -- mkdtemp makes it private; a data folder is not --
+        for name, text in files.items():
+            (scratch / name).write_text(text, encoding="utf-8")
+        scratch.rename(folder)
+    except OSError as err:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise OutputError(f"{folder}: cannot write the folder ({err.strerror or err})") from err
+    return [folder / name for name in files]
+
+
+def _yaml_text(text: str) -> str:
+    """Return ``text`` as a YAML value: plain when that reads back the same, else quoted."""
+    import yaml
+
+    if text and yaml.safe_load(text) == text and not re.search(r"[#:{}\[\],&*!|>'\"%@`]", text):
+        return text
+    return json.dumps(text, ensure_ascii=False)  # -- JSON strings are YAML strings --
+
+
+def _commented(lines: tuple[tuple[str, str], ...], column: int = 40) -> str:
+    """Return YAML lines with their comments lined up at ``column`` (CJK counts double)."""
+    text = ""
+    for line, comment in lines:
+        if comment:
+            width = sum(2 if ord(char) > 0x2E80 else 1 for char in line)
+            line += " " * max(2, column - width) + "# " + comment
+        text += line + "\n"
+    return text

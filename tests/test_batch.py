@@ -1,0 +1,267 @@
+"""Batches: one document for each row of a table, from one compiled template.
+
+The sample batch, data/ankang-certificates, writes a 荣誉证书 for each 安康杯 award
+winner in winners.csv. The tests run it through the command line, change its table
+to hold bad rows, and compare its files byte for byte with single renders.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import docx
+import pytest
+
+from reportgen import batch
+from reportgen.api import document_properties
+from reportgen.cli import main
+from reportgen.data import load_report_data
+from reportgen.figures import Group
+from reportgen.template import CompiledTemplate
+
+REPO = Path(__file__).resolve().parent.parent
+REPORT = "ankang-certificates"
+TEMPLATE = "certificate.docx"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return a workspace holding a copy of the sample batch, as the current folder."""
+    root = tmp_path / "workspace"
+    (root / "templates").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / REPORT, root / "data" / REPORT)
+    shutil.copy(REPO / "templates" / TEMPLATE, root / "templates" / TEMPLATE)
+    monkeypatch.chdir(root)
+    return root
+
+
+def winners(root: Path) -> list[dict[str, str]]:
+    with (root / "data" / REPORT / "winners.csv").open(encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+def written(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def render(*arguments: str) -> int:
+    return main(["render", REPORT, *arguments])
+
+
+def test_sample_batch_writes_a_certificate_for_each_row(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert render() == 0
+
+    rows = winners(workspace)
+    names = [f"{row['number']}_{row['name']}.docx" for row in rows]
+    assert len(rows) == 12
+    assert list(written(workspace / "output" / REPORT)) == sorted(names)
+    # One line a file, in the table's order, as a script reading the output wants.
+    assert capsys.readouterr().out.splitlines() == [f"output/{REPORT}/{name}" for name in names]
+    certificate = docx.Document(str(workspace / "output" / REPORT / names[6]))
+    assert [paragraph.text for paragraph in certificate.paragraphs] == [
+        "荣誉证书",
+        "长江钢铁集团有限公司炼钢厂转炉车间甲班：",
+        "在2023年度全市“安康杯”竞赛中，被评为优胜班组。",
+        "特发此证，以资鼓励。",
+        "市总工会",
+        "2024年1月18日",
+        "证书编号：AK2023-07",
+    ]
+
+
+def test_each_row_is_the_document_a_single_render_of_its_data_writes(workspace: Path) -> None:
+    assert render() == 0
+
+    # What the single-report path does for one document (api.render_report): a template
+    # compiled for it alone, rendered with the report's data and written as it is.
+    data = load_report_data(workspace / "data" / REPORT)
+    for row in winners(workspace):
+        template = CompiledTemplate(workspace / "templates" / TEMPLATE)
+        context = {**data.context, "row": Group("row", row)}
+        single = template.render(context, document_properties(data))
+        path = workspace / "output" / REPORT / f"{row['number']}_{row['name']}.docx"
+        assert path.read_bytes() == single, path.name
+
+
+def test_each_row_renders_as_it_does_alone(workspace: Path) -> None:
+    # Rows rendered one after another from one compiled template share nothing.
+    table = workspace / "data" / REPORT / "winners.csv"
+    header, *lines = table.read_text(encoding="utf-8").splitlines()
+    assert render() == 0
+    together = written(workspace / "output" / REPORT)
+    for line in lines:
+        table.write_text(f"{header}\n{line}\n", encoding="utf-8")
+        assert render("-o", "alone") == 0
+    assert written(workspace / "alone" / REPORT) == together
+
+
+def test_two_jobs_write_the_same_files_as_one(workspace: Path) -> None:
+    assert render("-o", "one") == 0
+    assert render("-o", "two", "--jobs", "2") == 0
+
+    one = written(workspace / "one" / REPORT)
+    assert len(one) == 12
+    assert written(workspace / "two" / REPORT) == one
+
+
+def test_workers_started_afresh_write_the_same_files(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # spawn, as on Windows and macOS: each worker imports reportgen and gets the data pickled.
+    monkeypatch.setattr(batch, "START_METHOD", "spawn")
+    assert render("-o", "one") == 0
+    assert render("-o", "spawned", "--jobs", "2") == 0
+
+    assert written(workspace / "spawned" / REPORT) == written(workspace / "one" / REPORT)
+
+
+BAD_TABLE = (
+    "number,name,award\n"
+    "AK2023-01,长江钢铁集团有限公司,优胜单位\n"
+    "AK2023-02,市第一\a建筑工程有限公司,优胜单位\n"
+    "AK2023-03,长江石化股份有限公司炼油厂\n"
+    "\n"
+    "AK2023-04,,优胜单位\n"
+    "AK2023-05,{{ 张三 }},优胜单位\n"
+    "AK2023-06,市自来水有限公司,优胜单位\n"
+    "AK2023-06,市自来水有限公司,优胜单位\n"
+    'AK2023-07,"长江电力股份有限公司\n检修分公司",优胜单位\n'
+    "AK2023-08,市燃气集团有限公司,优胜班组\n"
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_rows_are_reported_at_their_line_and_good_rows_still_render(
+    workspace: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    table = workspace / "data" / REPORT / "winners.csv"
+    table.write_text(BAD_TABLE, encoding="utf-8")
+
+    assert render("--jobs", jobs) == 1
+
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"output/{REPORT}/AK2023-01_长江钢铁集团有限公司.docx",
+        f"output/{REPORT}/AK2023-06_市自来水有限公司.docx",
+        f"output/{REPORT}/AK2023-07_长江电力股份有限公司 检修分公司.docx",
+        f"output/{REPORT}/AK2023-08_市燃气集团有限公司.docx",
+    ]
+    assert err.splitlines() == [
+        f"error: {table}:3: row.name: contains the control character U+0007 at character 4 "
+        "(pasted from another program?): delete it",
+        f"{table}:4: the row has 2 cells, but the table has 3 columns (number, name, award): "
+        "check for a missing or extra comma",
+        f"{table}:6: row.name: is empty: write the text",
+        f"{table}:7: {TEMPLATE}, body: a tag was not rendered and is left in the document: "
+        "…荣誉证书{{ 张三 }}：在2023年度全市“安康杯…",
+        f"{table}:9: writes AK2023-06_市自来水有限公司.docx, as the row on line 8 does: "
+        "make batch.output name a column that tells them apart",
+        "5 problems found",
+    ]
+    assert len(written(workspace / "output" / REPORT)) == 4
+
+
+def test_a_yaml_table_reports_bad_rows_at_their_line(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = workspace / "data" / REPORT
+    (folder / "winners.csv").unlink()
+    report = folder / "report.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("rows: winners.csv", "rows: winners.yaml"),
+        encoding="utf-8",
+    )
+    table = folder / "winners.yaml"
+    table.write_text(
+        "- number: AK2023-01\n"
+        "  name: 长江钢铁集团有限公司\n"
+        "  award: 优胜单位\n"
+        "- number: AK2023-02\n"
+        "  name: ~\n"
+        "  award: 优胜单位\n"
+        "- number: AK2023-03\n"
+        "  award: 优胜单位\n"
+        '- {number: AK2023-04, name: "市公共交通\\a集团", award: 优胜单位}\n'
+        "- number: 5\n"
+        "  name: 市自来水有限公司\n"
+        "  award: [优胜单位]\n",
+        encoding="utf-8",
+    )
+
+    assert render() == 1
+
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [f"output/{REPORT}/AK2023-01_长江钢铁集团有限公司.docx"]
+    assert err.splitlines() == [
+        f"error: {table}:5:3: row.name: is empty: write the text",
+        f"{table}:7: no 'name': the template or batch.output uses it",
+        f"{table}:9:23: row.name: contains the control character U+0007 at character 6 "
+        "(pasted from another program?): delete it",
+        f"{table}:12:3: row.award: should be text, not list",
+        "4 problems found",
+    ]
+
+
+def test_a_column_the_template_needs_missing_from_the_table_stops_the_batch(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = workspace / "data" / REPORT / "winners.csv"
+    table.write_text("number,nmae,award\nAK2023-01,长江钢铁集团有限公司,优胜单位\n", "utf-8")
+
+    assert render() == 1
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {table}:1: the template or batch.output uses row.name, but the table has no "
+        "column 'name' (columns: number, nmae, award)",
+        "1 problem found",
+    ]
+    assert not (workspace / "output").exists()
+
+
+def test_check_lists_the_bad_rows_and_writes_nothing(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = workspace / "data" / REPORT / "winners.csv"
+    table.write_text(BAD_TABLE, encoding="utf-8")
+
+    assert main(["check", REPORT]) == 1
+
+    lines = capsys.readouterr().err.removeprefix("error: ").splitlines()
+    assert [line.split(": ")[0] for line in lines] == [
+        *(f"{table}:{line}" for line in (3, 4, 6, 7, 9)),
+        "5 problems found",
+    ]
+    assert not (workspace / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        (
+            "{organisation}",
+            "should name a column, such as {row.name}, so that each row gets its own file",
+        ),
+        (
+            "{row.name:>10}",
+            "cannot use {row.name:>10}: write {row.column} for a column of the table, "
+            "or one of {organisation}, {title}, {start}, {end}",
+        ),
+    ],
+)
+def test_a_file_name_pattern_must_name_a_column(
+    workspace: Path, capsys: pytest.CaptureFixture[str], output: str, message: str
+) -> None:
+    report = workspace / "data" / REPORT / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace('"{row.number}_{row.name}"', f'"{output}"'), encoding="utf-8")
+
+    assert render() == 1
+
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {report}:12:3: report.batch.output: {message}",
+        "1 problem found",
+    ]

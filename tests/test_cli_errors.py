@@ -1,0 +1,187 @@
+"""The command line's exit codes and messages, run in-process; check writes nothing."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from minimal_workspace import REPORT, TEMPLATE, make_workspace, replace
+from reportgen import package
+from reportgen.cli import EXIT_CODES, main
+
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = "output/市总工会_2019-2023_工作汇报.docx"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return a minimal workspace, as the current folder."""
+    make_workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    """Return every file under ``root`` with its size and modification time."""
+    return {
+        str(path.relative_to(root)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted(root.rglob("*"))
+    }
+
+
+def test_check_exits_0_on_clean_data_and_writes_nothing(workspace: Path, capsys) -> None:
+    before = snapshot(workspace)
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == "1 report checked: no problems\n"
+    assert snapshot(workspace) == before
+
+
+def test_check_exits_1_listing_every_problem_and_writes_nothing(workspace: Path, capsys) -> None:
+    proposals = replace(workspace / "data" / REPORT / "proposals.yaml", "value: 5795", "value: -5")
+    replace(proposals, "label: 征集合理化建议", "lable: 征集合理化建议")
+    before = snapshot(workspace)
+    assert main(["check"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {proposals}:4:5: proposals.figures.collected.lable: unknown field 'lable' "
+        "(did you mean 'label'?)\n"
+        f"{proposals}:8:5: proposals.figures.adopted.value: should not be negative (it is -5)\n"
+        "2 problems found\n"
+    )
+    assert snapshot(workspace) == before
+
+
+def test_check_names_a_report(workspace: Path, capsys) -> None:
+    assert main(["check", REPORT]) == 0
+    assert capsys.readouterr().out == "1 report checked: no problems\n"
+
+
+def test_check_exits_3_outside_a_workspace(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 3
+    assert capsys.readouterr().err.startswith(f"error: {tmp_path}: not a reportgen workspace")
+
+
+def test_check_exits_3_when_the_data_folder_is_missing(tmp_path: Path, monkeypatch, capsys) -> None:
+    (tmp_path / "reportgen.toml").write_text("[folders]\ndata = \"daten\"\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 3
+    assert capsys.readouterr().err == f"error: {tmp_path / 'daten'}: the data folder is missing\n"
+
+
+def test_check_exits_3_when_the_data_folder_is_empty(tmp_path: Path, monkeypatch, capsys) -> None:
+    (tmp_path / "data").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 3
+    assert capsys.readouterr().err == (
+        f"error: {tmp_path / 'data'}: holds no report (a report is a folder with a report.yaml)\n"
+    )
+
+
+def test_check_exits_3_for_an_unknown_report(workspace: Path, capsys) -> None:
+    assert main(["check", "annual"]) == 3
+    assert capsys.readouterr().err == (
+        f"error: no report named 'annual' in {workspace / 'data'} (reports: {REPORT})\n"
+    )
+
+
+def test_render_exits_1_for_a_missing_template(workspace: Path, capsys) -> None:
+    report = replace(workspace / "data" / REPORT / "report.yaml", "report.docx", "annual.docx")
+    assert main(["render"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {report}:2:1: report.template: template 'annual.docx' not found in "
+        f"{workspace / 'templates'} (templates there: report.docx)\n1 problem found\n"
+    )
+    assert list((workspace / "output").iterdir()) == []
+
+
+def test_render_exits_1_for_a_template_that_is_not_a_docx(workspace: Path, capsys) -> None:
+    template = workspace / "templates" / TEMPLATE
+    template.write_bytes(b"PK\x03\x04 not really a zip")
+    assert main(["render"]) == 1
+    assert capsys.readouterr().err == (
+        f"error: {template}: not a Word .docx file (cannot open it as a zip: "
+        "File is not a zip file)\n1 problem found\n"
+    )
+
+
+def test_a_failed_render_leaves_the_previous_output_untouched(workspace: Path, capsys) -> None:
+    assert main(["render"]) == 0
+    previous = (workspace / OUTPUT).read_bytes()
+    replace(workspace / "data" / REPORT / "proposals.yaml", "value: 5795", "value: -5")
+    assert main(["render"]) == 1
+    assert "should not be negative" in capsys.readouterr().err
+    assert (workspace / OUTPUT).read_bytes() == previous
+    assert sorted(path.name for path in (workspace / "output").iterdir()) == [Path(OUTPUT).name]
+
+
+def test_a_failed_write_leaves_the_previous_output_and_no_temporary_file(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    assert main(["render"]) == 0
+    previous = (workspace / OUTPUT).read_bytes()
+    replace(workspace / "data" / REPORT / "report.yaml", "很多工作", "更多工作")
+
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(package.os, "replace", disk_full)
+    assert main(["render"]) == 4
+    assert capsys.readouterr().err == (
+        f"error: {workspace / OUTPUT}: cannot write the file (No space left on device)\n"
+    )
+    assert (workspace / OUTPUT).read_bytes() == previous
+    assert sorted(path.name for path in (workspace / "output").iterdir()) == [Path(OUTPUT).name]
+
+
+def test_render_exits_4_when_the_output_folder_cannot_be_made(workspace: Path, capsys) -> None:
+    (workspace / "taken").write_text("a file where the folder should be", encoding="utf-8")
+    assert main(["render", "-o", "taken/reports"]) == 4
+    assert capsys.readouterr().err == "error: taken/reports: cannot write here (Not a directory)\n"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
+def test_render_exits_4_for_a_read_only_output_folder(workspace: Path, capsys) -> None:
+    (workspace / "output").chmod(0o555)
+    try:
+        assert main(["render"]) == 4
+    finally:
+        (workspace / "output").chmod(0o755)
+    assert capsys.readouterr().err.startswith("error: output: cannot write here")
+
+
+def test_render_writes_nothing_when_one_of_two_reports_fails(workspace: Path, capsys) -> None:
+    second = workspace / "data" / "second"
+    second.mkdir()
+    for name in ("report.yaml", "proposals.yaml"):
+        (second / name).write_bytes((workspace / "data" / REPORT / name).read_bytes())
+    replace(second / "report.yaml", "title: 工作汇报", "title: 第二份")
+    replace(second / "proposals.yaml", "value: 5795", "value: 九")
+    assert main(["render"]) == 1
+    assert "should be a number, not the text '九'" in capsys.readouterr().err
+    assert list((workspace / "output").iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [[], ["render"], ["check"], ["schema"]])
+def test_help_documents_every_exit_code(command: list[str], capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([*command, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert EXIT_CODES in out
+    assert re.findall(r"^  (\d)  ", EXIT_CODES, re.MULTILINE) == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_the_readme_documents_the_same_exit_codes() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    documented = re.search(r"Exit codes: (.*?)\n\n", readme, re.DOTALL)
+    assert documented is not None
+    assert re.findall(r"`(\d)`", documented.group(1)) == ["0", "1", "2", "3", "4", "5"]
+
+
+def test_wrong_usage_exits_2(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["render", "--no-such-option"])
+    assert exit_.value.code == 2

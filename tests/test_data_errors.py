@@ -1,0 +1,260 @@
+"""Every mistake a clerk can make in the data is reported with its file, line and field."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from minimal_workspace import make_workspace, replace, write
+from reportgen.data import load_report_data
+from reportgen.errors import DataError
+
+
+@pytest.fixture
+def report_dir(tmp_path: Path) -> Path:
+    return make_workspace(tmp_path)
+
+
+def problems(report_dir: Path) -> list[str]:
+    """Return every problem loading the report finds, as printed."""
+    with pytest.raises(DataError) as caught:
+        load_report_data(report_dir)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_the_minimal_report_loads(report_dir: Path) -> None:
+    data = load_report_data(report_dir)
+    assert data.context["proposals"].paragraphs == [
+        "全市共征集合理化建议16489条，采纳实施5795条，采纳率35.1%。"
+    ]
+
+
+def test_yaml_syntax_error_names_line_and_column(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "    value: 5795", "    value: [5795")
+    # The parser notices the missing ] on the next line; the message says where [ was.
+    with pytest.raises(DataError, match=re.escape(f"{path}:9:8: YAML syntax error: ")):
+        load_report_data(report_dir)
+    assert problems(report_dir) == [
+        f"{path}:9:8: YAML syntax error: did not find expected ',' or ']' "
+        "(while parsing a flow sequence that starts on line 8, column 12)"
+    ]
+
+
+def test_missing_required_field_names_the_field(report_dir: Path) -> None:
+    lead = "lead: 合理化建议充分展示了职工的聪明才智。\n"
+    path = replace(report_dir / "proposals.yaml", lead, "")
+    assert problems(report_dir) == [f"{path}:1:1: proposals.lead: missing required field"]
+
+
+def test_text_where_a_number_belongs(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "value: 5795", "value: 五千七百")
+    assert problems(report_dir) == [
+        f"{path}:8:5: proposals.figures.adopted.value: should be a number, not the text '五千七百'"
+    ]
+
+
+def test_negative_count(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "value: 5795", "value: -5")
+    assert problems(report_dir) == [
+        f"{path}:8:5: proposals.figures.adopted.value: should not be negative (it is -5)"
+    ]
+
+
+def test_unknown_field_suggests_the_field_meant(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "value: 5795", "valeu: 5795")
+    assert problems(report_dir) == [
+        f"{path}:8:5: proposals.figures.adopted.valeu: unknown field 'valeu' "
+        "(did you mean 'value'?)"
+    ]
+
+
+def test_unknown_top_level_field_suggests_the_field_meant(report_dir: Path) -> None:
+    path = replace(report_dir / "report.yaml", "organisation:", "organization:")
+    assert problems(report_dir) == [
+        f"{path}:2:1: report.organisation: missing required field",
+        f"{path}:3:1: report.organization: unknown field 'organization' "
+        "(did you mean 'organisation'?)",
+    ]
+
+
+def test_adopted_greater_than_collected_names_both_fields(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "value: 5795", "value: 20000")
+    assert problems(report_dir) == [
+        f"{path}:11:5: proposals.derived.adoption_rate.share: cannot compute adoption_rate: "
+        "adopted (20000) is greater than collected (16489); a share cannot exceed 100%"
+    ]
+
+
+def test_division_by_zero_names_both_fields(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "value: 16489", "value: 0")
+    assert problems(report_dir) == [
+        f"{path}:11:5: proposals.derived.adoption_rate.share: cannot compute adoption_rate: "
+        "collected is 0, so adopted has no share of it"
+    ]
+
+
+def test_growth_from_zero_names_both_fields(report_dir: Path) -> None:
+    path = replace(
+        report_dir / "proposals.yaml", "share: [adopted, collected]", "growth: [adopted, collected]"
+    )
+    replace(path, "value: 5795", "value: 0")
+    assert problems(report_dir) == [
+        f"{path}:11:5: proposals.derived.adoption_rate.growth: cannot compute adoption_rate: "
+        "adopted is 0, so growth from it has no percentage"
+    ]
+
+
+def test_every_problem_in_every_file_is_reported_in_one_run(report_dir: Path) -> None:
+    proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: -5")
+    replace(proposals, "label: 征集合理化建议", "lable: 征集合理化建议")
+    report = replace(report_dir / "report.yaml", "end: 2023", "end: 二〇二三")
+    assert problems(report_dir) == [
+        f"{report}:7:3: report.period.end: should be a whole number, not the text '二〇二三'",
+        f"{proposals}:4:5: proposals.figures.collected.lable: unknown field 'lable' "
+        "(did you mean 'label'?)",
+        f"{proposals}:8:5: proposals.figures.adopted.value: should not be negative (it is -5)",
+    ]
+    replace(report, "end: 二〇二三", "end: 2023")
+    assert problems(report_dir) == [
+        f"{proposals}:4:5: proposals.figures.collected.lable: unknown field 'lable' "
+        "(did you mean 'label'?)",
+        f"{proposals}:8:5: proposals.figures.adopted.value: should not be negative (it is -5)",
+    ]
+
+
+def test_problems_in_several_part_files_are_all_reported(report_dir: Path) -> None:
+    report = replace(report_dir / "report.yaml", "  - proposals\n", "  - proposals\n  - skills\n")
+    proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: -5")
+    skills = write(
+        report_dir / "skills.yaml",
+        """\
+        lead: 技术比武成功铺就了职工岗位成才的平台。
+        figures:
+          editions: three
+        paragraphs:
+          - 先后举办了{{ editions | cn_numeral }}届职工计算机技术比武。
+        """,
+    )
+    assert report.is_file()
+    assert problems(report_dir) == [
+        f"{proposals}:8:5: proposals.figures.adopted.value: should not be negative (it is -5)",
+        f"{skills}:3:3: skills.figures.editions: should be a number, not the text 'three'",
+    ]
+
+
+def test_control_character_is_rejected_with_its_field(report_dir: Path) -> None:
+    # Pasted text can carry control characters, invisible in an editor.
+    path = replace(report_dir / "proposals.yaml", "聪明才智。", "聪明\x07才智。")
+    assert problems(report_dir) == [
+        f"{path}:1:22: proposals.lead: contains the control character U+0007, which a document "
+        "cannot hold (pasted from another program?): delete it"
+    ]
+
+
+def test_control_character_written_as_an_escape_is_rejected_with_its_field(
+    report_dir: Path,
+) -> None:
+    path = replace(
+        report_dir / "proposals.yaml",
+        "lead: 合理化建议充分展示了职工的聪明才智。",
+        'lead: "合理化建议\\x0b充分展示了职工的聪明才智。"',
+    )
+    assert problems(report_dir) == [
+        f"{path}:1:1: proposals.lead: contains the control character U+000B at character 6 "
+        "(pasted from another program?): delete it"
+    ]
+
+
+def test_every_control_character_in_a_file_is_reported(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "聪明才智。", "聪明\x1b才智。")
+    replace(path, "采纳实施{{ adopted }}条", "采纳实施{{ adopted }}\x0c条")
+    assert problems(report_dir) == [
+        f"{path}:1:22: proposals.lead: contains the control character U+001B, which a document "
+        "cannot hold (pasted from another program?): delete it",
+        f"{path}:14:49: proposals.paragraphs.0: contains the control character U+000C, which a "
+        "document cannot hold (pasted from another program?): delete it",
+    ]
+
+
+def test_duplicate_keys_are_an_error(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "  adopted:\n", "  collected: 3\n  adopted:\n")
+    assert problems(report_dir) == [
+        f"{path}:6:3: 'collected' appears twice (first on line 3); keep one"
+    ]
+
+
+def test_a_part_file_not_listed_in_parts_is_an_error(report_dir: Path) -> None:
+    report = report_dir / "report.yaml"
+    write(report_dir / "skills.yaml", "lead: x\nparagraphs: [y]\n")
+    assert problems(report_dir) == [
+        f"{report}:11:1: report.parts: skills.yaml is not listed in parts: add 'skills' to "
+        "parts, or move the file out of the folder"
+    ]
+
+
+def test_a_listed_part_without_a_file_is_an_error(report_dir: Path) -> None:
+    report = replace(report_dir / "report.yaml", "  - proposals\n", "  - proposals\n  - skills\n")
+    assert problems(report_dir) == [
+        f"{report}:13:5: report.parts: part 'skills' has no data file skills.yaml in {report_dir}"
+    ]
+
+
+def test_a_name_the_prose_does_not_know_suggests_the_name_meant(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "{{ collected }}", "{{ colected }}")
+    assert problems(report_dir) == [
+        f"{path}:14:5: proposals.paragraphs: in the text: 'colected' is undefined "
+        "(did you mean 'collected'?)"
+    ]
+
+
+def test_a_sandbox_escape_in_the_prose_is_refused(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "{{ collected }}", "{{ ''.__class__.__mro__ }}")
+    assert problems(report_dir) == [
+        f"{path}:14:5: proposals.paragraphs: in the text: not allowed (access to attribute "
+        "'__class__' of 'str' object is unsafe.)"
+    ]
+
+
+def test_an_alias_that_contains_itself_is_an_error(report_dir: Path) -> None:
+    path = write(report_dir / "proposals.yaml", "lead: x\nparagraphs: &p [y, *p]\n")
+    assert problems(report_dir) == [
+        f"{path}:2:13: proposals.paragraphs.1: refers to itself through an alias (*…): "
+        "write the value out instead"
+    ]
+
+
+def test_a_figure_may_not_take_a_name_the_template_gives_the_report(report_dir: Path) -> None:
+    report = replace(report_dir / "report.yaml", "parts:", "figures:\n  title: 5\nparts:")
+    assert problems(report_dir) == [
+        f"{report}:12:3: report.figures.title: 'title' names the report's title in templates: "
+        "rename it"
+    ]
+
+
+def test_a_figure_may_not_hide_the_lead_of_its_part(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "  adopted:", "  lead: 3\n  adopted:")
+    assert problems(report_dir) == [
+        f"{path}:6:3: proposals.figures.lead: 'lead' names the part's lead sentence in "
+        "templates: rename it"
+    ]
+
+
+def test_a_jinja_constant_cannot_be_a_name(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "  adopted:", "  none: 3\n  adopted:")
+    assert problems(report_dir) == [
+        f"{path}:6:3: proposals.figures.none: 'none' cannot be used as a name: the text reads "
+        "it as a constant"
+    ]
+
+
+def test_a_figure_whose_only_key_is_misspelt_is_not_taken_for_a_group(report_dir: Path) -> None:
+    path = replace(report_dir / "proposals.yaml", "    label: 采纳实施合理化建议\n", "")
+    replace(path, "value: 5795", "valeu: 5795")
+    assert problems(report_dir) == [
+        f"{path}:7:5: proposals.figures.adopted.valeu: unknown field 'valeu' (did you mean "
+        "'value'?); if 'adopted' is a group of figures, give 'valeu' another name",
+        f"{path}:10:13: proposals.derived.adoption_rate.share: 'adopted' is a group of "
+        "figures: name one figure in it",
+    ]

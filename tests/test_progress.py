@@ -1,0 +1,104 @@
+"""Progress while rendering: plain lines in a pipe, a rich progress bar on a terminal."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from reportgen.api import render_reports
+from reportgen.cli import main
+from reportgen.progress import BarProgress, PlainProgress, progress_for
+from reportgen.workspace import Workspace
+
+OUTPUT_NAME = "2023年市工会5年工作汇报材料.docx"
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def add_second_report(workspace: Path) -> None:
+    second = workspace / "data" / "second"
+    shutil.copytree(workspace / "data" / "five-year-report", second)
+    report = second / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace('output: "{end}年{title}"', "output: second"), encoding="utf-8")
+
+
+def test_piped_output_is_the_files_written_one_a_line(
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_second_report(workspace_dir)
+    assert main(["render", "five-year-report", "second"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == f"output/{OUTPUT_NAME}\noutput/second.docx\n"
+    assert captured.err == ""
+
+
+def test_a_terminal_shows_a_bar_over_the_reports_and_the_files_above_it(
+    workspace_dir: Path,
+) -> None:
+    add_second_report(workspace_dir)
+    console = Console(file=io.StringIO(), force_terminal=True, width=100, record=True)
+
+    with BarProgress(2, console=console, show=lambda path: path.name) as progress:
+        render_reports(
+            Workspace.find(),
+            ["five-year-report", "second"],
+            on_written=progress.written,
+            on_rendered=progress.rendered,
+        )
+
+    text = console.export_text()
+    # -- the live bar redraws over itself; each file is printed once, on a line of its own --
+    assert re.findall(r"0:00:\d\d(\S+\.docx)\n", text) == [OUTPUT_NAME, "second.docx"]
+    assert text.startswith("⠋ rendering ━")  # drawn when the bar starts
+    assert re.search(r"  done ━{40} 2/2 0:00:\d\d\n$", text), text
+    assert "\x1b[" in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def test_the_bar_has_a_step_for_the_pdf_conversion() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=100, record=True)
+    with BarProgress(1, pdf=True, console=console, show=str) as progress:
+        progress.rendered("five-year-report")
+        assert progress.bar.tasks[0].description == "converting to PDF with LibreOffice"
+        assert (progress.bar.tasks[0].completed, progress.bar.tasks[0].total) == (1, 2)
+        progress.written(Path("out/a.docx"))
+        progress.written(Path("out/a.pdf"))
+        assert progress.bar.tasks[0].completed == 2
+    assert re.search(r"  done ━{40} 2/2 0:00:\d\d\n$", console.export_text())
+
+
+def test_render_on_a_terminal_draws_the_bar(
+    workspace_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stdout", terminal)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert main(["render", "five-year-report"]) == 0
+    output = terminal.getvalue()
+    assert f"output/{OUTPUT_NAME}" in output
+    assert "done" in output and "1/1" in output
+    assert "\x1b[" in output
+
+
+def test_the_form_follows_the_stream() -> None:
+    assert isinstance(progress_for(io.StringIO(), 2), PlainProgress)
+    assert isinstance(progress_for(Terminal(), 2), BarProgress)
+
+
+def test_plain_progress_prints_each_path_as_shown() -> None:
+    stream = io.StringIO()
+    with PlainProgress(stream, show=lambda path: f"<{path}>") as progress:
+        progress.rendered("a")
+        progress.written(Path("a.docx"))
+    assert stream.getvalue() == "<a.docx>\n"

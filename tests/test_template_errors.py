@@ -1,0 +1,248 @@
+"""Every mistake in a template is reported with its part, paragraph or cell, and the tag."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from minimal_workspace import (
+    RENDERED,
+    TEMPLATE,
+    TEMPLATE_BODY,
+    build_docx,
+    make_workspace,
+    paragraph_texts,
+    replace,
+)
+from reportgen.api import check_reports, render_reports
+from reportgen.errors import ProblemsFound
+from reportgen.workspace import Workspace
+
+
+def check(root: Path) -> list[str]:
+    return [str(problem) for problem in check_reports(Workspace.at(root))]
+
+
+def template(root: Path) -> Path:
+    return root / "templates" / TEMPLATE
+
+
+def test_the_minimal_template_renders(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == RENDERED
+
+
+def test_jinja_syntax_error_in_a_tag_word_split_across_runs(tmp_path: Path) -> None:
+    # Word splits a tag where its formatting changes; the message shows the tag whole.
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, ["共征集{{ proposals.", "collected + }}", "条"]])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: Jinja syntax error: unexpected "
+        "'end of print statement': {{ proposals.collected + }}"
+    ]
+
+
+def test_jinja_syntax_error_in_a_table_cell(tmp_path: Path) -> None:
+    make_workspace(tmp_path, table=[["采纳", "率"], ["{{ proposals.adopted | }}", ""]])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, table 1, row 2, cell 1: Jinja syntax error: expected "
+        "token 'name', got 'end of print statement': {{ proposals.adopted | }}"
+    ]
+
+
+def test_unclosed_block(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{%p if report.title %}", "结束语"])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: `{{% if %}}` is never closed: missing "
+        "`{% endif %}`: {%p if report.title %}"
+    ]
+
+
+def test_stray_endfor(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{%p endfor %}"])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: `{{%p endfor %}}` has no matching opening "
+        "block: {%p endfor %}"
+    ]
+
+
+def test_for_closed_by_tr_endfor(tmp_path: Path) -> None:
+    # docxtpl renders this without an error and silently drops the rows (its issue #603).
+    make_workspace(
+        tmp_path, table=[["{% for p in parts %}", ""], ["{{ p.lead }}", ""], ["{%tr endfor %}", ""]]
+    )
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, table 1, row 3, cell 1: {{%tr endfor %}} has the prefix "
+        "'tr' but closes {% for p in parts %} (body, table 1, row 1, cell 1), which has no "
+        "prefix: docxtpl would remove the row or paragraph of only one of them; give both the "
+        "same prefix ({%tr …%} for table rows, {%p …%} for paragraphs): {%tr endfor %}"
+    ]
+
+
+def test_unknown_filter_suggests_the_filter_meant(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "共{{ proposals.collected | cn_numerel }}条"])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: unknown filter 'cn_numerel' (did you mean "
+        "'cn_numeral'?): {{ proposals.collected | cn_numerel }}"
+    ]
+
+
+def test_a_name_the_data_lacks_suggests_the_name_meant(tmp_path: Path) -> None:
+    make_workspace(
+        tmp_path,
+        body=[*TEMPLATE_BODY, "{{ organisaton }}"],
+        table=[["征集", "{{ proposals.colected }}"]],
+    )
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: the data has no 'organisaton' (did you "
+        "mean 'organisation'?): {{ organisaton }}",
+        f"{template(tmp_path)}: body, table 1, row 1, cell 2: 'proposals' has no 'colected' "
+        "(did you mean 'collected'?): {{ proposals.colected }}",
+    ]
+
+
+def test_a_name_every_item_of_a_loop_lacks(tmp_path: Path) -> None:
+    body = [*TEMPLATE_BODY, "{%p for part in parts %}", "{{ part.titel }}", "{%p endfor %}"]
+    make_workspace(tmp_path, body=body)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 11: the items of 'parts' have no 'titel': "
+        "{{ part.titel }}"
+    ]
+
+
+def test_a_problem_in_the_header_names_the_header(tmp_path: Path) -> None:
+    make_workspace(tmp_path, header="{{ report.title }")
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: header 1, paragraph 1: `{{{{` is never closed with `}}}}`: "
+        "{{ report.title }"
+    ]
+
+
+def test_every_problem_in_a_template_is_reported_in_one_run(tmp_path: Path) -> None:
+    # An unclosed block stops a parse of the whole part; each print tag is still checked.
+    body = [
+        *TEMPLATE_BODY,
+        "{{ report.title | shout }}",
+        "{%p if report.title %}",
+        "{{ proposals.collected + }}",
+    ]
+    make_workspace(tmp_path, body=body)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 11: `{{% if %}}` is never closed: missing "
+        "`{% endif %}`: {%p if report.title %}",
+        f"{template(tmp_path)}: body, paragraph 10: unknown filter 'shout' (did you mean "
+        "'sort'?): {{ report.title | shout }}",
+        f"{template(tmp_path)}: body, paragraph 12: Jinja syntax error: unexpected "
+        "'end of print statement': {{ proposals.collected + }}",
+    ]
+
+
+def test_a_sandbox_escape_in_a_template_is_refused(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ ''.__class__.__mro__ }}"])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: not allowed: '__class__' reaches into "
+        "Python, not into the data: {{ ''.__class__.__mro__ }}"
+    ]
+    with pytest.raises(ProblemsFound, match="not allowed"):
+        render_reports(Workspace.at(tmp_path))
+    assert list((tmp_path / "output").iterdir()) == []
+
+
+def test_a_sandbox_escape_through_a_filter_is_refused_when_rendering(tmp_path: Path) -> None:
+    # Static checks cannot see through |attr; the sandbox refuses it when the tag runs.
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ report | attr('__class__') }}"])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: not allowed: access to attribute "
+        "'__class__' of 'Group' object is unsafe. in {{ report | attr('__class__') }}"
+    ]
+
+
+SPECIAL = "A & B <c> “d” 'e'"
+
+
+def test_values_with_xml_special_characters_render_literally(tmp_path: Path) -> None:
+    report_dir = make_workspace(
+        tmp_path,
+        body=[*TEMPLATE_BODY, "{{ proposals.measures | join_cn }}"],
+        table=[["{{ report.title }}", "{{ proposals.collected }}"]],
+    )
+    replace(report_dir / "report.yaml", "title: 工作汇报", f"title: \"{SPECIAL}\"")
+    replace(report_dir / "report.yaml", "  - 过去的五年，我们做了很多工作。", f"  - \"{SPECIAL}\"")
+    proposals = report_dir / "proposals.yaml"
+    replace(proposals, "lead: 合理化建议充分展示了职工的聪明才智。", f"lead: \"{SPECIAL}。\"")
+    replace(proposals, "derived:", f"lists:\n  measures: [\"{SPECIAL}\", x<y]\nderived:")
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == [
+        SPECIAL,
+        SPECIAL,
+        f"{SPECIAL}。全市共征集合理化建议16489条，采纳实施5795条，采纳率35.1%。",
+        f"{SPECIAL}、x<y",
+        SPECIAL,
+        "16489",
+    ]
+
+
+def test_a_template_that_is_not_a_docx(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    template(tmp_path).write_text("这不是Word文件", encoding="utf-8")
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: not a Word .docx file (cannot open it as a zip: "
+        "File is not a zip file)"
+    ]
+
+
+def test_a_truncated_docx(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    data = template(tmp_path).read_bytes()
+    template(tmp_path).write_bytes(data[: len(data) // 2])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: not a Word .docx file (cannot open it as a zip: "
+        "File is not a zip file)"
+    ]
+
+
+def test_a_docx_whose_document_part_is_damaged(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    path = template(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"][:-40]
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, blob in parts.items():
+            archive.writestr(name, blob)
+    [problem] = check(tmp_path)
+    assert problem.startswith(
+        f"{path}: not a Word .docx file (word/document.xml is not well-formed XML: "
+    )
+
+
+def test_a_zip_without_a_document_part(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    with zipfile.ZipFile(template(tmp_path), "w") as archive:
+        archive.writestr("readme.txt", "not a document")
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: not a Word .docx file (it has no word/document.xml)"
+    ]
+
+
+def test_a_report_naming_a_template_that_does_not_exist(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    replace(report_dir / "report.yaml", "template: report.docx", "template: reprot.docx")
+    assert check(tmp_path) == [
+        f"{report_dir / 'report.yaml'}:2:1: report.template: template 'reprot.docx' not found "
+        f"in {tmp_path / 'templates'} (did you mean 'report.docx'?)"
+    ]
+
+
+def test_a_template_with_no_tags_renders_unchanged(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=["固定的文字"])
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert [p.text for p in docx.Document(str(written)).paragraphs] == ["固定的文字"]
+
+
+def test_the_checked_template_is_the_one_built(tmp_path: Path) -> None:
+    path = build_docx(tmp_path / "t.docx", [["{{ a", "b }}"]])
+    assert [p.text for p in docx.Document(str(path)).paragraphs] == ["{{ ab }}"]
