@@ -258,3 +258,23 @@ def test_a_figure_whose_only_key_is_misspelt_is_not_taken_for_a_group(report_dir
         f"{path}:10:13: proposals.derived.adoption_rate.share: 'adopted' is a group of "
         "figures: name one figure in it",
     ]
+
+
+def test_a_sandbox_escape_in_a_title_is_refused_not_printed(report_dir: Path) -> None:
+    # A title is printed as it is, never run: a tag in it would reach the document as text.
+    path = replace(
+        report_dir / "report.yaml", "title: 工作汇报", "title: \"{{ ''.__class__.__mro__ }}\""
+    )
+    assert problems(report_dir) == [
+        f"{path}:4:1: report.title: holds '{{{{', which is read as a template tag: this text is "
+        "printed as it is, so write it without double braces"
+    ]
+
+
+def test_a_tag_nested_hundreds_deep_in_the_prose_is_an_error(report_dir: Path) -> None:
+    deep = "{{ " + "(" * 2000 + "collected" + ")" * 2000 + " }}"
+    path = replace(report_dir / "proposals.yaml", "{{ collected }}", deep)
+    assert problems(report_dir) == [
+        f"{path}:14:5: proposals.paragraphs: in the text: a {{{{ … }}}} is nested too deeply "
+        "to read"
+    ]

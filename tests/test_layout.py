@@ -149,6 +149,7 @@ def test_lead_is_a_bold_character_style(document: WordDocument) -> None:
 
 def test_only_the_styles_of_a_formal_document_are_kept(document: WordDocument) -> None:
     assert sorted(style.style_id for style in document.styles) == [
+        "Attachment",
         "DefaultParagraphFont",
         "Footer",
         "Header",
@@ -159,7 +160,10 @@ def test_only_the_styles_of_a_formal_document_are_kept(document: WordDocument) -
         "Lead",
         "NoList",
         "Normal",
+        "Picture",
+        "TableHeading",
         "TableNormal",
+        "TableText",
         "Title",
     ]
 
@@ -222,12 +226,22 @@ def test_body_holds_the_tags_in_order(document: WordDocument) -> None:
         ("Normal", "{% if loop.first %}{{ part.lead }}{% endif %}{{ paragraph }}"),
         ("Normal", "{%p endfor %}"),
         ("Normal", "{%p endfor %}"),
+        # -- the attachment: its note one blank line below the body, then its own page --
+        ("Normal", "{%p if attachment %}"),
+        ("Normal", ""),
+        ("Normal", "附件：{{ attachment.title }}"),
+        ("Attachment", "附件"),
+        ("Title", "{{ attachment.title }}"),
+        ("Normal", "{%p if attachment.chart %}"),
+        ("Picture", "{{ attachment.chart }}"),
+        ("Normal", "{%p endif %}"),
+        ("Normal", "{%p endif %}"),
     ]
 
 
 def test_every_paragraph_tag_is_alone_in_its_paragraph(document: WordDocument) -> None:
     tagged = [p for p in document.paragraphs if "{%p" in p.text]
-    assert len(tagged) == 6
+    assert len(tagged) == 10
     for paragraph in tagged:
         assert re.fullmatch(r"\{%p [^%{}]+ %\}", paragraph.text), paragraph.text
         assert len(paragraph.runs) == 1

@@ -87,7 +87,9 @@ def report_yaml(title: str = "工作汇报", opening: str = "开头。") -> dict
     }
 
 
-def part_yaml(lead: str = "领句。", paragraph: str = "段落。", items: list[str] | None = None) -> Any:
+def part_yaml(
+    lead: str = "领句。", paragraph: str = "段落。", items: list[str] | None = None
+) -> Any:
     return {
         "lead": lead,
         "figures": {"collected": 16489},
@@ -121,6 +123,10 @@ def assert_names_a_file(err: ReportgenError) -> None:
         assert str(err)
 
 
+#: YAML 1.1 reads these as line breaks, and folds a line break in a quoted string into a space.
+YAML_BREAKS = "\r\x85\u2028\u2029"
+
+
 def as_word_shows(text: str) -> str:
     # XML reads a carriage return as a line feed; a line break comes back from python-docx as \n.
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -136,12 +142,19 @@ def test_any_text_renders_faithfully_or_is_a_clear_error(
     paragraphs = render(workspace, folder)
     if paragraphs is None:
         return
+    data = load_report_data(folder)
+    part = data.context["proposals"]
     assert paragraphs == [
-        as_word_shows(title),
-        as_word_shows(opening),
-        as_word_shows(lead + paragraph),
-        as_word_shows("、".join(items)),
+        as_word_shows(data.spec.title),
+        as_word_shows(data.spec.opening[0]),
+        as_word_shows(part.lead + part.paragraphs[0]),
+        as_word_shows("、".join(part.items)),
     ]
+    # What the data says is what was typed, but for the characters YAML reads as line breaks.
+    typed = [title, opening, lead, paragraph, *items]
+    if not any(char in "".join(typed) for char in YAML_BREAKS):
+        loaded = [data.spec.title, data.spec.opening[0], part.lead, *part.paragraphs, *part.items]
+        assert loaded == typed
 
 
 @PROPERTY_SETTINGS
@@ -149,7 +162,8 @@ def test_any_text_renders_faithfully_or_is_a_clear_error(
 def test_prose_with_any_braces_renders_what_the_data_says_or_is_a_clear_error(
     workspace: Workspace, prose: str
 ) -> None:
-    folder = write_report(workspace, report_yaml(), part_yaml(paragraph="共{{ collected }}条" + prose))
+    part = part_yaml(paragraph="共{{ collected }}条" + prose)
+    folder = write_report(workspace, report_yaml(), part)
     paragraphs = render(workspace, folder)
     if paragraphs is None:
         return
@@ -215,7 +229,9 @@ PART_FILES = st.one_of(
 
 @PROPERTY_SETTINGS
 @given(part=PART_FILES)
-def test_any_part_file_structure_renders_or_is_a_clear_error(workspace: Workspace, part: Any) -> None:
+def test_any_part_file_structure_renders_or_is_a_clear_error(
+    workspace: Workspace, part: Any
+) -> None:
     folder = write_report(workspace, report_yaml(), part)
     paragraphs = render(workspace, folder)
     if paragraphs is None:

@@ -19,6 +19,7 @@ from minimal_workspace import (
 )
 from reportgen.api import check_reports, render_reports
 from reportgen.errors import ProblemsFound
+from reportgen.places import paragraph_places
 from reportgen.workspace import Workspace
 
 
@@ -219,6 +220,19 @@ def test_a_docx_whose_document_part_is_damaged(tmp_path: Path) -> None:
     )
 
 
+def test_a_docx_whose_compressed_bytes_are_damaged(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    path = template(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 5 : start + 40] = bytes(byte ^ 0x5A for byte in data[start + 5 : start + 40])
+    path.write_bytes(bytes(data))
+    [problem] = check(tmp_path)
+    assert problem.startswith(f"{path}: not a Word .docx file (cannot open it as a zip: ")
+
+
 def test_a_zip_without_a_document_part(tmp_path: Path) -> None:
     make_workspace(tmp_path)
     with zipfile.ZipFile(template(tmp_path), "w") as archive:
@@ -246,3 +260,79 @@ def test_a_template_with_no_tags_renders_unchanged(tmp_path: Path) -> None:
 def test_the_checked_template_is_the_one_built(tmp_path: Path) -> None:
     path = build_docx(tmp_path / "t.docx", [["{{ a", "b }}"]])
     assert [p.text for p in docx.Document(str(path)).paragraphs] == ["{{ ab }}"]
+
+
+def test_a_tag_nested_hundreds_deep_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    deep = "{{ " + "(" * 2000 + "report.title" + ")" * 2000 + " }}"
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, deep])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: the tag is nested too deeply to read "
+        f"(hundreds of brackets?): {deep[:60]}…{deep[-19:]}"
+    ]
+
+
+def test_a_block_that_opens_outside_a_table_and_closes_in_a_cell(tmp_path: Path) -> None:
+    # docxtpl renders this without an error, and the whole table is gone when x is false.
+    make_workspace(
+        tmp_path,
+        body=[*TEMPLATE_BODY, "{%p if proposals.collected.value > 0 %}", "有征集"],
+        table=[["{%p endif %}", "乙"]],
+    )
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, table 1, row 1, cell 1: {{%p endif %}} closes "
+        "{%p if proposals.collected.value > 0 %}, which opens in body, paragraph 10: a block "
+        "that opens and closes in different table cells, or on either side of a table's edge, "
+        "cuts the table apart when rendered and rows or cells are lost; open and close it in "
+        "the same cell, or both outside the table ({%tr %} repeats rows)"
+    ]
+
+
+def test_a_block_across_two_cells_of_a_row(tmp_path: Path) -> None:
+    make_workspace(tmp_path, table=[["{% if proposals.collected.value %}甲", "乙{% endif %}"]])
+    [problem] = check(tmp_path)
+    assert problem.startswith(
+        f"{template(tmp_path)}: body, table 1, row 1, cell 2: {{% endif %}} closes "
+        "{% if proposals.collected.value %}, which opens in body, table 1, row 1, cell 1: "
+    )
+
+
+def test_places_count_paragraphs_outside_tables_and_name_cells(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("一")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(1, 1).text = "甲"
+    table.cell(1, 1).add_paragraph("乙")
+    inner = table.cell(0, 0).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "内"
+    document.add_paragraph("二")
+    path = tmp_path / "places.docx"
+    document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("word/document.xml")
+    assert [place for place, text in paragraph_places(xml) if text] == [
+        "paragraph 1",
+        "table 2, row 1, cell 1",
+        "table 1, row 2, cell 2, paragraph 1",
+        "table 1, row 2, cell 2, paragraph 2",
+        "paragraph 2",
+    ]
+
+
+def test_a_name_tested_with_is_defined_or_given_a_default_is_optional(tmp_path: Path) -> None:
+    body = [
+        *TEMPLATE_BODY,
+        "{% if motto is defined %}{{ motto }}{% endif %}",
+        "{{ report.subtitle | default('') }}",
+    ]
+    make_workspace(tmp_path, body=body)
+    assert check(tmp_path) == []
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == [*RENDERED, "", ""]
+
+
+def test_an_optional_name_used_unguarded_elsewhere_stops_the_render(tmp_path: Path) -> None:
+    body = [*TEMPLATE_BODY, "{% if motto is defined %}{{ motto }}{% endif %}", "{{ motto }}"]
+    make_workspace(tmp_path, body=body)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 11: 'motto' is undefined in {{{{ motto }}}}"
+    ]

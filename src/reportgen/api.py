@@ -96,17 +96,26 @@ def _convert_to_pdf(documents: list[Path], on_written: Callable[[Path], None] | 
 
 def _split_batches(workspace: Workspace, names: Sequence[str]) -> tuple[list[str], list[str]]:
     """Return the named (default: all) reports: those rendering one document, and batches."""
-    # batch builds on this module, so it is imported here, not above.
-    from .batch import is_batch_report
-
     names = list(names) or workspace.report_names()
     batches = [name for name in names if is_batch_report(workspace.report_dir(name))]
     return [name for name in names if name not in batches], batches
 
 
+def is_batch_report(directory: Path) -> bool:
+    """Return whether the report in ``directory`` is a batch: its report.yaml has ``batch:``."""
+    from .source import load_yaml
+
+    try:
+        source = load_yaml(directory / "report.yaml")
+    except ProblemsFound:
+        return False  # loading the report explains what is wrong with the file
+    return isinstance(source.data, dict) and "batch" in source.data
+
+
 def _render_batch(
     workspace: Workspace, name: str, **options: Any
 ) -> tuple[list[Path], list[Problem]]:
+    # batch builds on this module, so it is imported here, and only for a batch.
     from .batch import render_batch
 
     try:

@@ -17,7 +17,6 @@ file is byte for byte the one a single render of the same data writes.
 
 from __future__ import annotations
 
-import multiprocessing
 import string
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -25,13 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .api import checked_template, document_properties
 from .data import ReportData, file_stem, load_report_data
 from .errors import DataError, Problem, ProblemsFound, TemplateError
 from .figures import Group
 from .model import BatchSpec
 from .package import write_atomically
 from .rows import Table, read_table
-from .source import load_yaml
 from .template import CompiledTemplate, DocumentProperties
 from .workspace import Workspace
 
@@ -52,15 +51,6 @@ class BatchResult:
     problems: list[Problem]
 
 
-def is_batch_report(directory: Path) -> bool:
-    """Return whether the report in ``directory`` is a batch: its report.yaml has ``batch:``."""
-    try:
-        source = load_yaml(directory / "report.yaml")
-    except ProblemsFound:
-        return False  # loading the report explains what is wrong with the file
-    return isinstance(source.data, dict) and "batch" in source.data
-
-
 def render_batch(
     workspace: Workspace,
     name: str,
@@ -78,8 +68,6 @@ def render_batch(
     problem for each row left out. With ``write=False`` rows are rendered and
     checked but nothing is written.
     """
-    from .api import checked_template, document_properties
-
     data = load_report_data(workspace.report_dir(name))
     spec = data.spec.batch
     if spec is None:
@@ -177,7 +165,7 @@ def _plan(
     """Return a task for each row that can be rendered, and the problems of the others."""
     problems = list(table.problems)
     tasks: list[_Task] = []
-    first_line: dict[Path, int] = {}
+    first_line: dict[str, int] = {}
     facts = {
         "organisation": data.spec.organisation,
         "title": data.spec.title,
@@ -193,16 +181,17 @@ def _plan(
             ]
             continue
         output = folder / f"{_output_stem(spec.output, facts, row.fields)}.docx"
-        if output in first_line:
+        key = output.name.casefold()  # Windows and macOS do not tell A.docx from a.docx
+        if key in first_line:
             problems.append(
                 row.problem(
                     table.path,
-                    f"writes {output.name}, as the row on line {first_line[output]} does: "
+                    f"writes {output.name}, as the row on line {first_line[key]} does: "
                     "make batch.output name a column that tells them apart",
                 )
             )
             continue
-        first_line[output] = row.line
+        first_line[key] = row.line
         tasks.append(_Task(row.line, row.fields, output))
     return tasks, problems
 
@@ -270,6 +259,8 @@ class _RowRenderer:
 
 def _render_in_workers(job: _Job, tasks: list[_Task], jobs: int) -> Iterator[list[Problem]]:
     """Yield each task's problems, in order, rendering the tasks in ``jobs`` processes."""
+    import multiprocessing  # here: a report of one document, or one job, never needs it
+
     # Rows go out in chunks, so that sending them costs little beside rendering them,
     # yet small enough that every worker has work until the end.
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))

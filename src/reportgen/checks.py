@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -50,10 +49,6 @@ class _Template:
             package = Package.read(path)
         except WorkspaceError as err:
             raise TemplateError([Problem(_without_path(err, path), file=path)]) from err
-        except zlib.error as err:  # a deflated part that does not inflate
-            raise TemplateError(
-                [Problem(f"not a Word .docx file (a part is damaged: {err})", file=path)]
-            ) from err
         self.parts = {
             name: blob for name, blob in package.parts.items() if _TEMPLATED_PART.fullmatch(name)
         }
@@ -95,7 +90,12 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
 
     template = _Template(path)
     environment = make_environment(for_docx=True)
-    result = lint(path, jinja_env=environment, autoescape=True, ignore=_IGNORED_RULES)
+    try:
+        result = lint(path, jinja_env=environment, autoescape=True, ignore=_IGNORED_RULES)
+    except RecursionError:
+        # A tag nested hundreds deep overflows Jinja's parser; parsed alone, each tag says which.
+        deep = _check_print_tags(template, environment, set())
+        return deep or [Problem(f"a tag is {_TOO_DEEP}", file=path)], []
     problems: list[Problem] = []
     reported: set[tuple[str, str]] = set()
     for issue in result.errors:
@@ -104,7 +104,7 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
         reported.add((where, snippet))
         message = _message(issue, template, environment)
         problems.append(
-            Problem(message + (f": {snippet}" if snippet else ""), file=path, where=where)
+            Problem(message + (f": {_short(snippet)}" if snippet else ""), file=path, where=where)
         )
     problems.extend(_check_print_tags(template, environment, reported))
     problems.extend(_check_block_levels(template))
@@ -161,6 +161,8 @@ def _check_print_tags(
                 tree = environment.parse(source)
             except TemplateSyntaxError as err:
                 message = f"Jinja syntax error: {(err.message or '').rstrip('.')}"
+            except RecursionError:
+                message = f"the tag is {_TOO_DEEP}"
             else:
                 findings = [
                     _unknown("filter", node.name, environment.filters)
@@ -182,9 +184,11 @@ def _check_print_tags(
                 if not findings:
                     continue
                 message = "; ".join(findings)
-            problems.append(Problem(f"{message}: {tag}", file=template.path, where=where))
+            problems.append(Problem(f"{message}: {_short(tag)}", file=template.path, where=where))
     return problems
 
+
+_TOO_DEEP = "nested too deeply to read (hundreds of brackets?)"
 
 # Word types smart quotes; docxtpl reads them inside tags as plain ones.
 _PLAIN_QUOTES = str.maketrans("“”‘’", "\"\"''")
@@ -254,11 +258,22 @@ def check_variables(
         seen.add(missing.path)
         if template is None:
             template = _Template(path)  # read again only when there is something to place
+        if _is_guarded(template, missing):
+            continue  # optional: rendering, which is strict, still stops on an unguarded use
         where, tag = _find_use(template, missing)
         problems.append(
-            Problem(missing.message() + (f": {tag}" if tag else ""), file=path, where=where)
+            Problem(missing.message() + (f": {_short(tag)}" if tag else ""), file=path, where=where)
         )
     return problems
+
+
+def _is_guarded(template: _Template, missing: _Missing) -> bool:
+    """Return True when a tag tests the name with ``is defined`` or gives it a ``default``."""
+    name = re.escape(missing.name)
+    guard = re.compile(
+        rf"(?<!\w){name}\s+is\s+(?:not\s+)?(?:un)?defined\b|(?<!\w){name}\s*\|\s*(?:default|d)\b"
+    )
+    return any(guard.search(text) for _, text in template.paragraphs())
 
 
 class _Missing:
@@ -327,6 +342,11 @@ def _find_use(template: _Template, missing: _Missing) -> tuple[str | None, str]:
             if pattern.search(match.group()):
                 return where, match.group()
     return None, ""
+
+
+def _short(tag: str, limit: int = 80) -> str:
+    """Return ``tag`` whole, or its start and end when it is longer than ``limit``."""
+    return tag if len(tag) <= limit else f"{tag[: limit - 20]}…{tag[-19:]}"
 
 
 def _without_path(err: Exception, path: Path) -> str:

@@ -16,6 +16,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from pydantic import BaseModel, ValidationError
 
+from .attachment import build_attachment
 from .environment import make_environment
 from .errors import DataError, Problem
 from .figures import Figure, Group, Percent
@@ -29,6 +30,7 @@ from .model import (
     _Content,
     PartFile,
 )
+from .prose import print_values
 from .source import SourceFile, load_yaml
 
 REPORT_FILE = "report.yaml"
@@ -42,6 +44,7 @@ RESERVED_REPORT_NAMES = {
     "report": "the report itself",
     "opening": "the opening paragraphs",
     "parts": "the list of parts",
+    "attachment": "the attachment",
 }
 #: Names a part gives to its own prose and members (``proposals.lead``).
 RESERVED_PART_NAMES = {
@@ -205,6 +208,10 @@ class _Loader:
             self._render(text, report_source, ("opening", index), scope, "report.opening")
             for index, text in enumerate(spec.opening)
         ]
+        attachment, attachment_problems = build_attachment(
+            spec.attachment, period.years, figure_scope, report_figures, report_source
+        )
+        self.problems += attachment_problems
         if self.problems:
             raise DataError(self.problems)
 
@@ -217,6 +224,7 @@ class _Loader:
             "report": report_view,
             "opening": opening,
             "parts": parts,
+            "attachment": attachment,
         }
         files = [report_path] + [source.path for _, source in part_sources]
         return ReportData(self.directory.name, self.directory, spec, context, files)
@@ -600,6 +608,10 @@ class _Loader:
     ) -> str:
         if "{" not in text:
             return text
+        # Prose that only prints values needs no template compiled for it.
+        printed = print_values(self.prose_environment, text, scope)
+        if printed is not None:
+            return printed
         try:
             return self.prose_environment.from_string(text).render(scope)
         except TemplateSyntaxError as err:
@@ -610,6 +622,8 @@ class _Loader:
             message = f"in the text: not allowed ({err})"
         except (TypeError, ValueError, ArithmeticError, LookupError) as err:
             message = f"in the text: cannot print ({err})"
+        except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
+            message = "in the text: a {{ … }} is nested too deeply to read"
         self.problems.append(source.problem(message, path, field_name))
         return text
 

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document as WordDocument
@@ -68,6 +69,7 @@ SONGTI = "宋体"
 SIZE_2 = 44  # 二号, 22 pt
 SIZE_3 = 32  # 三号, 16 pt
 SIZE_4 = 28  # 四号, 14 pt
+SIZE_SMALL_4 = 24  # 小四, 12 pt: the text of the attachment's table
 
 #: One 三号 character, the unit of the first-line indent.
 BODY_CHAR = 320
@@ -129,6 +131,30 @@ HEADING_1_FACE = Typeface(HEITI, spacing=BODY_CHAR_SPACING)
 HEADING_2_FACE = Typeface(KAITI, spacing=BODY_CHAR_SPACING)
 #: Page numbers: 宋体 with its own half-width digits, so Latin is 宋体 too.
 PAGE_NUMBER_FACE = Typeface(SONGTI, SIZE_4, latin=SONGTI)
+#: The attachment's mark (附件) in 黑体 三号, and its table in 小四: 仿宋, headings in 黑体.
+ATTACHMENT_FACE = Typeface(HEITI)
+TABLE_FACE = Typeface(FANGSONG, SIZE_SMALL_4)
+TABLE_HEADING_FACE = Typeface(HEITI, SIZE_SMALL_4)
+
+# -- the attachment's table: 小四 lines of 18 pt, off the 22-line grid, across the text block --
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+TABLE_LINE = 360
+#: Rows at least 8 mm high, so one-line rows do not look cramped.
+TABLE_ROW_HEIGHT = 454
+#: 1 mm of space inside a cell on the left and right, instead of Word's 1.9 mm.
+TABLE_CELL_MARGIN = 57
+#: Widths of the columns for a five-year period (label, each year, total, previous,
+#: change); a column loop repeats the year's width, and reportgen.tables scales the
+#: columns of a longer or shorter period to the same total width. A year's column holds
+#: 2019年 in 黑体 小四 on one line: LibreOffice 7.4 broke it at 880 twips, not at 900; the
+#: label column takes the rest, five characters a line.
+TABLE_YEAR_WIDTH = 920
+TABLE_TOTAL_WIDTH = 1080
+TABLE_PREVIOUS_WIDTH = 800
+TABLE_CHANGE_WIDTH = 980
+TABLE_LABEL_WIDTH = TEXT_WIDTH - 5 * TABLE_YEAR_WIDTH - (
+    TABLE_TOTAL_WIDTH + TABLE_PREVIOUS_WIDTH + TABLE_CHANGE_WIDTH
+)
 
 
 def _exact_spacing(after: int = 0) -> str:
@@ -169,6 +195,16 @@ def _heading_style(level: int, face: Typeface) -> str:
         f'<w:jc w:val="both"/><w:outlineLvl w:val="{level - 1}"/>'
     )
     return _paragraph_style(f"Heading{level}", f"heading {level}", face, paragraph, ui_priority=9)
+
+
+def _table_paragraph(no_indent: str) -> str:
+    # -- off the 22-line grid, which would give every 小四 line a 三号 line's height; no
+    #    extra space between digits and Chinese, so 2019年 fits its column on one line --
+    return (
+        '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>'
+        f'<w:spacing w:before="0" w:after="0" w:line="{TABLE_LINE}" w:lineRule="exact"/>'
+        f'{no_indent}<w:jc w:val="center"/>'
+    )
 
 
 def _styles() -> list[str]:
@@ -219,6 +255,40 @@ def _styles() -> list[str]:
             f"{no_indent}",
             ui_priority=99,
             quick_style=False,
+        ),
+        _paragraph_style(
+            "Attachment",
+            "Attachment",
+            ATTACHMENT_FACE,
+            # -- GB/T 9704 8: on a page of its own, flush left on the first line; its title
+            #    centred on the third, so one blank line of the grid follows --
+            f"<w:keepNext/><w:pageBreakBefore/>{_exact_spacing(after=LINE_PITCH)}{no_indent}"
+            '<w:jc w:val="left"/>',
+            ui_priority=11,
+        ),
+        _paragraph_style(
+            "TableText",
+            "Table Text",
+            TABLE_FACE,
+            _table_paragraph(no_indent),
+            ui_priority=12,
+        ),
+        _paragraph_style(
+            "TableHeading",
+            "Table Heading",
+            TABLE_HEADING_FACE,
+            _table_paragraph(no_indent),
+            ui_priority=12,
+        ),
+        _paragraph_style(
+            "Picture",
+            "Picture",
+            BODY_FACE,
+            # -- off the grid, at single spacing: an exact line height would crop the picture --
+            '<w:keepLines/><w:snapToGrid w:val="0"/>'
+            f'<w:spacing w:before="{LINE_PITCH}" w:after="0" w:line="240" w:lineRule="auto"/>'
+            f'{no_indent}<w:jc w:val="center"/>',
+            ui_priority=13,
         ),
         f'<w:style {nsdecls("w")} w:type="character" w:default="1"'
         ' w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>'
@@ -394,6 +464,94 @@ def document_bytes(document: WordDocument) -> bytes:
     return normalize_docx(buffer.getvalue())
 
 
+def _table_cell(text: str, width: int, style: str, *, align: str = "", span: int = 1) -> str:
+    span_xml = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    justify = f'<w:jc w:val="{align}"/>' if align else ""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span_xml}'
+        '<w:vAlign w:val="center"/></w:tcPr>'
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{justify}</w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+    )
+
+
+def _table_row(*cells: str, heading: bool = False) -> str:
+    # -- rows never split across pages; the heading row repeats on each page --
+    repeat = "<w:tblHeader/>" if heading else ""
+    return (
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{TABLE_ROW_HEIGHT}"/>{repeat}</w:trPr>'
+        f"{''.join(cells)}</w:tr>"
+    )
+
+
+def attachment_table_xml() -> str:
+    """Return the attachment's table (主要指标情况表): one row a figure, one column a year.
+
+    The years are a column loop (``{%tc for %}``) and the figures a row loop
+    (``{%tr for %}``); each loop tag stands in a cell or a row of its own, which docxtpl
+    removes. The two tag cells share four years' width, so the template is exactly as
+    wide as the table it renders for five years.
+    """
+    loop = 2 * TABLE_YEAR_WIDTH
+    widths = (
+        TABLE_LABEL_WIDTH,
+        loop,
+        TABLE_YEAR_WIDTH,
+        loop,
+        TABLE_TOTAL_WIDTH,
+        TABLE_PREVIOUS_WIDTH,
+        TABLE_CHANGE_WIDTH,
+    )
+
+    def cells(texts: tuple[str, ...], style: str) -> list[str]:
+        # -- the labels of the first column are read from the left --
+        label_align = "left" if style == "TableText" else ""
+        return [
+            _table_cell(text, width, style, align=label_align if index == 0 else "")
+            for index, (text, width) in enumerate(zip(texts, widths, strict=True))
+        ]
+
+    def loop_row(tag: str) -> str:
+        return _table_row(_table_cell(tag, TEXT_WIDTH, "TableText", span=len(widths)))
+
+    heading = (
+        "指标",
+        "{%tc for year in attachment.years %}",
+        "{{ year }}年",
+        "{%tc endfor %}",
+        "{{ attachment.total_heading }}",
+        "上期",
+        "增减",
+    )
+    figure = (
+        "{{ row.heading }}",
+        "{%tc for value in row.values %}",
+        "{{ value }}",
+        "{%tc endfor %}",
+        "{{ row.total }}",
+        "{{ row.previous }}",
+        "{{ row.change }}",
+    )
+    line = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    borders = "".join(
+        line.format(side=side) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+    return (
+        f"<w:tbl {nsdecls('w')}><w:tblPr>"
+        f'<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{TABLE_CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:right w:w="{TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>"
+        + _table_row(*cells(heading, "TableHeading"), heading=True)
+        + loop_row("{%tr for row in attachment.rows %}")
+        + _table_row(*cells(figure, "TableText"))
+        + loop_row("{%tr endfor %}")
+        + "</w:tbl>"
+    )
+
+
 def build_five_year_template() -> bytes:
     """Return the default five-year report template as .docx bytes.
 
@@ -413,7 +571,29 @@ def build_five_year_template() -> bytes:
     paragraph.add_run("{{ paragraph }}")
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("{%p endfor %}")
+    add_attachment(document)
     return document_bytes(document)
+
+
+def add_attachment(document: WordDocument) -> None:
+    """Add the optional attachment: its note below the body, then the table on a new page.
+
+    GB/T 9704-2012 7.3.4 and 8: the note (附件说明) one blank line below the body, indented
+    two characters; the attachment on a page of its own, 附件 in 黑体 on its first line and
+    its title centred on the third. The standard numbers attachments (附件：1.…, 附件1) only
+    when there are several; a report has one. Everything stands inside
+    ``{%p if attachment %}``, so a report without one renders as if it were not there.
+    """
+    document.add_paragraph("{%p if attachment %}")
+    document.add_paragraph()
+    document.add_paragraph("附件：{{ attachment.title }}")
+    document.add_paragraph("附件", style="Attachment")
+    document.add_paragraph("{{ attachment.title }}", style="Title")
+    document.element.body._insert_tbl(parse_xml(attachment_table_xml()))
+    document.add_paragraph("{%p if attachment.chart %}")
+    document.add_paragraph("{{ attachment.chart }}", style="Picture")
+    document.add_paragraph("{%p endif %}")
+    document.add_paragraph("{%p endif %}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

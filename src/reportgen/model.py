@@ -15,6 +15,7 @@ import string
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -99,6 +100,21 @@ Number = Annotated[
 Name = Annotated[str, BeforeValidator(_check_name)]
 
 
+def _check_no_tag(value: str) -> str:
+    for delimiter in ("{{", "}}", "{%", "%}"):
+        if delimiter in value:
+            # Printed as it is, not rendered: a tag here would reach the document unrendered.
+            raise ValueError(
+                f"holds '{delimiter}', which is read as a template tag: this text is printed "
+                "as it is, so write it without double braces"
+            )
+    return value
+
+
+#: Text printed as it is (titles, labels), never rendered as a template.
+PlainText = Annotated[str, BeforeValidator(_check_text), AfterValidator(_check_no_tag)]
+
+
 class _Strict(BaseModel):
     # Unknown keys are errors: a misspelt key would otherwise be silently ignored.
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -116,8 +132,10 @@ class FigureSpec(_Strict):
         "换届时各年清空为 ~ ，表示待填写。",
     )
     previous: Number | None = Field(None, description="上一周期的数值（可选），用于对比。")
-    label: Text | None = Field(None, description="简称，用于表格和图表，如“征集合理化建议”。")
-    unit: Text | None = Field(None, description="单位，用于表格和图表，如“条”“元”。")
+    label: PlainText | None = Field(
+        None, description="简称，用于表格和图表，如“征集合理化建议”。"
+    )
+    unit: PlainText | None = Field(None, description="单位，用于表格和图表，如“条”“元”。")
     qualifier: Literal["近", "约", "多", "余"] | None = Field(
         None, description="约数：近、约写在数字前（近4亿）；多、余写在数字后（40多万）。不填为准确数。"
     )
@@ -166,7 +184,9 @@ FigureNode = TypeAliasType(  # type: ignore[misc]
         Annotated[Number, Tag(TAG_MARK + "number")]
         | Annotated[FigureSpec, Tag(TAG_MARK + "figure")]
         | Annotated[
-            dict[Name, "FigureNode"], Tag(TAG_MARK + "group"), _GroupSchema()
+            dict[Name, "FigureNode"],  # type: ignore[misc]  # mypy cannot follow the recursion
+            Tag(TAG_MARK + "group"),
+            _GroupSchema(),
         ],
         Discriminator(_figure_kind),
     ],
@@ -176,8 +196,8 @@ FigureNode = TypeAliasType(  # type: ignore[misc]
 class DerivedSpec(_Strict):
     """一个计算得出的数字：写明计算方法和所用数字的名称，不要手填结果。"""
 
-    label: Text | None = Field(None, description="简称，用于表格和图表。")
-    unit: Text | None = Field(None, description="单位；比率、增长默认为 %。")
+    label: PlainText | None = Field(None, description="简称，用于表格和图表。")
+    unit: PlainText | None = Field(None, description="单位；比率、增长默认为 %。")
     precision: int = Field(0, ge=0, le=4, description="保留的小数位数。")
     share: tuple[str, str] | None = Field(
         None, description="占比：[部分, 整体]，得到百分数，如 [adopted, collected]。"
@@ -212,7 +232,7 @@ OPERATIONS = ("share", "growth", "sum", "difference")
 
 
 class _Content(_Strict):
-    figures: dict[Name, FigureNode] = Field(  # type: ignore[valid-type]
+    figures: dict[Name, FigureNode] = Field(
         default_factory=dict,
         description="数字：每个数字只写一次，正文用 {{ 名称 }} 引用。",
     )
@@ -335,8 +355,8 @@ class ReportFile(_Content):
         description="输出文件名（不含 .docx），可用 {organisation} {title} {start} {end}。"
         "不填为“单位_起止年份_标题”。",
     )
-    organisation: Text = Field(description="汇报单位，如“市总工会”。")
-    title: Text = Field(description="报告标题。")
+    organisation: PlainText = Field(description="汇报单位，如“市总工会”。")
+    title: PlainText = Field(description="报告标题。")
     period: Period = Field(description="汇报周期。")
     date: dt.date = Field(
         description="成文日期，写作 2023-04-19。换届时清空为 ~ ，须填写后才能生成。"

@@ -149,7 +149,8 @@ class Package:
                 parts = {name: archive.read(name) for name in infos}
         except FileNotFoundError as err:
             raise WorkspaceError(f"{path}: template not found") from err
-        except (zipfile.BadZipFile, OSError, EOFError) as err:
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
+            # zlib.error: a part whose compressed bytes are damaged
             raise WorkspaceError(
                 f"{path}: not a Word .docx file (cannot open it as a zip: {err})"
             ) from err

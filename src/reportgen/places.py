@@ -72,12 +72,14 @@ def cell_of(place: str) -> str:
     return re.sub(r", paragraph \d+$", "", place)
 
 
-def find_tag(xml: bytes, tag: str) -> str | None:
-    """Return the place of the first paragraph whose text holds ``tag``, or None."""
+def find_tag(xml: bytes, tag: str, occurrence: int = 0) -> str | None:
+    """Return the place of the paragraph holding ``tag`` after ``occurrence`` earlier ones."""
     wanted = normalise(tag)
     for place, text in paragraph_places(xml):
-        if wanted in normalise(text):
+        found = normalise(text).count(wanted)
+        if occurrence < found:
             return place
+        occurrence -= found
     return None
 
 

@@ -10,6 +10,7 @@ the good rows and a problem for each bad one.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +22,11 @@ from .errors import DataError, Problem
 from .model import Name, Text
 from .source import load_yaml
 
-_NAME: TypeAdapter[str] = TypeAdapter(Name)
-_TEXT: TypeAdapter[str] = TypeAdapter(Text)
+
+@functools.cache
+def _validator(kind: Any) -> TypeAdapter[str]:
+    # Made on first use: building one takes milliseconds that plain reports need not wait.
+    return TypeAdapter(kind)
 
 
 @dataclass(frozen=True)
@@ -128,7 +132,7 @@ def _check_columns(path: Path, line: int, columns: list[str]) -> list[Problem]:
             problems.append(Problem(f"{where} has no name", file=path, line=line))
             continue
         try:
-            _NAME.validate_python(column)
+            _validator(Name).validate_python(column)
         except ValidationError as err:
             problems.append(Problem(f"{where}: {_message(err)}", file=path, line=line))
         if column in seen:
@@ -165,7 +169,7 @@ def _read_yaml(path: Path) -> Table:
         bad_names = []
         for key in item:
             try:
-                _NAME.validate_python(key)
+                _validator(Name).validate_python(key)
             except ValidationError as err:
                 bad_names.append(row.problem(path, _message(err), str(key)))
         if bad_names:
@@ -180,8 +184,10 @@ def _add_row(table: Table, row: Row, values: dict[str, Any]) -> None:
     problems = []
     for column, value in values.items():
         # Surrounding spaces are never meant on a certificate or a notice; CSV often has them.
+        if isinstance(value, str):
+            value = value.strip()
         try:
-            text = _TEXT.validate_python(value.strip() if isinstance(value, str) else value)
+            text = _validator(Text).validate_python(value)
         except ValidationError as err:
             problems.append(row.problem(table.path, _message(err), column))
             continue

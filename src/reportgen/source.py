@@ -80,7 +80,7 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
         mark = err.problem_mark or err.context_mark
         message = " ".join(part for part in (err.context, err.problem) if part)
         start = err.context_mark
-        if err.context and err.problem and start is not None and start.line != mark.line:
+        if err.context and err.problem and start and mark and start.line != mark.line:
             # The parser notices a missing ] or " lines later: say where the thing began.
             message = (
                 f"{err.problem} ({err.context} that starts on line {start.line + 1}, "

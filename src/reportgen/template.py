@@ -26,8 +26,10 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from .environment import make_environment, printed_values
-from .errors import Problem, RenderError, TemplateError
-from .places import find_tag, part_label
+from .errors import Problem, ProblemsFound, RenderError, TemplateError
+from .pictures import PlacedPictures, picture_parts, placed_pictures
+from .places import find_tag, normalise, part_label
+from .tables import fit_table_grids
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
@@ -58,6 +60,8 @@ class CompiledTemplate:
         self.environment = make_environment(for_docx=True)
         self._sources: dict[str, str] = {}
         self._templates: dict[str, Template] = {}
+        #: Parts with a column loop ({%tc for %}), whose tables need their grid fitted.
+        self._column_loops: set[str] = set()
         problems: list[Problem] = []
         for name, blob in self.package.parts.items():
             if not TEMPLATED_PART.fullmatch(name):
@@ -65,6 +69,8 @@ class CompiledTemplate:
             xml = blob.decode("utf-8")
             if "{" not in xml:
                 continue  # nothing to render: the part is copied as it is
+            if "{%tc" in re.sub(r"<[^>]+>", "", xml):
+                self._column_loops.add(name)
             source = _prepare(xml)
             self._sources[name] = source
             try:
@@ -78,19 +84,30 @@ class CompiledTemplate:
         """Return the document for ``context`` as .docx bytes; raise RenderError if unsound."""
         replaced: dict[str, bytes] = {}
         record: list[str] = []
+        pictures = PlacedPictures()
         token = printed_values.set(record)
+        pictures_token = placed_pictures.set(pictures)
         try:
             for name, template in self._templates.items():
+                pictures.part = name
                 try:
                     rendered = template.render(context)
+                except ProblemsFound:
+                    raise  # a value that could not be printed (a chart without a font) says why
                 except JinjaError as err:
                     raise RenderError([self._runtime_problem(name, err)]) from err
                 except (TypeError, ValueError, ArithmeticError, LookupError) as err:
                     raise RenderError([self._runtime_problem(name, err)]) from err
-                replaced[name] = _finish(rendered).encode("utf-8")
+                xml = _finish(rendered)
+                if name in self._column_loops:
+                    xml = fit_table_grids(xml)
+                replaced[name] = xml.encode("utf-8")
         finally:
+            placed_pictures.reset(pictures_token)
             printed_values.reset(token)
         self._verify(replaced, record)
+        if pictures.placed:
+            replaced.update(picture_parts(self.package.parts, pictures))
         if "docProps/core.xml" in self.package.parts:
             replaced["docProps/core.xml"] = core_properties_xml(properties)
         return self.package.to_bytes(replaced)
@@ -170,7 +187,10 @@ class CompiledTemplate:
         if line is not None and 0 < line <= len(lines):
             tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
             tag = tags[0] if tags else ""
-            place = find_tag(self.package.parts[name], tag) if tag else None
+            # The same tag may stand in several paragraphs: count those before this line.
+            before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
+            occurrence = normalise(before).count(normalise(tag)) if tag else 0
+            place = find_tag(self.package.parts[name], tag, occurrence) if tag else None
             if place:
                 where = f"{where}, {place}"
         detail = f" in {html.unescape(tag)}" if tag else ""

@@ -1,0 +1,210 @@
+"""Build the attachment a report may carry: a table of its main figures by year, and a chart.
+
+``attachment:`` in report.yaml names the figures; here each becomes a row of text ready
+for the template's table (its label and unit, a value a year, the period's total, the
+previous period's figure and the change against it), and the chart becomes a picture
+drawn when the template prints it. A report without ``attachment:`` gets one that is
+empty and false, so that ``{%p if attachment %}`` leaves the attachment out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from .errors import Problem
+from .figures import Figure, Group, Percent
+from .formatting import amount, cn_numeral
+from .model import AttachmentSpec
+from .pictures import InlinePicture
+from .source import SourceFile
+
+#: Printed where the table has no figure: a year not given, no previous period.
+NO_FIGURE = "—"
+#: The chart's size on the page: the text block is 15.6 cm wide.
+CHART_WIDTH_CM = 14.0
+CHART_HEIGHT_CM = 7.0
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    """One figure as a row of the table, every value printed."""
+
+    label: str
+    unit: str
+    values: list[str]
+    total: str
+    previous: str
+    change: str
+
+    @property
+    def heading(self) -> str:
+        """Return the label with its unit, as the table's first column shows it: 采纳率（%）."""
+        return f"{self.label}（{self.unit}）" if self.unit else self.label
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """The attachment as templates see it; false when the report has none."""
+
+    title: str = ""
+    years: list[int] = field(default_factory=list)
+    rows: list[AttachmentRow] = field(default_factory=list)
+    chart: InlinePicture | None = None
+    #: 五年合计 for a five-year period: the heading of the totals' column.
+    total_heading: str = "合计"
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+
+def build_attachment(
+    spec: AttachmentSpec | None,
+    years: list[int],
+    parts: dict[str, Group],
+    report_figures: Group,
+    source: SourceFile,
+) -> tuple[Attachment, list[Problem]]:
+    """Return the attachment ``spec`` asks for, and a problem for each figure it cannot find.
+
+    A name is ``part.figure`` (``proposals.collected``), or a figure of the report itself.
+    """
+    if spec is None:
+        return Attachment(), []
+    problems: list[Problem] = []
+
+    def find(name: str, path: tuple[str | int, ...]) -> Figure | Percent | None:
+        found = _lookup(name, parts, report_figures)
+        if isinstance(found, Figure | Percent):
+            return found
+        if found is None:
+            known = [leaf for leaf, _ in report_figures.leaves()]
+            for part, group in parts.items():
+                known += [f"{part}.{leaf}" for leaf, _ in group.leaves()]
+            message = f"no figure named '{name}'{_suggest(name, known)}"
+        else:
+            message = f"'{name}' is a group of figures: name one figure in it"
+        problems.append(source.problem(message, path, "report.attachment." + str(path[1])))
+        return None
+
+    rows = []
+    for index, name in enumerate(spec.figures):
+        figure = find(name, ("attachment", "figures", index))
+        if figure is not None:
+            rows.append(_row(figure, years))
+    chart = None
+    if spec.chart is not None:
+        charted = find(spec.chart, ("attachment", "chart"))
+        if isinstance(charted, Figure) and charted.missing:
+            pass  # -- the figure awaits its value, and is reported as such already --
+        elif isinstance(charted, Percent | Figure) and not charted.by_year:
+            problems.append(
+                source.problem(
+                    f"'{spec.chart}' has no values by year to chart: give it by_year",
+                    ("attachment", "chart"),
+                    "report.attachment.chart",
+                )
+            )
+        elif charted is not None:
+            chart = _chart(charted, years)
+    total_heading = f"{cn_numeral(len(years))}年合计" if len(years) > 1 else "合计"
+    return Attachment(spec.title, years, rows, chart, total_heading), problems
+
+
+def _lookup(name: str, parts: dict[str, Group], report_figures: Group) -> Any:
+    first, _, rest = name.partition(".")
+    try:
+        if first in parts and rest:
+            return parts[first].lookup(rest)
+        return report_figures.lookup(name)
+    except KeyError:
+        return None
+
+
+def _suggest(word: str, candidates: list[str]) -> str:
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def _row(figure: Figure | Percent, years: list[int]) -> AttachmentRow:
+    if isinstance(figure, Percent):
+        return _percent_row(figure, years)
+    label = figure.label or figure.name
+    unit = f"{figure.scale or ''}{figure.unit or ''}"
+    if figure.missing:
+        pending = str(figure)  # 【待填】
+        return AttachmentRow(label, unit, [pending] * len(years), pending, NO_FIGURE, NO_FIGURE)
+
+    def number(value: float | int | None) -> str:
+        # -- the table is exact: no 近 or 多, and the scale is in the unit column --
+        if value is None:
+            return NO_FIGURE
+        return amount(value, figure.scale, figure.precision).removesuffix(figure.scale or "")
+
+    change = NO_FIGURE
+    if figure.previous:
+        change = _signed((figure.value - figure.previous) / figure.previous * 100, 1) + "%"
+    return AttachmentRow(
+        label,
+        unit,
+        [number(figure.by_year.get(year)) for year in years],
+        number(figure.value),
+        number(figure.previous),
+        change,
+    )
+
+
+def _percent_row(share: Percent, years: list[int]) -> AttachmentRow:
+    def number(value: float | None) -> str:
+        return NO_FIGURE if value is None else _fixed(value * 100, share.precision)
+
+    change = NO_FIGURE
+    if share.previous is not None:
+        # -- a rate changes by percentage points, not by a percentage of itself --
+        change = _signed((share.value - share.previous) * 100, share.precision) + "个百分点"
+    return AttachmentRow(
+        share.label or share.name,
+        "%",
+        [number(share.by_year.get(year)) for year in years],
+        number(share.value),
+        number(share.previous),
+        change,
+    )
+
+
+def _fixed(value: float, precision: int) -> str:
+    quantum = Decimal(1).scaleb(-precision)
+    return format(Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP), "f")
+
+
+def _signed(value: float, precision: int) -> str:
+    text = _fixed(value, precision)
+    if Decimal(text) == 0:
+        return text.lstrip("-")
+    return text if text.startswith("-") else "+" + text
+
+
+def _chart(figure: Figure | Percent, years: list[int]) -> InlinePicture:
+    from .chart import BarChart, bar_chart_png
+
+    if isinstance(figure, Percent):
+        values: list[float | None] = [
+            None if year not in figure.by_year else figure.by_year[year] * 100 for year in years
+        ]
+        unit, precision = "%", figure.precision
+    else:
+        divisor = {"万": 10_000, "亿": 100_000_000}.get(figure.scale or "", 1)
+        values = [
+            None if year not in figure.by_year else figure.by_year[year] / divisor for year in years
+        ]
+        unit, precision = f"{figure.scale or ''}{figure.unit or ''}", figure.precision
+    span = f"{years[0]}—{years[-1]}年" if len(years) > 1 else f"{years[0]}年"
+    chart = BarChart(f"{span}{figure.label or figure.name}", years, values, unit, precision)
+    return InlinePicture(
+        f"{chart.title}柱状图",
+        CHART_WIDTH_CM,
+        CHART_HEIGHT_CM,
+        lambda: bar_chart_png(chart, CHART_WIDTH_CM, CHART_HEIGHT_CM),
+    )

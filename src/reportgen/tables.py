@@ -1,0 +1,58 @@
+"""Give a table whose columns a ``{%tc for %}`` loop repeated the grid of its new columns.
+
+A Word table lists its column widths once (``w:tblGrid``) and each cell's preferred
+width again (``w:tcW``). A column loop repeats cells but not grid columns, so the
+grid no longer fits the rows, and Word and LibreOffice each guess. Here the grid is
+built anew from the widths of the widest row's cells, scaled so that the table keeps
+the width it has in the template: five year columns in a table made for five fill it
+exactly, and more or fewer share the same width.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TABLE = re.compile(r"<w:tbl>.*?</w:tbl>|<w:tbl .*?</w:tbl>", re.DOTALL)
+_GRID = re.compile(r"<w:tblGrid>(.*?)</w:tblGrid>", re.DOTALL)
+_GRID_COLUMN = re.compile(r'<w:gridCol w:w="(\d+)"\s*/>')
+_ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.DOTALL)
+_CELL_WIDTH = re.compile(r'<w:tcW w:w="(\d+)" w:type="dxa"\s*/>')
+
+
+def fit_table_grids(xml: str) -> str:
+    """Return ``xml`` (a rendered part) with the grid of every table fitted to its rows.
+
+    Only a table whose widest row's cell widths differ from its grid is changed, and only
+    when each cell of that row gives its width in twips and no cell spans columns; a
+    nested table (which this simple reading cannot tell apart) is left as it is.
+    """
+    return _TABLE.sub(lambda match: _fit(match.group(0)), xml)
+
+
+def _fit(table: str) -> str:
+    grid = _GRID.search(table)
+    if grid is None or table.count("<w:tbl>") + table.count("<w:tbl ") > 1:
+        return table
+    columns = [int(width) for width in _GRID_COLUMN.findall(grid.group(1))]
+    rows = _ROW.findall(table)
+    widths = max(([int(w) for w in _CELL_WIDTH.findall(row)] for row in rows), key=len, default=[])
+    cells = max((row.count("<w:tc>") + row.count("<w:tc ") for row in rows), default=0)
+    # -- three years in a table made for five have as many cells as the template's grid has
+    #    columns (two of them the loop's tags), so the widths are compared, not the counts --
+    if not columns or len(widths) != cells or widths == columns or "w:gridSpan" in table:
+        return table
+    # -- scale to the template's width; the rounding remainder goes to the first column --
+    total = sum(columns)
+    scaled = [width * total // sum(widths) for width in widths]
+    scaled[0] += total - sum(scaled)
+    new_grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in scaled)
+    table = table[: grid.start(1)] + new_grid + table[grid.end(1) :]
+    return _ROW.sub(lambda row: _rewidth(row.group(0), scaled), table)
+
+
+def _rewidth(row: str, widths: list[int]) -> str:
+    # -- a row of as many cells as the grid: its cells take the grid's widths --
+    if len(_CELL_WIDTH.findall(row)) != len(widths):
+        return row
+    numbers = iter(widths)
+    return _CELL_WIDTH.sub(lambda _: f'<w:tcW w:w="{next(numbers)}" w:type="dxa"/>', row)
