@@ -292,3 +292,28 @@ def test_libreoffice_puts_the_attachment_on_its_own_page_with_the_table_and_char
         ["image", "1102", "551"],
         ["smask", "1102", "551"],
     ]
+
+
+def test_without_a_chinese_font_the_chart_names_the_package_to_install(
+    workspace_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reportgen import chart
+
+    monkeypatch.setattr(chart, "CJK_FAMILIES", ("No Such Face",))
+    switch_on(workspace_dir)
+    assert main(["render", "five-year-report"]) == 1
+    assert capsys.readouterr().err == (
+        "error: no font with Chinese glyphs for the chart (looked for No Such Face); install "
+        "one with: apt-get install fonts-noto-cjk\n1 problem found\n"
+    )
+    assert not (workspace_dir / OUTPUT).exists()
+
+
+def test_fields_describes_the_attachment(
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fields", "five-year-report"]) == 0
+    words = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert ["attachment", "the", "attachment", "report.yaml:", "attachment", "(optional)"] in words
+    assert ["rows[]", "list", "of", "rows", "report.yaml:", "attachment:", "figures", "(a", "row",
+            "each)"] in words

@@ -87,6 +87,30 @@ def test_each_row_is_the_document_a_single_render_of_its_data_writes(workspace: 
         assert path.read_bytes() == single, path.name
 
 
+def test_a_row_is_the_file_render_writes_for_a_single_report(workspace: Path) -> None:
+    # The same facts and template once as a single report, once as a batch of two rows
+    # that the template does not print: every file is the single report's, byte for byte.
+    template = docx.Document()
+    for text in ("{{ title }}", "{{ organisation }}", "{{ date | cn_date }}"):
+        template.add_paragraph(text)
+    template.save(str(workspace / "templates" / "notice.docx"))
+    batch_folder = workspace / "data" / REPORT
+    single_folder = workspace / "data" / "notice"
+    single_folder.mkdir()
+    facts = (batch_folder / "report.yaml").read_text(encoding="utf-8")
+    facts = facts.replace("template: certificate.docx", "template: notice.docx")
+    (batch_folder / "report.yaml").write_text(facts, encoding="utf-8")
+    single = facts[: facts.index("batch:")] + 'output: "notice"\n'
+    (single_folder / "report.yaml").write_text(single, encoding="utf-8")
+
+    assert main(["render", "notice", REPORT, "--jobs", "2"]) == 0
+
+    expected = (workspace / "output" / "notice.docx").read_bytes()
+    files = written(workspace / "output" / REPORT)
+    assert len(files) == 12
+    assert set(files.values()) == {expected}
+
+
 def test_each_row_renders_as_it_does_alone(workspace: Path) -> None:
     # Rows rendered one after another from one compiled template share nothing.
     table = workspace / "data" / REPORT / "winners.csv"

@@ -278,3 +278,12 @@ def test_a_tag_nested_hundreds_deep_in_the_prose_is_an_error(report_dir: Path) -
         f"{path}:14:5: proposals.paragraphs: in the text: a {{{{ … }}}} is nested too deeply "
         "to read"
     ]
+
+
+def test_an_impossible_date_names_its_line_and_column(tmp_path: Path) -> None:
+    from reportgen.errors import DataError
+    from reportgen.source import parse_yaml
+
+    text = "title: 总结\ndate: 2023-13-19\n"
+    with pytest.raises(DataError, match=r"x.yaml:2:7: '2023-13-19' is not a real date"):
+        parse_yaml(text, Path("x.yaml"))

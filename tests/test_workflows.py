@@ -113,8 +113,18 @@ def fill_in_previous_values(folder: Path, date: str) -> None:
         text = path.read_text(encoding="utf-8")
         text = re.sub(r"value: ~\n(\s*)previous: (\S+)", r"value: \2\n\1previous: \2", text)
         text = re.sub(r"\{value: ~, previous: (\S+)\}", r"{value: \1, previous: \1}", text)
+        # -- a figure by year: the previous total in the first year, 0 in the others --
+        text = re.sub(r"(by_year:.*\n)((?: +\d{4}: ~\n)+)( +previous: (\d+))", _fill_years, text)
         text = re.sub(r"^date: ~", f"date: {date}", text, flags=re.MULTILINE)
         path.write_text(text, encoding="utf-8")
+
+
+def _fill_years(match: re.Match[str]) -> str:
+    years = re.findall(r"( +\d{4}): ~\n", match.group(2))
+    filled = "".join(
+        f"{year}: {match.group(4) if index == 0 else 0}\n" for index, year in enumerate(years)
+    )
+    return match.group(1) + filled + match.group(3)
 
 
 # -- init --
@@ -230,23 +240,26 @@ def test_check_lists_each_figure_to_enter_on_its_own_line(samples: Path, capsys)
         f"{new}/competitions.yaml:8:5: competitions.figures.participants: "
         "no value for the period 2024—2028: enter it (value: …)"
     )
-    assert lines[-1] == "44 problems found"
+    # -- two figures are given by year (5 years each): one line a year --
+    assert lines[-1] == "52 problems found"
     figure_lines = lines[1:-1]
     pattern = re.compile(
-        rf"{re.escape(str(new))}/(\w+\.yaml):(\d+):\d+: ([\w.]+): "
-        r"no value for the period 2024—2028: enter it \(value: …\)"
+        rf"{re.escape(str(new))}/(\w+\.yaml):(\d+):\d+: ([\w.]+?)(\.by_year)?: "
+        r"no value for (?:the period 2024—2028: enter it \(value: …\)|(\d{4}): enter it)"
     )
     matches = [pattern.fullmatch(line) for line in figure_lines]
     assert [line for line in figure_lines if not pattern.fullmatch(line)] == []
     listed = [f"{match.group(1)}: {match.group(3)}" for match in matches if match]
-    assert sorted(listed) == sorted(figure_fields(samples / "data" / "five-year-report"))
+    assert sorted(dict.fromkeys(listed)) == sorted(
+        figure_fields(samples / "data" / "five-year-report")
+    )
     # -- each line points at the value to enter --
     for match in matches:
         assert match is not None
         line = (new / match.group(1)).read_text(encoding="utf-8").splitlines()[
             int(match.group(2)) - 1
         ]
-        assert "value: ~" in line
+        assert f"{match.group(5)}: ~" in line if match.group(5) else "value: ~" in line
 
 
 def test_a_filled_in_new_period_renders(samples: Path, capsys) -> None:

@@ -12,12 +12,14 @@ __all__ = [
     "check_reports",
     "load_report_data",
     "render_reports",
+    "watch_reports",
 ]
 
 if TYPE_CHECKING:
     from .api import check_reports, render_reports
     from .data import load_report_data
     from .errors import ReportgenError
+    from .watch import watch_reports
     from .workspace import Workspace
 
 _EXPORTS = {
@@ -26,6 +28,7 @@ _EXPORTS = {
     "check_reports": "api",
     "render_reports": "api",
     "load_report_data": "data",
+    "watch_reports": "watch",
 }
 
 

@@ -9,6 +9,7 @@ carries no date or version, so the same figures give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,12 +52,7 @@ def chinese_font_family() -> str:
     """Return the first family of CJK_FAMILIES matplotlib can draw with; raise RenderError."""
     from matplotlib import font_manager
 
-    from .pdf import find_fandol_dir
-
-    fandol = find_fandol_dir()
-    if fandol is not None:
-        for path in sorted(fandol.glob("FandolHei-*.otf")):
-            font_manager.fontManager.addfont(str(path))
+    _add_fandol_fonts()
     known = {font.name for font in font_manager.fontManager.ttflist}
     for family in CJK_FAMILIES:
         if family in known:
@@ -69,6 +65,19 @@ def chinese_font_family() -> str:
             )
         ]
     )
+
+
+@functools.cache
+def _add_fandol_fonts() -> None:
+    # -- once a process: matplotlib, like fontconfig, does not look in TeX Live's folders --
+    from matplotlib import font_manager
+
+    from .pdf import find_fandol_dir
+
+    fandol = find_fandol_dir()
+    if fandol is not None:
+        for path in sorted(fandol.glob("FandolHei-*.otf")):
+            font_manager.fontManager.addfont(str(path))
 
 
 def bar_chart_png(chart: BarChart, width_cm: float, height_cm: float) -> bytes:

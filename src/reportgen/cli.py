@@ -59,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
         "render",
         help="check and render reports into output/",
         description="Check every named report (default: all), then render each into the output "
-        "folder and print the files written. Nothing is written if any check fails.",
+        "folder and print the files written. Nothing is written if any check fails, except "
+        "that a batch (a report with a batch: table) writes each of its good rows and lists "
+        "the others.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

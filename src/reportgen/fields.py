@@ -110,6 +110,14 @@ def _describe(
         return "list of text", "report.yaml: opening", "leaf"
     if role == "root" and name == "parts" and is_list:
         return "list of parts", "report.yaml: parts (one <part>.yaml each)", "part"
+    if role == "root" and name == "attachment":
+        return "the attachment", "report.yaml: attachment (optional)", "attachment"
+    if role == "attachment":
+        if name == "rows":
+            return "list of rows", "report.yaml: attachment: figures (a row each)", "row"
+        return "computed", "report.yaml: attachment", "leaf"
+    if role == "row":
+        return "computed", "the row's figure: by_year, value, previous", "leaf"
     if role == "period" and name in _PERIOD:
         kind, source = _PERIOD[name]
         return kind, source, "leaf"

@@ -98,6 +98,10 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
         ) from err
     except yaml.YAMLError as err:
         raise DataError([Problem(f"YAML error: {err}", file=path)]) from err
+    except ValueError as err:
+        # A value that looks like a date but is none (2023-13-19) fails while the
+        # tree is built into Python values, with no line: find the node that fails.
+        raise DataError([_bad_date_problem(loader, node, path, err)]) from err
     finally:
         loader.dispose()
     source = SourceFile(path, data)
@@ -107,6 +111,29 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
         if problems:
             raise DataError(problems)
     return source
+
+
+def _bad_date_problem(
+    loader: yaml.SafeLoader, root: yaml.Node, path: Path, err: ValueError
+) -> Problem:
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                loader.construct_yaml_timestamp(node)
+            except ValueError as node_err:
+                return Problem(
+                    f"'{node.value}' is not a real date ({node_err}): write it as 2023-04-19",
+                    file=path,
+                    line=node.start_mark.line + 1,
+                    column=node.start_mark.column + 1,
+                )
+    return Problem(f"cannot read a value ({err})", file=path)
 
 
 def _record_positions(
