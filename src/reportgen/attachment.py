@@ -25,7 +25,7 @@ from .source import SourceFile
 NO_FIGURE = "—"
 #: The chart's size on the page: the text block is 15.6 cm wide.
 CHART_WIDTH_CM = 14.0
-CHART_HEIGHT_CM = 7.0
+CHART_HEIGHT_CM = 6.3
 
 
 @dataclass(frozen=True)
@@ -162,8 +162,10 @@ def _percent_row(share: Percent, years: list[int]) -> AttachmentRow:
 
     change = NO_FIGURE
     if share.previous is not None:
-        # -- a rate changes by percentage points, not by a percentage of itself --
-        change = _signed((share.value - share.previous) * 100, share.precision) + "个百分点"
+        # -- a rate changes by percentage points, not by a percentage of itself; taken
+        # from the rates as printed, so that the row adds up for a reader --
+        points = Decimal(number(share.value)) - Decimal(number(share.previous))
+        change = _signed(float(points), share.precision) + "个百分点"
     return AttachmentRow(
         share.label or share.name,
         "%",

@@ -85,6 +85,8 @@ def bar_chart_png(chart: BarChart, width_cm: float, height_cm: float) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
+    import PIL.Image
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     family = chinese_font_family()
@@ -111,6 +113,13 @@ def bar_chart_png(chart: BarChart, width_cm: float, height_cm: float) -> bytes:
         axes.spines[["top", "right"]].set_visible(False)
         axes.margins(y=0.15)
         figure.tight_layout()
+        figure.set_dpi(DOTS_PER_INCH)
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        # -- RGB, not RGBA: an alpha channel becomes a needless soft mask in every PDF --
+        image = PIL.Image.frombuffer(
+            "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+        ).convert("RGB")
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DOTS_PER_INCH, metadata={"Software": None})
+        image.save(buffer, format="PNG", dpi=(DOTS_PER_INCH, DOTS_PER_INCH))
     return buffer.getvalue()

@@ -286,7 +286,7 @@ def _styles() -> list[str]:
             BODY_FACE,
             # -- off the grid, at single spacing: an exact line height would crop the picture --
             '<w:keepLines/><w:snapToGrid w:val="0"/>'
-            f'<w:spacing w:before="{LINE_PITCH}" w:after="0" w:line="240" w:lineRule="auto"/>'
+            f'<w:spacing w:before="{LINE_PITCH // 2}" w:after="0" w:line="240" w:lineRule="auto"/>'
             f'{no_indent}<w:jc w:val="center"/>',
             ui_priority=13,
         ),
