@@ -17,6 +17,7 @@ file is byte for byte the one a single render of the same data writes.
 
 from __future__ import annotations
 
+import multiprocessing
 import string
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -172,6 +173,7 @@ def _plan(
         "start": str(data.spec.period.start),
         "end": str(data.spec.period.end),
     }
+    pattern = _parse_pattern(spec.output)
     for row in table.rows:
         missing = sorted(wanted - row.fields.keys())
         if missing:
@@ -180,7 +182,7 @@ def _plan(
                 for column in missing
             ]
             continue
-        output = folder / f"{_output_stem(spec.output, facts, row.fields)}.docx"
+        output = folder / f"{_output_stem(pattern, facts, row.fields)}.docx"
         key = output.name.casefold()  # Windows and macOS do not tell A.docx from a.docx
         if key in first_line:
             problems.append(
@@ -196,15 +198,29 @@ def _plan(
     return tasks, problems
 
 
-def _output_stem(pattern: str, facts: Mapping[str, str], fields: Mapping[str, str]) -> str:
-    """Return the file name ``pattern`` gives a row, without extension."""
+def _parse_pattern(pattern: str) -> list[tuple[str, str | None, str | None]]:
+    """Return ``(text, fact, column)`` for each piece of a file name pattern, in order."""
     # The pattern was checked when the report loaded: every name is a fact or a row's column.
     pieces = []
     for literal, name, _, _ in string.Formatter().parse(pattern):
+        column = _column(name) if name else None
+        pieces.append((literal, name if name and column is None else None, column))
+    return pieces
+
+
+def _output_stem(
+    pattern: list[tuple[str, str | None, str | None]],
+    facts: Mapping[str, str],
+    fields: Mapping[str, str],
+) -> str:
+    """Return the file name a parsed ``pattern`` gives a row, without extension."""
+    pieces = []
+    for literal, fact, column in pattern:
         pieces.append(literal)
-        if name:
-            column = _column(name)
-            pieces.append(fields[column] if column is not None else facts[name])
+        if fact is not None:
+            pieces.append(facts[fact])
+        if column is not None:
+            pieces.append(fields[column])
     return file_stem("".join(pieces))
 
 
@@ -259,8 +275,6 @@ class _RowRenderer:
 
 def _render_in_workers(job: _Job, tasks: list[_Task], jobs: int) -> Iterator[list[Problem]]:
     """Yield each task's problems, in order, rendering the tasks in ``jobs`` processes."""
-    import multiprocessing  # here: a report of one document, or one job, never needs it
-
     # Rows go out in chunks, so that sending them costs little beside rendering them,
     # yet small enough that every worker has work until the end.
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))

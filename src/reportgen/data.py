@@ -129,10 +129,13 @@ class ReportData:
 
 def file_stem(text: str) -> str:
     """Return ``text`` made fit for a file name, without extension."""
-    # Characters Windows forbids in file names become full-width look-alikes, and a
-    # line break (a long name set on two lines) becomes a space.
-    text = text.translate(str.maketrans('/\\:*?"<>|\t\n\r', "／＼：＊？＂＜＞｜   "))
+    text = text.translate(_FILE_NAME_CHARACTERS)
     return " ".join(part for part in text.split(" ") if part).strip()
+
+
+# Characters Windows forbids in file names become full-width look-alikes, and a line
+# break (a long name set on two lines) becomes a space.
+_FILE_NAME_CHARACTERS = str.maketrans('/\\:*?"<>|\t\n\r', "／＼：＊？＂＜＞｜   ")
 
 
 def load_report_data(directory: Path) -> ReportData:
