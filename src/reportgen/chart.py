@@ -86,7 +86,6 @@ def bar_chart_png(chart: BarChart, width_cm: float, height_cm: float) -> bytes:
 
     matplotlib.use("Agg")
     import PIL.Image
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     family = chinese_font_family()
@@ -113,13 +112,10 @@ def bar_chart_png(chart: BarChart, width_cm: float, height_cm: float) -> bytes:
         axes.spines[["top", "right"]].set_visible(False)
         axes.margins(y=0.15)
         figure.tight_layout()
-        figure.set_dpi(DOTS_PER_INCH)
-        canvas = FigureCanvasAgg(figure)
-        canvas.draw()
+        drawn = io.BytesIO()
+        figure.savefig(drawn, format="png", dpi=DOTS_PER_INCH)
         # -- RGB, not RGBA: an alpha channel becomes a needless soft mask in every PDF --
-        image = PIL.Image.frombuffer(
-            "RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-        ).convert("RGB")
+        image = PIL.Image.open(drawn).convert("RGB")
         buffer = io.BytesIO()
         image.save(buffer, format="PNG", dpi=(DOTS_PER_INCH, DOTS_PER_INCH))
     return buffer.getvalue()

@@ -25,10 +25,10 @@ from .model import (
     BatchSpec,
     DerivedSpec,
     FigureSpec,
+    PartFile,
     Period,
     ReportFile,
     _Content,
-    PartFile,
 )
 from .prose import print_values
 from .source import SourceFile, load_yaml
@@ -139,7 +139,10 @@ _FILE_NAME_CHARACTERS = str.maketrans('/\\:*?"<>|\t\n\r', "／＼：＊？＂＜
 
 
 def load_report_data(directory: Path) -> ReportData:
-    """Load, validate and compute the report in ``directory``; raise DataError listing all problems."""
+    """Load, validate and compute the report in ``directory``.
+
+    Raise DataError listing every problem found in any of its files.
+    """
     loader = _Loader(directory)
     return loader.load()
 

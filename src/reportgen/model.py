@@ -137,7 +137,8 @@ class FigureSpec(_Strict):
     )
     unit: PlainText | None = Field(None, description="单位，用于表格和图表，如“条”“元”。")
     qualifier: Literal["近", "约", "多", "余"] | None = Field(
-        None, description="约数：近、约写在数字前（近4亿）；多、余写在数字后（40多万）。不填为准确数。"
+        None,
+        description="约数：近、约写在数字前（近4亿）；多、余写在数字后（40多万）。不填为准确数。",
     )
     scale: Literal["万", "亿"] | None = Field(
         None, description="以万或亿为单位显示；不填则显示原数。"
@@ -349,7 +350,9 @@ class AttachmentSpec(_Strict):
 class ReportFile(_Content):
     """一份报告的基本信息：使用的模板、单位、周期、标题、日期和开头段落。"""
 
-    template: Text = Field(description="使用的模板文件，位于 templates/ 目录，如 five-year-report.docx。")
+    template: Text = Field(
+        description="使用的模板文件，位于 templates/ 目录，如 five-year-report.docx。"
+    )
     output: Text | None = Field(
         None,
         description="输出文件名（不含 .docx），可用 {organisation} {title} {start} {end}。"

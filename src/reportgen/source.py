@@ -101,7 +101,7 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     except ValueError as err:
         # A value that looks like a date but is none (2023-13-19) fails while the
         # tree is built into Python values, with no line: find the node that fails.
-        raise DataError([_bad_date_problem(loader, node, path, err)]) from err
+        raise DataError([_bad_date_problem(loader, _roots(node), path, err)]) from err
     finally:
         loader.dispose()
     source = SourceFile(path, data)
@@ -113,17 +113,22 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     return source
 
 
+def _roots(node: yaml.Node | None) -> list[yaml.Node]:
+    """Return the nodes to search from: the document's root, if it has one."""
+    return [node] if node is not None else []
+
+
 def _bad_date_problem(
-    loader: yaml.SafeLoader, root: yaml.Node, path: Path, err: ValueError
+    loader: yaml.SafeLoader | yaml.CSafeLoader, roots: list[yaml.Node], path: Path, err: ValueError
 ) -> Problem:
-    pending = [root]
+    pending = list(roots)
     while pending:
         node = pending.pop()
         if isinstance(node, yaml.MappingNode):
             pending.extend(child for pair in node.value for child in pair)
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
-        elif node.tag == "tag:yaml.org,2002:timestamp":
+        elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
             try:
                 loader.construct_yaml_timestamp(node)
             except ValueError as node_err:
