@@ -9,12 +9,11 @@ empty and false, so that ``{%p if attachment %}`` leaves the attachment out.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, did_you_mean
 from .figures import Figure, Group, Percent
 from .formatting import amount, cn_numeral
 from .model import AttachmentSpec
@@ -83,7 +82,7 @@ def build_attachment(
             known = [leaf for leaf, _ in report_figures.leaves()]
             for part, group in parts.items():
                 known += [f"{part}.{leaf}" for leaf, _ in group.leaves()]
-            message = f"no figure named '{name}'{_suggest(name, known)}"
+            message = f"no figure named '{name}'{did_you_mean(name, known)}"
         else:
             message = f"'{name}' is a group of figures: name one figure in it"
         problems.append(source.problem(message, path, "report.attachment." + str(path[1])))
@@ -121,11 +120,6 @@ def _lookup(name: str, parts: dict[str, Group], report_figures: Group) -> Any:
         return report_figures.lookup(name)
     except KeyError:
         return None
-
-
-def _suggest(word: str, candidates: list[str]) -> str:
-    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
 
 
 def _row(figure: Figure | Percent, years: list[int]) -> AttachmentRow:

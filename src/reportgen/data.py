@@ -7,7 +7,6 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,9 +16,10 @@ from jinja2.exceptions import SecurityError
 from pydantic import BaseModel, ValidationError
 
 from .attachment import build_attachment
+from .computing import RESERVED_REPORT_NAMES, FigureBuilder
 from .environment import make_environment
-from .errors import DataError, Problem
-from .figures import Figure, Group, Percent
+from .errors import DataError, Problem, did_you_mean
+from .figures import Group, PeriodView
 from .model import (
     TAG_MARK,
     BatchSpec,
@@ -35,48 +35,7 @@ from .source import SourceFile, load_yaml
 
 REPORT_FILE = "report.yaml"
 
-#: Names the template context gives to the report's own facts, and what each holds.
-RESERVED_REPORT_NAMES = {
-    "organisation": "the organisation",
-    "title": "the report's title",
-    "period": "the period",
-    "date": "the report's date",
-    "report": "the report itself",
-    "opening": "the opening paragraphs",
-    "parts": "the list of parts",
-    "attachment": "the attachment",
-}
-#: Names a part gives to its own prose and members (``proposals.lead``).
-RESERVED_PART_NAMES = {
-    "name": "the part's name",
-    "lead": "the part's lead sentence",
-    "paragraphs": "the part's paragraphs",
-    "figures": "all of the part's figures",
-    "lists": "all of the part's lists",
-}
-
 Model = TypeVar("Model", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class PeriodView:
-    """The years a report covers, as templates see them."""
-
-    start: int
-    end: int
-
-    @property
-    def years(self) -> list[int]:
-        """Return every year of the period, in order."""
-        return list(range(self.start, self.end + 1))
-
-    @property
-    def length(self) -> int:
-        """Return the number of years in the period."""
-        return self.end - self.start + 1
-
-    def __str__(self) -> str:
-        return f"{self.start}—{self.end}"
 
 
 class PartView(Group):
@@ -154,6 +113,7 @@ class _Loader:
         self.directory = directory
         self.problems: list[Problem] = []
         self.prose_environment = make_environment(for_docx=False)
+        self.figures = FigureBuilder(self.problems)
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
@@ -175,7 +135,7 @@ class _Loader:
             "date": spec.date,
         }
 
-        report_figures = self._figures(spec, report_source, period, "report")
+        report_figures = self.figures.build(spec, report_source, period, "report")
         for index, name in enumerate(spec.parts):
             if name in report_figures or name in spec.lists:
                 # Templates reach both as {{ name }}; the part would hide the figure.
@@ -190,7 +150,8 @@ class _Loader:
         for name, source in part_sources:
             part = self._validate(PartFile, source, name)
             if part is not None:
-                part_specs.append((name, part, source, self._figures(part, source, period, name)))
+                figures = self.figures.build(part, source, period, name)
+                part_specs.append((name, part, source, figures))
 
         # Prose may name another part's figures (proposals.collected), so every
         # part's figures are known before any prose is rendered.
@@ -343,251 +304,6 @@ class _Loader:
                 self.problems.append(source.problem(message, loc, dotted))
             return None
 
-    # -- figures --
-
-    def _figures(
-        self, content: _Content, source: SourceFile, period: PeriodView, prefix: str
-    ) -> Group:
-        figures = self._figure_group(content.figures, ("figures",), source, period, prefix)
-        names = dict(figures._children)
-        for name, derived in content.derived.items():
-            path = ("derived", name)
-            if name in names:
-                self.problems.append(
-                    source.problem(
-                        f"'{name}' is both a figure and a derived figure: rename one",
-                        path,
-                        f"{prefix}.derived.{name}",
-                    )
-                )
-                continue
-            value = self._derive(name, derived, Group(prefix, names), source, path, prefix)
-            # A figure that cannot be derived is reported once, not again by the prose using it.
-            names[name] = value if value is not None else _missing(name)
-        for name in content.lists:
-            if name in names:
-                self.problems.append(
-                    source.problem(
-                        f"'{name}' is both a figure and a list: rename one",
-                        ("lists", name),
-                        f"{prefix}.lists.{name}",
-                    )
-                )
-        self._check_reserved(content, source, prefix)
-        return Group(prefix, names)
-
-    def _check_reserved(self, content: _Content, source: SourceFile, prefix: str) -> None:
-        # A figure named `title` would silently replace the report's title in the
-        # template (and `lead` a part's lead sentence): such names are refused.
-        reserved = RESERVED_REPORT_NAMES if prefix == "report" else RESERVED_PART_NAMES
-        for kind, named in (
-            ("figures", content.figures),
-            ("derived", content.derived),
-            ("lists", content.lists),
-        ):
-            for name in named:
-                if name in reserved:
-                    self.problems.append(
-                        source.problem(
-                            f"'{name}' names {reserved[name]} in templates: rename it",
-                            (kind, name),
-                            f"{prefix}.{kind}.{name}",
-                        )
-                    )
-
-    def _check_misspelt_figure(
-        self, nodes: dict[str, Any], path: tuple[str, ...], source: SourceFile, dotted: str
-    ) -> None:
-        # `adopted: {valeu: 5795}` has none of a figure's keys, so it reads as a group
-        # holding one figure named valeu, and {{ adopted }} would print no number.
-        for name in nodes:
-            hint = difflib.get_close_matches(name, list(FigureSpec.model_fields), n=1, cutoff=0.8)
-            if hint:
-                self.problems.append(
-                    source.problem(
-                        f"unknown field '{name}' (did you mean '{hint[0]}'?); if "
-                        f"'{path[-1]}' is a group of figures, give '{name}' another name",
-                        (*path, name),
-                        f"{dotted}.{name}",
-                    )
-                )
-
-    def _figure_group(
-        self,
-        nodes: dict[str, Any],
-        path: tuple[str, ...],
-        source: SourceFile,
-        period: PeriodView,
-        prefix: str,
-    ) -> Group:
-        children: dict[str, Any] = {}
-        for name, node in nodes.items():
-            child_path = (*path, name)
-            dotted = ".".join((prefix, *child_path))
-            if isinstance(node, dict):
-                self._check_misspelt_figure(node, child_path, source, dotted)
-                children[name] = self._figure_group(node, child_path, source, period, prefix)
-            elif isinstance(node, FigureSpec):
-                children[name] = self._figure(name, node, source, child_path, dotted, period)
-            else:
-                children[name] = Figure(name, node)
-        return Group(".".join((prefix, *path)), children)
-
-    def _figure(
-        self,
-        name: str,
-        spec: FigureSpec,
-        source: SourceFile,
-        path: tuple[str, ...],
-        dotted: str,
-        period: PeriodView,
-    ) -> Figure:
-        given = dict(spec.by_year or {})
-        empty_years = [year for year, amount in given.items() if amount is None]
-        for year in empty_years:
-            self.problems.append(
-                source.problem(
-                    f"no value for {year}: enter it", (*path, "by_year", year), dotted + ".by_year"
-                )
-            )
-        by_year = {year: amount for year, amount in given.items() if amount is not None}
-        outside = [year for year in by_year if not period.start <= year <= period.end]
-        if outside:
-            self.problems.append(
-                source.problem(
-                    f"year {outside[0]} is outside the period {period}",
-                    (*path, "by_year", outside[0]),
-                    dotted + ".by_year",
-                )
-            )
-        if spec.value is not None:
-            value: float | int = spec.value
-        elif empty_years:
-            return _missing(name)  # -- each empty year is reported above --
-        elif by_year:
-            value = sum(by_year.values())
-        else:
-            self.problems.append(
-                source.problem(
-                    f"no value for the period {period}: enter it (value: …)",
-                    (*path, "value"),
-                    dotted,
-                )
-            )
-            return _missing(name)
-        return Figure(
-            name,
-            value,
-            label=spec.label,
-            unit=spec.unit,
-            qualifier=spec.qualifier,
-            scale=spec.scale,
-            precision=spec.precision,
-            by_year=by_year,
-            previous=spec.previous,
-        )
-
-    def _derive(
-        self,
-        name: str,
-        spec: DerivedSpec,
-        known: Group,
-        source: SourceFile,
-        path: tuple[str, ...],
-        prefix: str,
-    ) -> Figure | Percent | None:
-        operation, operand_names = spec.operation
-        field_name = f"{prefix}.derived.{name}.{operation}"
-        operands: list[Figure] = []
-        for index, operand in enumerate(operand_names):
-            try:
-                value = known.lookup(operand)
-            except KeyError:
-                hint = _suggest(operand, [path for path, _ in known.leaves()])
-                self.problems.append(
-                    source.problem(
-                        f"no figure named '{operand}'{hint}",
-                        (*path, operation, index),
-                        field_name,
-                    )
-                )
-                return None
-            if not isinstance(value, Figure):
-                self.problems.append(
-                    source.problem(
-                        f"'{operand}' is a group of figures: name one figure in it",
-                        (*path, operation, index),
-                        field_name,
-                    )
-                )
-                return None
-            operands.append(value)
-        if any(operand.missing for operand in operands):
-            return _missing(name)  # the missing figure is reported already
-
-        def complain(message: str) -> None:
-            self.problems.append(
-                source.problem(f"cannot compute {name}: {message}", (*path, operation), field_name)
-            )
-
-        first = operands[0]
-        if operation == "share":
-            part, whole = operands
-            if whole.value == 0:
-                complain(f"{operand_names[1]} is 0, so {operand_names[0]} has no share of it")
-                return None
-            if part.value > whole.value:
-                complain(
-                    f"{operand_names[0]} ({part.value}) is greater than "
-                    f"{operand_names[1]} ({whole.value}); a share cannot exceed 100%"
-                )
-                return None
-            return Percent(
-                name,
-                part.value / whole.value,
-                spec.label,
-                spec.precision,
-                by_year={
-                    year: part.by_year[year] / whole.by_year[year]
-                    for year in sorted(set(part.by_year) & set(whole.by_year))
-                    if whole.by_year[year]
-                },
-                previous=(
-                    part.previous / whole.previous
-                    if part.previous is not None and whole.previous
-                    else None
-                ),
-            )
-        if operation == "growth":
-            old, new = operands
-            if old.value == 0:
-                complain(f"{operand_names[0]} is 0, so growth from it has no percentage")
-                return None
-            return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
-        if operation == "sum":
-            combine = sum
-        else:
-
-            def combine(values: list[float | int]) -> float | int:  # type: ignore[misc]
-                return values[0] - values[1]
-
-        years = set.intersection(*(set(operand.by_year) for operand in operands))
-        previous = [operand.previous for operand in operands]
-        return Figure(
-            name,
-            combine([operand.value for operand in operands]),
-            label=spec.label,
-            unit=spec.unit or first.unit,
-            qualifier=next((o.qualifier for o in operands if o.qualifier), None),
-            scale=first.scale,
-            precision=max(spec.precision, first.precision),
-            by_year={
-                year: combine([operand.by_year[year] for operand in operands])
-                for year in sorted(years)
-            },
-            previous=None if None in previous else combine(previous),  # type: ignore[arg-type]
-        )
-
     # -- prose --
 
     def _render_lists(
@@ -638,19 +354,13 @@ class _Loader:
 _UNDATED = "1900-01-01"
 
 
-def _missing(name: str) -> Figure:
-    # Stands in for a figure that awaits its value, so that one missing figure
-    # gives one problem, not one more for every sentence and sum that uses it.
-    return Figure(name, 0, missing=True)
-
-
 def _explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
     """Return a pydantic error as a sentence for the person editing the file."""
     kind = error["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else "?"
         known = _known_fields(loc[:-1], model)
-        return f"unknown field '{key}'{_suggest(key, known)}"
+        return f"unknown field '{key}'{did_you_mean(key, known)}"
     if kind == "missing" and loc and isinstance(loc[-1], int):
         return "needs one more name: write two, like [adopted, collected]"
     if kind == "missing":
@@ -709,17 +419,12 @@ def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
     return []
 
 
-def _suggest(word: str, candidates: list[str]) -> str:
-    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
-
-
 def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> str:
     # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
     message = err.message or ""
     if message.startswith("'") and "' is undefined" in message:
         word = message[1 : message.index("' is undefined")]
-        return _suggest(word, list(scope))
+        return did_you_mean(word, list(scope))
     return ""
 
 

@@ -8,6 +8,7 @@ exit code the command line returns for it, so the codes are defined once.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,3 +106,9 @@ class ConversionError(ReportgenError, RuntimeError):
 def single(cls: type[ProblemsFound], message: str, **location: object) -> ProblemsFound:
     """Return an error of ``cls`` holding one problem at ``location``."""
     return cls([Problem(message, **location)])  # type: ignore[arg-type]
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """Return `` (did you mean 'x'?)`` for the candidate nearest ``word``, or nothing."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""

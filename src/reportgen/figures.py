@@ -128,3 +128,24 @@ class Group:
                 yield from child.leaves(path + ".")
             else:
                 yield path, child
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """The years a report covers, as templates see them."""
+
+    start: int
+    end: int
+
+    @property
+    def years(self) -> list[int]:
+        """Return every year of the period, in order."""
+        return list(range(self.start, self.end + 1))
+
+    @property
+    def length(self) -> int:
+        """Return the number of years in the period."""
+        return self.end - self.start + 1
+
+    def __str__(self) -> str:
+        return f"{self.start}—{self.end}"

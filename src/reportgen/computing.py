@@ -1,0 +1,294 @@
+"""Build a report's figures from its data and compute the derived ones.
+
+Figures come as bare numbers, full mappings or groups of either; derived
+figures (shares, growth, sums, differences) are computed from them, never typed.
+Every problem is added to the shared list of the report being loaded, so one
+missing figure gives one problem and not one for every sum that uses it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from .errors import Problem, did_you_mean
+from .figures import Figure, Group, Percent, PeriodView
+from .model import DerivedSpec, FigureSpec, _Content
+from .source import SourceFile
+
+#: Names the template context gives to the report's own facts, and what each holds.
+RESERVED_REPORT_NAMES = {
+    "organisation": "the organisation",
+    "title": "the report's title",
+    "period": "the period",
+    "date": "the report's date",
+    "report": "the report itself",
+    "opening": "the opening paragraphs",
+    "parts": "the list of parts",
+    "attachment": "the attachment",
+}
+#: Names a part gives to its own prose and members (``proposals.lead``).
+RESERVED_PART_NAMES = {
+    "name": "the part's name",
+    "lead": "the part's lead sentence",
+    "paragraphs": "the part's paragraphs",
+    "figures": "all of the part's figures",
+    "lists": "all of the part's lists",
+}
+
+
+class FigureBuilder:
+    """Turns the figures and derived sections of data files into Figure values."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+
+    def build(
+        self, content: _Content, source: SourceFile, period: PeriodView, prefix: str
+    ) -> Group:
+        figures = self._figure_group(content.figures, ("figures",), source, period, prefix)
+        names = dict(figures._children)
+        for name, derived in content.derived.items():
+            path = ("derived", name)
+            if name in names:
+                self.problems.append(
+                    source.problem(
+                        f"'{name}' is both a figure and a derived figure: rename one",
+                        path,
+                        f"{prefix}.derived.{name}",
+                    )
+                )
+                continue
+            value = self._derive(name, derived, Group(prefix, names), source, path, prefix)
+            # A figure that cannot be derived is reported once, not again by the prose using it.
+            names[name] = value if value is not None else missing_figure(name)
+        for name in content.lists:
+            if name in names:
+                self.problems.append(
+                    source.problem(
+                        f"'{name}' is both a figure and a list: rename one",
+                        ("lists", name),
+                        f"{prefix}.lists.{name}",
+                    )
+                )
+        self._check_reserved(content, source, prefix)
+        return Group(prefix, names)
+
+    def _check_reserved(self, content: _Content, source: SourceFile, prefix: str) -> None:
+        # A figure named `title` would silently replace the report's title in the
+        # template (and `lead` a part's lead sentence): such names are refused.
+        reserved = RESERVED_REPORT_NAMES if prefix == "report" else RESERVED_PART_NAMES
+        for kind, named in (
+            ("figures", content.figures),
+            ("derived", content.derived),
+            ("lists", content.lists),
+        ):
+            for name in named:
+                if name in reserved:
+                    self.problems.append(
+                        source.problem(
+                            f"'{name}' names {reserved[name]} in templates: rename it",
+                            (kind, name),
+                            f"{prefix}.{kind}.{name}",
+                        )
+                    )
+
+    def _check_misspelt_figure(
+        self, nodes: dict[str, Any], path: tuple[str, ...], source: SourceFile, dotted: str
+    ) -> None:
+        # `adopted: {valeu: 5795}` has none of a figure's keys, so it reads as a group
+        # holding one figure named valeu, and {{ adopted }} would print no number.
+        for name in nodes:
+            hint = difflib.get_close_matches(name, list(FigureSpec.model_fields), n=1, cutoff=0.8)
+            if hint:
+                self.problems.append(
+                    source.problem(
+                        f"unknown field '{name}' (did you mean '{hint[0]}'?); if "
+                        f"'{path[-1]}' is a group of figures, give '{name}' another name",
+                        (*path, name),
+                        f"{dotted}.{name}",
+                    )
+                )
+
+    def _figure_group(
+        self,
+        nodes: dict[str, Any],
+        path: tuple[str, ...],
+        source: SourceFile,
+        period: PeriodView,
+        prefix: str,
+    ) -> Group:
+        children: dict[str, Any] = {}
+        for name, node in nodes.items():
+            child_path = (*path, name)
+            dotted = ".".join((prefix, *child_path))
+            if isinstance(node, dict):
+                self._check_misspelt_figure(node, child_path, source, dotted)
+                children[name] = self._figure_group(node, child_path, source, period, prefix)
+            elif isinstance(node, FigureSpec):
+                children[name] = self._figure(name, node, source, child_path, dotted, period)
+            else:
+                children[name] = Figure(name, node)
+        return Group(".".join((prefix, *path)), children)
+
+    def _figure(
+        self,
+        name: str,
+        spec: FigureSpec,
+        source: SourceFile,
+        path: tuple[str, ...],
+        dotted: str,
+        period: PeriodView,
+    ) -> Figure:
+        given = dict(spec.by_year or {})
+        empty_years = [year for year, amount in given.items() if amount is None]
+        for year in empty_years:
+            self.problems.append(
+                source.problem(
+                    f"no value for {year}: enter it", (*path, "by_year", year), dotted + ".by_year"
+                )
+            )
+        by_year = {year: amount for year, amount in given.items() if amount is not None}
+        outside = [year for year in by_year if not period.start <= year <= period.end]
+        if outside:
+            self.problems.append(
+                source.problem(
+                    f"year {outside[0]} is outside the period {period}",
+                    (*path, "by_year", outside[0]),
+                    dotted + ".by_year",
+                )
+            )
+        if spec.value is not None:
+            value: float | int = spec.value
+        elif empty_years:
+            return missing_figure(name)  # -- each empty year is reported above --
+        elif by_year:
+            value = sum(by_year.values())
+        else:
+            self.problems.append(
+                source.problem(
+                    f"no value for the period {period}: enter it (value: …)",
+                    (*path, "value"),
+                    dotted,
+                )
+            )
+            return missing_figure(name)
+        return Figure(
+            name,
+            value,
+            label=spec.label,
+            unit=spec.unit,
+            qualifier=spec.qualifier,
+            scale=spec.scale,
+            precision=spec.precision,
+            by_year=by_year,
+            previous=spec.previous,
+        )
+
+    def _derive(
+        self,
+        name: str,
+        spec: DerivedSpec,
+        known: Group,
+        source: SourceFile,
+        path: tuple[str, ...],
+        prefix: str,
+    ) -> Figure | Percent | None:
+        operation, operand_names = spec.operation
+        field_name = f"{prefix}.derived.{name}.{operation}"
+        operands: list[Figure] = []
+        for index, operand in enumerate(operand_names):
+            try:
+                value = known.lookup(operand)
+            except KeyError:
+                hint = did_you_mean(operand, [path for path, _ in known.leaves()])
+                self.problems.append(
+                    source.problem(
+                        f"no figure named '{operand}'{hint}",
+                        (*path, operation, index),
+                        field_name,
+                    )
+                )
+                return None
+            if not isinstance(value, Figure):
+                self.problems.append(
+                    source.problem(
+                        f"'{operand}' is a group of figures: name one figure in it",
+                        (*path, operation, index),
+                        field_name,
+                    )
+                )
+                return None
+            operands.append(value)
+        if any(operand.missing for operand in operands):
+            return missing_figure(name)  # the missing figure is reported already
+
+        def complain(message: str) -> None:
+            self.problems.append(
+                source.problem(f"cannot compute {name}: {message}", (*path, operation), field_name)
+            )
+
+        first = operands[0]
+        if operation == "share":
+            part, whole = operands
+            if whole.value == 0:
+                complain(f"{operand_names[1]} is 0, so {operand_names[0]} has no share of it")
+                return None
+            if part.value > whole.value:
+                complain(
+                    f"{operand_names[0]} ({part.value}) is greater than "
+                    f"{operand_names[1]} ({whole.value}); a share cannot exceed 100%"
+                )
+                return None
+            return Percent(
+                name,
+                part.value / whole.value,
+                spec.label,
+                spec.precision,
+                by_year={
+                    year: part.by_year[year] / whole.by_year[year]
+                    for year in sorted(set(part.by_year) & set(whole.by_year))
+                    if whole.by_year[year]
+                },
+                previous=(
+                    part.previous / whole.previous
+                    if part.previous is not None and whole.previous
+                    else None
+                ),
+            )
+        if operation == "growth":
+            old, new = operands
+            if old.value == 0:
+                complain(f"{operand_names[0]} is 0, so growth from it has no percentage")
+                return None
+            return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
+        if operation == "sum":
+            combine = sum
+        else:
+
+            def combine(values: list[float | int]) -> float | int:  # type: ignore[misc]
+                return values[0] - values[1]
+
+        years = set.intersection(*(set(operand.by_year) for operand in operands))
+        previous = [operand.previous for operand in operands]
+        return Figure(
+            name,
+            combine([operand.value for operand in operands]),
+            label=spec.label,
+            unit=spec.unit or first.unit,
+            qualifier=next((o.qualifier for o in operands if o.qualifier), None),
+            scale=first.scale,
+            precision=max(spec.precision, first.precision),
+            by_year={
+                year: combine([operand.by_year[year] for operand in operands])
+                for year in sorted(years)
+            },
+            previous=None if None in previous else combine(previous),  # type: ignore[arg-type]
+        )
+
+
+def missing_figure(name: str) -> Figure:
+    # Stands in for a figure that awaits its value, so that one missing figure
+    # gives one problem, not one more for every sentence and sum that uses it.
+    return Figure(name, 0, missing=True)
