@@ -25,6 +25,17 @@ def workspace_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 
 
 @pytest.fixture
+def two_reports(workspace_dir: Path) -> Path:
+    """Return the workspace with a copy of the five-year report as data/second (output/second)."""
+    second = workspace_dir / "data" / "second"
+    shutil.copytree(workspace_dir / "data" / "five-year-report", second)
+    report = second / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace('output: "{end}年{title}"', "output: second"), encoding="utf-8")
+    return workspace_dir
+
+
+@pytest.fixture
 def soffice() -> str:
     """Return the soffice command; skip without it, but fail under CI, where it must exist."""
     from reportgen.pdf import find_soffice

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,18 +24,9 @@ class Terminal(io.StringIO):
         return True
 
 
-def add_second_report(workspace: Path) -> None:
-    second = workspace / "data" / "second"
-    shutil.copytree(workspace / "data" / "five-year-report", second)
-    report = second / "report.yaml"
-    text = report.read_text(encoding="utf-8")
-    report.write_text(text.replace('output: "{end}年{title}"', "output: second"), encoding="utf-8")
-
-
 def test_piped_output_is_the_files_written_one_a_line(
-    workspace_dir: Path, capsys: pytest.CaptureFixture[str]
+    two_reports: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    add_second_report(workspace_dir)
     assert main(["render", "five-year-report", "second"]) == 0
     captured = capsys.readouterr()
     assert captured.out == f"output/{OUTPUT_NAME}\noutput/second.docx\n"
@@ -44,9 +34,8 @@ def test_piped_output_is_the_files_written_one_a_line(
 
 
 def test_a_terminal_shows_a_bar_over_the_reports_and_the_files_above_it(
-    workspace_dir: Path,
+    two_reports: Path,
 ) -> None:
-    add_second_report(workspace_dir)
     console = Console(file=io.StringIO(), force_terminal=True, width=100, record=True)
 
     with BarProgress(2, console=console, show=lambda path: path.name) as progress:

@@ -28,15 +28,6 @@ done
 """
 
 
-def add_second_report(workspace: Path) -> None:
-    """Copy the five-year report as data/second, writing output/second.docx."""
-    second = workspace / "data" / "second"
-    shutil.copytree(workspace / "data" / "five-year-report", second)
-    report = second / "report.yaml"
-    text = report.read_text(encoding="utf-8")
-    report.write_text(text.replace('output: "{end}年{title}"', "output: second"), encoding="utf-8")
-
-
 @pytest.fixture
 def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Put a fake soffice in place; return the file that logs its starts."""
@@ -51,9 +42,8 @@ def fake_soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_every_document_gets_a_pdf_from_one_libreoffice_start(
-    workspace_dir: Path, fake_soffice: Path, capsys: pytest.CaptureFixture[str]
+    two_reports: Path, fake_soffice: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    add_second_report(workspace_dir)
 
     assert main(["render", "--pdf", "five-year-report", "second"]) == 0
 
@@ -65,7 +55,7 @@ def test_every_document_gets_a_pdf_from_one_libreoffice_start(
     ]
     # -- one start, converting both: a private profile, 6 options, then the 2 documents --
     assert fake_soffice.read_text(encoding="utf-8").splitlines() == ["start 9"]
-    assert (workspace_dir / "output" / "second.pdf").read_bytes() == b"%PDF-1.4 fake"
+    assert (two_reports / "output" / "second.pdf").read_bytes() == b"%PDF-1.4 fake"
 
 
 def test_pdfs_go_where_the_documents_go(
