@@ -36,6 +36,21 @@ def two_reports(workspace_dir: Path) -> Path:
 
 
 @pytest.fixture
+def poppler() -> None:
+    """Skip without poppler's tools, but fail under CI, where they must exist."""
+    missing = [
+        tool
+        for tool in ("pdfinfo", "pdftotext", "pdffonts", "pdfimages")
+        if shutil.which(tool) is None
+    ]
+    if missing:
+        message = f"poppler-utils ({', '.join(missing)}) is not installed"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture
 def soffice() -> str:
     """Return the soffice command; skip without it, but fail under CI, where it must exist."""
     from reportgen.pdf import find_soffice

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -249,11 +248,8 @@ def pdf_pages(path: Path) -> list[str]:
 
 @pytest.mark.soffice
 def test_libreoffice_puts_the_attachment_on_its_own_page_with_the_table_and_chart(
-    workspace_dir: Path, soffice: str, tmp_path: Path
+    workspace_dir: Path, soffice: str, poppler: None, tmp_path: Path
 ) -> None:
-    for tool in ("pdftotext", "pdfimages"):
-        if shutil.which(tool) is None:
-            pytest.skip(f"poppler-utils ({tool}) is not installed")
     pdf = workspace_dir / OUTPUT.with_suffix(".pdf")
     assert main(["render", "--pdf", "five-year-report"]) == 0
     without = pdf_pages(pdf)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -15,16 +14,6 @@ from reportgen.errors import ConversionError
 from reportgen.layout import document_bytes, new_formal_document
 
 PACKAGES = "libreoffice-writer-nogui fonts-noto-cjk texlive-lang-chinese"
-
-
-@pytest.fixture
-def poppler() -> None:
-    """Skip without pdftotext and pdffonts, but fail under CI, where they must exist."""
-    if shutil.which("pdftotext") is None or shutil.which("pdffonts") is None:
-        message = "poppler-utils (pdftotext, pdffonts) is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
 
 
 def write_report(path: Path, *paragraphs: str) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -127,10 +126,8 @@ def test_problems_in_the_data_start_no_conversion(
 
 @pytest.mark.soffice
 def test_libreoffice_writes_the_report_as_pdf(
-    workspace_dir: Path, soffice: str, capsys: pytest.CaptureFixture[str]
+    workspace_dir: Path, soffice: str, poppler: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils (pdftotext) is not installed")
     assert main(["render", "--pdf", "five-year-report"]) == 0
     written = workspace_dir / "output" / f"{OUTPUT_NAME}.pdf"
     assert capsys.readouterr().out.splitlines()[-1] == f"output/{OUTPUT_NAME}.pdf"

@@ -23,7 +23,7 @@ def pdf_pages_and_text(pdf: Path) -> tuple[int, str, str]:
 
 
 def test_libreoffice_lays_the_report_out_on_six_to_eight_a4_pages(
-    workspace_dir: Path, soffice: str
+    workspace_dir: Path, soffice: str, poppler: None
 ) -> None:
     assert main(["render", "five-year-report"]) == 0
     document = workspace_dir / "output" / "2023年市工会5年工作汇报材料.docx"

@@ -7,7 +7,6 @@ ask what a template needs, and render the second sample, whose template was edit
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -556,13 +555,11 @@ def test_the_second_sample_renders_its_split_tags_table_and_signature(samples: P
 
 
 @pytest.mark.soffice
-def test_libreoffice_converts_the_second_sample(samples: Path, soffice: str) -> None:
+def test_libreoffice_converts_the_second_sample(
+    samples: Path, soffice: str, poppler: None
+) -> None:
     from reportgen.pdf import convert_to_pdf
 
-    if shutil.which("pdftotext") is None:
-        if os.environ.get("CI"):
-            pytest.fail("poppler-utils (pdftotext) is not installed")
-        pytest.skip("poppler-utils (pdftotext) is not installed")
     assert main(["render", "youth-league-summary"]) == 0
 
     (pdf,) = convert_to_pdf([samples / "output" / SUMMARY_OUTPUT], samples / "pdf")
