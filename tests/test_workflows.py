@@ -573,3 +573,19 @@ def test_libreoffice_converts_the_second_sample(
     for row in SUMMARY_TABLE:
         assert "".join(row) in flat
     assert flat.endswith("共青团江州市委员会2024年1月12日")
+
+
+def test_a_new_period_reports_each_figure_once_even_where_prose_compares_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 0
+    assert main(["new-period", "work-report"]) == 0
+    capsys.readouterr()
+    # -- the sample's period is the current year, so the new folder's name follows it --
+    (copy,) = {path.name for path in (tmp_path / "data").iterdir()} - {"work-report"}
+    assert main(["check", copy]) == 1
+    problems = capsys.readouterr().err.splitlines()[:-1]
+    assert len(problems) == 2
+    assert "report.date: no date" in problems[0]
+    assert "main_work.figures.events: no value for the period" in problems[1]

@@ -135,6 +135,8 @@ def cn_change(figure: Any, precision: int = 0) -> str:
     The figure must have ``previous`` (not 0); a template that cannot be sure of it
     guards the sentence with ``{% if x.previous %}``.
     """
+    if getattr(figure, "missing", False):
+        return str(figure)  # -- awaits its value, which is reported already --
     previous = getattr(figure, "previous", None)
     name = getattr(figure, "name", "the figure")
     if previous is None:
