@@ -17,6 +17,9 @@ from .package import write_atomically
 from .template import CompiledTemplate, DocumentProperties
 from .workspace import Workspace
 
+#: Each template a run uses, checked and compiled once: its names, or its problems.
+TemplateCache = dict[Path, "tuple[CompiledTemplate, list[str]] | ProblemsFound"]
+
 
 @dataclass
 class RenderedReport:
@@ -134,7 +137,7 @@ def _render_all(
     directories = [workspace.report_dir(name) for name in names]
     rendered: list[RenderedReport] = []
     problems: list[Problem] = []
-    templates: dict[Path, tuple[CompiledTemplate, list[str]]] = {}
+    templates: TemplateCache = {}
     outputs: dict[Path, str] = {}
     for directory in directories:
         try:
@@ -164,7 +167,7 @@ def render_report(
     directory: Path,
     workspace: Workspace,
     output_dir: Path | None = None,
-    templates: dict[Path, tuple[CompiledTemplate, list[str]]] | None = None,
+    templates: TemplateCache | None = None,
 ) -> RenderedReport:
     """Check and render the report in ``directory`` in memory; raise ProblemsFound on problems."""
     from .checks import check_variables
@@ -182,14 +185,14 @@ def render_report(
 def checked_template(
     data: ReportData,
     workspace: Workspace,
-    templates: dict[Path, tuple[CompiledTemplate, list[str]]] | None = None,
+    templates: TemplateCache | None = None,
 ) -> tuple[Path, CompiledTemplate, list[str]]:
     """Return the path of the template ``data`` names, compiled, and the names it prints.
 
     Raise ProblemsFound if the template is missing or has a problem. A template
     already in ``templates`` is neither checked nor compiled again.
     """
-    from .checks import lint_template, missing_template
+    from .checks import missing_template
 
     template_path = workspace.template_path(data.template_name)
     if not template_path.is_file():
@@ -199,15 +202,28 @@ def checked_template(
         )
     cache = templates if templates is not None else {}
     if template_path not in cache:
-        try:
-            problems, variables = lint_template(template_path)
-        except WorkspaceError as err:
-            raise DataError([Problem(str(err), file=template_path)]) from err
-        if problems:
-            raise TemplateError(problems)
-        cache[template_path] = (_compile(template_path), variables)
-    compiled, variables = cache[template_path]
+        cache[template_path] = _check_and_compile(template_path)
+    checked = cache[template_path]
+    if isinstance(checked, ProblemsFound):
+        # -- a template several reports share is checked once; each report lists its problems --
+        raise type(checked)(checked.problems)
+    compiled, variables = checked
     return template_path, compiled, variables
+
+
+def _check_and_compile(path: Path) -> tuple[CompiledTemplate, list[str]] | ProblemsFound:
+    from .checks import lint_template
+
+    try:
+        problems, variables = lint_template(path)
+    except WorkspaceError as err:
+        return DataError([Problem(str(err), file=path)])
+    if problems:
+        return TemplateError(problems)
+    try:
+        return _compile(path), variables
+    except ProblemsFound as err:
+        return err
 
 
 def document_properties(data: ReportData) -> DocumentProperties:

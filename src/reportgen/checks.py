@@ -23,7 +23,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .environment import make_environment
-from .errors import Problem, TemplateError, WorkspaceError
+from .errors import Problem, TemplateError, WorkspaceError, did_you_mean
 from .places import cell_of, paragraph_places, part_label, part_name
 
 # Rules about data are answered by reportgen with the real context (below);
@@ -136,8 +136,7 @@ def _prefix(prefix: str) -> str:
 
 
 def _unknown(kind: str, name: str, known: Mapping[str, Any]) -> str:
-    hint = difflib.get_close_matches(name, list(known), n=1)
-    return f"unknown {kind} '{name}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")
+    return f"unknown {kind} '{name}'{did_you_mean(name, known)}"
 
 
 def _check_print_tags(
@@ -286,8 +285,7 @@ class _Missing:
         self.path = ".".join([*done, name])
 
     def message(self) -> str:
-        hint = difflib.get_close_matches(self.name, self.known, n=1)
-        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+        suggestion = did_you_mean(self.name, self.known)
         if not self.done:
             return f"the data has no '{self.name}'{suggestion}"
         owner = ".".join(self.done)
