@@ -13,6 +13,15 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Give each test a cache folder of its own, so that no test sees another's entries."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(folder))
+    monkeypatch.delenv("REPORTGEN_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture
 def workspace_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Return a copy of the repository's data/ and templates/, as the current folder."""

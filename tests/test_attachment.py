@@ -44,9 +44,7 @@ def test_the_sample_yearly_figures_sum_to_the_totals_the_text_prints(workspace_d
 
 def test_the_attachment_rows_hold_the_years_the_total_and_the_change(workspace_dir: Path) -> None:
     switch_on(workspace_dir)
-    attachment = load_report_data(workspace_dir / "data" / "five-year-report").context[
-        "attachment"
-    ]
+    attachment = load_report_data(workspace_dir / "data" / "five-year-report").context["attachment"]
     assert attachment
     assert (attachment.title, attachment.years, attachment.total_heading) == (
         "主要指标情况表",
@@ -56,16 +54,28 @@ def test_the_attachment_rows_hold_the_years_the_total_and_the_change(workspace_d
     dash = "—"
     assert attachment.rows == [
         AttachmentRow(
-            "征集合理化建议", "条", ["3012", "3105", "3268", "3437", "3667"], "16489", "14260",
+            "征集合理化建议",
+            "条",
+            ["3012", "3105", "3268", "3437", "3667"],
+            "16489",
+            "14260",
             "+15.6%",
         ),
         AttachmentRow(
-            "采纳实施合理化建议", "条", ["1032", "1089", "1146", "1218", "1310"], "5795", "4733",
+            "采纳实施合理化建议",
+            "条",
+            ["1032", "1089", "1146", "1218", "1310"],
+            "5795",
+            "4733",
             "+22.4%",
         ),
         # -- a rate: each year's share, and the change in percentage points --
         AttachmentRow(
-            "合理化建议采纳率", "%", ["34.3", "35.1", "35.1", "35.4", "35.7"], "35.1", "33.2",
+            "合理化建议采纳率",
+            "%",
+            ["34.3", "35.1", "35.1", "35.4", "35.7"],
+            "35.1",
+            "33.2",
             "+1.9个百分点",
         ),
         # -- no years, no previous period: dashes; the scale moves into the unit --
@@ -308,5 +318,15 @@ def test_fields_describes_the_attachment(
     assert main(["fields", "five-year-report"]) == 0
     words = [line.split() for line in capsys.readouterr().out.splitlines()]
     assert ["attachment", "the", "attachment", "report.yaml:", "attachment", "(optional)"] in words
-    assert ["rows[]", "list", "of", "rows", "report.yaml:", "attachment:", "figures", "(a", "row",
-            "each)"] in words
+    assert [
+        "rows[]",
+        "list",
+        "of",
+        "rows",
+        "report.yaml:",
+        "attachment:",
+        "figures",
+        "(a",
+        "row",
+        "each)",
+    ] in words

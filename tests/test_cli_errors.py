@@ -64,7 +64,7 @@ def test_check_exits_3_outside_a_workspace(tmp_path: Path, monkeypatch, capsys) 
 
 
 def test_check_exits_3_when_the_data_folder_is_missing(tmp_path: Path, monkeypatch, capsys) -> None:
-    (tmp_path / "reportgen.toml").write_text("[folders]\ndata = \"daten\"\n", encoding="utf-8")
+    (tmp_path / "reportgen.toml").write_text('[folders]\ndata = "daten"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 3
     assert capsys.readouterr().err == f"error: {tmp_path / 'daten'}: the data folder is missing\n"

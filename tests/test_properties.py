@@ -48,8 +48,11 @@ TEXT = st.one_of(
     st.text(PIECES, max_size=40),
     st.text(st.one_of(CJK, st.sampled_from(SPECIAL)), min_size=1, max_size=20),
     # very long: a pasted page
-    st.builds(lambda piece, times: piece * times, st.text(PIECES, min_size=1, max_size=8),
-              st.integers(min_value=500, max_value=3000)),
+    st.builds(
+        lambda piece, times: piece * times,
+        st.text(PIECES, min_size=1, max_size=8),
+        st.integers(min_value=500, max_value=3000),
+    ),
 )
 # Prose in the data is a Jinja template; braces make it one. Keep most examples plain.
 PLAIN_TEXT = TEXT.map(lambda text: text.replace("{", "(").replace("}", ")"))
@@ -133,8 +136,13 @@ def as_word_shows(text: str) -> str:
 
 
 @PROPERTY_SETTINGS
-@given(title=TEXT, opening=PLAIN_TEXT, lead=PLAIN_TEXT, paragraph=PLAIN_TEXT,
-       items=st.lists(PLAIN_TEXT, max_size=4))
+@given(
+    title=TEXT,
+    opening=PLAIN_TEXT,
+    lead=PLAIN_TEXT,
+    paragraph=PLAIN_TEXT,
+    items=st.lists(PLAIN_TEXT, max_size=4),
+)
 def test_any_text_renders_faithfully_or_is_a_clear_error(
     workspace: Workspace, title: str, opening: str, lead: str, paragraph: str, items: list[str]
 ) -> None:
@@ -145,15 +153,21 @@ def test_any_text_renders_faithfully_or_is_a_clear_error(
     data = load_report_data(folder)
     part = data.context["proposals"]
     assert paragraphs == [
-        as_word_shows(data.spec.title),
-        as_word_shows(data.spec.opening[0]),
+        as_word_shows(data.facts.title),
+        as_word_shows(data.context["opening"][0]),
         as_word_shows(part.lead + part.paragraphs[0]),
         as_word_shows("、".join(part.items)),
     ]
     # What the data says is what was typed, but for the characters YAML reads as line breaks.
     typed = [title, opening, lead, paragraph, *items]
     if not any(char in "".join(typed) for char in YAML_BREAKS):
-        loaded = [data.spec.title, data.spec.opening[0], part.lead, *part.paragraphs, *part.items]
+        loaded = [
+            data.facts.title,
+            data.context["opening"][0],
+            part.lead,
+            *part.paragraphs,
+            *part.items,
+        ]
         assert loaded == typed
 
 
@@ -181,9 +195,31 @@ SCALARS = st.one_of(
 )
 KEYS = st.one_of(
     st.sampled_from(
-        ["lead", "paragraphs", "figures", "derived", "lists", "value", "by_year", "label", "unit",
-         "qualifier", "scale", "precision", "previous", "share", "growth", "sum", "difference",
-         "collected", "adopted", "items", "近", "万", "2020"]
+        [
+            "lead",
+            "paragraphs",
+            "figures",
+            "derived",
+            "lists",
+            "value",
+            "by_year",
+            "label",
+            "unit",
+            "qualifier",
+            "scale",
+            "precision",
+            "previous",
+            "share",
+            "growth",
+            "sum",
+            "difference",
+            "collected",
+            "adopted",
+            "items",
+            "近",
+            "万",
+            "2020",
+        ]
     ),
     st.text(max_size=8),
     st.integers(min_value=1990, max_value=2030),
@@ -213,8 +249,9 @@ PART_FILES = st.one_of(
                 st.dictionaries(
                     st.sampled_from(["share", "growth", "sum", "difference", "precision"]),
                     st.one_of(
-                        st.lists(st.sampled_from(["collected", "adopted", "awards", "x"]),
-                                 max_size=3),
+                        st.lists(
+                            st.sampled_from(["collected", "adopted", "awards", "x"]), max_size=3
+                        ),
                         SCALARS,
                     ),
                     max_size=2,

@@ -78,6 +78,7 @@ def jsonable(value: Any) -> Any:
 
 def validator_for(data_file: Path) -> Any:
     import jsonschema  # a test extra: installed with ".[test]"
+
     reference = data_file.read_text(encoding="utf-8").splitlines()[0].removeprefix(SCHEMA_LINE)
     schema = json.loads((data_file.parent / reference).read_text(encoding="utf-8"))
     validator_class = jsonschema.validators.validator_for(schema)

@@ -170,11 +170,11 @@ def test_values_with_xml_special_characters_render_literally(tmp_path: Path) -> 
         body=[*TEMPLATE_BODY, "{{ proposals.measures | join_cn }}"],
         table=[["{{ report.title }}", "{{ proposals.collected }}"]],
     )
-    replace(report_dir / "report.yaml", "title: 工作汇报", f"title: \"{SPECIAL}\"")
-    replace(report_dir / "report.yaml", "  - 过去的五年，我们做了很多工作。", f"  - \"{SPECIAL}\"")
+    replace(report_dir / "report.yaml", "title: 工作汇报", f'title: "{SPECIAL}"')
+    replace(report_dir / "report.yaml", "  - 过去的五年，我们做了很多工作。", f'  - "{SPECIAL}"')
     proposals = report_dir / "proposals.yaml"
-    replace(proposals, "lead: 合理化建议充分展示了职工的聪明才智。", f"lead: \"{SPECIAL}。\"")
-    replace(proposals, "derived:", f"lists:\n  measures: [\"{SPECIAL}\", x<y]\nderived:")
+    replace(proposals, "lead: 合理化建议充分展示了职工的聪明才智。", f'lead: "{SPECIAL}。"')
+    replace(proposals, "derived:", f'lists:\n  measures: ["{SPECIAL}", x<y]\nderived:')
     [written] = render_reports(Workspace.at(tmp_path))
     assert paragraph_texts(written) == [
         SPECIAL,

@@ -99,9 +99,7 @@ def test_a_change_to_the_data_renders_the_report_again(
     assert any("我市45项，占受表彰成果的45%" in text for text in paragraphs(workspace_dir / OUTPUT))
 
 
-def test_an_error_is_reported_and_watching_goes_on(
-    workspace_dir: Path, recorder: Recorder
-) -> None:
+def test_an_error_is_reported_and_watching_goes_on(workspace_dir: Path, recorder: Recorder) -> None:
     skills = workspace_dir / "data" / "five-year-report" / "skills.yaml"
     good = skills.read_text(encoding="utf-8")
     lines = len(good.splitlines())

@@ -255,9 +255,9 @@ def test_check_lists_each_figure_to_enter_on_its_own_line(samples: Path, capsys)
     # -- each line points at the value to enter --
     for match in matches:
         assert match is not None
-        line = (new / match.group(1)).read_text(encoding="utf-8").splitlines()[
-            int(match.group(2)) - 1
-        ]
+        line = (
+            (new / match.group(1)).read_text(encoding="utf-8").splitlines()[int(match.group(2)) - 1]
+        )
         assert f"{match.group(5)}: ~" in line if match.group(5) else "value: ~" in line
 
 
@@ -555,9 +555,7 @@ def test_the_second_sample_renders_its_split_tags_table_and_signature(samples: P
 
 
 @pytest.mark.soffice
-def test_libreoffice_converts_the_second_sample(
-    samples: Path, soffice: str, poppler: None
-) -> None:
+def test_libreoffice_converts_the_second_sample(samples: Path, soffice: str, poppler: None) -> None:
     from reportgen.pdf import convert_to_pdf
 
     assert main(["render", "youth-league-summary"]) == 0

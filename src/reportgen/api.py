@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .data import ReportData, load_report_data
+from .cache import CheckedTemplate, ReportCache, TemplateCache
 from .errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
-from .package import write_atomically
+from .package import Package, read_template, write_atomically
+from .report import REPORT_FILE, ReportData
 from .template import CompiledTemplate, DocumentProperties
 from .workspace import Workspace
 
 #: Each template a run uses, checked and compiled once: its names, or its problems.
-TemplateCache = dict[Path, "tuple[CompiledTemplate, list[str]] | ProblemsFound"]
+CheckedTemplates = dict[Path, "tuple[CompiledTemplate, list[str]] | ProblemsFound"]
 
 
 @dataclass
@@ -106,10 +107,14 @@ def _split_batches(workspace: Workspace, names: Sequence[str]) -> tuple[list[str
 
 def is_batch_report(directory: Path) -> bool:
     """Return whether the report in ``directory`` is a batch: its report.yaml has ``batch:``."""
+    cache = ReportCache.default()
+    kept = cache.load(directory) if cache is not None else None
+    if kept is not None:
+        return kept.facts.batch is not None
     from .source import load_yaml
 
     try:
-        source = load_yaml(directory / "report.yaml")
+        source = load_yaml(directory / REPORT_FILE)
     except ProblemsFound:
         return False  # loading the report explains what is wrong with the file
     return isinstance(source.data, dict) and "batch" in source.data
@@ -137,7 +142,7 @@ def _render_all(
     directories = [workspace.report_dir(name) for name in names]
     rendered: list[RenderedReport] = []
     problems: list[Problem] = []
-    templates: TemplateCache = {}
+    templates: CheckedTemplates = {}
     outputs: dict[Path, str] = {}
     for directory in directories:
         try:
@@ -167,12 +172,12 @@ def render_report(
     directory: Path,
     workspace: Workspace,
     output_dir: Path | None = None,
-    templates: TemplateCache | None = None,
+    templates: CheckedTemplates | None = None,
 ) -> RenderedReport:
     """Check and render the report in ``directory`` in memory; raise ProblemsFound on problems."""
     from .checks import check_variables
 
-    data = load_report_data(directory)
+    data = load_report(directory)
     template_path, compiled, variables = checked_template(data, workspace, templates)
     problems = check_variables(template_path, variables, data.context)
     if problems:
@@ -182,10 +187,28 @@ def render_report(
     return RenderedReport(data, output, document)
 
 
+def load_report(directory: Path) -> ReportData:
+    """Load, validate and compute the report in ``directory``; raise DataError on problems.
+
+    A report whose files are byte for byte those of its last good load is read
+    back from the cache (see :mod:`reportgen.cache`) instead of loaded again.
+    """
+    cache = ReportCache.default()
+    kept = cache.load(directory) if cache is not None else None
+    if kept is not None:
+        return kept
+    from .data import load_report_data  # PyYAML and pydantic: only when files changed
+
+    data = load_report_data(directory)
+    if cache is not None:
+        cache.save(data)
+    return data
+
+
 def checked_template(
     data: ReportData,
     workspace: Workspace,
-    templates: TemplateCache | None = None,
+    templates: CheckedTemplates | None = None,
 ) -> tuple[Path, CompiledTemplate, list[str]]:
     """Return the path of the template ``data`` names, compiled, and the names it prints.
 
@@ -196,7 +219,7 @@ def checked_template(
 
     template_path = workspace.template_path(data.template_name)
     if not template_path.is_file():
-        report_file = data.directory / "report.yaml"
+        report_file = data.directory / REPORT_FILE
         raise DataError(
             [missing_template(report_file, data.template_name, workspace.templates_dir)]
         )
@@ -212,8 +235,17 @@ def checked_template(
 
 
 def _check_and_compile(path: Path) -> tuple[CompiledTemplate, list[str]] | ProblemsFound:
-    from .checks import lint_template
+    from .checks import lint_template, unreadable_template
 
+    try:
+        blob = read_template(path)
+        package = Package.from_bytes(path, blob)
+    except WorkspaceError as err:
+        return TemplateError([unreadable_template(err, path)])
+    cache = TemplateCache.default()
+    kept = cache.load(blob) if cache is not None else None
+    if kept is not None:
+        return CompiledTemplate(path, package, kept.parts), kept.variables
     try:
         problems, variables = lint_template(path)
     except WorkspaceError as err:
@@ -221,20 +253,18 @@ def _check_and_compile(path: Path) -> tuple[CompiledTemplate, list[str]] | Probl
     if problems:
         return TemplateError(problems)
     try:
-        return _compile(path), variables
+        compiled = CompiledTemplate(path, package)
     except ProblemsFound as err:
         return err
+    if cache is not None:
+        cache.save(blob, CheckedTemplate(variables, compiled.parts))
+    return compiled, variables
 
 
 def document_properties(data: ReportData) -> DocumentProperties:
     """Return the properties every document of ``data`` carries (title, author, date)."""
     return DocumentProperties(
-        title=data.spec.title, author=data.spec.organisation, created=data.spec.date.isoformat()
+        title=data.facts.title,
+        author=data.facts.organisation,
+        created=data.facts.date.isoformat(),
     )
-
-
-def _compile(path: Path) -> CompiledTemplate:
-    try:
-        return CompiledTemplate(path)
-    except WorkspaceError as err:
-        raise DataError([Problem(str(err), file=path)]) from err

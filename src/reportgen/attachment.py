@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, did_you_mean
 from .figures import Figure, Group, Percent
 from .formatting import amount, cn_numeral
-from .model import AttachmentSpec
 from .pictures import InlinePicture
-from .source import SourceFile
+
+if TYPE_CHECKING:  # the attachment a loaded report keeps is read back without these
+    from .model import AttachmentSpec
+    from .source import SourceFile
 
 #: Printed where the table has no figure: a year not given, no previous period.
 NO_FIGURE = "—"
@@ -202,5 +205,6 @@ def _chart(figure: Figure | Percent, years: list[int]) -> InlinePicture:
         f"{chart.title}柱状图",
         CHART_WIDTH_CM,
         CHART_HEIGHT_CM,
-        lambda: bar_chart_png(chart, CHART_WIDTH_CM, CHART_HEIGHT_CM),
+        # A partial, not a lambda: a loaded report is kept with pickle (see reportgen.cache).
+        partial(bar_chart_png, chart, CHART_WIDTH_CM, CHART_HEIGHT_CM),
     )

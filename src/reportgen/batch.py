@@ -25,12 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .api import checked_template, document_properties
-from .data import ReportData, file_stem, load_report_data
+from .api import checked_template, document_properties, load_report
 from .errors import DataError, Problem, ProblemsFound, TemplateError
 from .figures import Group
-from .model import BatchSpec
 from .package import write_atomically
+from .report import REPORT_FILE, BatchFacts, ReportData, file_stem
 from .rows import Table, read_table
 from .template import CompiledTemplate, DocumentProperties
 from .workspace import Workspace
@@ -69,8 +68,8 @@ def render_batch(
     problem for each row left out. With ``write=False`` rows are rendered and
     checked but nothing is written.
     """
-    data = load_report_data(workspace.report_dir(name))
-    spec = data.spec.batch
+    data = load_report(workspace.report_dir(name))
+    spec = data.facts.batch
     if spec is None:
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = checked_template(data, workspace)
@@ -103,7 +102,7 @@ def render_batch(
 
 
 def _check_report(
-    data: ReportData, spec: BatchSpec, template: Path, variables: list[str], table: Table
+    data: ReportData, spec: BatchFacts, template: Path, variables: list[str], table: Table
 ) -> set[str]:
     """Check what the template and file names need from the report; return the row columns.
 
@@ -113,7 +112,7 @@ def _check_report(
     """
     from .checks import check_variables
 
-    report_file = data.directory / "report.yaml"
+    report_file = data.directory / REPORT_FILE
     if ROW in data.context:
         raise DataError(
             [
@@ -161,17 +160,17 @@ def _pattern_names(pattern: str) -> list[str]:
 
 
 def _plan(
-    data: ReportData, spec: BatchSpec, table: Table, wanted: set[str], folder: Path
+    data: ReportData, spec: BatchFacts, table: Table, wanted: set[str], folder: Path
 ) -> tuple[list[_Task], list[Problem]]:
     """Return a task for each row that can be rendered, and the problems of the others."""
     problems = list(table.problems)
     tasks: list[_Task] = []
     first_line: dict[str, int] = {}
     facts = {
-        "organisation": data.spec.organisation,
-        "title": data.spec.title,
-        "start": str(data.spec.period.start),
-        "end": str(data.spec.period.end),
+        "organisation": data.facts.organisation,
+        "title": data.facts.title,
+        "start": str(data.facts.period.start),
+        "end": str(data.facts.period.end),
     }
     pattern = _parse_pattern(spec.output)
     for row in table.rows:

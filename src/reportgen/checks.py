@@ -48,7 +48,7 @@ class _Template:
         try:
             package = Package.read(path)
         except WorkspaceError as err:
-            raise TemplateError([Problem(_without_path(err, path), file=path)]) from err
+            raise TemplateError([unreadable_template(err, path)]) from err
         self.parts = {
             name: blob for name, blob in package.parts.items() if _TEMPLATED_PART.fullmatch(name)
         }
@@ -239,9 +239,7 @@ def _check_block_levels(template: _Template) -> list[Problem]:
     return problems
 
 
-def check_variables(
-    path: Path, variables: list[str], context: Mapping[str, Any]
-) -> list[Problem]:
+def check_variables(path: Path, variables: list[str], context: Mapping[str, Any]) -> list[Problem]:
     """Return a problem for each name the template prints that ``context`` lacks.
 
     Each problem names the paragraph or table cell of the first tag that uses
@@ -347,9 +345,10 @@ def _short(tag: str, limit: int = 80) -> str:
     return tag if len(tag) <= limit else f"{tag[: limit - 20]}…{tag[-19:]}"
 
 
-def _without_path(err: Exception, path: Path) -> str:
+def unreadable_template(err: WorkspaceError, path: Path) -> Problem:
+    """Return the problem of a template that cannot be read as a .docx."""
     # Package errors start with the path, which the Problem names already.
-    return str(err).removeprefix(f"{path}: ")
+    return Problem(str(err).removeprefix(f"{path}: "), file=path)
 
 
 def missing_template(report_file: Path, name: str, templates_dir: Path) -> Problem:

@@ -43,7 +43,6 @@ class FigureBuilder:
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
 
-
     def build(
         self, content: _Content, source: SourceFile, period: PeriodView, prefix: str
     ) -> Group:

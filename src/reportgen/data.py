@@ -7,7 +7,6 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,70 +30,10 @@ from .model import (
     _Content,
 )
 from .prose import print_values
+from .report import REPORT_FILE, BatchFacts, PartView, ReportData, ReportFacts
 from .source import SourceFile, load_yaml
 
-REPORT_FILE = "report.yaml"
-
 Model = TypeVar("Model", bound=BaseModel)
-
-
-class PartView(Group):
-    """One part of a report as templates see it: its prose, figures and lists.
-
-    ``part.lead`` and ``part.paragraphs`` are the rendered prose; any figure,
-    derived figure or list of the part is reached by its name
-    (``proposals.collected``), and ``part.figures`` iterates them all.
-    """
-
-    def __init__(
-        self,
-        name: str,
-        lead: str,
-        paragraphs: list[str],
-        figures: Group,
-        lists: dict[str, list[str]],
-    ) -> None:
-        members: dict[str, Any] = {**figures._children, **lists}
-        members.update(name=name, lead=lead, paragraphs=paragraphs, figures=figures, lists=lists)
-        super().__init__(name, members)
-
-
-@dataclass
-class ReportData:
-    """A report's data, validated and computed, ready for its template."""
-
-    name: str
-    directory: Path
-    spec: ReportFile
-    context: dict[str, Any]
-    files: list[Path] = field(default_factory=list)
-
-    @property
-    def template_name(self) -> str:
-        """Return the file name of the template the report uses."""
-        return self.spec.template
-
-    def output_stem(self) -> str:
-        """Return the output file name without extension, from the report's pattern."""
-        pattern = self.spec.output or "{organisation}_{start}-{end}_{title}"
-        stem = pattern.format(
-            organisation=self.spec.organisation,
-            title=self.spec.title,
-            start=self.spec.period.start,
-            end=self.spec.period.end,
-        )
-        return file_stem(stem)
-
-
-def file_stem(text: str) -> str:
-    """Return ``text`` made fit for a file name, without extension."""
-    text = text.translate(_FILE_NAME_CHARACTERS)
-    return " ".join(part for part in text.split(" ") if part).strip()
-
-
-# Characters Windows forbids in file names become full-width look-alikes, and a line
-# break (a long name set on two lines) becomes a space.
-_FILE_NAME_CHARACTERS = str.maketrans('/\\:*?"<>|\t\n\r', "／＼：＊？＂＜＞｜   ")
 
 
 def load_report_data(directory: Path) -> ReportData:
@@ -194,7 +133,7 @@ class _Loader:
             "attachment": attachment,
         }
         files = [report_path] + [source.path for _, source in part_sources]
-        return ReportData(self.directory.name, self.directory, spec, context, files)
+        return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
 
     # -- reading and validating files --
 
@@ -350,6 +289,20 @@ class _Loader:
         return text
 
 
+def report_facts(spec: ReportFile) -> ReportFacts:
+    """Return the facts of a validated report.yaml as plain values."""
+    batch = BatchFacts(spec.batch.rows, spec.batch.output) if spec.batch else None
+    return ReportFacts(
+        template=spec.template,
+        output=spec.output,
+        organisation=spec.organisation,
+        title=spec.title,
+        period=PeriodView(spec.period.start, spec.period.end),
+        date=spec.date,
+        batch=batch,
+    )
+
+
 #: Stands in for a date still to enter; never printed, since that is a problem already.
 _UNDATED = "1900-01-01"
 
@@ -426,5 +379,3 @@ def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> str:
         word = message[1 : message.index("' is undefined")]
         return did_you_mean(word, list(scope))
     return ""
-
-

@@ -132,9 +132,7 @@ class FigureSpec(_Strict):
         "换届时各年清空为 ~ ，表示待填写。",
     )
     previous: Number | None = Field(None, description="上一周期的数值（可选），用于对比。")
-    label: PlainText | None = Field(
-        None, description="简称，用于表格和图表，如“征集合理化建议”。"
-    )
+    label: PlainText | None = Field(None, description="简称，用于表格和图表，如“征集合理化建议”。")
     unit: PlainText | None = Field(None, description="单位，用于表格和图表，如“条”“元”。")
     qualifier: Literal["近", "约", "多", "余"] | None = Field(
         None,
@@ -203,9 +201,7 @@ class DerivedSpec(_Strict):
     share: tuple[str, str] | None = Field(
         None, description="占比：[部分, 整体]，得到百分数，如 [adopted, collected]。"
     )
-    growth: tuple[str, str] | None = Field(
-        None, description="增长：[原数, 现数]，得到增长百分数。"
-    )
+    growth: tuple[str, str] | None = Field(None, description="增长：[原数, 现数]，得到增长百分数。")
     sum: list[str] | None = Field(None, description="合计：[数字1, 数字2, …]。", min_length=1)
     difference: tuple[str, str] | None = Field(None, description="差：[被减数, 减数]。")
 
@@ -288,8 +284,10 @@ def output_placeholders(pattern: str) -> list[str]:
         if name is None:
             continue
         field = name.removeprefix("row.")
-        if spec or conversion or not (
-            name in REPORT_PLACEHOLDERS or (field != name and field.isidentifier())
+        if (
+            spec
+            or conversion
+            or not (name in REPORT_PLACEHOLDERS or (field != name and field.isidentifier()))
         ):
             raise ValueError(
                 f"cannot use {{{name}{'!' + conversion if conversion else ''}"

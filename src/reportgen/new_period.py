@@ -24,10 +24,10 @@ from pathlib import Path
 import yaml
 
 from .errors import DataError, OutputError, Problem, WorkspaceError
+from .report import REPORT_FILE
 from .source import parse_yaml
 from .workspace import Workspace
 
-REPORT_FILE = "report.yaml"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, Problem
+from .report import REPORT_FILE
 from .workspace import Workspace
-
-REPORT_FILE = "report.yaml"
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ def _what_report_yaml_says(
     """Return the template, parts, output file and batch table report.yaml gives, if it can."""
     from pydantic import ValidationError
 
-    from .data import ReportData
+    from .data import report_facts
     from .model import ReportFile
     from .source import load_yaml
 
@@ -156,5 +155,5 @@ def _what_report_yaml_says(
     if spec.batch is not None:
         folder = workspace.output_dir / directory.name
         return template, spec.parts, folder / f"{spec.batch.output}.docx", spec.batch.rows
-    stem = ReportData(directory.name, directory, spec, {}).output_stem()
+    stem = report_facts(spec).output_stem()
     return template, spec.parts, workspace.output_dir / f"{stem}.docx", None

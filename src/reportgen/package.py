@@ -14,6 +14,7 @@ as ``zipfile`` writes it (a test compares the bytes), from parts deflated once.
 
 from __future__ import annotations
 
+import io
 import os
 import struct
 import tempfile
@@ -130,6 +131,16 @@ def _zip(entries: list[_Entry]) -> bytes:
     return b"".join((*chunks, directory, end))
 
 
+def read_template(path: Path) -> bytes:
+    """Return the bytes of the template at ``path``; raise WorkspaceError if it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as err:
+        raise WorkspaceError(f"{path}: template not found") from err
+    except OSError as err:
+        raise WorkspaceError(f"{path}: cannot read the file ({err.strerror or err})") from err
+
+
 class Package:
     """The parts of a .docx read into memory once, in their zip order."""
 
@@ -143,12 +154,15 @@ class Package:
     @classmethod
     def read(cls, path: Path) -> Package:
         """Read every part of the .docx at ``path``; raise WorkspaceError if it is not one."""
+        return cls.from_bytes(path, read_template(path))
+
+    @classmethod
+    def from_bytes(cls, path: Path, blob: bytes) -> Package:
+        """Return the package in ``blob``, read from ``path``; WorkspaceError if not a .docx."""
         try:
-            with zipfile.ZipFile(path) as archive:
+            with zipfile.ZipFile(io.BytesIO(blob)) as archive:
                 infos = {info.filename: info for info in archive.infolist()}
                 parts = {name: archive.read(name) for name in infos}
-        except FileNotFoundError as err:
-            raise WorkspaceError(f"{path}: template not found") from err
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
             # zlib.error: a part whose compressed bytes are damaged
             raise WorkspaceError(
@@ -180,8 +194,6 @@ class Package:
 
 def normalize_docx(data: bytes) -> bytes:
     """Return ``data`` (a .docx written by any tool) rewritten with fixed zip timestamps."""
-    import io
-
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     return Package(Path("-"), parts, {}).to_bytes({})

@@ -8,12 +8,12 @@ the order the pictures are printed, so the same data gives the same bytes.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
-from xml.sax.saxutils import escape, quoteattr
 
 #: English Metric Units in a centimetre, the unit of sizes in DrawingML.
 EMU_PER_CM = 360_000
@@ -47,7 +47,8 @@ class InlinePicture:
         # -- Jinja's autoescape asks for the markup: the drawing, in a run of its own --
         placed = placed_pictures.get()
         if placed is None:
-            return escape(self.description)  # printed outside a document: the words only
+            # Printed outside a document: the words only.
+            return html.escape(self.description, quote=False)
         number = placed.place(self)
         return drawing_run(number, self)
 
@@ -84,7 +85,8 @@ def drawing_run(number: int, picture: InlinePicture) -> str:
     width = round(picture.width_cm * EMU_PER_CM)
     height = round(picture.height_cm * EMU_PER_CM)
     name = f"Picture {number}"
-    description = quoteattr(picture.description)
+    # html.escape, not xml.sax.saxutils: importing xml.sax pulls in urllib, http and email.
+    description = f'"{html.escape(picture.description)}"'
     return (
         "</w:t></w:r><w:r><w:drawing>"
         '<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp='

@@ -19,14 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
+from .cache import PreparedPart
 from .environment import make_environment, printed_values
 from .errors import Problem, ProblemsFound, RenderError, TemplateError
+from .package import Package
 from .pictures import PlacedPictures, picture_parts, placed_pictures
 from .places import find_tag, normalise, part_label
 from .tables import fit_table_grids
@@ -50,18 +51,33 @@ class DocumentProperties:
 
 
 class CompiledTemplate:
-    """A .docx template read, preprocessed and compiled, ready to render many times."""
+    """A .docx template read, preprocessed and compiled, ready to render many times.
 
-    def __init__(self, path: Path) -> None:
-        from .package import Package
+    Made from the file (``CompiledTemplate(path)``), or from its package and the
+    parts a previous run prepared and compiled (see :mod:`reportgen.cache`).
+    """
 
+    def __init__(
+        self,
+        path: Path,
+        package: Package | None = None,
+        parts: Mapping[str, PreparedPart] | None = None,
+    ) -> None:
         self.path = path
-        self.package = Package.read(path)
+        self.package = package or Package.read(path)
         self.environment = make_environment(for_docx=True)
-        self._sources: dict[str, str] = {}
-        self._templates: dict[str, Template] = {}
-        #: Parts with a column loop ({%tc for %}), whose tables need their grid fitted.
-        self._column_loops: set[str] = set()
+        self.parts = dict(parts) if parts is not None else self._prepare_parts()
+        environment_globals = self.environment.make_globals(None)
+        self._templates: dict[str, Template] = {
+            name: self.environment.template_class.from_code(
+                self.environment, part.code, environment_globals
+            )
+            for name, part in self.parts.items()
+        }
+
+    def _prepare_parts(self) -> dict[str, PreparedPart]:
+        """Prepare and compile each part that holds tags; raise TemplateError on a syntax error."""
+        parts: dict[str, PreparedPart] = {}
         problems: list[Problem] = []
         for name, blob in self.package.parts.items():
             if not TEMPLATED_PART.fullmatch(name):
@@ -69,16 +85,17 @@ class CompiledTemplate:
             xml = blob.decode("utf-8")
             if "{" not in xml:
                 continue  # nothing to render: the part is copied as it is
-            if "{%tc" in re.sub(r"<[^>]+>", "", xml):
-                self._column_loops.add(name)
             source = _prepare(xml)
-            self._sources[name] = source
             try:
-                self._templates[name] = self.environment.from_string(source)
+                code = self.environment.compile(source)
             except TemplateSyntaxError as err:
-                problems.append(self._problem(name, err.lineno, err.message or str(err)))
+                problems.append(self._problem(name, err.lineno, err.message or str(err), source))
+                continue
+            column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
+            parts[name] = PreparedPart(source, code, column_loops)
         if problems:
             raise TemplateError(problems)
+        return parts
 
     def render(self, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
         """Return the document for ``context`` as .docx bytes; raise RenderError if unsound."""
@@ -99,7 +116,7 @@ class CompiledTemplate:
                 except (TypeError, ValueError, ArithmeticError, LookupError) as err:
                     raise RenderError([self._runtime_problem(name, err)]) from err
                 xml = _finish(rendered)
-                if name in self._column_loops:
+                if self.parts[name].column_loops:
                     xml = fit_table_grids(xml)
                 replaced[name] = xml.encode("utf-8")
         finally:
@@ -178,9 +195,12 @@ class CompiledTemplate:
             message = f"not allowed: {message}"
         return self._problem(name, line, message)
 
-    def _problem(self, name: str, line: int | None, message: str) -> Problem:
+    def _problem(
+        self, name: str, line: int | None, message: str, source: str | None = None
+    ) -> Problem:
         """Return a Problem naming the part, paragraph or cell, and the tag at ``line``."""
-        source = self._sources.get(name, "")
+        if source is None:
+            source = self.parts[name].source if name in self.parts else ""
         lines = source.split("\n")
         tag = ""
         where = part_label(name)
@@ -199,6 +219,8 @@ class CompiledTemplate:
 
 def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
+    from docxtpl import DocxTemplate  # with python-docx, a sixth of a render: only when needed
+
     source = DocxTemplate.patch_xml(None, xml)
     # One paragraph a line, so Jinja's line numbers point at paragraphs.
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
@@ -211,6 +233,8 @@ def _finish(rendered: str) -> str:
     if _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
+        from docxtpl import DocxTemplate
+
         xml = DocxTemplate.resolve_listing(None, xml)
     return xml
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 
 import yaml
 
-from .data import REPORT_FILE
 from .errors import ReportgenError
+from .report import REPORT_FILE
 from .workspace import Workspace
 
 if TYPE_CHECKING:

@@ -58,8 +58,10 @@ class Workspace:
             raise WorkspaceError(f"{config}: cannot read the file ({err})") from err
         folders = settings.get("folders", {})
         unknown = set(folders) - set(DEFAULT_FOLDERS) if isinstance(folders, dict) else set()
-        if not isinstance(folders, dict) or unknown or not all(
-            isinstance(value, str) for value in folders.values()
+        if (
+            not isinstance(folders, dict)
+            or unknown
+            or not all(isinstance(value, str) for value in folders.values())
         ):
             raise WorkspaceError(
                 f"{config}: [folders] takes text values for templates, data and output"

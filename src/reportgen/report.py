@@ -1,0 +1,102 @@
+"""A report as loading leaves it: its facts and the context its template receives.
+
+These are plain values, with no tie to the YAML they were read from or to the
+models that checked it, so that a report loaded once can be kept between runs
+(see :mod:`reportgen.cache`) and read back without loading those libraries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .figures import Group, PeriodView
+
+REPORT_FILE = "report.yaml"
+DEFAULT_OUTPUT = "{organisation}_{start}-{end}_{title}"
+
+
+@dataclass(frozen=True)
+class BatchFacts:
+    """What ``batch:`` in report.yaml says: the table of rows, and each document's name."""
+
+    rows: str  # the table's file, beside report.yaml
+    output: str  # the pattern of each document's file name
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """What report.yaml says about the report itself, beyond its content."""
+
+    template: str
+    output: str | None
+    organisation: str
+    title: str
+    period: PeriodView
+    date: dt.date
+    batch: BatchFacts | None = None
+
+    def output_stem(self) -> str:
+        """Return the output file name without extension, from the report's pattern."""
+        stem = (self.output or DEFAULT_OUTPUT).format(
+            organisation=self.organisation,
+            title=self.title,
+            start=self.period.start,
+            end=self.period.end,
+        )
+        return file_stem(stem)
+
+
+@dataclass
+class ReportData:
+    """A report's data, validated and computed, ready for its template."""
+
+    name: str
+    directory: Path
+    facts: ReportFacts
+    context: dict[str, Any]
+    #: Every file the report was loaded from, report.yaml first.
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def template_name(self) -> str:
+        """Return the file name of the template the report uses."""
+        return self.facts.template
+
+    def output_stem(self) -> str:
+        """Return the output file name without extension, from the report's pattern."""
+        return self.facts.output_stem()
+
+
+class PartView(Group):
+    """One part of a report as templates see it: its prose, figures and lists.
+
+    ``part.lead`` and ``part.paragraphs`` are the rendered prose; any figure,
+    derived figure or list of the part is reached by its name
+    (``proposals.collected``), and ``part.figures`` iterates them all.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        lead: str,
+        paragraphs: list[str],
+        figures: Group,
+        lists: dict[str, list[str]],
+    ) -> None:
+        members: dict[str, Any] = {**figures._children, **lists}
+        members.update(name=name, lead=lead, paragraphs=paragraphs, figures=figures, lists=lists)
+        super().__init__(name, members)
+
+
+def file_stem(text: str) -> str:
+    """Return ``text`` made fit for a file name, without extension."""
+    text = text.translate(_FILE_NAME_CHARACTERS)
+    return " ".join(part for part in text.split(" ") if part).strip()
+
+
+# Characters Windows forbids in file names become full-width look-alikes, and a line
+# break (a long name set on two lines) becomes a space.
+_FILE_NAME_CHARACTERS = str.maketrans('/\\:*?"<>|\t\n\r', "／＼：＊？＂＜＞｜   ")

@@ -1,0 +1,217 @@
+"""The cache of checked templates and loaded reports: faster runs, never other results."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import reportgen.cache
+from minimal_workspace import (
+    PROPOSALS_YAML,
+    RENDERED,
+    TEMPLATE,
+    TEMPLATE_BODY,
+    build_docx,
+    make_workspace,
+    paragraph_texts,
+    replace,
+    write,
+)
+from reportgen.api import check_reports, render_reports
+from reportgen.errors import ProblemsFound
+from reportgen.workspace import Workspace
+from test_attachment import switch_on
+
+#: Libraries a render from a warm cache has no need of.
+SKIPPED_LIBRARIES = ("docxtpl", "docx", "docxtpl_lint", "pydantic", "yaml")
+
+
+def entries(cache_dir: Path, kind: str) -> list[Path]:
+    return sorted((cache_dir / kind).glob("*.bin"))
+
+
+def render_twice(root: Path) -> tuple[dict[Path, bytes], dict[Path, bytes]]:
+    """Render every report of the workspace twice; return the files each run wrote."""
+    cold = {path: path.read_bytes() for path in render_reports(Workspace.at(root))}
+    warm = {path: path.read_bytes() for path in render_reports(Workspace.at(root))}
+    return cold, warm
+
+
+def test_a_second_render_reads_both_from_the_cache_and_writes_the_same_bytes(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    make_workspace(tmp_path)
+    cold, warm = render_twice(tmp_path)
+    assert warm == cold
+    assert len(entries(cache_dir, "templates")) == 1
+    assert len(entries(cache_dir, "reports")) == 1
+
+
+def test_the_samples_render_the_same_from_a_warm_cache(workspace_dir: Path) -> None:
+    # Every kind of value is kept: figures, percentages, groups, prose, a period, a chart
+    # drawn only when printed, and a batch's rows.
+    switch_on(workspace_dir)
+    cold, warm = render_twice(workspace_dir)
+    assert len(cold) > 3
+    assert warm == cold
+
+
+def test_a_warm_render_imports_none_of_the_libraries_checking_needs(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    make_workspace(tmp_path)
+    render_reports(Workspace.at(tmp_path))
+    script = (
+        "import json, sys\n"
+        "from reportgen.cli import main\n"
+        "code = main(['render'])\n"
+        "print(json.dumps([code, sorted(name for name in sys.modules if '.' not in name)]))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env={**os.environ, "REPORTGEN_CACHE_DIR": str(cache_dir)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    code, modules = json.loads(completed.stdout.splitlines()[-1])
+    assert code == 0
+    assert "jinja2" in modules  # the run did render
+    assert [name for name in SKIPPED_LIBRARIES if name in modules] == []
+
+
+def test_an_edited_part_is_loaded_again(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    render_reports(Workspace.at(tmp_path))
+    replace(report_dir / "proposals.yaml", "value: 16489", "value: 20000")
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert (
+        "全市共征集合理化建议20000条，采纳实施5795条，采纳率29.0%。" in paragraph_texts(written)[-1]
+    )
+
+
+def test_an_edited_template_is_checked_again(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    render_reports(Workspace.at(tmp_path))
+    build_docx(tmp_path / "templates" / TEMPLATE, [*TEMPLATE_BODY, "{{ report.title }}完"])
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == [*RENDERED, "工作汇报完"]
+    build_docx(tmp_path / "templates" / TEMPLATE, [*TEMPLATE_BODY, "{{ report.title + }}"])
+    with pytest.raises(ProblemsFound) as raised:
+        render_reports(Workspace.at(tmp_path))
+    assert "Jinja syntax error" in str(raised.value.problems[0])
+
+
+def test_a_yaml_file_added_beside_unchanged_files_is_still_reported(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    render_reports(Workspace.at(tmp_path))
+    write(report_dir / "skills.yaml", PROPOSALS_YAML)
+    assert [problem.message for problem in check_reports(Workspace.at(tmp_path))] == [
+        "skills.yaml is not listed in parts: add 'skills' to parts, or move the file out of "
+        "the folder"
+    ]
+
+
+def test_a_template_with_problems_is_not_kept_and_is_reported_every_run(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ report.title | cn_numerel }}"])
+    first = [str(problem) for problem in check_reports(Workspace.at(tmp_path))]
+    second = [str(problem) for problem in check_reports(Workspace.at(tmp_path))]
+    assert first == second
+    assert "unknown filter 'cn_numerel'" in first[0]
+    assert entries(cache_dir, "templates") == []
+
+
+def test_a_report_with_problems_is_not_kept(tmp_path: Path, cache_dir: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    replace(report_dir / "proposals.yaml", "value: 16489", "value: many")
+    assert check_reports(Workspace.at(tmp_path)) != []
+    assert entries(cache_dir, "reports") == []
+
+
+def test_a_problem_found_while_rendering_is_placed_the_same_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    body = [*TEMPLATE_BODY, "{% if motto is defined %}{{ motto }}{% endif %}", "{{ motto }}"]
+    make_workspace(tmp_path, body=body)
+    expected = [
+        f"{tmp_path / 'templates' / TEMPLATE}: body, paragraph 11: 'motto' is undefined in "
+        "{{ motto }}"
+    ]
+    assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == expected
+    assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == expected
+
+
+def test_entries_that_cannot_be_read_are_made_again(tmp_path: Path, cache_dir: Path) -> None:
+    make_workspace(tmp_path)
+    [written] = render_reports(Workspace.at(tmp_path))
+    expected = written.read_bytes()
+    for entry in entries(cache_dir, "templates") + entries(cache_dir, "reports"):
+        entry.write_bytes(entry.read_bytes()[:40])  # cut short, as by a full disk
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert written.read_bytes() == expected
+    [written] = render_reports(Workspace.at(tmp_path))  # and the entries were written whole again
+    assert written.read_bytes() == expected
+
+
+def test_a_cache_folder_that_cannot_be_written_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_workspace(tmp_path)
+    blocked = write(tmp_path / "not-a-folder", "a file where the cache folder should be")
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(blocked))
+    for _ in range(2):
+        [written] = render_reports(Workspace.at(tmp_path))
+        assert paragraph_texts(written) == RENDERED
+
+
+def test_no_cache_writes_nothing(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_workspace(tmp_path)
+    monkeypatch.setenv("REPORTGEN_NO_CACHE", "1")
+    render_twice(tmp_path)
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_other_code_does_not_read_the_entries_of_this_code(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An upgrade of reportgen or of a library it depends on gives another fingerprint.
+    make_workspace(tmp_path)
+    render_reports(Workspace.at(tmp_path))
+    monkeypatch.setattr(reportgen.cache, "_fingerprint", b"another version")
+    render_reports(Workspace.at(tmp_path))
+    assert len(entries(cache_dir, "templates")) == 2
+    assert len(entries(cache_dir, "reports")) == 2
+
+
+def test_the_fingerprint_changes_when_reportgen_is_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "reportgen"
+    package.mkdir()
+    module = write(package / "cache.py", "")
+    monkeypatch.setattr(reportgen.cache, "__file__", str(module))
+    monkeypatch.setattr(reportgen.cache, "_fingerprint", None)
+    before = reportgen.cache.code_fingerprint()
+    write(package / "template.py", "# edited")
+    monkeypatch.setattr(reportgen.cache, "_fingerprint", None)
+    assert reportgen.cache.code_fingerprint() != before
+
+
+def test_a_report_folder_elsewhere_is_another_entry(tmp_path: Path, cache_dir: Path) -> None:
+    make_workspace(tmp_path / "a")
+    make_workspace(tmp_path / "b")
+    [first] = render_reports(Workspace.at(tmp_path / "a"))
+    [second] = render_reports(Workspace.at(tmp_path / "b"))
+    assert first.read_bytes() == second.read_bytes()
+    assert len(entries(cache_dir, "reports")) == 2
+    assert len(entries(cache_dir, "templates")) == 1  # the same template bytes: one entry
