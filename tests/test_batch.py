@@ -130,6 +130,8 @@ def test_two_jobs_write_the_same_files_as_one(workspace: Path) -> None:
     one = written(workspace / "one" / REPORT)
     assert len(one) == 12
     assert written(workspace / "two" / REPORT) == one
+    # Each worker made its files in a folder of its own: moved in, and the folder gone.
+    assert [path.name for path in (workspace / "two" / REPORT).glob(".*")] == []
 
 
 def test_workers_started_afresh_write_the_same_files(

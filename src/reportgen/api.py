@@ -234,6 +234,17 @@ def checked_template(
     return template_path, compiled, variables
 
 
+def checked_template_at(path: Path) -> CompiledTemplate:
+    """Return the template at ``path`` checked and compiled; raise ProblemsFound if it has any.
+
+    A template kept in the cache is read from it, neither checked nor compiled again.
+    """
+    checked = _check_and_compile(path)
+    if isinstance(checked, ProblemsFound):
+        raise checked
+    return checked[0]
+
+
 def _check_and_compile(path: Path) -> tuple[CompiledTemplate, list[str]] | ProblemsFound:
     from .checks import lint_template, unreadable_template
 

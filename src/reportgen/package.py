@@ -199,17 +199,19 @@ def normalize_docx(data: bytes) -> bytes:
     return Package(Path("-"), parts, {}).to_bytes({})
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it.
+def write_atomically(path: Path, data: bytes, staging: Path | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it, or in ``staging``.
 
     The temporary file is moved into place only when complete, so a failure
-    leaves the previous file untouched and no temporary file behind.
+    leaves the previous file untouched and no temporary file behind. ``staging``,
+    a folder on the same disk as ``path``, is for processes writing into one
+    folder at once: a file is made in a folder of the process's own (see
+    reportgen.batch), and only moved into the shared one.
     """
+    folder = staging or path.parent
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.stem}.", suffix=".part"
-        )
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.", suffix=".part")
     except OSError as err:
         raise OutputError(f"{path.parent}: cannot write here ({err.strerror or err})") from err
     try:
