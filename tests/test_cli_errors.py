@@ -9,7 +9,8 @@ import pytest
 
 from minimal_workspace import REPORT, TEMPLATE, make_workspace, replace
 from reportgen import package
-from reportgen.cli import EXIT_CODES, main
+from reportgen.cache import CACHE_DIR_VARIABLE, NO_CACHE_VARIABLE
+from reportgen.cli import EPILOG, main
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = "output/市总工会_2019-2023_工作汇报.docx"
@@ -159,8 +160,9 @@ def test_help_documents_every_exit_code(command: list[str], capsys) -> None:
         main([*command, "--help"])
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert EXIT_CODES in out
-    assert re.findall(r"^  (\d)  ", EXIT_CODES, re.MULTILINE) == ["0", "1", "2", "3", "4", "5"]
+    assert EPILOG in out
+    assert re.findall(r"^  (\d)  ", EPILOG, re.MULTILINE) == ["0", "1", "2", "3", "4", "5"]
+    assert f"{CACHE_DIR_VARIABLE} " in EPILOG and f"{NO_CACHE_VARIABLE}=1 " in EPILOG
 
 
 def test_the_readme_documents_the_same_exit_codes() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import __version__
 from .errors import ReportgenError
 
-EXIT_CODES = """\
+EPILOG = """\
 exit codes:
   0  success
   1  problems in the data or a template (each printed as file:line: message)
@@ -24,6 +24,11 @@ exit codes:
   3  workspace problem: no workspace, no such report, empty or missing data folder
   4  an output file could not be written (the previous output is left untouched)
   5  PDF conversion failed: LibreOffice or the fonts are missing
+
+environment:
+  REPORTGEN_CACHE_DIR   where checked templates and loaded reports are kept between
+                        runs (default: the user's cache folder, ~/.cache/reportgen on Linux)
+  REPORTGEN_NO_CACHE=1  check every template and load every report afresh; keep nothing
 """
 
 
@@ -49,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reportgen",
         description="Make formal Chinese work reports (.docx) from YAML data and Word templates.",
-        epilog=EXIT_CODES,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reportgen {__version__}")
@@ -62,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         "folder and print the files written. Nothing is written if any check fails, except "
         "that a batch (a report with a batch: table) writes each of its good rows and lists "
         "the others.",
-        epilog=EXIT_CODES,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     render.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
@@ -89,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         help="check data and templates without writing anything",
         description="Check the data and template of every named report (default: all) and print "
         "every problem as file:line: message.",
-        epilog=EXIT_CODES,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
@@ -101,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Render every named report (default: all), then watch its data folder and "
         "template and render it again after each change, printing the files written or the "
         "problems found. Watching goes on after a problem; Ctrl+C stops it.",
-        epilog=EXIT_CODES,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     watch.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
@@ -116,7 +121,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write report.schema.json and part.schema.json, which editors such as VS "
         "Code use to check and complete the data files while they are typed. The data files "
         "name them on their first line.",
-        epilog=EXIT_CODES,
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     schema.add_argument(
@@ -141,7 +146,7 @@ def _add_workflow_commands(
             name,
             help=summary,
             description=description,
-            epilog=EXIT_CODES,
+            epilog=EPILOG,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
