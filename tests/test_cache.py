@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,26 @@ def test_a_report_folder_elsewhere_is_another_entry(tmp_path: Path, cache_dir: P
     assert first.read_bytes() == second.read_bytes()
     assert len(entries(cache_dir, "reports")) == 2
     assert len(entries(cache_dir, "templates")) == 1  # the same template bytes: one entry
+
+
+def test_entries_unused_for_30_days_are_removed_and_used_ones_kept(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    make_workspace(tmp_path / "a")
+    render_reports(Workspace.at(tmp_path / "a"))
+    [template_entry] = entries(cache_dir, "templates")
+    [report_entry] = entries(cache_dir, "reports")
+    long_ago = time.time() - 40 * 24 * 3600
+    for entry in (template_entry, report_entry):
+        os.utime(entry, (long_ago, long_ago))
+    render_reports(Workspace.at(tmp_path / "a"))  # used: both are kept another 30 days
+    assert [entry.stat().st_mtime > long_ago for entry in (template_entry, report_entry)] == [
+        True,
+        True,
+    ]
+
+    os.utime(report_entry, (long_ago, long_ago))
+    make_workspace(tmp_path / "b")
+    render_reports(Workspace.at(tmp_path / "b"))  # writes an entry, and clears out the old
+    assert report_entry not in entries(cache_dir, "reports")
+    assert template_entry in entries(cache_dir, "templates")

@@ -23,6 +23,7 @@ read is a miss, and a folder that cannot be written is passed over.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import marshal
@@ -43,7 +44,7 @@ CACHE_DIR_VARIABLE = "REPORTGEN_CACHE_DIR"
 NO_CACHE_VARIABLE = "REPORTGEN_NO_CACHE"
 #: The layout of an entry; a change of layout makes every older entry a miss.
 _FORMAT = 1
-#: Entries not written for this long are removed when another is written.
+#: Entries not used for this long are removed when another is written.
 _KEEP_SECONDS = 30 * 24 * 3600
 #: The installed libraries whose behaviour an entry holds, beside reportgen itself.
 _DEPENDENCIES = ("jinja2", "docxtpl", "docxtpl_lint", "pydantic", "pydantic_core", "yaml")
@@ -69,6 +70,8 @@ class CheckedTemplate:
 class _Folder:
     """A folder of entries, each written whole and read back as a dict, or as nothing."""
 
+    KIND = ""  # the subfolder: one for each kind of entry
+
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
@@ -84,15 +87,16 @@ class _Folder:
             folder = platformdirs.user_cache_dir("reportgen", appauthor=False)
         return cls(Path(folder) / cls.KIND)
 
-    KIND = ""  # the subfolder: one for each kind of entry
-
     def _read(self, key: bytes) -> dict[str, Any] | None:
+        path = self.directory / self._name(key)
         try:
-            entry = marshal.loads((self.directory / self._name(key)).read_bytes())
+            entry = marshal.loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
             return None  # not there, or cut short
         if not isinstance(entry, dict) or entry.get("format") != _FORMAT:
             return None  # written by another layout
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: kept another 30 days
         return entry
 
     def _write(self, key: bytes, entry: dict[str, Any]) -> None:
@@ -119,7 +123,7 @@ class _Folder:
 
     def _remove_old(self) -> None:
         oldest = time.time() - _KEEP_SECONDS
-        for path in self.directory.glob("*.bin"):
+        for path in self.directory.iterdir():  # entries, and files a killed run left half-written
             try:
                 if path.stat().st_mtime < oldest:
                     path.unlink()
