@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -24,6 +25,7 @@ from minimal_workspace import (
     write,
 )
 from reportgen.api import check_reports, render_reports
+from reportgen.cli import main
 from reportgen.errors import ProblemsFound
 from reportgen.workspace import Workspace
 from test_attachment import switch_on
@@ -239,3 +241,31 @@ def test_entries_unused_for_30_days_are_removed_and_used_ones_kept(
     render_reports(Workspace.at(tmp_path / "b"))  # writes an entry, and clears out the old
     assert report_entry not in entries(cache_dir, "reports")
     assert template_entry in entries(cache_dir, "templates")
+
+
+def test_the_cache_command_shows_the_folder_and_clears_only_its_own_entries(
+    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_workspace(tmp_path)
+    render_reports(Workspace.at(tmp_path))
+    other = write(cache_dir / "notes.txt", "not reportgen's")
+
+    assert main(["cache"]) == 0
+    assert re.fullmatch(
+        rf"{re.escape(str(cache_dir))}: 1 template, 1 report \(\d+ KB\)\n", capsys.readouterr().out
+    )
+
+    assert main(["cache", "--clear"]) == 0
+    assert capsys.readouterr().out == f"{cache_dir}: 2 entries removed\n"
+    assert entries(cache_dir, "templates") == entries(cache_dir, "reports") == []
+    assert other.is_file()
+    [written] = render_reports(Workspace.at(tmp_path))  # checked and loaded afresh
+    assert paragraph_texts(written) == RENDERED
+
+
+def test_the_cache_command_says_when_the_cache_is_off(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("REPORTGEN_NO_CACHE", "1")
+    assert main(["cache", "--clear"]) == 0
+    assert capsys.readouterr().out == "the cache is off (REPORTGEN_NO_CACHE is set)\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from minimal_workspace import REPORT, TEMPLATE, make_workspace, replace
 from reportgen import package
 from reportgen.cache import CACHE_DIR_VARIABLE, NO_CACHE_VARIABLE
-from reportgen.cli import EPILOG, main
+from reportgen.cli import EPILOG, _parser, main
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = "output/市总工会_2019-2023_工作汇报.docx"
@@ -176,3 +177,13 @@ def test_wrong_usage_exits_2(capsys) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["render", "--no-such-option"])
     assert exit_.value.code == 2
+
+
+def test_the_readme_lists_every_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    parser = _parser()
+    [commands] = [
+        action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+    ]
+    missing = [name for name in commands.choices if f"| `reportgen {name}" not in readme]
+    assert missing == []

@@ -67,6 +67,52 @@ class CheckedTemplate:
     parts: dict[str, PreparedPart]
 
 
+def cache_root() -> Path | None:
+    """Return the folder the cache is kept in, or None when REPORTGEN_NO_CACHE turns it off."""
+    if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
+        return None
+    folder = os.environ.get(CACHE_DIR_VARIABLE)
+    if not folder:
+        import platformdirs  # the platform's convention: ~/.cache, ~/Library/Caches, AppData
+
+        folder = platformdirs.user_cache_dir("reportgen", appauthor=False)
+    return Path(folder)
+
+
+@dataclass(frozen=True)
+class CacheSummary:
+    """What the cache holds: its folder, and the entries and bytes of each kind."""
+
+    root: Path
+    entries: dict[str, int]
+    size: int
+
+
+def summarise_cache(root: Path) -> CacheSummary:
+    """Return how many entries of each kind the cache in ``root`` holds, and their size."""
+    entries, size = {}, 0
+    for kind in _KINDS:
+        files = [path for path in (root / kind).glob("*") if path.is_file()]
+        entries[kind] = len(files)
+        size += sum(path.stat().st_size for path in files)
+    return CacheSummary(root, entries, size)
+
+
+def clear_cache(root: Path) -> int:
+    """Remove every entry of the cache in ``root``; return how many were removed.
+
+    Only reportgen's own subfolders are emptied: REPORTGEN_CACHE_DIR may name a
+    folder that holds other things too.
+    """
+    removed = 0
+    for kind in _KINDS:
+        for path in (root / kind).glob("*"):
+            if path.is_file():
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
 class _Folder:
     """A folder of entries, each written whole and read back as a dict, or as nothing."""
 
@@ -78,14 +124,8 @@ class _Folder:
     @classmethod
     def default(cls) -> Self | None:
         """Return the cache in REPORTGEN_CACHE_DIR or the user's cache folder; None if off."""
-        if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
-            return None
-        folder = os.environ.get(CACHE_DIR_VARIABLE)
-        if not folder:
-            import platformdirs  # the platform's convention: ~/.cache, ~/Library/Caches, AppData
-
-            folder = platformdirs.user_cache_dir("reportgen", appauthor=False)
-        return cls(Path(folder) / cls.KIND)
+        root = cache_root()
+        return None if root is None else cls(root / cls.KIND)
 
     def _read(self, key: bytes) -> dict[str, Any] | None:
         path = self.directory / self._name(key)
@@ -196,6 +236,10 @@ class ReportCache(_Folder):
             return  # a file gone since, or a value that cannot be kept: load it again next time
         entry = {"listing": _yaml_listing(data.directory), "inputs": inputs, "data": pickled}
         self._write(str(data.directory.resolve()).encode(), entry)
+
+
+#: The subfolders of the cache, one for each kind of entry.
+_KINDS = (TemplateCache.KIND, ReportCache.KIND)
 
 
 def _digest(content: bytes) -> str:

@@ -201,6 +201,17 @@ def _add_workflow_commands(
     init.add_argument("directory", nargs="?", type=Path, default=Path("."), metavar="DIR")
     init.set_defaults(command=_init)
 
+    cache = add(
+        "cache",
+        "show where checked templates and loaded reports are kept, or clear them",
+        "Show the folder where reportgen keeps templates that passed their checks and reports "
+        "that loaded without a problem, so that later runs need not check and load them "
+        "again, and how much it holds. Clearing it is always safe: the next run checks and "
+        "loads afresh.",
+    )
+    cache.add_argument("--clear", action="store_true", help="remove every entry")
+    cache.set_defaults(command=_cache)
+
 
 def _render(arguments: argparse.Namespace) -> int:
     from .api import render_reports
@@ -327,6 +338,26 @@ def _init(arguments: argparse.Namespace) -> int:
     for path in init_workspace(arguments.directory):
         print(_shown(path))
     print(f"'reportgen render' in {_shown(arguments.directory)} renders the sample report")
+    return 0
+
+
+def _cache(arguments: argparse.Namespace) -> int:
+    from .cache import NO_CACHE_VARIABLE, cache_root, clear_cache, summarise_cache
+
+    root = cache_root()
+    if root is None:
+        print(f"the cache is off ({NO_CACHE_VARIABLE} is set)")
+        return 0
+    if arguments.clear:
+        removed = clear_cache(root)
+        print(f"{root}: {removed} entr{'y' if removed == 1 else 'ies'} removed")
+        return 0
+    summary = summarise_cache(root)
+    kinds = ", ".join(
+        f"{count} {kind if count != 1 else kind.removesuffix('s')}"
+        for kind, count in summary.entries.items()
+    )
+    print(f"{root}: {kinds} ({summary.size / 1024:,.0f} KB)")
     return 0
 
 
