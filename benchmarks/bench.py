@@ -94,7 +94,7 @@ class Settings:
         """Return the settings of a quick or a full run."""
         if quick:
             return cls(batch_rows=200, bare_documents=20, rounds=1, job_rounds=1, process_runs=5)
-        return cls(batch_rows=1000, bare_documents=200, rounds=3, job_rounds=7, process_runs=11)
+        return cls(batch_rows=1000, bare_documents=200, rounds=3, job_rounds=11, process_runs=11)
 
 
 def main(argv: list[str] | None = None) -> int:
