@@ -259,8 +259,8 @@ def _check_and_compile(path: Path) -> tuple[CompiledTemplate, list[str]] | Probl
         return CompiledTemplate(path, package, kept.parts), kept.variables
     try:
         problems, variables = lint_template(path)
-    except WorkspaceError as err:
-        return DataError([Problem(str(err), file=path)])
+    except ProblemsFound as err:  # a part that is not well-formed XML
+        return err
     if problems:
         return TemplateError(problems)
     try:

@@ -299,8 +299,13 @@ def _render_in_workers(
         with context.Pool(min(jobs, len(tasks)), _start_worker, (job, inherited)) as pool:
             yield from pool.imap(_render_in_worker, tasks, chunk)
     finally:
-        for staging in job.folder.glob(f"{STAGING_PREFIX}{os.getpid()}-*"):
+        for staging in job.folder.glob(_staging_name(os.getpid(), "*")):
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _staging_name(parent: int, worker: int | str) -> str:
+    """Return the name of a worker's folder for files being written (``worker`` may be *)."""
+    return f"{STAGING_PREFIX}{parent}-{worker}"
 
 
 #: The renderer of this worker process, made once when the worker starts.
@@ -309,7 +314,7 @@ _worker: _RowRenderer | Exception | None = None
 
 def _start_worker(job: _Job, compiled: CompiledTemplate | None) -> None:
     global _worker
-    staging = job.folder / f"{STAGING_PREFIX}{os.getppid()}-{os.getpid()}"
+    staging = job.folder / _staging_name(os.getppid(), os.getpid())
     try:
         if compiled is None:
             from .api import checked_template_at
