@@ -66,7 +66,7 @@ import sys
 import jinja2
 from docxtpl import DocxTemplate
 
-from reportgen.formatting import FILTERS  # the same filters, as such a user would write them
+from reportgen.text.filters import FILTERS  # the same filters, as such a user would write them
 
 template_path, context_path, output_path = sys.argv[1:]
 with open(context_path, encoding="utf-8") as stream:
@@ -143,7 +143,7 @@ class Bench:
         """Time a document of the certificate batch: bare docxtpl, reportgen, and the floor."""
         from reportgen.api import document_properties
         from reportgen.batch import render_batch
-        from reportgen.data import load_report_data
+        from reportgen.data.loader import load_report_data
         from reportgen.workspace import Workspace
 
         rows = self.settings.batch_rows
@@ -283,7 +283,7 @@ class Bench:
 
     def whole_process(self) -> str:
         """Time ``reportgen render`` of the sample against a bare docxtpl script."""
-        from reportgen.data import load_report_data
+        from reportgen.data.loader import load_report_data
         from reportgen.workspace import Workspace
 
         workspace = Workspace.at(self.workspace)
@@ -565,7 +565,7 @@ def _time_bare(
     import jinja2
     from docxtpl import DocxTemplate
 
-    from reportgen.formatting import FILTERS
+    from reportgen.text.filters import FILTERS
 
     environment = jinja2.Environment()
     environment.filters.update(FILTERS)
@@ -583,8 +583,8 @@ def _rendered_parts(
     """Return the parts that rendering changes, for each row, as reportgen renders them."""
     import zipfile
 
-    from reportgen.figures import Group
-    from reportgen.template import CompiledTemplate
+    from reportgen.data.figures import Group
+    from reportgen.template.compiled import CompiledTemplate
 
     compiled = CompiledTemplate(template)
     parts = []
@@ -599,7 +599,7 @@ def _rendered_parts(
 
 def _time_floor(template: Path, documents: list[dict[str, bytes]]) -> float:
     """Return the seconds per document of writing each zip alone."""
-    from reportgen.package import Package
+    from reportgen.ooxml.package import Package
 
     package = Package.read(template)
     package.to_bytes(documents[0])  # the unchanged parts deflated, once, as a batch does
@@ -638,9 +638,9 @@ def _child_render(root: Path, name: str) -> int:
     """Render report ``name`` once, and print the time of each stage and the peak memory."""
     started = time.perf_counter()
     from reportgen.api import checked_template, document_properties
-    from reportgen.checks import check_variables
-    from reportgen.data import load_report_data
-    from reportgen.package import write_atomically
+    from reportgen.data.loader import load_report_data
+    from reportgen.ooxml.package import write_atomically
+    from reportgen.template.checks import check_variables
     from reportgen.workspace import Workspace
 
     stages = _Stages(started)
@@ -719,7 +719,7 @@ def _reportgen_command() -> list[str]:
 
 def _plain(value: Any) -> Any:
     """Return a template context as JSON data: figures as the text they print."""
-    from reportgen.figures import Group, PeriodView
+    from reportgen.data.figures import Group, PeriodView
 
     if isinstance(value, Group):
         return {key: _plain(child) for key, child in value._children.items()}

@@ -11,11 +11,11 @@ import docx
 import pytest
 from docx.shared import Cm
 
-from reportgen.attachment import AttachmentRow
 from reportgen.cli import main
-from reportgen.data import load_report_data
+from reportgen.data.attachment import AttachmentRow
+from reportgen.data.loader import load_report_data
 from reportgen.errors import DataError
-from reportgen.tables import fit_table_grids
+from reportgen.ooxml.grids import fit_table_grids
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OUTPUT = Path("output") / "2023年市工会5年工作汇报材料.docx"
@@ -300,7 +300,7 @@ def test_libreoffice_puts_the_attachment_on_its_own_page_with_the_table_and_char
 def test_without_a_chinese_font_the_chart_names_the_package_to_install(
     workspace_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from reportgen import chart
+    from reportgen.data import chart
 
     monkeypatch.setattr(chart, "CJK_FAMILIES", ("No Such Face",))
     switch_on(workspace_dir)

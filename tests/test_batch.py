@@ -17,9 +17,9 @@ import pytest
 from reportgen import batch
 from reportgen.api import document_properties
 from reportgen.cli import main
-from reportgen.data import load_report_data
-from reportgen.figures import Group
-from reportgen.template import CompiledTemplate
+from reportgen.data.figures import Group
+from reportgen.data.loader import load_report_data
+from reportgen.template.compiled import CompiledTemplate
 
 REPO = Path(__file__).resolve().parent.parent
 REPORT = "ankang-certificates"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from minimal_workspace import REPORT, TEMPLATE, make_workspace, replace
-from reportgen import package
 from reportgen.cache import CACHE_DIR_VARIABLE, NO_CACHE_VARIABLE
 from reportgen.cli import EPILOG, _parser, main
+from reportgen.ooxml import package
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = "output/市总工会_2019-2023_工作汇报.docx"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from minimal_workspace import make_workspace, replace, write
-from reportgen.data import load_report_data
+from reportgen.data.loader import load_report_data
 from reportgen.errors import DataError
 
 
@@ -281,8 +281,8 @@ def test_a_tag_nested_hundreds_deep_in_the_prose_is_an_error(report_dir: Path) -
 
 
 def test_an_impossible_date_names_its_line_and_column(tmp_path: Path) -> None:
+    from reportgen.data.yaml_source import parse_yaml
     from reportgen.errors import DataError
-    from reportgen.source import parse_yaml
 
     text = "title: 总结\ndate: 2023-13-19\n"
     with pytest.raises(DataError, match=r"x.yaml:2:7: '2023-13-19' is not a real date"):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reportgen.formatting import (
+from reportgen.text.filters import (
     amount,
     cn_date,
     cn_enumerate,

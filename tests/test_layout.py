@@ -17,7 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
-from reportgen.layout import build_five_year_template, main
+from reportgen.ooxml.layout import build_five_year_template, main
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "templates" / "five-year-report.docx"
@@ -51,7 +51,7 @@ def unpacked(data: bytes) -> list[tuple[str, bytes]]:
 def test_committed_template_is_the_one_the_code_builds(built: bytes) -> None:
     assert unpacked(COMMITTED.read_bytes()) == unpacked(built), (
         "templates/five-year-report.docx differs from what reportgen.layout builds: change "
-        "the code, then run `python -m reportgen.layout templates/five-year-report.docx`"
+        "the code, then run `python -m reportgen.ooxml.layout templates/five-year-report.docx`"
     )
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import docx
 
-from reportgen.package import FIXED_DATE_TIME, Package
-from reportgen.template import CompiledTemplate, DocumentProperties
+from reportgen.ooxml.package import FIXED_DATE_TIME, Package
+from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 
 
 def zipfile_bytes(parts: dict[str, bytes]) -> bytes:

@@ -11,7 +11,7 @@ import pytest
 
 from reportgen import pdf
 from reportgen.errors import ConversionError
-from reportgen.layout import document_bytes, new_formal_document
+from reportgen.ooxml.layout import document_bytes, new_formal_document
 
 PACKAGES = "libreoffice-writer-nogui fonts-noto-cjk texlive-lang-chinese"
 

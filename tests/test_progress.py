@@ -11,7 +11,7 @@ from rich.console import Console
 
 from reportgen.api import render_reports
 from reportgen.cli import main
-from reportgen.progress import BarProgress, PlainProgress, progress_for
+from reportgen.cli.progress import BarProgress, PlainProgress, progress_for
 from reportgen.workspace import Workspace
 
 OUTPUT_NAME = "2023年市工会5年工作汇报材料.docx"

@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 
 from minimal_workspace import TEMPLATE_BODY, build_docx
 from reportgen.api import render_report
-from reportgen.data import load_report_data
+from reportgen.data.loader import load_report_data
+from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import ProblemsFound, ReportgenError
-from reportgen.source import parse_yaml
 from reportgen.workspace import Workspace
 
 PROPERTY_SETTINGS = settings(

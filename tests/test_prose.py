@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-import reportgen.data
-from reportgen.data import load_report_data
-from reportgen.environment import make_environment
-from reportgen.figures import Figure, Group
-from reportgen.prose import print_values
+import reportgen.data.loader
+from reportgen.data.figures import Figure, Group
+from reportgen.data.loader import load_report_data
+from reportgen.data.prose import print_values
+from reportgen.text.environment import make_environment
 
 REPO = Path(__file__).resolve().parent.parent
 SCOPE: dict[str, Any] = {
@@ -63,7 +63,7 @@ def test_the_samples_load_to_the_same_prose_either_way(
     directory = REPO / "data" / report
     assert directory.is_dir(), f"the sample {report} is part of the repository"
     fast = load_report_data(directory).context
-    monkeypatch.setattr(reportgen.data, "print_values", lambda *arguments: None)
+    monkeypatch.setattr(reportgen.data.loader, "print_values", lambda *arguments: None)
     slow = load_report_data(directory).context
 
     assert _prose(fast) == _prose(slow)

@@ -12,7 +12,7 @@ import yaml
 
 from minimal_workspace import make_workspace
 from reportgen.cli import main
-from reportgen.schemas import schema_texts
+from reportgen.commands.schema import schema_texts
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA_LINE = "# yaml-language-server: $schema="

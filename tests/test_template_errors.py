@@ -19,7 +19,7 @@ from minimal_workspace import (
 )
 from reportgen.api import check_reports, render_reports
 from reportgen.errors import ProblemsFound
-from reportgen.places import paragraph_places
+from reportgen.ooxml.places import paragraph_places
 from reportgen.workspace import Workspace
 
 

@@ -13,8 +13,8 @@ import docx
 import pytest
 
 from reportgen.cli import main
+from reportgen.commands.watch import watch_reports
 from reportgen.errors import ReportgenError
-from reportgen.watch import watch_reports
 from reportgen.workspace import Workspace
 
 OUTPUT = Path("output") / "2023年市工会5年工作汇报材料.docx"
@@ -134,7 +134,7 @@ def test_a_change_to_the_template_renders_its_reports_again(
 
 
 def test_scratch_files_and_other_reports_are_not_changes(workspace_dir: Path) -> None:
-    from reportgen.watch import _ReportWatcher
+    from reportgen.commands.watch import _ReportWatcher
 
     workspace = Workspace.find(workspace_dir)
     watcher = _ReportWatcher(workspace, ["five-year-report"], None, None, None)

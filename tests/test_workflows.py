@@ -17,7 +17,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from reportgen.cli import main
-from reportgen.new_period import roll_over
+from reportgen.commands.new_period import roll_over
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

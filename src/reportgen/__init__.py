@@ -16,19 +16,19 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .api import check_reports, render_reports
-    from .data import load_report_data
-    from .errors import ReportgenError
-    from .watch import watch_reports
-    from .workspace import Workspace
+    from reportgen.api import check_reports, render_reports
+    from reportgen.commands.watch import watch_reports
+    from reportgen.data.loader import load_report_data
+    from reportgen.errors import ReportgenError
+    from reportgen.workspace import Workspace
 
 _EXPORTS = {
     "ReportgenError": "errors",
     "Workspace": "workspace",
     "check_reports": "api",
     "render_reports": "api",
-    "load_report_data": "data",
-    "watch_reports": "watch",
+    "load_report_data": "data.loader",
+    "watch_reports": "commands.watch",
 }
 
 

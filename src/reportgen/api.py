@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import CheckedTemplate, ReportCache, TemplateCache
-from .errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
-from .package import Package, read_template, write_atomically
-from .report import REPORT_FILE, ReportData
-from .template import CompiledTemplate, DocumentProperties
-from .workspace import Workspace
+from reportgen.cache import CheckedTemplate, ReportCache, TemplateCache
+from reportgen.data.report import REPORT_FILE, ReportData
+from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
+from reportgen.ooxml.package import Package, read_template, write_atomically
+from reportgen.template.compiled import CompiledTemplate, DocumentProperties
+from reportgen.workspace import Workspace
 
 #: Each template a run uses, checked and compiled once: its names, or its problems.
 CheckedTemplates = dict[Path, "tuple[CompiledTemplate, list[str]] | ProblemsFound"]
@@ -86,7 +86,7 @@ def render_reports(
 
 def _convert_to_pdf(documents: list[Path], on_written: Callable[[Path], None] | None) -> list[Path]:
     """Write a PDF beside each document, one LibreOffice start per output folder."""
-    from .pdf import convert_to_pdf
+    from reportgen.pdf import convert_to_pdf
 
     converted: list[Path] = []
     for folder in dict.fromkeys(document.parent for document in documents):
@@ -111,7 +111,7 @@ def is_batch_report(directory: Path) -> bool:
     kept = cache.load(directory) if cache is not None else None
     if kept is not None:
         return kept.facts.batch is not None
-    from .source import load_yaml
+    from reportgen.data.yaml_source import load_yaml
 
     try:
         source = load_yaml(directory / REPORT_FILE)
@@ -124,7 +124,7 @@ def _render_batch(
     workspace: Workspace, name: str, **options: Any
 ) -> tuple[list[Path], list[Problem]]:
     # batch builds on this module, so it is imported here, and only for a batch.
-    from .batch import render_batch
+    from reportgen.batch import render_batch
 
     try:
         result = render_batch(workspace, name, **options)
@@ -175,7 +175,7 @@ def render_report(
     templates: CheckedTemplates | None = None,
 ) -> RenderedReport:
     """Check and render the report in ``directory`` in memory; raise ProblemsFound on problems."""
-    from .checks import check_variables
+    from reportgen.template.checks import check_variables
 
     data = load_report(directory)
     template_path, compiled, variables = checked_template(data, workspace, templates)
@@ -197,7 +197,9 @@ def load_report(directory: Path) -> ReportData:
     kept = cache.load(directory) if cache is not None else None
     if kept is not None:
         return kept
-    from .data import load_report_data  # PyYAML and pydantic: only when files changed
+    from reportgen.data.loader import (
+        load_report_data,  # PyYAML and pydantic: only when files changed
+    )
 
     data = load_report_data(directory)
     if cache is not None:
@@ -215,7 +217,7 @@ def checked_template(
     Raise ProblemsFound if the template is missing or has a problem. A template
     already in ``templates`` is neither checked nor compiled again.
     """
-    from .checks import missing_template
+    from reportgen.template.checks import missing_template
 
     template_path = workspace.template_path(data.template_name)
     if not template_path.is_file():
@@ -246,7 +248,7 @@ def checked_template_at(path: Path) -> CompiledTemplate:
 
 
 def _check_and_compile(path: Path) -> tuple[CompiledTemplate, list[str]] | ProblemsFound:
-    from .checks import lint_template, unreadable_template
+    from reportgen.template.checks import lint_template, unreadable_template
 
     try:
         blob = read_template(path)

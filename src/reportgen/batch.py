@@ -33,14 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .api import checked_template, document_properties, load_report
-from .errors import DataError, Problem, ProblemsFound, TemplateError
-from .figures import Group
-from .package import write_atomically
-from .report import REPORT_FILE, BatchFacts, ReportData, file_stem
-from .rows import Table, read_table
-from .template import CompiledTemplate, DocumentProperties
-from .workspace import Workspace
+from reportgen.api import checked_template, document_properties, load_report
+from reportgen.data.figures import Group
+from reportgen.data.report import REPORT_FILE, BatchFacts, ReportData, file_stem
+from reportgen.data.table import Table, read_table
+from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
+from reportgen.ooxml.package import write_atomically
+from reportgen.template.compiled import CompiledTemplate, DocumentProperties
+from reportgen.workspace import Workspace
 
 #: The name templates and file name patterns give the current row: ``{{ row.name }}``.
 ROW = "row"
@@ -121,7 +121,7 @@ def _check_report(
     CSV table lacks a column the template or the file names use: every row would
     fail alike.
     """
-    from .checks import check_variables
+    from reportgen.template.checks import check_variables
 
     report_file = data.directory / REPORT_FILE
     if ROW in data.context:
@@ -317,7 +317,7 @@ def _start_worker(job: _Job, compiled: CompiledTemplate | None) -> None:
     staging = job.folder / _staging_name(os.getppid(), os.getpid())
     try:
         if compiled is None:
-            from .api import checked_template_at
+            from reportgen.api import checked_template_at
 
             compiled = checked_template_at(job.template)
         _worker = _RowRenderer(job, compiled, staging)

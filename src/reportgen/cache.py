@@ -37,7 +37,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any, Self
 
-from .report import ReportData
+from reportgen.data.report import ReportData
 
 #: Where the cache is kept, when not in the user's cache folder; REPORTGEN_NO_CACHE=1 turns it off.
 CACHE_DIR_VARIABLE = "REPORTGEN_CACHE_DIR"
@@ -257,7 +257,7 @@ def code_fingerprint() -> bytes:
     """Return what identifies the installed code that checks and compiles templates."""
     global _fingerprint
     if _fingerprint is None:
-        files = sorted(Path(__file__).parent.glob("*.py"))
+        files = sorted(Path(__file__).parent.rglob("*.py"))
         for name in _DEPENDENCIES:
             spec = importlib.util.find_spec(name)  # found, not imported
             if spec is not None and spec.origin:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from .errors import ConversionError
+from reportgen.errors import ConversionError
 
 #: The Debian packages that conversion needs: LibreOffice Writer, Noto Serif CJK (the title's
 #: stand-in) and TeX Live's Chinese support, which ships the Fandol fonts (仿宋, 楷体, 黑体, 宋体).

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .figures import Group, PeriodView
+from reportgen.data.figures import Group, PeriodView
 
 REPORT_FILE = "report.yaml"
 DEFAULT_OUTPUT = "{organisation}_{start}-{end}_{title}"

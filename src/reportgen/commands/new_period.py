@@ -23,10 +23,10 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError, OutputError, Problem, WorkspaceError
-from .report import REPORT_FILE
-from .source import parse_yaml
-from .workspace import Workspace
+from reportgen.data.report import REPORT_FILE
+from reportgen.data.yaml_source import parse_yaml
+from reportgen.errors import DataError, OutputError, Problem, WorkspaceError
+from reportgen.workspace import Workspace
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import OutputError, WorkspaceError
+from reportgen.errors import OutputError, WorkspaceError
 
 #: The zip timestamp of every entry: the earliest a zip file can hold, as Word does.
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)

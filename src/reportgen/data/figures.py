@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .formatting import amount, percent
+from reportgen.text.filters import amount, percent
 
 
 @dataclass(frozen=True)

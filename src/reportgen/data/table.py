@@ -18,9 +18,9 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import DataError, Problem
-from .model import Name, Text
-from .source import load_yaml
+from reportgen.data.models import Name, Text
+from reportgen.data.yaml_source import load_yaml
+from reportgen.errors import DataError, Problem
 
 
 @functools.cache

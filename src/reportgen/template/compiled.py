@@ -24,13 +24,13 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
-from .cache import PreparedPart
-from .environment import make_environment, printed_values
-from .errors import Problem, ProblemsFound, RenderError, TemplateError
-from .package import Package
-from .pictures import PlacedPictures, picture_parts, placed_pictures
-from .places import find_tag, normalise, part_label
-from .tables import fit_table_grids
+from reportgen.cache import PreparedPart
+from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
+from reportgen.ooxml.grids import fit_table_grids
+from reportgen.ooxml.package import Package
+from reportgen.ooxml.pictures import PlacedPictures, picture_parts, placed_pictures
+from reportgen.ooxml.places import find_tag, normalise, part_label
+from reportgen.text.environment import make_environment, printed_values
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError, Problem
+from reportgen.errors import DataError, Problem
 
 Path_ = tuple[str | int, ...]
 

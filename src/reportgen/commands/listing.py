@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataError, Problem
-from .report import REPORT_FILE
-from .workspace import Workspace
+from reportgen.data.report import REPORT_FILE
+from reportgen.errors import DataError, Problem
+from reportgen.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ class Overview:
 
 def describe_workspace(workspace: Workspace) -> Overview:
     """Return every template and report of ``workspace``, each report checked."""
-    from .api import check_reports
+    from reportgen.api import check_reports
 
     names = _report_names(workspace)
     reports = []
@@ -132,9 +132,9 @@ def _what_report_yaml_says(
     """Return the template, parts, output file and batch table report.yaml gives, if it can."""
     from pydantic import ValidationError
 
-    from .data import report_facts
-    from .model import ReportFile
-    from .source import load_yaml
+    from reportgen.data.loader import report_facts
+    from reportgen.data.models import ReportFile
+    from reportgen.data.yaml_source import load_yaml
 
     try:
         source = load_yaml(directory / REPORT_FILE)

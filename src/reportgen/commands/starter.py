@@ -16,9 +16,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError, WorkspaceError
-from .package import write_atomically
-from .workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
+from reportgen.errors import OutputError, WorkspaceError
+from reportgen.ooxml.package import write_atomically
+from reportgen.workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
 
 #: The report ``reportgen init`` makes.
 SAMPLE_REPORT = "work-report"
@@ -167,7 +167,7 @@ def starter_template(title: str) -> bytes:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    from .layout import BODY_CHAR, document_bytes, new_formal_document
+    from reportgen.ooxml.layout import BODY_CHAR, document_bytes, new_formal_document
 
     document = new_formal_document(f"{title} 模板")
     document.add_paragraph(

@@ -18,7 +18,7 @@ SCHEMA_FOLDER = "schemas"
 
 def schema_texts() -> dict[str, str]:
     """Return the text of each schema file, by file name, exactly as it is written."""
-    from .model import json_schemas
+    from reportgen.data.models import json_schemas
 
     # Sorted keys and a fixed layout, so that the committed files change only with the models.
     return {
@@ -29,7 +29,7 @@ def schema_texts() -> dict[str, str]:
 
 def write_schemas(directory: Path) -> list[Path]:
     """Write every schema file into ``directory`` and return the paths written."""
-    from .package import write_atomically
+    from reportgen.ooxml.package import write_atomically
 
     written = []
     for name, text in schema_texts().items():

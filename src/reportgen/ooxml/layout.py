@@ -2,7 +2,7 @@
 
 The template is made from code rather than kept as a hand-edited file, so that every measure
 in it can be reviewed here and the file rebuilt byte for byte with
-``python -m reportgen.layout templates/five-year-report.docx``. The building blocks (page,
+``python -m reportgen.ooxml.layout templates/five-year-report.docx``. The building blocks (page,
 styles, page-number footers, fixed properties) are public so that other templates get the
 same layout from :func:`new_formal_document`.
 
@@ -33,8 +33,8 @@ from docx.section import Section
 from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
-from .errors import ReportgenError
-from .package import normalize_docx, write_atomically
+from reportgen.errors import ReportgenError
+from reportgen.ooxml.package import normalize_docx, write_atomically
 
 # -- the page: A4, and margins that leave the 156 x 225 mm text block (版心) --
 PAGE_WIDTH = 11906
@@ -601,7 +601,7 @@ def add_attachment(document: WordDocument) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the five-year template to the path given on the command line."""
     parser = argparse.ArgumentParser(
-        prog="python -m reportgen.layout",
+        prog="python -m reportgen.ooxml.layout",
         description="Build the default five-year report template (.docx).",
     )
     parser.add_argument("output", type=Path, help="the .docx file to (re)write")

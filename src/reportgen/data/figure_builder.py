@@ -11,10 +11,10 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from .errors import Problem, did_you_mean
-from .figures import Figure, Group, Percent, PeriodView
-from .model import DerivedSpec, FigureSpec, _Content
-from .source import SourceFile
+from reportgen.data.figures import Figure, Group, Percent, PeriodView
+from reportgen.data.models import DerivedSpec, FigureSpec, _Content
+from reportgen.data.yaml_source import SourceFile
+from reportgen.errors import Problem, did_you_mean
 
 #: Names the template context gives to the report's own facts, and what each holds.
 RESERVED_REPORT_NAMES = {

@@ -14,14 +14,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from .errors import Problem, did_you_mean
-from .figures import Figure, Group, Percent
-from .formatting import amount, cn_numeral
-from .pictures import InlinePicture
+from reportgen.data.figures import Figure, Group, Percent
+from reportgen.errors import Problem, did_you_mean
+from reportgen.ooxml.pictures import InlinePicture
+from reportgen.text.filters import amount, cn_numeral
 
 if TYPE_CHECKING:  # the attachment a loaded report keeps is read back without these
-    from .model import AttachmentSpec
-    from .source import SourceFile
+    from reportgen.data.models import AttachmentSpec
+    from reportgen.data.yaml_source import SourceFile
 
 #: Printed where the table has no figure: a year not given, no previous period.
 NO_FIGURE = "—"
@@ -186,7 +186,7 @@ def _signed(value: float, precision: int) -> str:
 
 
 def _chart(figure: Figure | Percent, years: list[int]) -> InlinePicture:
-    from .chart import BarChart, bar_chart_png
+    from reportgen.data.chart import BarChart, bar_chart_png
 
     if isinstance(figure, Percent):
         values: list[float | None] = [

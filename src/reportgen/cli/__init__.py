@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
-from .errors import ReportgenError
+from reportgen import __version__
+from reportgen.errors import ReportgenError
 
 EPILOG = """\
 exit codes:
@@ -214,9 +214,9 @@ def _add_workflow_commands(
 
 
 def _render(arguments: argparse.Namespace) -> int:
-    from .api import render_reports
-    from .progress import progress_for
-    from .workspace import Workspace
+    from reportgen.api import render_reports
+    from reportgen.cli.progress import progress_for
+    from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
     names = arguments.reports or workspace.report_names()
@@ -234,8 +234,8 @@ def _render(arguments: argparse.Namespace) -> int:
 
 
 def _schema(arguments: argparse.Namespace) -> int:
-    from .schemas import SCHEMA_FOLDER, write_schemas
-    from .workspace import Workspace
+    from reportgen.commands.schema import SCHEMA_FOLDER, write_schemas
+    from reportgen.workspace import Workspace
 
     directory = arguments.directory or Workspace.find().root / SCHEMA_FOLDER
     for path in write_schemas(directory):
@@ -244,9 +244,9 @@ def _schema(arguments: argparse.Namespace) -> int:
 
 
 def _check(arguments: argparse.Namespace) -> int:
-    from .api import check_reports
-    from .errors import ProblemsFound
-    from .workspace import Workspace
+    from reportgen.api import check_reports
+    from reportgen.errors import ProblemsFound
+    from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
     problems = check_reports(workspace, arguments.reports)
@@ -258,8 +258,8 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _watch(arguments: argparse.Namespace) -> int:
-    from .watch import watch_reports
-    from .workspace import Workspace
+    from reportgen.commands.watch import watch_reports
+    from reportgen.workspace import Workspace
 
     def note(text: str) -> None:
         print(text, file=sys.stderr, flush=True)
@@ -279,8 +279,8 @@ def _watch(arguments: argparse.Namespace) -> int:
 
 
 def _new_period(arguments: argparse.Namespace) -> int:
-    from .new_period import start_new_period
-    from .workspace import Workspace
+    from reportgen.commands.new_period import start_new_period
+    from reportgen.workspace import Workspace
 
     made = start_new_period(Workspace.find(), arguments.report, arguments.to)
     print(f"{_shown(made.directory)}: the period {made.start}—{made.end}, from {arguments.report}")
@@ -292,16 +292,16 @@ def _new_period(arguments: argparse.Namespace) -> int:
 
 
 def _list(arguments: argparse.Namespace) -> int:
-    from .overview import describe_workspace
-    from .workspace import Workspace
+    from reportgen.commands.listing import describe_workspace
+    from reportgen.workspace import Workspace
 
     print("\n".join(describe_workspace(Workspace.find()).lines()))
     return 0
 
 
 def _new_department(arguments: argparse.Namespace) -> int:
-    from .starter import create_department
-    from .workspace import Workspace
+    from reportgen.commands.starter import create_department
+    from reportgen.workspace import Workspace
 
     written = create_department(
         Workspace.find(), arguments.name, title=arguments.title, organisation=arguments.organisation
@@ -313,9 +313,9 @@ def _new_department(arguments: argparse.Namespace) -> int:
 
 
 def _fields(arguments: argparse.Namespace) -> int:
-    from .errors import WorkspaceError
-    from .fields import field_lines, template_fields
-    from .workspace import Workspace
+    from reportgen.errors import WorkspaceError
+    from reportgen.template.fields import field_lines, template_fields
+    from reportgen.workspace import Workspace
 
     path = Path(arguments.template)
     if not path.is_file():
@@ -333,7 +333,7 @@ def _fields(arguments: argparse.Namespace) -> int:
 
 
 def _init(arguments: argparse.Namespace) -> int:
-    from .starter import init_workspace
+    from reportgen.commands.starter import init_workspace
 
     for path in init_workspace(arguments.directory):
         print(_shown(path))
@@ -342,7 +342,7 @@ def _init(arguments: argparse.Namespace) -> int:
 
 
 def _cache(arguments: argparse.Namespace) -> int:
-    from .cache import NO_CACHE_VARIABLE, cache_root, clear_cache, summarise_cache
+    from reportgen.cache import NO_CACHE_VARIABLE, cache_root, clear_cache, summarise_cache
 
     root = cache_root()
     if root is None:

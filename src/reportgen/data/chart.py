@@ -14,7 +14,7 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .errors import Problem, RenderError
+from reportgen.errors import Problem, RenderError
 
 #: Sans-serif faces with simplified Chinese glyphs, best first: a chart's labels are
 #: read at a small size, where a 黑体-like face reads best.
@@ -72,7 +72,7 @@ def _add_fandol_fonts() -> None:
     # -- once a process: matplotlib, like fontconfig, does not look in TeX Live's folders --
     from matplotlib import font_manager
 
-    from .pdf import find_fandol_dir
+    from reportgen.pdf import find_fandol_dir
 
     fandol = find_fandol_dir()
     if fandol is not None:

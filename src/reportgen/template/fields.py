@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import TemplateError
+from reportgen.errors import TemplateError
 
 #: Fields of report.yaml that the context gives by name, at the top and under ``report``.
 _FACTS = {
@@ -62,7 +62,7 @@ def template_fields(path: Path) -> list[TemplateField]:
     """
     from docxtpl_lint import infer_schema
 
-    from .checks import lint_template
+    from reportgen.template.checks import lint_template
 
     problems, _ = lint_template(path)
     if problems:

@@ -22,9 +22,9 @@ from typing import Any
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .environment import make_environment
-from .errors import Problem, TemplateError, WorkspaceError, did_you_mean
-from .places import cell_of, paragraph_places, part_label, part_name
+from reportgen.errors import Problem, TemplateError, WorkspaceError, did_you_mean
+from reportgen.ooxml.places import cell_of, paragraph_places, part_label, part_name
+from reportgen.text.environment import make_environment
 
 # Rules about data are answered by reportgen with the real context (below);
 # docxtpl-lint's own data rules need a plain dict, which our figures are not.
@@ -42,7 +42,7 @@ class _Template:
     def __init__(self, path: Path) -> None:
         from lxml import etree
 
-        from .package import Package
+        from reportgen.ooxml.package import Package
 
         self.path = path
         try:
@@ -353,8 +353,8 @@ def unreadable_template(err: WorkspaceError, path: Path) -> Problem:
 
 def missing_template(report_file: Path, name: str, templates_dir: Path) -> Problem:
     """Return the problem of a report whose ``template:`` names no file in ``templates_dir``."""
-    from .errors import DataError
-    from .source import load_yaml
+    from reportgen.data.yaml_source import load_yaml
+    from reportgen.errors import DataError
 
     try:
         line, column = load_yaml(report_file).locate(("template",))

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Protocol
 
 import yaml
 
-from .errors import ReportgenError
-from .report import REPORT_FILE
-from .workspace import Workspace
+from reportgen.data.report import REPORT_FILE
+from reportgen.errors import ReportgenError
+from reportgen.workspace import Workspace
 
 if TYPE_CHECKING:
     from watchfiles import Change, DefaultFilter
@@ -139,7 +139,7 @@ class _ReportWatcher:
 
     def render(self, name: str) -> None:
         """Render report ``name``, passing on the files written or the error."""
-        from .api import render_reports
+        from reportgen.api import render_reports
 
         try:
             render_reports(self.workspace, [name], self.output_dir, self.on_written)

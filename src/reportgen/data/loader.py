@@ -14,12 +14,10 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from pydantic import BaseModel, ValidationError
 
-from .attachment import build_attachment
-from .computing import RESERVED_REPORT_NAMES, FigureBuilder
-from .environment import make_environment
-from .errors import DataError, Problem, did_you_mean
-from .figures import Group, PeriodView
-from .model import (
+from reportgen.data.attachment import build_attachment
+from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
+from reportgen.data.figures import Group, PeriodView
+from reportgen.data.models import (
     TAG_MARK,
     BatchSpec,
     DerivedSpec,
@@ -29,9 +27,11 @@ from .model import (
     ReportFile,
     _Content,
 )
-from .prose import print_values
-from .report import REPORT_FILE, BatchFacts, PartView, ReportData, ReportFacts
-from .source import SourceFile, load_yaml
+from reportgen.data.prose import print_values
+from reportgen.data.report import REPORT_FILE, BatchFacts, PartView, ReportData, ReportFacts
+from reportgen.data.yaml_source import SourceFile, load_yaml
+from reportgen.errors import DataError, Problem, did_you_mean
+from reportgen.text.environment import make_environment
 
 Model = TypeVar("Model", bound=BaseModel)
 

@@ -15,8 +15,8 @@ from typing import Any
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .figures import Figure, Percent
-from .formatting import FILTERS
+from reportgen.data.figures import Figure, Percent
+from reportgen.text.filters import FILTERS
 
 #: Values printed by ``{{ … }}`` during the current render, for the check that
 #: every printed value reached the document (see template.find_lost_values).

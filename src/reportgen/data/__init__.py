@@ -1,0 +1,1 @@
+"""The data stage: YAML read with positions, validated, figures computed, prose rendered."""

@@ -1,0 +1,1 @@
+"""The .docx format, with no knowledge of reports: package, places, pictures, grids, layout."""

@@ -1,0 +1,1 @@
+"""The template stage: static checks, the compiled template, the fields it needs."""

@@ -1,0 +1,1 @@
+"""The template language: a sandboxed Jinja environment and the Chinese filters."""
