@@ -133,17 +133,17 @@ class Bench:
         self.workspace = root / "workspace"
         self.environment = _child_environment(root)
         # This process renders too (the batches): into the same cache as its children.
-        os.environ[CACHE_DIR] = self.environment[CACHE_DIR]
-        os.environ.pop(NO_CACHE, None)
+        self.cache_dir = Path(self.environment[CACHE_DIR])
         _build_workspace(self.workspace, settings.batch_rows)
 
     # -- 1. time per document --
 
     def per_document(self) -> str:
         """Time a document of the certificate batch: bare docxtpl, reportgen, and the floor."""
-        from reportgen.api import document_properties
         from reportgen.batch import render_batch
+        from reportgen.cache import Cache
         from reportgen.data.loader import load_report_data
+        from reportgen.prepare import Run, document_properties
         from reportgen.workspace import Workspace
 
         rows = self.settings.batch_rows
@@ -160,7 +160,7 @@ class Bench:
             bare.append(_time_bare(template, plain_context, table, self.settings.bare_documents))
             out = self.root / f"per-document-{round_}"
             started = time.perf_counter()
-            result = render_batch(workspace, name, out, jobs=1)
+            result = render_batch(Run(workspace, Cache(self.cache_dir)), name, out, jobs=1)
             ours.append((time.perf_counter() - started) / len(result.written))
             assert len(result.written) == rows and not result.problems, result.problems
             floor.append(_time_floor(template, floor_parts))
@@ -205,6 +205,8 @@ class Bench:
     def jobs(self) -> str:
         """Time the certificate batch in one process and in two, written and not."""
         from reportgen.batch import render_batch
+        from reportgen.cache import Cache
+        from reportgen.prepare import Run
         from reportgen.workspace import Workspace
 
         rows = self.settings.batch_rows
@@ -222,7 +224,11 @@ class Bench:
                     out = self.root / f"jobs-{jobs}-{round_}"
                     started = time.perf_counter()
                     result = render_batch(
-                        workspace, f"certificates-{rows}", out, jobs=jobs, write=write
+                        Run(workspace, Cache(self.cache_dir)),
+                        f"certificates-{rows}",
+                        out,
+                        jobs=jobs,
+                        write=write,
                     )
                     times.setdefault((write, jobs), []).append(time.perf_counter() - started)
                     assert not result.problems
@@ -637,9 +643,9 @@ def _parallel_ceiling(count: int = 3_000_000) -> float:
 def _child_render(root: Path, name: str) -> int:
     """Render report ``name`` once, and print the time of each stage and the peak memory."""
     started = time.perf_counter()
-    from reportgen.api import checked_template, document_properties
     from reportgen.data.loader import load_report_data
-    from reportgen.ooxml.package import write_atomically
+    from reportgen.files import write_atomically
+    from reportgen.prepare import Run, document_properties
     from reportgen.template.checks import check_variables
     from reportgen.workspace import Workspace
 
@@ -650,7 +656,7 @@ def _child_render(root: Path, name: str) -> int:
     with stages("load"):
         data = load_report_data(workspace.report_dir(name))
     with stages("template"):
-        path, compiled, variables = checked_template(data, workspace)
+        path, compiled, variables = Run(workspace).template_for(data)
         assert not check_variables(path, variables, data.context)
     with stages("render"):
         document = compiled.render(data.context, document_properties(data))

@@ -4,22 +4,34 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from reportgen.i18n import set_language
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.fixture(autouse=True)
-def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Give each test a cache folder of its own, so that no test sees another's entries."""
-    folder = tmp_path_factory.mktemp("cache")
-    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(folder))
-    monkeypatch.delenv("REPORTGEN_NO_CACHE", raising=False)
-    return folder
+def pytest_configure(config: pytest.Config) -> None:
+    """Run the command line as a user on an English system would, with a cache of the suite's.
+
+    The library reads no environment; the command line does, and a test that runs it must
+    neither read nor fill the cache of the person running the tests.
+    """
+    os.environ["REPORTGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="reportgen-test-cache-")
+    os.environ.pop("REPORTGEN_NO_CACHE", None)
+    os.environ["REPORTGEN_LANG"] = "en"
+    set_language("en")
+
+
+@pytest.fixture
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a cache folder of the test's own, so that it sees no other test's entries."""
+    return tmp_path_factory.mktemp("cache")
 
 
 @pytest.fixture

@@ -6,11 +6,15 @@ kept short and their line numbers stable; they do not depend on the sample repor
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 import docx
+
+from reportgen.ooxml.package import normalize_docx
 
 REPORT = "report"
 TEMPLATE = "report.docx"
@@ -60,6 +64,9 @@ TEMPLATE_BODY: list[str | list[str]] = [
     "{%p endfor %}",
 ]
 
+#: The time every test template says it was made.
+BUILT = dt.datetime(2024, 1, 1)
+
 #: The paragraphs the default template and data render to.
 RENDERED = [
     "工作汇报",
@@ -92,8 +99,13 @@ def build_docx(
                 cells.cell(row_index, cell_index).text = text
     if header is not None:
         document.sections[0].header.paragraphs[0].text = header
+    # -- the same content gives the same bytes: python-docx stamps zip entries with the time
+    # of saving, to the two seconds, which would make two builds of one template differ --
+    document.core_properties.created = document.core_properties.modified = BUILT
+    buffer = io.BytesIO()
+    document.save(buffer)
     path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
+    path.write_bytes(normalize_docx(buffer.getvalue()))
     return path
 
 

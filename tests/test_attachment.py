@@ -306,7 +306,7 @@ def test_without_a_chinese_font_the_chart_names_the_package_to_install(
     switch_on(workspace_dir)
     assert main(["render", "five-year-report"]) == 1
     assert capsys.readouterr().err == (
-        "error: no font with Chinese glyphs for the chart (looked for No Such Face); install "
+        "no font with Chinese glyphs for the chart (looked for No Such Face); install "
         "one with: apt-get install fonts-noto-cjk\n1 problem found\n"
     )
     assert not (workspace_dir / OUTPUT).exists()

@@ -15,10 +15,10 @@ import docx
 import pytest
 
 from reportgen import batch
-from reportgen.api import document_properties
 from reportgen.cli import main
 from reportgen.data.figures import Group
 from reportgen.data.loader import load_report_data
+from reportgen.prepare import document_properties
 from reportgen.template.compiled import CompiledTemplate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,7 +76,7 @@ def test_sample_batch_writes_a_certificate_for_each_row(
 def test_each_row_is_the_document_a_single_render_of_its_data_writes(workspace: Path) -> None:
     assert render() == 0
 
-    # What the single-report path does for one document (api.render_report): a template
+    # What the single-report path does for one document (prepare.Run.render_report): a template
     # compiled for it alone, rendered with the report's data and written as it is.
     data = load_report_data(workspace / "data" / REPORT)
     for row in winners(workspace):
@@ -177,7 +177,7 @@ def test_bad_rows_are_reported_at_their_line_and_good_rows_still_render(
         f"output/{REPORT}/AK2023-08_市燃气集团有限公司.docx",
     ]
     assert err.splitlines() == [
-        f"error: {table}:3: row.name: contains the control character U+0007 at character 4 "
+        f"{table}:3: row.name: contains the control character U+0007 at character 4 "
         "(pasted from another program?): delete it",
         f"{table}:4: the row has 2 cells, but the table has 3 columns (number, name, award): "
         "check for a missing or extra comma",
@@ -223,7 +223,7 @@ def test_a_yaml_table_reports_bad_rows_at_their_line(
     out, err = capsys.readouterr()
     assert out.splitlines() == [f"output/{REPORT}/AK2023-01_长江钢铁集团有限公司.docx"]
     assert err.splitlines() == [
-        f"error: {table}:5:3: row.name: is empty: write the text",
+        f"{table}:5:3: row.name: is empty: write the text",
         f"{table}:7: no 'name': the template or batch.output uses it",
         f"{table}:9:23: row.name: contains the control character U+0007 at character 6 "
         "(pasted from another program?): delete it",
@@ -241,7 +241,7 @@ def test_a_column_the_template_needs_missing_from_the_table_stops_the_batch(
     assert render() == 1
 
     assert capsys.readouterr().err.splitlines() == [
-        f"error: {table}:1: the template or batch.output uses row.name, but the table has no "
+        f"{table}:1: the template or batch.output uses row.name, but the table has no "
         "column 'name' (columns: number, nmae, award)",
         "1 problem found",
     ]
@@ -288,6 +288,6 @@ def test_a_file_name_pattern_must_name_a_column(
     assert render() == 1
 
     assert capsys.readouterr().err.splitlines() == [
-        f"error: {report}:12:3: report.batch.output: {message}",
+        f"{report}:12:3: report.batch.output: {message}",
         "1 problem found",
     ]

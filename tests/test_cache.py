@@ -25,6 +25,7 @@ from minimal_workspace import (
     write,
 )
 from reportgen.api import check_reports, render_reports
+from reportgen.cache import Cache
 from reportgen.cli import main
 from reportgen.errors import ProblemsFound
 from reportgen.workspace import Workspace
@@ -34,41 +35,47 @@ from test_attachment import switch_on
 SKIPPED_LIBRARIES = ("docxtpl", "docx", "docxtpl_lint", "pydantic", "yaml")
 
 
+@pytest.fixture
+def cache(cache_dir: Path) -> Cache:
+    """Return the cache in this test's own folder."""
+    return Cache(cache_dir)
+
+
 def entries(cache_dir: Path, kind: str) -> list[Path]:
     return sorted((cache_dir / kind).glob("*.bin"))
 
 
-def render_twice(root: Path) -> tuple[dict[Path, bytes], dict[Path, bytes]]:
+def render_twice(root: Path, cache: Cache) -> tuple[dict[Path, bytes], dict[Path, bytes]]:
     """Render every report of the workspace twice; return the files each run wrote."""
-    cold = {path: path.read_bytes() for path in render_reports(Workspace.at(root))}
-    warm = {path: path.read_bytes() for path in render_reports(Workspace.at(root))}
+    cold = {path: path.read_bytes() for path in render_reports(Workspace.at(root), cache=cache)}
+    warm = {path: path.read_bytes() for path in render_reports(Workspace.at(root), cache=cache)}
     return cold, warm
 
 
 def test_a_second_render_reads_both_from_the_cache_and_writes_the_same_bytes(
-    tmp_path: Path, cache_dir: Path
+    tmp_path: Path, cache_dir: Path, cache: Cache
 ) -> None:
     make_workspace(tmp_path)
-    cold, warm = render_twice(tmp_path)
+    cold, warm = render_twice(tmp_path, cache)
     assert warm == cold
     assert len(entries(cache_dir, "templates")) == 1
     assert len(entries(cache_dir, "reports")) == 1
 
 
-def test_the_samples_render_the_same_from_a_warm_cache(workspace_dir: Path) -> None:
+def test_the_samples_render_the_same_from_a_warm_cache(workspace_dir: Path, cache: Cache) -> None:
     # Every kind of value is kept: figures, percentages, groups, prose, a period, a chart
     # drawn only when printed, and a batch's rows.
     switch_on(workspace_dir)
-    cold, warm = render_twice(workspace_dir)
+    cold, warm = render_twice(workspace_dir, cache)
     assert len(cold) > 3
     assert warm == cold
 
 
 def test_a_warm_render_imports_none_of_the_libraries_checking_needs(
-    tmp_path: Path, cache_dir: Path
+    tmp_path: Path, cache_dir: Path, cache: Cache
 ) -> None:
     make_workspace(tmp_path)
-    render_reports(Workspace.at(tmp_path))
+    render_reports(Workspace.at(tmp_path), cache=cache)
     script = (
         "import json, sys\n"
         "from reportgen.cli import main\n"
@@ -89,58 +96,60 @@ def test_a_warm_render_imports_none_of_the_libraries_checking_needs(
     assert [name for name in SKIPPED_LIBRARIES if name in modules] == []
 
 
-def test_an_edited_part_is_loaded_again(tmp_path: Path) -> None:
+def test_an_edited_part_is_loaded_again(tmp_path: Path, cache: Cache) -> None:
     report_dir = make_workspace(tmp_path)
-    render_reports(Workspace.at(tmp_path))
+    render_reports(Workspace.at(tmp_path), cache=cache)
     replace(report_dir / "proposals.yaml", "value: 16489", "value: 20000")
-    [written] = render_reports(Workspace.at(tmp_path))
+    [written] = render_reports(Workspace.at(tmp_path), cache=cache)
     assert (
         "全市共征集合理化建议20000条，采纳实施5795条，采纳率29.0%。" in paragraph_texts(written)[-1]
     )
 
 
-def test_an_edited_template_is_checked_again(tmp_path: Path) -> None:
+def test_an_edited_template_is_checked_again(tmp_path: Path, cache: Cache) -> None:
     make_workspace(tmp_path)
-    render_reports(Workspace.at(tmp_path))
+    render_reports(Workspace.at(tmp_path), cache=cache)
     build_docx(tmp_path / "templates" / TEMPLATE, [*TEMPLATE_BODY, "{{ report.title }}完"])
-    [written] = render_reports(Workspace.at(tmp_path))
+    [written] = render_reports(Workspace.at(tmp_path), cache=cache)
     assert paragraph_texts(written) == [*RENDERED, "工作汇报完"]
     build_docx(tmp_path / "templates" / TEMPLATE, [*TEMPLATE_BODY, "{{ report.title + }}"])
     with pytest.raises(ProblemsFound) as raised:
-        render_reports(Workspace.at(tmp_path))
+        render_reports(Workspace.at(tmp_path), cache=cache)
     assert "Jinja syntax error" in str(raised.value.problems[0])
 
 
-def test_a_yaml_file_added_beside_unchanged_files_is_still_reported(tmp_path: Path) -> None:
+def test_a_yaml_file_added_beside_unchanged_files_is_still_reported(
+    tmp_path: Path, cache: Cache
+) -> None:
     report_dir = make_workspace(tmp_path)
-    render_reports(Workspace.at(tmp_path))
+    render_reports(Workspace.at(tmp_path), cache=cache)
     write(report_dir / "skills.yaml", PROPOSALS_YAML)
-    assert [problem.message for problem in check_reports(Workspace.at(tmp_path))] == [
+    assert [problem.message for problem in check_reports(Workspace.at(tmp_path), cache=cache)] == [
         "skills.yaml is not listed in parts: add 'skills' to parts, or move the file out of "
         "the folder"
     ]
 
 
 def test_a_template_with_problems_is_not_kept_and_is_reported_every_run(
-    tmp_path: Path, cache_dir: Path
+    tmp_path: Path, cache_dir: Path, cache: Cache
 ) -> None:
     make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ report.title | cn_numerel }}"])
-    first = [str(problem) for problem in check_reports(Workspace.at(tmp_path))]
-    second = [str(problem) for problem in check_reports(Workspace.at(tmp_path))]
+    first = [str(problem) for problem in check_reports(Workspace.at(tmp_path), cache=cache)]
+    second = [str(problem) for problem in check_reports(Workspace.at(tmp_path), cache=cache)]
     assert first == second
     assert "unknown filter 'cn_numerel'" in first[0]
     assert entries(cache_dir, "templates") == []
 
 
-def test_a_report_with_problems_is_not_kept(tmp_path: Path, cache_dir: Path) -> None:
+def test_a_report_with_problems_is_not_kept(tmp_path: Path, cache_dir: Path, cache: Cache) -> None:
     report_dir = make_workspace(tmp_path)
     replace(report_dir / "proposals.yaml", "value: 16489", "value: many")
-    assert check_reports(Workspace.at(tmp_path)) != []
+    assert check_reports(Workspace.at(tmp_path), cache=cache) != []
     assert entries(cache_dir, "reports") == []
 
 
 def test_a_problem_found_while_rendering_is_placed_the_same_from_the_cache(
-    tmp_path: Path,
+    tmp_path: Path, cache: Cache
 ) -> None:
     body = [*TEMPLATE_BODY, "{% if motto is defined %}{{ motto }}{% endif %}", "{{ motto }}"]
     make_workspace(tmp_path, body=body)
@@ -148,30 +157,35 @@ def test_a_problem_found_while_rendering_is_placed_the_same_from_the_cache(
         f"{tmp_path / 'templates' / TEMPLATE}: body, paragraph 11: 'motto' is undefined in "
         "{{ motto }}"
     ]
-    assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == expected
-    assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == expected
+    assert [
+        str(problem) for problem in check_reports(Workspace.at(tmp_path), cache=cache)
+    ] == expected
+    assert [
+        str(problem) for problem in check_reports(Workspace.at(tmp_path), cache=cache)
+    ] == expected
 
 
-def test_entries_that_cannot_be_read_are_made_again(tmp_path: Path, cache_dir: Path) -> None:
+def test_entries_that_cannot_be_read_are_made_again(
+    tmp_path: Path, cache_dir: Path, cache: Cache
+) -> None:
     make_workspace(tmp_path)
-    [written] = render_reports(Workspace.at(tmp_path))
+    [written] = render_reports(Workspace.at(tmp_path), cache=cache)
     expected = written.read_bytes()
     for entry in entries(cache_dir, "templates") + entries(cache_dir, "reports"):
         entry.write_bytes(entry.read_bytes()[:40])  # cut short, as by a full disk
-    [written] = render_reports(Workspace.at(tmp_path))
+    [written] = render_reports(Workspace.at(tmp_path), cache=cache)
     assert written.read_bytes() == expected
-    [written] = render_reports(Workspace.at(tmp_path))  # and the entries were written whole again
+    [written] = render_reports(
+        Workspace.at(tmp_path), cache=cache
+    )  # and the entries were written whole again
     assert written.read_bytes() == expected
 
 
-def test_a_cache_folder_that_cannot_be_written_is_passed_over(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_cache_folder_that_cannot_be_written_is_passed_over(tmp_path: Path) -> None:
     make_workspace(tmp_path)
     blocked = write(tmp_path / "not-a-folder", "a file where the cache folder should be")
-    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(blocked))
     for _ in range(2):
-        [written] = render_reports(Workspace.at(tmp_path))
+        [written] = render_reports(Workspace.at(tmp_path), cache=Cache(blocked))
         assert paragraph_texts(written) == RENDERED
 
 
@@ -179,19 +193,31 @@ def test_no_cache_writes_nothing(
     tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_workspace(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(cache_dir))
     monkeypatch.setenv("REPORTGEN_NO_CACHE", "1")
-    render_twice(tmp_path)
+    assert main(["render"]) == main(["render"]) == 0
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_the_library_keeps_nothing_unless_given_a_cache(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # -- the environment is the command line's to read, not the library's --
+    make_workspace(tmp_path)
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(cache_dir))
+    render_reports(Workspace.at(tmp_path))
     assert list(cache_dir.iterdir()) == []
 
 
 def test_other_code_does_not_read_the_entries_of_this_code(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch, cache: Cache
 ) -> None:
     # An upgrade of reportgen or of a library it depends on gives another fingerprint.
     make_workspace(tmp_path)
-    render_reports(Workspace.at(tmp_path))
+    render_reports(Workspace.at(tmp_path), cache=cache)
     monkeypatch.setattr(reportgen.cache, "_fingerprint", b"another version")
-    render_reports(Workspace.at(tmp_path))
+    render_reports(Workspace.at(tmp_path), cache=cache)
     assert len(entries(cache_dir, "templates")) == 2
     assert len(entries(cache_dir, "reports")) == 2
 
@@ -210,27 +236,29 @@ def test_the_fingerprint_changes_when_reportgen_is_edited(
     assert reportgen.cache.code_fingerprint() != before
 
 
-def test_a_report_folder_elsewhere_is_another_entry(tmp_path: Path, cache_dir: Path) -> None:
+def test_a_report_folder_elsewhere_is_another_entry(
+    tmp_path: Path, cache_dir: Path, cache: Cache
+) -> None:
     make_workspace(tmp_path / "a")
     make_workspace(tmp_path / "b")
-    [first] = render_reports(Workspace.at(tmp_path / "a"))
-    [second] = render_reports(Workspace.at(tmp_path / "b"))
+    [first] = render_reports(Workspace.at(tmp_path / "a"), cache=cache)
+    [second] = render_reports(Workspace.at(tmp_path / "b"), cache=cache)
     assert first.read_bytes() == second.read_bytes()
     assert len(entries(cache_dir, "reports")) == 2
     assert len(entries(cache_dir, "templates")) == 1  # the same template bytes: one entry
 
 
 def test_entries_unused_for_30_days_are_removed_and_used_ones_kept(
-    tmp_path: Path, cache_dir: Path
+    tmp_path: Path, cache_dir: Path, cache: Cache
 ) -> None:
     make_workspace(tmp_path / "a")
-    render_reports(Workspace.at(tmp_path / "a"))
+    render_reports(Workspace.at(tmp_path / "a"), cache=cache)
     [template_entry] = entries(cache_dir, "templates")
     [report_entry] = entries(cache_dir, "reports")
     long_ago = time.time() - 40 * 24 * 3600
     for entry in (template_entry, report_entry):
         os.utime(entry, (long_ago, long_ago))
-    render_reports(Workspace.at(tmp_path / "a"))  # used: both are kept another 30 days
+    render_reports(Workspace.at(tmp_path / "a"), cache=cache)  # used: both are kept another 30 days
     assert [entry.stat().st_mtime > long_ago for entry in (template_entry, report_entry)] == [
         True,
         True,
@@ -238,17 +266,24 @@ def test_entries_unused_for_30_days_are_removed_and_used_ones_kept(
 
     os.utime(report_entry, (long_ago, long_ago))
     make_workspace(tmp_path / "b")
-    render_reports(Workspace.at(tmp_path / "b"))  # writes an entry, and clears out the old
+    render_reports(
+        Workspace.at(tmp_path / "b"), cache=cache
+    )  # writes an entry, and clears out the old
     assert report_entry not in entries(cache_dir, "reports")
     assert template_entry in entries(cache_dir, "templates")
 
 
 def test_the_cache_command_shows_the_folder_and_clears_only_its_own_entries(
-    tmp_path: Path, cache_dir: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    cache_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    cache: Cache,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     make_workspace(tmp_path)
-    render_reports(Workspace.at(tmp_path))
+    render_reports(Workspace.at(tmp_path), cache=cache)
     other = write(cache_dir / "notes.txt", "not reportgen's")
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(cache_dir))
 
     assert main(["cache"]) == 0
     assert re.fullmatch(
@@ -259,7 +294,7 @@ def test_the_cache_command_shows_the_folder_and_clears_only_its_own_entries(
     assert capsys.readouterr().out == f"{cache_dir}: 2 entries removed\n"
     assert entries(cache_dir, "templates") == entries(cache_dir, "reports") == []
     assert other.is_file()
-    [written] = render_reports(Workspace.at(tmp_path))  # checked and loaded afresh
+    [written] = render_reports(Workspace.at(tmp_path), cache=cache)  # checked and loaded afresh
     assert paragraph_texts(written) == RENDERED
 
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from minimal_workspace import REPORT, TEMPLATE, make_workspace, replace
-from reportgen.cache import CACHE_DIR_VARIABLE, NO_CACHE_VARIABLE
-from reportgen.cli import EPILOG, _parser, main
-from reportgen.ooxml import package
+from reportgen import files
+from reportgen.cli import CACHE_DIR_VARIABLE, EPILOG, NO_CACHE_VARIABLE, _parser, main
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = "output/市总工会_2019-2023_工作汇报.docx"
@@ -46,7 +45,7 @@ def test_check_exits_1_listing_every_problem_and_writes_nothing(workspace: Path,
     before = snapshot(workspace)
     assert main(["check"]) == 1
     assert capsys.readouterr().err == (
-        f"error: {proposals}:4:5: proposals.figures.collected.lable: unknown field 'lable' "
+        f"{proposals}:4:5: proposals.figures.collected.lable: unknown field 'lable' "
         "(did you mean 'label'?)\n"
         f"{proposals}:8:5: proposals.figures.adopted.value: should not be negative (it is -5)\n"
         "2 problems found\n"
@@ -92,7 +91,7 @@ def test_render_exits_1_for_a_missing_template(workspace: Path, capsys) -> None:
     report = replace(workspace / "data" / REPORT / "report.yaml", "report.docx", "annual.docx")
     assert main(["render"]) == 1
     assert capsys.readouterr().err == (
-        f"error: {report}:2:1: report.template: template 'annual.docx' not found in "
+        f"{report}:2:1: report.template: template 'annual.docx' not found in "
         f"{workspace / 'templates'} (templates there: report.docx)\n1 problem found\n"
     )
     assert list((workspace / "output").iterdir()) == []
@@ -103,7 +102,7 @@ def test_render_exits_1_for_a_template_that_is_not_a_docx(workspace: Path, capsy
     template.write_bytes(b"PK\x03\x04 not really a zip")
     assert main(["render"]) == 1
     assert capsys.readouterr().err == (
-        f"error: {template}: not a Word .docx file (cannot open it as a zip: "
+        f"{template}: not a Word .docx file (cannot open it as a zip: "
         "File is not a zip file)\n1 problem found\n"
     )
 
@@ -128,7 +127,7 @@ def test_a_failed_write_leaves_the_previous_output_and_no_temporary_file(
     def disk_full(source: object, target: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(package.os, "replace", disk_full)
+    monkeypatch.setattr(files.os, "replace", disk_full)
     assert main(["render"]) == 4
     assert capsys.readouterr().err == (
         f"error: {workspace / OUTPUT}: cannot write the file (No space left on device)\n"

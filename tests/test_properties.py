@@ -21,10 +21,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from minimal_workspace import TEMPLATE_BODY, build_docx
-from reportgen.api import render_report
 from reportgen.data.loader import load_report_data
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import ProblemsFound, ReportgenError
+from reportgen.prepare import Run
 from reportgen.workspace import Workspace
 
 PROPERTY_SETTINGS = settings(
@@ -101,13 +101,14 @@ def part_yaml(
     }
 
 
-_templates: dict[Path, Any] = {}  # compiled once for all examples
+_runs: dict[Path, Run] = {}  # a run per workspace: the template compiled once for all examples
 
 
 def render(workspace: Workspace, folder: Path) -> list[str] | None:
     """Render the report in ``folder``; return its paragraphs, or None on a ReportgenError."""
     try:
-        report = render_report(folder, workspace, templates=_templates)
+        run = _runs.setdefault(workspace.templates_dir, Run(workspace))
+        report = run.render_report(folder)
     except ReportgenError as err:
         assert_names_a_file(err)
         event(f"stopped: {type(err).__name__}")

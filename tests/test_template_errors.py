@@ -132,10 +132,10 @@ def test_every_problem_in_a_template_is_reported_in_one_run(tmp_path: Path) -> N
     ]
     make_workspace(tmp_path, body=body)
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: body, paragraph 11: `{{% if %}}` is never closed: missing "
-        "`{% endif %}`: {%p if report.title %}",
         f"{template(tmp_path)}: body, paragraph 10: unknown filter 'shout' (did you mean "
         "'sort'?): {{ report.title | shout }}",
+        f"{template(tmp_path)}: body, paragraph 11: `{{% if %}}` is never closed: missing "
+        "`{% endif %}`: {%p if report.title %}",
         f"{template(tmp_path)}: body, paragraph 12: Jinja syntax error: unexpected "
         "'end of print statement': {{ proposals.collected + }}",
     ]

@@ -232,7 +232,7 @@ def test_check_lists_each_figure_to_enter_on_its_own_line(samples: Path, capsys)
 
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == (
-        f"error: {new}/report.yaml:10:1: report.date: no date: enter the date the report is "
+        f"{new}/report.yaml:10:1: report.date: no date: enter the date the report is "
         "signed, as YYYY-MM-DD"
     )
     assert lines[1] == (
@@ -309,7 +309,7 @@ def test_a_change_without_a_previous_value_is_a_problem_at_its_cell(samples: Pat
     assert main(["check", "youth-league-summary"]) == 1
 
     assert capsys.readouterr().err == (
-        f"error: {samples}/templates/annual-summary.docx: body, table 1, row 3, cell 5: "
+        f"{samples}/templates/annual-summary.docx: body, table 1, row 3, cell 5: "
         "new_members has no previous value to compare with: give it previous: … "
         "in {{ row | cn_change }}\n"
         "1 problem found\n"

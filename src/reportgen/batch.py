@@ -17,7 +17,7 @@ folder at once wait for each other on common file systems (two processes wrote
 to ext4 only 1.15 times as fast as one), while moving finished files in does not.
 
 Each row goes through :meth:`CompiledTemplate.render` and
-:func:`~reportgen.package.write_atomically`, as a single report does, so its
+:func:`~reportgen.files.write_atomically`, as a single report does, so its
 file is byte for byte the one a single render of the same data writes.
 """
 
@@ -31,16 +31,18 @@ import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportgen.api import checked_template, document_properties, load_report
+from reportgen.cache import Cache
 from reportgen.data.figures import Group
 from reportgen.data.report import REPORT_FILE, BatchFacts, ReportData, file_stem
-from reportgen.data.table import Table, read_table
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
-from reportgen.ooxml.package import write_atomically
+from reportgen.files import write_atomically
+from reportgen.prepare import Run, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
-from reportgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reportgen.data.table import Table
 
 #: The name templates and file name patterns give the current row: ``{{ row.name }}``.
 ROW = "row"
@@ -63,7 +65,7 @@ class BatchResult:
 
 
 def render_batch(
-    workspace: Workspace,
+    run: Run,
     name: str,
     output_dir: Path | None = None,
     *,
@@ -79,17 +81,27 @@ def render_batch(
     problem for each row left out. With ``write=False`` rows are rendered and
     checked but nothing is written.
     """
-    data = load_report(workspace.report_dir(name))
+    data = run.load_report(run.workspace.report_dir(name))
     spec = data.facts.batch
     if spec is None:
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
-    template_path, compiled, variables = checked_template(data, workspace)
+    template_path, compiled, variables = run.template_for(data)
+    from reportgen.data.table import read_table  # pydantic and PyYAML: only for a batch
+
     table = read_table(data.directory / spec.rows)
     wanted = _check_report(data, spec, template_path, variables, table)
 
-    folder = (output_dir or workspace.output_dir) / name
+    folder = (output_dir or run.workspace.output_dir) / name
     tasks, problems = _plan(data, spec, table, wanted, folder)
-    job = _Job(template_path, table.path, data.context, document_properties(data), write, folder)
+    job = _Job(
+        template_path,
+        table.path,
+        data.context,
+        document_properties(data),
+        write,
+        folder,
+        run.cache.root if run.cache is not None else None,
+    )
     if jobs > 1 and len(tasks) > 1:
         outcomes = _render_in_workers(job, compiled, tasks, jobs)
     else:
@@ -247,6 +259,7 @@ class _Job:
     properties: DocumentProperties
     write: bool
     folder: Path  # where the documents go
+    cache: Path | None  # the cache a spawned worker reads the compiled template from
 
 
 @dataclass(frozen=True)
@@ -317,9 +330,8 @@ def _start_worker(job: _Job, compiled: CompiledTemplate | None) -> None:
     staging = job.folder / _staging_name(os.getppid(), os.getpid())
     try:
         if compiled is None:
-            from reportgen.api import checked_template_at
-
-            compiled = checked_template_at(job.template)
+            cache = Cache(job.cache) if job.cache is not None else None
+            compiled = checked_template_at(job.template, cache)
         _worker = _RowRenderer(job, compiled, staging)
     except Exception as err:  # raised again with the first row
         # An initializer that raises makes the pool start the worker again, forever.

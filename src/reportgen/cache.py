@@ -34,14 +34,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import CodeType
-from typing import Any, Self
+from typing import Any
 
 from reportgen.data.report import ReportData
+from reportgen.template.compiled import CheckedTemplate, PreparedPart
 
-#: Where the cache is kept, when not in the user's cache folder; REPORTGEN_NO_CACHE=1 turns it off.
-CACHE_DIR_VARIABLE = "REPORTGEN_CACHE_DIR"
-NO_CACHE_VARIABLE = "REPORTGEN_NO_CACHE"
 #: The layout of an entry; a change of layout makes every older entry a miss.
 _FORMAT = 1
 #: Entries not used for this long are removed when another is written.
@@ -50,33 +47,11 @@ _KEEP_SECONDS = 30 * 24 * 3600
 _DEPENDENCIES = ("jinja2", "docxtpl", "docxtpl_lint", "pydantic", "pydantic_core", "yaml")
 
 
-@dataclass(frozen=True)
-class PreparedPart:
-    """One part of a template that holds tags: its Jinja source and the code compiled from it."""
+def user_cache_folder() -> Path:
+    """Return the user's cache folder for reportgen, by the platform's convention."""
+    import platformdirs  # ~/.cache on Linux, ~/Library/Caches on macOS, AppData on Windows
 
-    source: str  # the part's XML prepared as docxtpl prepares it, one paragraph a line
-    code: CodeType  # what Jinja compiles the source to
-    column_loops: bool  # whether a {%tc %} loop needs its table's grid fitted after rendering
-
-
-@dataclass(frozen=True)
-class CheckedTemplate:
-    """What checking and compiling a template found: the names it prints, and its parts."""
-
-    variables: list[str]
-    parts: dict[str, PreparedPart]
-
-
-def cache_root() -> Path | None:
-    """Return the folder the cache is kept in, or None when REPORTGEN_NO_CACHE turns it off."""
-    if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
-        return None
-    folder = os.environ.get(CACHE_DIR_VARIABLE)
-    if not folder:
-        import platformdirs  # the platform's convention: ~/.cache, ~/Library/Caches, AppData
-
-        folder = platformdirs.user_cache_dir("reportgen", appauthor=False)
-    return Path(folder)
+    return Path(platformdirs.user_cache_dir("reportgen", appauthor=False))
 
 
 @dataclass(frozen=True)
@@ -120,12 +95,6 @@ class _Folder:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-
-    @classmethod
-    def default(cls) -> Self | None:
-        """Return the cache in REPORTGEN_CACHE_DIR or the user's cache folder; None if off."""
-        root = cache_root()
-        return None if root is None else cls(root / cls.KIND)
 
     def _read(self, key: bytes) -> dict[str, Any] | None:
         path = self.directory / self._name(key)
@@ -240,6 +209,23 @@ class ReportCache(_Folder):
 
 #: The subfolders of the cache, one for each kind of entry.
 _KINDS = (TemplateCache.KIND, ReportCache.KIND)
+
+
+class Cache:
+    """The cache in one folder: checked templates and loaded reports, each in a subfolder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.templates = TemplateCache(root / TemplateCache.KIND)
+        self.reports = ReportCache(root / ReportCache.KIND)
+
+    def summary(self) -> CacheSummary:
+        """Return how many entries of each kind the cache holds, and their size."""
+        return summarise_cache(self.root)
+
+    def clear(self) -> int:
+        """Remove every entry; return how many were removed."""
+        return clear_cache(self.root)
 
 
 def _digest(content: bytes) -> str:

@@ -1,36 +1,65 @@
 """The one error hierarchy of reportgen.
 
-Every error a user can cause derives from :class:`ReportgenError`. Errors keep
-their location as fields (file, line, column, field path, template part) and
-build the human text in ``__str__``; nothing here prints. Each class carries the
-exit code the command line returns for it, so the codes are defined once.
+Every error a user can cause derives from :class:`ReportgenError`. Errors keep their
+location as fields (file, line, column, field path, template place) and build the human
+text in ``__str__``, in the current language (see :mod:`reportgen.i18n`); nothing here
+prints. Each class carries the exit code the command line returns for it, so the codes
+are defined once, and inherits the builtin exception that matches its meaning.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
+
+from reportgen.i18n import Language, Message, MessageKind, text_of
+
+Severity = Literal["error", "warning"]
+
+PROBLEMS_FOUND = MessageKind(
+    "problems.count",
+    en="{count} {count:problem|problems} found",
+    zh="共发现 {count} 个问题",
+)
+WARNINGS_FOUND = MessageKind(
+    "problems.warnings",
+    en="{count} {count:warning|warnings}",
+    zh="{count} 条提醒",
+)
+WARNING_PREFIX = MessageKind("problems.warning-prefix", en="warning: ", zh="提醒：")
+DID_YOU_MEAN = MessageKind(
+    "hint.did-you-mean", en=" (did you mean '{name}'?)", zh="（是否应为“{name}”？）"
+)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong, and where: ``file:line:column: field: message``.
+    """One thing wrong, and where: ``file:line:column: where: field: message``.
 
-    ``where`` names a place inside a template ("body, paragraph 4" or
-    "table 1, row 2, cell 3"); ``field`` is a dotted data path such as
-    ``proposals.figures.adopted``.
+    ``where`` names a place inside a template ("body, paragraph 4" or "table 1, row 2,
+    cell 3"); ``field`` is a dotted data path such as ``proposals.figures.adopted``. A
+    ``warning`` is shown but does not make a report fail.
     """
 
-    message: str
+    message: Message | str
     file: Path | str | None = None
     line: int | None = None
     column: int | None = None
     field: str | None = None
-    where: str | None = None
+    where: Message | str | None = None
+    severity: Severity = "error"
 
-    def __str__(self) -> str:
+    @property
+    def code(self) -> str | None:
+        """Return the stable code of the message, or None for a message without one."""
+        return self.message.code if isinstance(self.message, Message) else None
+
+    def location(self, language: Language | None = None) -> str:
+        """Return where the problem is, as ``file:line:column: where: field: ``."""
         location = ""
         if self.file is not None:
             location = str(self.file)
@@ -40,37 +69,110 @@ class Problem:
                     location += f":{self.column}"
             location += ": "
         if self.where:
-            location += f"{self.where}: "
+            location += f"{text_of(self.where, language)}: "
         if self.field:
             location += f"{self.field}: "
-        return location + self.message
+        return location
+
+    def text(self, language: Language | None = None) -> str:
+        """Return the problem as one line in ``language`` (default: the current one)."""
+        prefix = WARNING_PREFIX().text(language) if self.severity == "warning" else ""
+        return prefix + self.location(language) + text_of(self.message, language)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def position_key(self) -> tuple[Any, ...]:
+        """Return a key that orders the problems of one file by their position in it.
+
+        Numbers in a template place compare as numbers: paragraph 10 after paragraph 9.
+        """
+        where = text_of(self.where, "en") if self.where else ""
+        return (
+            self.line or 0,
+            self.column or 0,
+            _natural(where),
+            self.field or "",
+        )
+
+
+def _natural(text: str) -> tuple[Any, ...]:
+    return tuple(int(piece) if piece.isdigit() else piece for piece in re.split(r"(\d+)", text))
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Return ``problems`` grouped by file, then ordered by position within each file.
+
+    Files come in the order their first problem came, which is the order reportgen reads
+    them (report.yaml, then the parts as listed); the sort is stable, so problems at one
+    place keep their order.
+    """
+    problems = list(problems)
+    files = {
+        str(problem.file or ""): index for index, problem in reversed(list(enumerate(problems)))
+    }
+    return sorted(
+        problems, key=lambda problem: (files[str(problem.file or "")], problem.position_key())
+    )
 
 
 class ReportgenError(Exception):
-    """Base of every error reportgen raises on purpose."""
+    """Base of every error reportgen raises on purpose.
+
+    ``message`` says what is wrong; ``path``, when given, is the file or folder it is
+    about, and is printed before the message.
+    """
 
     #: The process exit code the command line uses for this error.
     exit_code = 1
+
+    def __init__(self, message: Message | str = "", *, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def text(self, language: Language | None = None) -> str:
+        """Return the error as printed in ``language`` (default: the current one)."""
+        message = text_of(self.message, language)
+        return f"{self.path}: {message}" if self.path is not None else message
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class ProblemsFound(ReportgenError, ValueError):
     """Raised when checking data or templates found one or more problems.
 
-    All problems are collected before raising, so a user sees every one of them
-    in one run, not only the first.
+    All problems are collected before raising, so a user sees every one of them in one
+    run, not only the first. They are kept in file and position order.
     """
 
     exit_code = 1
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = list(problems)
-        super().__init__(self.problems)
+        self.problems = sorted_problems(problems)
+        super().__init__(PROBLEMS_FOUND(count=len(self.problems)))
 
-    def __str__(self) -> str:
-        count = len(self.problems)
-        lines = [str(problem) for problem in self.problems]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found")
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that are errors, not warnings."""
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    def text(self, language: Language | None = None) -> str:
+        """Return every problem on a line of its own, then how many there are."""
+        lines = [problem.text(language) for problem in self.problems]
+        errors = len(self.errors)
+        warnings = len(self.problems) - errors
+        summary = PROBLEMS_FOUND(count=errors).text(language)
+        if warnings:
+            summary += ", " if language == "en" else "，"
+            summary += WARNINGS_FOUND(count=warnings).text(language)
+        lines.append(summary)
         return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in batch worker processes and sent back to the parent whole.
+        return (type(self), (self.problems,))
 
 
 class DataError(ProblemsFound):
@@ -85,10 +187,18 @@ class RenderError(ProblemsFound):
     """Raised when rendering fails, or the rendered document lost a printed value."""
 
 
-class WorkspaceError(ReportgenError, FileNotFoundError):
+class WorkspaceError(ReportgenError, OSError):
     """Raised when the workspace, a report, a data folder or a template is missing or unusable."""
 
     exit_code = 3
+
+
+class NotFoundError(WorkspaceError, FileNotFoundError):
+    """Raised when there is no workspace, no such report, or no such template."""
+
+
+class AlreadyExistsError(WorkspaceError, FileExistsError):
+    """Raised when a command would make a file or folder that is already there."""
 
 
 class OutputError(ReportgenError, OSError):
@@ -103,12 +213,12 @@ class ConversionError(ReportgenError, RuntimeError):
     exit_code = 5
 
 
-def single(cls: type[ProblemsFound], message: str, **location: object) -> ProblemsFound:
+def single(cls: type[ProblemsFound], message: Message | str, **location: Any) -> ProblemsFound:
     """Return an error of ``cls`` holding one problem at ``location``."""
-    return cls([Problem(message, **location)])  # type: ignore[arg-type]
+    return cls([Problem(message, **location)])
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+def did_you_mean(word: str, candidates: Iterable[str]) -> Message | str:
     """Return `` (did you mean 'x'?)`` for the candidate nearest ``word``, or nothing."""
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    return DID_YOU_MEAN(name=matches[0]) if matches else ""

@@ -20,17 +20,11 @@ from importlib import resources
 from pathlib import Path
 
 from reportgen.errors import ConversionError
+from reportgen.fonts import find_fandol_dir
 
 #: The Debian packages that conversion needs: LibreOffice Writer, Noto Serif CJK (the title's
 #: stand-in) and TeX Live's Chinese support, which ships the Fandol fonts (仿宋, 楷体, 黑体, 宋体).
 DEBIAN_PACKAGES = ("libreoffice-writer-nogui", "fonts-noto-cjk", "texlive-lang-chinese")
-
-#: Where Debian's TeX Live puts the Fandol fonts; the first that exists is used.
-FANDOL_DIRS = (
-    Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"),
-    Path("/usr/share/texmf/fonts/opentype/public/fandol"),
-    Path("/usr/local/share/texmf/fonts/opentype/public/fandol"),
-)
 
 #: The families the stand-ins need, each with the name a template uses for it.
 REQUIRED_FAMILIES = {
@@ -62,14 +56,6 @@ def find_soffice() -> str | None:
     for candidate in _SOFFICE_FALLBACKS:
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return str(candidate)
-    return None
-
-
-def find_fandol_dir() -> Path | None:
-    """Return the folder of the Fandol fonts that TeX Live installs, or None."""
-    for folder in FANDOL_DIRS:
-        if (folder / "FandolFang-Regular.otf").is_file():
-            return folder
     return None
 
 

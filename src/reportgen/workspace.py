@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.errors import WorkspaceError
+from reportgen.errors import NotFoundError, WorkspaceError
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
@@ -36,7 +36,7 @@ class Workspace:
                 return cls.from_config(folder / CONFIG_FILE)
         if (start / "data").is_dir():
             return cls.at(start)
-        raise WorkspaceError(
+        raise NotFoundError(
             f"{start}: not a reportgen workspace (no {CONFIG_FILE} here or above, and no data/ "
             "folder): run 'reportgen init' to make one, or change to a workspace folder"
         )
@@ -72,7 +72,7 @@ class Workspace:
     def report_names(self) -> list[str]:
         """Return the name of every report in the data folder, sorted."""
         if not self.data_dir.is_dir():
-            raise WorkspaceError(f"{self.data_dir}: the data folder is missing")
+            raise NotFoundError("the data folder is missing", path=self.data_dir)
         names = sorted(
             folder.name for folder in self.data_dir.iterdir() if (folder / "report.yaml").is_file()
         )
@@ -87,7 +87,7 @@ class Workspace:
         folder = self.data_dir / name
         if not (folder / "report.yaml").is_file():
             known = ", ".join(self.report_names())
-            raise WorkspaceError(f"no report named '{name}' in {self.data_dir} (reports: {known})")
+            raise NotFoundError(f"no report named '{name}' in {self.data_dir} (reports: {known})")
         return folder
 
     def template_path(self, name: str) -> Path:

@@ -9,12 +9,24 @@ the exit code its class defines; nothing else prints tracebacks to users.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen import __version__
-from reportgen.errors import ReportgenError
+from reportgen.errors import ProblemsFound, ReportgenError
+from reportgen.i18n import parse_language, set_language
+from reportgen.version import __version__
+
+if TYPE_CHECKING:
+    from reportgen.cache import Cache
+
+#: Where the cache is kept, when not in the user's cache folder; REPORTGEN_NO_CACHE=1 turns it off.
+CACHE_DIR_VARIABLE = "REPORTGEN_CACHE_DIR"
+NO_CACHE_VARIABLE = "REPORTGEN_NO_CACHE"
+#: zh or en: the language of every message, instead of the system's.
+LANGUAGE_VARIABLE = "REPORTGEN_LANG"
 
 EPILOG = """\
 exit codes:
@@ -34,6 +46,9 @@ environment:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: sys.argv) and return the exit code."""
+    language = parse_language(os.environ.get(LANGUAGE_VARIABLE, ""))
+    if language is not None:
+        set_language(language)
     parser = _parser()
     arguments = parser.parse_args(argv)
     if not hasattr(arguments, "command"):
@@ -42,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command: Callable[[argparse.Namespace], int] = arguments.command
         return command(arguments)
+    except ProblemsFound as err:
+        print(err, file=sys.stderr)  # -- each line names its file and place --
+        return err.exit_code
     except ReportgenError as err:
         print(f"error: {err}", file=sys.stderr)
         return err.exit_code
@@ -229,6 +247,7 @@ def _render(arguments: argparse.Namespace) -> int:
             jobs=arguments.jobs,
             pdf=arguments.pdf,
             on_rendered=progress.rendered,
+            cache=_cache_from_environment(),
         )
     return 0
 
@@ -245,11 +264,10 @@ def _schema(arguments: argparse.Namespace) -> int:
 
 def _check(arguments: argparse.Namespace) -> int:
     from reportgen.api import check_reports
-    from reportgen.errors import ProblemsFound
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
-    problems = check_reports(workspace, arguments.reports)
+    problems = check_reports(workspace, arguments.reports, cache=_cache_from_environment())
     if problems:
         raise ProblemsFound(problems)
     names = arguments.reports or workspace.report_names()
@@ -274,6 +292,7 @@ def _watch(arguments: argparse.Namespace) -> int:
             f"watching {', '.join(map(_shown, folders))} (Ctrl+C to stop)"
         ),
         on_change=lambda paths: note(f"changed: {', '.join(map(_shown, paths))}"),
+        cache=_cache_from_environment(),
     )
     return 0
 
@@ -295,7 +314,7 @@ def _list(arguments: argparse.Namespace) -> int:
     from reportgen.commands.listing import describe_workspace
     from reportgen.workspace import Workspace
 
-    print("\n".join(describe_workspace(Workspace.find()).lines()))
+    print("\n".join(describe_workspace(Workspace.find(), _cache_from_environment()).lines()))
     return 0
 
 
@@ -342,23 +361,32 @@ def _init(arguments: argparse.Namespace) -> int:
 
 
 def _cache(arguments: argparse.Namespace) -> int:
-    from reportgen.cache import NO_CACHE_VARIABLE, cache_root, clear_cache, summarise_cache
-
-    root = cache_root()
-    if root is None:
+    cache = _cache_from_environment()
+    if cache is None:
         print(f"the cache is off ({NO_CACHE_VARIABLE} is set)")
         return 0
+    root = cache.root
     if arguments.clear:
-        removed = clear_cache(root)
+        removed = cache.clear()
         print(f"{root}: {removed} entr{'y' if removed == 1 else 'ies'} removed")
         return 0
-    summary = summarise_cache(root)
+    summary = cache.summary()
     kinds = ", ".join(
         f"{count} {kind if count != 1 else kind.removesuffix('s')}"
         for kind, count in summary.entries.items()
     )
     print(f"{root}: {kinds} ({summary.size / 1024:,.0f} KB)")
     return 0
+
+
+def _cache_from_environment() -> Cache | None:
+    """Return the cache the environment asks for: REPORTGEN_CACHE_DIR, off, or the user's."""
+    from reportgen.cache import Cache, user_cache_folder
+
+    if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
+        return None
+    folder = os.environ.get(CACHE_DIR_VARIABLE)
+    return Cache(Path(folder) if folder else user_cache_folder())
 
 
 def _count(text: str) -> int:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.data.report import REPORT_FILE
 from reportgen.errors import DataError, Problem
 from reportgen.workspace import Workspace
+
+if TYPE_CHECKING:
+    from reportgen.cache import Cache
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ class Overview:
         return lines
 
 
-def describe_workspace(workspace: Workspace) -> Overview:
+def describe_workspace(workspace: Workspace, cache: Cache | None = None) -> Overview:
     """Return every template and report of ``workspace``, each report checked."""
     from reportgen.api import check_reports
 
@@ -104,7 +108,7 @@ def describe_workspace(workspace: Workspace) -> Overview:
     for name in names:
         directory = workspace.data_dir / name
         template, parts, output, rows = _what_report_yaml_says(workspace, directory)
-        problems = check_reports(workspace, [name])
+        problems = check_reports(workspace, [name], cache=cache)
         reports.append(ReportEntry(name, directory, parts, template, output, problems, rows))
     templates = []
     if workspace.templates_dir.is_dir():

@@ -13,10 +13,7 @@ re-wrap the prose.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +22,8 @@ import yaml
 
 from reportgen.data.report import REPORT_FILE
 from reportgen.data.yaml_source import parse_yaml
-from reportgen.errors import DataError, OutputError, Problem, WorkspaceError
+from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
+from reportgen.files import write_folder_atomically
 from reportgen.workspace import Workspace
 
 _INT = "tag:yaml.org,2002:int"
@@ -65,7 +63,7 @@ def start_new_period(workspace: Workspace, report: str, to: str | None = None) -
         )
     target = workspace.data_dir / name
     if target.exists():
-        raise WorkspaceError(
+        raise AlreadyExistsError(
             f"{target}: already exists; choose another name with --to, or delete the folder"
         )
 
@@ -76,7 +74,9 @@ def start_new_period(workspace: Workspace, report: str, to: str | None = None) -
         new_text, names = roll_over(text, path, length)
         rewritten[path.relative_to(source_dir)] = new_text
         emptied += [f"{path.name}: {name}" for name in names]
-    _write_folder(source_dir, target, rewritten)
+    write_folder_atomically(
+        target, {str(path): text for path, text in rewritten.items()}, copy_from=source_dir
+    )
     return NewPeriod(name, target, new_start, new_end, emptied)
 
 
@@ -274,23 +274,3 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise DataError([Problem(f"cannot read the file ({err})", file=path)]) from err
-
-
-def _write_folder(source: Path, target: Path, rewritten: dict[Path, str]) -> None:
-    """Copy ``source`` to ``target`` with ``rewritten`` files replaced, all or nothing."""
-    try:
-        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    except OSError as err:
-        raise OutputError(f"{target.parent}: cannot write here ({err.strerror or err})") from err
-    try:
-        os.chmod(scratch, 0o755)  # -- mkdtemp makes it private; a data folder is not --
-        shutil.copytree(source, scratch, dirs_exist_ok=True)
-        for relative, text in rewritten.items():
-            (scratch / relative).write_text(text, encoding="utf-8")
-        os.rename(scratch, target)
-    except OSError as err:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise OutputError(f"{target}: cannot write the folder ({err.strerror or err})") from err
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise

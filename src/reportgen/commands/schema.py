@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from reportgen.files import write_atomically
+
 #: Where the schemas live in a workspace, relative to its root.
 SCHEMA_FOLDER = "schemas"
 
@@ -29,8 +31,6 @@ def schema_texts() -> dict[str, str]:
 
 def write_schemas(directory: Path) -> list[Path]:
     """Write every schema file into ``directory`` and return the paths written."""
-    from reportgen.ooxml.package import write_atomically
-
     written = []
     for name, text in schema_texts().items():
         path = directory / name

@@ -13,11 +13,10 @@ import datetime as dt
 import json
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
-from reportgen.errors import OutputError, WorkspaceError
-from reportgen.ooxml.package import write_atomically
+from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
+from reportgen.files import write_atomically, write_folder_atomically
 from reportgen.workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
 
 #: The report ``reportgen init`` makes.
@@ -82,11 +81,11 @@ def create_department(
     folder = workspace.data_dir / name
     taken = [path for path in (template, folder) if path.exists()]
     if taken:
-        raise WorkspaceError(
+        raise AlreadyExistsError(
             f"{' and '.join(str(path) for path in taken)} already exist"
             f"{'s' if len(taken) == 1 else ''}: choose another name; nothing was written"
         )
-    files = _write_data_folder(
+    files = write_folder_atomically(
         folder, skeleton_files(name, title or DEFAULT_TITLE, organisation, today)
     )
     try:
@@ -112,7 +111,7 @@ def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Pat
     taken = [path for path in planned if path.exists()]
     if taken:
         names = ", ".join(str(path.relative_to(directory)) for path in taken)
-        raise WorkspaceError(
+        raise AlreadyExistsError(
             f"{directory}: already holds {names}; 'reportgen init' never overwrites a file, "
             "so nothing was written (run it in an empty folder)"
         )
@@ -196,24 +195,6 @@ def starter_template(title: str) -> bytes:
         )
         properties.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="right"/>'))
     return document_bytes(document)
-
-
-def _write_data_folder(folder: Path, files: dict[str, str]) -> list[Path]:
-    """Write ``files`` into the new ``folder``, all or nothing; return their paths."""
-    try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-    except OSError as err:
-        raise OutputError(f"{folder.parent}: cannot write here ({err.strerror or err})") from err
-    try:
-        scratch.chmod(0o755)  # -- mkdtemp makes it private; a data folder is not --
-        for name, text in files.items():
-            (scratch / name).write_text(text, encoding="utf-8")
-        scratch.rename(folder)
-    except OSError as err:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise OutputError(f"{folder}: cannot write the folder ({err.strerror or err})") from err
-    return [folder / name for name in files]
 
 
 def _yaml_text(text: str) -> str:

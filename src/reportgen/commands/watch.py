@@ -21,6 +21,8 @@ from reportgen.workspace import Workspace
 if TYPE_CHECKING:
     from watchfiles import Change, DefaultFilter
 
+    from reportgen.cache import Cache
+
 #: Files that editors and Word write beside the real ones: their changes are no change.
 _TEMPORARY_PREFIXES = ("~$", ".")
 
@@ -44,6 +46,7 @@ def watch_reports(
     on_change: Callable[[list[Path]], None] | None = None,
     stop_event: StopSignal | None = None,
     max_cycles: int | None = None,
+    cache: Cache | None = None,
 ) -> int:
     """Render the named (default: all) reports, then again each time their files change.
 
@@ -53,7 +56,7 @@ def watch_reports(
     ``on_change`` the files of each change. Return the number of changes handled,
     when ``stop_event`` is set, after ``max_cycles`` changes, or on Ctrl+C.
     """
-    watcher = _ReportWatcher(workspace, list(names), output_dir, on_written, on_error)
+    watcher = _ReportWatcher(workspace, list(names), output_dir, on_written, on_error, cache)
     folders = watcher.folders()
     for name in watcher.current_names():
         watcher.render(name)
@@ -107,7 +110,9 @@ class _ReportWatcher:
         output_dir: Path | None,
         on_written: Callable[[Path], None] | None,
         on_error: Callable[[ReportgenError], None] | None,
+        cache: Cache | None = None,
     ) -> None:
+        self.cache = cache
         self.workspace = workspace
         self.names = names
         self.output_dir = output_dir
@@ -142,7 +147,9 @@ class _ReportWatcher:
         from reportgen.api import render_reports
 
         try:
-            render_reports(self.workspace, [name], self.output_dir, self.on_written)
+            render_reports(
+                self.workspace, [name], self.output_dir, self.on_written, cache=self.cache
+            )
         except ReportgenError as err:
             if self.on_error is not None:
                 self.on_error(err)

@@ -72,7 +72,7 @@ def _add_fandol_fonts() -> None:
     # -- once a process: matplotlib, like fontconfig, does not look in TeX Live's folders --
     from matplotlib import font_manager
 
-    from reportgen.pdf import find_fandol_dir
+    from reportgen.fonts import find_fandol_dir
 
     fandol = find_fandol_dir()
     if fandol is not None:

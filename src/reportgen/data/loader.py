@@ -31,6 +31,7 @@ from reportgen.data.prose import print_values
 from reportgen.data.report import REPORT_FILE, BatchFacts, PartView, ReportData, ReportFacts
 from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, Problem, did_you_mean
+from reportgen.i18n import Message
 from reportgen.text.environment import make_environment
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -372,7 +373,7 @@ def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
     return []
 
 
-def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> str:
+def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> Message | str:
     # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
     message = err.message or ""
     if message.startswith("'") and "' is undefined" in message:

@@ -34,7 +34,8 @@ from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 
 from reportgen.errors import ReportgenError
-from reportgen.ooxml.package import normalize_docx, write_atomically
+from reportgen.files import write_atomically
+from reportgen.ooxml.package import normalize_docx
 
 # -- the page: A4, and margins that leave the 156 x 225 mm text block (版心) --
 PAGE_WIDTH = 11906

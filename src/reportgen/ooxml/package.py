@@ -15,9 +15,7 @@ as ``zipfile`` writes it (a test compares the bytes), from parts deflated once.
 from __future__ import annotations
 
 import io
-import os
 import struct
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Mapping
@@ -197,31 +195,3 @@ def normalize_docx(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     return Package(Path("-"), parts, {}).to_bytes({})
-
-
-def write_atomically(path: Path, data: bytes, staging: Path | None = None) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it, or in ``staging``.
-
-    The temporary file is moved into place only when complete, so a failure
-    leaves the previous file untouched and no temporary file behind. ``staging``,
-    a folder on the same disk as ``path``, is for processes writing into one
-    folder at once: a file is made in a folder of the process's own (see
-    reportgen.batch), and only moved into the shared one.
-    """
-    folder = staging or path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}.", suffix=".part")
-    except OSError as err:
-        raise OutputError(f"{path.parent}: cannot write here ({err.strerror or err})") from err
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write the file ({err.strerror or err})") from err
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
@@ -24,7 +25,6 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
-from reportgen.cache import PreparedPart
 from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.package import Package
@@ -39,6 +39,23 @@ _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 #: Text holding a character docxtpl's resolve_listing turns into markup (tab, line break, …).
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\f\n]")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class PreparedPart:
+    """One part of a template that holds tags: its Jinja source and the code compiled from it."""
+
+    source: str  # the part's XML prepared as docxtpl prepares it, one paragraph a line
+    code: CodeType  # what Jinja compiles the source to
+    column_loops: bool  # whether a {%tc %} loop needs its table's grid fitted after rendering
+
+
+@dataclass(frozen=True)
+class CheckedTemplate:
+    """What checking and compiling a template found: the names it prints, and its parts."""
+
+    variables: list[str]
+    parts: dict[str, PreparedPart]
 
 
 @dataclass(frozen=True)

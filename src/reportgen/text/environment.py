@@ -15,7 +15,6 @@ from typing import Any
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from reportgen.data.figures import Figure, Percent
 from reportgen.text.filters import FILTERS
 
 #: Values printed by ``{{ … }}`` during the current render, for the check that
@@ -26,11 +25,12 @@ printed_values: ContextVar[list[str] | None] = ContextVar("printed_values", defa
 def _record_printed(value: Any) -> Any:
     record = printed_values.get()
     # Markup is template-made XML and a bare number may sit in an attribute
-    # (docxtpl's colspan): only text and figures are looked for.
+    # (docxtpl's colspan): only text and values that print as text (figures) are looked for.
     if (
         record is not None
         and not hasattr(value, "__html__")
-        and isinstance(value, str | Figure | Percent)
+        and not isinstance(value, bool | int | float)
+        and value is not None
     ):
         record.append(str(value))
     return value

@@ -1,0 +1,184 @@
+"""The words reportgen prints, in the user's language: Simplified Chinese or English.
+
+Every sentence reportgen shows a person is declared once, as a :class:`MessageKind` with a
+stable code and its text in both languages side by side, so a reviewer sees that the two
+say the same thing::
+
+    UNKNOWN_FIELD = MessageKind(
+        "data.unknown-field",
+        en="unknown field '{key}'{hint}",
+        zh="没有“{key}”这个字段{hint}",
+    )
+    problem = Problem(UNKNOWN_FIELD(key="titel", hint=...), file=path, line=4)
+
+Calling a kind gives a :class:`Message`: the code and its parameters, worded only when
+printed, in the language chosen then. Parameters are worded too: a nested message in the
+same language, a list joined as the language joins lists, a date as the report prints it.
+English plurals are written ``{count} {count:file|files}``.
+Each stage keeps its kinds in a ``messages.py`` of its own; a test checks that every code
+is unique and that both texts use the same parameters.
+
+The language is the process's: :func:`set_language` chooses it (the command line does, from
+``REPORTGEN_LANG``), and until then it is the system's (:func:`system_language`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import locale
+import os
+import string
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any, Literal
+
+Language = Literal["zh", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en")
+
+#: Every kind of message declared, by code: codes are unique, and tests walk them all.
+CATALOGUE: dict[str, MessageKind] = {}
+
+_language: Language | None = None
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> Language:
+    """Return zh when the system's language is a Chinese one (zh_CN, zh_TW, …), else en.
+
+    On Windows the language of the user interface decides; elsewhere the locale variables,
+    in the order the C library reads them (LC_ALL, LC_MESSAGES, LANG), after GNU's LANGUAGE.
+    """
+    environ = os.environ if environ is None else environ
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        return "zh" if _windows_ui_language().lower().startswith("zh") else "en"
+    return "en"
+
+
+def _windows_ui_language() -> str:  # pragma: no cover - Windows only
+    import ctypes
+
+    language_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    return str(locale.windows_locale.get(language_id, ""))
+
+
+def parse_language(value: str) -> Language | None:
+    """Return the language ``value`` names (zh, zh_CN.UTF-8, en, C, …), or None if none."""
+    lowered = value.strip().lower()
+    if lowered.startswith("zh"):
+        return "zh"
+    if lowered.startswith("en") or lowered in ("c", "posix"):
+        return "en"
+    return None
+
+
+def set_language(language: Language | None) -> None:
+    """Print every message from now on in ``language`` (None: the system's again)."""
+    global _language
+    _language = language
+
+
+def current_language() -> Language:
+    """Return the language messages are printed in now."""
+    if _language is None:
+        return system_language()
+    return _language
+
+
+@dataclass(frozen=True)
+class MessageKind:
+    """One kind of message: a stable code and its text in each language, with {parameters}."""
+
+    code: str
+    en: str
+    zh: str
+
+    def __post_init__(self) -> None:
+        known = CATALOGUE.get(self.code)
+        if known is not None and known != self:
+            raise ValueError(f"message code {self.code!r} is declared twice")
+        CATALOGUE[self.code] = self
+
+    def __call__(self, **params: Any) -> Message:
+        """Return this message with its parameters."""
+        return Message(self, params)
+
+    def parameters(self, language: Language) -> set[str]:
+        """Return the names of the parameters the text in ``language`` uses."""
+        text = self.zh if language == "zh" else self.en
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message with its parameters, worded when it is printed."""
+
+    kind: MessageKind
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        """Return the message's stable code, such as ``data.unknown-field``."""
+        return self.kind.code
+
+    def text(self, language: Language | None = None) -> str:
+        """Return the message in ``language`` (default: the current one)."""
+        language = language or current_language()
+        template = self.kind.zh if language == "zh" else self.kind.en
+        return _Formatter(language).vformat(template, (), _Missing(self.params))
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __hash__(self) -> int:
+        return hash((self.kind.code, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+
+
+class _Missing(dict[str, Any]):
+    # A parameter the call did not give prints as its name in braces, never a KeyError:
+    # a message must always be printable, and the catalogue test finds the mistake.
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class _Formatter(string.Formatter):
+    """Words each parameter in the language; ``{count:file|files}`` picks a form by number."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, many = format_spec.partition("|")
+            return one if value == 1 else many
+        return word(value, self.language)
+
+
+def word(value: Any, language: Language | None = None) -> str:
+    """Return ``value`` as a message prints it in ``language``."""
+    language = language or current_language()
+    if isinstance(value, Message):
+        return value.text(language)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, PurePath):
+        return str(value)
+    if isinstance(value, bool):
+        return ("是" if value else "否") if language == "zh" else ("yes" if value else "no")
+    if isinstance(value, dt.date):
+        if language == "zh":
+            return f"{value.year}年{value.month}月{value.day}日"
+        return value.isoformat()
+    if isinstance(value, Sequence | set | frozenset):
+        items = [word(item, language) for item in value]
+        return ("、" if language == "zh" else ", ").join(items)
+    return str(value)
+
+
+def text_of(value: Message | str, language: Language | None = None) -> str:
+    """Return a message, or a plain string, in ``language``."""
+    return value.text(language) if isinstance(value, Message) else value

@@ -1,0 +1,157 @@
+"""The steps every report goes through before its document is written, shared by api and batch.
+
+A :class:`Run` is one pass of reportgen over a workspace: it loads each report's data (from
+the cache when its files are unchanged), checks and compiles each template once however many
+reports share it, and renders a report's document in memory. :mod:`reportgen.api` writes the
+documents of single reports; :mod:`reportgen.batch` renders a table's rows from the template
+a Run checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.cache import Cache
+from reportgen.data.report import REPORT_FILE, ReportData
+from reportgen.errors import DataError, ProblemsFound, TemplateError, WorkspaceError
+from reportgen.ooxml.package import Package, read_template
+from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
+from reportgen.workspace import Workspace
+
+#: A template checked and compiled: the template and the dotted names it prints, or its problems.
+Checked = tuple[CompiledTemplate, list[str]] | ProblemsFound
+
+
+@dataclass
+class RenderedReport:
+    """One report rendered in memory: its data, its output path and the document's bytes."""
+
+    data: ReportData
+    output: Path
+    document: bytes
+
+
+@dataclass
+class Run:
+    """One pass over a workspace: its folders, the cache it reads and fills, what it checked.
+
+    ``cache`` is None for a run that keeps nothing between processes. A template shared by
+    several reports is checked once a run, its problems included.
+    """
+
+    workspace: Workspace
+    cache: Cache | None = None
+    templates: dict[Path, Checked] = field(default_factory=dict)
+
+    def load_report(self, directory: Path) -> ReportData:
+        """Load, validate and compute the report in ``directory``; raise DataError on problems.
+
+        A report whose files are byte for byte those of its last good load is read back from
+        the cache instead of loaded again.
+        """
+        kept = self.cache.reports.load(directory) if self.cache is not None else None
+        if kept is not None:
+            return kept
+        from reportgen.data.loader import load_report_data  # PyYAML and pydantic: only now
+
+        data = load_report_data(directory)
+        if self.cache is not None:
+            self.cache.reports.save(data)
+        return data
+
+    def is_batch(self, directory: Path) -> bool:
+        """Return whether the report in ``directory`` is a batch: its report.yaml has ``batch:``."""
+        kept = self.cache.reports.load(directory) if self.cache is not None else None
+        if kept is not None:
+            return kept.facts.batch is not None
+        from reportgen.data.yaml_source import load_yaml
+
+        try:
+            source = load_yaml(directory / REPORT_FILE)
+        except ProblemsFound:
+            return False  # loading the report explains what is wrong with the file
+        return isinstance(source.data, dict) and "batch" in source.data
+
+    def template_for(self, data: ReportData) -> tuple[Path, CompiledTemplate, list[str]]:
+        """Return the path of the template ``data`` names, compiled, and the names it prints.
+
+        Raise ProblemsFound if the template is missing or has a problem.
+        """
+        from reportgen.template.checks import missing_template
+
+        template_path = self.workspace.template_path(data.template_name)
+        if not template_path.is_file():
+            report_file = data.directory / REPORT_FILE
+            raise DataError(
+                [missing_template(report_file, data.template_name, self.workspace.templates_dir)]
+            )
+        if template_path not in self.templates:
+            self.templates[template_path] = check_and_compile(template_path, self.cache)
+        checked = self.templates[template_path]
+        if isinstance(checked, ProblemsFound):
+            # -- a template several reports share is checked once; each report lists its problems --
+            raise type(checked)(checked.problems)
+        compiled, variables = checked
+        return template_path, compiled, variables
+
+    def render_report(self, directory: Path, output_dir: Path | None = None) -> RenderedReport:
+        """Check and render the report in ``directory`` in memory; ProblemsFound if it has any."""
+        from reportgen.template.checks import check_variables
+
+        data = self.load_report(directory)
+        template_path, compiled, variables = self.template_for(data)
+        problems = check_variables(template_path, variables, data.context)
+        if problems:
+            raise TemplateError(problems)
+        document = compiled.render(data.context, document_properties(data))
+        output = (output_dir or self.workspace.output_dir) / f"{data.output_stem()}.docx"
+        return RenderedReport(data, output, document)
+
+
+def check_and_compile(path: Path, cache: Cache | None = None) -> Checked:
+    """Return the template at ``path`` checked and compiled, with the names it prints.
+
+    Return its problems instead when it has any. A template kept in ``cache`` is read from
+    it, neither checked nor compiled again; one that passes is kept there.
+    """
+    from reportgen.template.checks import lint_template, unreadable_template
+
+    try:
+        blob = read_template(path)
+        package = Package.from_bytes(path, blob)
+    except WorkspaceError as err:
+        return TemplateError([unreadable_template(err, path)])
+    kept = cache.templates.load(blob) if cache is not None else None
+    if kept is not None:
+        return CompiledTemplate(path, package, kept.parts), kept.variables
+    try:
+        problems, variables = lint_template(path)
+    except ProblemsFound as err:  # a part that is not well-formed XML
+        return err
+    if problems:
+        return TemplateError(problems)
+    try:
+        compiled = CompiledTemplate(path, package)
+    except ProblemsFound as err:
+        return err
+    if cache is not None:
+        cache.templates.save(blob, CheckedTemplate(variables, compiled.parts))
+    return compiled, variables
+
+
+def checked_template_at(path: Path, cache: Cache | None = None) -> CompiledTemplate:
+    """Return the template at ``path`` checked and compiled; raise ProblemsFound if it has any."""
+    checked = check_and_compile(path, cache)
+    if isinstance(checked, ProblemsFound):
+        raise checked
+    return checked[0]
+
+
+def document_properties(data: ReportData) -> DocumentProperties:
+    """Return the properties every document of ``data`` carries (title, author, date)."""
+    return DocumentProperties(
+        title=data.facts.title,
+        author=data.facts.organisation,
+        created=data.facts.date.isoformat(),
+    )
