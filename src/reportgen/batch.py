@@ -189,12 +189,7 @@ def _plan(
     problems = list(table.problems)
     tasks: list[_Task] = []
     first_line: dict[str, int] = {}
-    facts = {
-        "organisation": data.facts.organisation,
-        "title": data.facts.title,
-        "start": str(data.facts.period.start),
-        "end": str(data.facts.period.end),
-    }
+    facts = data.facts.placeholders()
     pattern = _parse_pattern(spec.output)
     for row in table.rows:
         missing = sorted(wanted - row.fields.keys())
