@@ -33,7 +33,7 @@ def client(workspace_dir: Path) -> Iterator[TestClient]:
 
 
 def csrf(client: TestClient) -> str:
-    return str(client.app.state.site.guard.csrf)  # type: ignore[attr-defined]
+    return str(client.app.state.site.guard.csrf)
 
 
 def versions(client: TestClient, report: str = PROPOSALS) -> dict[str, str]:
@@ -78,8 +78,8 @@ def test_a_save_changes_the_value_only_and_keeps_every_comment(
     path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
     before = path.read_text(encoding="utf-8")
     response = save(client, {COLLECTED_2020: "3200"}, versions(client))
-    assert response.status_code == 200  # type: ignore[attr-defined]
-    assert "saved proposals.yaml" in response.text  # type: ignore[attr-defined]
+    assert response.status_code == 200
+    assert "saved proposals.yaml" in response.text
     assert changed_lines(before, path.read_text(encoding="utf-8")) == [
         "-      2020: 3105",
         "+      2020: 3200",
@@ -94,8 +94,8 @@ def test_a_file_changed_on_disk_after_the_page_loaded_is_not_overwritten(
     edited = path.read_text(encoding="utf-8").replace("2019: 3012", "2019: 3013")
     path.write_text(edited, encoding="utf-8")  # -- another tab, or an editor --
     response = save(client, {COLLECTED_2020: "3200"}, seen)
-    assert response.status_code == 409  # type: ignore[attr-defined]
-    assert "proposals.yaml was changed after this page was opened" in response.text  # type: ignore[attr-defined]
+    assert response.status_code == 409
+    assert "proposals.yaml was changed after this page was opened" in response.text
     assert path.read_text(encoding="utf-8") == edited
 
 
@@ -108,7 +108,7 @@ def test_the_conflict_is_explained_in_chinese_on_a_chinese_interface(
         path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         response = save(chinese, {COLLECTED_2020: "3200"}, seen)
-    assert "“proposals.yaml”在本页面打开后已被改动" in response.text  # type: ignore[attr-defined]
+    assert "“proposals.yaml”在本页面打开后已被改动" in response.text
 
 
 def test_saves_at_the_same_moment_write_one_after_the_other(
@@ -118,7 +118,7 @@ def test_saves_at_the_same_moment_write_one_after_the_other(
     statuses: list[int] = []
 
     def one(value: str) -> None:
-        statuses.append(save(client, {COLLECTED_2020: value}, seen).status_code)  # type: ignore[attr-defined]
+        statuses.append(save(client, {COLLECTED_2020: value}, seen).status_code)
 
     threads = [threading.Thread(target=one, args=(str(3200 + index),)) for index in range(6)]
     for thread in threads:
@@ -136,8 +136,8 @@ def test_a_number_that_is_not_one_is_refused_and_nothing_is_written(
     path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
     before = path.read_bytes()
     response = save(client, {COLLECTED_2020: "三千"}, versions(client))
-    assert response.status_code == 422  # type: ignore[attr-defined]
-    assert "'三千' is not a number" in html.unescape(response.text)  # type: ignore[attr-defined]
+    assert response.status_code == 422
+    assert "'三千' is not a number" in html.unescape(response.text)
     assert path.read_bytes() == before
 
 
@@ -145,8 +145,8 @@ def test_every_post_without_the_csrf_token_is_refused(
     client: TestClient, workspace_dir: Path
 ) -> None:
     posts = [
-        route.path.replace("{name}", PROPOSALS)  # type: ignore[attr-defined]
-        for route in client.app.routes  # type: ignore[attr-defined]
+        route.path.replace("{name}", PROPOSALS)
+        for route in client.app.routes
         if "POST" in (getattr(route, "methods", None) or ())
     ]
     assert len(posts) == 6
@@ -176,7 +176,7 @@ def test_paths_outside_the_workspace_are_refused(client: TestClient, workspace_d
     # -- a posted value naming a file beyond the report's is no value of it --
     outside = field_name("../../outside/report.yaml", ("title",))
     response = save(client, {outside: "changed"}, versions(client))
-    assert "nothing has changed" in response.text  # type: ignore[attr-defined]
+    assert "nothing has changed" in response.text
     assert "title: x" in (workspace_dir.parent / "outside" / "report.yaml").read_text()
 
 
@@ -262,8 +262,8 @@ def test_an_uploaded_template_is_kept_with_data_to_fill_it(
 ) -> None:
     blob = (workspace_dir / "templates" / "annual-summary.docx").read_bytes()
     response = upload(client, "部门总结.docx", blob, "dept-summary")
-    assert response.status_code == 303  # type: ignore[attr-defined]
-    assert response.headers["location"] == "/reports/dept-summary"  # type: ignore[attr-defined]
+    assert response.status_code == 303
+    assert response.headers["location"] == "/reports/dept-summary"
     assert (workspace_dir / "templates" / "dept-summary.docx").read_bytes() == blob
     assert (workspace_dir / "data" / "dept-summary" / "report.yaml").is_file()
 
@@ -273,12 +273,12 @@ def test_uploads_that_are_not_templates_are_refused_and_nothing_is_written(
 ) -> None:
     before = sorted(path.name for path in (workspace_dir / "templates").iterdir())
     refused = upload(client, "notes.txt", b"hello", "notes")
-    assert "is not a Word document" in refused.text  # type: ignore[attr-defined]
+    assert "is not a Word document" in refused.text
     broken = upload(client, "broken.docx", b"PK\x03\x04 not really a zip", "broken")
-    assert "problem" in broken.text  # type: ignore[attr-defined]
+    assert "problem" in broken.text
     large = upload(client, "large.docx", b"0" * (11 * 1024 * 1024), "large")
-    assert large.status_code == 413  # type: ignore[attr-defined]
-    assert "larger than 10 MB" in large.text  # type: ignore[attr-defined]
+    assert large.status_code == 413
+    assert "larger than 10 MB" in large.text
     assert sorted(path.name for path in (workspace_dir / "templates").iterdir()) == before
     assert not (workspace_dir / "data" / "broken").exists()
 

@@ -9,6 +9,7 @@ value to its field in the form.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -166,13 +167,5 @@ def _renamed(problem: Problem, folder: Path) -> Problem:
         return problem
     path = Path(str(problem.file))
     if path.parent == folder or folder in path.parents:
-        return Problem(
-            problem.message,
-            file=path.name,
-            line=problem.line,
-            column=problem.column,
-            field=problem.field,
-            where=problem.where,
-            severity=problem.severity,
-        )
+        return dataclasses.replace(problem, file=path.name)
     return problem

@@ -27,6 +27,7 @@ from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
 from reportgen.serve.messages import NOT_A_DATE, NOT_A_NUMBER
+from reportgen.text.filters import cn_numeral
 
 Kind = Literal["number", "year", "date", "text", "prose", "list", "prose-list"]
 #: The keys of a figure written in full (``collected: {value: …, label: …}``).
@@ -181,12 +182,12 @@ def report_files(directory: Path) -> list[Path]:
 def build_form(name: str, directory: Path) -> ReportForm:
     """Return the form of the report in ``directory``, read from its files as they are now."""
     form = ReportForm(name, [], {})
-    for path in report_files(directory):
+    for number, path in enumerate(report_files(directory)):
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig", errors="replace")
         form.versions[path.name] = version_of(raw)
         form.texts[path.name] = text
-        form.sections.append(build_section(path, text))
+        form.sections.append(build_section(path, text, number))
         try:
             form.data[path.name] = parse_yaml(text, path).data
         except DataError:
@@ -194,8 +195,8 @@ def build_form(name: str, directory: Path) -> ReportForm:
     return form
 
 
-def build_section(path: Path, text: str) -> Section:
-    """Return the fields of one data file's ``text``."""
+def build_section(path: Path, text: str, number: int = 0) -> Section:
+    """Return the fields of one data file's ``text``, the ``number``-th part of its report."""
     file = path.name
     try:
         data = parse_yaml(text, path).data
@@ -206,7 +207,7 @@ def build_section(path: Path, text: str) -> Section:
     if not isinstance(data, dict):
         return Section(file, file)
     reader = _Reader(file, text, root)
-    section = Section(file, _title(file, data))
+    section = Section(file, _title(file, data, number))
     if file == REPORT_FILE:
         section.fields = reader.facts(data)
     elif isinstance(data.get("lead"), str):
@@ -400,11 +401,13 @@ def _key_and_node(
     return None, node_at(root, steps)
 
 
-def _title(file: str, data: dict[str, Any]) -> str:
+def _title(file: str, data: dict[str, Any], number: int) -> str:
     if file == REPORT_FILE:
         return "报告信息"
     lead = data.get("lead")
-    return f"{file}：{lead}" if isinstance(lead, str) else file
+    if not isinstance(lead, str) or "{" in lead:
+        return file
+    return f"{cn_numeral(number)}、{lead}" if number else lead
 
 
 def _mapping(value: Any) -> dict[Any, Any]:

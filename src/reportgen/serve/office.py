@@ -76,6 +76,7 @@ class Office:
         self._office: subprocess.Popen[bytes] | None = None
         self._bridge: subprocess.Popen[str] | None = None
         self._answers: queue.Queue[str | None] = queue.Queue()
+        self._reader: threading.Thread | None = None
         #: Whether conversions run in the LibreOffice kept running (None: not started yet).
         self.warm: bool | None = None
 
@@ -153,9 +154,10 @@ class Office:
             self._stack = stack
             self._answers = queue.Queue()
             assert self._bridge.stdout is not None
-            threading.Thread(
+            self._reader = threading.Thread(
                 target=_read_lines, args=(self._bridge.stdout, self._answers), daemon=True
-            ).start()
+            )
+            self._reader.start()
             self._wait_ready()
         except BaseException:
             self._stack = stack
@@ -199,6 +201,11 @@ class Office:
                 if process.stdin is not None:
                     process.stdin.close()
             _kill_group(process)
+        if self._reader is not None:
+            self._reader.join(timeout=10)  # -- it ends at the bridge's end of output --
+            self._reader = None
+        if self._bridge is not None and self._bridge.stdout is not None:
+            self._bridge.stdout.close()
         self._bridge = self._office = None
         if self._stack is not None:
             self._stack.close()

@@ -53,6 +53,7 @@ class ReportRow:
     entry: ReportEntry
     period: str
     title: str
+    organisation: str
     docx: Path | None
     pdf: Path | None
     rendered_at: str
@@ -81,13 +82,13 @@ def _reports_page(
 
 
 def _row(entry: ReportEntry) -> ReportRow:
-    title, period = "", ""
+    title, period, organisation = "", "", ""
     try:
         data = load_yaml(entry.directory / REPORT_FILE).data
     except DataError:
         data = None
     if isinstance(data, dict):
-        title = f"{data.get('organisation', '')}{data.get('title', '')}"
+        title, organisation = str(data.get("title", "")), str(data.get("organisation", ""))
         span = data.get("period")
         start, end = (span.get("start"), span.get("end")) if isinstance(span, dict) else ("", "")
         period = f"{start}—{end}" if start != end else f"{end}"
@@ -96,7 +97,8 @@ def _row(entry: ReportEntry) -> ReportRow:
     stamp = ""
     if docx is not None:
         stamp = dt.datetime.fromtimestamp(docx.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-    return ReportRow(entry, period, title, docx, pdf if pdf and pdf.is_file() else None, stamp)
+    pdf = pdf if pdf is not None and pdf.is_file() else None
+    return ReportRow(entry, period, title, organisation, docx, pdf, stamp)
 
 
 async def render(request: Request) -> Response:

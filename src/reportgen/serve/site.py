@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,7 +80,13 @@ class Site:
     def problem_text(self, problem: Problem, *, located: bool = False) -> str:
         """Return a problem as ``reportgen check`` words it, in the user's language."""
         language = current_language()
-        return problem.text(language) if located else text_of(problem.message, language)
+        if not located:
+            return text_of(problem.message, language)
+        if problem.file is not None:
+            with contextlib.suppress(ValueError):  # -- inside the workspace: named from it --
+                inside = Path(problem.file).relative_to(self.workspace.root)
+                problem = dataclasses.replace(problem, file=inside)
+        return problem.text(language)
 
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> Response:
         """Return ``template`` rendered with ``context``."""

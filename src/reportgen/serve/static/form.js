@@ -51,13 +51,10 @@
     if (form() && form().contains(event.target)) { setDirty(true); }
   });
 
-  /* A save that the server took replaces the form: nothing is unsaved any more. */
-  document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target && event.detail.target.id === "report-form") { setDirty(false); }
-  });
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    if (event.detail.target && event.detail.target.id === "report-form" && event.detail.xhr.status !== 200) {
-      setDirty(true);
+  /* A save the server took replaces the form: nothing is unsaved any more. */
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "report-form" && event.detail.xhr.status === 200) {
+      setDirty(false);
     }
   });
 
