@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -65,10 +66,7 @@ def poppler() -> None:
         if shutil.which(tool) is None
     ]
     if missing:
-        message = f"poppler-utils ({', '.join(missing)}) is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci(f"poppler-utils ({', '.join(missing)}) is not installed")
 
 
 @pytest.fixture
@@ -78,8 +76,14 @@ def soffice() -> str:
 
     command = find_soffice()
     if command is None:
-        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+        )
     return command
+
+
+def missing_under_ci(message: str) -> NoReturn:
+    """Skip the test for a missing program, but fail it under CI, where every program exists."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

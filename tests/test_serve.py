@@ -16,7 +16,7 @@ from starlette.testclient import TestClient
 
 from reportgen.i18n import set_language
 from reportgen.serve.app import create_app
-from reportgen.serve.form import field_name
+from reportgen.serve.form import field_name, slot_id
 from reportgen.serve.security import is_loopback
 from reportgen.workspace import Workspace
 
@@ -309,3 +309,48 @@ def english() -> Iterator[None]:
     set_language("en")
     yield
     set_language("en")
+
+
+def test_list_rows_added_moved_and_removed_are_saved_in_place(workspace_dir: Path) -> None:
+    app = create_app(Workspace.at(workspace_dir), language="en", warm_office=False)
+    path = workspace_dir / "data" / "youth-league-summary" / "ideology.yaml"
+    before = path.read_text(encoding="utf-8")
+    speakers = field_name("ideology.yaml", ("lists", "speakers"))
+    paragraphs = field_name("ideology.yaml", ("paragraphs",))
+    with TestClient(app, base_url=BASE) as client:
+        page = client.get("/reports/youth-league-summary").text
+        seen = dict(re.findall(r'name="(version:[^"]+)" value="([0-9a-f]{64})"', page))
+        old_paragraphs = re.findall(
+            rf'name="{re.escape(paragraphs)}" rows="4">\n(.*?)</textarea>', page, re.S
+        )
+        response = client.post(
+            "/reports/youth-league-summary/save",
+            data={
+                **seen,
+                "csrf_token": csrf(client),
+                "__lists__": [speakers, paragraphs],
+                speakers: ["团干部", "青年讲师团", "大学生志愿者"],
+                paragraphs: [html.unescape(text) for text in old_paragraphs] + ["新增的一段。"],
+            },
+            headers={"HX-Request": "true"},
+        )
+    assert response.status_code == 200, response.text
+    after = path.read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        "-  speakers: [青年讲师团, 团干部, 青年先进典型]   # 宣讲队伍的组成",
+        "+  speakers: [团干部, 青年讲师团, 大学生志愿者]   # 宣讲队伍的组成",
+        "+  - >-",
+        "+    新增的一段。",
+    ]
+
+
+def test_a_problem_appears_beside_its_field(client: TestClient) -> None:
+    date = field_name("report.yaml", ("date",))
+    response = client.post(
+        f"/reports/{PROPOSALS}/check", data={date: "", "csrf_token": csrf(client)}
+    )
+    slot = re.search(
+        rf'id="{slot_id("report.yaml", ("date",))}-problems"[^>]*>(.*?)</div>', response.text, re.S
+    )
+    assert slot is not None
+    assert "no date: enter the date the report is signed" in html.unescape(slot.group(1))

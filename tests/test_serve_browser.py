@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import missing_under_ci
 from reportgen.i18n import set_language
 from reportgen.serve.app import create_app
 from reportgen.serve.form import slot_id
@@ -62,10 +63,7 @@ def server(workspace_dir: Path, soffice: str, poppler: None) -> Iterator[str]:
 def browser(tmp_path: Path) -> Iterator[object]:
     """Return headless Chromium under Selenium; skip without it, but fail under CI."""
     if not (Path(CHROMIUM).is_file() and Path(CHROMEDRIVER).is_file()):
-        message = "chromium and chromium-driver are not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci("chromium and chromium-driver are not installed")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
