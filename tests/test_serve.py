@@ -5,15 +5,23 @@ from __future__ import annotations
 import difflib
 import html
 import io
+import os
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
+from reportgen.cli import main
 from reportgen.i18n import set_language
 from reportgen.serve.app import create_app
 from reportgen.serve.form import field_name, slot_id
@@ -354,3 +362,64 @@ def test_a_problem_appears_beside_its_field(client: TestClient) -> None:
     )
     assert slot is not None
     assert "no date: enter the date the report is signed" in html.unescape(slot.group(1))
+
+
+def test_serve_says_when_its_port_is_taken(
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BROWSER", "true")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 3
+    error = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in error
+    assert "choose another port with --port" in error
+
+
+def test_the_command_opens_the_browser_browser_names_and_stops_on_ctrl_c(
+    workspace_dir: Path, tmp_path: Path
+) -> None:
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.py"
+    browser.write_text(f"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\n")
+    environment = dict(os.environ, BROWSER=f"{sys.executable} {browser} %s", REPORTGEN_LANG="en")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportgen", "serve", "--port", "0"],
+        cwd=workspace_dir,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        found = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+        assert found, line
+        with urllib.request.urlopen(found.group(1), timeout=30) as page:
+            assert "报告列表" in page.read().decode("utf-8")
+        deadline = time.monotonic() + 30
+        while not opened.is_file() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text() == found.group(1)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 130  # -- stopped as watch stops: Ctrl+C --
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def test_every_script_and_style_is_served_by_reportgen(client: TestClient) -> None:
+    for page in ("/", f"/reports/{PROPOSALS}"):
+        text = client.get(page).text
+        links = re.findall(r'(?:src|href)="([^"]+)"', text)
+        assert links and not [link for link in links if "//" in link], page
+        for local in re.findall(r'(?:src|href)="(/static/[^"]+)"', text):
+            assert client.get(local).status_code == 200, local
+    htmx = client.get("/static/htmx.min.js").text
+    assert htmx.startswith("/*! htmx 2.0.11") and "Zero-Clause BSD" in htmx[:400]

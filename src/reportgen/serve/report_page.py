@@ -10,9 +10,9 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
+from reportgen.data.outline import read_outline
 from reportgen.errors import Problem
 from reportgen.i18n import Message
-from reportgen.prepare import Run
 from reportgen.serve.drafts import apply_changes, field_problems
 from reportgen.serve.form import build_form, build_section, changes_from_form, report_files
 from reportgen.serve.messages import NOTHING_CHANGED, PREVIEW_STALE, SAVED
@@ -52,7 +52,7 @@ def _form_response(
         form=form,
         name=name,
         notice=notice,
-        batch=Run(site.workspace).is_batch(directory),
+        batch=read_outline(directory).is_batch,
     )
     response.headers.update(headers)
     return response
@@ -137,7 +137,7 @@ async def preview(request: Request) -> Response:
     site: Site = request.app.state.site
     name = request.path_params["name"]
     directory = site.report_dir(name)
-    if Run(site.workspace).is_batch(directory):
+    if read_outline(directory).is_batch:
         return site.page(request, "_preview.html", name=name, preview=None, batch=True)
     made = await run_in_threadpool(site.previews.preview, name)
     return site.page(

@@ -24,9 +24,8 @@ from reportgen.api import render_reports
 from reportgen.commands.listing import ReportEntry, describe_workspace
 from reportgen.commands.new_period import start_new_period
 from reportgen.commands.starter import check_report_name, create_department, skeleton_files
-from reportgen.data.report import REPORT_FILE
-from reportgen.data.yaml_source import load_yaml
-from reportgen.errors import DataError, Problem, ProblemsFound, ReportgenError
+from reportgen.data.outline import read_outline
+from reportgen.errors import Problem, ProblemsFound, ReportgenError
 from reportgen.files import write_atomically, write_folder_atomically
 from reportgen.i18n import Message
 from reportgen.prepare import check_and_compile
@@ -82,16 +81,10 @@ def _reports_page(
 
 
 def _row(entry: ReportEntry) -> ReportRow:
-    title, period, organisation = "", "", ""
-    try:
-        data = load_yaml(entry.directory / REPORT_FILE).data
-    except DataError:
-        data = None
-    if isinstance(data, dict):
-        title, organisation = str(data.get("title", "")), str(data.get("organisation", ""))
-        span = data.get("period")
-        start, end = (span.get("start"), span.get("end")) if isinstance(span, dict) else ("", "")
-        period = f"{start}—{end}" if start != end else f"{end}"
+    outline = read_outline(entry.directory)
+    title, organisation = (str(outline.fields.get(key, "")) for key in ("title", "organisation"))
+    start, end = outline.period or ("", "")
+    period = f"{start}—{end}" if start != end else f"{end}"
     docx = entry.output if entry.output and entry.output.is_file() and not entry.rows else None
     pdf = docx.with_suffix(".pdf") if docx is not None else None
     stamp = ""
@@ -148,15 +141,11 @@ async def download(request: Request) -> Response:
     """Send the report's last rendered .docx or PDF."""
     site: Site = request.app.state.site
     name, kind = request.path_params["name"], request.path_params["kind"]
-    site.report_dir(name)
-    entry = next(
-        (report for report in describe_workspace(site.workspace).reports if report.name == name),
-        None,
-    )
-    if entry is None or entry.output is None or entry.rows or kind not in ("docx", "pdf"):
+    facts = read_outline(site.report_dir(name)).facts()
+    if facts is None or facts.batch is not None or kind not in ("docx", "pdf"):
         return Response(status_code=404)
-    path = entry.output.with_suffix(f".{kind}")
     output = site.workspace.output_dir.resolve()
+    path = site.workspace.output_dir / f"{facts.output_stem()}.{kind}"
     if not path.resolve().is_relative_to(output) or not path.is_file():
         return Response(status_code=404)
     media = (

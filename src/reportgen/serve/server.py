@@ -26,6 +26,7 @@ def listen(host: str, port: int) -> socket.socket:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host.strip("[]"), port))
+        sock.listen(128)  # -- a browser that comes early waits for the server, not refused --
     except OSError as err:
         sock.close()
         raise WorkspaceError(PORT_BUSY(host=host, port=port, detail=err.strerror or err)) from err
