@@ -213,6 +213,17 @@ class ConversionError(ReportgenError, RuntimeError):
     exit_code = 5
 
 
+class InvalidValue(ValueError):
+    """Raised by a check of one value (a validator, a filter) with a message to place.
+
+    Not a ReportgenError: whoever checks the value knows where it is, and makes the Problem.
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
+
+
 def single(cls: type[ProblemsFound], message: Message | str, **location: Any) -> ProblemsFound:
     """Return an error of ``cls`` holding one problem at ``location``."""
     return cls([Problem(message, **location)])

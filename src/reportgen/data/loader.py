@@ -15,15 +15,12 @@ from jinja2.exceptions import SecurityError
 from pydantic import BaseModel, ValidationError
 
 from reportgen.data.attachment import build_attachment
+from reportgen.data.explain import explain
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
 from reportgen.data.models import (
     TAG_MARK,
-    BatchSpec,
-    DerivedSpec,
-    FigureSpec,
     PartFile,
-    Period,
     ReportFile,
     _Content,
 )
@@ -241,7 +238,7 @@ class _Loader:
                 # pydantic reports a bad dict key at ('figures', 'bad-name', '[key]').
                 loc = tuple(step for step in loc if step != "[key]")
                 dotted = ".".join(str(step) for step in (prefix, *loc))
-                message = _explain(error, loc, model)
+                message = explain(error, loc, model)
                 self.problems.append(source.problem(message, loc, dotted))
             return None
 
@@ -293,71 +290,6 @@ class _Loader:
 
 #: Stands in for a date still to enter; never printed, since that is a problem already.
 _UNDATED = "1900-01-01"
-
-
-def _explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
-    """Return a pydantic error as a sentence for the person editing the file."""
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        key = str(loc[-1]) if loc else "?"
-        known = _known_fields(loc[:-1], model)
-        return f"unknown field '{key}'{did_you_mean(key, known)}"
-    if kind == "missing" and loc and isinstance(loc[-1], int):
-        return "needs one more name: write two, like [adopted, collected]"
-    if kind == "missing":
-        return "missing required field"
-    shown = _shown(error.get("input"))
-    if kind == "list_type":
-        return f"should be a list (one '- item' a line, or [a, b]), not {shown}"
-    if kind == "too_short":
-        return "should have at least one item"
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"should hold fields (name: value), not {shown}"
-    if kind == "tuple_type":
-        return f"should be two names, like [adopted, collected], not {shown}"
-    if kind == "invalid_key":
-        return f"{shown} is not a field name"
-    if kind in {"value_error", "assertion_error"}:
-        return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if kind == "union_tag_not_found" or kind == "union_tag_invalid":
-        return "should be a number, or a mapping with value"
-    if kind == "literal_error":
-        return f"{error['msg'].lower()}, not '{error.get('input')}'"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"should be a whole number, not {shown}"
-    return str(error["msg"])
-
-
-def _shown(value: Any) -> str:
-    """Return how a clerk would name a value found in the file: the text '…', a list."""
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "fields (name: value)"
-    return f"a {type(value).__name__}"
-
-
-def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
-    """Return the field names allowed at ``loc`` (a path to a mapping) in ``model``."""
-    if not loc:
-        return list(model.model_fields)
-    if loc[0] == "period":
-        return list(Period.model_fields)
-    if loc[0] == "batch":
-        return list(BatchSpec.model_fields)
-    if loc[0] == "derived":
-        return list(DerivedSpec.model_fields)
-    if loc[0] == "figures":
-        return list(FigureSpec.model_fields)
-    return []
 
 
 def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> Message | str:
