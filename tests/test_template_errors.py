@@ -12,7 +12,6 @@ from minimal_workspace import (
     RENDERED,
     TEMPLATE,
     TEMPLATE_BODY,
-    build_docx,
     make_workspace,
     paragraph_texts,
     replace,
@@ -257,9 +256,10 @@ def test_a_template_with_no_tags_renders_unchanged(tmp_path: Path) -> None:
     assert [p.text for p in docx.Document(str(written)).paragraphs] == ["固定的文字"]
 
 
-def test_the_checked_template_is_the_one_built(tmp_path: Path) -> None:
-    path = build_docx(tmp_path / "t.docx", [["{{ a", "b }}"]])
-    assert [p.text for p in docx.Document(str(path)).paragraphs] == ["{{ ab }}"]
+def test_a_tag_split_across_runs_of_different_formatting_renders_whole(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[["{{ report.", "title }}", "（", "{{ period.end }}", "）"]])
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == ["工作汇报（2023）"]
 
 
 def test_a_tag_nested_hundreds_deep_is_an_error_not_a_crash(tmp_path: Path) -> None:
