@@ -7,10 +7,10 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 
+from helpers import missing_under_ci
 from reportgen.i18n import set_language
 
 REPO = Path(__file__).resolve().parent.parent
@@ -80,10 +80,3 @@ def soffice() -> str:
             "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
         )
     return command
-
-
-def missing_under_ci(message: str) -> NoReturn:
-    """Skip the test for a missing program, but fail it under CI, where every program exists."""
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)

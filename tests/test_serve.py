@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import html
 import io
 import os
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from helpers import changed_lines
 from reportgen.cli import main
 from reportgen.i18n import set_language
 from reportgen.serve.app import create_app
@@ -55,11 +55,6 @@ def save(client: TestClient, values: dict[str, str], seen: dict[str, str]) -> ob
         data={**values, **seen, "csrf_token": csrf(client)},
         headers={"HX-Request": "true"},
     )
-
-
-def changed_lines(old: str, new: str) -> list[str]:
-    diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
-    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
 def test_the_reports_page_lists_each_report_with_its_check(client: TestClient) -> None:

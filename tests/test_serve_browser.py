@@ -8,7 +8,6 @@ from this test).
 
 from __future__ import annotations
 
-import difflib
 import os
 import shutil
 import tempfile
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import missing_under_ci
+from helpers import changed_lines, missing_under_ci
 from reportgen.i18n import set_language
 from reportgen.serve.app import create_app
 from reportgen.serve.form import slot_id
@@ -105,11 +104,6 @@ def screenshot(driver: object, tmp_path: Path, name: str) -> Path:
     if folder:
         shutil.copy(path, Path(folder) / path.name)
     return path
-
-
-def changed_lines(old: str, new: str) -> list[str]:
-    diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
-    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
 def test_a_clerk_fills_in_saves_previews_downloads_and_uploads(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import missing_under_ci
+from helpers import missing_under_ci
 from reportgen.errors import ConversionError
 from reportgen.prepare import Run
 from reportgen.serve import office as office_module

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import changed_lines
 from reportgen.data.yaml_edit import set_values
 from reportgen.errors import DataError
 from reportgen.i18n import set_language
@@ -42,14 +42,6 @@ paragraphs:
 date: 2023-04-19
 """
 PATH = Path("proposals.yaml")
-
-
-def changed_lines(old: str, new: str) -> list[str]:
-    return [
-        line
-        for line in difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
-        if line[:1] in "+-" and not line.startswith(("+++", "---"))
-    ]
 
 
 def test_a_figure_changes_at_its_value_only() -> None:
