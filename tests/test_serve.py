@@ -418,3 +418,32 @@ def test_every_script_and_style_is_served_by_reportgen(client: TestClient) -> No
             assert client.get(local).status_code == 200, local
     htmx = client.get("/static/htmx.min.js").text
     assert htmx.startswith("/*! htmx 2.0.11") and "Zero-Clause BSD" in htmx[:400]
+
+
+def test_a_new_periods_empty_figures_and_date_are_filled_in_the_form(
+    client: TestClient, workspace_dir: Path
+) -> None:
+    client.post(f"/reports/{PROPOSALS}/new-period", data={"csrf_token": csrf(client)})
+    name = "five-year-report-2024-2028"
+    folder = workspace_dir / "data" / name
+    before = {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.yaml")}
+    page = client.get(f"/reports/{name}").text
+    seen = dict(re.findall(r'name="(version:[^"]+)" value="([0-9a-f]{64})"', page))
+    benefit = field_name("proposals.yaml", ("figures", "benefit", "value"))
+    date = field_name("report.yaml", ("date",))
+    response = client.post(
+        f"/reports/{name}/save",
+        data={**seen, benefit: "250000000", date: "2028-04-20", "csrf_token": csrf(client)},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    report = (folder / "report.yaml").read_text(encoding="utf-8")
+    assert [line[:20] for line in changed_lines(before["report.yaml"], report)] == [
+        "-date: ~            ",
+        "+date: 2028-04-20   ",
+    ]
+    proposals = (folder / "proposals.yaml").read_text(encoding="utf-8")
+    assert changed_lines(before["proposals.yaml"], proposals) == [
+        "-    value: ~",
+        "+    value: 250000000",
+    ]

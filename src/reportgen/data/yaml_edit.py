@@ -180,9 +180,17 @@ def yaml_scalar(value: Scalar) -> str:
         return number_text(Decimal(repr(value)))
     if isinstance(value, dt.date):
         return value.isoformat()
-    if not _NEEDS_QUOTES.search(value) and yaml.safe_load(value) == value:
+    if not _NEEDS_QUOTES.search(value) and _reads_as_text(value):
         return value
     return json.dumps(value, ensure_ascii=False)  # -- a JSON string is a YAML string --
+
+
+def _reads_as_text(value: str) -> bool:
+    """Return whether ``value`` written bare reads back as that text, as reportgen reads YAML."""
+    try:
+        return bool(parse_yaml(f"_: {value}\n", Path("value.yaml")).data == {"_": value})
+    except DataError:
+        return False
 
 
 def number_text(number: Decimal) -> str:
