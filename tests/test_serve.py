@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from starlette.testclient import TestClient
 
 from helpers import changed_lines
@@ -447,3 +448,52 @@ def test_a_new_periods_empty_figures_and_date_are_filled_in_the_form(
         "-    value: ~",
         "+    value: 250000000",
     ]
+
+
+def yaml_batch(workspace_dir: Path) -> Path:
+    """Return the certificates' folder with its winners in YAML instead of CSV."""
+    folder = workspace_dir / "data" / "ankang-certificates"
+    rows = (folder / "winners.csv").read_text(encoding="utf-8").splitlines()[1:4]
+    table = "# 获奖名单\n" + "".join(
+        f"- number: {number}\n  name: {name}\n  award: {award}\n"
+        for number, name, award in (row.split(",") for row in rows)
+    )
+    (folder / "winners.csv").unlink()
+    (folder / "winners.yaml").write_text(table, encoding="utf-8")
+    report = folder / "report.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("rows: winners.csv", "rows: winners.yaml"),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_table_of_records_is_edited_as_rows(client: TestClient, workspace_dir: Path) -> None:
+    folder = yaml_batch(workspace_dir)
+    before = (folder / "winners.yaml").read_text(encoding="utf-8")
+    page = client.get("/reports/ankang-certificates").text
+    table = field_name("winners.yaml", ())
+    assert f'name="{table}@name" value="长江钢铁集团有限公司"' in page
+    seen = dict(re.findall(r'name="(version:[^"]+)" value="([0-9a-f]{64})"', page))
+    response = client.post(
+        "/reports/ankang-certificates/save",
+        data={
+            **seen,
+            "csrf_token": csrf(client),
+            "__records__": table,
+            f"{table}@number": ["AK2023-02", "AK2023-01", "AK2023-09"],
+            f"{table}@name": ["市第一建筑工程有限公司", "长江钢铁集团有限公司", "江州港务公司"],
+            f"{table}@award": ["优胜单位", "优胜单位", "优秀班组"],
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200, response.text
+    after = (folder / "winners.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(after) == [
+        {"number": "AK2023-02", "name": "市第一建筑工程有限公司", "award": "优胜单位"},
+        {"number": "AK2023-01", "name": "长江钢铁集团有限公司", "award": "优胜单位"},
+        {"number": "AK2023-09", "name": "江州港务公司", "award": "优秀班组"},
+    ]
+    # -- the comment and every key stay where they were; only values changed --
+    keys = [line.split(":")[0] for line in after.splitlines()]
+    assert keys == [line.split(":")[0] for line in before.splitlines()]

@@ -146,3 +146,52 @@ def test_any_text_reads_back_as_written_and_nothing_else_changes(text: str) -> N
             node = node[step] if isinstance(node, dict) else node[int(step)]
         last = steps[-1]
         assert (node[last] if isinstance(node, dict) else node[int(last)]) == text
+
+
+TABLE = """\
+# 获奖名单：每行一张证书
+- number: AK-01        # 证书编号
+  name: 江州钢铁集团
+  award: 优胜单位
+- number: AK-02
+  name: 江州港务公司
+  award: 优秀班组
+"""
+ROW_1 = {"number": "AK-01", "name": "江州钢铁集团", "award": "优胜单位"}
+ROW_2 = {"number": "AK-02", "name": "江州港务公司", "award": "优秀班组"}
+
+
+def test_a_record_changes_field_by_field() -> None:
+    changed = {**ROW_2, "award": "先进集体"}
+    new = set_values(TABLE, PATH, {(): [ROW_1, changed]})
+    assert changed_lines(TABLE, new) == ["-  award: 优秀班组", "+  award: 先进集体"]
+
+
+def test_records_added_moved_and_removed_keep_the_lines_of_the_others() -> None:
+    third = {"number": "AK-03", "name": "江州电力公司", "award": "优胜单位"}
+    grown = set_values(TABLE, PATH, {(): [ROW_1, ROW_2, third]})
+    assert changed_lines(TABLE, grown) == [
+        "+- number: AK-03",
+        "+  name: 江州电力公司",
+        "+  award: 优胜单位",
+    ]
+    moved = set_values(TABLE, PATH, {(): [ROW_2, ROW_1]})
+    assert yaml.safe_load(moved) == [ROW_2, ROW_1]
+    assert "- number: AK-02        # 证书编号\n" in moved  # -- values move, comments stay --
+    cut = set_values(TABLE, PATH, {(): [ROW_1]})
+    assert cut == "\n".join(TABLE.splitlines()[:4]) + "\n"
+
+
+def test_a_record_in_braces_grows_in_braces_and_a_new_field_is_added() -> None:
+    table = "rows:\n  - {number: A1, name: 甲}\n"
+    new = set_values(
+        table,
+        PATH,
+        {
+            ("rows",): [
+                {"number": "A1", "name": "甲", "award": "一等"},
+                {"number": "A2", "name": "乙"},
+            ]
+        },
+    )
+    assert new == "rows:\n  - {number: A1, name: 甲, award: 一等}\n  - {number: A2, name: 乙}\n"

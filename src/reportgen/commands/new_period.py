@@ -22,14 +22,14 @@ import yaml
 
 from reportgen.commands.messages import BAD_FOLDER_NAME, PERIOD_FOLDER_TAKEN, PERIOD_NEEDED
 from reportgen.data.outline import read_outline
-from reportgen.data.yaml_edit import (
+from reportgen.data.yaml_source import parse_yaml
+from reportgen.data.yaml_text import (
     INT_TAG,
     NULL_TAG,
     TextEdits,
     is_number,
     number_text,
 )
-from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
 from reportgen.files import write_folder_atomically
 from reportgen.workspace import Workspace

@@ -11,150 +11,55 @@ back and refuses it unless exactly the values asked for changed.
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import json
-import re
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from reportgen.data.messages import EDIT_NEEDS_OWN_LINE, EDIT_NOT_FOUND, EDIT_UNSAFE
+from reportgen.data.messages import EDIT_NOT_FOUND, EDIT_UNSAFE
+from reportgen.data.yaml_lists import Item, set_sequence
 from reportgen.data.yaml_source import parse_yaml
+from reportgen.data.yaml_text import (
+    Scalar,
+    TextEdits,
+    compose,
+    is_null,
+    node_at,
+    set_scalar,
+)
 from reportgen.errors import DataError, Problem
 
-#: A value a data file holds where a form changes it: a scalar, or a list of text.
-Scalar = str | int | float | dt.date | None
-Value = Scalar | list[str]
+#: A value a data file holds where a form changes it: a scalar, or a list of texts or records.
+Value = Scalar | Sequence[Item]
 #: The keys (and list positions, as text) from the top of a file down to a value.
 Steps = tuple[str, ...]
-
-INT_TAG = "tag:yaml.org,2002:int"
-FLOAT_TAG = "tag:yaml.org,2002:float"
-NULL_TAG = "tag:yaml.org,2002:null"
-
-# -- plain scalars that read back as other text, or as no text at all --
-_NEEDS_QUOTES = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`~]|[:#]\s|\s[#:]|\s$|^$|[\n\t]|:$")
-
-
-class TextEdits:
-    """Collects replacements at character positions of a text, then applies them all at once."""
-
-    def __init__(self, text: str, path: Path) -> None:
-        self.text = text
-        self.path = path
-        self.edits: list[tuple[int, int, str]] = []
-
-    def replace(self, node: yaml.Node, new: str, *, align: bool = True) -> None:
-        """Replace ``node``'s text by ``new``; with ``align``, keep a comment after it in place."""
-        start, end = node.start_mark.index, node.end_mark.index
-        if align:
-            spaces = len(self.text[end:]) - len(self.text[end:].lstrip(" "))
-            if self.text.startswith("#", end + spaces) and spaces:
-                # -- the comments of a file line up in one column: keep them there --
-                new += " " * max(1, spaces - (len(new) - (end - start)))
-                end += spaces
-        self.edits.append((start, end, new))
-
-    def replace_span(self, start: int, end: int, new: str) -> None:
-        """Replace the characters from ``start`` to ``end`` by ``new``."""
-        self.edits.append((start, end, new))
-
-    def insert(self, index: int, new: str) -> None:
-        """Insert ``new`` before the character at ``index``."""
-        self.edits.append((index, index, new))
-
-    def result(self) -> str:
-        """Return the text with every edit made."""
-        text = self.text
-        # -- from the end backwards, so earlier positions stay valid --
-        for start, end, new in sorted(self.edits, key=lambda edit: edit[:2], reverse=True):
-            text = text[:start] + new + text[end:]
-        return text
-
-    def line_start(self, key: yaml.Node) -> tuple[int, str]:
-        """Return where the line of ``key`` starts and its indentation; it must start the line."""
-        index = key.start_mark.index
-        start = self.text.rfind("\n", 0, index) + 1
-        indent = self.text[start:index]
-        if indent.strip():
-            raise DataError(
-                [
-                    Problem(
-                        EDIT_NEEDS_OWN_LINE(),
-                        file=self.path,
-                        line=key.start_mark.line + 1,
-                        column=key.start_mark.column + 1,
-                    )
-                ]
-            )
-        return start, indent
-
-    def add_line_before(self, key: yaml.Node, line: str) -> None:
-        """Add ``line`` before the line of ``key``, indented as it is."""
-        start, indent = self.line_start(key)
-        self.insert(start, f"{indent}{line}\n")
-
-    def add_line_after(self, key: yaml.Node, value: yaml.Node, line: str) -> None:
-        """Add ``line`` after the line of ``key: value``; a comment on that line moves with it."""
-        _, indent = self.line_start(key)
-        end = self.text.find("\n", value.end_mark.index)
-        end = len(self.text) if end < 0 else end
-        rest = self.text[value.end_mark.index : end]
-        new_line = f"{indent}{line}"
-        if rest.strip().startswith("#"):
-            comment_column = value.end_mark.column + len(rest) - len(rest.lstrip())
-            new_line += " " * max(1, comment_column - len(new_line)) + rest.strip()
-        self.edits.append((value.end_mark.index, end, f"\n{new_line}"))
-
-
-def compose(text: str) -> yaml.Node | None:
-    """Return the node tree of a YAML text, with the position of every node."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def node_at(root: yaml.Node | None, steps: Sequence[str]) -> yaml.Node | None:
-    """Return the node at ``steps`` (keys, and list positions as text) below ``root``."""
-    node = root
-    for step in steps:
-        if isinstance(node, yaml.MappingNode):
-            node = next((value for key, value in node.value if str(key.value) == step), None)
-        elif isinstance(node, yaml.SequenceNode) and step.isdigit() and int(step) < len(node.value):
-            node = node.value[int(step)]
-        else:
-            return None
-    return node
-
-
-def is_number(node: yaml.Node) -> bool:
-    """Return whether ``node`` is a number written in the file."""
-    return isinstance(node, yaml.ScalarNode) and node.tag in (INT_TAG, FLOAT_TAG)
 
 
 def set_values(text: str, path: Path, changes: Mapping[Steps, Value]) -> str:
     """Return ``text`` with the value at each path of ``changes`` replaced, and nothing else.
 
-    A list of text replaces the list's items one by one, adding or removing items at its
-    end. Raise DataError if the text does not parse, a path is not in it, or the new
-    text would read back as anything but the old data with those values changed.
+    A list replaces the list's items one by one, adding or removing items at its end; a
+    record's fields change one by one. Raise DataError if the text does not parse, a path
+    is not in it, or the new text would read back as anything but the old data with those
+    values changed.
     """
     old = parse_yaml(text, path).data
     root = compose(text)
     edits = TextEdits(text, path)
-    for steps, value in changes.items():
-        node = node_at(root, steps)
-        if isinstance(value, list) and (isinstance(node, yaml.SequenceNode) or _is_null(node)):
-            _set_sequence(edits, node, value)  # type: ignore[arg-type]
-        elif not isinstance(value, list) and isinstance(node, yaml.ScalarNode):
-            _set_scalar(edits, node, value)
-        else:
-            raise _problem(EDIT_NOT_FOUND, path, steps, node)
-    new_text = edits.result()
     expected = copy.deepcopy(old)
     for steps, value in changes.items():
-        _put(expected, steps, value)
+        node = node_at(root, steps)
+        was = value_at(old, steps)
+        if isinstance(value, list) and (isinstance(node, yaml.SequenceNode) or is_null(node)):
+            set_sequence(edits, node, value, was)  # type: ignore[arg-type]
+            value = _as_written(value, was)
+        elif not isinstance(value, list) and isinstance(node, yaml.ScalarNode):
+            set_scalar(edits, node, value)  # type: ignore[arg-type]
+        else:
+            raise _problem(EDIT_NOT_FOUND, path, steps, node)
+        expected = _put(expected, steps, value)
+    new_text = edits.result()
     try:
         new = parse_yaml(new_text, path).data
     except DataError:
@@ -165,39 +70,32 @@ def set_values(text: str, path: Path, changes: Mapping[Steps, Value]) -> str:
     return new_text
 
 
+def value_at(data: Any, steps: Steps) -> Any:
+    """Return the value at ``steps`` in loaded data, keys matched as text; None if not there."""
+    for step in steps:
+        if isinstance(data, dict):
+            data = next((value for key, value in data.items() if str(key) == step), None)
+        elif isinstance(data, list) and step.isdigit() and int(step) < len(data):
+            data = data[int(step)]
+        else:
+            return None
+    return data
+
+
 _UNREADABLE = object()
 
 
-def yaml_scalar(value: Scalar) -> str:
-    """Return ``value`` as a YAML scalar that reads back as the same value, on one line."""
-    if value is None:
-        return "~"
-    if isinstance(value, bool):
-        raise TypeError("a data file holds no true or false")
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return number_text(Decimal(repr(value)))
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if not _NEEDS_QUOTES.search(value) and _reads_as_text(value):
-        return value
-    return json.dumps(value, ensure_ascii=False)  # -- a JSON string is a YAML string --
-
-
-def _reads_as_text(value: str) -> bool:
-    """Return whether ``value`` written bare reads back as that text, as reportgen reads YAML."""
-    try:
-        return bool(parse_yaml(f"_: {value}\n", Path("value.yaml")).data == {"_": value})
-    except DataError:
-        return False
-
-
-def number_text(number: Decimal) -> str:
-    """Return a number as a data file writes it: 12, 3.5; never 1E+3."""
-    if number == number.to_integral():
-        return str(int(number))
-    return format(number.normalize(), "f")
+def _as_written(values: list[Any], old: Any) -> list[Any]:
+    """Return a list as it reads back: a record's empty new fields are not written at all."""
+    old_rows = old if isinstance(old, list) else []
+    written = []
+    for index, value in enumerate(values):
+        if isinstance(value, Mapping):
+            was = old_rows[index] if index < len(old_rows) else {}
+            keys = {str(key) for key in was} if isinstance(was, dict) else set()
+            value = {key: cell for key, cell in value.items() if cell is not None or key in keys}
+        written.append(value)
+    return written
 
 
 def _problem(kind: Any, path: Path, steps: Steps, node: yaml.Node | None) -> DataError:
@@ -205,116 +103,14 @@ def _problem(kind: Any, path: Path, steps: Steps, node: yaml.Node | None) -> Dat
     return DataError([Problem(kind(field=".".join(steps)), file=path, line=line)])
 
 
-def _is_null(node: yaml.Node | None) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
-
-
-def _put(data: Any, steps: Steps, value: Value) -> None:
-    """Set the value at ``steps`` in loaded data, matching keys as text as node_at does."""
-    for index, step in enumerate(steps):
-        last = index == len(steps) - 1
-        if isinstance(data, dict):
-            key = next((key for key in data if str(key) == step), step)
-            if last:
-                data[key] = value
-            else:
-                data = data[key]
-        elif isinstance(data, list):
-            if last:
-                data[int(step)] = value
-            else:
-                data = data[int(step)]
-
-
-def _set_scalar(edits: TextEdits, node: yaml.Node, value: Scalar) -> None:
-    if not isinstance(node, yaml.ScalarNode):
-        raise TypeError("only a single value is replaced this way")
-    if node.style in ("|", ">") and isinstance(value, str) and value:
-        start, end = _block_span(edits.text, node)
-        edits.replace_span(start, end, _block_scalar(edits.text, node, value))
-        return
-    new = yaml_scalar(value)
-    if isinstance(value, str) and node.style == "'" and "\n" not in value:
-        new = "'" + value.replace("'", "''") + "'"  # -- keep the clerk's quotes --
-    if node.start_mark.index == node.end_mark.index:
-        new = " " + new  # -- `key:` with nothing after it --
-    edits.replace(node, new)
-
-
-def _block_span(text: str, node: yaml.Node) -> tuple[int, int]:
-    """Return a block scalar's span without the blank lines YAML counts into it."""
-    start, end = node.start_mark.index, node.end_mark.index
-    return start, start + len(text[start:end].rstrip())
-
-
-def _block_scalar(text: str, node: yaml.ScalarNode, value: str) -> str:
-    """Return ``value`` as a block scalar (``>-`` or ``|``) indented as ``node``'s lines are."""
-    header_end = text.find("\n", node.start_mark.index)
-    body = text[header_end + 1 : node.end_mark.index]
-    first = next((line for line in body.split("\n") if line.strip()), "")
-    indent = first[: len(first) - len(first.lstrip(" "))] or " " * (node.start_mark.column + 2)
-    lines = value.rstrip("\n").split("\n")
-    trailing = len(value) - len(value.rstrip("\n"))
-    chomping = "-" if trailing == 0 else ("" if trailing == 1 else "+")
-    style = ">" if node.style == ">" and len(lines) == 1 else "|"
-    if value != value.strip(" ") or lines[0].startswith(" "):
-        return json.dumps(value, ensure_ascii=False)  # -- spaces a block would not keep --
-    content = "\n".join(indent + line if line else "" for line in lines)
-    return f"{style}{chomping}\n{content}" + "\n" * max(0, trailing - 1)
-
-
-def _set_sequence(edits: TextEdits, node: yaml.Node, values: list[str]) -> None:
-    items: list[yaml.Node] = node.value if isinstance(node, yaml.SequenceNode) else []
-    if not values or not items:
-        new = "[" + ", ".join(yaml_scalar(value) for value in values) + "]"
-        if node.start_mark.index == node.end_mark.index:
-            new = " " + new
-        start, end = node.start_mark.index, node.end_mark.index
-        if isinstance(node, yaml.SequenceNode) and not node.flow_style:
-            end = _item_end(edits.text, items[-1])
-        edits.replace_span(start, end, new)
-        return
-    for item, value in zip(items, values, strict=False):
-        old = item.value if isinstance(item, yaml.ScalarNode) else None
-        if old != value or item.tag != "tag:yaml.org,2002:str":
-            _set_scalar(edits, item, value)
-    if len(values) > len(items):
-        _append_items(edits, node, items[-1], values[len(items) :])  # type: ignore[arg-type]
-    elif len(values) < len(items):
-        _remove_items(edits, node, items, len(values))  # type: ignore[arg-type]
-
-
-def _item_end(text: str, item: yaml.Node) -> int:
-    """Return where a block sequence item ends: after its value, its comment, its line break."""
-    if isinstance(item, yaml.ScalarNode) and item.style in ("|", ">"):
-        return _block_span(text, item)[1]
-    end = text.find("\n", item.end_mark.index)
-    return len(text) if end < 0 else end
-
-
-def _append_items(
-    edits: TextEdits, node: yaml.SequenceNode, last: yaml.Node, values: list[str]
-) -> None:
-    if node.flow_style:
-        edits.insert(last.end_mark.index, "".join(f", {yaml_scalar(value)}" for value in values))
-        return
-    text = edits.text
-    line_start = text.rfind("\n", 0, last.start_mark.index) + 1
-    prefix = text[line_start : last.start_mark.index]  # -- "  - " --
-    lines = []
-    for value in values:
-        if isinstance(last, yaml.ScalarNode) and last.style in ("|", ">") and value:
-            lines.append(prefix + _block_scalar(text, last, value))
-        else:
-            lines.append(prefix + yaml_scalar(value))
-    edits.insert(_item_end(text, last), "".join("\n" + line for line in lines))
-
-
-def _remove_items(
-    edits: TextEdits, node: yaml.SequenceNode, items: list[yaml.Node], keep: int
-) -> None:
-    if node.flow_style:
-        edits.replace_span(items[keep - 1].end_mark.index, items[-1].end_mark.index, "")
-        return
-    # -- from the end of the last item kept to the end of the last item --
-    edits.replace_span(_item_end(edits.text, items[keep - 1]), _item_end(edits.text, items[-1]), "")
+def _put(data: Any, steps: Steps, value: Any) -> Any:
+    """Return ``data`` with the value at ``steps`` set, keys matched as text as node_at does."""
+    if not steps:
+        return value
+    parent = value_at(data, steps[:-1])
+    if isinstance(parent, dict):
+        key = next((key for key in parent if str(key) == steps[-1]), steps[-1])
+        parent[key] = value
+    elif isinstance(parent, list):
+        parent[int(steps[-1])] = value
+    return data

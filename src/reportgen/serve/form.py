@@ -3,18 +3,16 @@
 The form is read from the YAML text, not from the validated report, so that a report with
 problems (a new period's empty figures, a mistyped number) still opens, with the problems
 next to their fields. Each field knows the file and the keys of its value, so that what is
-posted goes back to that place (:func:`changes_from_form`), and it carries the comment the
+posted goes back to that place (:mod:`reportgen.serve.posted`), and it carries the comment the
 file has beside the value, which explains it in the clerk's words.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import quote, unquote
@@ -22,20 +20,22 @@ from urllib.parse import quote, unquote
 import yaml
 
 from reportgen.data.report import REPORT_FILE
-from reportgen.data.yaml_edit import Steps, Value, compose, node_at
+from reportgen.data.yaml_edit import Steps
 from reportgen.data.yaml_source import parse_yaml
+from reportgen.data.yaml_text import compose, node_at
 from reportgen.errors import DataError, Problem
-from reportgen.i18n import Message
-from reportgen.serve.messages import NOT_A_DATE, NOT_A_NUMBER
 from reportgen.text.filters import cn_numeral
 
-Kind = Literal["number", "year", "date", "text", "prose", "list", "prose-list"]
+Kind = Literal["number", "year", "date", "text", "prose", "list", "prose-list", "records"]
 #: The keys of a figure written in full (``collected: {value: …, label: …}``).
 FIGURE_KEYS = {"value", "by_year", "previous", "label", "unit", "qualifier", "scale", "precision"}
 #: A tag that prints a value in prose: ``{{ collected }}``, ``{{ trades | join_cn }}``.
 TAG = re.compile(r"\{\{-?\s*(.+?)\s*-?\}\}", re.DOTALL)
-#: The form field listing the lists on the page, so that an emptied list still counts.
+#: The form fields naming the lists and tables on the page, so that an emptied one still counts.
 LISTS_FIELD = "__lists__"
+RECORDS_FIELD = "__records__"
+#: The most rows a table may have to be edited in the form; a longer one is edited in Excel.
+MAX_RECORDS = 300
 
 
 @dataclass
@@ -63,6 +63,15 @@ class Field:
     def items(self) -> list[str]:
         """Return a list field's items as text."""
         return [str(item) for item in self.value] if isinstance(self.value, list) else []
+
+    @property
+    def columns(self) -> list[str]:
+        """Return a table's columns: every field its rows have, in the order they first come."""
+        return columns_of(self.value)
+
+    def cell_name(self, column: str) -> str:
+        """Return the form name of a table's ``column``."""
+        return f"{self.name}@{quote(column, safe='')}"
 
     @property
     def tags(self) -> list[str]:
@@ -106,6 +115,7 @@ class Section:
     derived: list[FigureRow] = field(default_factory=list)
     lists: list[Field] = field(default_factory=list)
     prose: list[Field] = field(default_factory=list)
+    records: list[Field] = field(default_factory=list)
     #: Set when the file cannot be read: why, with where.
     problem: str = ""
 
@@ -120,6 +130,7 @@ class Section:
         for row in self.figures:
             yield from row.inputs
         yield from self.lists
+        yield from self.records
         yield from self.prose
 
 
@@ -176,7 +187,7 @@ def report_files(directory: Path) -> list[Path]:
     parts = [directory / f"{part}.yaml" for part in listed or [] if _is_name(part)]
     files = [report] + [path for path in parts if path.is_file()]
     others = sorted(path for path in directory.glob("*.y*ml") if path not in files)
-    return files + [path for path in others if not _is_table(path, data)]
+    return files + others
 
 
 def build_form(name: str, directory: Path) -> ReportForm:
@@ -204,9 +215,11 @@ def build_section(path: Path, text: str, number: int = 0) -> Section:
     except (DataError, yaml.YAMLError) as err:
         problems = err.problems if isinstance(err, DataError) else [Problem(str(err), file=path)]
         return Section(file, file, problem="\n".join(str(problem) for problem in problems))
+    reader = _Reader(file, text, root)
+    if _is_records(data):  # -- a table of rows, such as a batch's in YAML --
+        return Section(file, f"表格：{file}", records=[reader.field((), "records", file, data)])
     if not isinstance(data, dict):
         return Section(file, file)
-    reader = _Reader(file, text, root)
     section = Section(file, _title(file, data, number))
     if file == REPORT_FILE:
         section.fields = reader.facts(data)
@@ -214,49 +227,15 @@ def build_section(path: Path, text: str, number: int = 0) -> Section:
         section.prose.append(reader.field(("lead",), "prose", "领句（加粗的开头句）", data["lead"]))
     section.figures = reader.figures(data.get("figures"), ("figures",))
     section.derived = reader.derived(data.get("derived"))
-    section.lists = [
-        reader.field(("lists", key), "list", key, items)
-        for key, items in _mapping(data.get("lists")).items()
-        if isinstance(items, list | type(None))
-    ]
+    for key, items in _mapping(data.get("lists")).items():
+        if _is_records(items):
+            section.records.append(reader.field(("lists", key), "records", key, items))
+        elif isinstance(items, list | type(None)):
+            section.lists.append(reader.field(("lists", key), "list", key, items))
     for key, label in (("opening", "开头段落"), ("paragraphs", "正文段落")):
         if isinstance(data.get(key), list):
             section.prose.append(reader.field((key,), "prose-list", label, data[key]))
     return section
-
-
-def changes_from_form(
-    form: Mapping[str, list[str]], current: Mapping[str, Any]
-) -> tuple[dict[str, dict[Steps, Value]], list[Problem]]:
-    """Return the values ``form`` changes, by file and path, and the inputs that cannot be read.
-
-    ``form`` maps each posted name to its values; ``current`` holds each file's loaded data.
-    A value equal to the file's is no change.
-    """
-    changes: dict[str, dict[Steps, Value]] = {}
-    problems: list[Problem] = []
-    lists = set(form.get(LISTS_FIELD, []))
-    for name, values in form.items():
-        parsed = parse_field_name(name)
-        if parsed is None or parsed[0] not in current:
-            continue
-        file, steps = parsed
-        old = _value_at(current[file], steps)
-        if name in lists:
-            new: Value = [_text(value) for value in values]
-        else:
-            try:
-                new = _typed(values[-1], old)
-            except ValueError as err:
-                problems.append(Problem(err.args[0], file=file, field=name))
-                continue
-        if not _same(new, old):
-            changes.setdefault(file, {})[steps] = new
-    for name in lists - set(form):
-        parsed = parse_field_name(name)
-        if parsed is not None and parsed[0] in current and _value_at(current[parsed[0]], parsed[1]):
-            changes.setdefault(parsed[0], {})[parsed[1]] = []
-    return changes, problems
 
 
 # -- reading the data --
@@ -418,9 +397,26 @@ def _is_name(value: Any) -> bool:
     return isinstance(value, str) and value.isidentifier()
 
 
-def _is_table(path: Path, data: Any) -> bool:
-    batch = data.get("batch") if isinstance(data, dict) else None
-    return isinstance(batch, dict) and batch.get("rows") == path.name
+def _is_records(value: Any) -> bool:
+    """Return whether ``value`` is a table: a list of rows, each a record of single values."""
+    return (
+        isinstance(value, list)
+        and 0 < len(value) <= MAX_RECORDS
+        and all(isinstance(row, dict) and not any(map(_is_nested, row.values())) for row in value)
+    )
+
+
+def _is_nested(value: Any) -> bool:
+    return isinstance(value, dict | list)
+
+
+def columns_of(rows: Any) -> list[str]:
+    """Return the fields of a table's rows, in the order they first come."""
+    columns: dict[str, None] = {}
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict):
+            columns.update(dict.fromkeys(str(key) for key in row))
+    return list(columns)
 
 
 def _is_number_or_empty(value: Any) -> bool:
@@ -431,73 +427,3 @@ def _number_shown(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-# -- reading what was posted --
-
-
-def _value_at(data: Any, steps: Steps) -> Any:
-    for step in steps:
-        if isinstance(data, dict):
-            data = next((value for key, value in data.items() if str(key) == step), None)
-        elif isinstance(data, list) and step.isdigit() and int(step) < len(data):
-            data = data[int(step)]
-        else:
-            return None
-    return data
-
-
-def _text(value: str) -> str:
-    return value.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _typed(text: str, old: Any) -> Value:
-    """Return posted ``text`` as the kind of value the file holds there."""
-    text = _text(text)
-    if isinstance(old, bool | str):
-        return text
-    if isinstance(old, dt.date) or (old is None and _looks_like_date(text)):
-        return _date(text)
-    if old is None or isinstance(old, int | float):
-        return _number(text)
-    return text
-
-
-def _number(text: str) -> int | float | None:
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    if not cleaned:
-        return None
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(_message(NOT_A_NUMBER, text)) from None
-    if not number.is_finite():
-        raise ValueError(_message(NOT_A_NUMBER, text))
-    return int(number) if number == number.to_integral() else float(number)
-
-
-def _date(text: str) -> dt.date | None:
-    if not text.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(_message(NOT_A_DATE, text)) from None
-
-
-def _looks_like_date(text: str) -> bool:
-    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()))
-
-
-def _message(kind: Any, text: str) -> Message:
-    return kind(text=text)  # type: ignore[no-any-return]
-
-
-def _same(new: Value, old: Any) -> bool:
-    if isinstance(old, bool):
-        return False
-    if isinstance(new, int | float) and isinstance(old, int | float):
-        return Decimal(str(new)) == Decimal(str(old))
-    if isinstance(new, list) and isinstance(old, list):
-        return new == [str(item) for item in old] and all(isinstance(i, str) for i in old)
-    return bool(new == old and type(new) is type(old)) or (new is None and old is None)

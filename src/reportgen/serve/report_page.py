@@ -14,8 +14,9 @@ from reportgen.data.outline import read_outline
 from reportgen.errors import Problem
 from reportgen.i18n import Message
 from reportgen.serve.drafts import apply_changes, field_problems
-from reportgen.serve.form import build_form, build_section, changes_from_form, report_files
+from reportgen.serve.form import build_form, build_section, report_files
 from reportgen.serve.messages import NOTHING_CHANGED, PREVIEW_STALE, SAVED
+from reportgen.serve.posted import changes_from_form
 from reportgen.serve.saving import ConflictError
 from reportgen.serve.site import Site
 from reportgen.serve.values import FormValues

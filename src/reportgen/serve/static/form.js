@@ -32,7 +32,8 @@
     var action = button.getAttribute("data-action");
     if (action === "add") {
       var copy = list.querySelector("template").content.firstElementChild.cloneNode(true);
-      list.insertBefore(copy, button);
+      var body = list.querySelector("tbody");
+      if (body) { body.appendChild(copy); } else { list.insertBefore(copy, button); }
       var input = copy.querySelector("input, textarea");
       if (input) { input.focus(); }
     } else if (action === "remove") {
