@@ -227,7 +227,7 @@ def test_a_yaml_table_reports_bad_rows_at_their_line(
         f"{table}:7: no 'name': the template or batch.output uses it",
         f"{table}:9:23: row.name: contains the control character U+0007 at character 6 "
         "(pasted from another program?): delete it",
-        f"{table}:12:3: row.award: should be text, not list",
+        f"{table}:12:3: row.award: should be text, a number or a date, not a list",
         "4 problems found",
     ]
 

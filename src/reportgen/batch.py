@@ -35,14 +35,16 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.cache import Cache
 from reportgen.data.figures import Group
+from reportgen.data.messages import CELL_EMPTY
 from reportgen.data.report import REPORT_FILE, BatchFacts, ReportData, file_stem
+from reportgen.data.table import cell_text, read_table
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
 from reportgen.prepare import Run, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 
 if TYPE_CHECKING:
-    from reportgen.data.table import Table
+    from reportgen.data.table import Row, Table, Value
 
 #: The name templates and file name patterns give the current row: ``{{ row.name }}``.
 ROW = "row"
@@ -86,9 +88,7 @@ def render_batch(
     if spec is None:
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
-    from reportgen.data.table import read_table  # pydantic and PyYAML: only for a batch
-
-    table = read_table(data.directory / spec.rows)
+    table = read_table(data.directory / spec.rows, spec.sheet)
     wanted = _check_report(data, spec, template_path, variables, table)
 
     folder = (output_dir or run.workspace.output_dir) / name
@@ -204,6 +204,10 @@ def _plan(
                 for column in missing
             ]
             continue
+        empty = [column for column in sorted(wanted) if row.fields[column] == ""]
+        if empty:
+            problems += [row.problem(table.path, CELL_EMPTY(), column) for column in empty]
+            continue
         output = folder / f"{_output_stem(pattern, facts, row.fields)}.docx"
         key = output.name.casefold()  # Windows and macOS do not tell A.docx from a.docx
         if key in first_line:
@@ -216,7 +220,7 @@ def _plan(
             )
             continue
         first_line[key] = row.line
-        tasks.append(_Task(row.line, row.fields, output))
+        tasks.append(_Task(row, output))
     return tasks, problems
 
 
@@ -233,7 +237,7 @@ def _parse_pattern(pattern: str) -> list[tuple[str, str | None, str | None]]:
 def _output_stem(
     pattern: list[tuple[str, str | None, str | None]],
     facts: Mapping[str, str],
-    fields: Mapping[str, str],
+    fields: Mapping[str, Value],
 ) -> str:
     """Return the file name a parsed ``pattern`` gives a row, without extension."""
     pieces = []
@@ -242,7 +246,7 @@ def _output_stem(
         if fact is not None:
             pieces.append(facts[fact])
         if column is not None:
-            pieces.append(fields[column])
+            pieces.append(cell_text(fields[column]))
     return file_stem("".join(pieces))
 
 
@@ -264,10 +268,9 @@ class _Job:
 
 @dataclass(frozen=True)
 class _Task:
-    """One row to render: its line in the table, its fields and its output file."""
+    """One row to render, and its output file."""
 
-    line: int
-    fields: dict[str, str]
+    row: Row
     output: Path
 
 
@@ -281,7 +284,7 @@ class _RowRenderer:
 
     def render(self, task: _Task) -> list[Problem]:
         """Render and write ``task``'s row; return its problems (none when it was written)."""
-        context = {**self.job.context, ROW: Group(ROW, task.fields)}
+        context = {**self.job.context, ROW: Group(ROW, task.row.fields)}
         try:
             document = self.template.render(context, self.job.properties)
         except ProblemsFound as err:
@@ -293,9 +296,7 @@ class _RowRenderer:
     def _at_row(self, problem: Problem, task: _Task) -> Problem:
         # A problem that only this row's values cause: name the row, then the template's place.
         where = self.job.template.name + (f", {problem.where}" if problem.where else "")
-        return Problem(
-            problem.message, file=self.job.table, line=task.line, where=where, field=problem.field
-        )
+        return task.row.problem(self.job.table, problem.message, where=where, field=problem.field)
 
 
 def _render_in_workers(

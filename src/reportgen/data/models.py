@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import keyword
 import math
-import re
 import string
 from typing import Annotated, Any, Literal
 
@@ -32,16 +31,15 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 from typing_extensions import TypeAliasType
 
+from reportgen.text.decoding import FORBIDDEN_CHARACTER
+
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
 TAG_MARK = "·"
-
-# Control characters that XML 1.0 cannot hold (tab, line feed and carriage return are allowed).
-_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _check_text(value: Any) -> Any:
     if isinstance(value, str):
-        forbidden = _FORBIDDEN_CHAR.search(value)
+        forbidden = FORBIDDEN_CHARACTER.search(value)
         if forbidden:
             # Rejected rather than stripped: the character is invisible in an
             # editor, so only its position lets a clerk find and delete it.
@@ -263,8 +261,8 @@ class Period(_Strict):
 
 #: What a batch's file name pattern may use besides the row's fields ({row.name}).
 REPORT_PLACEHOLDERS = ("organisation", "title", "start", "end")
-#: The file types a batch table may be.
-TABLE_SUFFIXES = (".csv", ".yaml", ".yml")
+#: The file types a batch table may be: CSV, YAML, and the workbooks calamine reads.
+TABLE_SUFFIXES = (".csv", ".yaml", ".yml", ".xlsx", ".xlsm", ".xls", ".ods", ".et")
 
 
 def output_placeholders(pattern: str) -> list[str]:
@@ -300,8 +298,12 @@ class BatchSpec(_Strict):
     """批量生成：表格的每一行生成一份文件，如为每位获奖者生成一张荣誉证书。"""
 
     rows: Text = Field(
-        description="表格文件名，与 report.yaml 放在同一文件夹：CSV（第一行为列名）"
+        description="表格文件名，与 report.yaml 放在同一文件夹：Excel/WPS 表格（.xlsx、.xls、"
+        ".et、.ods，第一行为列名）、CSV（第一行为列名，UTF-8 或 GBK 编码）"
         "或 YAML 列表（每项写成 列名: 值）。模板中用 {{ row.列名 }} 引用本行的值。"
+    )
+    sheet: Text | None = Field(
+        None, description="Excel/WPS 表格中名单所在的工作表名称，如“获奖名单”；不填为第一张。"
     )
     output: Text = Field(
         description="每份文件的文件名（不含 .docx），用 {row.列名} 写入本行的值，"
@@ -315,7 +317,10 @@ class BatchSpec(_Strict):
         if "/" in value or "\\" in value:
             raise ValueError("give the file name only: the table sits beside report.yaml")
         if not value.lower().endswith(TABLE_SUFFIXES):
-            raise ValueError(f"'{value}' should be a .csv or .yaml file")
+            from reportgen.data.messages import TABLE_SUFFIX
+
+            suffixes = [suffix for suffix in TABLE_SUFFIXES if suffix != ".yml"]
+            raise ValueError(TABLE_SUFFIX(name=value, suffixes=suffixes).text())
         return value
 
     @field_validator("output")

@@ -24,6 +24,7 @@ class BatchFacts:
 
     rows: str  # the table's file, beside report.yaml
     output: str  # the pattern of each document's file name
+    sheet: str | None = None  # the sheet of a workbook the rows are on (None: the first)
 
 
 @dataclass(frozen=True)
