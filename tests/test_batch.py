@@ -102,6 +102,7 @@ def test_a_row_is_the_file_render_writes_for_a_single_report(workspace: Path) ->
     (batch_folder / "report.yaml").write_text(facts, encoding="utf-8")
     single = facts[: facts.index("batch:")] + 'output: "notice"\n'
     (single_folder / "report.yaml").write_text(single, encoding="utf-8")
+    shutil.copy(batch_folder / "seal.png", single_folder / "seal.png")
 
     assert main(["render", "notice", REPORT, "--jobs", "2"]) == 0
 
@@ -288,6 +289,6 @@ def test_a_file_name_pattern_must_name_a_column(
     assert render() == 1
 
     assert capsys.readouterr().err.splitlines() == [
-        f"{report}:12:3: report.batch.output: {message}",
+        f"{report}:14:3: report.batch.output: {message}",
         "1 problem found",
     ]

@@ -286,7 +286,7 @@ class _RowRenderer:
         """Render and write ``task``'s row; return its problems (none when it was written)."""
         context = {**self.job.context, ROW: Group(ROW, task.row.fields)}
         try:
-            document = self.template.render(context, self.job.properties)
+            document = self.template.render(context, self.job.properties, self.job.table.parent)
         except ProblemsFound as err:
             return [self._at_row(problem, task) for problem in err.problems]
         if self.job.write:

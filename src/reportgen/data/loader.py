@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from reportgen.data.attachment import build_attachment
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
+from reportgen.data.messages import PICTURE_NAME_TAKEN
 from reportgen.data.models import (
     TAG_MARK,
     BatchSpec,
@@ -32,6 +33,7 @@ from reportgen.data.report import REPORT_FILE, BatchFacts, PartView, ReportData,
 from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
+from reportgen.ooxml.images import ImageFile
 from reportgen.text.environment import make_environment
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -54,6 +56,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.prose_environment = make_environment(for_docx=False)
         self.figures = FigureBuilder(self.problems)
+        self.picture_files: list[Path] = []
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
@@ -76,6 +79,7 @@ class _Loader:
         }
 
         report_figures = self.figures.build(spec, report_source, period, "report")
+        report_pictures = self._pictures(spec, report_source, report_figures, "report")
         for index, name in enumerate(spec.parts):
             if name in report_figures or name in spec.lists:
                 # Templates reach both as {{ name }}; the part would hide the figure.
@@ -91,6 +95,8 @@ class _Loader:
             part = self._validate(PartFile, source, name)
             if part is not None:
                 figures = self.figures.build(part, source, period, name)
+                pictures = self._pictures(part, source, figures, name)
+                figures = Group(figures._name, {**figures._children, **pictures})
                 part_specs.append((name, part, source, figures))
 
         # Prose may name another part's figures (proposals.collected), so every
@@ -122,18 +128,21 @@ class _Loader:
         if self.problems:
             raise DataError(self.problems)
 
-        report_view = Group(spec.title, {**facts, **report_figures._children, **report_lists})
+        report_view = Group(
+            spec.title, {**facts, **report_figures._children, **report_lists, **report_pictures}
+        )
         context: dict[str, Any] = {
             **facts,
             **report_figures._children,
             **report_lists,
+            **report_pictures,
             **{part.name: part for part in parts},
             "report": report_view,
             "opening": opening,
             "parts": parts,
             "attachment": attachment,
         }
-        files = [report_path] + [source.path for _, source in part_sources]
+        files = [report_path] + [source.path for _, source in part_sources] + self.picture_files
         return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
 
     # -- reading and validating files --
@@ -243,6 +252,28 @@ class _Loader:
                 message = _explain(error, loc, model)
                 self.problems.append(source.problem(message, loc, dotted))
             return None
+
+    def _pictures(
+        self, content: _Content, source: SourceFile, figures: Group, prefix: str
+    ) -> dict[str, ImageFile]:
+        """Return the pictures ``content`` names, read and checked, by their names."""
+        from reportgen.ooxml.images import PictureError, read_image, resolve_picture
+
+        pictures: dict[str, ImageFile] = {}
+        for name, file in content.pictures.items():
+            path = ("pictures", name)
+            dotted = f"{prefix}.pictures.{name}"
+            if name in figures or name in content.lists:
+                message = PICTURE_NAME_TAKEN(name=name)
+                self.problems.append(source.problem(message, path, dotted))
+                continue
+            try:
+                pictures[name] = read_image(file, self.directory)
+            except PictureError as err:
+                self.problems.append(source.problem(err.message, path, dotted))
+                continue
+            self.picture_files.append(resolve_picture(file, self.directory))
+        return pictures
 
     # -- prose --
 

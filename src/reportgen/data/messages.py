@@ -124,3 +124,11 @@ TABLE_SUFFIX = MessageKind(
     en="'{name}' should be a table: a {suffixes} file",
     zh="“{name}”应是表格文件：{suffixes} 之一",
 )
+
+# -- pictures the data names --
+
+PICTURE_NAME_TAKEN = MessageKind(
+    "data.picture-name-taken",
+    en="'{name}' names a figure or a list too: give the picture another name",
+    zh="“{name}”已是一个数字或列表的名称：请给图片另取一个名称",
+)

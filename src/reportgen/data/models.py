@@ -235,6 +235,11 @@ class _Content(_Strict):
     lists: dict[Name, list[Text]] = Field(
         default_factory=dict, description="列表：如工种、企业名单、各项措施。"
     )
+    pictures: dict[Name, Text] = Field(
+        default_factory=dict,
+        description="图片：名称: 文件名（PNG 或 JPEG，与本文件放在同一文件夹），如 seal: seal.png。"
+        '模板中用 {{ 名称 | picture(width="3cm") }} 按给定大小放置。',
+    )
 
 
 class PartFile(_Content):

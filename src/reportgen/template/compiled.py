@@ -28,7 +28,12 @@ from lxml import etree
 from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.package import Package
-from reportgen.ooxml.pictures import PlacedPictures, picture_parts, placed_pictures
+from reportgen.ooxml.pictures import (
+    PlacedPictures,
+    picture_folder,
+    picture_parts,
+    placed_pictures,
+)
 from reportgen.ooxml.places import find_tag, normalise, part_label
 from reportgen.text.environment import make_environment, printed_values
 
@@ -114,13 +119,22 @@ class CompiledTemplate:
             raise TemplateError(problems)
         return parts
 
-    def render(self, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
-        """Return the document for ``context`` as .docx bytes; raise RenderError if unsound."""
+    def render(
+        self,
+        context: Mapping[str, Any],
+        properties: DocumentProperties,
+        folder: Path | None = None,
+    ) -> bytes:
+        """Return the document for ``context`` as .docx bytes; raise RenderError if unsound.
+
+        ``folder`` is where the data is: a picture a row names by its file's name is there.
+        """
         replaced: dict[str, bytes] = {}
         record: list[str] = []
         pictures = PlacedPictures()
         token = printed_values.set(record)
         pictures_token = placed_pictures.set(pictures)
+        folder_token = picture_folder.set(folder)
         try:
             for name, template in self._templates.items():
                 pictures.part = name
@@ -137,6 +151,7 @@ class CompiledTemplate:
                     xml = fit_table_grids(xml)
                 replaced[name] = xml.encode("utf-8")
         finally:
+            picture_folder.reset(folder_token)
             placed_pictures.reset(pictures_token)
             printed_values.reset(token)
         self._verify(replaced, record)
