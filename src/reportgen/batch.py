@@ -23,6 +23,7 @@ file is byte for byte the one a single render of the same data writes.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import shutil
@@ -64,6 +65,8 @@ class BatchResult:
 
     written: list[Path]
     problems: list[Problem]
+    #: The one file holding every document written, when ``batch.merged`` asks for it.
+    merged: Path | None = None
 
 
 def render_batch(
@@ -118,7 +121,24 @@ def render_batch(
             if on_written is not None:
                 on_written(task.output)
     problems.sort(key=lambda problem: problem.line or 0)
-    return BatchResult(written, problems)
+    merged = None
+    if write and spec.merged is not None and written:
+        merged = _write_merged(data, spec.merged, written, output_dir or run.workspace.output_dir)
+        if on_written is not None:
+            on_written(merged)
+    return BatchResult(written, problems, merged)
+
+
+def _write_merged(data: ReportData, pattern: str, documents: list[Path], folder: Path) -> Path:
+    """Write ``documents`` joined in their order as one file named by ``pattern``; return it."""
+    from reportgen.ooxml.merge import MergedDocument
+
+    merged = MergedDocument()
+    for document in documents:
+        merged.add(document.read_bytes())
+    output = folder / f"{dataclasses.replace(data.facts, output=pattern).output_stem()}.docx"
+    write_atomically(output, merged.to_bytes())
+    return output
 
 
 # -- checks before rendering --

@@ -125,6 +125,14 @@ TABLE_SUFFIX = MessageKind(
     zh="“{name}”应是表格文件：{suffixes} 之一",
 )
 
+MERGED_NAMES_ROW = MessageKind(
+    "batch.merged-names-row",
+    en="names one file that holds every row: use {{organisation}} {{title}} {{start}} {{end}}, "
+    "not a column",
+    zh="这是装入全部行的一个文件的名称：只能用 {{organisation}} {{title}} {{start}} {{end}}，"
+    "不能用表格的列",
+)
+
 # -- pictures the data names --
 
 PICTURE_NAME_TAKEN = MessageKind(

@@ -316,6 +316,24 @@ class BatchSpec(_Strict):
         "文件写入输出文件夹中与报告文件夹同名的子文件夹。"
     )
 
+    merged: Text | None = Field(
+        None,
+        description="合订本（可选）：另把全部文件按表格顺序合成一个 .docx（每行从新的一页开始），"
+        "此处写它的文件名（不含 .docx），可用 {organisation} {title} {start} {end}，"
+        "如“{title}（合订本）”；写入输出文件夹。加 --pdf 时只转换这一个文件。",
+    )
+
+    @field_validator("merged")
+    @classmethod
+    def _names_facts_only(cls, value: str | None) -> str | None:
+        if value is not None and any(
+            name.startswith("row.") for name in output_placeholders(value)
+        ):
+            from reportgen.data.messages import MERGED_NAMES_ROW
+
+            raise ValueError(MERGED_NAMES_ROW().text())
+        return value
+
     @field_validator("rows")
     @classmethod
     def _table_file(cls, value: str) -> str:
