@@ -31,6 +31,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 from typing_extensions import TypeAliasType
 
+from reportgen.data.report import REPORT_PLACEHOLDERS
 from reportgen.text.decoding import FORBIDDEN_CHARACTER
 
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
@@ -264,8 +265,6 @@ class Period(_Strict):
         return self
 
 
-#: What a batch's file name pattern may use besides the row's fields ({row.name}).
-REPORT_PLACEHOLDERS = ("organisation", "title", "start", "end")
 #: The file types a batch table may be: CSV, YAML, and the workbooks calamine reads.
 TABLE_SUFFIXES = (".csv", ".yaml", ".yml", ".xlsx", ".xlsm", ".xls", ".ods", ".et")
 

@@ -70,6 +70,12 @@ class Sheet:
         self.name = name
         self._sheet = calamine_sheet
 
+    @property
+    def height(self) -> int:
+        """Return the number of the sheet's last row with anything in it."""
+        end = self._sheet.end
+        return int(end[0]) + 1 if end is not None else 0
+
     def rows(self) -> Iterator[SheetRow]:
         """Yield each row that has a cell with something in it, in the sheet's order."""
         start = self._sheet.start

@@ -1,20 +1,23 @@
-"""Read a batch's table, one row a document: a CSV file, a YAML list or a spreadsheet's sheet.
+"""Read a batch's table, one row a document, as a stream: a CSV file, a YAML list or a sheet.
 
 A CSV table names its columns in its first line and is read in UTF-8 (with or without a
 BOM) or GB18030, as Excel and WPS save it on Chinese Windows. A YAML table is a list of
 mappings (``- name: …``). A workbook (.xlsx, .xls, .ods, WPS's .et) is read from a named
 sheet or the first, its column names from its first row with anything in it.
 
-Tables are read as a stream: :func:`open_table` reads the column names and returns a
-:class:`TableReader`, which yields each row in the table's order as it reads it, so a table
-of a million rows takes no more memory than one of ten (a workbook's sheet is held whole by
-its library, at about 32 bytes a cell). Each row keeps where it is, its line, or its cells
-in a sheet, so that a problem names the place a clerk has to fix: ``winners.csv:7`` or
-``winners.xlsx:获奖名单!C7``. A bad row does not stop the others: it comes as a
-:class:`BadRow` with its problems, and the rows after it still come.
+:func:`open_table` reads the file through once, holding one row at a time, to refuse a
+table that is wrong as a whole (no such file, not text, broken CSV quoting, no column
+names, no rows) before any row is rendered; :meth:`Table.rows` then yields the rows one at
+a time, reading the file again as it goes, so a table of a million rows takes no more
+memory than one of ten (a workbook's sheet is held whole by its library, at about 32 bytes
+a cell). Every kind of table gives the same :class:`Row` objects through the same
+interface, each keeping where it is, its line or its cell in a sheet, so that a problem
+names the place a clerk has to fix: ``winners.csv:7`` or ``winners.xlsx:获奖名单!C7``. A
+bad row does not stop the others: it comes with its problems.
 
 Values keep their kind: text; whole numbers from a sheet as integers (16489, not 16489.0),
-other numbers as floats; date cells as dates; an empty cell as ``""``.
+other numbers as floats; date cells as dates; an empty cell as ``""`` (a problem only where
+the template uses its column, which the batch checks).
 """
 
 from __future__ import annotations
@@ -22,10 +25,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import keyword
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from reportgen.data.messages import (
@@ -55,13 +57,12 @@ from reportgen.i18n import Message
 from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines
 
 if TYPE_CHECKING:
-    from reportgen.data.spreadsheet import Sheet, SheetRow
+    from reportgen.data.spreadsheet import Sheet
 
 #: What a row's field holds.
 Value = str | int | float | dt.date
 
-#: The file types a table may be, by suffix.
-CSV_SUFFIXES = (".csv",)
+#: The file types read as YAML lists of rows.
 YAML_SUFFIXES = (".yaml", ".yml")
 
 # -- names the text of a template reads as constants, never as a column --
@@ -70,16 +71,18 @@ _JINJA_CONSTANTS = {"true", "false", "none"}
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a table: its fields, and where it is.
+    """One row of a table: its fields, where it is, and its problems if it is bad.
 
     ``line`` is the row's line in a CSV or YAML file, or its number in a sheet. A YAML
     row knows the line and column of each field (``positions``); a sheet's row the sheet
-    and the column of each field (``sheet``, ``columns``, from 0).
+    and the column of each field (``sheet``, ``columns``, from 0). A row with problems is
+    not rendered; its problems are reported where it is.
     """
 
     line: int
     fields: dict[str, Value]
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
     sheet: str | None = None
     columns: Mapping[str, int] = field(default_factory=dict)
 
@@ -104,80 +107,56 @@ class Row:
         return Problem(message, file=path, line=line, column=col, where=where, field=field)
 
 
-@dataclass(frozen=True)
-class BadRow:
-    """A row that cannot be used, with a problem for each thing wrong in it."""
-
-    line: int
-    problems: list[Problem]
+#: One row as a source reads it: its line, its values by column (or why it cannot be
+#: read), and the line and column of each value where the source knows them.
+Record = tuple[int, dict[str, Any] | Problem, dict[str, tuple[int, int]]]
 
 
 @dataclass
 class Table:
-    """A table read whole: its good rows, and a problem for each bad one."""
+    """A table opened for reading: where it is, its columns, and its rows as a stream.
+
+    ``records`` starts reading the file again each time it is called, and yields a
+    :data:`Record` for each row in the file's order; :meth:`rows` checks each as it comes.
+    """
 
     path: Path
-    rows: list[Row]
-    problems: list[Problem]
-    #: The column names every row has. None for YAML, where each row names its own.
+    records: Callable[[], Iterator[Record]]
+    #: The column names every row has (a header). None where each row names its own.
     columns: list[str] | None = None
+    #: About how many rows the table holds, for a progress bar; None when unknown.
+    size_hint: int | None = None
+    #: A workbook's sheet the rows are on, and the column (from 0) of each column name.
+    sheet: str | None = None
+    cells: Mapping[str, int] = field(default_factory=dict)
+
+    def rows(self) -> Iterator[Row]:
+        """Yield every row in the table's order, each with its problems (none if it is good)."""
+        for line, values, positions in self.records():
+            row = Row(line, {}, positions, sheet=self.sheet, columns=self.cells)
+            if isinstance(values, Problem):
+                row.problems.append(values)
+                yield row
+                continue
+            yield _checked_row(self.path, row, values)
 
 
-class TableReader:
-    """A table opened: its column names, and its rows to read one by one, in order."""
-
-    def __init__(self, path: Path, columns: list[str] | None) -> None:
-        self.path = path
-        #: The column names every row has; None for YAML, where each row names its own.
-        self.columns = columns
-
-    def __iter__(self) -> Iterator[Row | BadRow]:
-        """Yield each row, good or bad; raise DataError if the rest cannot be read."""
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Let go of the file."""
-
-    def __enter__(self) -> TableReader:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-def open_table(path: Path, sheet: str | None = None) -> TableReader:
+def open_table(path: Path, sheet: str | None = None) -> Table:
     """Open the table at ``path`` (``sheet``: which sheet of a workbook; default the first).
 
-    Raise DataError if the file as a whole cannot be read: missing, not a table, or with
-    bad column names.
+    Raise DataError if the file as a whole cannot be read: missing, not a table, not text,
+    with bad column names or no rows.
     """
-    from reportgen.data.spreadsheet import WORKBOOK_SUFFIXES, open_sheet
+    from reportgen.data.spreadsheet import WORKBOOK_SUFFIXES
 
     if not path.is_file():
         raise DataError([Problem(FILE_NOT_FOUND(), file=path)])
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
-        return _SheetReader(path, open_sheet(path, sheet))
+        return _open_sheet(path, sheet)
     if suffix in YAML_SUFFIXES:
-        return _yaml_reader(path)
-    return _CsvReader(path)
-
-
-def read_table(path: Path, sheet: str | None = None) -> Table:
-    """Read the whole table at ``path``; raise DataError if the file as a whole cannot be read."""
-    with open_table(path, sheet) as reader:
-        table = Table(path, [], [], reader.columns)
-        for row in reader:
-            if isinstance(row, BadRow):
-                table.problems += row.problems
-            else:
-                table.rows.append(row)
-    return table
+        return _open_yaml(path)
+    return _open_csv(path)
 
 
 def cell_text(value: Value) -> str:
@@ -190,171 +169,77 @@ def cell_text(value: Value) -> str:
 # -- CSV --
 
 
-class _CsvReader(TableReader):
-    """Reads a CSV file line by line; the column names from its first line with anything in it."""
+def _open_csv(path: Path) -> Table:
+    header, count = _scan_csv(path)
+    if header is None:
+        raise DataError([Problem(TABLE_EMPTY(), file=path)])
+    header_line, cells = header
+    columns = [cell.strip() for cell in cells]
+    problems = _check_columns(path, columns, lambda index: (str(index), header_line, None))
+    if problems:
+        raise DataError(problems)
+    if count == 1:
+        raise DataError([Problem(NO_ROWS(), file=path)])
 
-    def __init__(self, path: Path) -> None:
-        try:
-            self._stream = TextLines(path)
-        except OSError as err:
-            raise DataError([Problem(_unreadable(err), file=path)]) from err
-        try:
-            self._reader = csv.reader(self._stream, strict=True)
-            self._line = 1
-            header = next(self._records(), None)
-            if header is None:
-                raise DataError([Problem(TABLE_EMPTY(), file=path)])
-            line, cells = header
-            columns = [cell.strip() for cell in cells]
-            problems = _check_columns(path, columns, lambda index: (str(index), line, None))
-            if problems:
-                raise DataError(problems)
-        except BaseException:
-            self._stream.close()
-            raise
-        super().__init__(path, columns)
-
-    def _records(self) -> Iterator[tuple[int, list[str]]]:
-        """Yield ``(line, cells)`` for each record with anything in it."""
-        try:
-            for cells in self._reader:
-                # -- line_num is the last line the record took: a quoted cell may span lines --
-                line, self._line = self._line, self._reader.line_num + 1
-                if any(cell.strip() for cell in cells):
-                    yield line, cells
-        except csv.Error as err:
-            raise DataError(
-                [Problem(CSV_SYNTAX(detail=str(err)), file=self.path, line=self._line)]
-            ) from err
-        except UnicodeDecodeError as err:
-            problem = Problem(NOT_TEXT(line=self._line, reason=err.reason), file=self.path)
-            raise DataError([problem]) from err
-
-    def __iter__(self) -> Iterator[Row | BadRow]:
-        columns = self.columns or []
-        count = 0
-        for line, cells in self._records():
-            count += 1
+    def rows() -> Iterator[Record]:
+        records = _csv_records(path)
+        next(records)  # the column names
+        for line, cells in records:
             if len(cells) != len(columns):
                 message = CELL_COUNT(cells=len(cells), count=len(columns), columns=columns)
-                yield BadRow(line, [Problem(message, file=self.path, line=line)])
+                yield line, Problem(message, file=path, line=line), {}
                 continue
-            yield _checked(self.path, Row(line, {}), zip(columns, cells, strict=True))
-        if not count:
-            raise DataError([Problem(NO_ROWS(), file=self.path)])
+            yield line, dict(zip(columns, cells, strict=True)), {}
 
-    def close(self) -> None:
-        self._stream.close()
+    return Table(path, rows, columns, size_hint=count - 1)
 
 
-# -- YAML --
+def _scan_csv(path: Path) -> tuple[tuple[int, list[str]] | None, int]:
+    """Read the whole file once; return its first record and how many records it has.
+
+    Raise DataError if it is not text or not CSV, so that a table broken anywhere is
+    refused before any row of it is rendered. Only one record is held at a time.
+    """
+    header = None
+    count = 0
+    for record in _csv_records(path):
+        header = header or record
+        count += 1
+    return header, count
 
 
-def _yaml_reader(path: Path) -> TableReader:
-    from reportgen.data.yaml_source import load_yaml
-
-    source = load_yaml(path)
-    line, column = source.locate(())
-    if not isinstance(source.data, list):
-        raise DataError([Problem(YAML_NOT_LIST(), file=path, line=line, column=column)])
-    if not source.data:
-        raise DataError([Problem(NO_ROWS(), file=path, line=line, column=column)])
-    return _YamlReader(path, source)
-
-
-class _YamlReader(TableReader):
-    """Reads a YAML list of rows, each a mapping of column names to values."""
-
-    def __init__(self, path: Path, source: Any) -> None:
-        super().__init__(path, None)
-        self.source = source
-
-    def __iter__(self) -> Iterator[Row | BadRow]:
-        for index, item in enumerate(self.source.data):
-            line, _ = self.source.locate((index,))
-            row = Row(line or 1, {})
-            if not isinstance(item, dict):
-                message = YAML_ROW_NOT_MAPPING(value=_kind(item))
-                yield BadRow(row.line, [row.problem(self.path, message)])
-                continue
-            for key in item:
-                key_line, key_column = self.source.locate((index, key))
-                if key_line is not None:
-                    row.positions[str(key)] = (key_line, key_column or 1)
-            bad_names = [
-                row.problem(self.path, COLUMN_BAD_NAME(column=key, name=key), str(key))
-                for key in item
-                if not _is_name(key)
-            ]
-            if bad_names:
-                yield BadRow(row.line, bad_names)
-                continue
-            yield _checked(self.path, row, item.items())
+def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(line, cells)`` for each record of the CSV file that is not blank."""
+    try:
+        lines = TextLines(path)
+    except OSError as err:
+        raise DataError([Problem(_unreadable(err), file=path)]) from err
+    line = 1
+    try:
+        reader = csv.reader(lines, strict=True)
+        for cells in reader:
+            # reader.line_num is the last line the record took (a quoted cell may span lines).
+            if any(cell.strip() for cell in cells):
+                yield line, cells
+            line = reader.line_num + 1
+    except csv.Error as err:
+        raise DataError([Problem(CSV_SYNTAX(detail=str(err)), file=path, line=line)]) from err
+    except UnicodeDecodeError as err:
+        problem = Problem(NOT_TEXT(line=line, reason=err.reason), file=path, line=line)
+        raise DataError([problem]) from err
+    except OSError as err:
+        raise DataError([Problem(_unreadable(err), file=path)]) from err
+    finally:
+        lines.close()
 
 
-# -- workbooks --
-
-
-class _SheetReader(TableReader):
-    """Reads a sheet of a workbook; the column names from its first row with anything in it."""
-
-    def __init__(self, path: Path, sheet: Sheet) -> None:
-        from reportgen.data.spreadsheet import cell_name, column_letters
-
-        self.sheet = sheet
-        self._rows = sheet.rows()
-        header = next(self._rows, None)
-        if header is None:
-            raise DataError([Problem(TABLE_EMPTY(), file=path)])
-        names = [str(cell) for cell in header.cells]
-        while names and not names[-1]:
-            names.pop()  # -- cells formatted but empty, beside the table --
-
-        def place(index: int) -> tuple[str, int, str]:
-            column = header.first + index - 1
-            cell = cell_name(sheet.name, column, header.number)
-            return column_letters(column), header.number, cell
-
-        problems = _check_columns(path, names, place)
-        if problems:
-            raise DataError(problems)
-        super().__init__(path, names)
-        self._indexes = {name: header.first + index for index, name in enumerate(names)}
-
-    def __iter__(self) -> Iterator[Row | BadRow]:
-        columns = self.columns or []
-        count = 0
-        for sheet_row in self._rows:
-            count += 1
-            yield self._row(sheet_row, columns)
-        if not count:
-            raise DataError([Problem(NO_ROWS(), file=self.path)])
-
-    def _row(self, sheet_row: SheetRow, columns: list[str]) -> Row | BadRow:
-        from reportgen.data.spreadsheet import column_letters
-
-        row = Row(sheet_row.number, {}, sheet=self.sheet.name, columns=self._indexes)
-        cells = sheet_row.cells
-        beyond = [index for index in range(len(columns), len(cells)) if cells[index] != ""]
-        if beyond:
-            column = sheet_row.first + beyond[0]
-            message = COLUMN_UNNAMED(column=column_letters(column))
-            problem = self.sheet.problem(message, column, sheet_row.number)
-            return BadRow(row.line, [problem])
-        values = [
-            (name, cells[index] if index < len(cells) else "") for index, name in enumerate(columns)
-        ]
-        return _checked(self.path, row, values)
-
-
-# -- checks every kind of table shares --
-
-
-def _check_columns(path: Path, columns: list[str], place: Any) -> list[Problem]:
+def _check_columns(
+    path: Path, columns: list[str], place: Callable[[int], tuple[str, int, str | None]]
+) -> list[Problem]:
     """Return a problem for each column name that is empty, unusable or given twice.
 
     ``place(index)`` returns how the column at ``index`` (from 1) is named in a message,
-    and the line and the cell it stands in.
+    and the line and the cell (in a sheet) its name stands in.
     """
     problems = []
     seen: set[str] = set()
@@ -374,6 +259,111 @@ def _check_columns(path: Path, columns: list[str], place: Any) -> list[Problem]:
     return problems
 
 
+# -- YAML --
+
+
+def _open_yaml(path: Path) -> Table:
+    from reportgen.data.yaml_source import load_yaml
+
+    # A YAML table is read whole: its rows' places come from the parsed document.
+    source = load_yaml(path)
+    line, column = source.locate(())
+    if not isinstance(source.data, list):
+        raise DataError([Problem(YAML_NOT_LIST(), file=path, line=line, column=column)])
+    if not source.data:
+        raise DataError([Problem(NO_ROWS(), file=path, line=line, column=column)])
+    items: list[Any] = source.data
+
+    def records() -> Iterator[Record]:
+        for index, item in enumerate(items):
+            line = source.locate((index,))[0] or 1
+            if not isinstance(item, dict):
+                message = YAML_ROW_NOT_MAPPING(value=_kind(item))
+                yield line, Problem(message, file=path, line=line), {}
+                continue
+            places = {}
+            for key in item:
+                key_line, key_column = source.locate((index, key))
+                if key_line is not None:
+                    places[str(key)] = (key_line, key_column or 1)
+            yield line, item, places
+
+    return Table(path, records, None, size_hint=len(items))
+
+
+# -- workbooks --
+
+
+def _open_sheet(path: Path, name: str | None) -> Table:
+    from reportgen.data.spreadsheet import cell_name, column_letters, open_sheet
+
+    sheet = open_sheet(path, name)
+    header = next(sheet.rows(), None)
+    if header is None:
+        raise DataError([Problem(TABLE_EMPTY(), file=path)])
+    columns = [str(cell) for cell in header.cells]
+    while columns and not columns[-1]:
+        columns.pop()  # -- cells formatted but empty, beside the table --
+
+    def place(index: int) -> tuple[str, int, str]:
+        column = header.first + index - 1
+        cell = cell_name(sheet.name, column, header.number)
+        return column_letters(column), header.number, cell
+
+    problems = _check_columns(path, columns, place)
+    if problems:
+        raise DataError(problems)
+    rows = sheet.rows()
+    next(rows)  # the column names
+    if next(rows, None) is None:
+        raise DataError([Problem(NO_ROWS(), file=path)])
+
+    def records() -> Iterator[Record]:
+        rows = sheet.rows()
+        next(rows)  # the column names
+        for row in rows:
+            yield row.number, _sheet_values(sheet, row.number, row.first, row.cells, columns), {}
+
+    cells = {name: header.first + index for index, name in enumerate(columns)}
+    size = sheet.height - header.number  # -- empty rows counted: about --
+    return Table(path, records, columns, size_hint=size, sheet=sheet.name, cells=cells)
+
+
+def _sheet_values(
+    sheet: Sheet, number: int, first: int, cells: list[Any], columns: list[str]
+) -> dict[str, Any] | Problem:
+    """Return a sheet row's values by column, or the problem of a value in an unnamed column."""
+    from reportgen.data.spreadsheet import column_letters
+
+    for index in range(len(columns), len(cells)):
+        if cells[index] != "":
+            column = first + index
+            return sheet.problem(COLUMN_UNNAMED(column=column_letters(column)), column, number)
+    return {name: cells[index] if index < len(cells) else "" for index, name in enumerate(columns)}
+
+
+# -- every row --
+
+
+def _checked_row(path: Path, row: Row, values: dict[str, Any]) -> Row:
+    """Return ``row`` with ``values`` checked as its fields, or with their problems."""
+    bad_names = [
+        row.problem(path, COLUMN_BAD_NAME(column=key, name=key), str(key))
+        for key in values
+        if not _is_name(key)
+    ]
+    if bad_names:
+        row.problems.extend(bad_names)
+        return row
+    for column, raw in values.items():
+        value, message = _cell_value(raw)
+        if message is not None:
+            row.problems.append(row.problem(path, message, column))
+        else:
+            row.fields[column] = value
+    return row
+
+
 def _is_name(name: Any) -> bool:
     """Return whether ``name`` can name a column: ``row.name`` must read it back."""
     return (
@@ -382,18 +372,6 @@ def _is_name(name: Any) -> bool:
         and not keyword.iskeyword(name)
         and name not in _JINJA_CONSTANTS
     )
-
-
-def _checked(path: Path, row: Row, values: Any) -> Row | BadRow:
-    """Return ``row`` with ``values`` as its fields, or a BadRow if one cannot be used."""
-    problems = []
-    for column, raw in values:
-        value, message = _cell_value(raw)
-        if message is not None:
-            problems.append(row.problem(path, message, str(column)))
-        else:
-            row.fields[str(column)] = value
-    return BadRow(row.line, problems) if problems else row
 
 
 def _cell_value(value: Any) -> tuple[Value, Message | None]:
