@@ -57,7 +57,8 @@ class _Loader:
         self.problems: list[Problem] = []
         self.prose_environment = make_environment(for_docx=False)
         self.figures = FigureBuilder(self.problems)
-        self.picture_files: list[Path] = []
+        #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
+        self.read_files: list[Path] = []
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
@@ -79,7 +80,10 @@ class _Loader:
             "date": spec.date,
         }
 
+        spec, pending = self._from_sheet(spec, report_source, period)
+        before = len(self.problems)
         report_figures = self.figures.build(spec, report_source, period, "report")
+        self._silence(before, "report", pending)
         report_pictures = self._pictures(spec, report_source, report_figures, "report")
         for index, name in enumerate(spec.parts):
             if name in report_figures or name in spec.lists:
@@ -95,7 +99,10 @@ class _Loader:
         for name, source in part_sources:
             part = self._validate(PartFile, source, name)
             if part is not None:
+                part, pending = self._from_sheet(part, source, period)
+                before = len(self.problems)
                 figures = self.figures.build(part, source, period, name)
+                self._silence(before, name, pending)
                 pictures = self._pictures(part, source, figures, name)
                 figures = Group(figures._name, {**figures._children, **pictures})
                 part_specs.append((name, part, source, figures))
@@ -143,7 +150,7 @@ class _Loader:
             "parts": parts,
             "attachment": attachment,
         }
-        files = [report_path] + [source.path for _, source in part_sources] + self.picture_files
+        files = [report_path] + [source.path for _, source in part_sources] + self.read_files
         return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
 
     # -- reading and validating files --
@@ -254,6 +261,37 @@ class _Loader:
                 self.problems.append(source.problem(message, loc, dotted))
             return None
 
+    def _from_sheet(
+        self, content: Model, source: SourceFile, period: PeriodView
+    ) -> tuple[Model, set[str]]:
+        """Return ``content`` with the figures its ``figures_sheet`` gives (see sheet_figures).
+
+        Return too the figures whose cells are empty, each reported at its cell already.
+        """
+        if getattr(content, "figures_sheet", None) is None:
+            return content, set()
+        from reportgen.data.sheet_figures import fill_from_sheet
+
+        try:
+            filled = fill_from_sheet(content, self.directory, period)  # type: ignore[arg-type]
+        except DataError as err:
+            self.problems.extend(err.problems)
+            return content, set()
+        self.problems.extend(filled.problems)
+        self.read_files.extend(filled.files)
+        return filled.content, filled.pending  # type: ignore[return-value]
+
+    def _silence(self, before: int, prefix: str, pending: set[str]) -> None:
+        """Drop the problems found since ``before`` of figures still to fill in their sheet."""
+        fields = tuple(f"{prefix}.figures.{name}" for name in pending)
+        if not fields:
+            return
+        self.problems[before:] = [
+            problem
+            for problem in self.problems[before:]
+            if not (problem.field and problem.field.startswith(fields))
+        ]
+
     def _pictures(
         self, content: _Content, source: SourceFile, figures: Group, prefix: str
     ) -> dict[str, ImageFile]:
@@ -273,7 +311,7 @@ class _Loader:
             except PictureError as err:
                 self.problems.append(source.problem(err.message, path, dotted))
                 continue
-            self.picture_files.append(resolve_picture(file, self.directory))
+            self.read_files.append(resolve_picture(file, self.directory))
         return pictures
 
     # -- prose --

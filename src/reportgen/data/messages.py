@@ -140,3 +140,62 @@ PICTURE_NAME_TAKEN = MessageKind(
     en="'{name}' names a figure or a list too: give the picture another name",
     zh="“{name}”已是一个数字或列表的名称：请给图片另取一个名称",
 )
+
+# -- figures from a statistics office's sheet --
+
+SHEET_NO_INDICATORS = MessageKind(
+    "sheet-figures.empty",
+    en="the sheet is empty: it should have the indicators in rows and the years in columns",
+    zh="工作表是空的：应每行一个指标、每列一个年度",
+)
+SHEET_NO_YEARS = MessageKind(
+    "sheet-figures.no-years",
+    en="the first row names no year (2019 or 2019年) and no 合计 column: head the columns with "
+    "the years",
+    zh="第一行既没有年度（如 2019 或 2019年），也没有“合计”列：请在各列的第一行写上年度",
+)
+SHEET_NO_FIGURE = MessageKind(
+    "sheet-figures.no-figure",
+    en="no figure of the data file is called '{indicator}'{hint}: give the figure this label, "
+    "or leave the row out of figures_sheet.rows",
+    zh="数据文件中没有名为“{indicator}”的数字{hint}：请把该数字的 label 写成这个名称，"
+    "或在 figures_sheet.rows 中不包括这一行",
+)
+SHEET_FIGURE_TWICE = MessageKind(
+    "sheet-figures.twice",
+    en="'{indicator}' is on row {row} already: keep one of the two rows",
+    zh="“{indicator}”已在第{row}行出现：请只保留其中一行",
+)
+SHEET_FIGURE_WRITTEN = MessageKind(
+    "sheet-figures.written",
+    en="the data file gives {name} a value already: empty it (value: ~), or leave the row out "
+    "of figures_sheet.rows",
+    zh="数据文件中已写有 {name} 的数值：请把它清空（value: ~），"
+    "或在 figures_sheet.rows 中不包括这一行",
+)
+SHEET_FIGURE_UNIT = MessageKind(
+    "sheet-figures.unit",
+    en="the sheet gives {name} in {sheet_unit}, the data file in {unit}: convert the numbers, "
+    "or correct the unit",
+    zh="表中 {name} 的单位是“{sheet_unit}”，数据文件中是“{unit}”：请换算数字，或改正单位",
+)
+SHEET_YEAR_EMPTY = MessageKind(
+    "sheet-figures.empty-cell",
+    en="no value for {year}: enter it",
+    zh="{year}年没有数值：请填写",
+)
+SHEET_FIGURE_NUMBER = MessageKind(
+    "sheet-figures.number",
+    en="should be a number of 0 or more, not '{value}'",
+    zh="应填写不小于 0 的数字，不能是“{value}”",
+)
+FILE_NAME_ONLY = MessageKind(
+    "sheet-figures.file-name",
+    en="give the file's name only: the workbook sits beside the data file",
+    zh="只写文件名：表格应与数据文件放在同一文件夹",
+)
+SHEET_ROWS = MessageKind(
+    "sheet-figures.rows",
+    en="'{value}' should be the rows holding the indicators, such as 3-8",
+    zh="“{value}”应写指标所在的行，如 3-8",
+)

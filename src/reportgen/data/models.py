@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import keyword
 import math
+import re
 import string
 from typing import Annotated, Any, Literal
 
@@ -225,6 +226,42 @@ class DerivedSpec(_Strict):
 OPERATIONS = ("share", "growth", "sum", "difference")
 
 
+class FiguresSheetSpec(_Strict):
+    """从统计部门报来的 Excel 表读取数字：每行一个指标，每列一个年度，另有“单位”列。"""
+
+    file: Text = Field(description="表格文件名（.xlsx、.xls、.et、.ods），与本文件放在同一文件夹。")
+    sheet: Text | None = Field(None, description="工作表名称；不填为第一张。")
+    rows: Text | None = Field(
+        None, description="指标所在的行，如 3-8；不填为第一行（列名）以下的全部行。"
+    )
+
+    @field_validator("file")
+    @classmethod
+    def _workbook_file(cls, value: str) -> str:
+        if "/" in value or "\\" in value:
+            from reportgen.data.messages import FILE_NAME_ONLY
+
+            raise ValueError(FILE_NAME_ONLY().text())
+        return value
+
+    @field_validator("rows")
+    @classmethod
+    def _row_range(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\s*\d+\s*[-–—~]\s*\d+\s*", value):
+            from reportgen.data.messages import SHEET_ROWS
+
+            raise ValueError(SHEET_ROWS(value=value).text())
+        return value
+
+    @property
+    def row_range(self) -> tuple[int, int] | None:
+        """Return the first and last row holding indicators, or None for every row."""
+        if self.rows is None:
+            return None
+        first, last = (int(number) for number in re.findall(r"\d+", self.rows))
+        return (min(first, last), max(first, last))
+
+
 class _Content(_Strict):
     figures: dict[Name, FigureNode] = Field(
         default_factory=dict,
@@ -235,6 +272,11 @@ class _Content(_Strict):
     )
     lists: dict[Name, list[Text]] = Field(
         default_factory=dict, description="列表：如工种、企业名单、各项措施。"
+    )
+    figures_sheet: FiguresSheetSpec | None = Field(
+        None,
+        description="数字取自 Excel 表（可选）：figures 中未填数值的数字，按 label（或名称）"
+        "与表中指标名称对应，取其各年度数值。",
     )
     pictures: dict[Name, Text] = Field(
         default_factory=dict,
