@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.cache import Cache
 from reportgen.data.figures import Group
-from reportgen.data.messages import CELL_EMPTY
-from reportgen.data.report import REPORT_FILE, BatchFacts, ReportData, file_stem
+from reportgen.data.messages import TEXT_EMPTY
+from reportgen.data.report import REPORT_FILE, ROW, BatchFacts, ReportData, file_stem, is_row
 from reportgen.data.table import cell_text, open_table
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
@@ -46,9 +46,6 @@ from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 
 if TYPE_CHECKING:
     from reportgen.data.table import Row, Table, Value
-
-#: The name templates and file name patterns give the current row: ``{{ row.name }}``.
-ROW = "row"
 
 #: The start of the name of each worker's folder for files being written.
 STAGING_PREFIX = ".reportgen-writing-"
@@ -166,7 +163,7 @@ def _check_report(
                 )
             ]
         )
-    facts = [variable for variable in variables if not _is_row(variable)]
+    facts = [variable for variable in variables if not is_row(variable)]
     problems = check_variables(template, facts, data.context)
     if problems:
         raise TemplateError(problems)
@@ -188,14 +185,10 @@ def _check_report(
     return wanted
 
 
-def _is_row(variable: str) -> bool:
-    return variable.split(".")[0].removesuffix("[]") == ROW
-
-
 def _column(variable: str) -> str | None:
     """Return the column a dotted name such as ``row.name`` uses, or None if it is no row's."""
     steps = [step.removesuffix("[]") for step in variable.split(".")]
-    return steps[1] if _is_row(variable) and len(steps) > 1 else None
+    return steps[1] if is_row(variable) and len(steps) > 1 else None
 
 
 def _pattern_names(pattern: str) -> list[str]:
@@ -224,7 +217,7 @@ def _plan(
             continue
         empty = [column for column in sorted(wanted) if row.fields[column] == ""]
         if empty:
-            problems += [row.problem(table.path, CELL_EMPTY(), column) for column in empty]
+            problems += [row.problem(table.path, TEXT_EMPTY(), column) for column in empty]
             continue
         output = folder / f"{_output_stem(pattern, facts, row.fields)}.docx"
         key = output.name.casefold()  # Windows and macOS do not tell A.docx from a.docx

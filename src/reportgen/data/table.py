@@ -39,15 +39,15 @@ from reportgen.data.messages import (
     CONTROL_CHARACTER,
     CSV_SYNTAX,
     FILE_NOT_FOUND,
-    KIND_BOOLEAN,
     KIND_DURATION,
-    KIND_LIST,
-    KIND_MAPPING,
-    KIND_TEXT,
     KIND_TIME,
     NO_ROWS,
-    NOT_TEXT,
+    SHOWN_BOOLEAN,
+    SHOWN_FIELDS,
+    SHOWN_LIST,
+    SHOWN_TEXT,
     TABLE_EMPTY,
+    TABLE_NOT_TEXT,
     UNREADABLE_FILE,
     YAML_NOT_LIST,
     YAML_ROW_NOT_MAPPING,
@@ -225,7 +225,7 @@ def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
     except csv.Error as err:
         raise DataError([Problem(CSV_SYNTAX(detail=str(err)), file=path, line=line)]) from err
     except UnicodeDecodeError as err:
-        problem = Problem(NOT_TEXT(line=line, reason=err.reason), file=path, line=line)
+        problem = Problem(TABLE_NOT_TEXT(line=line, reason=err.reason), file=path, line=line)
         raise DataError([problem]) from err
     except OSError as err:
         raise DataError([Problem(_unreadable(err), file=path)]) from err
@@ -386,7 +386,7 @@ def _cell_value(value: Any) -> tuple[Value, Message | None]:
             return "", CONTROL_CHARACTER(code=code, position=forbidden.start() + 1)
         return value, None
     if isinstance(value, bool):
-        return "", CELL_KIND(kind=KIND_BOOLEAN())
+        return "", CELL_KIND(kind=SHOWN_BOOLEAN())
     if isinstance(value, int | float | dt.date):
         return value, None
     return "", CELL_KIND(kind=_kind(value))
@@ -394,16 +394,16 @@ def _cell_value(value: Any) -> tuple[Value, Message | None]:
 
 def _kind(value: Any) -> Message:
     if isinstance(value, str):
-        return KIND_TEXT(text=value)
+        return SHOWN_TEXT(text=value)
     if isinstance(value, list | tuple):
-        return KIND_LIST()
+        return SHOWN_LIST()
     if isinstance(value, dict):
-        return KIND_MAPPING()
+        return SHOWN_FIELDS()
     if isinstance(value, dt.time):
         return KIND_TIME()
     if isinstance(value, dt.timedelta):
         return KIND_DURATION()
-    return KIND_BOOLEAN() if isinstance(value, bool) else KIND_TEXT(text=str(value))
+    return SHOWN_BOOLEAN() if isinstance(value, bool) else SHOWN_TEXT(text=str(value))
 
 
 def _unreadable(err: OSError) -> Message:
