@@ -227,11 +227,7 @@ def build_section(path: Path, text: str, number: int = 0) -> Section:
         section.prose.append(reader.field(("lead",), "prose", "领句（加粗的开头句）", data["lead"]))
     section.figures = reader.figures(data.get("figures"), ("figures",))
     section.derived = reader.derived(data.get("derived"))
-    for key, items in _mapping(data.get("lists")).items():
-        if _is_records(items):
-            section.records.append(reader.field(("lists", key), "records", key, items))
-        elif isinstance(items, list | type(None)):
-            section.lists.append(reader.field(("lists", key), "list", key, items))
+    reader.lists(data.get("lists"), section)
     for key, label in (("opening", "开头段落"), ("paragraphs", "正文段落")):
         if isinstance(data.get(key), list):
             section.prose.append(reader.field((key,), "prose-list", label, data[key]))
@@ -267,6 +263,14 @@ class _Reader:
         rest = self.text[index : end if end >= 0 else len(self.text)]
         rest = rest.lstrip(":|>+-0123456789 \t")
         return rest[1:].strip() if rest.startswith("#") else ""
+
+    def lists(self, lists: Any, section: Section) -> None:
+        """Add the lists of a file to ``section``: lists of text, and tables of records."""
+        for key, items in _mapping(lists).items():
+            if _is_records(items):
+                section.records.append(self.field(("lists", key), "records", key, items))
+            elif isinstance(items, list | type(None)):
+                section.lists.append(self.field(("lists", key), "list", key, items))
 
     def facts(self, data: dict[str, Any]) -> list[Field]:
         fields = []
