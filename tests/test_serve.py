@@ -23,7 +23,7 @@ from starlette.testclient import TestClient
 
 from helpers import changed_lines
 from reportgen.cli import main
-from reportgen.i18n import set_language
+from reportgen.i18n import MessageKind, set_language
 from reportgen.serve.app import create_app
 from reportgen.serve.form import field_name, slot_id
 from reportgen.serve.security import is_loopback
@@ -499,3 +499,14 @@ def test_a_table_of_records_is_edited_as_rows(client: TestClient, workspace_dir:
     # -- the comment and every key stay where they were; only values changed --
     keys = [line.split(":")[0] for line in after.splitlines()]
     assert keys == [line.split(":")[0] for line in before.splitlines()]
+
+
+def test_each_message_of_the_server_says_the_same_in_both_languages() -> None:
+    from reportgen.serve import messages
+
+    kinds = [value for value in vars(messages).values() if isinstance(value, MessageKind)]
+    assert len(kinds) >= 20
+    for kind in kinds:
+        assert kind.code.startswith("serve."), kind.code
+        assert kind.parameters("en") == kind.parameters("zh"), kind.code
+        assert kind.zh != kind.en, kind.code

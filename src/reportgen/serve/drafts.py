@@ -130,7 +130,8 @@ def _slots(form: ReportForm) -> dict[tuple[str, Steps], str]:
         for row in [*section.figures, *section.derived]:
             slots[(row.file, row.steps)] = row.slot
         for form_field in section.all_fields():
-            slots[(form_field.file, form_field.steps)] = form_field.slot
+            if form_field.has_own_problems:
+                slots[(form_field.file, form_field.steps)] = form_field.slot
     return slots
 
 

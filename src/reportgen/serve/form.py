@@ -24,7 +24,7 @@ from reportgen.data.yaml_edit import Steps
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.data.yaml_text import compose, node_at
 from reportgen.errors import DataError, Problem
-from reportgen.text.filters import cn_numeral
+from reportgen.text.filters import amount, cn_numeral
 
 Kind = Literal["number", "year", "date", "text", "prose", "list", "prose-list", "records"]
 #: The keys of a figure written in full (``collected: {value: …, label: …}``).
@@ -58,6 +58,11 @@ class Field:
     def slot(self) -> str:
         """Return an HTML id for the field's problems and computed values."""
         return slot_id(self.file, self.steps)
+
+    @property
+    def has_own_problems(self) -> bool:
+        """Return whether the field shows its problems itself; one year's go to its figure."""
+        return len(self.steps) < 2 or self.steps[-2] != "by_year"
 
     @property
     def items(self) -> list[str]:
@@ -325,7 +330,7 @@ class _Reader:
             path,
             str(spec.get("label") or ".".join(path[1:])),
             str(spec.get("unit") or ""),
-            "" if previous is None else _number_shown(previous),
+            _previous_shown(previous, spec),
             self.comment(path),
             inputs,
         )
@@ -425,6 +430,17 @@ def columns_of(rows: Any) -> list[str]:
 
 def _is_number_or_empty(value: Any) -> bool:
     return value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+
+
+def _previous_shown(previous: Any, spec: dict[str, Any]) -> str:
+    """Return last period's value as the figure prints (in 万 or 亿 when it is), or nothing."""
+    if not isinstance(previous, int | float) or isinstance(previous, bool):
+        return ""
+    scale, precision = spec.get("scale"), spec.get("precision")
+    try:
+        return amount(previous, scale, precision if isinstance(precision, int) else 0)
+    except (ValueError, ArithmeticError):
+        return _number_shown(previous)
 
 
 def _number_shown(value: Any) -> str:
