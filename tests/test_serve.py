@@ -6,7 +6,6 @@ import html
 import io
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -301,13 +300,13 @@ def test_everything_shown_from_the_data_is_escaped(client: TestClient, workspace
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_the_engineer_copy_of_a_workspace_is_not_needed(tmp_path: Path) -> None:
-    # -- an empty data folder opens a page that says how to start, not an error --
+def test_an_empty_data_folder_opens_a_page_that_says_how_to_start(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     app = create_app(Workspace.at(tmp_path), language="en", warm_office=False)
     with TestClient(app, base_url=BASE) as empty:
-        assert "还没有报告" in empty.get("/").text
-    shutil.rmtree(tmp_path / "data")
+        page = empty.get("/")
+    assert page.status_code == 200
+    assert "还没有报告" in page.text and "新建部门报告" in page.text
 
 
 @pytest.fixture(autouse=True)
@@ -510,3 +509,12 @@ def test_each_message_of_the_server_says_the_same_in_both_languages() -> None:
         assert kind.code.startswith("serve."), kind.code
         assert kind.parameters("en") == kind.parameters("zh"), kind.code
         assert kind.zh != kind.en, kind.code
+
+
+def test_a_report_page_of_an_empty_workspace_says_there_is_no_such_report(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    app = create_app(Workspace.at(tmp_path), language="en", warm_office=False)
+    with TestClient(app, base_url=BASE) as empty:
+        response = empty.get("/reports/anything")
+    assert response.status_code == 404
+    assert "there is no report named 'anything'" in html.unescape(response.text)

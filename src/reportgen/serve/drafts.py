@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,8 @@ class DraftChecker:
         self.workspace = workspace
         self.root = scratch / "drafts"
         self.cache = cache
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
         if cache is not None:
             # -- templates from the user's cache; drafts' loads kept in the scratch folder --
             self.cache = Cache(cache.root)
@@ -71,9 +74,14 @@ class DraftChecker:
             self.root, self.workspace.templates_dir, self.root / "data", self.root / "output"
         )
         folder = draft_workspace.data_dir / form.name
-        _copy_folder(directory, folder, texts)
-        problems = check_reports(draft_workspace, [form.name], cache=self.cache)
+        with self._lock(form.name):  # -- two tabs checking one report take turns --
+            _copy_folder(directory, folder, texts)
+            problems = check_reports(draft_workspace, [form.name], cache=self.cache)
         return place_problems(form, texts, problems, folder)
+
+    def _lock(self, name: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault(name, threading.Lock())
 
 
 def place_problems(

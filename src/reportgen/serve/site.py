@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from reportgen.cache import Cache
-from reportgen.errors import Problem
+from reportgen.errors import Problem, WorkspaceError
 from reportgen.i18n import Language, Message, current_language, text_of
 from reportgen.serve.drafts import DraftChecker
 from reportgen.serve.form import TAG
@@ -97,7 +97,11 @@ class Site:
 
     def report_dir(self, name: str) -> Path:
         """Return the folder of report ``name``; refuse any name that is not one of the reports."""
-        if name not in self.workspace.report_names():
+        try:
+            known = self.workspace.report_names()
+        except WorkspaceError:  # -- no data folder, or no report in it --
+            known = []
+        if name not in known:
             raise Refused(NO_SUCH_REPORT(name=name), 404)
         return self.workspace.data_dir / name
 
