@@ -83,11 +83,13 @@ FIXED_TIMESTAMP = dt.datetime(2024, 1, 1, 0, 0, 0)
 FIVE_YEAR_TITLE = "五年工作汇报材料 模板"
 
 #: Parts of python-docx's default template that only mislead in ours: a Word 2010 copy of
-#: the styles with theme fonts, a bibliography stub, a thumbnail of another page and
-#: "Microsoft Macintosh Word" statistics. Word writes what it needs of them on save.
+#: the styles with theme fonts, a bibliography stub, lists linked to styles ours do not
+#: define, a thumbnail of another page and "Microsoft Macintosh Word" statistics. Word
+#: writes what it needs of them on save.
 _LEFTOVER_PART_RELATIONSHIPS = (
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
     RT.CUSTOM_XML,
+    RT.NUMBERING,
 )
 _LEFTOVER_PACKAGE_RELATIONSHIPS = (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES)
 
