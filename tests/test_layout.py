@@ -124,9 +124,37 @@ def test_body_is_justified_on_the_grid_with_a_two_character_indent(
     indent = properties.find(qn("w:ind"))
     assert indent.get(qn("w:firstLineChars")) == "200"
     assert indent.get(qn("w:firstLine")) == "640"
-    # -- not condensed: LibreOffice drops line-end punctuation from condensed text --
-    condensed = normal.element.rPr.find(qn("w:spacing"))
-    assert condensed.get(qn("w:val")) == "0"
+    # -- drawn 98% wide, not condensed: LibreOffice drops line-end commas of condensed text --
+    assert normal.element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "0"
+    assert normal.element.rPr.find(qn("w:w")).get(qn("w:val")) == "98"
+    # -- a comma may hang in the margin, as LibreOffice always lets it --
+    assert properties.find(qn("w:overflowPunct")) is None
+
+
+def test_word_sets_28_characters_a_line_and_22_lines_a_page(document: WordDocument) -> None:
+    """The arithmetic Word does with the XML: text block, grid, size, width, spacing."""
+    section = document.sections[0]
+    text_width = Twips(
+        section.page_width.twips - section.left_margin.twips - section.right_margin.twips
+    )
+    text_height = Twips(
+        section.page_height.twips - section.top_margin.twips - section.bottom_margin.twips
+    )
+    grid = section._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines"  # -- no character grid: pitch is the glyphs' --
+    properties = document.styles["Normal"].element.rPr
+    points = int(properties.find(qn("w:sz")).get(qn("w:val"))) / 2
+    scale = int(properties.find(qn("w:w")).get(qn("w:val"))) / 100
+    extra = int(properties.find(qn("w:spacing")).get(qn("w:val"))) / 20
+    advance = points * scale + extra  # -- each character's width, in points --
+    assert (points, advance) == (16, 15.68)
+    assert text_width.pt == 442.25
+    assert int(text_width.pt // advance) == 28
+    spacing = document.styles["Normal"].element.pPr.find(qn("w:spacing"))
+    assert spacing.get(qn("w:lineRule")) == "exact"
+    line = int(spacing.get(qn("w:line")))
+    assert line == int(grid.get(qn("w:linePitch"))) == 579
+    assert text_height.twips // line == 22
 
 
 def test_title_is_centred_unindented_and_followed_by_a_blank_line(

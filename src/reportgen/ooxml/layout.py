@@ -54,12 +54,13 @@ FOOTER_DISTANCE = 1445
 # -- the grid: 22 lines a page --
 #: 28.95 pt: 22 lines fill the 225 mm block (22 x 579 = 12738 of 12756 twips).
 LINE_PITCH = 579
-#: 28 characters of 16 pt (448 pt) are wider than the 442.25 pt block. Neither road to 28
-#: holds in LibreOffice 7.4: a character grid (``w:charSpace="-848"``, what Word reads) gives
-#: every character two cells, 14 a line; condensing by 0.25 pt (-5) gives 28 but LibreOffice
-#: then drops a comma that falls at a line's end from the page (six in the sample report). So
-#: the text is not condensed: 27 characters a line, and no punctuation lost.
-BODY_CHAR_SPACING = 0
+#: 28 characters of 16 pt (448 pt) are wider than the 442.25 pt block, so the body's
+#: characters are drawn 98% wide (``w:w``): 28 x 15.68 pt = 439 pt fit, 29 (454.7 pt) do not,
+#: and justification spreads the rest. The other roads to 28 fail in LibreOffice 7.4: a
+#: character grid (``w:charSpace="-849"``, what Word reads) gives every character two cells,
+#: 14 a line and twice the pages; condensing by 0.25 pt (``w:spacing -5``) gives 28, but a
+#: comma hung at a line's end is then dropped from the page (four in the sample report).
+BODY_CHAR_SCALE = 98
 
 # -- faces and sizes (号), as GB/T 9704 names them --
 LATIN_FONT = "Times New Roman"
@@ -115,24 +116,26 @@ class Typeface:
     latin: str = LATIN_FONT
     #: Added to every character's advance, in 1/20 pt; negative condenses.
     spacing: int = 0
+    #: The width of every character, in per cent of its natural width.
+    scale: int = 100
 
     def run_properties(self) -> str:
         """Return the ``w:rPr`` children that select this face, in schema order."""
-        # -- spacing is written even when 0, so that no style inherits Normal's --
+        # -- spacing and width are written even when plain, so no style inherits Normal's --
         return (
             f'<w:rFonts w:ascii="{self.latin}" w:hAnsi="{self.latin}"'
             f' w:eastAsia="{self.east_asian}" w:cs="{self.latin}"/>'
             '<w:color w:val="000000"/>'
-            f'<w:spacing w:val="{self.spacing}"/>'
+            f'<w:spacing w:val="{self.spacing}"/><w:w w:val="{self.scale}"/>'
             f'<w:sz w:val="{self.half_points}"/><w:szCs w:val="{self.half_points}"/>'
         )
 
 
-BODY_FACE = Typeface(FANGSONG, spacing=BODY_CHAR_SPACING)
+BODY_FACE = Typeface(FANGSONG, scale=BODY_CHAR_SCALE)
 #: The whole title in the title face, digits included: 方正小标宋 has its own.
 TITLE_FACE = Typeface(XIAOBIAOSONG, SIZE_2, latin=XIAOBIAOSONG)
-HEADING_1_FACE = Typeface(HEITI, spacing=BODY_CHAR_SPACING)
-HEADING_2_FACE = Typeface(KAITI, spacing=BODY_CHAR_SPACING)
+HEADING_1_FACE = Typeface(HEITI, scale=BODY_CHAR_SCALE)
+HEADING_2_FACE = Typeface(KAITI, scale=BODY_CHAR_SCALE)
 #: Page numbers: 宋体 with its own half-width digits, so Latin is 宋体 too.
 PAGE_NUMBER_FACE = Typeface(SONGTI, SIZE_4, latin=SONGTI)
 #: The attachment's mark (附件) in 黑体 三号, and its table in 小四: 仿宋, headings in 黑体.
@@ -221,9 +224,10 @@ def _styles() -> list[str]:
             "Normal",
             "Normal",
             BODY_FACE,
-            # -- a formal document fills every page to 22 lines: no widow control --
-            # -- no hanging punctuation: LibreOffice drops a comma hung past the margin --
-            f'<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>{_exact_spacing()}'
+            # -- a formal document fills every page to 22 lines: no widow control. A comma
+            #    that may not begin a line hangs in the margin (Word's default for Chinese),
+            #    as LibreOffice hangs it whatever the setting, so both break lines alike --
+            f'<w:widowControl w:val="0"/>{_exact_spacing()}'
             f'{_indent(2)}<w:jc w:val="both"/>',
             ui_priority=0,
         ),
@@ -374,7 +378,7 @@ def set_up_page(section: Section) -> None:
         grid = parse_xml(f"<w:docGrid {nsdecls('w')}/>")
         section._sectPr.append(grid)
     grid.attrib.clear()
-    # -- a line grid only: see BODY_CHAR_SPACING for why there is no character grid --
+    # -- a line grid only: see BODY_CHAR_SCALE for why there is no character grid --
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
 
