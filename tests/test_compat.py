@@ -226,7 +226,7 @@ def test_fix_template_names_a_missing_template(
 ) -> None:
     assert main(["fix-template", "nope"]) == 3
     assert capsys.readouterr().err == (
-        f"error: no template 'nope' in {workspace_dir / 'templates'} (templates: "
+        f"error: {workspace_dir / 'templates'}: no template 'nope' (templates: "
         "annual-summary.docx, certificate.docx, five-year-report.docx)\n"
     )
 

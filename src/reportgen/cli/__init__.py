@@ -354,32 +354,13 @@ def _new_department(arguments: argparse.Namespace) -> int:
 
 def _fields(arguments: argparse.Namespace) -> int:
     from reportgen.template.fields import field_lines, template_fields
-
-    path = _template_argument(arguments.template)
-    print("\n".join(field_lines(Path(_shown(path)), template_fields(path))))
-    return 0
-
-
-def _template_argument(text: str) -> Path:
-    """Return the template ``text`` names: a path, or a file in templates/ (.docx optional)."""
-    from reportgen.commands.messages import NO_SUCH_TEMPLATE, NO_TEMPLATES
-    from reportgen.errors import WorkspaceError
     from reportgen.workspace import Workspace
 
-    path = Path(text)
-    if path.is_file():
-        return path
-    workspace = Workspace.find()
-    name = path.name if path.suffix == ".docx" else f"{path.name}.docx"
-    path = workspace.template_path(name)
+    path = Path(arguments.template)
     if not path.is_file():
-        known = sorted(found.name for found in workspace.templates_dir.glob("*.docx"))
-        raise WorkspaceError(
-            NO_SUCH_TEMPLATE(
-                name=text, folder=workspace.templates_dir, known=known or NO_TEMPLATES()
-            )
-        )
-    return path
+        path = Workspace.find().find_template(arguments.template)
+    print("\n".join(field_lines(Path(_shown(path)), template_fields(path))))
+    return 0
 
 
 def _fix_template(arguments: argparse.Namespace) -> int:
@@ -388,7 +369,8 @@ def _fix_template(arguments: argparse.Namespace) -> int:
     from reportgen.workspace import Workspace
 
     if arguments.templates:
-        paths = [_template_argument(text) for text in arguments.templates]
+        workspace = Workspace.find()
+        paths = [workspace.find_template(given) for given in arguments.templates]
     else:
         folder = Workspace.find().templates_dir
         paths = sorted(path for path in folder.glob("*.docx") if not path.name.startswith("~$"))

@@ -227,8 +227,7 @@ def _styles() -> list[str]:
             # -- a formal document fills every page to 22 lines: no widow control. A comma
             #    that may not begin a line hangs in the margin (Word's default for Chinese),
             #    as LibreOffice hangs it whatever the setting, so both break lines alike --
-            f'<w:widowControl w:val="0"/>{_exact_spacing()}'
-            f'{_indent(2)}<w:jc w:val="both"/>',
+            f'<w:widowControl w:val="0"/>{_exact_spacing()}{_indent(2)}<w:jc w:val="both"/>',
             ui_priority=0,
         ),
         _paragraph_style(
