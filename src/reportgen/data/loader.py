@@ -27,6 +27,7 @@ from reportgen.data.models import (
     ReportFile,
     _Content,
 )
+from reportgen.data.official import build_official
 from reportgen.data.outline import report_facts
 from reportgen.data.prose import print_values
 from reportgen.data.report import REPORT_FILE, PartView, ReportData
@@ -120,6 +121,10 @@ class _Loader:
             spec.attachment, period.years, figure_scope, report_figures, report_source
         )
         self.problems += attachment_problems
+        official, official_problems = build_official(
+            spec.official, spec.organisation, spec.date, report_source
+        )
+        self.problems += official_problems
         if self.problems:
             raise DataError(self.problems)
 
@@ -133,8 +138,9 @@ class _Loader:
             "opening": opening,
             "parts": parts,
             "attachment": attachment,
+            "official": official,
         }
-        files = [report_path] + [source.path for _, source in part_sources]
+        files = [report_path] + [source.path for _, source in part_sources] + list(official.files)
         return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
 
     # -- reading and validating files --

@@ -82,16 +82,48 @@ def media_name(number: int) -> str:
 
 def drawing_run(number: int, picture: InlinePicture) -> str:
     """Return the XML that ends the current run, holds the picture, and opens a new run."""
-    width = round(picture.width_cm * EMU_PER_CM)
-    height = round(picture.height_cm * EMU_PER_CM)
+    width, height = _extent(picture)
+    return (
+        "</w:t></w:r><w:r><w:drawing>"
+        f'<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{_WP}">'
+        f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f"{_graphic(number, picture)}</wp:inline></w:drawing></w:r>"
+        '<w:r><w:t xml:space="preserve">'
+    )
+
+
+def anchored_drawing_run(number: int, picture: InlinePicture, *, x: int, y: int) -> str:
+    """Return a run holding ``picture`` in front of the text, not wrapped around it.
+
+    It stands ``x`` EMU from the left margin and ``y`` EMU below the top of its paragraph
+    (above it when negative), as a seal is pressed on the signature.
+    """
+    width, height = _extent(picture)
+    return (
+        '<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0"'
+        ' relativeHeight="251659264" behindDoc="0" locked="1" layoutInCell="1"'
+        f' allowOverlap="1" xmlns:wp="{_WP}"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f"<wp:wrapNone/>{_graphic(number, picture)}</wp:anchor></w:drawing></w:r>"
+    )
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _extent(picture: InlinePicture) -> tuple[int, int]:
+    return round(picture.width_cm * EMU_PER_CM), round(picture.height_cm * EMU_PER_CM)
+
+
+def _graphic(number: int, picture: InlinePicture) -> str:
+    """Return a drawing's properties and its picture, the same inline and anchored."""
+    width, height = _extent(picture)
     name = f"Picture {number}"
     # html.escape, not xml.sax.saxutils: importing xml.sax pulls in urllib, http and email.
     description = f'"{html.escape(picture.description)}"'
     return (
-        "</w:t></w:r><w:r><w:drawing>"
-        '<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp='
-        '"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
-        f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{FIRST_DRAWING_ID + number - 1}" name="{name}" descr={description}/>'
         "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="
         '"http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/>'
@@ -106,8 +138,7 @@ def drawing_run(number: int, picture: InlinePicture) -> str:
         "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
         f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
-        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
-        '<w:r><w:t xml:space="preserve">'
+        "</pic:pic></a:graphicData></a:graphic>"
     )
 
 
