@@ -227,7 +227,8 @@ def test_fix_template_names_a_missing_template(
     assert main(["fix-template", "nope"]) == 3
     assert capsys.readouterr().err == (
         f"error: {workspace_dir / 'templates'}: no template 'nope' (templates: "
-        "annual-summary.docx, certificate.docx, five-year-report.docx, notice.docx)\n"
+        "annual-summary.docx, certificate.docx, five-year-report.docx, model-workers.docx, "
+        "notice.docx)\n"
     )
 
 
