@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from reportgen.i18n import MessageKind
 
+# -- changing values in a file as text --
+EDIT_NEEDS_OWN_LINE = MessageKind(
+    "data.edit-needs-own-line",
+    en="cannot change this value automatically: put each of its fields on a line of its own",
+    zh="无法自动修改这里的数值：请把它的每个字段各写一行",
+)
+EDIT_NOT_FOUND = MessageKind(
+    "data.edit-not-found",
+    en="'{field}' is not in the file (was the file changed meanwhile?): reload the page",
+    zh="文件中找不到“{field}”（文件是否已被改动？）：请刷新页面后再改",
+)
+EDIT_UNSAFE = MessageKind(
+    "data.edit-unsafe",
+    en="cannot write this value into '{field}' without changing other values: "
+    "edit the file in a text editor",
+    zh="无法在不影响其他内容的情况下把这个值写入“{field}”：请用文本编辑器修改该文件",
+)
+
 # -- how a value found in a file is named --
 SHOWN_TEXT = MessageKind("data.shown-text", en="the text '{text}'", zh="文字“{text}”")
 SHOWN_NOTHING = MessageKind("data.shown-nothing", en="nothing", zh="空值")
@@ -338,20 +356,17 @@ SHEET_ROWS = MessageKind(
     zh="“{value}”应写指标所在的行，如 3-8",
 )
 
-# -- changing values in a file as text --
-EDIT_NEEDS_OWN_LINE = MessageKind(
-    "data.edit-needs-own-line",
-    en="cannot change this value automatically: put each of its fields on a line of its own",
-    zh="无法自动修改这里的数值：请把它的每个字段各写一行",
+# -- the parts of a 公文 --
+
+SEAL_MISSING = MessageKind(
+    "data.seal-missing",
+    en="the seal picture {name} is not in {folder}: put the PNG there, beside report.yaml, "
+    "or remove seal:",
+    zh="印章图片 {name} 不在 {folder} 中：请把这张 PNG 图片放在 report.yaml 旁边，或删除 seal 一项",
 )
-EDIT_NOT_FOUND = MessageKind(
-    "data.edit-not-found",
-    en="'{field}' is not in the file (was the file changed meanwhile?): reload the page",
-    zh="文件中找不到“{field}”（文件是否已被改动？）：请刷新页面后再改",
-)
-EDIT_UNSAFE = MessageKind(
-    "data.edit-unsafe",
-    en="cannot write this value into '{field}' without changing other values: "
-    "edit the file in a text editor",
-    zh="无法在不影响其他内容的情况下把这个值写入“{field}”：请用文本编辑器修改该文件",
+SEAL_UNUSABLE = MessageKind(
+    "data.seal-unusable",
+    en="{name} is not a PNG picture of at most {limit} MB: save the seal as a PNG with a "
+    "transparent background",
+    zh="{name} 不是不超过 {limit} MB 的 PNG 图片：请把印章另存为透明底的 PNG 图片",
 )
