@@ -369,3 +369,25 @@ def test_on_the_page_the_imprint_ends_on_the_foot_of_the_text_block(
     top, thickness, _, _ = rules[-1]
     # -- the last rule on the bottom edge of the text block: 297 - 35 = 262 mm --
     assert top + thickness == pytest.approx(262, abs=0.5)
+
+
+def test_on_the_page_without_a_seal_the_date_starts_two_characters_right_of_the_name(
+    workspace_dir: Path, soffice: str, poppler: None
+) -> None:
+    report = workspace_dir / "data" / NOTICE / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("  seal:")) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["render", NOTICE]) == 0
+    [pdf] = convert_to_pdf(
+        [workspace_dir / "output" / f"{NOTICE_FILE}.docx"], workspace_dir / "pdf"
+    )
+    lines = text_lines(pdf)
+    name_left, _ = lines["江州市总工会"]
+    date_left, date_right = lines["2024年3月15日"]
+    character = 16 * MM_PER_PT
+    # -- the date is the longer: it stands two characters from the right (11.3 mm) --
+    assert 184 - date_right == pytest.approx(2 * character, abs=0.5)
+    assert date_left - name_left == pytest.approx(2 * character, abs=0.5)
