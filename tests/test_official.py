@@ -391,3 +391,17 @@ def test_on_the_page_without_a_seal_the_date_starts_two_characters_right_of_the_
     # -- the date is the longer: it stands two characters from the right (11.3 mm) --
     assert 184 - date_right == pytest.approx(2 * character, abs=0.5)
     assert date_left - name_left == pytest.approx(2 * character, abs=0.5)
+
+
+def test_fields_names_where_the_official_parts_come_from(
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fields", "notice"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:6] == [
+        "  official         official document parts  report.yaml: official (optional)",
+        "    letterhead     letterhead (paragraphs)  report.yaml: official: mark, number, signers",
+        "    addressee      text                     report.yaml: official: addressee",
+        "    signature      signature (paragraphs)   report.yaml: official: signature, seal; date",
+        "    imprint        imprint (paragraphs)     report.yaml: official: imprint",
+    ]
