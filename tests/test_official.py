@@ -405,3 +405,22 @@ def test_fields_names_where_the_official_parts_come_from(
         "    signature      signature (paragraphs)   report.yaml: official: signature, seal; date",
         "    imprint        imprint (paragraphs)     report.yaml: official: imprint",
     ]
+
+
+def test_on_the_page_an_upward_letter_has_its_number_and_signer_one_character_in(
+    workspace_dir: Path, soffice: str, poppler: None
+) -> None:
+    report = workspace_dir / "data" / NOTICE / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("  addressee:", "  signers: [张三]\n  addressee:"), "utf-8")
+    assert main(["render", NOTICE]) == 0
+    [pdf] = convert_to_pdf(
+        [workspace_dir / "output" / f"{NOTICE_FILE}.docx"], workspace_dir / "pdf"
+    )
+    lines = text_lines(pdf)
+    left, _ = lines["江工发〔2024〕12号"]
+    _, right = lines["签发人：张三"]
+    character = 16 * MM_PER_PT
+    # -- 发文字号 居左空一字, 签发人 居右空一字, on one line --
+    assert left - 28 == pytest.approx(character, abs=0.5)
+    assert 184 - right == pytest.approx(character, abs=0.5)
