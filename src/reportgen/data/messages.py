@@ -409,8 +409,8 @@ YEAR_TWO_WAYS = MessageKind(
 )
 DATED_BEFORE_PERIOD = MessageKind(
     "data.dated-before-period",
-    en="the report is dated {date}, before its period ends with {end}: it cannot yet give the "
-    "whole period's figures; check date: and period:",
-    zh="成文日期 {date} 早于汇报周期结束（{end}年年底），此时还不能给出全周期的数字，"
+    en="the report is dated {date}, before the last year of its period ({end}) began: is it "
+    "last period's date? check date: and period:",
+    zh="成文日期 {date} 早于汇报周期的最后一年（{end}年），是否沿用了上一周期的日期？"
     "请核对 date 和 period",
 )
