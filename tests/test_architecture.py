@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
         "reportgen.errors",
         "reportgen.files",
         "reportgen.fonts",
+        "reportgen.messages",
     },
     {"reportgen.workspace", "reportgen.ooxml", "reportgen.text"},
     {"reportgen.data"},

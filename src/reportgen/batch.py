@@ -40,6 +40,7 @@ from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
 from reportgen.prepare import Run, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
+from reportgen.workspace import outside_problem
 
 if TYPE_CHECKING:
     from reportgen.data.table import Table
@@ -88,10 +89,11 @@ def render_batch(
     template_path, compiled, variables = run.template_for(data)
     from reportgen.data.table import read_table  # pydantic and PyYAML: only for a batch
 
-    table = read_table(data.directory / spec.rows)
+    table = read_table(_contained(data.directory / spec.rows, data.directory))
     wanted = _check_report(data, spec, template_path, variables, table)
 
-    folder = (output_dir or run.workspace.output_dir) / name
+    output_root = output_dir or run.workspace.output_dir
+    folder = _contained(output_root / name, output_root)
     tasks, problems = _plan(data, spec, table, wanted, folder)
     job = _Job(
         template_path,
@@ -122,6 +124,14 @@ def render_batch(
 
 
 # -- checks before rendering --
+
+
+def _contained(path: Path, folder: Path) -> Path:
+    """Return ``path``; raise DataError if it is a link leading out of ``folder``."""
+    outside = outside_problem(path, folder)
+    if outside is not None:
+        raise DataError([outside])
+    return path
 
 
 def _check_report(

@@ -17,7 +17,7 @@ from reportgen.data.report import REPORT_FILE, ReportData
 from reportgen.errors import DataError, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
-from reportgen.workspace import Workspace
+from reportgen.workspace import Workspace, outside_problem
 
 #: A template checked and compiled: the template and the dotted names it prints, or its problems.
 Checked = tuple[CompiledTemplate, list[str]] | ProblemsFound
@@ -81,11 +81,13 @@ class Run:
         from reportgen.template.checks import missing_template
 
         template_path = self.workspace.template_path(data.template_name)
+        templates_dir = self.workspace.templates_dir
         if not template_path.is_file():
             report_file = data.directory / REPORT_FILE
-            raise DataError(
-                [missing_template(report_file, data.template_name, self.workspace.templates_dir)]
-            )
+            raise DataError([missing_template(report_file, data.template_name, templates_dir)])
+        outside = outside_problem(template_path, templates_dir)
+        if outside is not None:
+            raise DataError([outside])
         if template_path not in self.templates:
             self.templates[template_path] = check_and_compile(template_path, self.cache)
         checked = self.templates[template_path]

@@ -8,11 +8,13 @@ holds a ``report.yaml``; the report's name is the folder's name.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.errors import NotFoundError, WorkspaceError
+from reportgen.errors import NotFoundError, Problem, WorkspaceError
+from reportgen.messages import LINK_LEADS_OUT, NO_SUCH_REPORT, NOT_A_REPORT_NAME
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
@@ -83,13 +85,44 @@ class Workspace:
         return names
 
     def report_dir(self, name: str) -> Path:
-        """Return the data folder of report ``name``; raise WorkspaceError if there is none."""
+        """Return the data folder of report ``name``; raise WorkspaceError if there is none.
+
+        ``name`` is a folder's name, never a path: a report named ``/some/where`` or
+        ``../x`` would read and write outside the workspace. A report folder that is a link
+        to a folder outside the data folder is refused too.
+        """
+        if not is_plain_name(name):
+            known = self.report_names()
+            raise NotFoundError(NOT_A_REPORT_NAME(name=name, folder=self.data_dir, known=known))
         folder = self.data_dir / name
         if not (folder / "report.yaml").is_file():
-            known = ", ".join(self.report_names())
-            raise NotFoundError(f"no report named '{name}' in {self.data_dir} (reports: {known})")
+            known = self.report_names()
+            raise NotFoundError(NO_SUCH_REPORT(name=name, folder=self.data_dir, known=known))
+        outside = outside_problem(folder, self.data_dir)
+        if outside is not None:
+            raise WorkspaceError(outside.message, path=folder)
         return folder
 
     def template_path(self, name: str) -> Path:
         """Return the path of template file ``name``."""
         return self.templates_dir / name
+
+
+def is_plain_name(name: str) -> bool:
+    """Return whether ``name`` names a file or folder of its own: no path, no . or .."""
+    return name not in ("", ".", "..") and not any(
+        separator in name for separator in ("/", "\\", ":", "\0")
+    )
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Return whether ``path`` lies in ``folder`` once every link in either is followed."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+
+
+def outside_problem(path: Path, folder: Path) -> Problem | None:
+    """Return a Problem if ``path`` is, or goes through, a link leading out of ``folder``."""
+    if is_inside(path, folder):
+        return None
+    target = Path(os.path.realpath(path))
+    return Problem(LINK_LEADS_OUT(target=target, folder=folder), file=path)

@@ -7,7 +7,7 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, TypeVar
 
 from jinja2 import TemplateSyntaxError, UndefinedError
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from reportgen.data.attachment import build_attachment
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
+from reportgen.data.messages import TEMPLATE_NOT_IN_FOLDER
 from reportgen.data.models import (
     TAG_MARK,
     BatchSpec,
@@ -33,6 +34,7 @@ from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
 from reportgen.text.environment import make_environment
+from reportgen.workspace import outside_problem
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -66,6 +68,7 @@ class _Loader:
             self._validate_listed_parts(report_source)
             raise DataError(self.problems)
 
+        self._check_template_name(spec.template, report_source)
         part_sources = self._read_parts(spec, report_source)
         period = PeriodView(spec.period.start, spec.period.end)
         facts: dict[str, Any] = {
@@ -142,6 +145,11 @@ class _Loader:
         if not path.is_file():
             self.problems.append(Problem("file not found", file=path))
             return None
+        outside = outside_problem(path, self.directory)
+        if outside is not None:
+            # -- a link to a file elsewhere: its content would reach messages and documents --
+            self.problems.append(outside)
+            return None
         try:
             source = load_yaml(path)
         except DataError as err:
@@ -213,6 +221,14 @@ class _Loader:
                 source = self._read(path)
                 if source is not None:
                     self._validate(PartFile, source, name)
+
+    def _check_template_name(self, name: str, source: SourceFile) -> None:
+        """Add a problem if template ``name`` is a path leading out of the templates folder."""
+        path = PureWindowsPath(name)  # -- reads / and \\ alike, and drive letters --
+        if path.drive or path.root or ".." in path.parts:
+            self.problems.append(
+                source.problem(TEMPLATE_NOT_IN_FOLDER(name=name), ("template",), "report.template")
+            )
 
     def _check_date_entered(self, source: SourceFile) -> None:
         # A new period's report.yaml says `date: ~` until the report is dated. Say so and
