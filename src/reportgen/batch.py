@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.cache import Cache
 from reportgen.data.figures import Group
-from reportgen.data.report import REPORT_FILE, BatchFacts, ReportData, file_stem
+from reportgen.data.report import (
+    REPORT_FILE,
+    BatchFacts,
+    ReportData,
+    file_name_key,
+    file_stem,
+    file_stem_problem,
+)
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
 from reportgen.prepare import Run, checked_template_at, document_properties
@@ -214,8 +221,13 @@ def _plan(
                 for column in missing
             ]
             continue
-        output = folder / f"{_output_stem(pattern, facts, row.fields)}.docx"
-        key = output.name.casefold()  # Windows and macOS do not tell A.docx from a.docx
+        stem = _output_stem(pattern, facts, row.fields)
+        unfit = file_stem_problem(stem)
+        if unfit is not None:
+            problems.append(row.problem(table.path, unfit))
+            continue
+        output = folder / f"{stem}.docx"
+        key = file_name_key(output.name)  # -- Windows and macOS: A.docx is a.docx --
         if key in first_line:
             problems.append(
                 row.problem(

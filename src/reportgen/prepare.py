@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.cache import Cache
-from reportgen.data.report import REPORT_FILE, ReportData
-from reportgen.errors import DataError, ProblemsFound, TemplateError, WorkspaceError
+from reportgen.data.report import REPORT_FILE, ReportData, file_stem_problem
+from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
 from reportgen.workspace import Workspace, outside_problem
@@ -102,12 +102,16 @@ class Run:
         from reportgen.template.checks import check_variables
 
         data = self.load_report(directory)
+        stem = data.output_stem()
+        unfit = file_stem_problem(stem)
+        if unfit is not None:
+            raise DataError([Problem(unfit, file=directory / REPORT_FILE, field="report.output")])
         template_path, compiled, variables = self.template_for(data)
         problems = check_variables(template_path, variables, data.context)
         if problems:
             raise TemplateError(problems)
         document = compiled.render(data.context, document_properties(data))
-        output = (output_dir or self.workspace.output_dir) / f"{data.output_stem()}.docx"
+        output = (output_dir or self.workspace.output_dir) / f"{stem}.docx"
         return RenderedReport(data, output, document)
 
 

@@ -83,9 +83,9 @@ def _parser() -> argparse.ArgumentParser:
         "render",
         help="check and render reports into output/",
         description="Check every named report (default: all), then render each into the output "
-        "folder and print the files written. Nothing is written if any check fails, except "
-        "that a batch (a report with a batch: table) writes each of its good rows and lists "
-        "the others.",
+        "folder and print the files written. One rule for every document, a batch's rows "
+        "included: each whose own data and template are clean is written, each with a problem "
+        "is not and is listed as file:line: message, and the exit code is then 1.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -11,3 +11,15 @@ TEMPLATE_NOT_IN_FOLDER = MessageKind(
     zh="“{name}”指向模板文件夹以外：请写模板文件夹中的 .docx 文件名，如 report.docx"
     "（可以带子文件夹），不要用 ..、开头的 / 或盘符",
 )
+FILE_NAME_EMPTY = MessageKind(
+    "data.file-name-empty",
+    en="gives an empty file name: make the output name hold a letter or a digit",
+    zh="生成的文件名为空：请让输出文件名中至少有一个字或数字",
+)
+FILE_NAME_TOO_LONG = MessageKind(
+    "data.file-name-too-long",
+    en="gives the file name '{name}' of {size} bytes, longer than the {limit} bytes a file "
+    "name may take on every system: shorten the name, or the output pattern that makes it",
+    zh="生成的文件名“{name}”长 {size} 字节，超过各系统都能接受的 {limit} 字节："
+    "请缩短名称或生成文件名的 output 格式",
+)

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from reportgen.data.models import Name, Text
 from reportgen.data.yaml_source import load_yaml
 from reportgen.errors import DataError, Problem
+from reportgen.i18n import Message
 
 
 @functools.cache
@@ -38,7 +39,7 @@ class Row:
     #: The line and column of each field, when the file tells them (YAML does).
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
-    def problem(self, path: Path, message: str, column: str | None = None) -> Problem:
+    def problem(self, path: Path, message: Message | str, column: str | None = None) -> Problem:
         """Return a Problem at this row (at ``column``'s value when its place is known)."""
         line, col = self.positions.get(column, (self.line, None)) if column else (self.line, None)
         return Problem(
