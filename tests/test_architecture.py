@@ -19,10 +19,10 @@ LAYERS: list[set[str]] = [
     {
         "reportgen.version",
         "reportgen.i18n",
+        "reportgen.messages",
         "reportgen.errors",
         "reportgen.files",
         "reportgen.fonts",
-        "reportgen.messages",
     },
     {"reportgen.workspace", "reportgen.ooxml", "reportgen.text"},
     {"reportgen.data"},

@@ -92,8 +92,8 @@ def test_a_path_given_as_a_report_name_is_refused(
     for name in (str(where), "../../some/where/certs", "..", "data/" + BATCH):
         assert main([command, name]) == 3
         assert capsys.readouterr().err.startswith(
-            f"error: '{name}' is not a report's name but a path: give the name of a folder in "
-            f"{workspace_dir / 'data'} (reports: ankang-certificates, five-year-report, "
+            f"error: {workspace_dir / 'data'}: '{name}' is not a report's name but a path: give "
+            "the name of a report folder here (reports: ankang-certificates, five-year-report, "
             "youth-league-summary)"
         )
     assert sorted(path.name for path in where.iterdir()) == ["report.yaml", "winners.csv"]

@@ -94,9 +94,9 @@ def render_batch(
     if spec is None:
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
-    from reportgen.data.table import read_table  # pydantic and PyYAML: only for a batch
+    from reportgen.data.table import open_table
 
-    table = read_table(_contained(data.directory / spec.rows, data.directory))
+    table = open_table(_contained(data.directory / spec.rows, data.directory))
     wanted = _check_report(data, spec, template_path, variables, table)
 
     output_root = output_dir or run.workspace.output_dir
@@ -203,17 +203,15 @@ def _plan(
     data: ReportData, spec: BatchFacts, table: Table, wanted: set[str], folder: Path
 ) -> tuple[list[_Task], list[Problem]]:
     """Return a task for each row that can be rendered, and the problems of the others."""
-    problems = list(table.problems)
+    problems: list[Problem] = []
     tasks: list[_Task] = []
     first_line: dict[str, int] = {}
-    facts = {
-        "organisation": data.facts.organisation,
-        "title": data.facts.title,
-        "start": str(data.facts.period.start),
-        "end": str(data.facts.period.end),
-    }
+    facts = data.facts.placeholders()
     pattern = _parse_pattern(spec.output)
-    for row in table.rows:
+    for row in table.rows():
+        if row.problems:
+            problems += row.problems
+            continue
         missing = sorted(wanted - row.fields.keys())
         if missing:
             problems += [
