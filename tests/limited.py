@@ -28,8 +28,15 @@ def run_limited(
     arguments: list[str], cwd: Path, environment: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run ``reportgen ARGUMENTS`` in ``cwd`` under the limits; return what it did."""
+    return run_python(["-m", "reportgen", *arguments], cwd, environment)
+
+
+def run_python(
+    arguments: list[str], cwd: Path, environment: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python ARGUMENTS`` in ``cwd`` under the limits; return what it did."""
     return subprocess.run(
-        [sys.executable, "-m", "reportgen", *arguments],
+        [sys.executable, *arguments],
         cwd=cwd,
         env={**os.environ, "REPORTGEN_LANG": "en", **(environment or {})},
         capture_output=True,

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from reportgen.data.attachment import build_attachment
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
-from reportgen.data.messages import TEMPLATE_NOT_IN_FOLDER
+from reportgen.data.messages import IN_TEXT, TEMPLATE_NOT_IN_FOLDER
 from reportgen.data.models import (
     TAG_MARK,
     BatchSpec,
@@ -35,6 +35,8 @@ from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
 from reportgen.text.environment import make_environment
+from reportgen.text.limits import LimitExceeded, budget
+from reportgen.text.messages import TOO_DEEP
 from reportgen.workspace import outside_problem
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -46,7 +48,8 @@ def load_report_data(directory: Path) -> ReportData:
     Raise DataError listing every problem found in any of its files.
     """
     loader = _Loader(directory)
-    return loader.load()
+    with budget():  # -- all of a report's prose renders on one budget of loops and time --
+        return loader.load()
 
 
 class _Loader:
@@ -291,18 +294,23 @@ class _Loader:
         printed = print_values(self.prose_environment, text, scope)
         if printed is not None:
             return printed
+        message: Message | str
         try:
             return self.prose_environment.from_string(text).render(scope)
         except TemplateSyntaxError as err:
             message = f"in the text: {err.message}"
         except UndefinedError as err:
             message = f"in the text: {err.message}{_suggest_for_undefined(err, scope)}"
+        except LimitExceeded as err:
+            message = IN_TEXT(message=err.detail)
         except SecurityError as err:
             message = f"in the text: not allowed ({err})"
         except (TypeError, ValueError, ArithmeticError, LookupError) as err:
             message = f"in the text: cannot print ({err})"
         except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
             message = "in the text: a {{ … }} is nested too deeply to read"
+        except SyntaxError:  # -- blocks nested past what Python compiles --
+            message = IN_TEXT(message=TOO_DEEP())
         self.problems.append(source.problem(message, path, field_name))
         return text
 

@@ -46,3 +46,8 @@ YAML_TOO_MANY_VALUES = MessageKind(
     zh="别名（*…）使此值重复 {times} 次，整个文件将展开为 {count} 个值，"
     "超过数据文件上限 {limit} 个：请减少别名",
 )
+IN_TEXT = MessageKind(
+    "data.in-text",
+    en="in the text: {message}",
+    zh="正文中：{message}",
+)

@@ -27,3 +27,8 @@ TEMPLATES_NONE = MessageKind(
     en="the folder holds no .docx",
     zh="该文件夹中没有 .docx 文件，请把模板放进去",
 )
+IN_TAG = MessageKind(
+    "template.in-tag",
+    en="{message} in {tag}",
+    zh="{message}：{tag}",
+)
