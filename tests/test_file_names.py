@@ -141,9 +141,10 @@ def test_a_report_whose_title_makes_a_name_too_long_is_listed_and_the_others_wri
         "the 200 bytes a file name may take on every system: shorten the name, or the output "
         "pattern that makes it\n1 problem found\n"
     )
-    written = sorted(path.name for path in (workspace_dir / "output").iterdir())
-    assert written == ["ankang-certificates", "共青团江州市委员会2023年工作总结.docx"]
-    assert len(out.splitlines()) == 13
+    written = {path.name for path in (workspace_dir / "output").iterdir()}
+    assert {"ankang-certificates", "共青团江州市委员会2023年工作总结.docx"} <= written
+    assert not any(name.startswith("题") for name in written)
+    assert "output/共青团江州市委员会2023年工作总结.docx" in out.splitlines()
 
 
 def test_render_writes_every_clean_document_and_lists_the_others(
@@ -159,10 +160,9 @@ def test_render_writes_every_clean_document_and_lists_the_others(
         "report.date: no date: enter the date the report is signed, as YYYY-MM-DD\n"
         "1 problem found\n"
     )
-    assert sorted(path.name for path in (workspace_dir / "output").iterdir()) == [
-        "2023年市工会5年工作汇报材料.docx",
-        "ankang-certificates",
-    ]
+    written = {path.name for path in (workspace_dir / "output").iterdir()}
+    assert {"2023年市工会5年工作汇报材料.docx", "ankang-certificates"} <= written
+    assert "共青团江州市委员会2023年工作总结.docx" not in written
     assert "output/2023年市工会5年工作汇报材料.docx" in out.splitlines()
 
 

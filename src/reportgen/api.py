@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportgen.batch import render_batch
 from reportgen.cache import Cache
-from reportgen.data.report import file_name_key
+from reportgen.data.report import REPORT_FILE, file_name_key, file_stem_problem
 from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import write_atomically
 from reportgen.prepare import RenderedReport, Run
@@ -62,16 +62,18 @@ def render_reports(
         written.append(report.output)
         if on_written is not None:
             on_written(report.output)
+    printed = list(written)  # -- what --pdf converts: a batch's one file, when it has one --
     for name in batches:
-        files, batch_problems = _render_batch(
+        files, batch_problems, merged = _render_batch(
             run, name, output_dir=output_dir, jobs=jobs, on_written=on_written
         )
-        written += files
+        written += files + ([merged] if merged is not None else [])
+        printed += [merged] if merged is not None else files
         problems += batch_problems
         if on_rendered is not None:
             on_rendered(name)
     if pdf:
-        written += _convert_to_pdf(written, on_written)
+        written += _convert_to_pdf(printed, on_written)
     if problems:
         raise ProblemsFound(problems)
     return written
@@ -98,12 +100,14 @@ def _split_batches(run: Run, names: Sequence[str]) -> tuple[list[str], list[str]
     return [name for name in names if name not in batches], batches
 
 
-def _render_batch(run: Run, name: str, **options: object) -> tuple[list[Path], list[Problem]]:
+def _render_batch(
+    run: Run, name: str, **options: object
+) -> tuple[list[Path], list[Problem], Path | None]:
     try:
         result = render_batch(run, name, **options)  # type: ignore[arg-type]
     except ProblemsFound as err:
-        return [], err.problems
-    return result.written, result.problems
+        return [], err.problems, None
+    return result.written, result.problems, result.merged
 
 
 def _render_all(
@@ -125,6 +129,10 @@ def _render_all(
         finally:
             if on_rendered is not None:
                 on_rendered(directory.name)
+        unfit = file_stem_problem(report.output.stem)
+        if unfit is not None:
+            problems.append(Problem(unfit, file=directory / REPORT_FILE, field="report.output"))
+            continue
         key = file_name_key(str(report.output))  # -- Windows and macOS: A.docx is a.docx --
         if key in outputs:
             problems.append(

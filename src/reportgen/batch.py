@@ -23,6 +23,7 @@ file is byte for byte the one a single render of the same data writes.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import shutil
@@ -35,14 +36,18 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.cache import Cache
 from reportgen.data.figures import Group
+from reportgen.data.messages import TEXT_EMPTY
 from reportgen.data.report import (
     REPORT_FILE,
+    ROW,
     BatchFacts,
     ReportData,
     file_name_key,
     file_stem,
     file_stem_problem,
+    is_row,
 )
+from reportgen.data.table import cell_text, open_table
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
 from reportgen.prepare import Run, checked_template_at, document_properties
@@ -50,10 +55,7 @@ from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 from reportgen.workspace import outside_problem
 
 if TYPE_CHECKING:
-    from reportgen.data.table import Table
-
-#: The name templates and file name patterns give the current row: ``{{ row.name }}``.
-ROW = "row"
+    from reportgen.data.table import Row, Table, Value
 
 #: The start of the name of each worker's folder for files being written.
 STAGING_PREFIX = ".reportgen-writing-"
@@ -70,6 +72,8 @@ class BatchResult:
 
     written: list[Path]
     problems: list[Problem]
+    #: The one file holding every document written, when ``batch.merged`` asks for it.
+    merged: Path | None = None
 
 
 def render_batch(
@@ -94,9 +98,7 @@ def render_batch(
     if spec is None:
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
-    from reportgen.data.table import open_table
-
-    table = open_table(_contained(data.directory / spec.rows, data.directory))
+    table = open_table(_contained(data.directory / spec.rows, data.directory), spec.sheet)
     wanted = _check_report(data, spec, template_path, variables, table)
 
     output_root = output_dir or run.workspace.output_dir
@@ -127,7 +129,24 @@ def render_batch(
             if on_written is not None:
                 on_written(task.output)
     problems.sort(key=lambda problem: problem.line or 0)
-    return BatchResult(written, problems)
+    merged = None
+    if write and spec.merged is not None and written:
+        merged = _write_merged(data, spec.merged, written, output_dir or run.workspace.output_dir)
+        if on_written is not None:
+            on_written(merged)
+    return BatchResult(written, problems, merged)
+
+
+def _write_merged(data: ReportData, pattern: str, documents: list[Path], folder: Path) -> Path:
+    """Write ``documents`` joined in their order as one file named by ``pattern``; return it."""
+    from reportgen.ooxml.merge import MergedDocument
+
+    merged = MergedDocument()
+    for document in documents:
+        merged.add(document.read_bytes())
+    output = folder / f"{dataclasses.replace(data.facts, output=pattern).output_stem()}.docx"
+    write_atomically(output, merged.to_bytes())
+    return output
 
 
 # -- checks before rendering --
@@ -163,7 +182,7 @@ def _check_report(
                 )
             ]
         )
-    facts = [variable for variable in variables if not _is_row(variable)]
+    facts = [variable for variable in variables if not is_row(variable)]
     problems = check_variables(template, facts, data.context)
     if problems:
         raise TemplateError(problems)
@@ -185,14 +204,10 @@ def _check_report(
     return wanted
 
 
-def _is_row(variable: str) -> bool:
-    return variable.split(".")[0].removesuffix("[]") == ROW
-
-
 def _column(variable: str) -> str | None:
     """Return the column a dotted name such as ``row.name`` uses, or None if it is no row's."""
     steps = [step.removesuffix("[]") for step in variable.split(".")]
-    return steps[1] if _is_row(variable) and len(steps) > 1 else None
+    return steps[1] if is_row(variable) and len(steps) > 1 else None
 
 
 def _pattern_names(pattern: str) -> list[str]:
@@ -219,6 +234,10 @@ def _plan(
                 for column in missing
             ]
             continue
+        empty = [column for column in sorted(wanted) if row.fields[column] == ""]
+        if empty:
+            problems += [row.problem(table.path, TEXT_EMPTY(), column) for column in empty]
+            continue
         stem = _output_stem(pattern, facts, row.fields)
         unfit = file_stem_problem(stem)
         if unfit is not None:
@@ -236,7 +255,7 @@ def _plan(
             )
             continue
         first_line[key] = row.line
-        tasks.append(_Task(row.line, row.fields, output))
+        tasks.append(_Task(row, output))
     return tasks, problems
 
 
@@ -253,7 +272,7 @@ def _parse_pattern(pattern: str) -> list[tuple[str, str | None, str | None]]:
 def _output_stem(
     pattern: list[tuple[str, str | None, str | None]],
     facts: Mapping[str, str],
-    fields: Mapping[str, str],
+    fields: Mapping[str, Value],
 ) -> str:
     """Return the file name a parsed ``pattern`` gives a row, without extension."""
     pieces = []
@@ -262,7 +281,7 @@ def _output_stem(
         if fact is not None:
             pieces.append(facts[fact])
         if column is not None:
-            pieces.append(fields[column])
+            pieces.append(cell_text(fields[column]))
     return file_stem("".join(pieces))
 
 
@@ -284,10 +303,9 @@ class _Job:
 
 @dataclass(frozen=True)
 class _Task:
-    """One row to render: its line in the table, its fields and its output file."""
+    """One row to render, and its output file."""
 
-    line: int
-    fields: dict[str, str]
+    row: Row
     output: Path
 
 
@@ -301,9 +319,9 @@ class _RowRenderer:
 
     def render(self, task: _Task) -> list[Problem]:
         """Render and write ``task``'s row; return its problems (none when it was written)."""
-        context = {**self.job.context, ROW: Group(ROW, task.fields)}
+        context = {**self.job.context, ROW: Group(ROW, task.row.fields)}
         try:
-            document = self.template.render(context, self.job.properties)
+            document = self.template.render(context, self.job.properties, self.job.table.parent)
         except ProblemsFound as err:
             return [self._at_row(problem, task) for problem in err.problems]
         if self.job.write:
@@ -313,9 +331,7 @@ class _RowRenderer:
     def _at_row(self, problem: Problem, task: _Task) -> Problem:
         # A problem that only this row's values cause: name the row, then the template's place.
         where = self.job.template.name + (f", {problem.where}" if problem.where else "")
-        return Problem(
-            problem.message, file=self.job.table, line=task.line, where=where, field=problem.field
-        )
+        return task.row.problem(self.job.table, problem.message, where=where, field=problem.field)
 
 
 def _render_in_workers(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 from reportgen.errors import NotFoundError, Problem, WorkspaceError
 from reportgen.messages import (
@@ -136,6 +136,12 @@ def is_plain_name(name: str) -> bool:
     return name not in ("", ".", "..") and not any(
         separator in name for separator in ("/", "\\", ":", "\0")
     )
+
+
+def leads_out(name: str) -> bool:
+    """Return whether file name ``name`` is a path out of its folder: .., a leading / or a drive."""
+    path = PureWindowsPath(name)  # -- reads / and \\ alike, and drive letters --
+    return bool(path.drive or path.root or ".." in path.parts)
 
 
 def is_inside(path: Path, folder: Path) -> bool:

@@ -55,6 +55,10 @@ def make_environment(*, for_docx: bool) -> BoundedSandbox:
         finalize=_record_printed if for_docx else None,
     )
     filters: dict[str, Callable[..., Any]] = dict(FILTERS)
+    if for_docx:
+        from reportgen.ooxml.pictures import picture  # -- a picture is a document's, not prose's --
+
+        filters["picture"] = picture
     environment.add_filters(filters)
     return environment
 
