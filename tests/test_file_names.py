@@ -174,3 +174,21 @@ def test_render_help_states_the_rule(capsys: pytest.CaptureFixture[str]) -> None
         "each whose own data and template are clean is written, each with a problem is not and "
         "is listed as file:line: message, and the exit code is then 1" in help_text
     )
+
+
+def test_a_merged_file_whose_name_is_too_long_is_a_problem_and_the_rows_are_written(
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = workspace_dir / "data" / BATCH / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    text = text.replace("batch:", "batch:\n  merged: " + "合" * 70, 1)
+    report.write_text(text, encoding="utf-8")
+    assert main(["render", BATCH]) == 1
+    out, err = capsys.readouterr()
+    assert err == (
+        f"{report}: report.batch.merged: gives the file name '{'合' * 20}…' of 210 bytes, longer "
+        "than the 200 bytes a file name may take on every system: shorten the name, or the "
+        "output pattern that makes it\n1 problem found\n"
+    )
+    assert len(list((workspace_dir / "output" / BATCH).glob("*.docx"))) == len(out.splitlines())
+    assert len(out.splitlines()) == 12

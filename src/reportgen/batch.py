@@ -131,20 +131,25 @@ def render_batch(
     problems.sort(key=lambda problem: problem.line or 0)
     merged = None
     if write and spec.merged is not None and written:
-        merged = _write_merged(data, spec.merged, written, output_dir or run.workspace.output_dir)
+        stem = dataclasses.replace(data.facts, output=spec.merged).output_stem()
+        unfit = file_stem_problem(stem)
+        if unfit is not None:
+            report_file = data.directory / REPORT_FILE
+            problems.append(Problem(unfit, file=report_file, field="report.batch.merged"))
+            return BatchResult(written, problems, merged)
+        merged = _write_merged(written, output_root / f"{stem}.docx")
         if on_written is not None:
             on_written(merged)
     return BatchResult(written, problems, merged)
 
 
-def _write_merged(data: ReportData, pattern: str, documents: list[Path], folder: Path) -> Path:
-    """Write ``documents`` joined in their order as one file named by ``pattern``; return it."""
+def _write_merged(documents: list[Path], output: Path) -> Path:
+    """Write ``documents`` joined in their order as one file, ``output``; return it."""
     from reportgen.ooxml.merge import MergedDocument
 
     merged = MergedDocument()
     for document in documents:
         merged.add(document.read_bytes())
-    output = folder / f"{dataclasses.replace(data.facts, output=pattern).output_stem()}.docx"
     write_atomically(output, merged.to_bytes())
     return output
 
