@@ -328,3 +328,17 @@ def test_why_a_folder_is_not_used_is_said_in_chinese_too(cache_dir: Path) -> Non
         "提醒：未使用缓存：其他用户也能修改该文件夹，reportgen 不使用其中的内容："
         "请改为仅本人可写（chmod 700），或指定其他文件夹"
     )
+
+
+def test_a_cache_an_older_reportgen_made_is_taken_over(tmp_path: Path) -> None:
+    make_workspace(tmp_path / "ws")
+    folder = tmp_path / "cache"
+    for kind in ("templates", "reports"):
+        (folder / kind).mkdir(parents=True)
+    old_entry = write(folder / "templates" / ("a" * 64 + ".bin"), "an entry of no seal")
+    cache = Cache(folder)
+    assert cache.refusal() is None
+    [written] = render_reports(Workspace.at(tmp_path / "ws"), cache=cache)
+    assert paragraph_texts(written) == RENDERED
+    assert (folder / MARKER).is_file()
+    assert old_entry.exists()  # -- a miss, left to expire as any unused entry --

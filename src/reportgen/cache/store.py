@@ -4,8 +4,9 @@ What is read back from the cache is turned into code and objects (compiled templ
 loaded reports), so nothing in it is believed unless this user's reportgen wrote it:
 
 - The folder is reportgen's alone. It is made 0700 with a marker file (``CACHEDIR.TAG``,
-  which backup tools also read), or an empty folder is taken over; a folder that holds
-  other files is not used, and nothing in it is removed.
+  which backup tools also read), or an empty folder (or one holding only the entries of an
+  older reportgen) is taken over; a folder that holds other files is not used, and nothing
+  in it is removed.
 - Where files have owners (not on Windows, whose profile folders are the user's own), the
   folder, its subfolders, its key and every entry must be the user's and writable by
   nobody else; otherwise the folder, or the entry, is not used.
@@ -207,7 +208,7 @@ def _open_folder(root: Path, kinds: tuple[str, ...]) -> _Open | Message:
             return refusal
         marker = folder / MARKER
         if not _is_marker(marker):
-            if any(folder.iterdir()):
+            if not _holds_only_entries(folder, kinds):
                 return messages.NOT_OURS()
             write_atomically(marker, MARKER_TEXT.encode(), mode=0o600)
         for kind in kinds:
@@ -237,6 +238,19 @@ def _is_marker(path: Path) -> bool:
             return stream.read(len(MARKER_TEXT) + 1).decode("utf-8", "replace") == MARKER_TEXT
     except OSError:
         return False
+
+
+def _holds_only_entries(folder: Path, kinds: tuple[str, ...]) -> bool:
+    """Return whether ``folder`` is empty, or holds only subfolders of entries (an older cache)."""
+    for item in folder.iterdir():
+        if item.name not in kinds or item.is_symlink() or not item.is_dir():
+            return False
+        names = (entry.name for entry in item.iterdir())
+        if not all(
+            _ENTRY_NAME.fullmatch(name) or _TEMPORARY_NAME.fullmatch(name) for name in names
+        ):
+            return False
+    return True
 
 
 def _subfolder(path: Path) -> Message | None:
