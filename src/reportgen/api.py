@@ -22,13 +22,16 @@ from reportgen.workspace import Workspace
 def check_reports(
     workspace: Workspace, names: Sequence[str] = (), *, cache: Cache | None = None
 ) -> list[Problem]:
-    """Return every problem in the data and templates of the named (default: all) reports."""
+    """Return every problem in the data and templates of the named (default: all) reports.
+
+    Warnings (``severity="warning"``) come last: they are shown, and do not stop a render.
+    """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     _, problems = _render_all(run, names)
     for name in batches:
         problems += _render_batch(run, name, write=False)[1]
-    return problems
+    return problems + run.all_warnings()
 
 
 def render_reports(
@@ -40,6 +43,7 @@ def render_reports(
     *,
     pdf: bool = False,
     on_rendered: Callable[[str], None] | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
     cache: Cache | None = None,
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
@@ -51,7 +55,8 @@ def render_reports(
     in ``jobs`` processes. ``on_rendered`` is told the
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
-    to install when it cannot be.
+    to install when it cannot be. Warnings do not stop the render: each is passed to
+    ``on_warning`` at the end, or listed with the problems when there are any.
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
@@ -74,8 +79,12 @@ def render_reports(
             on_rendered(name)
     if pdf:
         written += _convert_to_pdf(printed, on_written)
+    warnings = run.all_warnings()
     if problems:
-        raise ProblemsFound(problems)
+        raise ProblemsFound(problems + warnings)
+    for warning in warnings:
+        if on_warning is not None:
+            on_warning(warning)
     return written
 
 
