@@ -263,6 +263,26 @@ def _add_workflow_commands(
     cache.add_argument("--clear", action="store_true", help="remove every entry")
     cache.set_defaults(command=_cache)
 
+    serve = add(
+        "serve",
+        "open the workspace in the browser: a form for each report, with a preview",
+        "Serve the workspace as a local web page and open it in the browser (the BROWSER "
+        "variable is honoured; BROWSER=true opens nothing): every report with its check "
+        "status, a form for each report's data that saves into its YAML files keeping every "
+        "comment, and a preview of its pages. Only this computer can reach it, unless --host "
+        "names another address; then it prints an address with an access token to use.",
+    )
+    serve.add_argument(
+        "--port", type=int, default=8420, metavar="P", help="the port (default: 8420; 0: any free)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="the address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.set_defaults(command=_serve)
+
 
 def _render(arguments: argparse.Namespace) -> int:
     from reportgen.api import render_reports
@@ -425,6 +445,20 @@ def _init(arguments: argparse.Namespace) -> int:
     for path in init_workspace(arguments.directory):
         print(_shown(path))
     print(f"'reportgen render' in {_shown(arguments.directory)} renders the sample report")
+    return 0
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    from reportgen.serve.server import serve
+    from reportgen.workspace import Workspace
+
+    serve(
+        Workspace.find(),
+        host=arguments.host,
+        port=arguments.port,
+        cache=_cache_from_environment(),
+        say=lambda text: print(text, flush=True),
+    )
     return 0
 
 
