@@ -379,3 +379,43 @@ def test_a_template_is_still_checked_when_a_part_file_does_not_parse(tmp_path: P
     assert problems[1:] == [
         f"{template(tmp_path)}: body, paragraph 10: the data has no 'x': {{{{ x }}}}",
     ]
+
+
+def test_a_failing_block_tag_is_named_not_the_tag_in_the_paragraph_before_it(
+    tmp_path: Path,
+) -> None:
+    # docxtpl replaces a {%p %} paragraph by its bare tag, so the tag ran on from the
+    # paragraph before it, and the problem was placed at that paragraph's tag.
+    body = ["{{ report.title }}", "{%p if report.title > 3 %}", "长标题", "{%p endif %}"]
+    make_workspace(tmp_path, body=body)
+    [problem] = check(tmp_path)
+    assert problem.startswith(f"{template(tmp_path)}: body, paragraph 2: ")
+    assert problem.endswith(" in {% if report.title > 3 %}")
+
+
+def test_a_failing_row_tag_is_named_in_its_row(tmp_path: Path) -> None:
+    table = [
+        ["{{ report.title }}"],
+        ["{%tr for x in report.title > 3 %}"],
+        ["{{ x }}"],
+        ["{%tr endfor %}"],
+    ]
+    make_workspace(tmp_path, table=table)
+    [problem] = check(tmp_path)
+    assert problem.startswith(f"{template(tmp_path)}: body, table 1, row 2, cell 1: ")
+    assert problem.endswith(" in {% for x in report.title > 3 %}")
+
+
+def test_the_lines_made_for_jinja_leave_no_trace_in_the_xml() -> None:
+    from docxtpl import DocxTemplate
+
+    from reportgen.ooxml.package import Package
+    from reportgen.template.source_lines import joined, lines
+
+    templates = sorted((Path(__file__).parent.parent / "templates").glob("*.docx"))
+    assert templates
+    for path in templates:
+        for name, blob in Package.read(path).parts.items():
+            if name.startswith("word/") and name.endswith(".xml"):
+                prepared = DocxTemplate.patch_xml(None, blob.decode("utf-8"))
+                assert joined(lines(prepared)) == prepared, (path, name)

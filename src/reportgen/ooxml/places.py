@@ -84,9 +84,11 @@ def find_tag(xml: bytes, tag: str, occurrence: int = 0) -> str | None:
 
 
 def normalise(text: str) -> str:
-    """Return ``text`` as docxtpl reads a tag: entities decoded, smart quotes plain, no spaces."""
+    """Return ``text`` as docxtpl reads a tag: no entities, smart quotes, prefixes or spaces."""
     text = html.unescape(text)
     text = text.translate(str.maketrans("“”‘’", "\"\"''"))
+    # -- {%p if %} is {% if %} once docxtpl has lifted it out of its paragraph --
+    text = re.sub(r"(\{[{%#])(?:p|tr|tc|r) ", r"\1 ", text)
     return re.sub(r"\s+", "", text)
 
 

@@ -38,6 +38,7 @@ from reportgen.ooxml.pictures import (
 )
 from reportgen.ooxml.places import find_tag, normalise, part_label
 from reportgen.template.messages import IN_TAG
+from reportgen.template.source_lines import joined, lines
 from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget
 from reportgen.text.messages import TOO_DEEP
@@ -284,14 +285,12 @@ def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
     from docxtpl import DocxTemplate  # with python-docx, a sixth of a render: only when needed
 
-    source = DocxTemplate.patch_xml(None, xml)
-    # One paragraph a line, so Jinja's line numbers point at paragraphs.
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+    return lines(DocxTemplate.patch_xml(None, xml))
 
 
 def _finish(rendered: str) -> str:
     """Undo the preparation and apply docxtpl's conventions to a rendered part."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
+    xml = joined(rendered)
     xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     if _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
