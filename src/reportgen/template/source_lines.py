@@ -4,8 +4,9 @@ Jinja names a failing tag by its line only. So the prepared source holds one par
 line, and every tag docxtpl lifted out of its paragraph, row or cell (``{%p if %}`` becomes
 a bare ``{% if %}`` between two paragraphs) on a line of its own: otherwise it would share
 the line of the paragraph before it, and a failing ``{%p if %}`` would be reported at that
-paragraph's ``{{ … }}``. The line breaks stand between elements only, where XML ignores them,
-and are taken out again after rendering.
+paragraph's ``{{ … }}``. The line breaks stand between elements only, and are taken out
+again after rendering: a lifted tag's break carries a mark (a control character, which no
+XML holds) so that no line break the part had of its own is taken with them.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ _TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
 #: An element whose content is text: a tag after its start is in the text, not lifted.
 _TEXT_START = re.compile(r"<w:(?:t|instrText|delText|delInstrText)(?:\s[^>]*)?>")
 _PARAGRAPH = re.compile(r"<w:p([ >])")
-#: Line breaks after an element (the ones put in by :func:`lines`), and the element.
-_BREAKS = re.compile(r"(<[^<>]*>)\n+")
 _PARAGRAPH_BREAK = re.compile(r"\n<w:p([ >])")
+#: The line break put before a lifted tag.
+_LIFTED_BREAK = "\n\x01"
 
 
 def lines(source: str) -> str:
@@ -29,15 +30,11 @@ def lines(source: str) -> str:
     def own_lines(found: re.Match[str]) -> str:
         if _TEXT_START.fullmatch(found[1]):
             return found[0]
-        return found[1] + "".join("\n" + tag for tag in _TAG.findall(found[2]))
+        return found[1] + "".join(_LIFTED_BREAK + tag for tag in _TAG.findall(found[2]))
 
     return _PARAGRAPH.sub(r"\n<w:p\1", _LIFTED.sub(own_lines, source))
 
 
 def joined(rendered: str) -> str:
     """Return a rendered part without the line breaks :func:`lines` put in."""
-
-    def without_breaks(found: re.Match[str]) -> str:
-        return found[0] if _TEXT_START.fullmatch(found[1]) else found[1]
-
-    return _BREAKS.sub(without_breaks, _PARAGRAPH_BREAK.sub(r"<w:p\1", rendered))
+    return _PARAGRAPH_BREAK.sub(r"<w:p\1", rendered.replace(_LIFTED_BREAK, ""))
