@@ -10,10 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
-from minimal_workspace import make_workspace, paragraph_texts
+from minimal_workspace import TEMPLATE, make_workspace, paragraph_texts, set_body_xml
 from reportgen.api import check_reports, render_reports
 from reportgen.i18n import set_language
+from reportgen.ooxml.package import Package
 from reportgen.workspace import Workspace
 
 
@@ -74,3 +76,72 @@ def test_a_percentage_compared_with_a_number_other_than_zero_is_refused(tmp_path
         assert "请用 adoption_rate.value 与小数比较（30% 写作 0.3）" in str(problem)
     finally:
         set_language("en")
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def rendered_xml(root: Path, *paragraphs: str) -> list[str]:
+    """Render a workspace whose template's body is the paragraphs' XML; return their text.
+
+    The text of every run counts, in content controls and smart tags too (python-docx skips
+    those), but not the text a tracked change deleted.
+    """
+    make_workspace(root)
+    set_body_xml(root / "templates" / TEMPLATE, "".join(f"<w:p>{p}</w:p>" for p in paragraphs))
+    [written] = render_reports(Workspace.at(root))
+    body = etree.fromstring(Package.read(written).parts["word/document.xml"])
+    return ["".join(p.itertext(f"{W}t")) for p in body.iter(f"{W}p")]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REVISION = 'w:id="{id}" w:author="张三" w:date="2024-01-01T00:00:00Z"'
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "printed"),
+    [
+        # a content control (WPS and Word's 格式文本内容控件) holding part of a tag
+        (
+            run("标题：")
+            + "<w:sdt><w:sdtPr/><w:sdtContent>"
+            + run("{{ report.")
+            + "</w:sdtContent></w:sdt>"
+            + run("title }}"),
+            "标题：工作汇报",
+        ),
+        # a smart tag Word put around what it took for a date or a name
+        (
+            '<w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="date">'
+            + run("{{ period.")
+            + "</w:smartTag>"
+            + run("end }}年"),
+            "2023年",
+        ),
+        # a hyperlink over the end of a tag
+        (
+            run("{{ report.") + '<w:hyperlink w:anchor="a">' + run("title }}") + "</w:hyperlink>",
+            "工作汇报",
+        ),
+        # a tracked insertion finishing a tag, and a tracked deletion inside it
+        (
+            run("{{ report.")
+            + f"<w:del {REVISION.format(id=1)}><w:r><w:delText>name</w:delText></w:r></w:del>"
+            + f"<w:ins {REVISION.format(id=2)}>"
+            + run("title }}")
+            + "</w:ins>",
+            "工作汇报",
+        ),
+        # custom XML markup, as a document management system leaves it
+        (
+            run("{{ report") + '<w:customXml w:element="x">' + run(".title }}") + "</w:customXml>",
+            "工作汇报",
+        ),
+    ],
+)
+def test_a_tag_split_across_markup_word_wraps_around_part_of_it_renders(
+    tmp_path: Path, paragraph: str, printed: str
+) -> None:
+    # The document came out broken ("Opening and ending tag mismatch") and unwritten.
+    assert rendered_xml(tmp_path, paragraph) == [printed]

@@ -39,6 +39,7 @@ from reportgen.ooxml.pictures import (
 from reportgen.ooxml.places import find_tag, normalise, part_label
 from reportgen.template.messages import IN_TAG
 from reportgen.template.source_lines import joined, lines
+from reportgen.template.split_tags import gather_split_tags
 from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget
 from reportgen.text.messages import TOO_DEEP
@@ -285,7 +286,7 @@ def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
     from docxtpl import DocxTemplate  # with python-docx, a sixth of a render: only when needed
 
-    return lines(DocxTemplate.patch_xml(None, xml))
+    return lines(DocxTemplate.patch_xml(None, gather_split_tags(xml)))
 
 
 def _finish(rendered: str) -> str:
