@@ -518,3 +518,12 @@ def test_a_report_page_of_an_empty_workspace_says_there_is_no_such_report(tmp_pa
         response = empty.get("/reports/anything")
     assert response.status_code == 404
     assert "there is no report named 'anything'" in html.unescape(response.text)
+
+
+def test_figures_read_from_a_sheet_show_what_the_document_prints(client: TestClient) -> None:
+    page = client.get("/reports/worker-homes").text
+    assert "取自统计表格，请在表格中填写" in page
+    checked = client.post("/reports/worker-homes/check", data={"csrf_token": csrf(client)}).text
+    slot = slot_id("homes.yaml", ("figures", "model_homes"))
+    printed = re.search(rf'<output id="{slot}-value"[^>]*>(.*?)</output>', checked)
+    assert printed is not None and printed.group(1).isdigit(), printed

@@ -220,7 +220,7 @@ def build_section(path: Path, text: str, number: int = 0) -> Section:
     except (DataError, yaml.YAMLError) as err:
         problems = err.problems if isinstance(err, DataError) else [Problem(str(err), file=path)]
         return Section(file, file, problem="\n".join(str(problem) for problem in problems))
-    reader = _Reader(file, text, root)
+    reader = _Reader(file, text, root, isinstance(data, dict) and "figures_sheet" in data)
     if _is_records(data):  # -- a table of rows, such as a batch's in YAML --
         return Section(file, f"表格：{file}", records=[reader.field((), "records", file, data)])
     if not isinstance(data, dict):
@@ -245,10 +245,12 @@ def build_section(path: Path, text: str, number: int = 0) -> Section:
 class _Reader:
     """Makes fields from one file's data, with the comment beside each value as its hint."""
 
-    def __init__(self, file: str, text: str, root: yaml.Node | None) -> None:
+    def __init__(self, file: str, text: str, root: yaml.Node | None, sheet: bool) -> None:
         self.file = file
         self.text = text
         self.root = root
+        #: Whether the file's figures take their numbers from a sheet (figures_sheet).
+        self.sheet = sheet
 
     def field(self, steps: Steps, kind: Kind, label: str, value: Any) -> Field:
         return Field(self.file, steps, kind, label, value, self.comment(steps))
@@ -322,8 +324,10 @@ class _Reader:
                 self.field((*path, "by_year", str(year)), "number", f"{year}年", amount)
                 for year, amount in by_year.items()
             ]
-        else:
+        elif "value" in spec or not self.sheet:
             inputs = [self.field((*path, "value"), "number", "数值", spec.get("value"))]
+        else:
+            inputs = []  # -- its numbers come from the file's figures_sheet --
         previous = spec.get("previous")
         return FigureRow(
             self.file,
