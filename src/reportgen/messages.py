@@ -50,3 +50,13 @@ NO_SUCH_TEMPLATE = MessageKind(
     zh="没有名为“{name}”的模板（现有的模板：{known}）",
 )
 NONE_THERE = MessageKind("workspace.none", en="none", zh="无")
+
+# -- proofreading the pages of a converted document --
+
+PAGE = MessageKind("pdf.page", en="page {number}", zh="第{number}页")
+LONELY_CHARACTER = MessageKind(
+    "pdf.lonely-character",
+    en="the paragraph “{start}” ends with one character alone on its last line (“{line}”): "
+    "shorten or lengthen it by a few characters",
+    zh="“{start}”一段的最后一行只有一个字（“{line}”），请删减或增加几个字，使其不单独成行",
+)

@@ -61,6 +61,7 @@ class Run:
         """
         kept = self.cache.reports.load(directory) if self.cache is not None else None
         if kept is not None:
+            self.warnings[directory] = kept.warnings
             return kept
         from reportgen.data.loader import load_report_data  # PyYAML and pydantic: only now
 
@@ -72,6 +73,7 @@ class Run:
             raise DataError(problems) from err
         if self.cache is not None:
             self.cache.reports.save(data)
+        self.warnings[directory] = data.warnings
         return data
 
     def _template_problems(

@@ -116,6 +116,12 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
+    check.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also lay the reports out with LibreOffice and warn of a paragraph whose last "
+        "line holds one character",
+    )
     check.set_defaults(command=_check)
 
     watch = commands.add_parser(
@@ -318,7 +324,9 @@ def _check(arguments: argparse.Namespace) -> int:
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
-    problems = check_reports(workspace, arguments.reports, cache=_cache_from_environment())
+    problems = check_reports(
+        workspace, arguments.reports, cache=_cache_from_environment(), pdf=arguments.pdf
+    )
     if any(problem.severity == "error" for problem in problems):
         raise ProblemsFound(problems)
     for warning in problems:

@@ -370,3 +370,47 @@ SEAL_UNUSABLE = MessageKind(
     "transparent background",
     zh="{name} 不是不超过 {limit} MB 的 PNG 图片：请把印章另存为透明底的 PNG 图片",
 )
+
+# -- proofreading: warnings, which do not stop a render --
+
+NUMBERING_JUMPS = MessageKind(
+    "data.numbering-jumps",
+    en="the numbering ({marker}) jumps: number {found} comes where {expected} should; renumber, "
+    "or add what is missing",
+    zh="序号（{marker}）不连续：应为第{expected}项处写成了第{found}项，请重新编号或补上缺少的一项",
+)
+NUMBERING_REPEATS = MessageKind(
+    "data.numbering-repeats",
+    en="the numbering ({marker}) repeats: number {found} comes again where {expected} should; "
+    "renumber",
+    zh="序号（{marker}）重复：应为第{expected}项处又写成了第{found}项，请重新编号",
+)
+ATTACHMENT_MISSING = MessageKind(
+    "data.attachment-missing",
+    en="the text mentions 附件, but report.yaml has no attachment: add attachment:, or reword",
+    zh="正文提到了“附件”，但 report.yaml 中没有附件：请添加 attachment: 一项，或修改文字",
+)
+ATTACHMENT_NUMBER = MessageKind(
+    "data.attachment-number",
+    en="the text mentions 附件{number}, but the report has {count} {count:attachment|attachments} "
+    "(a single one is not numbered)",
+    zh="正文提到了附件{number}，但本文只有 {count} 个附件（只有一个附件时不编号），请核对",
+)
+TITLE_PUNCTUATION = MessageKind(
+    "data.title-punctuation",
+    en="the title ends in '{mark}': a title takes no punctuation at its end (GB/T 9704 7.3.1)",
+    zh="标题末尾有标点“{mark}”：标题末尾不加标点（GB/T 9704 7.3.1），请删去",
+)
+YEAR_TWO_WAYS = MessageKind(
+    "data.year-two-ways",
+    en="a year is written as {here} here and as {elsewhere} elsewhere: write every year one way, "
+    "in Arabic digits (2023年)",
+    zh="年份写法不一致：此处写作“{here}”，别处写作“{elsewhere}”，请统一用阿拉伯数字书写（如2023年）",
+)
+DATED_BEFORE_PERIOD = MessageKind(
+    "data.dated-before-period",
+    en="the report is dated {date}, before its period ends with {end}: it cannot yet give the "
+    "whole period's figures; check date: and period:",
+    zh="成文日期 {date} 早于汇报周期结束（{end}年年底），此时还不能给出全周期的数字，"
+    "请核对 date 和 period",
+)

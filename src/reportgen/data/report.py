@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.data.figures import Group, PeriodView
+from reportgen.errors import Problem
 
 REPORT_FILE = "report.yaml"
 #: The facts an output file name may use, in braces: ``{organisation}_{start}-{end}_{title}``.
@@ -69,6 +70,8 @@ class ReportData:
     context: dict[str, Any]
     #: Every file the report was loaded from, report.yaml first.
     files: list[Path] = field(default_factory=list)
+    #: What proofreading found (see data.proofread): shown, but no reason not to render.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def template_name(self) -> str:

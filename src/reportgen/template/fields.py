@@ -34,6 +34,17 @@ _PART = {
     "figures": ("group of figures", "<part>.yaml: figures and derived"),
     "lists": ("lists", "<part>.yaml: lists"),
 }
+#: The optional sections of report.yaml that the context gives by name.
+_SECTIONS = {
+    "attachment": ("the attachment", "report.yaml: attachment (optional)"),
+    "official": ("official document parts", "report.yaml: official (optional)"),
+}
+_OFFICIAL = {
+    "letterhead": ("letterhead (paragraphs)", "report.yaml: official: mark, number, signers"),
+    "addressee": ("text", "report.yaml: official: addressee"),
+    "signature": ("signature (paragraphs)", "report.yaml: official: signature, seal; date"),
+    "imprint": ("imprint (paragraphs)", "report.yaml: official: imprint"),
+}
 _FIGURE = {
     "value": ("number", "figures: …: value"),
     "previous": ("number", "figures: …: previous (the previous period's value)"),
@@ -110,8 +121,10 @@ def _describe(
         return "list of text", "report.yaml: opening", "leaf"
     if role == "root" and name == "parts" and is_list:
         return "list of parts", "report.yaml: parts (one <part>.yaml each)", "part"
-    if role == "root" and name == "attachment":
-        return "the attachment", "report.yaml: attachment (optional)", "attachment"
+    if role == "root" and name in _SECTIONS:
+        return (*_SECTIONS[name], name)
+    if role == "official":
+        return (*_OFFICIAL.get(name, ("computed", "report.yaml: official")), "leaf")
     if role == "attachment":
         if name == "rows":
             return "list of rows", "report.yaml: attachment: figures (a row each)", "row"
