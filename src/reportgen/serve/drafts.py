@@ -40,8 +40,16 @@ class Draft:
 
     @property
     def count(self) -> int:
-        """Return how many problems there are in all."""
-        return len(self.general) + sum(len(found) for found in self.problems.values())
+        """Return how many errors there are in all (warnings do not stop a render)."""
+        return sum(problem.severity == "error" for problem in self._all())
+
+    @property
+    def warnings(self) -> int:
+        """Return how many warnings there are in all."""
+        return sum(problem.severity == "warning" for problem in self._all())
+
+    def _all(self) -> list[Problem]:
+        return self.general + [problem for found in self.problems.values() for problem in found]
 
 
 def apply_changes(
