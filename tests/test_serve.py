@@ -527,3 +527,16 @@ def test_figures_read_from_a_sheet_show_what_the_document_prints(client: TestCli
     slot = slot_id("homes.yaml", ("figures", "model_homes"))
     printed = re.search(rf'<output id="{slot}-value"[^>]*>(.*?)</output>', checked)
     assert printed is not None and printed.group(1).isdigit(), printed
+
+
+def test_a_data_file_linked_from_outside_the_workspace_is_neither_shown_nor_written(
+    client: TestClient, workspace_dir: Path
+) -> None:
+    outside = workspace_dir.parent / "secret.yaml"
+    outside.write_text("password: hunter2\n", encoding="utf-8")
+    (workspace_dir / "data" / PROPOSALS / "extra.yaml").symlink_to(outside)
+    page = client.get(f"/reports/{PROPOSALS}").text
+    assert "hunter2" not in page
+    response = save(client, {field_name("extra.yaml", ("password",)): "x"}, versions(client))
+    assert "nothing has changed" in response.text
+    assert outside.read_text(encoding="utf-8") == "password: hunter2\n"

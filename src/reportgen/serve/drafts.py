@@ -140,8 +140,8 @@ def _copy_folder(directory: Path, folder: Path, texts: Mapping[str, str]) -> Non
         if stale.name not in wanted:
             stale.unlink()
     for path in directory.iterdir():
-        if not path.is_file():
-            continue
+        if not path.is_file() or path.is_symlink():
+            continue  # -- a link may lead out of the workspace: loading says what is wrong --
         target = folder / path.name
         if path.name in texts:
             target.write_text(texts[path.name], encoding="utf-8")

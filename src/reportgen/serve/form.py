@@ -192,7 +192,12 @@ def report_files(directory: Path) -> list[Path]:
     parts = [directory / f"{part}.yaml" for part in listed or [] if _is_name(part)]
     files = [report] + [path for path in parts if path.is_file()]
     others = sorted(path for path in directory.glob("*.y*ml") if path not in files)
-    return files + others
+    return [path for path in files + others if _inside(path, directory)]
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    """Return whether ``path`` is a file of ``directory`` itself, not a link to one elsewhere."""
+    return not path.is_symlink() and path.resolve().parent == directory.resolve()
 
 
 def build_form(name: str, directory: Path) -> ReportForm:
