@@ -36,8 +36,12 @@ class Draft:
 
     @property
     def count(self) -> int:
-        """Return how many problems there are in all."""
-        return len(self.general) + sum(len(found) for found in self.problems.values())
+        """Return how many problems there are in all; warnings, shown in place, are not counted."""
+        found = [
+            *self.general,
+            *(problem for listed in self.problems.values() for problem in listed),
+        ]
+        return sum(1 for problem in found if problem.severity == "error")
 
 
 def apply_changes(
