@@ -454,7 +454,7 @@ def test_list_shows_each_template_and_report(samples: Path, capsys) -> None:
         "  annual-summary.docx    used by youth-league-summary, youth-league-summary-2024",
         "  five-year-report.docx  used by five-year-report",
         "reports (data/):",
-        "  five-year-report  ✓ (1 warning)",
+        "  five-year-report  ✓",
         "    data      data/five-year-report/ (report.yaml and 4 parts)",
         "    template  templates/five-year-report.docx",
         f"    output    output/{FIVE_YEAR_OUTPUT}",
