@@ -16,7 +16,7 @@ from jinja2.exceptions import SecurityError
 from reportgen.data.attachment import build_attachment
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
-from reportgen.data.messages import PICTURE_NAME_TAKEN
+from reportgen.data.messages import IN_TEXT, PICTURE_NAME_TAKEN, TEMPLATE_NOT_IN_FOLDER
 from reportgen.data.models import (
     PartFile,
     ReportFile,
@@ -34,6 +34,9 @@ from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
 from reportgen.text.environment import make_environment
+from reportgen.text.limits import LimitExceeded, budget
+from reportgen.text.messages import TOO_DEEP
+from reportgen.workspace import leads_out, outside_problem
 
 #: A report's or a part's content, as validated.
 Content = TypeVar("Content", bound=_Content)
@@ -45,7 +48,8 @@ def load_report_data(directory: Path) -> ReportData:
     Raise DataError listing every problem found in any of its files.
     """
     loader = _Loader(directory)
-    return loader.load()
+    with budget():  # -- all of a report's prose renders on one budget of loops and time --
+        return loader.load()
 
 
 class _Loader:
@@ -73,6 +77,7 @@ class _Loader:
         if spec is None:
             self._validate_listed_parts(report_source)
             raise DataError(self.problems)
+        self._check_template_name(spec.template, report_source)
         context = self._build(spec, report, report_source)
         if self.problems:
             # -- the context still says which names the data declares, for the template's check --
@@ -296,6 +301,11 @@ class _Loader:
         if not path.is_file():
             self.problems.append(Problem("file not found", file=path))
             return None
+        outside = outside_problem(path, self.directory)
+        if outside is not None:
+            # -- a link to a file elsewhere: its content would reach messages and documents --
+            self.problems.append(outside)
+            return None
         try:
             source = load_yaml(path)
         except DataError as err:
@@ -368,6 +378,13 @@ class _Loader:
                 if source is not None:
                     self.problems += validate(PartFile, source, name).problems
 
+    def _check_template_name(self, name: str, source: SourceFile) -> None:
+        """Add a problem if template ``name`` is a path leading out of the templates folder."""
+        if leads_out(name):
+            self.problems.append(
+                source.problem(TEMPLATE_NOT_IN_FOLDER(name=name), ("template",), "report.template")
+            )
+
     def _check_date_entered(self, source: SourceFile) -> None:
         # A new period's report.yaml says `date: ~` until the report is dated. Say so and
         # go on with a stand-in, so that check also lists every figure still to enter.
@@ -418,18 +435,23 @@ class _Loader:
         printed = print_values(self.prose_environment, text, scope)
         if printed is not None:
             return printed
+        message: Message | str
         try:
             return self.prose_environment.from_string(text).render(scope)
         except TemplateSyntaxError as err:
             message = f"in the text: {err.message}"
         except UndefinedError as err:
             message = f"in the text: {err.message}{_suggest_for_undefined(err, scope)}"
+        except LimitExceeded as err:
+            message = IN_TEXT(message=err.detail)
         except SecurityError as err:
             message = f"in the text: not allowed ({err})"
         except (TypeError, ValueError, ArithmeticError, LookupError) as err:
             message = f"in the text: cannot print ({err})"
         except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
             message = "in the text: a {{ … }} is nested too deeply to read"
+        except SyntaxError:  # -- blocks nested past what Python compiles --
+            message = IN_TEXT(message=TOO_DEEP())
         self.problems.append(source.problem(message, path, field_name))
         return text
 

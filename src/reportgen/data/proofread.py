@@ -184,6 +184,7 @@ def _years(passages: Sequence[Passage]) -> Iterator[Problem]:
 def _date(words: ReportWords) -> Iterator[Problem]:
     if words.period_end is None or not words.looks_back:
         return
-    end = dt.date(words.period_end, 12, 31)
-    if words.dated < end:
+    # -- a report on a period is often written during its last year (the five-year report
+    # on 2019-2023 is dated 2023-04-19); a date before that year is last period's, left --
+    if words.dated < dt.date(words.period_end, 1, 1):
         yield words.date.warning(DATED_BEFORE_PERIOD(date=words.dated, end=words.period_end))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.api import check_reports
-from reportgen.cache import Cache, ReportCache
+from reportgen.cache import Cache
 from reportgen.data.report import ReportData
 from reportgen.data.yaml_edit import Steps, Value, set_values
 from reportgen.data.yaml_source import parse_yaml
@@ -78,7 +78,7 @@ class DraftChecker:
         if cache is not None:
             # -- templates from the user's cache; drafts' loads kept in the scratch folder --
             self.cache = Cache(cache.root)
-            self.cache.reports = ReportCache(scratch / "draft-reports")
+            self.cache.reports = Cache(scratch / "draft-cache").reports
 
     def check(self, form: ReportForm, directory: Path, texts: dict[str, str]) -> Draft:
         """Return the problems ``reportgen check`` finds in the report with these ``texts``."""

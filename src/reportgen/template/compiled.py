@@ -26,6 +26,7 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
+from reportgen.i18n import Message
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
@@ -36,7 +37,10 @@ from reportgen.ooxml.pictures import (
     placed_pictures,
 )
 from reportgen.ooxml.places import find_tag, normalise, part_label
-from reportgen.text.environment import make_environment, printed_values
+from reportgen.template.messages import IN_TAG
+from reportgen.text.environment import make_environment, printed_values, render_part
+from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget
+from reportgen.text.messages import TOO_DEEP
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = STORY_PART
@@ -115,6 +119,10 @@ class CompiledTemplate:
             except TemplateSyntaxError as err:
                 problems.append(self._problem(name, err.lineno, err.message or str(err), source))
                 continue
+            except (RecursionError, SyntaxError) as err:  # -- nested past Python's limits --
+                line = getattr(err, "lineno", None)
+                problems.append(self._problem(name, line, TOO_DEEP(), source))
+                continue
             column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
             parts[name] = PreparedPart(source, code, column_loops)
         if problems:
@@ -142,23 +150,19 @@ class CompiledTemplate:
         token = printed_values.set(record)
         pictures_token = placed_pictures.set(pictures)
         folder_token = picture_folder.set(folder)
+        room = MAX_DOCUMENT
         try:
-            for name, template in self._templates.items():
-                pictures.part = name
-                try:
-                    rendered = template.render(context)
-                except ProblemsFound:
-                    raise  # a value that could not be printed (a chart without a font) says why
-                except JinjaError as err:
-                    raise RenderError([self._runtime_problem(name, err)]) from err
-                except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-                    raise RenderError([self._runtime_problem(name, err)]) from err
-                xml = _finish(rendered)
-                if self.parts[name].column_loops:
-                    xml = fit_table_grids(xml)
-                # -- after rendering: the values printed bring most of the quotes and dashes --
-                xml = add_east_asian_hints(xml)
-                replaced[name] = xml.encode("utf-8")
+            with budget():  # -- one budget of loops and time for all the parts --
+                for name, template in self._templates.items():
+                    pictures.part = name
+                    rendered = self._render_part(name, template, context, room)
+                    room -= len(rendered)
+                    xml = _finish(rendered)
+                    if self.parts[name].column_loops:
+                        xml = fit_table_grids(xml)
+                    # -- after rendering: the values printed bring most of the quotes and dashes --
+                    xml = add_east_asian_hints(xml)
+                    replaced[name] = xml.encode("utf-8")
         finally:
             picture_folder.reset(folder_token)
             placed_pictures.reset(pictures_token)
@@ -169,6 +173,19 @@ class CompiledTemplate:
         if "docProps/core.xml" in self.package.parts:
             replaced["docProps/core.xml"] = core_properties_xml(properties)
         return self.package.to_bytes(replaced)
+
+    def _render_part(
+        self, name: str, template: Template, context: Mapping[str, Any], room: int
+    ) -> str:
+        """Return part ``name`` rendered, in at most ``room`` characters; RenderError if not."""
+        try:
+            return render_part(template, context, room)
+        except ProblemsFound:
+            raise  # a value that could not be printed (a chart without a font) says why
+        except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError) as err:
+            raise RenderError([self._runtime_problem(name, err)]) from err
+        except RecursionError as err:  # -- a macro calling itself, a loop recursing --
+            raise RenderError([self._runtime_problem(name, err)]) from err
 
     # -- checks on the result --
 
@@ -231,13 +248,17 @@ class CompiledTemplate:
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == "<template>":
                 line = frame.lineno
-        message = getattr(err, "message", None) or str(err)
-        if isinstance(err, SecurityError):
+        message: Message | str = getattr(err, "message", None) or str(err)
+        if isinstance(err, LimitExceeded):
+            message = err.detail
+        elif isinstance(err, RecursionError):
+            message = TOO_DEEP()
+        elif isinstance(err, SecurityError):
             message = f"not allowed: {message}"
         return self._problem(name, line, message)
 
     def _problem(
-        self, name: str, line: int | None, message: str, source: str | None = None
+        self, name: str, line: int | None, message: Message | str, source: str | None = None
     ) -> Problem:
         """Return a Problem naming the part, paragraph or cell, and the tag at ``line``."""
         if source is None:
@@ -254,8 +275,9 @@ class CompiledTemplate:
             place = find_tag(self.package.parts[name], tag, occurrence) if tag else None
             if place:
                 where = f"{where}, {place}"
-        detail = f" in {html.unescape(tag)}" if tag else ""
-        return Problem(f"{message}{detail}", file=self.path, where=where)
+        if tag:
+            message = IN_TAG(message=message, tag=html.unescape(tag))
+        return Problem(message, file=self.path, where=where)
 
 
 def _prepare(xml: str) -> str:
