@@ -15,6 +15,7 @@ from minimal_workspace import (
     make_workspace,
     paragraph_texts,
     replace,
+    set_body_xml,
 )
 from reportgen.api import check_reports, render_reports
 from reportgen.errors import ProblemsFound
@@ -419,3 +420,60 @@ def test_the_lines_made_for_jinja_leave_no_trace_in_the_xml() -> None:
             if name.startswith("word/") and name.endswith(".xml"):
                 prepared = DocxTemplate.patch_xml(None, blob.decode("utf-8"))
                 assert joined(lines(prepared)) == prepared, (path, name)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "｛｛ report.title ｝｝",  # full-width braces, as a Chinese input method types them
+        "｛{ report.title }}",
+        "{ { report.title } }",  # a space between the braces
+        "{％ if report.title ％}",
+        "｛% if report.title %｝",
+    ],
+)
+def test_a_tag_typed_with_lookalike_braces_is_refused_not_printed(
+    tmp_path: Path, written: str
+) -> None:
+    # It was printed as it is into the document, without a word.
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, ["标题：", written]])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: this looks like a tag, but its braces are "
+        "full-width (｛ ｝ ％) or stand apart, so it would be printed as it is: type {{ }} or "
+        "{% %} with the English input method, with no space between the two characters: " + written
+    ]
+
+
+def test_lookalike_braces_are_explained_in_chinese(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "｛｛ report.title ｝｝"])
+    [problem] = check_reports(Workspace.at(tmp_path))
+    assert problem.message.text("zh") == (
+        "这里像是一个标签，但括号是全角的（｛ ｝ ％）或中间有空格，会原样印在文档里："
+        "请切换到英文输入法输入 {{ }} 或 {% %}，两个符号之间不要空格：｛｛ report.title ｝｝"
+    )
+
+
+def test_text_with_a_single_brace_is_no_tag(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "集合｛甲，乙｝与 {a} 不是标签"])
+    assert check(tmp_path) == []
+
+
+def test_a_word_mail_merge_field_is_refused_with_the_tag_to_write(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    merge = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> MERGEFIELD 姓名 \\* MERGEFORMAT '
+        "</w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«姓名»</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    simple = '<w:fldSimple w:instr=" MERGEFIELD 单位 "><w:r><w:t>«单位»</w:t></w:r></w:fldSimple>'
+    set_body_xml(
+        template(tmp_path), f"<w:p>{merge}</w:p><w:p><w:r><w:t>同志</w:t></w:r>{simple}</w:p>"
+    )
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph {number}: «{name}» is a mail-merge field of Word, "
+        "which reportgen does not fill, so it would be printed as it is: delete the field and "
+        f"write {{{{ {name} }}}} in its place (in a batch, {{{{ row.{name} }}}})"
+        for number, name in ((1, "姓名"), (2, "单位"))
+    ]

@@ -34,6 +34,7 @@ from reportgen.template.messages import (
     TEMPLATES_FOLDER_MISSING,
     TEMPLATES_NONE,
 )
+from reportgen.template.mistyped import lookalike_tags, merge_fields
 from reportgen.text.environment import make_environment
 
 if TYPE_CHECKING:
@@ -113,6 +114,8 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
         )
     problems.extend(_check_print_tags(template, environment, reported))
     problems.extend(_check_block_levels(template))
+    problems.extend(lookalike_tags(path, template.paragraphs()))
+    problems.extend(merge_fields(path, template.parts))
     return problems, list(result.variables)
 
 

@@ -80,3 +80,21 @@ IN_TAG = MessageKind(
     en="{message} in {tag}",
     zh="{message}：{tag}",
 )
+
+# -- what an author meant as a tag, but reportgen would print as it is --
+LOOKALIKE_TAG = MessageKind(
+    "template.lookalike-tag",
+    en="this looks like a tag, but its braces are full-width (｛ ｝ ％) or stand apart, so it "
+    "would be printed as it is: type {{{{ }}}} or {{% %}} with the English input method, with "
+    "no space between the two characters: {snippet}",
+    zh="这里像是一个标签，但括号是全角的（｛ ｝ ％）或中间有空格，会原样印在文档里："
+    "请切换到英文输入法输入 {{{{ }}}} 或 {{% %}}，两个符号之间不要空格：{snippet}",
+)
+MERGE_FIELD = MessageKind(
+    "template.merge-field",
+    en="«{name}» is a mail-merge field of Word, which reportgen does not fill, so it would be "
+    "printed as it is: delete the field and write {{{{ {name} }}}} in its place (in a batch, "
+    "{{{{ row.{name} }}}})",
+    zh="«{name}»是 Word 邮件合并的域，reportgen 不会填写它，会原样印在文档里：请删除这个域，"
+    "在原处写 {{{{ {name} }}}}（批量生成时写 {{{{ row.{name} }}}}）",
+)
