@@ -83,7 +83,7 @@ def fill_from_sheet(content: _Content, directory: Path, period: PeriodView) -> S
         return SheetFigures(content, [], [])
     path = directory / spec.file
     sheet = open_sheet(path, spec.sheet)
-    rows = sheet.rows()
+    rows = sheet.table_rows()
     header = next(rows, None)
     if header is None:
         raise DataError([Problem(SHEET_NO_INDICATORS(), file=path)])
