@@ -364,7 +364,7 @@ def test_names_are_checked_against_what_the_data_declares_when_a_value_is_wrong(
     proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: 五千")
     assert check(tmp_path) == [
         f"{proposals}:8:5: proposals.figures.adopted.value: should be a number, not the text "
-        "'五千'",
+        "'五千': write it in digits: 5000",
         f"{template(tmp_path)}: body, paragraph 10: 'proposals' has no 'colected' (did you mean "
         "'collected'?): {{ proposals.colected }}",
         f"{template(tmp_path)}: body, paragraph 10: 'report' has no 'titel' (did you mean "
