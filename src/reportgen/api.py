@@ -21,10 +21,15 @@ from reportgen.workspace import Workspace
 def check_reports(
     workspace: Workspace, names: Sequence[str] = (), *, cache: Cache | None = None
 ) -> list[Problem]:
-    """Return every problem in the data and templates of the named (default: all) reports."""
+    """Return every problem in the data and templates of the named (default: all) reports.
+
+    Warnings (severity ``warning``, such as a data file read as GBK) are among them; they
+    do not stop a render.
+    """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
-    _, problems = _render_all(run, names)
+    rendered, problems = _render_all(run, names)
+    problems += [note for report in rendered for note in report.data.notes]
     for name in batches:
         problems += _render_batch(run, name, write=False)[1]
     return problems
@@ -39,6 +44,7 @@ def render_reports(
     *,
     pdf: bool = False,
     on_rendered: Callable[[str], None] | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
     cache: Cache | None = None,
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
@@ -49,13 +55,15 @@ def render_reports(
     left out are listed in the ProblemsFound raised at the end. ``on_rendered`` is told the
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
-    to install when it cannot be.
+    to install when it cannot be. Warnings do not stop anything: they are listed with the
+    problems when there are any, and otherwise told to ``on_warning``.
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     rendered, problems = _render_all(run, names, output_dir, on_rendered)
+    problems += [note for report in rendered for note in report.data.notes]
     written = []
-    if not problems:
+    if not errors_among(problems):
         for report in rendered:
             write_atomically(report.output, report.document)
             written.append(report.output)
@@ -71,9 +79,17 @@ def render_reports(
             on_rendered(name)
     if pdf:
         written += _convert_to_pdf(written, on_written)
-    if problems:
+    if errors_among(problems):
         raise ProblemsFound(problems)
+    for warning in problems:
+        if on_warning is not None:
+            on_warning(warning)
     return written
+
+
+def errors_among(problems: Sequence[Problem]) -> list[Problem]:
+    """Return the problems that are errors: those that stop a report, not warnings."""
+    return [problem for problem in problems if problem.severity == "error"]
 
 
 def _convert_to_pdf(documents: list[Path], on_written: Callable[[Path], None] | None) -> list[Path]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from reportgen.i18n import Language, Message, MessageKind, text_of
+from reportgen.i18n import Language, Message, MessageKind, Worded, text_of
 
 Severity = Literal["error", "warning"]
 
@@ -30,6 +30,9 @@ WARNINGS_FOUND = MessageKind(
     en="{count} {count:warning|warnings}",
     zh="{count} 条提醒",
 )
+BOTH_FOUND = MessageKind(
+    "problems.both", en="{problems}, {warnings}", zh="{problems}，另有{warnings}"
+)
 WARNING_PREFIX = MessageKind("problems.warning-prefix", en="warning: ", zh="提醒：")
 DID_YOU_MEAN = MessageKind(
     "hint.did-you-mean", en=" (did you mean '{name}'?)", zh="（是否应为“{name}”？）"
@@ -40,9 +43,9 @@ DID_YOU_MEAN = MessageKind(
 class Problem:
     """One thing wrong, and where: ``file:line:column: where: field: message``.
 
-    ``where`` names a place inside a template ("body, paragraph 4" or "table 1, row 2,
-    cell 3"); ``field`` is a dotted data path such as ``proposals.figures.adopted``. A
-    ``warning`` is shown but does not make a report fail.
+    ``where`` names a place inside a template (a :class:`reportgen.ooxml.places.Place`,
+    worded "body, paragraph 4" or 正文第4段); ``field`` is a dotted data path such as
+    ``proposals.figures.adopted``. A ``warning`` is shown but does not make a report fail.
     """
 
     message: Message | str
@@ -50,7 +53,7 @@ class Problem:
     line: int | None = None
     column: int | None = None
     field: str | None = None
-    where: Message | str | None = None
+    where: Worded | str | None = None
     severity: Severity = "error"
 
     @property
@@ -116,6 +119,18 @@ def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     )
 
 
+class InvalidValue(ValueError):
+    """A value refused by a check that libraries call (a pydantic validator, a Jinja filter).
+
+    pydantic and Jinja pass a ValueError on as it is; this one carries its message in both
+    languages, so that the text the user reads is reportgen's own, in theirs.
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
+
+
 class ReportgenError(Exception):
     """Base of every error reportgen raises on purpose.
 
@@ -163,11 +178,10 @@ class ProblemsFound(ReportgenError, ValueError):
         lines = [problem.text(language) for problem in self.problems]
         errors = len(self.errors)
         warnings = len(self.problems) - errors
-        summary = PROBLEMS_FOUND(count=errors).text(language)
+        summary = PROBLEMS_FOUND(count=errors)
         if warnings:
-            summary += ", " if language == "en" else "，"
-            summary += WARNINGS_FOUND(count=warnings).text(language)
-        lines.append(summary)
+            summary = BOTH_FOUND(problems=summary, warnings=WARNINGS_FOUND(count=warnings))
+        lines.append(summary.text(language))
         return "\n".join(lines)
 
     def __reduce__(self) -> tuple[Any, ...]:

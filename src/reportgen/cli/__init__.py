@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.errors import ProblemsFound, ReportgenError
+from reportgen.errors import Problem, ProblemsFound, ReportgenError
 from reportgen.i18n import parse_language, set_language
 from reportgen.version import __version__
 
@@ -247,6 +247,7 @@ def _render(arguments: argparse.Namespace) -> int:
             jobs=arguments.jobs,
             pdf=arguments.pdf,
             on_rendered=progress.rendered,
+            on_warning=_warn,
             cache=_cache_from_environment(),
         )
     return 0
@@ -263,13 +264,15 @@ def _schema(arguments: argparse.Namespace) -> int:
 
 
 def _check(arguments: argparse.Namespace) -> int:
-    from reportgen.api import check_reports
+    from reportgen.api import check_reports, errors_among
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
     problems = check_reports(workspace, arguments.reports, cache=_cache_from_environment())
-    if problems:
+    if errors_among(problems):
         raise ProblemsFound(problems)
+    for warning in problems:
+        _warn(warning)
     names = arguments.reports or workspace.report_names()
     print(f"{len(names)} report{'s' if len(names) != 1 else ''} checked: no problems")
     return 0
@@ -377,6 +380,10 @@ def _cache(arguments: argparse.Namespace) -> int:
     )
     print(f"{root}: {kinds} ({summary.size / 1024:,.0f} KB)")
     return 0
+
+
+def _warn(warning: Problem) -> None:
+    print(warning, file=sys.stderr, flush=True)
 
 
 def _cache_from_environment() -> Cache | None:

@@ -24,6 +24,7 @@ from reportgen.data.report import REPORT_FILE
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
 from reportgen.files import write_folder_atomically
+from reportgen.text.encoding import read_text
 from reportgen.workspace import Workspace
 
 _INT = "tag:yaml.org,2002:int"
@@ -270,7 +271,5 @@ def _period_of(path: Path) -> tuple[int, int]:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataError([Problem(f"cannot read the file ({err})", file=path)]) from err
+    # -- a file in GBK or UTF-16 is read as such; the new period's copy is written as UTF-8 --
+    return read_text(path).text

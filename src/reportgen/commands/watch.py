@@ -16,6 +16,7 @@ import yaml
 
 from reportgen.data.report import REPORT_FILE
 from reportgen.errors import ReportgenError
+from reportgen.text.encoding import UndecodableText, decode_text
 from reportgen.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -187,9 +188,9 @@ class _ReportWatcher:
         # -- read only the template's name: a report that does not load is rendered anyway,
         #    so its problems are shown again --
         try:
-            text = (self.data_dir / name / REPORT_FILE).read_text(encoding="utf-8")
+            text = decode_text((self.data_dir / name / REPORT_FILE).read_bytes()).text
             data = yaml.safe_load(text)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        except (OSError, UndecodableText, yaml.YAMLError):
             return None
         template = data.get("template") if isinstance(data, dict) else None
         return template if isinstance(template, str) else None

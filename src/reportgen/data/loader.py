@@ -52,6 +52,7 @@ class _Loader:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.problems: list[Problem] = []
+        self.notes: list[Problem] = []  # warnings: shown, but the report is still made
         self.prose_environment = make_environment(for_docx=False)
         self.figures = FigureBuilder(self.problems)
 
@@ -59,12 +60,12 @@ class _Loader:
         report_path = self.directory / REPORT_FILE
         report_source = self._read(report_path)
         if report_source is None:
-            raise DataError(self.problems)
+            raise DataError(self.problems + self.notes)
         self._check_date_entered(report_source)
         spec = self._validate(ReportFile, report_source, "report")
         if spec is None:
             self._validate_listed_parts(report_source)
-            raise DataError(self.problems)
+            raise DataError(self.problems + self.notes)
 
         part_sources = self._read_parts(spec, report_source)
         period = PeriodView(spec.period.start, spec.period.end)
@@ -120,7 +121,7 @@ class _Loader:
         )
         self.problems += attachment_problems
         if self.problems:
-            raise DataError(self.problems)
+            raise DataError(self.problems + self.notes)
 
         report_view = Group(spec.title, {**facts, **report_figures._children, **report_lists})
         context: dict[str, Any] = {
@@ -134,7 +135,9 @@ class _Loader:
             "attachment": attachment,
         }
         files = [report_path] + [source.path for _, source in part_sources]
-        return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
+        return ReportData(
+            self.directory.name, self.directory, report_facts(spec), context, files, self.notes
+        )
 
     # -- reading and validating files --
 
@@ -147,6 +150,7 @@ class _Loader:
         except DataError as err:
             self.problems.extend(err.problems)
             return None
+        self.notes += source.notes
         if source.data is None:
             self.problems.append(Problem("the file is empty", file=path))
             return None

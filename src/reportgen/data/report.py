@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.data.figures import Group, PeriodView
+from reportgen.errors import Problem
 
 REPORT_FILE = "report.yaml"
 DEFAULT_OUTPUT = "{organisation}_{start}-{end}_{title}"
@@ -59,6 +60,8 @@ class ReportData:
     context: dict[str, Any]
     #: Every file the report was loaded from, report.yaml first.
     files: list[Path] = field(default_factory=list)
+    #: Warnings that do not stop the report, such as a file read as GBK: shown every run.
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def template_name(self) -> str:

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter, ValidationError
 from reportgen.data.models import Name, Text
 from reportgen.data.yaml_source import load_yaml
 from reportgen.errors import DataError, Problem
+from reportgen.text.encoding import read_text
 
 
 @functools.cache
@@ -48,7 +49,7 @@ class Row:
 
 @dataclass
 class Table:
-    """The good rows of a table, and a problem for each bad one."""
+    """The good rows of a table, and a problem for each bad one (and a warning, if any)."""
 
     path: Path
     rows: list[Row]
@@ -67,21 +68,10 @@ def read_table(path: Path) -> Table:
 
 
 def _read_csv(path: Path) -> Table:
-    try:
-        # utf-8-sig: Excel and WPS start a UTF-8 CSV with a byte order mark.
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise DataError(
-            [
-                Problem(
-                    f"not UTF-8 text ({err.reason}): in Excel or WPS, save it as "
-                    "“CSV UTF-8 (逗号分隔)”",
-                    file=path,
-                )
-            ]
-        ) from err
-    except OSError as err:
-        raise DataError([Problem(f"cannot read the file ({err.strerror})", file=path)]) from err
+    # Excel and WPS save CSV as UTF-8 with a byte order mark, or as GBK on Chinese Windows.
+    decoded = read_text(path)
+    text = decoded.text
+    notes = [] if decoded.note is None else [Problem(decoded.note, file=path, severity="warning")]
 
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[tuple[int, list[str]]] = []
@@ -107,7 +97,7 @@ def _read_csv(path: Path) -> Table:
     if len(records) == 1:
         raise DataError([Problem("the table has no rows under its column names", file=path)])
 
-    table = Table(path, [], [], columns)
+    table = Table(path, [], notes, columns)
     for line, cells in records[1:]:
         if len(cells) != len(columns):
             table.problems.append(
@@ -153,7 +143,7 @@ def _read_yaml(path: Path) -> Table:
                 )
             ]
         )
-    table = Table(path, [], [])
+    table = Table(path, [], list(source.notes))
     for index, item in enumerate(source.data):
         line, _ = source.locate((index,))
         row = Row(line or 1, {})

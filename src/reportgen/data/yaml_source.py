@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import DataError, Problem
+from reportgen.text.encoding import read_text
 
 Path_ = tuple[str | int, ...]
 
@@ -39,6 +40,8 @@ class SourceFile:
     path: Path
     data: Any
     positions: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
+    #: Warnings about the file as a whole, such as its having been read as GBK.
+    notes: list[Problem] = field(default_factory=list)
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
         """Return the line and column of ``path``, or of its nearest ancestor that has one."""
@@ -58,13 +61,11 @@ class SourceFile:
 
 def load_yaml(path: Path) -> SourceFile:
     """Parse the YAML file at ``path``; raise DataError with line and column on bad syntax."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise DataError([Problem(f"not UTF-8 text ({err.reason})", file=path)]) from err
-    except OSError as err:
-        raise DataError([Problem(f"cannot read the file ({err.strerror})", file=path)]) from err
-    return parse_yaml(text, path)
+    decoded = read_text(path)
+    source = parse_yaml(decoded.text, path)
+    if decoded.note is not None:
+        source.notes.append(Problem(decoded.note, file=path, severity="warning"))
+    return source
 
 
 def parse_yaml(text: str, path: Path) -> SourceFile:
