@@ -431,7 +431,7 @@ def test_new_department_renders_at_once(samples: Path, capsys) -> None:
 def test_new_department_refuses_a_taken_name(samples: Path, capsys) -> None:
     assert main(["new-department", "five-year-report"]) == 3
     assert capsys.readouterr().err == (
-        f"error: {samples}/templates/five-year-report.docx and "
+        f"error: {samples}/templates/five-year-report.docx, "
         f"{samples}/data/five-year-report already exist: choose another name; "
         "nothing was written\n"
     )

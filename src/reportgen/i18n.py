@@ -134,9 +134,17 @@ class MessageKind:
         return Message(self, params)
 
     def parameters(self, language: Language) -> set[str]:
-        """Return the names of the parameters the text in ``language`` uses."""
+        """Return the names of the parameters the text in ``language`` prints.
+
+        A parameter that only chooses a plural (``{count:file|files}``) is not printed:
+        Chinese has no plurals, so its text need not use it.
+        """
         text = self.zh if language == "zh" else self.en
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        return {
+            name
+            for _, name, spec, _ in string.Formatter().parse(text)
+            if name and "|" not in (spec or "")
+        }
 
 
 @dataclass(frozen=True)

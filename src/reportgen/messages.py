@@ -66,3 +66,80 @@ def os_reason(err: OSError) -> Message:
     if kind is not None:
         return kind()
     return _OTHER(detail=err.strerror or str(err), code=err.errno or "?")
+
+
+# -- the workspace --
+
+NOT_A_WORKSPACE = MessageKind(
+    "workspace.not-found",
+    en="not a reportgen workspace (no {config} here or above, and no data/ folder): run "
+    "'reportgen init' to make one, or change to a workspace folder",
+    zh="这里不是 reportgen 工作区（本文件夹及上级文件夹中都没有 {config}，也没有 data 文件夹）："
+    "运行“reportgen init”新建一个，或者先进入工作区文件夹",
+)
+CONFIG_SYNTAX = MessageKind(
+    "workspace.config-syntax",
+    en="the settings cannot be read at line {line}, column {column}: check the quotes, the "
+    '[brackets] and the = of each setting, as in folders.data = "data"',
+    zh="设置写法有误，无法读取（第{line}行第{column}列）：检查引号、方括号和每项设置中的等号，"
+    '写法如 data = "data"',
+)
+CONFIG_FOLDERS = MessageKind(
+    "workspace.config-folders",
+    en="[folders] takes text values for templates, data and output",
+    zh="[folders] 中只能写 templates、data、output 三项，值为带引号的文件夹名",
+)
+CONFIG_UNKNOWN_FOLDERS = MessageKind(
+    "workspace.config-unknown-folders",
+    en="[folders] takes text values for templates, data and output (unknown: {names})",
+    zh="[folders] 中只能写 templates、data、output 三项，值为带引号的文件夹名（不认识：{names}）",
+)
+DATA_FOLDER_MISSING = MessageKind(
+    "workspace.data-missing", en="the data folder is missing", zh="数据文件夹不存在"
+)
+NO_REPORTS = MessageKind(
+    "workspace.no-reports",
+    en="holds no report (a report is a folder with a report.yaml)",
+    zh="里面没有报告（每份报告是一个含有 report.yaml 的文件夹）",
+)
+NO_SUCH_REPORT = MessageKind(
+    "workspace.no-such-report",
+    en="no report named '{name}' in {folder} (reports: {known})",
+    zh="没有名为“{name}”的报告（{folder} 中现有的报告：{known}）",
+)
+
+# -- converting to PDF --
+
+INSTALL_PACKAGES = MessageKind(
+    "pdf.install",
+    en="install them with: apt-get install {packages}",
+    zh="请安装：apt-get install {packages}",
+)
+SOFFICE_MISSING = MessageKind(
+    "pdf.no-soffice",
+    en="LibreOffice (soffice) is not installed; {install}",
+    zh="没有安装 LibreOffice（soffice），无法转换 PDF；{install}",
+)
+FONTS_MISSING = MessageKind(
+    "pdf.fonts-missing",
+    en="fonts missing: {fonts}; {install}",
+    zh="缺少字体：{fonts}；{install}",
+)
+FONT_FOR = MessageKind("pdf.font-for", en="{family} (for {name})", zh="“{family}”（代替{name}）")
+CONVERSION_TIMEOUT = MessageKind(
+    "pdf.timeout",
+    en="LibreOffice did not finish converting within {seconds} s",
+    zh="LibreOffice 在 {seconds} 秒内没有转换完：请关闭其他 LibreOffice 窗口后再试",
+)
+SAME_NAMES = MessageKind(
+    "pdf.same-names",
+    en="cannot convert several documents named {names} into one folder",
+    zh="有几份文档同名（{names}），无法转换到同一个文件夹：请给它们起不同的文件名",
+)
+NO_PDF_WRITTEN = MessageKind(
+    "pdf.not-written",
+    en="LibreOffice wrote no PDF for {documents} ({output})",
+    zh="LibreOffice 没有为 {documents} 生成 PDF：请用 Word 或 WPS 打开文档，看它是否完好"
+    "（LibreOffice 的原始输出：“{output}”）",
+)
+NO_OUTPUT = MessageKind("pdf.no-output", en="no message", zh="没有输出")

@@ -8,11 +8,24 @@ holds a ``report.yaml``; the report's name is the folder's name.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import NotFoundError, WorkspaceError
+from reportgen.messages import (
+    CANNOT_READ_FILE,
+    CONFIG_FOLDERS,
+    CONFIG_SYNTAX,
+    CONFIG_UNKNOWN_FOLDERS,
+    DATA_FOLDER_MISSING,
+    NO_REPORTS,
+    NO_SUCH_REPORT,
+    NOT_A_WORKSPACE,
+    os_reason,
+)
+from reportgen.text.encoding import UndecodableText, decode_text
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
@@ -36,10 +49,7 @@ class Workspace:
                 return cls.from_config(folder / CONFIG_FILE)
         if (start / "data").is_dir():
             return cls.at(start)
-        raise NotFoundError(
-            f"{start}: not a reportgen workspace (no {CONFIG_FILE} here or above, and no data/ "
-            "folder): run 'reportgen init' to make one, or change to a workspace folder"
-        )
+        raise NotFoundError(NOT_A_WORKSPACE(config=CONFIG_FILE), path=start)
 
     @classmethod
     def at(cls, root: Path, folders: dict[str, str] | None = None) -> Workspace:
@@ -51,11 +61,14 @@ class Workspace:
     def from_config(cls, config: Path) -> Workspace:
         """Return the workspace a ``reportgen.toml`` describes."""
         try:
-            settings = tomllib.loads(config.read_text(encoding="utf-8"))
+            settings = tomllib.loads(decode_text(config.read_bytes()).text)
         except tomllib.TOMLDecodeError as err:
-            raise WorkspaceError(f"{config}: {err}") from err
-        except (OSError, UnicodeDecodeError) as err:
-            raise WorkspaceError(f"{config}: cannot read the file ({err})") from err
+            line, column = _toml_position(err)
+            raise WorkspaceError(CONFIG_SYNTAX(line=line, column=column), path=config) from err
+        except UndecodableText as err:
+            raise WorkspaceError(err.message, path=config) from err
+        except OSError as err:
+            raise WorkspaceError(CANNOT_READ_FILE(reason=os_reason(err)), path=config) from err
         folders = settings.get("folders", {})
         unknown = set(folders) - set(DEFAULT_FOLDERS) if isinstance(folders, dict) else set()
         if (
@@ -63,33 +76,35 @@ class Workspace:
             or unknown
             or not all(isinstance(value, str) for value in folders.values())
         ):
-            raise WorkspaceError(
-                f"{config}: [folders] takes text values for templates, data and output"
-                + (f" (unknown: {', '.join(sorted(unknown))})" if unknown else "")
-            )
+            message = CONFIG_UNKNOWN_FOLDERS(names=sorted(unknown)) if unknown else CONFIG_FOLDERS()
+            raise WorkspaceError(message, path=config)
         return cls.at(config.parent, folders)
 
     def report_names(self) -> list[str]:
         """Return the name of every report in the data folder, sorted."""
         if not self.data_dir.is_dir():
-            raise NotFoundError("the data folder is missing", path=self.data_dir)
+            raise NotFoundError(DATA_FOLDER_MISSING(), path=self.data_dir)
         names = sorted(
             folder.name for folder in self.data_dir.iterdir() if (folder / "report.yaml").is_file()
         )
         if not names:
-            raise WorkspaceError(
-                f"{self.data_dir}: holds no report (a report is a folder with a report.yaml)"
-            )
+            raise WorkspaceError(NO_REPORTS(), path=self.data_dir)
         return names
 
     def report_dir(self, name: str) -> Path:
         """Return the data folder of report ``name``; raise WorkspaceError if there is none."""
         folder = self.data_dir / name
         if not (folder / "report.yaml").is_file():
-            known = ", ".join(self.report_names())
-            raise NotFoundError(f"no report named '{name}' in {self.data_dir} (reports: {known})")
+            known = self.report_names()
+            raise NotFoundError(NO_SUCH_REPORT(name=name, folder=self.data_dir, known=known))
         return folder
 
     def template_path(self, name: str) -> Path:
         """Return the path of template file ``name``."""
         return self.templates_dir / name
+
+
+def _toml_position(err: tomllib.TOMLDecodeError) -> tuple[int | str, int | str]:
+    """Return the line and column tomllib names in its message (it keeps them nowhere else)."""
+    found = re.search(r"at line (\d+), column (\d+)", str(err))
+    return (int(found.group(1)), int(found.group(2))) if found else ("?", "?")

@@ -20,6 +20,12 @@ from pathlib import Path
 
 import yaml
 
+from reportgen.commands.messages import (
+    BAD_FOLDER_NAME,
+    FIGURE_ON_ONE_LINE,
+    FOLDER_EXISTS,
+    NEEDS_PERIOD,
+)
 from reportgen.data.report import REPORT_FILE
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
@@ -59,14 +65,10 @@ def start_new_period(workspace: Workspace, report: str, to: str | None = None) -
     new_start, new_end = start + length, end + length
     name = to if to is not None else next_period_name(report, start, end, new_start, new_end)
     if not _FOLDER_NAME.fullmatch(name):
-        raise WorkspaceError(
-            f"'{name}' cannot name a report folder: use letters, digits, - and _ only"
-        )
+        raise WorkspaceError(BAD_FOLDER_NAME(name=name))
     target = workspace.data_dir / name
     if target.exists():
-        raise AlreadyExistsError(
-            f"{target}: already exists; choose another name with --to, or delete the folder"
-        )
+        raise AlreadyExistsError(FOLDER_EXISTS(), path=target)
 
     rewritten: dict[Path, str] = {}
     emptied: list[str] = []
@@ -211,8 +213,7 @@ class _Editor:
             raise DataError(
                 [
                     Problem(
-                        "cannot move this figure to the next period automatically: "
-                        "put each of its fields on a line of its own",
+                        FIGURE_ON_ONE_LINE(),
                         file=self.path,
                         line=key.start_mark.line + 1,
                         column=key.start_mark.column + 1,
@@ -261,7 +262,7 @@ def _period_of(path: Path) -> tuple[int, int]:
         raise DataError(
             [
                 source.problem(
-                    "needs the years of the period to move it on (period: start: 2019, end: 2023)",
+                    NEEDS_PERIOD(),
                     ("period",),
                     "report.period",
                 )

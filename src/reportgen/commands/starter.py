@@ -15,8 +15,15 @@ import re
 import shutil
 from pathlib import Path
 
+from reportgen.commands.messages import (
+    ALREADY_EXIST,
+    BAD_REPORT_NAME,
+    CANNOT_MAKE_FOLDERS,
+    INIT_TAKEN,
+)
 from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
 from reportgen.files import write_atomically, write_folder_atomically
+from reportgen.messages import os_reason
 from reportgen.workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
 
 #: The report ``reportgen init`` makes.
@@ -73,18 +80,12 @@ def create_department(
     Raise WorkspaceError, writing nothing, if ``name`` cannot name a file or either exists.
     """
     if not _NAME.fullmatch(name):
-        raise WorkspaceError(
-            f"'{name}' cannot name a report: use letters, digits, - and _ , "
-            "starting with a letter or digit"
-        )
+        raise WorkspaceError(BAD_REPORT_NAME(name=name))
     template = workspace.templates_dir / f"{name}.docx"
     folder = workspace.data_dir / name
     taken = [path for path in (template, folder) if path.exists()]
     if taken:
-        raise AlreadyExistsError(
-            f"{' and '.join(str(path) for path in taken)} already exist"
-            f"{'s' if len(taken) == 1 else ''}: choose another name; nothing was written"
-        )
+        raise AlreadyExistsError(ALREADY_EXIST(paths=taken, count=len(taken)))
     files = write_folder_atomically(
         folder, skeleton_files(name, title or DEFAULT_TITLE, organisation, today)
     )
@@ -110,16 +111,13 @@ def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Pat
     ]
     taken = [path for path in planned if path.exists()]
     if taken:
-        names = ", ".join(str(path.relative_to(directory)) for path in taken)
-        raise AlreadyExistsError(
-            f"{directory}: already holds {names}; 'reportgen init' never overwrites a file, "
-            "so nothing was written (run it in an empty folder)"
-        )
+        names = [path.relative_to(directory) for path in taken]
+        raise AlreadyExistsError(INIT_TAKEN(names=names), path=directory)
     try:
         for folder in DEFAULT_FOLDERS.values():
             (directory / folder).mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"{directory}: cannot make the folders ({err.strerror or err})") from err
+        raise OutputError(CANNOT_MAKE_FOLDERS(reason=os_reason(err)), path=directory) from err
     written = create_department(workspace, SAMPLE_REPORT, today=today)
     write_atomically(config, CONFIG_TEXT.encode())
     return [config, *written]

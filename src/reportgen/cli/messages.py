@@ -1,0 +1,330 @@
+"""What the command line says: its help, its progress, and the lines each command prints."""
+
+from __future__ import annotations
+
+from reportgen.i18n import MessageKind
+
+# -- the help --
+
+DESCRIPTION = MessageKind(
+    "cli.description",
+    en="Make formal Chinese work reports (.docx) from YAML data and Word templates.",
+    zh="用 YAML 数据和 Word 模板生成正式的中文工作报告（.docx）。",
+)
+EPILOG = MessageKind(
+    "cli.epilog",
+    en="""\
+exit codes:
+  0  success
+  1  problems in the data or a template (each printed as file:line: message)
+  2  wrong command-line usage
+  3  workspace problem: no workspace, no such report, empty or missing data folder
+  4  an output file could not be written (the previous output is left untouched)
+  5  PDF conversion failed: LibreOffice or the fonts are missing
+
+environment:
+  REPORTGEN_CACHE_DIR   where checked templates and loaded reports are kept between
+                        runs (default: the user's cache folder, ~/.cache/reportgen on Linux)
+  REPORTGEN_NO_CACHE=1  check every template and load every report afresh; keep nothing
+  REPORTGEN_LANG=zh|en  the language of every message (default: the system's)
+""",
+    zh="""\
+退出码：
+  0  成功
+  1  数据或模板有问题（每个问题一行：文件:行: 说明）
+  2  命令写法有误
+  3  工作区有问题：不在工作区中、没有这份报告、数据文件夹为空或不存在
+  4  无法写入输出文件（原有的文件保持不变）
+  5  转换 PDF 失败：缺少 LibreOffice 或字体
+
+环境变量：
+  REPORTGEN_CACHE_DIR   两次运行之间保存已检查的模板和已读取的报告的文件夹
+                        （默认为用户的缓存文件夹，Linux 上是
+                        ~/.cache/reportgen）
+  REPORTGEN_NO_CACHE=1  每次都重新检查模板、读取报告，什么也不保存
+  REPORTGEN_LANG=zh|en  提示信息的语言（默认随系统）
+""",
+)
+COMMANDS_TITLE = MessageKind("cli.commands-title", en="commands", zh="命令")
+VERSION_HELP = MessageKind(
+    "cli.help.version", en="show reportgen's version and exit", zh="显示 reportgen 的版本后退出"
+)
+HELP_HELP = MessageKind("cli.help.help", en="show this help and exit", zh="显示本帮助后退出")
+REPORTS_HELP = MessageKind(
+    "cli.help.reports",
+    en="report names (folders in data/; default: all)",
+    zh="报告名，即 data 文件夹中的文件夹名（不写则为全部报告）",
+)
+OUTPUT_HELP = MessageKind(
+    "cli.help.output", en="write here instead of output/", zh="写到这个文件夹，而不是 output"
+)
+
+RENDER_SUMMARY = MessageKind(
+    "cli.render.summary",
+    en="check and render reports into output/",
+    zh="检查并生成报告，写到 output",
+)
+RENDER_DESCRIPTION = MessageKind(
+    "cli.render.description",
+    en="Check every named report (default: all), then render each into the output folder "
+    "and print the files written. Nothing is written if any check fails, except that a "
+    "batch (a report with a batch: table) writes each of its good rows and lists the others.",
+    zh="检查列出的每份报告（不写则为全部），然后把每份报告生成到输出文件夹，并列出写好的"
+    "文件。只要有一处检查不通过，就什么也不写；只有批量报告（report.yaml 里有 batch: 表格的"
+    "报告）例外：没有问题的行照常生成，有问题的行逐一列出。",
+)
+PDF_HELP = MessageKind(
+    "cli.render.pdf",
+    en="also write a PDF of each document, with LibreOffice (one start for all)",
+    zh="同时用 LibreOffice 为每份文档生成 PDF（所有文档只启动一次）",
+)
+JOBS_HELP = MessageKind(
+    "cli.render.jobs",
+    en="render a batch's rows in N processes (default: 1)",
+    zh="批量报告的各行用 N 个进程同时生成（默认为 1）",
+)
+CHECK_SUMMARY = MessageKind(
+    "cli.check.summary",
+    en="check data and templates without writing anything",
+    zh="检查数据和模板，不写任何文件",
+)
+CHECK_DESCRIPTION = MessageKind(
+    "cli.check.description",
+    en="Check the data and template of every named report (default: all) and print every "
+    "problem as file:line: message.",
+    zh="检查列出的每份报告（不写则为全部）的数据和模板，把每个问题按“文件:行: 说明”列出。",
+)
+WATCH_SUMMARY = MessageKind(
+    "cli.watch.summary",
+    en="render reports again whenever their data or template changes",
+    zh="数据或模板一有改动就重新生成报告",
+)
+WATCH_DESCRIPTION = MessageKind(
+    "cli.watch.description",
+    en="Render every named report (default: all), then watch its data folder and template "
+    "and render it again after each change, printing the files written or the problems "
+    "found. Watching goes on after a problem; Ctrl+C stops it.",
+    zh="生成列出的每份报告（不写则为全部），然后监视它的数据文件夹和模板，每次改动后重新"
+    "生成，并列出写好的文件或发现的问题。出了问题也继续监视；按 Ctrl+C 停止。",
+)
+SCHEMA_SUMMARY = MessageKind(
+    "cli.schema.summary",
+    en="write the data files' JSON Schema, for editors",
+    zh="写出数据文件的 JSON Schema，供编辑器使用",
+)
+SCHEMA_DESCRIPTION = MessageKind(
+    "cli.schema.description",
+    en="Write report.schema.json and part.schema.json, which editors such as VS Code use to "
+    "check and complete the data files while they are typed. The data files name them on "
+    "their first line.",
+    zh="写出 report.schema.json 和 part.schema.json。VS Code 等编辑器用它们在输入时检查数据"
+    "文件、补全字段名；数据文件在第一行写明所用的文件。",
+)
+SCHEMA_DIR_HELP = MessageKind(
+    "cli.schema.dir",
+    en="where to write them (default: schemas/ in the workspace)",
+    zh="写到哪个文件夹（默认为工作区中的 schemas）",
+)
+NEW_PERIOD_SUMMARY = MessageKind(
+    "cli.new-period.summary",
+    en="copy a report's data to its next period, figures emptied",
+    zh="把一份报告的数据复制到下一个周期，数字清空待填",
+)
+NEW_PERIOD_DESCRIPTION = MessageKind(
+    "cli.new-period.description",
+    en="Copy data/REPORT to a new folder for the next period (2024-2028 after 2019-2023): the "
+    "years move on, the prose and comments stay, each figure's value moves to 'previous' "
+    "and becomes ~, and so does the date. 'reportgen check' then lists each one to enter.",
+    zh="把 data/REPORT 复制为下一个周期的新文件夹（2019-2023 之后是 2024-2028）：年份"
+    "顺延，文字和注释保留，每个数字原来的值移到 previous 中、本身改为 ~（待填），成文日期"
+    "也改为 ~。之后运行“reportgen check”即可逐项列出要填写的内容。",
+)
+NEW_PERIOD_REPORT_HELP = MessageKind(
+    "cli.new-period.report", en="the report to continue", zh="要延续的报告"
+)
+NEW_PERIOD_TO_HELP = MessageKind(
+    "cli.new-period.to",
+    en="the new folder's name (default: REPORT with the new years)",
+    zh="新文件夹的名称（默认为原报告名加上新的年份）",
+)
+LIST_SUMMARY = MessageKind(
+    "cli.list.summary",
+    en="show every template and report, and whether each report checks clean",
+    zh="列出所有模板和报告，以及每份报告能否通过检查",
+)
+LIST_DESCRIPTION = MessageKind(
+    "cli.list.description",
+    en="List the templates, and for each report its data folder, its template, its output "
+    "file and whether it checks clean (✓) or how many problems 'reportgen check' shows.",
+    zh="列出各个模板，以及每份报告的数据文件夹、模板、输出文件，和它是否通过检查（✓），"
+    "或者“reportgen check”会列出几个问题。",
+)
+DEPARTMENT_SUMMARY = MessageKind(
+    "cli.new-department.summary",
+    en="make a starter template and a commented data folder for a new report",
+    zh="为一份新报告生成起步模板和带注释的数据文件夹",
+)
+DEPARTMENT_DESCRIPTION = MessageKind(
+    "cli.new-department.description",
+    en="Write templates/NAME.docx, a starter template in the formal layout, and data/NAME/, a "
+    "commented report.yaml and one part that fill it. It renders at once; then change it.",
+    zh="写出 templates/NAME.docx（一个按公文格式排好的起步模板）和 data/NAME/（带注释的 "
+    "report.yaml 和一个部分的数据）。写好后马上就能生成，再按需要修改。",
+)
+DEPARTMENT_NAME_HELP = MessageKind(
+    "cli.new-department.name",
+    en="the report's name (letters, digits, -)",
+    zh="报告名（字母、数字和 -）",
+)
+DEPARTMENT_TITLE_HELP = MessageKind(
+    "cli.new-department.title",
+    en="the report's title (default: 工作报告)",
+    zh="报告的标题（默认为“工作报告”）",
+)
+DEPARTMENT_ORGANISATION_HELP = MessageKind(
+    "cli.new-department.organisation",
+    en="the organisation's full name",
+    zh="单位全称",
+)
+FIELDS_SUMMARY = MessageKind(
+    "cli.fields.summary", en="print the fields a template needs", zh="列出模板用到的字段"
+)
+FIELDS_DESCRIPTION = MessageKind(
+    "cli.fields.description",
+    en="Print every field TEMPLATE uses, nested, with its kind and the file and key the data "
+    "gives it in. TEMPLATE is a file in templates/ (the .docx may be left off) or a path.",
+    zh="按层次列出模板 TEMPLATE 用到的每个字段，以及它的类型和数据中填写它的文件和字段名。"
+    "TEMPLATE 可以是 templates 中的文件名（可省略 .docx），也可以是文件路径。",
+)
+INIT_SUMMARY = MessageKind(
+    "cli.init.summary",
+    en="make a new workspace with a sample report",
+    zh="新建一个工作区，附带一份示例报告",
+)
+INIT_DESCRIPTION = MessageKind(
+    "cli.init.description",
+    en="Make templates/, data/, output/, a commented reportgen.toml and a sample report in DIR "
+    "(default: the current folder), so that 'reportgen render' there works at once. "
+    "Existing files are never overwritten.",
+    zh="在 DIR（默认为当前文件夹）中建立 templates、data、output 三个文件夹、带注释的 "
+    "reportgen.toml 和一份示例报告，在那里运行“reportgen render”马上就能生成。"
+    "已有的文件绝不覆盖。",
+)
+CACHE_SUMMARY = MessageKind(
+    "cli.cache.summary",
+    en="show where checked templates and loaded reports are kept, or clear them",
+    zh="显示已检查的模板和已读取的报告保存在哪里，或清空它们",
+)
+CACHE_DESCRIPTION = MessageKind(
+    "cli.cache.description",
+    en="Show the folder where reportgen keeps templates that passed their checks and reports "
+    "that loaded without a problem, so that later runs need not check and load them again, "
+    "and how much it holds. Clearing it is always safe: the next run checks and loads afresh.",
+    zh="显示 reportgen 保存已通过检查的模板和已顺利读取的报告的文件夹，以及其中有多少内容；"
+    "保存它们是为了以后运行时不必重新检查和读取。清空总是安全的：下次运行会重新检查、读取。",
+)
+CACHE_CLEAR_HELP = MessageKind("cli.cache.clear", en="remove every entry", zh="清空所有内容")
+
+# -- what the commands print --
+
+CHECKED_CLEAN = MessageKind(
+    "cli.checked-clean",
+    en="{count} {count:report|reports} checked: no problems",
+    zh="已检查 {count} 份报告，没有发现问题",
+)
+ERROR_PREFIX = MessageKind("cli.error-prefix", en="error: {error}", zh="错误：{error}")
+INTERRUPTED = MessageKind("cli.interrupted", en="interrupted", zh="已中断")
+WATCHING = MessageKind(
+    "cli.watching",
+    en="watching {folders} (Ctrl+C to stop)",
+    zh="正在监视 {folders}（按 Ctrl+C 停止）",
+)
+CHANGED = MessageKind("cli.changed", en="changed: {paths}", zh="有改动：{paths}")
+NEW_PERIOD_MADE = MessageKind(
+    "cli.new-period.made",
+    en="{folder}: the period {start}—{end}, from {report}",
+    zh="{folder}：{start}—{end}年，由 {report} 复制而来",
+)
+NEW_PERIOD_TO_ENTER = MessageKind(
+    "cli.new-period.to-enter",
+    en="{count} {count:figure|figures} and the date to enter: 'reportgen check {name}' lists "
+    "each one",
+    zh="有 {count} 个数字和成文日期待填写：运行“reportgen check {name}”可逐项列出",
+)
+DEPARTMENT_MADE = MessageKind(
+    "cli.new-department.made",
+    en="'reportgen render {name}' renders it; edit the files, then render again",
+    zh="运行“reportgen render {name}”即可生成；修改这些文件后再生成一次",
+)
+INIT_MADE = MessageKind(
+    "cli.init.made",
+    en="'reportgen render' in {folder} renders the sample report",
+    zh="在 {folder} 中运行“reportgen render”即可生成示例报告",
+)
+NO_SUCH_TEMPLATE = MessageKind(
+    "cli.fields.no-template",
+    en="no template '{name}' in {folder} (templates: {known})",
+    zh="{folder} 中没有“{name}”这个模板（现有模板：{known}）",
+)
+NONE = MessageKind("cli.none", en="none", zh="无")
+CACHE_OFF = MessageKind(
+    "cli.cache.off",
+    en="the cache is off ({variable} is set)",
+    zh="缓存已关闭（设置了 {variable}）",
+)
+CACHE_CLEARED = MessageKind(
+    "cli.cache.cleared",
+    en="{folder}: {count} {count:entry|entries} removed",
+    zh="{folder}：已删除 {count} 项",
+)
+CACHE_HOLDS = MessageKind(
+    "cli.cache.holds",
+    en="{folder}: {templates} {templates:template|templates}, {reports} "
+    "{reports:report|reports} ({size} KB)",
+    zh="{folder}：模板 {templates} 个，报告 {reports} 份（{size} KB）",
+)
+NOT_A_COUNT = MessageKind(
+    "cli.not-a-count",
+    en="should be a whole number of 1 or more, not '{text}'",
+    zh="应为 1 或更大的整数，而不是“{text}”",
+)
+
+# -- progress --
+
+RENDERING = MessageKind("cli.progress.rendering", en="rendering", zh="正在生成")
+RENDERED = MessageKind("cli.progress.rendered", en="rendered {name}", zh="已生成 {name}")
+CONVERTING = MessageKind(
+    "cli.progress.converting",
+    en="converting to PDF with LibreOffice",
+    zh="正在用 LibreOffice 转换为 PDF",
+)
+CONVERTED = MessageKind("cli.progress.converted", en="converted to PDF", zh="已转换为 PDF")
+DONE = MessageKind("cli.progress.done", en="done", zh="完成")
+
+#: argparse's own words (usage, errors), which it looks up through gettext, in Chinese.
+#: The placeholders are argparse's: each translation keeps every one of the original's.
+ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "参数",
+    "show this help message and exit": "显示本帮助后退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "没有 %(value)r 这一项（可选：%(choices)s）"
+    ),
+    "invalid %(type)s value: %(value)r": "%(value)r 不是有效的 %(type)s 值",
+    "expected one argument": "后面应写一个值",
+    "expected at least one argument": "后面应至少写一个值",
+    "expected at most one argument": "后面最多写一个值",
+    "ignored explicit argument %r": "不接受写在后面的值 %r",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "参数 %s 中必须写一个",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "选项 %(option)s 不明确，可能是 %(matches)s"
+    ),
+    "expected %s argument": "后面应写 %s 个值",
+    "expected %s arguments": "后面应写 %s 个值",
+}
