@@ -116,7 +116,9 @@ def test_what_commands_print_is_chinese(
     assert main(["check"]) == 0
     assert capsys.readouterr().out == "已检查 1 份报告，没有发现问题\n"
     assert main(["check", "nothing"]) == 3
-    assert capsys.readouterr().err.startswith("错误：没有名为“nothing”的报告")
+    assert capsys.readouterr().err == (
+        f"错误：{tmp_path / 'data'}: 没有名为“nothing”的报告（现有的报告：report）\n"
+    )
     assert main(["new-period", "report"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "data/report-2024-2028：2024—2028年，由 report 复制而来",

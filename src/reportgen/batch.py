@@ -86,9 +86,9 @@ def render_batch(
     if spec is None:
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
-    from reportgen.data.table import read_table  # pydantic and PyYAML: only for a batch
+    from reportgen.data.table import open_table
 
-    table = read_table(data.directory / spec.rows)
+    table = open_table(data.directory / spec.rows)
     wanted = _check_report(data, spec, template_path, variables, table)
 
     folder = (output_dir or run.workspace.output_dir) / name
@@ -185,18 +185,19 @@ def _pattern_names(pattern: str) -> list[str]:
 def _plan(
     data: ReportData, spec: BatchFacts, table: Table, wanted: set[str], folder: Path
 ) -> tuple[list[_Task], list[Problem]]:
-    """Return a task for each row that can be rendered, and the problems of the others."""
-    problems = list(table.problems)
+    """Return a task for each row that can be rendered, and the problems of the others.
+
+    The table's warnings (a CSV read as GBK) come first among the problems.
+    """
+    problems: list[Problem] = list(table.notes)
     tasks: list[_Task] = []
     first_line: dict[str, int] = {}
-    facts = {
-        "organisation": data.facts.organisation,
-        "title": data.facts.title,
-        "start": str(data.facts.period.start),
-        "end": str(data.facts.period.end),
-    }
+    facts = data.facts.placeholders()
     pattern = _parse_pattern(spec.output)
-    for row in table.rows:
+    for row in table.rows():
+        if row.problems:
+            problems += row.problems
+            continue
         missing = sorted(wanted - row.fields.keys())
         if missing:
             problems += [

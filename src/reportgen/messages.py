@@ -1,4 +1,4 @@
-"""The messages of the lowest layer: files that cannot be read or written, and why."""
+"""The messages of the lowest layer (the workspace, files), in English and Chinese."""
 
 from __future__ import annotations
 
@@ -6,9 +6,54 @@ import errno
 
 from reportgen.i18n import Message, MessageKind
 
-CANNOT_READ_FILE = MessageKind(
-    "file.cannot-read", en="cannot read the file ({reason})", zh="无法读取文件（{reason}）"
+FILE_UNREADABLE = MessageKind(
+    "file.unreadable",
+    en="cannot read the file ({reason})",
+    zh="无法读取该文件（{reason}）",
 )
+NOT_A_WORKSPACE = MessageKind(
+    "workspace.not-found",
+    en="not a reportgen workspace (no {config} here or above, and no data/ folder): run "
+    "'reportgen init' to make one, or change to a workspace folder",
+    zh="这里不是 reportgen 工作区（本文件夹及其上级都没有 {config}，也没有 data/ 文件夹）："
+    "运行 reportgen init 新建一个，或先进入工作区文件夹",
+)
+CONFIG_SYNTAX = MessageKind(
+    "workspace.config-syntax",
+    en="the settings cannot be read at line {line}, column {column}: check the quotes, the "
+    '[brackets] and the = of each setting, as in data = "data"',
+    zh="设置写法有误，无法读取（第{line}行第{column}列）：请检查引号、方括号和每项设置中的"
+    '等号，写法如 data = "data"',
+)
+CONFIG_FOLDERS = MessageKind(
+    "workspace.config-folders",
+    en="[folders] takes text values for templates, data and output{unknown}",
+    zh="[folders] 中只能写 templates、data、output 三项，值为加引号的文件夹名{unknown}",
+)
+CONFIG_UNKNOWN_KEYS = MessageKind(
+    "workspace.config-unknown", en=" (unknown: {names})", zh="（无法识别：{names}）"
+)
+DATA_FOLDER_MISSING = MessageKind(
+    "workspace.data-missing",
+    en="the data folder is missing",
+    zh="数据文件夹不存在：请新建它，或在 reportgen.toml 的 [folders] 中写明它的位置",
+)
+NO_REPORTS = MessageKind(
+    "workspace.no-reports",
+    en="holds no report (a report is a folder with a report.yaml)",
+    zh="其中没有报告（每份报告是一个含 report.yaml 的文件夹）",
+)
+NO_SUCH_REPORT = MessageKind(
+    "workspace.no-such-report",
+    en="no report named '{name}' (reports: {known})",
+    zh="没有名为“{name}”的报告（现有的报告：{known}）",
+)
+NO_SUCH_TEMPLATE = MessageKind(
+    "workspace.no-such-template",
+    en="no template '{name}' (templates: {known})",
+    zh="没有名为“{name}”的模板（现有的模板：{known}）",
+)
+NONE_THERE = MessageKind("workspace.none", en="none", zh="无")
 FILE_NOT_FOUND = MessageKind("file.not-found", en="file not found", zh="找不到这个文件")
 CANNOT_WRITE_HERE = MessageKind(
     "file.cannot-write-here", en="cannot write here ({reason})", zh="无法在这里写入文件（{reason}）"
@@ -21,6 +66,8 @@ CANNOT_WRITE_FOLDER = MessageKind(
     en="cannot write the folder ({reason})",
     zh="无法写入文件夹（{reason}）",
 )
+
+# -- why the system refused --
 
 _NOT_FOUND = MessageKind("os.not-found", en="no such file or folder", zh="文件或文件夹不存在")
 _DENIED = MessageKind(
@@ -67,46 +114,6 @@ def os_reason(err: OSError) -> Message:
         return kind()
     return _OTHER(detail=err.strerror or str(err), code=err.errno or "?")
 
-
-# -- the workspace --
-
-NOT_A_WORKSPACE = MessageKind(
-    "workspace.not-found",
-    en="not a reportgen workspace (no {config} here or above, and no data/ folder): run "
-    "'reportgen init' to make one, or change to a workspace folder",
-    zh="这里不是 reportgen 工作区（本文件夹及上级文件夹中都没有 {config}，也没有 data 文件夹）："
-    "运行“reportgen init”新建一个，或者先进入工作区文件夹",
-)
-CONFIG_SYNTAX = MessageKind(
-    "workspace.config-syntax",
-    en="the settings cannot be read at line {line}, column {column}: check the quotes, the "
-    '[brackets] and the = of each setting, as in folders.data = "data"',
-    zh="设置写法有误，无法读取（第{line}行第{column}列）：检查引号、方括号和每项设置中的等号，"
-    '写法如 data = "data"',
-)
-CONFIG_FOLDERS = MessageKind(
-    "workspace.config-folders",
-    en="[folders] takes text values for templates, data and output",
-    zh="[folders] 中只能写 templates、data、output 三项，值为带引号的文件夹名",
-)
-CONFIG_UNKNOWN_FOLDERS = MessageKind(
-    "workspace.config-unknown-folders",
-    en="[folders] takes text values for templates, data and output (unknown: {names})",
-    zh="[folders] 中只能写 templates、data、output 三项，值为带引号的文件夹名（不认识：{names}）",
-)
-DATA_FOLDER_MISSING = MessageKind(
-    "workspace.data-missing", en="the data folder is missing", zh="数据文件夹不存在"
-)
-NO_REPORTS = MessageKind(
-    "workspace.no-reports",
-    en="holds no report (a report is a folder with a report.yaml)",
-    zh="里面没有报告（每份报告是一个含有 report.yaml 的文件夹）",
-)
-NO_SUCH_REPORT = MessageKind(
-    "workspace.no-such-report",
-    en="no report named '{name}' in {folder} (reports: {known})",
-    zh="没有名为“{name}”的报告（{folder} 中现有的报告：{known}）",
-)
 
 # -- converting to PDF --
 

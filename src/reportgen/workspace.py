@@ -15,13 +15,15 @@ from pathlib import Path
 
 from reportgen.errors import NotFoundError, WorkspaceError
 from reportgen.messages import (
-    CANNOT_READ_FILE,
     CONFIG_FOLDERS,
     CONFIG_SYNTAX,
-    CONFIG_UNKNOWN_FOLDERS,
+    CONFIG_UNKNOWN_KEYS,
     DATA_FOLDER_MISSING,
+    FILE_UNREADABLE,
     NO_REPORTS,
     NO_SUCH_REPORT,
+    NO_SUCH_TEMPLATE,
+    NONE_THERE,
     NOT_A_WORKSPACE,
     os_reason,
 )
@@ -68,7 +70,7 @@ class Workspace:
         except UndecodableText as err:
             raise WorkspaceError(err.message, path=config) from err
         except OSError as err:
-            raise WorkspaceError(CANNOT_READ_FILE(reason=os_reason(err)), path=config) from err
+            raise WorkspaceError(FILE_UNREADABLE(reason=os_reason(err)), path=config) from err
         folders = settings.get("folders", {})
         unknown = set(folders) - set(DEFAULT_FOLDERS) if isinstance(folders, dict) else set()
         if (
@@ -76,8 +78,8 @@ class Workspace:
             or unknown
             or not all(isinstance(value, str) for value in folders.values())
         ):
-            message = CONFIG_UNKNOWN_FOLDERS(names=sorted(unknown)) if unknown else CONFIG_FOLDERS()
-            raise WorkspaceError(message, path=config)
+            listed = CONFIG_UNKNOWN_KEYS(names=sorted(unknown)) if unknown else ""
+            raise WorkspaceError(CONFIG_FOLDERS(unknown=listed), path=config)
         return cls.at(config.parent, folders)
 
     def report_names(self) -> list[str]:
@@ -96,12 +98,29 @@ class Workspace:
         folder = self.data_dir / name
         if not (folder / "report.yaml").is_file():
             known = self.report_names()
-            raise NotFoundError(NO_SUCH_REPORT(name=name, folder=self.data_dir, known=known))
+            raise NotFoundError(NO_SUCH_REPORT(name=name, known=known), path=self.data_dir)
         return folder
 
     def template_path(self, name: str) -> Path:
         """Return the path of template file ``name``."""
         return self.templates_dir / name
+
+    def find_template(self, given: str) -> Path:
+        """Return the template a person means by ``given``: a path, or a name in the templates.
+
+        The name may leave off ``.docx``. Raise NotFoundError, naming the templates there,
+        if there is no such file.
+        """
+        path = Path(given)
+        if path.is_file():
+            return path
+        name = path.name if path.suffix == ".docx" else f"{path.name}.docx"
+        path = self.template_path(name)
+        if not path.is_file():
+            known = sorted(found.name for found in self.templates_dir.glob("*.docx"))
+            message = NO_SUCH_TEMPLATE(name=given, known=known or NONE_THERE())
+            raise NotFoundError(message, path=self.templates_dir)
+        return path
 
 
 def _toml_position(err: tomllib.TOMLDecodeError) -> tuple[int | str, int | str]:

@@ -53,8 +53,6 @@ from reportgen.cli.messages import (
     NEW_PERIOD_SUMMARY,
     NEW_PERIOD_TO_ENTER,
     NEW_PERIOD_TO_HELP,
-    NO_SUCH_TEMPLATE,
-    NONE,
     NOT_A_COUNT,
     OUTPUT_HELP,
     PDF_HELP,
@@ -318,22 +316,12 @@ def _new_department(arguments: argparse.Namespace) -> int:
 
 
 def _fields(arguments: argparse.Namespace) -> int:
-    from reportgen.errors import NotFoundError
     from reportgen.template.fields import field_lines, template_fields
     from reportgen.workspace import Workspace
 
     path = Path(arguments.template)
     if not path.is_file():
-        workspace = Workspace.find()
-        name = path.name if path.suffix == ".docx" else f"{path.name}.docx"
-        path = workspace.template_path(name)
-        if not path.is_file():
-            known = sorted(found.name for found in workspace.templates_dir.glob("*.docx"))
-            raise NotFoundError(
-                NO_SUCH_TEMPLATE(
-                    name=arguments.template, folder=workspace.templates_dir, known=known or NONE()
-                )
-            )
+        path = Workspace.find().find_template(arguments.template)
     print("\n".join(field_lines(Path(_shown(path)), template_fields(path))))
     return 0
 

@@ -261,12 +261,6 @@ INIT_MADE = MessageKind(
     en="'reportgen render' in {folder} renders the sample report",
     zh="在 {folder} 中运行“reportgen render”即可生成示例报告",
 )
-NO_SUCH_TEMPLATE = MessageKind(
-    "cli.fields.no-template",
-    en="no template '{name}' in {folder} (templates: {known})",
-    zh="{folder} 中没有“{name}”这个模板（现有模板：{known}）",
-)
-NONE = MessageKind("cli.none", en="none", zh="无")
 CACHE_OFF = MessageKind(
     "cli.cache.off",
     en="the cache is off ({variable} is set)",

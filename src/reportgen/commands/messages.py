@@ -1,57 +1,52 @@
-"""The messages of the commands beside render and check: new-period, new-department, init, list."""
+"""The messages of the commands beside render and check, in English and Chinese."""
 
 from __future__ import annotations
 
 from reportgen.i18n import MessageKind
 
-# -- new-period --
-
+PERIOD_NEEDED = MessageKind(
+    "new-period.period-needed",
+    en="needs the years of the period to move it on (period: start: 2019, end: 2023)",
+    zh="需要写明汇报周期的起止年份才能顺延到下一周期（period: start: 2019, end: 2023）",
+)
+BAD_REPORT_NAME = MessageKind(
+    "starter.bad-name",
+    en="'{name}' cannot name a report: use letters, digits, - and _ , starting with a letter "
+    "or digit",
+    zh="“{name}”不能用作报告名称：请只用字母、数字、- 和 _，并以字母或数字开头",
+)
+ALREADY_EXISTS = MessageKind(
+    "starter.taken",
+    en="already exists{also}: choose another name; nothing was written",
+    zh="已存在{also}：请换一个名称；未写入任何文件",
+)
+ALSO_EXISTS = MessageKind("starter.taken-also", en=", and so does {paths}", zh="，{paths} 也已存在")
+WORKSPACE_TAKEN = MessageKind(
+    "init.taken",
+    en="already holds {names}; 'reportgen init' never overwrites a file, so nothing was written "
+    "(run it in an empty folder)",
+    zh="中已有 {names}；reportgen init 从不覆盖文件，因此未写入任何文件（请在空文件夹中运行）",
+)
+FOLDERS_UNWRITABLE = MessageKind(
+    "init.folders-unwritable",
+    en="cannot make the folders ({reason})",
+    zh="无法创建文件夹（{reason}）",
+)
 BAD_FOLDER_NAME = MessageKind(
     "new-period.bad-name",
     en="'{name}' cannot name a report folder: use letters, digits, - and _ only",
-    zh="“{name}”不能用作报告文件夹名：只能用字母、数字、- 和 _",
+    zh="“{name}”不能用作报告文件夹名：请只用字母、数字、- 和 _",
 )
-FOLDER_EXISTS = MessageKind(
-    "new-period.exists",
+PERIOD_FOLDER_TAKEN = MessageKind(
+    "new-period.taken",
     en="already exists; choose another name with --to, or delete the folder",
-    zh="已经存在：用 --to 另起一个名称，或者删掉这个文件夹",
+    zh="已存在：请用 --to 另起一个名称，或删除该文件夹",
 )
 FIGURE_ON_ONE_LINE = MessageKind(
     "new-period.figure-on-one-line",
     en="cannot move this figure to the next period automatically: put each of its fields on "
     "a line of its own",
     zh="无法自动把这个数字转到下一个周期：请把它的每一项分行写",
-)
-NEEDS_PERIOD = MessageKind(
-    "new-period.needs-period",
-    en="needs the years of the period to move it on (period: start: 2019, end: 2023)",
-    zh="要写明周期的起止年份才能顺延（在 period: 下写 start: 2019 和 end: 2023）",
-)
-
-# -- new-department and init --
-
-BAD_REPORT_NAME = MessageKind(
-    "new-department.bad-name",
-    en="'{name}' cannot name a report: use letters, digits, - and _ , starting with a letter "
-    "or digit",
-    zh="“{name}”不能用作报告名：只能用字母、数字、- 和 _，并以字母或数字开头",
-)
-ALREADY_EXIST = MessageKind(
-    "new-department.exists",
-    en="{paths} already {count:exists|exist}: choose another name; nothing was written",
-    zh="{paths} 已经存在：请换一个名称；没有写入任何文件",
-)
-INIT_TAKEN = MessageKind(
-    "init.taken",
-    en="already holds {names}; 'reportgen init' never overwrites a file, so nothing was "
-    "written (run it in an empty folder)",
-    zh="这里已经有 {names}；“reportgen init”从不覆盖文件，所以没有写入任何文件"
-    "（请在空文件夹中运行）",
-)
-CANNOT_MAKE_FOLDERS = MessageKind(
-    "init.cannot-make-folders",
-    en="cannot make the folders ({reason})",
-    zh="无法建立文件夹（{reason}）",
 )
 
 # -- list --

@@ -23,10 +23,10 @@ import yaml
 from reportgen.commands.messages import (
     BAD_FOLDER_NAME,
     FIGURE_ON_ONE_LINE,
-    FOLDER_EXISTS,
-    NEEDS_PERIOD,
+    PERIOD_FOLDER_TAKEN,
+    PERIOD_NEEDED,
 )
-from reportgen.data.report import REPORT_FILE
+from reportgen.data.outline import read_outline
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
 from reportgen.files import write_folder_atomically
@@ -60,7 +60,7 @@ def start_new_period(workspace: Workspace, report: str, to: str | None = None) -
     be read.
     """
     source_dir = workspace.report_dir(report)
-    start, end = _period_of(source_dir / REPORT_FILE)
+    start, end = _period_of(source_dir)
     length = end - start + 1
     new_start, new_end = start + length, end + length
     name = to if to is not None else next_period_name(report, start, end, new_start, new_end)
@@ -68,7 +68,7 @@ def start_new_period(workspace: Workspace, report: str, to: str | None = None) -
         raise WorkspaceError(BAD_FOLDER_NAME(name=name))
     target = workspace.data_dir / name
     if target.exists():
-        raise AlreadyExistsError(FOLDER_EXISTS(), path=target)
+        raise AlreadyExistsError(PERIOD_FOLDER_TAKEN(), path=target)
 
     rewritten: dict[Path, str] = {}
     emptied: list[str] = []
@@ -253,22 +253,14 @@ def _sum(texts: list[str]) -> str:
     return format(total.normalize(), "f") if total != total.to_integral() else str(int(total))
 
 
-def _period_of(path: Path) -> tuple[int, int]:
-    source = parse_yaml(_read(path), path)
-    period = source.data.get("period") if isinstance(source.data, dict) else None
-    start = period.get("start") if isinstance(period, dict) else None
-    end = period.get("end") if isinstance(period, dict) else None
-    if not (isinstance(start, int) and isinstance(end, int) and start <= end):
-        raise DataError(
-            [
-                source.problem(
-                    NEEDS_PERIOD(),
-                    ("period",),
-                    "report.period",
-                )
-            ]
-        )
-    return start, end
+def _period_of(directory: Path) -> tuple[int, int]:
+    outline = read_outline(directory)
+    if outline.source is None:
+        raise DataError(outline.problems)
+    period = outline.period
+    if period is None:
+        raise DataError([outline.problem(PERIOD_NEEDED(), ("period",), "report.period")])
+    return period
 
 
 def _read(path: Path) -> str:

@@ -16,10 +16,11 @@ import shutil
 from pathlib import Path
 
 from reportgen.commands.messages import (
-    ALREADY_EXIST,
+    ALREADY_EXISTS,
+    ALSO_EXISTS,
     BAD_REPORT_NAME,
-    CANNOT_MAKE_FOLDERS,
-    INIT_TAKEN,
+    FOLDERS_UNWRITABLE,
+    WORKSPACE_TAKEN,
 )
 from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
 from reportgen.files import write_atomically, write_folder_atomically
@@ -85,7 +86,8 @@ def create_department(
     folder = workspace.data_dir / name
     taken = [path for path in (template, folder) if path.exists()]
     if taken:
-        raise AlreadyExistsError(ALREADY_EXIST(paths=taken, count=len(taken)))
+        also = ALSO_EXISTS(paths=taken[1:]) if len(taken) > 1 else ""
+        raise AlreadyExistsError(ALREADY_EXISTS(also=also), path=taken[0])
     files = write_folder_atomically(
         folder, skeleton_files(name, title or DEFAULT_TITLE, organisation, today)
     )
@@ -111,13 +113,14 @@ def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Pat
     ]
     taken = [path for path in planned if path.exists()]
     if taken:
-        names = [path.relative_to(directory) for path in taken]
-        raise AlreadyExistsError(INIT_TAKEN(names=names), path=directory)
+        names = [str(path.relative_to(directory)) for path in taken]
+        raise AlreadyExistsError(WORKSPACE_TAKEN(names=names), path=directory)
     try:
         for folder in DEFAULT_FOLDERS.values():
             (directory / folder).mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(CANNOT_MAKE_FOLDERS(reason=os_reason(err)), path=directory) from err
+        reason = os_reason(err)
+        raise OutputError(FOLDERS_UNWRITABLE(reason=reason), path=directory) from err
     written = create_department(workspace, SAMPLE_REPORT, today=today)
     write_atomically(config, CONFIG_TEXT.encode())
     return [config, *written]

@@ -12,11 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-import yaml
-
-from reportgen.data.report import REPORT_FILE
 from reportgen.errors import Problem, ReportgenError
-from reportgen.text.encoding import UndecodableText, decode_text
 from reportgen.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -196,10 +192,6 @@ class _ReportWatcher:
     def _template_of(self, name: str) -> str | None:
         # -- read only the template's name: a report that does not load is rendered anyway,
         #    so its problems are shown again --
-        try:
-            text = decode_text((self.data_dir / name / REPORT_FILE).read_bytes()).text
-            data = yaml.safe_load(text)
-        except (OSError, UndecodableText, yaml.YAMLError):
-            return None
-        template = data.get("template") if isinstance(data, dict) else None
-        return template if isinstance(template, str) else None
+        from reportgen.data.outline import read_outline
+
+        return read_outline(self.data_dir / name).template

@@ -1,43 +1,66 @@
-"""Read a batch's table: one row a document, from a CSV file or a YAML list.
+"""Read a batch's table: one row a document, from a CSV file or a YAML list, as a stream.
 
 A CSV table names its columns in its first line; a YAML table is a list of
 mappings (``- name: …``). Every row becomes a mapping of column names to text,
 with the line it starts on, so that a problem in a row names the file and line a
-clerk has to fix. A bad row does not stop the others: :func:`read_table` returns
-the good rows and a problem for each bad one.
+clerk has to fix. A bad row does not stop the others: it comes with its problems.
+
+:func:`open_table` reads the file through once, holding one row at a time, to refuse a
+table that is wrong as a whole (no such file, not UTF-8, broken CSV quoting, no column
+names, no rows) before any row is rendered; :meth:`Table.rows` then yields the rows one
+at a time, reading the file again as it goes, so a table of a million
+rows takes no more memory than one of ten. Every kind of table (CSV, YAML, and any
+other source of rows) gives the same :class:`Row` objects through the same interface.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
-import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
-
-from reportgen.data.models import Name, Text
-from reportgen.data.yaml_source import load_yaml
 from reportgen.errors import DataError, Problem
-from reportgen.text.encoding import read_text
+from reportgen.messages import FILE_UNREADABLE, os_reason
+from reportgen.text.encoding import text_encoding_of
 
 
 @functools.cache
-def _validator(kind: Any) -> TypeAdapter[str]:
-    # Made on first use: building one takes milliseconds that plain reports need not wait.
-    return TypeAdapter(kind)
+def _validator(kind: str) -> Callable[[Any], str]:
+    # Made on first use: pydantic and building its validators take milliseconds that
+    # plain reports need not wait.
+    from pydantic import TypeAdapter
+
+    from reportgen.data.models import Name, Text
+
+    adapter: Any = TypeAdapter(Name if kind == "name" else Text)
+    return adapter.validate_python  # type: ignore[no-any-return]
+
+
+def _validate(kind: str, value: Any) -> tuple[str | None, str | None]:
+    """Return ``(text, None)`` for a good ``value`` of ``kind`` (name or text), else the message."""
+    from pydantic import ValidationError
+
+    try:
+        return _validator(kind)(value), None
+    except ValidationError as err:
+        return None, _message(err)
 
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a table: its fields as text, and where it is."""
+    """One row of a table: its fields as text, where it is, and its problems if it is bad.
+
+    A row with problems is not rendered; its problems are reported at its line.
+    """
 
     line: int
     fields: dict[str, str]
     #: The line and column of each field, when the file tells them (YAML does).
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
 
     def problem(self, path: Path, message: str, column: str | None = None) -> Problem:
         """Return a Problem at this row (at ``column``'s value when its place is known)."""
@@ -47,70 +70,112 @@ class Row:
         )
 
 
+#: One row as a source reads it: its line, its values by column (or why it cannot be
+#: read), and the line and column of each value where the source knows them.
+Record = tuple[int, dict[str, Any] | Problem, dict[str, tuple[int, int]]]
+
+
 @dataclass
 class Table:
-    """The good rows of a table, and a problem for each bad one (and a warning, if any)."""
+    """A table opened for reading: where it is, its columns, and its rows as a stream.
+
+    ``records`` starts reading the file again each time it is called, and yields a
+    :data:`Record` for each row in the file's order; :meth:`rows` checks each as it comes.
+    """
 
     path: Path
-    rows: list[Row]
-    problems: list[Problem]
-    #: The CSV header: every row has these columns. None for YAML, where each row names its own.
+    records: Callable[[], Iterator[Record]]
+    #: The column names every row has (a CSV header). None where each row names its own.
     columns: list[str] | None = None
+    #: About how many rows the table holds, for a progress bar; None when unknown.
+    size_hint: int | None = None
+    #: Warnings about the table as a whole, such as its having been read as GBK.
+    notes: list[Problem] = field(default_factory=list)
+
+    def rows(self) -> Iterator[Row]:
+        """Yield every row in the table's order, each with its problems (none if it is good)."""
+        for line, values, positions in self.records():
+            if isinstance(values, Problem):
+                yield Row(line, {}, problems=[values])
+                continue
+            yield _checked_row(self.path, Row(line, {}, positions), values)
 
 
-def read_table(path: Path) -> Table:
-    """Read the table at ``path``; raise DataError if the file as a whole cannot be read."""
+def open_table(path: Path) -> Table:
+    """Open the table at ``path``; raise DataError if the file as a whole cannot be read."""
     if not path.is_file():
         raise DataError([Problem("file not found", file=path)])
     if path.suffix.lower() == ".csv":
-        return _read_csv(path)
-    return _read_yaml(path)
+        return _open_csv(path)
+    return _open_yaml(path)
 
 
-def _read_csv(path: Path) -> Table:
-    # Excel and WPS save CSV as UTF-8 with a byte order mark, or as GBK on Chinese Windows.
-    decoded = read_text(path)
-    text = decoded.text
-    notes = [] if decoded.note is None else [Problem(decoded.note, file=path, severity="warning")]
+# -- CSV --
 
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records: list[tuple[int, list[str]]] = []
-    line = 1
-    try:
-        for cells in reader:
-            # reader.line_num is the last line the record took (a quoted cell may span lines).
-            if any(cell.strip() for cell in cells):
-                records.append((line, cells))
-            line = reader.line_num + 1
-    except csv.Error as err:
-        raise DataError([Problem(f"CSV error: {err}", file=path, line=line)]) from err
-    if not records:
+
+def _open_csv(path: Path) -> Table:
+    # Excel and WPS save a CSV as UTF-8 with a byte order mark, or as GBK on Chinese Windows.
+    encoding = text_encoding_of(path)
+    header, count = _scan_csv(path, encoding.codec)
+    if header is None:
         raise DataError(
             [Problem("the table is empty: write the column names in line 1", file=path)]
         )
-
-    header_line, header = records[0]
-    columns = [cell.strip() for cell in header]
+    header_line, cells = header
+    columns = [cell.strip() for cell in cells]
     problems = _check_columns(path, header_line, columns)
     if problems:
         raise DataError(problems)
-    if len(records) == 1:
+    if count == 1:
         raise DataError([Problem("the table has no rows under its column names", file=path)])
 
-    table = Table(path, [], notes, columns)
-    for line, cells in records[1:]:
-        if len(cells) != len(columns):
-            table.problems.append(
-                Problem(
+    def rows() -> Iterator[Record]:
+        records = _csv_records(path, encoding.codec)
+        next(records)  # the column names
+        for line, cells in records:
+            if len(cells) != len(columns):
+                message = (
                     f"the row has {len(cells)} cells, but the table has {len(columns)} columns "
-                    f"({', '.join(columns)}): check for a missing or extra comma",
-                    file=path,
-                    line=line,
+                    f"({', '.join(columns)}): check for a missing or extra comma"
                 )
-            )
-            continue
-        _add_row(table, Row(line, {}), dict(zip(columns, cells, strict=True)))
-    return table
+                yield line, Problem(message, file=path, line=line), {}
+                continue
+            yield line, dict(zip(columns, cells, strict=True)), {}
+
+    notes = [] if encoding.note is None else [Problem(encoding.note, file=path, severity="warning")]
+    return Table(path, rows, columns, size_hint=count - 1, notes=notes)
+
+
+def _scan_csv(path: Path, codec: str) -> tuple[tuple[int, list[str]] | None, int]:
+    """Read the whole file once; return its first record and how many records it has.
+
+    Raise DataError if it is not CSV, so that a table broken anywhere is refused before
+    any row of it is rendered. Only one record is held at a time.
+    """
+    header = None
+    count = 0
+    try:
+        for record in _csv_records(path, codec):
+            header = header or record
+            count += 1
+    except OSError as err:
+        raise DataError([Problem(FILE_UNREADABLE(reason=os_reason(err)), file=path)]) from err
+    return header, count
+
+
+def _csv_records(path: Path, codec: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(line, cells)`` for each record of the CSV file that is not blank."""
+    with path.open(encoding=codec, newline="") as stream:
+        reader = csv.reader(stream, strict=True)
+        line = 1
+        try:
+            for cells in reader:
+                # reader.line_num is the last line the record took (a quoted cell may span lines).
+                if any(cell.strip() for cell in cells):
+                    yield line, cells
+                line = reader.line_num + 1
+        except csv.Error as err:
+            raise DataError([Problem(f"CSV error: {err}", file=path, line=line)]) from err
 
 
 def _check_columns(path: Path, line: int, columns: list[str]) -> list[Problem]:
@@ -121,17 +186,22 @@ def _check_columns(path: Path, line: int, columns: list[str]) -> list[Problem]:
         if not column:
             problems.append(Problem(f"{where} has no name", file=path, line=line))
             continue
-        try:
-            _validator(Name).validate_python(column)
-        except ValidationError as err:
-            problems.append(Problem(f"{where}: {_message(err)}", file=path, line=line))
+        _, message = _validate("name", column)
+        if message is not None:
+            problems.append(Problem(f"{where}: {message}", file=path, line=line))
         if column in seen:
             problems.append(Problem(f"{where}: '{column}' is named twice", file=path, line=line))
         seen.add(column)
     return problems
 
 
-def _read_yaml(path: Path) -> Table:
+# -- YAML --
+
+
+def _open_yaml(path: Path) -> Table:
+    from reportgen.data.yaml_source import load_yaml
+
+    # A YAML table is read whole: its rows' places come from the parsed document.
     source = load_yaml(path)
     if not isinstance(source.data, list) or not source.data:
         raise DataError(
@@ -143,55 +213,53 @@ def _read_yaml(path: Path) -> Table:
                 )
             ]
         )
-    table = Table(path, [], list(source.notes))
-    for index, item in enumerate(source.data):
-        line, _ = source.locate((index,))
-        row = Row(line or 1, {})
-        if not isinstance(item, dict):
-            table.problems.append(
-                row.problem(path, f"the row should be written 'column: value', not {_kind(item)}")
-            )
-            continue
-        for key in item:
-            key_line, key_column = source.locate((index, key))
-            if key_line is not None:
-                row.positions[str(key)] = (key_line, key_column or 1)
-        bad_names = []
-        for key in item:
-            try:
-                _validator(Name).validate_python(key)
-            except ValidationError as err:
-                bad_names.append(row.problem(path, _message(err), str(key)))
-        if bad_names:
-            table.problems.extend(bad_names)
-            continue
-        _add_row(table, row, item)
-    return table
+    items: list[Any] = source.data
+
+    def records() -> Iterator[Record]:
+        for index, item in enumerate(items):
+            line = source.locate((index,))[0] or 1
+            if not isinstance(item, dict):
+                message = f"the row should be written 'column: value', not {_kind(item)}"
+                yield line, Problem(message, file=path, line=line), {}
+                continue
+            places = {}
+            for key in item:
+                key_line, key_column = source.locate((index, key))
+                if key_line is not None:
+                    places[str(key)] = (key_line, key_column or 1)
+            yield line, item, places
+
+    return Table(path, records, None, size_hint=len(items), notes=list(source.notes))
 
 
-def _add_row(table: Table, row: Row, values: dict[str, Any]) -> None:
-    """Check ``values`` and add them to ``row``; add ``row`` to the table if all are good."""
-    problems = []
+# -- every row --
+
+
+def _checked_row(path: Path, row: Row, values: dict[str, Any]) -> Row:
+    """Return ``row`` with ``values`` checked as its fields, or with their problems."""
+    bad_names = [
+        row.problem(path, message, str(key))
+        for key in values
+        if (message := _validate("name", key)[1]) is not None
+    ]
+    if bad_names:
+        row.problems.extend(bad_names)
+        return row
     for column, value in values.items():
         # Surrounding spaces are never meant on a certificate or a notice; CSV often has them.
         if isinstance(value, str):
             value = value.strip()
-        try:
-            text = _validator(Text).validate_python(value)
-        except ValidationError as err:
-            problems.append(row.problem(table.path, _message(err), column))
-            continue
-        if not text:
-            problems.append(row.problem(table.path, "is empty: write the text", column))
-            continue
-        row.fields[column] = text
-    if problems:
-        table.problems.extend(problems)
-    else:
-        table.rows.append(row)
+        text, message = _validate("text", value)
+        if message is not None:
+            row.problems.append(row.problem(path, message, column))
+        elif not text:
+            row.problems.append(row.problem(path, "is empty: write the text", column))
+        else:
+            row.fields[column] = text
+    return row
 
 
-def _message(err: ValidationError) -> str:
+def _message(err: Any) -> str:
     message = str(err.errors()[0]["msg"])
     return message.removeprefix("Value error, ")
 

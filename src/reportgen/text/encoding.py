@@ -12,13 +12,15 @@ where text belongs are named as such.
 from __future__ import annotations
 
 import codecs
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
-from reportgen.messages import CANNOT_READ_FILE, FILE_NOT_FOUND, os_reason
+from reportgen.messages import FILE_NOT_FOUND, FILE_UNREADABLE, os_reason
 from reportgen.text.messages import (
     NOT_TEXT_ENCODING,
     OLE_NOT_TEXT,
@@ -46,6 +48,20 @@ _NOT_GBK_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
 @dataclass(frozen=True)
+class TextEncoding:
+    """How a file's bytes are read: the codec to open it with, and a note when not UTF-8."""
+
+    codec: str  # a name open() and bytes.decode() take: utf-8-sig, utf-16, utf-32, gb18030
+    #: Said once to the user: the file was read as GBK, and how to save it as UTF-8.
+    note: Message | None = None
+
+    @property
+    def name(self) -> str:
+        """Return the encoding's name: utf-8, utf-16, utf-32 or gb18030."""
+        return UTF8 if self.codec == "utf-8-sig" else self.codec
+
+
+@dataclass(frozen=True)
 class DecodedText:
     """A file's text, the encoding it was read in, and a note when that was not UTF-8."""
 
@@ -64,35 +80,36 @@ class UndecodableText(ValueError):
         self.line = line
 
 
+def sniff_encoding(stream: BinaryIO) -> TextEncoding:
+    """Return the encoding of the text in ``stream``, read once through in chunks.
+
+    Raise UndecodableText naming the line where reading failed. The stream is left at its
+    end; memory stays bounded whatever its size.
+    """
+    head = stream.read(len(_OLE))
+    for bom, codec in _BOMS:
+        if head.startswith(bom) and codec != "utf-8-sig":
+            line = _failing_line(stream, head, codec)
+            if line is not None:
+                raise UndecodableText(UTF16_DAMAGED(line=line), line)
+            return TextEncoding(codec)
+    if head.startswith(_ZIP):
+        raise UndecodableText(ZIP_NOT_TEXT())
+    if head.startswith(_OLE):
+        raise UndecodableText(OLE_NOT_TEXT())
+    line = _failing_line(stream, head, "utf-8-sig")
+    if line is None:
+        return TextEncoding("utf-8-sig")
+    stream.seek(0)
+    if _failing_line(stream, b"", GB18030, _NOT_GBK_TEXT) is None:
+        return TextEncoding(GB18030, READ_AS_GB18030())
+    raise UndecodableText(NOT_TEXT_ENCODING(line=line), line)
+
+
 def decode_text(data: bytes) -> DecodedText:
     """Return ``data`` decoded; raise UndecodableText naming the line where reading failed."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return DecodedText(
-                    data.decode(encoding), UTF8 if encoding == "utf-8-sig" else encoding
-                )
-            except UnicodeDecodeError as err:
-                if encoding == "utf-8-sig":
-                    break  # -- a UTF-8 mark on bytes that are not: try GBK below --
-                line = _line_at(data, err.start, encoding)
-                raise UndecodableText(UTF16_DAMAGED(line=line), line) from err
-    if data.startswith(_ZIP):
-        raise UndecodableText(ZIP_NOT_TEXT())
-    if data.startswith(_OLE):
-        raise UndecodableText(OLE_NOT_TEXT())
-    try:
-        return DecodedText(data.decode("utf-8-sig"), UTF8)
-    except UnicodeDecodeError as err:
-        failure = err
-    try:
-        text = data.decode(GB18030)
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and not _NOT_GBK_TEXT.search(text):
-        return DecodedText(text, GB18030, READ_AS_GB18030())
-    line = data.count(b"\n", 0, failure.start) + 1
-    raise UndecodableText(NOT_TEXT_ENCODING(line=line), line) from failure
+    encoding = sniff_encoding(io.BytesIO(data))
+    return DecodedText(data.decode(encoding.codec), encoding.name, encoding.note)
 
 
 def read_text(path: Path) -> DecodedText:
@@ -102,13 +119,52 @@ def read_text(path: Path) -> DecodedText:
     except FileNotFoundError as err:
         raise DataError([Problem(FILE_NOT_FOUND(), file=path)]) from err
     except OSError as err:
-        raise DataError([Problem(CANNOT_READ_FILE(reason=os_reason(err)), file=path)]) from err
+        raise DataError([Problem(FILE_UNREADABLE(reason=os_reason(err)), file=path)]) from err
     try:
         return decode_text(data)
     except UndecodableText as err:
         raise DataError([Problem(err.message, file=path, line=err.line)]) from err
 
 
-def _line_at(data: bytes, index: int, encoding: str) -> int:
-    """Return the line of byte ``index`` in text of a wide ``encoding``."""
-    return data[:index].decode(encoding, errors="replace").count("\n") + 1
+def text_encoding_of(path: Path) -> TextEncoding:
+    """Return the encoding of the file at ``path``, read in chunks; DataError if it has none."""
+    try:
+        with path.open("rb") as stream:
+            return sniff_encoding(stream)
+    except FileNotFoundError as err:
+        raise DataError([Problem(FILE_NOT_FOUND(), file=path)]) from err
+    except OSError as err:
+        raise DataError([Problem(FILE_UNREADABLE(reason=os_reason(err)), file=path)]) from err
+    except UndecodableText as err:
+        raise DataError([Problem(err.message, file=path, line=err.line)]) from err
+
+
+#: How much of a file is decoded at a time.
+_CHUNK = 1 << 20
+
+
+def _failing_line(
+    stream: BinaryIO, head: bytes, codec: str, refused: re.Pattern[str] | None = None
+) -> int | None:
+    """Return the line where ``head`` and the rest of ``stream`` stop decoding, or None.
+
+    ``refused`` names characters that make the text wrong though it decodes. Lines are
+    counted in the decoded text, so that wide encodings count them right too.
+    """
+    decoder = codecs.getincrementaldecoder(codec)(errors="strict")
+    lines = 0
+    chunk, final = head, False
+    while not final:
+        more = stream.read(_CHUNK)
+        final = not more
+        try:
+            text = decoder.decode(chunk, final=final)
+        except UnicodeDecodeError as err:
+            pending = len(decoder.getstate()[0])
+            before = chunk[: max(0, err.start - pending)]
+            return lines + before.decode(codec, errors="replace").count("\n") + 1
+        if refused is not None and (found := refused.search(text)):
+            return lines + text.count("\n", 0, found.start()) + 1
+        lines += text.count("\n")
+        chunk = more
+    return None

@@ -1,0 +1,61 @@
+"""A batch's table as a stream of rows: the same Row objects from every kind of table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen.data.table import Row, open_table
+from reportgen.errors import DataError
+
+
+def test_rows_come_one_at_a_time_with_their_problems(tmp_path: Path) -> None:
+    table = tmp_path / "rows.csv"
+    table.write_text("number,name\n1,甲\n2,\n\n3,丙,多余\n4,丁\n", encoding="utf-8")
+
+    opened = open_table(table)
+    rows = opened.rows()
+
+    assert opened.columns == ["number", "name"]
+    assert opened.size_hint == 4
+    first = next(rows)
+    assert first == Row(2, {"number": "1", "name": "甲"})
+    assert [(row.line, row.fields, [str(p) for p in row.problems]) for row in rows] == [
+        (3, {"number": "2"}, [f"{table}:3: row.name: is empty: write the text"]),
+        (
+            5,
+            {},
+            [
+                f"{table}:5: the row has 3 cells, but the table has 2 columns (number, name): "
+                "check for a missing or extra comma"
+            ],
+        ),
+        (6, {"number": "4", "name": "丁"}, []),
+    ]
+    # Read again from the file each time: a stream, not a list kept in memory.
+    assert [row.line for row in opened.rows()] == [2, 3, 5, 6]
+
+
+def test_a_table_broken_after_many_rows_is_refused_before_any_is_read(tmp_path: Path) -> None:
+    table = tmp_path / "rows.csv"
+    good = "".join(f"{index},名{index}\n" for index in range(1000))
+    table.write_text(f'number,name\n{good}1001,"名"x\n', encoding="utf-8")
+
+    with pytest.raises(DataError) as raised:
+        open_table(table)
+
+    assert [problem.line for problem in raised.value.problems] == [1002]
+
+
+def test_a_yaml_table_gives_the_same_rows(tmp_path: Path) -> None:
+    table = tmp_path / "rows.yaml"
+    table.write_text("- number: 1\n  name: 甲\n- 乙\n", encoding="utf-8")
+
+    rows = list(open_table(table).rows())
+
+    assert rows[0].fields == {"number": "1", "name": "甲"}
+    assert rows[0].positions == {"number": (1, 3), "name": (2, 3)}
+    assert [str(problem) for problem in rows[1].problems] == [
+        f"{table}:3: the row should be written 'column: value', not the text '乙'"
+    ]
