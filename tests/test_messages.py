@@ -90,7 +90,7 @@ def test_the_chinese_of_every_kind_is_chinese() -> None:
         text = string.Formatter().vformat(_plain_specs(kind.zh), (), placeholders)
         if english_runs(text):
             english[kind.code] = english_runs(text)
-        elif re.search("[A-Za-z]{2}", kind.en) and kind.en == kind.zh:
+        elif re.search("[A-Za-z]{2}", re.sub(r"\{[^{}]*\}", "", kind.en)) and kind.en == kind.zh:
             english[kind.code] = ["the same text in both languages"]
     assert english == {}
 

@@ -309,12 +309,20 @@ def test_places_count_paragraphs_outside_tables_and_name_cells(tmp_path: Path) -
     document.save(str(path))
     with zipfile.ZipFile(path) as archive:
         xml = archive.read("word/document.xml")
-    assert [place for place, text in paragraph_places(xml) if text] == [
-        "paragraph 1",
-        "table 2, row 1, cell 1",
-        "table 1, row 2, cell 2, paragraph 1",
-        "table 1, row 2, cell 2, paragraph 2",
-        "paragraph 2",
+    places = [place for place, text in paragraph_places(xml) if text]
+    assert [place.worded("en") for place in places] == [
+        "body, paragraph 1",
+        "body, table 2, row 1, cell 1",
+        "body, table 1, row 2, cell 2, paragraph 1",
+        "body, table 1, row 2, cell 2, paragraph 2",
+        "body, paragraph 2",
+    ]
+    assert [place.worded("zh") for place in places] == [
+        "正文第1段",
+        "正文表2第1行第1格",
+        "正文表1第2行第2格第1段",
+        "正文表1第2行第2格第2段",
+        "正文第2段",
     ]
 
 

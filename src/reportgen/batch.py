@@ -38,6 +38,7 @@ from reportgen.data.figures import Group
 from reportgen.data.report import REPORT_FILE, BatchFacts, ReportData, file_stem
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
+from reportgen.ooxml.messages import PLACE_IN_TEMPLATE
 from reportgen.prepare import Run, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 
@@ -293,7 +294,8 @@ class _RowRenderer:
 
     def _at_row(self, problem: Problem, task: _Task) -> Problem:
         # A problem that only this row's values cause: name the row, then the template's place.
-        where = self.job.template.name + (f", {problem.where}" if problem.where else "")
+        name = self.job.template.name
+        where = PLACE_IN_TEMPLATE(template=name, place=problem.where) if problem.where else name
         return Problem(
             problem.message, file=self.job.table, line=task.line, where=where, field=problem.field
         )

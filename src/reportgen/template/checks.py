@@ -25,7 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from reportgen.errors import Problem, TemplateError, WorkspaceError, did_you_mean
 from reportgen.i18n import Message
 from reportgen.ooxml.messages import PART_NOT_XML
-from reportgen.ooxml.places import cell_of, paragraph_places, part_label, part_name
+from reportgen.ooxml.places import Place, paragraph_places, part_name, part_place
 from reportgen.template.compiled import TEMPLATED_PART
 from reportgen.template.messages import (
     TEMPLATE_NOT_FOUND,
@@ -63,27 +63,25 @@ class _Template:
         self.parts = {
             name: blob for name, blob in package.parts.items() if TEMPLATED_PART.fullmatch(name)
         }
-        self.places: dict[str, list[tuple[str, str]]] = {}
+        self.places: dict[str, list[tuple[Place, str]]] = {}
         for name, blob in self.parts.items():
             try:
-                self.places[name] = paragraph_places(blob)
+                self.places[name] = paragraph_places(blob, name)
             except etree.XMLSyntaxError as err:
                 problem = Problem(PART_NOT_XML(part=name, error=err.msg), file=path)
                 raise TemplateError([problem]) from err
 
-    def where(self, name: str, paragraph: int) -> str:
-        """Return "body, paragraph 4" for the ``paragraph``-th paragraph of part ``name``."""
-        label = part_label(name)
+    def where(self, name: str, paragraph: int) -> Place:
+        """Return the place (body, paragraph 4) of the ``paragraph``-th paragraph of ``name``."""
         places = self.places.get(name, [])
         if 0 < paragraph <= len(places):
-            return f"{label}, {places[paragraph - 1][0]}"
-        return label
+            return places[paragraph - 1][0]
+        return part_place(name)
 
-    def paragraphs(self) -> Iterator[tuple[str, str]]:
-        """Yield ``(where, text)`` for every paragraph of every part that can hold tags."""
-        for name, places in self.places.items():
-            for place, text in places:
-                yield f"{part_label(name)}, {place}", text
+    def paragraphs(self) -> Iterator[tuple[Place, str]]:
+        """Yield ``(place, text)`` for every paragraph of every part that can hold tags."""
+        for places in self.places.values():
+            yield from places
 
 
 def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
@@ -102,7 +100,7 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
         deep = _check_print_tags(template, environment, set())
         return deep or [Problem(f"a tag is {_TOO_DEEP}", file=path)], []
     problems: list[Problem] = []
-    reported: set[tuple[str, str]] = set()
+    reported: set[tuple[Place, str]] = set()
     for issue in result.errors:
         where = template.where(part_name(issue.location.part), issue.location.paragraph)
         snippet = issue.snippet.strip()
@@ -147,7 +145,7 @@ def _unknown(kind: str, name: str, known: Mapping[str, Any]) -> str:
 def _check_print_tags(
     template: _Template,
     environment: ImmutableSandboxedEnvironment,
-    reported: set[tuple[str, str]],
+    reported: set[tuple[Place, str]],
 ) -> list[Problem]:
     """Parse every ``{{ … }}`` on its own; return its syntax error or unknown filters.
 
@@ -210,14 +208,14 @@ def _check_block_levels(template: _Template) -> list[Problem]:
     gone. docxtpl-lint checks ``{%tr %}`` and ``{%tc %}`` blocks, not these.
     """
     problems = []
-    for name, places in template.places.items():
-        label = part_label(name)
-        stack: list[tuple[str, str, str, str, str]] = []  # keyword, prefix, cell, where, tag
+    for places in template.places.values():
+        # keyword, prefix, cell, where, tag
+        stack: list[tuple[str, str, Place | None, Place, str]] = []
         for place, text in places:
-            cell = cell_of(place)
+            cell = place.cell_place()
             for match in _BLOCK_TAG.finditer(text.translate(_PLAIN_QUOTES)):
                 prefix, keyword = match.group(1) or "", match.group(2)
-                where, tag = f"{label}, {place}", match.group()
+                where, tag = place, match.group()
                 if keyword in _BLOCKS:
                     stack.append((keyword, prefix, cell, where, tag))
                     continue
@@ -331,7 +329,7 @@ def _names_in(node: Any) -> list[str]:
     return [name for name in dir(node) if not name.startswith("_")]
 
 
-def _find_use(template: _Template, missing: _Missing) -> tuple[str | None, str]:
+def _find_use(template: _Template, missing: _Missing) -> tuple[Place | None, str]:
     """Return the place and text of the first tag that uses the missing name."""
     name = re.escape(missing.name)
     if missing.done:

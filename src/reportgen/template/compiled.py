@@ -30,7 +30,7 @@ from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
 from reportgen.ooxml.pictures import PlacedPictures, picture_parts, placed_pictures
-from reportgen.ooxml.places import find_tag, normalise, part_label
+from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.text.environment import make_environment, printed_values
 
 #: The parts of a package that can hold tags; others are copied unchanged.
@@ -169,7 +169,7 @@ class CompiledTemplate:
                         f"the rendered XML is broken ({err.msg}): check the blocks "
                         "({%p %}, {%tr %}, {%tc %}) open and close at the same level",
                         file=self.path,
-                        where=part_label(name),
+                        where=part_place(name),
                     )
                 )
                 continue
@@ -181,7 +181,7 @@ class CompiledTemplate:
                     Problem(
                         f"a tag was not rendered and is left in the document: …{snippet}…",
                         file=self.path,
-                        where=part_label(name),
+                        where=part_place(name),
                     )
                 )
             texts.append(text)
@@ -229,16 +229,16 @@ class CompiledTemplate:
             source = self.parts[name].source if name in self.parts else ""
         lines = source.split("\n")
         tag = ""
-        where = part_label(name)
+        where: Place = part_place(name)
         if line is not None and 0 < line <= len(lines):
             tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
             tag = tags[0] if tags else ""
             # The same tag may stand in several paragraphs: count those before this line.
             before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
             occurrence = normalise(before).count(normalise(tag)) if tag else 0
-            place = find_tag(self.package.parts[name], tag, occurrence) if tag else None
-            if place:
-                where = f"{where}, {place}"
+            place = find_tag(self.package.parts[name], name, tag, occurrence) if tag else None
+            if place is not None:
+                where = place
         detail = f" in {html.unescape(tag)}" if tag else ""
         return Problem(f"{message}{detail}", file=self.path, where=where)
 
