@@ -103,8 +103,8 @@ def test_render_exits_1_for_a_template_that_is_not_a_docx(workspace: Path, capsy
     template.write_bytes(b"PK\x03\x04 not really a zip")
     assert main(["render"]) == 1
     assert capsys.readouterr().err == (
-        f"{template}: not a Word .docx file (cannot open it as a zip: "
-        "File is not a zip file)\n1 problem found\n"
+        f"{template}: not a Word .docx file (the file is damaged or cut short): open it in "
+        "Word or WPS and save it as .docx\n1 problem found\n"
     )
 
 

@@ -190,8 +190,8 @@ def test_a_template_that_is_not_a_docx(tmp_path: Path) -> None:
     make_workspace(tmp_path)
     template(tmp_path).write_text("这不是Word文件", encoding="utf-8")
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: not a Word .docx file (cannot open it as a zip: "
-        "File is not a zip file)"
+        f"{template(tmp_path)}: not a Word .docx file (it is not a zip archive, as every .docx "
+        "is): open it in Word or WPS and save it as .docx"
     ]
 
 
@@ -200,8 +200,8 @@ def test_a_truncated_docx(tmp_path: Path) -> None:
     data = template(tmp_path).read_bytes()
     template(tmp_path).write_bytes(data[: len(data) // 2])
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: not a Word .docx file (cannot open it as a zip: "
-        "File is not a zip file)"
+        f"{template(tmp_path)}: not a Word .docx file (the file is damaged or cut short): "
+        "open it in Word or WPS and save it as .docx"
     ]
 
 
@@ -216,7 +216,7 @@ def test_a_docx_whose_document_part_is_damaged(tmp_path: Path) -> None:
             archive.writestr(name, blob)
     [problem] = check(tmp_path)
     assert problem.startswith(
-        f"{path}: not a Word .docx file (word/document.xml is not well-formed XML: "
+        f"{path}: not a Word .docx file (word/document.xml is not well-formed XML): "
     )
 
 
@@ -230,7 +230,10 @@ def test_a_docx_whose_compressed_bytes_are_damaged(tmp_path: Path) -> None:
     data[start + 5 : start + 40] = bytes(byte ^ 0x5A for byte in data[start + 5 : start + 40])
     path.write_bytes(bytes(data))
     [problem] = check(tmp_path)
-    assert problem.startswith(f"{path}: not a Word .docx file (cannot open it as a zip: ")
+    assert problem == (
+        f"{path}: not a Word .docx file (the file is damaged or cut short): open it in Word or "
+        "WPS and save it as .docx"
+    )
 
 
 def test_a_zip_without_a_document_part(tmp_path: Path) -> None:
@@ -344,3 +347,44 @@ def test_an_optional_name_used_unguarded_elsewhere_stops_the_render(tmp_path: Pa
     assert check(tmp_path) == [
         f"{template(tmp_path)}: body, paragraph 11: 'motto' is undefined in {{{{ motto }}}}"
     ]
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "english", "chinese"),
+    [
+        (
+            "report.doc",
+            OLE,
+            "this is an old Word document (.doc), not .docx: open it in Word and choose File > "
+            "Save As > Word Document (*.docx)",
+            "这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中点“文件→另存为”",
+        ),
+        (
+            "report.wps",
+            OLE,
+            "this is a WPS document (.wps), not .docx: open it in WPS and choose File > Save As",
+            "这是 WPS 文字文档（.wps），不是 .docx：请在 WPS 中点“文件→另存为”",
+        ),
+        (
+            "report.docx",
+            b"",
+            "the file is empty (0 bytes): save the template again in Word or WPS",
+            "文件是空的（0 字节）：请在 Word 或 WPS 中重新保存模板",
+        ),
+    ],
+    ids=["doc", "wps", "empty"],
+)
+def test_an_old_word_or_wps_file_or_an_empty_one_says_what_it_is(
+    tmp_path: Path, name: str, content: bytes, english: str, chinese: str
+) -> None:
+    report_dir = make_workspace(tmp_path)
+    replace(report_dir / "report.yaml", "template: report.docx", f"template: {name}")
+    path = tmp_path / "templates" / name
+    path.write_bytes(content)
+    [problem] = check_reports(Workspace.at(tmp_path))
+    assert problem.file == path
+    assert problem.text("en").startswith(f"{path}: {english}")
+    assert problem.text("zh").startswith(f"{path}: {chinese}")

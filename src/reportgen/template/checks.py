@@ -68,7 +68,7 @@ class _Template:
             try:
                 self.places[name] = paragraph_places(blob, name)
             except etree.XMLSyntaxError as err:
-                problem = Problem(PART_NOT_XML(part=name, error=err.msg), file=path)
+                problem = Problem(PART_NOT_XML(part=name), file=path)
                 raise TemplateError([problem]) from err
 
     def where(self, name: str, paragraph: int) -> Place:
