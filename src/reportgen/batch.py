@@ -297,7 +297,12 @@ class _RowRenderer:
         name = self.job.template.name
         where = PLACE_IN_TEMPLATE(template=name, place=problem.where) if problem.where else name
         return Problem(
-            problem.message, file=self.job.table, line=task.line, where=where, field=problem.field
+            problem.message,
+            file=self.job.table,
+            line=task.line,
+            where=where,
+            field=problem.field,
+            tag=problem.tag,
         )
 
 

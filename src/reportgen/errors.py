@@ -33,6 +33,7 @@ WARNINGS_FOUND = MessageKind(
 BOTH_FOUND = MessageKind(
     "problems.both", en="{problems}, {warnings}", zh="{problems}，另有{warnings}"
 )
+TAG_SEPARATOR = MessageKind("problems.tag-separator", en=": ", zh="：")
 WARNING_PREFIX = MessageKind("problems.warning-prefix", en="warning: ", zh="提醒：")
 DID_YOU_MEAN = MessageKind(
     "hint.did-you-mean", en=" (did you mean '{name}'?)", zh="（是否应为“{name}”？）"
@@ -41,7 +42,7 @@ DID_YOU_MEAN = MessageKind(
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong, and where: ``file:line:column: where: field: message``.
+    """One thing wrong, and where: ``file:line:column: where: field: message: tag``.
 
     ``where`` names a place inside a template (a :class:`reportgen.ooxml.places.Place`,
     worded "body, paragraph 4" or 正文第4段); ``field`` is a dotted data path such as
@@ -55,6 +56,8 @@ class Problem:
     field: str | None = None
     where: Worded | str | None = None
     severity: Severity = "error"
+    #: The template tag the problem is in, printed after the message as it is written.
+    tag: str | None = None
 
     @property
     def code(self) -> str | None:
@@ -80,7 +83,10 @@ class Problem:
     def text(self, language: Language | None = None) -> str:
         """Return the problem as one line in ``language`` (default: the current one)."""
         prefix = WARNING_PREFIX().text(language) if self.severity == "warning" else ""
-        return prefix + self.location(language) + text_of(self.message, language)
+        text = prefix + self.location(language) + text_of(self.message, language)
+        if self.tag:
+            text += TAG_SEPARATOR().text(language) + self.tag
+        return text
 
     def __str__(self) -> str:
         return self.text()

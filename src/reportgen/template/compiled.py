@@ -22,16 +22,18 @@ from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
-from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
+from reportgen.i18n import Message
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
 from reportgen.ooxml.pictures import PlacedPictures, picture_parts, placed_pictures
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
+from reportgen.template.messages import TAG_LEFT, VALUE_LOST, XML_BROKEN
 from reportgen.text.environment import make_environment, printed_values
+from reportgen.text.jinja_errors import render_error_message, syntax_error_message
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = STORY_PART
@@ -108,7 +110,8 @@ class CompiledTemplate:
             try:
                 code = self.environment.compile(source)
             except TemplateSyntaxError as err:
-                problems.append(self._problem(name, err.lineno, err.message or str(err), source))
+                message = syntax_error_message(err)
+                problems.append(self._problem(name, err.lineno, message, source))
                 continue
             column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
             parts[name] = PreparedPart(source, code, column_loops)
@@ -163,27 +166,15 @@ class CompiledTemplate:
         for name, xml in replaced.items():
             try:
                 etree.fromstring(xml)
-            except etree.XMLSyntaxError as err:
-                problems.append(
-                    Problem(
-                        f"the rendered XML is broken ({err.msg}): check the blocks "
-                        "({%p %}, {%tr %}, {%tc %}) open and close at the same level",
-                        file=self.path,
-                        where=part_place(name),
-                    )
-                )
+            except etree.XMLSyntaxError:
+                problems.append(Problem(XML_BROKEN(), file=self.path, where=part_place(name)))
                 continue
             text = "".join(html.unescape(match) for match in _TEXT_RUN.findall(xml.decode()))
             leftover = _LEFTOVER_TAG.search(text)
             if leftover:
                 snippet = text[max(0, leftover.start() - 20) : leftover.end() + 20]
-                problems.append(
-                    Problem(
-                        f"a tag was not rendered and is left in the document: …{snippet}…",
-                        file=self.path,
-                        where=part_place(name),
-                    )
-                )
+                message = TAG_LEFT(snippet=snippet)
+                problems.append(Problem(message, file=self.path, where=part_place(name)))
             texts.append(text)
         document_text = "".join(texts)
         # Line breaks and tabs in a value become <w:br/> and <w:tab/>, not text.
@@ -199,13 +190,7 @@ class CompiledTemplate:
                 cursor = found + len(wanted)
             elif value not in lost and wanted not in flat_text:
                 lost.add(value)
-                problems.append(
-                    Problem(
-                        f"the value '{_shorten(value)}' was printed but is not in the document: "
-                        "its paragraph was lost",
-                        file=self.path,
-                    )
-                )
+                problems.append(Problem(VALUE_LOST(value=_shorten(value)), file=self.path))
         if problems:
             raise RenderError(problems)
 
@@ -216,13 +201,10 @@ class CompiledTemplate:
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == "<template>":
                 line = frame.lineno
-        message = getattr(err, "message", None) or str(err)
-        if isinstance(err, SecurityError):
-            message = f"not allowed: {message}"
-        return self._problem(name, line, message)
+        return self._problem(name, line, render_error_message(err))
 
     def _problem(
-        self, name: str, line: int | None, message: str, source: str | None = None
+        self, name: str, line: int | None, message: Message, source: str | None = None
     ) -> Problem:
         """Return a Problem naming the part, paragraph or cell, and the tag at ``line``."""
         if source is None:
@@ -239,8 +221,8 @@ class CompiledTemplate:
             place = find_tag(self.package.parts[name], name, tag, occurrence) if tag else None
             if place is not None:
                 where = place
-        detail = f" in {html.unescape(tag)}" if tag else ""
-        return Problem(f"{message}{detail}", file=self.path, where=where)
+        shown = html.unescape(tag) if tag else None
+        return Problem(message, file=self.path, where=where, tag=shown)
 
 
 def _prepare(xml: str) -> str:

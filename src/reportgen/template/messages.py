@@ -27,3 +27,159 @@ TEMPLATES_NONE = MessageKind(
     en="the folder holds no .docx",
     zh="该文件夹中没有 .docx 文件，请把模板放进去",
 )
+
+# -- a problem and the tag it is in --
+
+FINDINGS = MessageKind("template.findings", en="{first}; {second}", zh="{first}；{second}")
+
+# -- docxtpl-lint's findings, in reportgen's words --
+
+NEVER_CLOSED = MessageKind(
+    "template.never-closed",
+    en="`{open}` is never closed with `{close}`",
+    zh="`{open}` 后面缺少与之配对的 `{close}`",
+)
+BLOCK_NEVER_CLOSED = MessageKind(
+    "template.block-never-closed",
+    en="`{{% {keyword} %}}` is never closed: missing `{{% end{keyword} %}}`",
+    zh="`{{% {keyword} %}}` 没有结束：缺少 `{{% end{keyword} %}}`",
+)
+NO_OPENING = MessageKind(
+    "template.no-opening",
+    en="`{tag}` has no matching opening block",
+    zh="`{tag}` 前面没有与之配对的开始标签",
+)
+TRACKED_DELETION = MessageKind(
+    "template.tracked-deletion",
+    en="a tracked deletion not yet accepted holds template code, which would still run: "
+    "accept or reject every tracked change (Review > Accept) before using the file as a "
+    "template",
+    zh="这一段有尚未接受的修订（删除的文字）中含有模板标签，这些标签仍会执行：请先在“审阅”"
+    "中接受或拒绝全部修订，再把文件用作模板",
+)
+LOOP_NAME_OUTSIDE = MessageKind(
+    "template.loop-name-outside",
+    en="'{name}' exists only inside its for loop, but is used after the loop: move the tag "
+    "into the loop",
+    zh="“{name}”只在它的 for 循环里有效，这里却在循环结束后使用：请把这个标签移到循环里面",
+)
+PREFIXED_TAG_SYMBOLS = MessageKind(
+    "template.prefixed-tag-symbols",
+    en="a `{prefix} …` tag cannot hold % or }}}}: compute the value with {{% set %}} first",
+    zh="`{prefix} …` 标签里不能含有 % 或 }}}}：请先用 {{% set %}} 算好再引用",
+)
+SPACE_AFTER_BRACE = MessageKind(
+    "template.space-in-prefix",
+    en="write `{{%{prefix} …` without a space: `{{% {prefix} …` is no tag",
+    zh="应写成 `{{%{prefix} …`，中间不能有空格：`{{% {prefix} …` 不是有效的标签",
+)
+PREFIX_OUTSIDE_TABLE = MessageKind(
+    "template.prefix-outside-table",
+    en="`{tag}` has the prefix {prefix} but is not in a table cell: move it into the table, "
+    "or remove the prefix",
+    zh="`{tag}` 带有前缀 {prefix}，却不在表格的单元格里：请把它移到表格中，或去掉前缀",
+)
+PREFIX_MISMATCH = MessageKind(
+    "template.prefix-mismatch",
+    en="{close} has {close_prefix} but closes {open} ({opened}), which has {open_prefix}: "
+    "docxtpl would remove the row or paragraph of only one of them; give both the same prefix "
+    "({{%tr …%}} for table rows, {{%p …%}} for paragraphs)",
+    zh="{close}（{close_prefix}）结束的是{opened}的 {open}（{open_prefix}），两者前缀不同，"
+    "docxtpl 只会删掉其中一个所在的行或段落：请给两者用同样的前缀（表格行用 {{%tr …%}}，"
+    "段落用 {{%p …%}}）",
+)
+NO_PREFIX = MessageKind("template.no-prefix", en="no prefix", zh="没有前缀")
+THE_PREFIX = MessageKind("template.the-prefix", en="the prefix '{prefix}'", zh="前缀 {prefix}")
+ROWS_ACROSS_TABLES = MessageKind(
+    "template.rows-across-tables",
+    en="`{open}` is in table {first} but `{close}` is in table {second}: the rows would be "
+    "lost without a word; open and close the loop in one table",
+    zh="`{open}` 在表{first}，`{close}` 却在表{second}：其间的行会被悄悄丢掉；请在同一张表中"
+    "开始和结束",
+)
+ROW_LOOP_IN_ONE_ROW = MessageKind(
+    "template.row-loop-in-one-row",
+    en="`{open}` and `{close}` are in the same row (table {table}, row {row}): put them in "
+    "rows of their own",
+    zh="`{open}` 和 `{close}` 在同一行（表{table}第{row}行）：请把它们分别放在单独的行里",
+)
+COLUMN_LOOP_ACROSS_ROWS = MessageKind(
+    "template.column-loop-across-rows",
+    en="`{open}` and `{close}` are not in the same row: a {{%tc %}} loop opens and closes in "
+    "one row, or the table comes out broken",
+    zh="`{open}` 和 `{close}` 不在同一行：{{%tc %}} 循环须在同一行内开始和结束，否则表格会错乱",
+)
+CELL_TAG_OUTSIDE_TABLE = MessageKind(
+    "template.cell-tag-outside-table",
+    en="`{tag}` works only in a table cell",
+    zh="`{tag}` 只能写在表格的单元格里",
+)
+CONTENT_BESIDE_PREFIX = MessageKind(
+    "template.content-beside-prefix",
+    en="`{tag}` makes the whole {unit} the tag, so `{rest}` beside it would be lost: move "
+    "that text to a paragraph of its own",
+    zh="`{tag}` 会让整个{unit}只剩下这个标签，旁边的 `{rest}` 会悄悄消失：请把这些文字移到"
+    "单独的段落",
+)
+UNIT_PARAGRAPH = MessageKind("template.unit.paragraph", en="paragraph", zh="段落")
+UNIT_ROW = MessageKind("template.unit.row", en="table row", zh="表格行")
+UNIT_CELL = MessageKind("template.unit.cell", en="table cell", zh="单元格")
+PARAGRAPH_LOOP_IN_ONE_PARAGRAPH = MessageKind(
+    "template.paragraph-loop-in-one-paragraph",
+    en="`{open}` and `{close}` are in the same paragraph: put them in paragraphs of their own",
+    zh="`{open}` 和 `{close}` 在同一段里：请把它们分别放在单独的段落",
+)
+LINT_OTHER = MessageKind(
+    "template.lint-other",
+    en="{detail} ({rule})",
+    zh="模板有误（docxtpl-lint 规则 {rule}，原文：“{detail}”）",
+)
+
+# -- reportgen's own checks --
+
+PRIVATE_NAME = MessageKind(
+    "template.private-name",
+    en="not allowed: '{name}' reaches into Python, not into the data",
+    zh="不允许：“{name}”是 Python 内部的东西，不是数据",
+)
+BLOCK_ACROSS_CELLS = MessageKind(
+    "template.block-across-cells",
+    en="{close} closes {open}, which opens in {opened}: a block that opens and closes in "
+    "different table cells, or on either side of a table's edge, cuts the table apart when "
+    "rendered and rows or cells are lost; open and close it in the same cell, or both outside "
+    "the table ({{%tr %}} repeats rows)",
+    zh="{close} 结束的是{opened}的 {open}：一个块在不同的单元格里开始和结束，或跨在表格边界"
+    "两侧，生成时会把表格截断，行或单元格会丢失；请在同一个单元格里开始和结束，或都放在"
+    "表格外（重复表格行请用 {{%tr %}}）",
+)
+DATA_LACKS = MessageKind(
+    "template.data-lacks",
+    en="the data has no '{name}'{hint}",
+    zh="数据中没有“{name}”{hint}",
+)
+ITEMS_LACK = MessageKind(
+    "template.items-lack",
+    en="the items of '{owner}' have no '{name}'{hint}",
+    zh="“{owner}”的各项中没有“{name}”{hint}",
+)
+OWNER_LACKS = MessageKind(
+    "template.owner-lacks",
+    en="'{owner}' has no '{name}'{hint}",
+    zh="“{owner}”中没有“{name}”{hint}",
+)
+XML_BROKEN = MessageKind(
+    "template.xml-broken",
+    en="the rendered document is broken: check that the blocks ({{%p %}}, {{%tr %}}, {{%tc %}}) "
+    "open and close at the same level",
+    zh="生成的文档结构已损坏：请检查 {{%p %}}、{{%tr %}}、{{%tc %}} 等块是否在同一层开始和结束",
+)
+TAG_LEFT = MessageKind(
+    "template.tag-left",
+    en="a tag was not rendered and is left in the document: …{snippet}…",
+    zh="有标签没有被处理，原样留在了文档里：…{snippet}…",
+)
+VALUE_LOST = MessageKind(
+    "template.value-lost",
+    en="the value '{value}' was printed but is not in the document: its paragraph was lost",
+    zh="“{value}”已印出，却不在生成的文档里：它所在的段落丢失了",
+)

@@ -1,0 +1,219 @@
+"""What Jinja, docxtpl-lint, PyYAML and pydantic say reaches the user in reportgen's words.
+
+Each library's message is matched to one of reportgen's own, worded in English and in
+Chinese; the Chinese holds no English sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from jinja2 import TemplateSyntaxError
+
+from minimal_workspace import TEMPLATE, TEMPLATE_BODY, make_workspace
+from reportgen.api import check_reports
+from reportgen.errors import InvalidValue, Problem
+from reportgen.i18n import Message
+from reportgen.text.environment import make_environment
+from reportgen.text.filters import amount, cn_change
+from reportgen.text.jinja_errors import render_error_message, syntax_error_message
+from reportgen.workspace import Workspace
+from test_messages import english_runs
+
+
+def both(message: Message) -> tuple[str, str]:
+    chinese = message.text("zh")
+    assert english_runs(chinese) == [], chinese
+    return message.text("en"), chinese
+
+
+def syntax(source: str) -> Message:
+    with pytest.raises(TemplateSyntaxError) as raised:
+        make_environment(for_docx=True).parse(source)
+    return syntax_error_message(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("source", "english", "chinese"),
+    [
+        (
+            "{{ a + }}",
+            "the tag ends too early: something is missing before the closing }}",
+            "标签提前结束了：结尾的 }}前面缺了内容",
+        ),
+        ("{{ a | }}", "expected a name here, not the closing }}", "这里应为名称，却是结尾的 }}"),
+        (
+            "{{ a ",
+            "the tag ends before it is complete: a closing bracket, quote or }} is missing",
+            "标签没写完就结束了：少了右括号、引号或 }}",
+        ),
+        (
+            "{{ (a] }}",
+            "the brackets do not match: ']' where ')' should close",
+            "括号不配对：这里应为“)”，却是“]”",
+        ),
+        (
+            "{{ a，b }}",
+            "the character '，' cannot stand in a tag (a Chinese punctuation mark typed for an "
+            "English one?)",
+            "标签里不能有“，”这个字符（是否把英文标点打成了中文标点？）",
+        ),
+        (
+            "{% if a %}x",
+            "the if block is never closed: add {% endif %}",
+            "if 块没有结束：请加上 {% endif %}",
+        ),
+        (
+            "{% for a in b %}{% endif %}",
+            "'endif' does not close the block open here: {% endfor %} should come first",
+            "“endif”与前面打开的块不配对：应先写{% endfor %}",
+        ),
+        (
+            "{% fro a in b %}",
+            "there is no tag 'fro' (a typo?)",
+            "没有“fro”这种标签（是否写错了？）",
+        ),
+        (
+            "{% %}",
+            "a {% %} tag must start with a word such as if or for",
+            "{% %} 标签应以 if、for 等词开头",
+        ),
+        ("{{ a. }}", "a name or number must follow the dot", "点号后面应为名称或数字"),
+    ],
+    ids=[
+        "ends-too-early", "expected", "unfinished", "brackets", "character", "unclosed",
+        "unexpected-tag", "unknown-tag", "tag-name", "dot",
+    ],
+)  # fmt: skip
+def test_jinja_syntax_errors_are_reworded(source: str, english: str, chinese: str) -> None:
+    assert both(syntax(source)) == (english, chinese)
+
+
+def test_an_unknown_jinja_syntax_error_is_quoted_in_a_sentence_of_our_own() -> None:
+    message = syntax("{{ a is number is odd }}")
+    english, chinese = both(message)
+    assert message.code == "jinja.syntax-other"
+    assert chinese.startswith("标签写法有误，无法读取：请检查括号、引号和运算符（Jinja 的原文：“")
+
+
+def render_error(source: str, **context: object) -> Message:
+    environment = make_environment(for_docx=False)
+    with pytest.raises(Exception) as raised:  # noqa: PT011 - each kind of error is the point
+        environment.from_string(source).render(context)
+    return render_error_message(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("source", "context", "english", "chinese"),
+    [
+        ("{{ motto }}", {}, "'motto' is undefined", "数据中没有“motto”"),
+        ("{{ a.b }}", {"a": {}}, "the value has no 'b'", "这个值没有“b”这一项"),
+        (
+            "{{ ''.__class__ }}",
+            {},
+            "not allowed: '__class__' reaches into Python, not into the data",
+            "不允许：“__class__”是 Python 内部的东西，不是数据",
+        ),
+        (
+            "{{ a + 1 }}",
+            {"a": "五"},
+            "text and numbers cannot be computed or compared together: check that each "
+            "figure is a number, not text",
+            "文字和数字不能一起计算或比较：请检查数字是否写成了文字",
+        ),
+        (
+            "{{ a / 0 }}",
+            {"a": 1},
+            "cannot divide by zero: check the figure divided by",
+            "除数为零，无法计算：请检查作除数的数字",
+        ),
+        (
+            "{% for x in a %}{% endfor %}",
+            {"a": 3},
+            "the value is not a list, so it cannot be looped over or joined",
+            "这个值不是列表，不能逐项列出或连接",
+        ),
+    ],
+    ids=["undefined", "attribute", "sandbox", "types", "zero", "not-a-list"],
+)
+def test_jinja_render_errors_are_reworded(
+    source: str, context: dict[str, object], english: str, chinese: str
+) -> None:
+    assert both(render_error(source, **context)) == (english, chinese)
+
+
+def test_filters_refuse_in_both_languages() -> None:
+    with pytest.raises(InvalidValue) as raised:
+        cn_change(type("Figure", (), {"name": "collected", "previous": None, "value": 1})())
+    assert both(raised.value.message) == (
+        "collected has no previous value to compare with: give it previous: …",
+        "“collected”没有上一周期的数值，无法比较：请给它写上 previous: …",
+    )
+    with pytest.raises(InvalidValue) as raised:
+        amount(5, "千")
+    assert both(raised.value.message) == (
+        "unknown scale '千': use 万 or 亿",
+        "没有“千”这种单位：请用万或亿",
+    )
+
+
+def template_problems(tmp_path: Path, **parts: object) -> list[Problem]:
+    make_workspace(tmp_path, **parts)  # type: ignore[arg-type]
+    return check_reports(Workspace.at(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("parts", "english", "chinese"),
+    [
+        (
+            {"body": [*TEMPLATE_BODY, "{%p if report.title %}", "结束语"]},
+            "body, paragraph 10: `{% if %}` is never closed: missing `{% endif %}`: "
+            "{%p if report.title %}",
+            "正文第10段: `{% if %}` 没有结束：缺少 `{% endif %}`：{%p if report.title %}",
+        ),
+        (
+            {"body": [*TEMPLATE_BODY, "{%p endfor %}"]},
+            "body, paragraph 10: `{%p endfor %}` has no matching opening block: {%p endfor %}",
+            "正文第10段: `{%p endfor %}` 前面没有与之配对的开始标签：{%p endfor %}",
+        ),
+        (
+            {"header": "{{ report.title }"},
+            "header 1, paragraph 1: `{{` is never closed with `}}`: {{ report.title }",
+            "页眉1第1段: `{{` 后面缺少与之配对的 `}}`：{{ report.title }",
+        ),
+        (
+            {
+                "table": [
+                    ["{% for p in parts %}", ""],
+                    ["{{ p.lead }}", ""],
+                    ["{%tr endfor %}", ""],
+                ]
+            },
+            "body, table 1, row 3, cell 1: {%tr endfor %} has the prefix 'tr' but closes "
+            "{% for p in parts %} (body, table 1, row 1, cell 1), which has no prefix",
+            "正文表1第3行第1格: {%tr endfor %}（前缀 tr）结束的是正文表1第1行第1格的 "
+            "{% for p in parts %}（没有前缀），两者前缀不同",
+        ),
+        (
+            {"body": [*TEMPLATE_BODY, "{%tr for x in parts %}", "{%tr endfor %}"]},
+            "body, paragraph 10: `{%tr for x in parts %}` has the prefix tr but is not in a "
+            "table cell",
+            "正文第10段: `{%tr for x in parts %}` 带有前缀 tr，却不在表格的单元格里",
+        ),
+        (
+            {"body": [*TEMPLATE_BODY, "{{ report.title | cn_numerel }}"]},
+            "body, paragraph 10: unknown filter 'cn_numerel' (did you mean 'cn_numeral'?)",
+            "正文第10段: 没有“cn_numerel”这个过滤器（是否应为“cn_numeral”？）",
+        ),
+    ],
+    ids=["unclosed", "stray", "never-closed", "prefixes", "tr-outside", "filter"],
+)
+def test_docxtpl_lint_findings_are_reworded(
+    tmp_path: Path, parts: dict[str, object], english: str, chinese: str
+) -> None:
+    problem = template_problems(tmp_path, **parts)[0]
+    prefix = f"{tmp_path / 'templates' / TEMPLATE}: "
+    assert problem.text("en").startswith(prefix + english)
+    assert problem.text("zh").startswith(prefix + chinese)
+    assert english_runs(problem.text("zh").removeprefix(prefix)) == []
