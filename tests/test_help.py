@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from helpers import english_runs
 from minimal_workspace import make_workspace
 from reportgen.cli import _parser, main
 from reportgen.cli.help import argparse_language, wrap
 from reportgen.cli.messages import ARGPARSE_ZH
 from reportgen.cli.progress import BarProgress
 from reportgen.i18n import set_language
-from test_messages import english_runs
 
 COMMANDS = [
     "render", "check", "watch", "schema", "new-period", "list",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from jinja2 import TemplateSyntaxError
 
+from helpers import english_runs
 from minimal_workspace import TEMPLATE, TEMPLATE_BODY, make_workspace
 from reportgen.api import check_reports
 from reportgen.errors import InvalidValue, Problem
@@ -19,7 +20,6 @@ from reportgen.text.environment import make_environment
 from reportgen.text.filters import amount, cn_change
 from reportgen.text.jinja_errors import render_error_message, syntax_error_message
 from reportgen.workspace import Workspace
-from test_messages import english_runs
 
 
 def both(message: Message) -> tuple[str, str]:

@@ -19,26 +19,9 @@ import pytest
 
 import reportgen
 from conftest import LAST, MADE
+from helpers import english_runs
 from reportgen.errors import Problem, ReportgenError
 from reportgen.i18n import CATALOGUE, Message, MessageKind
-
-#: What a Chinese message may hold in Latin letters: names a clerk types or sees as they are.
-_LITERALS = [
-    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",  # tags
-    r"“[^”]*”|‘[^’]*’|「[^」]*」|`[^`]*`|'[^'\n]*'|\"[^\"\n]*\"",  # quoted names and text
-    r"\S*[/\\]\S*",  # paths
-    r"[\w.-]+\.(?:ya?ml|docx?|csv|xlsx?|ods|pdf|json|toml|wps|png|txt)\b",  # file names
-    r"[A-Za-z_][\w-]*(?:\.[\w\[\]-]+)+",  # dotted field names: proposals.figures.adopted
-    r"\w*_\w*",  # names with an underscore: by_year, adoption_rate
-    r"(?<!\S)--?[a-z][\w-]*",  # command-line options
-]
-_LITERAL = re.compile("|".join(_LITERALS))
-_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:[ \t]+[A-Za-z][A-Za-z0-9'’-]*){2,}")
-
-
-def english_runs(text: str) -> list[str]:
-    """Return every run of three or more English words in ``text`` outside literal names."""
-    return _ENGLISH_RUN.findall(_LITERAL.sub(" · ", text))
 
 
 def test_english_runs_are_found_outside_names() -> None:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.cache import Cache
 from reportgen.data.figures import Group
-from reportgen.data.report import REPORT_FILE, BatchFacts, ReportData, file_stem
+from reportgen.data.report import REPORT_FILE, ROW, BatchFacts, ReportData, file_stem, is_row
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
 from reportgen.ooxml.messages import PLACE_IN_TEMPLATE
@@ -44,9 +44,6 @@ from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 
 if TYPE_CHECKING:
     from reportgen.data.table import Table
-
-#: The name templates and file name patterns give the current row: ``{{ row.name }}``.
-ROW = "row"
 
 #: The start of the name of each worker's folder for files being written.
 STAGING_PREFIX = ".reportgen-writing-"
@@ -147,7 +144,7 @@ def _check_report(
                 )
             ]
         )
-    facts = [variable for variable in variables if not _is_row(variable)]
+    facts = [variable for variable in variables if not is_row(variable)]
     problems = check_variables(template, facts, data.context)
     if problems:
         raise TemplateError(problems)
@@ -169,14 +166,10 @@ def _check_report(
     return wanted
 
 
-def _is_row(variable: str) -> bool:
-    return variable.split(".")[0].removesuffix("[]") == ROW
-
-
 def _column(variable: str) -> str | None:
     """Return the column a dotted name such as ``row.name`` uses, or None if it is no row's."""
     steps = [step.removesuffix("[]") for step in variable.split(".")]
-    return steps[1] if _is_row(variable) and len(steps) > 1 else None
+    return steps[1] if is_row(variable) and len(steps) > 1 else None
 
 
 def _pattern_names(pattern: str) -> list[str]:

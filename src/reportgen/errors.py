@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -125,18 +125,6 @@ def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     )
 
 
-class InvalidValue(ValueError):
-    """A value refused by a check that libraries call (a pydantic validator, a Jinja filter).
-
-    pydantic and Jinja pass a ValueError on as it is; this one carries its message in both
-    languages, so that the text the user reads is reportgen's own, in theirs.
-    """
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.text("en"))
-        self.message = message
-
-
 class ReportgenError(Exception):
     """Base of every error reportgen raises on purpose.
 
@@ -196,7 +184,18 @@ class ProblemsFound(ReportgenError, ValueError):
 
 
 class DataError(ProblemsFound):
-    """Raised when a data file cannot be read or does not validate."""
+    """Raised when a data file cannot be read or does not validate.
+
+    ``context`` is what the template would have received, with stand-ins where values
+    failed, when the report's files could be read: the template's names are checked against
+    it, so that a problem in the data does not hide one in the template.
+    """
+
+    def __init__(
+        self, problems: Iterable[Problem], context: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(problems)
+        self.context = context
 
 
 class TemplateError(ProblemsFound):
@@ -231,6 +230,17 @@ class ConversionError(ReportgenError, RuntimeError):
     """Raised when LibreOffice is missing or fails to convert a document to PDF."""
 
     exit_code = 5
+
+
+class InvalidValue(ValueError):
+    """Raised by a check of one value (a validator, a filter) with a message to place.
+
+    Not a ReportgenError: whoever checks the value knows where it is, and makes the Problem.
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
 
 
 def single(cls: type[ProblemsFound], message: Message | str, **location: Any) -> ProblemsFound:

@@ -8,34 +8,28 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
-from pydantic import BaseModel, ValidationError
 
 from reportgen.data.attachment import build_attachment
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
 from reportgen.data.models import (
-    TAG_MARK,
-    BatchSpec,
-    DerivedSpec,
-    FigureSpec,
     PartFile,
-    Period,
     ReportFile,
     _Content,
 )
 from reportgen.data.outline import report_facts
 from reportgen.data.prose import print_values
 from reportgen.data.report import REPORT_FILE, PartView, ReportData
+from reportgen.data.stand_ins import Unknown
+from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
 from reportgen.text.environment import make_environment
-
-Model = TypeVar("Model", bound=BaseModel)
 
 
 def load_report_data(directory: Path) -> ReportData:
@@ -53,9 +47,9 @@ class _Loader:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.problems: list[Problem] = []
-        self.notes: list[Problem] = []  # warnings: shown, but the report is still made
         self.prose_environment = make_environment(for_docx=False)
         self.figures = FigureBuilder(self.problems)
+        self.notes: list[Problem] = []  # warnings: shown, but the report is still made
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
@@ -63,82 +57,119 @@ class _Loader:
         if report_source is None:
             raise DataError(self.problems + self.notes)
         self._check_date_entered(report_source)
-        spec = self._validate(ReportFile, report_source, "report")
+        report = validate(ReportFile, report_source, "report")
+        self.problems += report.problems
+        spec = report.model
         if spec is None:
             self._validate_listed_parts(report_source)
             raise DataError(self.problems + self.notes)
+        context = self._build(spec, report, report_source)
+        if self.problems:
+            # -- the context still says which names the data declares, for the template's check --
+            raise DataError(self.problems + self.notes, context=context)
+        files = [report_path] + [self.directory / f"{name}.yaml" for name in spec.parts]
+        return ReportData(
+            self.directory.name, self.directory, report_facts(spec), context, files, self.notes
+        )
 
-        part_sources = self._read_parts(spec, report_source)
-        period = PeriodView(spec.period.start, spec.period.end)
+    def _build(
+        self, spec: ReportFile, report: Validated[ReportFile], source: SourceFile
+    ) -> dict[str, Any]:
+        """Return the context the template receives, with stand-ins for what failed."""
+        period = None if report.lost("period") else PeriodView(spec.period.start, spec.period.end)
         facts: dict[str, Any] = {
             "organisation": spec.organisation,
             "title": spec.title,
             "period": period,
             "date": spec.date,
         }
+        facts.update({name: Unknown() for name in facts if report.lost(name)})
+        report_figures = self.figures.build(spec, source, period, "report", report.dropped)
+        self._check_part_names(spec, source, report_figures)
+        part_specs = self._part_specs(spec, source, period)
 
-        report_figures = self.figures.build(spec, report_source, period, "report")
+        # Prose may name another part's figures (proposals.collected), so every
+        # part's figures are known before any prose is rendered.
+        figure_scope = {name: figures for name, _, _, figures in part_specs}
+        outer = {**facts, **figure_scope, **report_figures._children}
+        parts = [
+            self._part_view(name, part, part_source, figures, outer)
+            for name, part, part_source, figures in part_specs
+        ]
+        part_names: dict[str, Any] = {part.name: part for part in parts}
+        for name in spec.parts:
+            part_names.setdefault(name, Unknown())  # -- a part file that could not be read --
+        scope = {**facts, **part_names, **report_figures._children}
+        report_lists = self._render_lists(spec, source, scope, "report", report.dropped)
+        scope.update(report_lists)
+        opening = [
+            self._render(text, source, ("opening", index), scope, "report.opening")
+            for index, text in enumerate(spec.opening)
+        ]
+        years = period.years if period is not None else []
+        attachment, attachment_problems = build_attachment(
+            spec.attachment, years, figure_scope, report_figures, source
+        )
+        self.problems += attachment_problems
+        report_view = Group(spec.title, {**facts, **report_figures._children, **report_lists})
+        return {
+            **facts,
+            **report_figures._children,
+            **report_lists,
+            **part_names,
+            "report": report_view,
+            "opening": Unknown() if report.lost("opening") else opening,
+            "parts": [part_names[name] for name in spec.parts],
+            "attachment": attachment,
+        }
+
+    def _check_part_names(self, spec: ReportFile, source: SourceFile, figures: Group) -> None:
         for index, name in enumerate(spec.parts):
-            if name in report_figures or name in spec.lists:
+            if name in figures or name in spec.lists:
                 # Templates reach both as {{ name }}; the part would hide the figure.
                 self.problems.append(
-                    report_source.problem(
+                    source.problem(
                         f"'{name}' is both a part and a figure or list of the report: rename one",
                         ("parts", index),
                         "report.parts",
                     )
                 )
-        part_specs: list[tuple[str, PartFile, SourceFile, Group]] = []
-        for name, source in part_sources:
-            part = self._validate(PartFile, source, name)
-            if part is not None:
-                figures = self.figures.build(part, source, period, name)
-                part_specs.append((name, part, source, figures))
 
-        # Prose may name another part's figures (proposals.collected), so every
-        # part's figures are known before any prose is rendered.
-        figure_scope = {name: figures for name, _, _, figures in part_specs}
-        parts: list[PartView] = []
-        for name, part, source, figures in part_specs:
-            scope = {**facts, **figure_scope, **report_figures._children, **figures._children}
-            lists = self._render_lists(part, source, scope, name)
-            scope.update(lists)
-            lead = self._render(part.lead, source, ("lead",), scope, f"{name}.lead")
-            paragraphs = [
-                self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
-                for index, text in enumerate(part.paragraphs)
-            ]
-            parts.append(PartView(name, lead, paragraphs, figures, lists))
+    def _part_specs(
+        self, spec: ReportFile, source: SourceFile, period: PeriodView | None
+    ) -> list[tuple[str, Validated[PartFile], SourceFile, Group]]:
+        """Return each part that could be read: its name, what validated, its file, figures."""
+        part_specs = []
+        for name, part_source in self._read_parts(spec, source):
+            part = validate(PartFile, part_source, name)
+            self.problems += part.problems
+            if part.model is not None:
+                figures = self.figures.build(part.model, part_source, period, name, part.dropped)
+                part_specs.append((name, part, part_source, figures))
+        return part_specs
 
-        scope = {**facts, **{part.name: part for part in parts}, **report_figures._children}
-        report_lists = self._render_lists(spec, report_source, scope, "report")
-        scope.update(report_lists)
-        opening = [
-            self._render(text, report_source, ("opening", index), scope, "report.opening")
-            for index, text in enumerate(spec.opening)
+    def _part_view(
+        self,
+        name: str,
+        part: Validated[PartFile],
+        source: SourceFile,
+        figures: Group,
+        outer: dict[str, Any],
+    ) -> PartView:
+        assert part.model is not None
+        scope = {**outer, **figures._children}
+        lists = self._render_lists(part.model, source, scope, name, part.dropped)
+        scope.update(lists)
+        lead: Any = self._render(part.model.lead, source, ("lead",), scope, f"{name}.lead")
+        paragraphs: Any = [
+            self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
+            for index, text in enumerate(part.model.paragraphs)
         ]
-        attachment, attachment_problems = build_attachment(
-            spec.attachment, period.years, figure_scope, report_figures, report_source
-        )
-        self.problems += attachment_problems
-        if self.problems:
-            raise DataError(self.problems + self.notes)
-
-        report_view = Group(spec.title, {**facts, **report_figures._children, **report_lists})
-        context: dict[str, Any] = {
-            **facts,
-            **report_figures._children,
-            **report_lists,
-            **{part.name: part for part in parts},
-            "report": report_view,
-            "opening": opening,
-            "parts": parts,
-            "attachment": attachment,
-        }
-        files = [report_path] + [source.path for _, source in part_sources]
-        return ReportData(
-            self.directory.name, self.directory, report_facts(spec), context, files, self.notes
-        )
+        if part.lost("lead"):
+            lead = Unknown()
+        if part.lost("paragraphs"):
+            paragraphs = Unknown()
+        return PartView(name, lead, paragraphs, figures, lists)
 
     # -- reading and validating files --
 
@@ -217,7 +248,7 @@ class _Loader:
             if isinstance(name, str) and name.isidentifier() and path.is_file():
                 source = self._read(path)
                 if source is not None:
-                    self._validate(PartFile, source, name)
+                    self.problems += validate(PartFile, source, name).problems
 
     def _check_date_entered(self, source: SourceFile) -> None:
         # A new period's report.yaml says `date: ~` until the report is dated. Say so and
@@ -232,32 +263,22 @@ class _Loader:
             )
             source.data["date"] = _UNDATED
 
-    def _validate(self, model: type[Model], source: SourceFile, prefix: str) -> Model | None:
-        try:
-            return model.model_validate(source.data)
-        except ValidationError as err:
-            for error in err.errors():
-                loc = tuple(
-                    step
-                    for step in error["loc"]
-                    if not (isinstance(step, str) and step.startswith(TAG_MARK))
-                )
-                # pydantic reports a bad dict key at ('figures', 'bad-name', '[key]').
-                loc = tuple(step for step in loc if step != "[key]")
-                dotted = ".".join(str(step) for step in (prefix, *loc))
-                message = _explain(error, loc, model)
-                self.problems.append(source.problem(message, loc, dotted))
-            return None
-
     # -- prose --
 
     def _render_lists(
-        self, content: _Content, source: SourceFile, scope: dict[str, Any], prefix: str
-    ) -> dict[str, list[str]]:
+        self,
+        content: _Content,
+        source: SourceFile,
+        scope: dict[str, Any],
+        prefix: str,
+        dropped: set[tuple[str, ...]],
+    ) -> dict[str, Any]:
         # Lists render in file order, each seeing the ones before it, so a
         # measure can name the enterprises listed above it.
         scope = dict(scope)
-        rendered: dict[str, list[str]] = {}
+        rendered: dict[str, Any] = {
+            name: Unknown() for section, *name_ in dropped if section == "lists" for name in name_
+        }
         for name, items in content.lists.items():
             rendered[name] = scope[name] = [
                 self._render(item, source, ("lists", name, index), scope, f"{prefix}.lists.{name}")
@@ -297,71 +318,6 @@ class _Loader:
 
 #: Stands in for a date still to enter; never printed, since that is a problem already.
 _UNDATED = "1900-01-01"
-
-
-def _explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
-    """Return a pydantic error as a sentence for the person editing the file."""
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        key = str(loc[-1]) if loc else "?"
-        known = _known_fields(loc[:-1], model)
-        return f"unknown field '{key}'{did_you_mean(key, known)}"
-    if kind == "missing" and loc and isinstance(loc[-1], int):
-        return "needs one more name: write two, like [adopted, collected]"
-    if kind == "missing":
-        return "missing required field"
-    shown = _shown(error.get("input"))
-    if kind == "list_type":
-        return f"should be a list (one '- item' a line, or [a, b]), not {shown}"
-    if kind == "too_short":
-        return "should have at least one item"
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"should hold fields (name: value), not {shown}"
-    if kind == "tuple_type":
-        return f"should be two names, like [adopted, collected], not {shown}"
-    if kind == "invalid_key":
-        return f"{shown} is not a field name"
-    if kind in {"value_error", "assertion_error"}:
-        return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if kind == "union_tag_not_found" or kind == "union_tag_invalid":
-        return "should be a number, or a mapping with value"
-    if kind == "literal_error":
-        return f"{error['msg'].lower()}, not '{error.get('input')}'"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"should be a whole number, not {shown}"
-    return str(error["msg"])
-
-
-def _shown(value: Any) -> str:
-    """Return how a clerk would name a value found in the file: the text '…', a list."""
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "fields (name: value)"
-    return f"a {type(value).__name__}"
-
-
-def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
-    """Return the field names allowed at ``loc`` (a path to a mapping) in ``model``."""
-    if not loc:
-        return list(model.model_fields)
-    if loc[0] == "period":
-        return list(Period.model_fields)
-    if loc[0] == "batch":
-        return list(BatchSpec.model_fields)
-    if loc[0] == "derived":
-        return list(DerivedSpec.model_fields)
-    if loc[0] == "figures":
-        return list(FigureSpec.model_fields)
-    return []
 
 
 def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> Message | str:

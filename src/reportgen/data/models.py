@@ -32,7 +32,32 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 from typing_extensions import TypeAliasType
 
+from reportgen.data.explain import shown
+from reportgen.data.messages import (
+    BAD_NAME,
+    BATCH_AND_OUTPUT,
+    CONSTANT_NAME,
+    CONTROL_CHARACTER,
+    END_BEFORE_START,
+    HOLDS_TAG,
+    NEGATIVE,
+    NO_FIGURE_VALUE,
+    NOT_A_NUMBER,
+    NOT_FINITE,
+    NOT_TEXT,
+    ONE_OPERATION,
+    OPERATIONS_FOUND,
+    OUTPUT_NEEDS_COLUMN,
+    PART_LISTED_TWICE,
+    TABLE_FILE_NAME_ONLY,
+    TABLE_FILE_TYPE,
+    TEXT_EMPTY,
+    UNKNOWN_PLACEHOLDER,
+    UNREADABLE_BRACES,
+    VALUE_AND_BY_YEAR,
+)
 from reportgen.data.report import REPORT_PLACEHOLDERS
+from reportgen.errors import InvalidValue
 
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
 TAG_MARK = "·"
@@ -47,48 +72,37 @@ def _check_text(value: Any) -> Any:
         if forbidden:
             # Rejected rather than stripped: the character is invisible in an
             # editor, so only its position lets a clerk find and delete it.
-            raise ValueError(
-                f"contains the control character U+{ord(forbidden.group()):04X} at character "
-                f"{forbidden.start() + 1} (pasted from another program?): delete it"
-            )
+            code = f"{ord(forbidden.group()):04X}"
+            raise InvalidValue(CONTROL_CHARACTER(code=code, position=forbidden.start() + 1))
     elif value is None:
-        raise ValueError("is empty: write the text")
+        raise InvalidValue(TEXT_EMPTY())
     elif isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"should be text, not {type(value).__name__}")
+        raise InvalidValue(NOT_TEXT(shown=shown(value)))
     return str(value) if not isinstance(value, str) else value
 
 
 def _check_number(value: Any) -> Any:
     if value is None:
-        raise ValueError("has no value: enter the figure")
+        raise InvalidValue(NO_FIGURE_VALUE())
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"should be a number, not {_describe(value)}")
+        raise InvalidValue(NOT_A_NUMBER(shown=shown(value)))
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"should be a finite number, not {value}")
+        raise InvalidValue(NOT_FINITE(value=value))
     if value < 0:
-        raise ValueError(f"should not be negative (it is {value})")
+        raise InvalidValue(NEGATIVE(value=value))
     return value
 
 
 def _check_name(value: Any) -> Any:
     if not isinstance(value, str) or not value.isidentifier() or keyword.iskeyword(value):
-        raise ValueError(
-            f"'{value}' cannot be used as a name: use letters, digits and _ , "
-            "not starting with a digit"
-        )
+        raise InvalidValue(BAD_NAME(name=str(value)))
     if value in _JINJA_CONSTANTS:
         # {{ none }} would print the constant, never the figure of that name.
-        raise ValueError(f"'{value}' cannot be used as a name: the text reads it as a constant")
+        raise InvalidValue(CONSTANT_NAME(name=value))
     return value
 
 
 _JINJA_CONSTANTS = {"true", "false", "none"}
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    return type(value).__name__
 
 
 Text = Annotated[str, BeforeValidator(_check_text)]
@@ -104,10 +118,7 @@ def _check_no_tag(value: str) -> str:
     for delimiter in ("{{", "}}", "{%", "%}"):
         if delimiter in value:
             # Printed as it is, not rendered: a tag here would reach the document unrendered.
-            raise ValueError(
-                f"holds '{delimiter}', which is read as a template tag: this text is printed "
-                "as it is, so write it without double braces"
-            )
+            raise InvalidValue(HOLDS_TAG(delimiter=delimiter))
     return value
 
 
@@ -146,7 +157,7 @@ class FigureSpec(_Strict):
     @model_validator(mode="after")
     def _one_source(self) -> FigureSpec:
         if self.value is not None and self.by_year is not None:
-            raise ValueError("give either value or by_year, not both (the total is computed)")
+            raise InvalidValue(VALUE_AND_BY_YEAR())
         return self
 
 
@@ -209,10 +220,7 @@ class DerivedSpec(_Strict):
     def _one_operation(self) -> DerivedSpec:
         given = [name for name in OPERATIONS if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError(
-                "give exactly one of share, growth, sum, difference"
-                + (f" (found {', '.join(given)})" if given else "")
-            )
+            raise InvalidValue(ONE_OPERATION(found=OPERATIONS_FOUND(names=given) if given else ""))
         return self
 
     @property
@@ -259,7 +267,7 @@ class Period(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise InvalidValue(END_BEFORE_START(end=self.end, start=self.start))
         return self
 
 
@@ -276,7 +284,7 @@ def output_placeholders(pattern: str) -> list[str]:
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as err:
-        raise ValueError(f"cannot read the braces ({err}): write {{row.name}}") from None
+        raise InvalidValue(UNREADABLE_BRACES(error=str(err))) from None
     names = []
     for _, name, spec, conversion in parsed:
         if name is None:
@@ -287,11 +295,9 @@ def output_placeholders(pattern: str) -> list[str]:
             or conversion
             or not (name in REPORT_PLACEHOLDERS or (field != name and field.isidentifier()))
         ):
-            raise ValueError(
-                f"cannot use {{{name}{'!' + conversion if conversion else ''}"
-                f"{':' + spec if spec else ''}}}: write {{row.column}} for a column of the "
-                f"table, or one of {', '.join('{' + fact + '}' for fact in REPORT_PLACEHOLDERS)}"
-            )
+            written = f"{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}"
+            facts = ", ".join("{" + fact + "}" for fact in REPORT_PLACEHOLDERS)
+            raise InvalidValue(UNKNOWN_PLACEHOLDER(name=written, facts=facts))
         names.append(name)
     return names
 
@@ -313,18 +319,16 @@ class BatchSpec(_Strict):
     @classmethod
     def _table_file(cls, value: str) -> str:
         if "/" in value or "\\" in value:
-            raise ValueError("give the file name only: the table sits beside report.yaml")
+            raise InvalidValue(TABLE_FILE_NAME_ONLY())
         if not value.lower().endswith(TABLE_SUFFIXES):
-            raise ValueError(f"'{value}' should be a .csv or .yaml file")
+            raise InvalidValue(TABLE_FILE_TYPE(name=value))
         return value
 
     @field_validator("output")
     @classmethod
     def _names_row_field(cls, value: str) -> str:
         if not any(name.startswith("row.") for name in output_placeholders(value)):
-            raise ValueError(
-                "should name a column, such as {row.name}, so that each row gets its own file"
-            )
+            raise InvalidValue(OUTPUT_NEEDS_COLUMN())
         return value
 
 
@@ -377,7 +381,7 @@ class ReportFile(_Content):
     @model_validator(mode="after")
     def _one_output(self) -> ReportFile:
         if self.batch is not None and self.output is not None:
-            raise ValueError("a batch names its files in batch.output: remove output")
+            raise InvalidValue(BATCH_AND_OUTPUT())
         return self
 
     @model_validator(mode="after")
@@ -385,7 +389,7 @@ class ReportFile(_Content):
         seen: set[str] = set()
         for name in self.parts:
             if name in seen:
-                raise ValueError(f"part '{name}' is listed twice")
+                raise InvalidValue(PART_LISTED_TWICE(name=name))
             seen.add(name)
         return self
 

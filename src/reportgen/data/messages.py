@@ -1,0 +1,169 @@
+"""The messages of the data stage, in English and Chinese (see :mod:`reportgen.i18n`)."""
+
+from __future__ import annotations
+
+from reportgen.i18n import MessageKind
+
+# -- how a value found in a file is named --
+SHOWN_TEXT = MessageKind("data.shown-text", en="the text '{text}'", zh="文字“{text}”")
+SHOWN_NOTHING = MessageKind("data.shown-nothing", en="nothing", zh="空值")
+SHOWN_BOOLEAN = MessageKind("data.shown-boolean", en="true or false", zh="真假值（true/false）")
+SHOWN_NUMBER = MessageKind("data.shown-number", en="the number {number}", zh="数字 {number}")
+SHOWN_LIST = MessageKind("data.shown-list", en="a list", zh="列表")
+SHOWN_FIELDS = MessageKind(
+    "data.shown-fields", en="fields (name: value)", zh="一组字段（名称: 值）"
+)
+SHOWN_DATE = MessageKind("data.shown-date", en="the date {date}", zh="日期 {date}")
+SHOWN_OTHER = MessageKind("data.shown-other", en="a {kind}", zh="{kind} 类型的值")
+
+# -- what a file's structure lacks or has too much of --
+UNKNOWN_FIELD = MessageKind(
+    "data.unknown-field",
+    en="unknown field '{key}'{hint}",
+    zh="没有“{key}”这个字段{hint}",
+)
+MISSING_FIELD = MessageKind(
+    "data.missing-field", en="missing required field", zh="缺少必填字段：请补上"
+)
+ONE_MORE_NAME = MessageKind(
+    "data.one-more-name",
+    en="needs one more name: write two, like [adopted, collected]",
+    zh="还缺一个名称：请写两个，如 [adopted, collected]",
+)
+NOT_A_LIST = MessageKind(
+    "data.not-a-list",
+    en="should be a list (one '- item' a line, or [a, b]), not {shown}",
+    zh="应为列表（每行一个“- 项目”，或写作 [甲, 乙]），而不是{shown}",
+)
+EMPTY_LIST = MessageKind("data.empty-list", en="should have at least one item", zh="至少要有一项")
+NOT_FIELDS = MessageKind(
+    "data.not-fields",
+    en="should hold fields (name: value), not {shown}",
+    zh="应为一组字段（每行“名称: 值”），而不是{shown}",
+)
+NOT_TWO_NAMES = MessageKind(
+    "data.not-two-names",
+    en="should be two names, like [adopted, collected], not {shown}",
+    zh="应为两个名称，如 [adopted, collected]，而不是{shown}",
+)
+NOT_A_FIELD_NAME = MessageKind(
+    "data.not-a-field-name", en="{shown} is not a field name", zh="{shown}不能用作字段名"
+)
+NUMBER_OR_FIGURE = MessageKind(
+    "data.number-or-figure",
+    en="should be a number, or a mapping with value",
+    zh="应为数字，或含 value 的一组字段",
+)
+NOT_ONE_OF = MessageKind(
+    "data.not-one-of",
+    en="should be {choices}, not '{value}'",
+    zh="应为 {choices} 之一，而不是“{value}”",
+)
+NOT_A_WHOLE_NUMBER = MessageKind(
+    "data.not-a-whole-number",
+    en="should be a whole number, not {shown}",
+    zh="应为整数，而不是{shown}",
+)
+INVALID = MessageKind("data.invalid", en="{detail}", zh="填写有误（{detail}）")
+
+# -- one value --
+CONTROL_CHARACTER = MessageKind(
+    "data.control-character",
+    en="contains the control character U+{code} at character {position} (pasted from another "
+    "program?): delete it",
+    zh="第 {position} 个字符是看不见的控制字符 U+{code}（可能是从其他程序粘贴来的）：请删除它",
+)
+TEXT_EMPTY = MessageKind("data.text-empty", en="is empty: write the text", zh="是空的：请填写文字")
+NOT_TEXT = MessageKind(
+    "data.not-text", en="should be text, not {shown}", zh="应为文字，而不是{shown}"
+)
+NO_FIGURE_VALUE = MessageKind(
+    "data.no-figure-value", en="has no value: enter the figure", zh="没有数值：请填写这个数字"
+)
+NOT_A_NUMBER = MessageKind(
+    "data.not-a-number", en="should be a number, not {shown}", zh="应为数字，而不是{shown}"
+)
+NOT_FINITE = MessageKind(
+    "data.not-finite",
+    en="should be a finite number, not {value}",
+    zh="应为有限的数字，而不是 {value}",
+)
+NEGATIVE = MessageKind(
+    "data.negative",
+    en="should not be negative (it is {value})",
+    zh="不能是负数（现在是 {value}）",
+)
+BAD_NAME = MessageKind(
+    "data.bad-name",
+    en="'{name}' cannot be used as a name: use letters, digits and _ , not starting with a digit",
+    zh="“{name}”不能用作名称：请只用字母（可以是汉字）、数字和 _，且不以数字开头",
+)
+CONSTANT_NAME = MessageKind(
+    "data.constant-name",
+    en="'{name}' cannot be used as a name: the text reads it as a constant",
+    zh="“{name}”不能用作名称：正文会把它当作常量（true、false、none）",
+)
+HOLDS_TAG = MessageKind(
+    "data.holds-tag",
+    en="holds '{delimiter}', which is read as a template tag: this text is printed as it is, so "
+    "write it without double braces",
+    zh="含有“{delimiter}”，会被当作模板标签：这段文字按原样印出，请不要写双花括号",
+)
+VALUE_AND_BY_YEAR = MessageKind(
+    "data.value-and-by-year",
+    en="give either value or by_year, not both (the total is computed)",
+    zh="value 和 by_year 只能写一个（合计会自动算出）",
+)
+ONE_OPERATION = MessageKind(
+    "data.one-operation",
+    en="give exactly one of share, growth, sum, difference{found}",
+    zh="share、growth、sum、difference 须写且只写一个{found}",
+)
+OPERATIONS_FOUND = MessageKind(
+    "data.operations-found", en=" (found {names})", zh="（现有 {names}）"
+)
+END_BEFORE_START = MessageKind(
+    "data.end-before-start",
+    en="end ({end}) is before start ({start})",
+    zh="截止年份（{end}）早于起始年份（{start}）",
+)
+UNREADABLE_BRACES = MessageKind(
+    "data.unreadable-braces",
+    en="cannot read the braces ({error}): write {{row.name}}",
+    zh="花括号不配对（{error}）：请写作 {{row.name}} 这样的形式",
+)
+UNKNOWN_PLACEHOLDER = MessageKind(
+    "data.unknown-placeholder",
+    en="cannot use {{{name}}}: write {{row.column}} for a column of the table, or one of {facts}",
+    zh="不能使用 {{{name}}}：表格的列请写 {{row.列名}}，或使用 {facts} 之一",
+)
+REPORT_PLACEHOLDER_ONLY = MessageKind(
+    "data.report-placeholder-only",
+    en="cannot use {{{name}}}: use one of {facts}",
+    zh="不能使用 {{{name}}}：只能使用 {facts}",
+)
+TABLE_FILE_NAME_ONLY = MessageKind(
+    "data.table-file-name-only",
+    en="give the file name only: the table sits beside report.yaml",
+    zh="只写文件名：表格文件须与 report.yaml 放在同一文件夹",
+)
+TABLE_FILE_TYPE = MessageKind(
+    "data.table-file-type",
+    en="'{name}' should be a .csv or .yaml file",
+    zh="“{name}”应为 .csv 或 .yaml 文件",
+)
+OUTPUT_NEEDS_COLUMN = MessageKind(
+    "data.output-needs-column",
+    en="should name a column, such as {{row.name}}, so that each row gets its own file",
+    zh="须写入一个列名，如 {{row.name}}，使每一行生成各自的文件",
+)
+BATCH_AND_OUTPUT = MessageKind(
+    "data.batch-and-output",
+    en="a batch names its files in batch.output: remove output",
+    zh="批量生成的文件名写在 batch.output 中：请删去 output",
+)
+PART_LISTED_TWICE = MessageKind(
+    "data.part-twice",
+    en="part '{name}' is listed twice",
+    zh="部分“{name}”列了两次：请删去一处",
+)
