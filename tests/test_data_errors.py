@@ -34,11 +34,11 @@ def test_the_minimal_report_loads(report_dir: Path) -> None:
 def test_yaml_syntax_error_names_line_and_column(report_dir: Path) -> None:
     path = replace(report_dir / "proposals.yaml", "    value: 5795", "    value: [5795")
     # The parser notices the missing ] on the next line; the message says where [ was.
-    with pytest.raises(DataError, match=re.escape(f"{path}:9:8: YAML syntax error: ")):
+    with pytest.raises(DataError, match=re.escape(f"{path}:9:8: the [ opened on line 8")):
         load_report_data(report_dir)
     assert problems(report_dir) == [
-        f"{path}:9:8: YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence that starts on line 8, column 12)"
+        f"{path}:9:8: the [ opened on line 8, column 12 is never closed: add ], and a comma "
+        "between items"
     ]
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from jinja2 import TemplateSyntaxError
 
 from helpers import english_runs
 from minimal_workspace import TEMPLATE, TEMPLATE_BODY, make_workspace
 from reportgen.api import check_reports
-from reportgen.errors import InvalidValue, Problem
+from reportgen.data import yaml_source
+from reportgen.errors import DataError, InvalidValue, Problem
 from reportgen.i18n import Message
 from reportgen.text.environment import make_environment
 from reportgen.text.filters import amount, cn_change
@@ -217,3 +219,89 @@ def test_docxtpl_lint_findings_are_reworded(
     assert problem.text("en").startswith(prefix + english)
     assert problem.text("zh").startswith(prefix + chinese)
     assert english_runs(problem.text("zh").removeprefix(prefix)) == []
+
+
+@pytest.mark.parametrize("loader", ["C", "Python"])
+@pytest.mark.parametrize(
+    ("text", "where", "english", "chinese"),
+    [
+        (
+            "a:\n\tb: 1\n",
+            (2, 1),
+            "line 2 is indented with a tab (the Tab key): YAML is indented with spaces only",
+            "第2行用了制表符（Tab 键）缩进：YAML 只能用空格缩进，请把行首的 Tab 换成空格",
+        ),
+        (
+            "a:\n  b: 1\n\tc: 2\n",
+            (3, 1),
+            "line 3 is indented with a tab",
+            "第3行用了制表符（Tab 键）缩进",
+        ),
+        (
+            "title: 标题: 副标题\n",
+            (1, 10),
+            "a ': ' in the middle of a value is read as a new field: put the value in quotes",
+            "值中间的“: ”会被当成新的字段：请把整个值用引号括起来",
+        ),
+        (
+            "a:\n  b: 1\n c: 2\n",
+            (3, 2),
+            "this line does not line up with the fields of its level (which start on line 1)",
+            "这一行没有与同一层的字段对齐（这一层从第1行开始）",
+        ),
+        (
+            "a: 1\nbare words\nc: 2\n",
+            (3, 1),
+            "line 2 has no ': ' after a name: write name: value",
+            "第2行的名称后面缺少“: ”：请写成“名称: 值”",
+        ),
+        (
+            'a: "abc\nb: 2\n',
+            (3, 1),
+            "the quote opened on line 1, column 4 is never closed",
+            "第1行第4列的引号没有配对：请补上后面的引号",
+        ),
+        (
+            "a: [1, 2\nb: 3\n",
+            (2, 2),
+            "the [ opened on line 1, column 4 is never closed: add ]",
+            "第1行第4列的“[”没有配对的“]”",
+        ),
+        (
+            'a: "C:\\dir"\n',
+            None,
+            "a backslash (\\) in double quotes starts an escape such as \\n",
+            "双引号里的反斜杠（\\）表示转义",
+        ),
+        ("a: %50\n", (1, 4), "a value cannot start with “%”", "值不能以“%”开头"),
+        ("a: *x\n", (1, 4), "*x refers to nothing above", "“*x”找不到前面对应的内容"),
+        ("a: 1\n---\nb: 2\n", (2, 1), "a line of three dashes (---)", "三个短横线（---）"),
+        ("a: 1\n- b\n", (2, 1), "a list item (- …) stands among fields", "列表项（- …）夹在"),
+        ("a: !foo 1\n", (1, 4), "a value cannot start with !", "值不能以“!”开头"),
+        ("a: |x\n", (1, 5), "nothing but a line break may follow", "“|”或“>”后面应直接换行"),
+    ],
+    ids=[
+        "tab", "tab-later", "colon", "indent", "no-colon", "quote", "bracket", "escape",
+        "percent", "alias", "documents", "item", "tag", "block",
+    ],
+)  # fmt: skip
+def test_yaml_errors_are_reworded(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    loader: str,
+    text: str,
+    where: tuple[int, int] | None,
+    english: str,
+    chinese: str,
+) -> None:
+    if loader == "Python":
+        monkeypatch.setattr(yaml_source, "_Loader", yaml.SafeLoader)
+    path = tmp_path / "part.yaml"
+    with pytest.raises(DataError) as raised:
+        yaml_source.parse_yaml(text, path)
+    [problem] = raised.value.problems
+    assert problem.message.text("en").startswith(english)  # type: ignore[union-attr]
+    assert problem.message.text("zh").startswith(chinese)  # type: ignore[union-attr]
+    assert english_runs(problem.text("zh")) == []
+    if where is not None and loader == "C":
+        assert (problem.line, problem.column) == where

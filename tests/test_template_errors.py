@@ -427,7 +427,7 @@ def test_a_template_is_still_checked_when_a_part_file_does_not_parse(tmp_path: P
     report_dir = make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ proposals.anything }}{{ x }}"])
     proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: [5795")
     problems = check(tmp_path)
-    assert problems[0].startswith(f"{proposals}:9:8: YAML syntax error")
+    assert problems[0].startswith(f"{proposals}:9:8: the [ opened on line 8, column 12")
     assert problems[1:] == [
         f"{template(tmp_path)}: body, paragraph 10: the data has no 'x': {{{{ x }}}}",
     ]

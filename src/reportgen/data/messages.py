@@ -167,3 +167,134 @@ PART_LISTED_TWICE = MessageKind(
     en="part '{name}' is listed twice",
     zh="部分“{name}”列了两次：请删去一处",
 )
+
+# -- YAML that cannot be read: PyYAML's findings in the clerk's terms --
+
+YAML_TAB = MessageKind(
+    "yaml.tab",
+    en="line {line} is indented with a tab (the Tab key): YAML is indented with spaces only; "
+    "replace the tab at the start of the line with spaces",
+    zh="第{line}行用了制表符（Tab 键）缩进：YAML 只能用空格缩进，请把行首的 Tab 换成空格",
+)
+YAML_BAD_START = MessageKind(
+    "yaml.bad-start",
+    en="a value cannot start with {char}: put the whole value in quotes",
+    zh="值不能以{char}开头：请把整个值用引号括起来",
+)
+YAML_COLON_IN_VALUE = MessageKind(
+    "yaml.colon-in-value",
+    en="a ': ' in the middle of a value is read as a new field: put the value in quotes "
+    '(title: "甲: 乙"), or, if the line is a field of its own, line it up with the fields '
+    "beside it",
+    zh='值中间的“: ”会被当成新的字段：请把整个值用引号括起来（如 title: "甲: 乙"）；'
+    "如果这一行本是单独的字段，请让它与同一层的字段对齐",
+)
+YAML_MISSING_COLON = MessageKind(
+    "yaml.missing-colon",
+    en="line {line} has no ': ' after a name: write name: value; a line that continues the "
+    "text above is indented further than its field",
+    zh="第{line}行的名称后面缺少“: ”：请写成“名称: 值”；如果这一行是上一行文字的延续，"
+    "要比它所属的字段多缩进一些",
+)
+YAML_FIELD_INDENT = MessageKind(
+    "yaml.field-indent",
+    en="this line does not line up with the fields of its level (which start on line {start}): "
+    "indent the fields of one level by the same number of spaces, and put a value holding "
+    "quotes in quotes as a whole",
+    zh="这一行没有与同一层的字段对齐（这一层从第{start}行开始）：同一层的字段要用相同数量的"
+    "空格缩进；含引号的文字要整个用引号括起来",
+)
+YAML_ITEM_AMONG_FIELDS = MessageKind(
+    "yaml.item-among-fields",
+    en="a list item (- …) stands among fields: indent it under the field it belongs to",
+    zh="列表项（- …）夹在字段中间：请把它缩进到所属的字段下面",
+)
+YAML_ITEM_INDENT = MessageKind(
+    "yaml.item-indent",
+    en="this line does not line up with the list items above it (the list starts on line "
+    "{start}): start each item with '- ' at the same indentation",
+    zh="这一行没有与上面的列表项对齐（列表从第{start}行开始）：每一项都要以“- ”开头，并且缩进相同",
+)
+YAML_UNCLOSED_QUOTE = MessageKind(
+    "yaml.unclosed-quote",
+    en="the quote opened on line {line}, column {column} is never closed: add the closing quote",
+    zh="第{line}行第{column}列的引号没有配对：请补上后面的引号",
+)
+YAML_UNCLOSED_BRACKET = MessageKind(
+    "yaml.unclosed-bracket",
+    en="the {open} opened on line {line}, column {column} is never closed: add {close}, and a "
+    "comma between items",
+    zh="第{line}行第{column}列的“{open}”没有配对的“{close}”：请补上“{close}”，各项之间用逗号分隔",
+)
+YAML_BAD_ESCAPE = MessageKind(
+    "yaml.bad-escape",
+    en="a backslash (\\) in double quotes starts an escape such as \\n: put the text in single "
+    "quotes instead, or write \\\\ for a backslash",
+    zh="双引号里的反斜杠（\\）表示转义（如 \\n）：请改用单引号，或把 \\ 写成 \\\\",
+)
+YAML_ANCHOR = MessageKind(
+    "yaml.anchor",
+    en="& and * have a meaning of their own in YAML: put the value in quotes",
+    zh="“&”和“*”在 YAML 中另有含义：请把这个值用引号括起来",
+)
+YAML_UNDEFINED_ALIAS = MessageKind(
+    "yaml.undefined-alias",
+    en="{alias} refers to nothing above: put the value in quotes if the * is part of the text",
+    zh="“{alias}”找不到前面对应的内容：如果 * 是文字的一部分，请把值用引号括起来",
+)
+YAML_TWO_DOCUMENTS = MessageKind(
+    "yaml.two-documents",
+    en="a line of three dashes (---) starts a second document, and a data file holds one: "
+    "remove the line",
+    zh="三个短横线（---）会开始第二份文档，而一个数据文件只能有一份：请删掉这一行",
+)
+YAML_TAG = MessageKind(
+    "yaml.tag",
+    en="a value cannot start with ! (YAML reads it as a tag): put the value in quotes",
+    zh="值不能以“!”开头（YAML 会当作标签）：请把这个值用引号括起来",
+)
+YAML_DUPLICATE_ANCHOR = MessageKind(
+    "yaml.duplicate-anchor",
+    en="the same &anchor is given twice (first on line {first}): give the second another name",
+    zh="同一个 & 锚点写了两次（第一次在第{first}行）：请给第二个另起名称",
+)
+YAML_BLOCK_SCALAR = MessageKind(
+    "yaml.block-scalar",
+    en="nothing but a line break may follow | or >: start the text on the next line, indented",
+    zh="“|”或“>”后面应直接换行：请把文字写在下一行，并缩进",
+)
+YAML_COMPLEX_KEY = MessageKind(
+    "yaml.complex-key",
+    en="a name cannot be a list or fields: write a plain name before the colon",
+    zh="名称不能是列表或一组字段：冒号前面请写一个普通的名称",
+)
+YAML_OTHER = MessageKind(
+    "yaml.other",
+    en="YAML syntax error: {detail}",
+    zh="YAML 格式有误，无法读取：请检查这一行的缩进、冒号和引号（原文：“{detail}”）",
+)
+YAML_NOT_A_DATE = MessageKind(
+    "yaml.not-a-date",
+    en="'{value}' is not a real date (no such month or day): write it as 2023-04-19",
+    zh="“{value}”不是真实存在的日期（没有这个月或这一天）：请写作 2023-04-19 这样的形式",
+)
+YAML_SELF_ALIAS = MessageKind(
+    "yaml.self-alias",
+    en="refers to itself through an alias (*…): write the value out instead",
+    zh="通过别名（*…）引用了自己：请把值直接写出来",
+)
+YAML_DUPLICATE_KEY = MessageKind(
+    "yaml.duplicate-key",
+    en="'{key}' appears twice (first on line {first}); keep one",
+    zh="“{key}”写了两次（第一次在第{first}行）：请只保留一个",
+)
+YAML_UNPRINTABLE = MessageKind(
+    "yaml.unprintable",
+    en="contains the {kind} U+{code}, which a document cannot hold (pasted from another "
+    "program?): delete it",
+    zh="含有{kind} U+{code}，文档中不能有这种字符（可能是从其他程序粘贴来的）：请删除它",
+)
+YAML_CONTROL_CHARACTER = MessageKind(
+    "yaml.control-character", en="control character", zh="看不见的控制字符"
+)
+YAML_CHARACTER = MessageKind("yaml.character", en="character", zh="特殊字符")

@@ -15,6 +15,16 @@ from typing import Any
 
 import yaml
 
+from reportgen.data.messages import (
+    YAML_CHARACTER,
+    YAML_CONTROL_CHARACTER,
+    YAML_DUPLICATE_KEY,
+    YAML_NOT_A_DATE,
+    YAML_OTHER,
+    YAML_SELF_ALIAS,
+    YAML_UNPRINTABLE,
+)
+from reportgen.data.yaml_errors import yaml_error_message
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
 from reportgen.text.encoding import read_text
@@ -81,27 +91,17 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
+        # The message says where a missing ] or " began; the line is where it was noticed.
         mark = err.problem_mark or err.context_mark
-        message = " ".join(part for part in (err.context, err.problem) if part)
-        start = err.context_mark
-        if err.context and err.problem and start and mark and start.line != mark.line:
-            # The parser notices a missing ] or " lines later: say where the thing began.
-            message = (
-                f"{err.problem} ({err.context} that starts on line {start.line + 1}, "
-                f"column {start.column + 1})"
-            )
-        raise DataError(
-            [
-                Problem(
-                    f"YAML syntax error: {message or 'cannot parse'}",
-                    file=path,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ]
-        ) from err
+        problem = Problem(
+            yaml_error_message(err, text),
+            file=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        )
+        raise DataError([problem]) from err
     except yaml.YAMLError as err:
-        raise DataError([Problem(f"YAML error: {err}", file=path)]) from err
+        raise DataError([Problem(YAML_OTHER(detail=str(err)), file=path)]) from err
     except ValueError as err:
         # A value that looks like a date but is none (2023-13-19) fails while the
         # tree is built into Python values, with no line: find the node that fails.
@@ -135,14 +135,14 @@ def _bad_date_problem(
         elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
             try:
                 loader.construct_yaml_timestamp(node)
-            except ValueError as node_err:
+            except ValueError:
                 return Problem(
-                    f"'{node.value}' is not a real date ({node_err}): write it as 2023-04-19",
+                    YAML_NOT_A_DATE(value=node.value),
                     file=path,
                     line=node.start_mark.line + 1,
                     column=node.start_mark.column + 1,
                 )
-    return Problem(f"cannot read a value ({err})", file=path)
+    return Problem(YAML_OTHER(detail=str(err)), file=path)
 
 
 def _record_positions(
@@ -157,7 +157,7 @@ def _record_positions(
         # An alias inside the very value it names (&a [*a]): the data would never end.
         problems.append(
             source.problem(
-                "refers to itself through an alias (*…): write the value out instead",
+                YAML_SELF_ALIAS(),
                 path,
                 ".".join((source.path.stem, *path)),
             )
@@ -173,7 +173,7 @@ def _record_positions(
                 # PyYAML keeps the last of two equal keys without a word: that loses data.
                 problems.append(
                     Problem(
-                        f"'{key}' appears twice (first on line {seen[key]}); keep one",
+                        YAML_DUPLICATE_KEY(key=key, first=seen[key]),
                         file=source.path,
                         line=line,
                         column=key_node.start_mark.column + 1,
@@ -200,12 +200,11 @@ def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> 
     for match in found:
         index = match.start()
         code = ord(match.group())
-        kind = "control character" if code < 0xA0 else "character"
+        kind = YAML_CONTROL_CHARACTER() if code < 0xA0 else YAML_CHARACTER()
         steps = _steps_at(root, index, set()) if root is not None else []
         problems.append(
             Problem(
-                f"contains the {kind} U+{code:04X}, which a document cannot hold "
-                "(pasted from another program?): delete it",
+                YAML_UNPRINTABLE(kind=kind, code=f"{code:04X}"),
                 file=path,
                 line=text.count("\n", 0, index) + 1,
                 column=index - text.rfind("\n", 0, index),
