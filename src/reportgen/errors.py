@@ -88,6 +88,10 @@ class Problem:
             text += TAG_SEPARATOR().text(language) + self.tag
         return text
 
+    def worded(self, language: Language) -> str:
+        """Return the problem in ``language``, as a parameter of a message."""
+        return self.text(language)
+
     def __str__(self) -> str:
         return self.text()
 
@@ -144,6 +148,10 @@ class ReportgenError(Exception):
         """Return the error as printed in ``language`` (default: the current one)."""
         message = text_of(self.message, language)
         return f"{self.path}: {message}" if self.path is not None else message
+
+    def worded(self, language: Language) -> str:
+        """Return the error in ``language``, as a parameter of a message."""
+        return self.text(language)
 
     def __str__(self) -> str:
         return self.text()
