@@ -18,7 +18,7 @@ from minimal_workspace import RENDERED, make_workspace, paragraph_texts
 from reportgen.api import check_reports
 from reportgen.cli import main
 from reportgen.errors import DataError
-from reportgen.text.encoding import GB18030, UTF8, UTF16, UndecodableText, decode_text, read_text
+from reportgen.text.decoding import GB18030, UTF8, UTF16, UndecodableText, decode_text, read_text
 from reportgen.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent

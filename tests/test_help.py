@@ -19,7 +19,7 @@ from reportgen.cli.progress import BarProgress
 from reportgen.i18n import set_language
 
 COMMANDS = [
-    "render", "check", "watch", "schema", "new-period", "list",
+    "render", "check", "watch", "schema", "new-period", "fill-sheet", "list",
     "new-department", "fields", "init", "cache",
 ]  # fmt: skip
 

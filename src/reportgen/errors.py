@@ -46,7 +46,9 @@ class Problem:
 
     ``where`` names a place inside a template (a :class:`reportgen.ooxml.places.Place`,
     worded "body, paragraph 4" or 正文第4段); ``field`` is a dotted data path such as
-    ``proposals.figures.adopted``. A ``warning`` is shown but does not make a report fail.
+    ``proposals.figures.adopted``. ``cell`` names a spreadsheet's cell (``获奖名单!C7``),
+    printed in place of the line and column, which then only order the problems. A
+    ``warning`` is shown but does not make a report fail.
     """
 
     message: Message | str
@@ -58,6 +60,7 @@ class Problem:
     severity: Severity = "error"
     #: The template tag the problem is in, printed after the message as it is written.
     tag: str | None = None
+    cell: str | None = None
 
     @property
     def code(self) -> str | None:
@@ -69,7 +72,9 @@ class Problem:
         location = ""
         if self.file is not None:
             location = str(self.file)
-            if self.line is not None:
+            if self.cell is not None:
+                location += f":{self.cell}"
+            elif self.line is not None:
                 location += f":{self.line}"
                 if self.column is not None:
                     location += f":{self.column}"

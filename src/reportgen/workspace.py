@@ -27,7 +27,7 @@ from reportgen.messages import (
     NOT_A_WORKSPACE,
     os_reason,
 )
-from reportgen.text.encoding import UndecodableText, decode_text
+from reportgen.text.decoding import UndecodableText, decode_text
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}

@@ -39,6 +39,9 @@ from reportgen.cli.messages import (
     ERROR_PREFIX,
     FIELDS_DESCRIPTION,
     FIELDS_SUMMARY,
+    FILL_DESCRIPTION,
+    FILL_REPORT_HELP,
+    FILL_SUMMARY,
     HELP_HELP,
     INIT_DESCRIPTION,
     INIT_MADE,
@@ -190,6 +193,10 @@ def _add_starting_commands(add: _Add) -> None:
     new_period.add_argument("--to", metavar="NAME", help=str(NEW_PERIOD_TO_HELP()))
     new_period.set_defaults(command=_new_period)
 
+    fill = add("fill-sheet", FILL_SUMMARY, FILL_DESCRIPTION)
+    fill.add_argument("report", metavar="REPORT", help=str(FILL_REPORT_HELP()))
+    fill.set_defaults(command=_fill_sheet)
+
     listing = add("list", LIST_SUMMARY, LIST_DESCRIPTION)
     listing.set_defaults(command=_list)
 
@@ -291,6 +298,20 @@ def _new_period(arguments: argparse.Namespace) -> int:
         )
     )
     print(NEW_PERIOD_TO_ENTER(count=len(made.figures), name=made.name))
+    return 0
+
+
+def _fill_sheet(arguments: argparse.Namespace) -> int:
+    from reportgen.commands.fill_sheet import write_fill_sheet
+    from reportgen.commands.messages import FILL_SHEET_WRITTEN
+    from reportgen.workspace import Workspace
+
+    made = write_fill_sheet(Workspace.find(), arguments.report)
+    print(_shown(made.workbook))
+    for path in made.files:
+        print(_shown(path))
+    count = sum(len(rows) for rows in made.sheets.values())
+    print(FILL_SHEET_WRITTEN(count=count, sheets=list(made.sheets), report=arguments.report))
     return 0
 
 

@@ -147,6 +147,26 @@ NEW_PERIOD_TO_HELP = MessageKind(
     en="the new folder's name (default: REPORT with the new years)",
     zh="新文件夹的名称（默认为原报告名加上新的年份）",
 )
+FILL_SUMMARY = MessageKind(
+    "cli.fill-sheet.summary",
+    en="write the Excel sheet a statistics office fills with a report's figures",
+    zh="生成统计部门填写报告数字用的 Excel 表",
+)
+FILL_DESCRIPTION = MessageKind(
+    "cli.fill-sheet.description",
+    en="Write 指标填报.xlsx into data/REPORT/: a sheet for each data file with figures still to "
+    "enter (value: ~, as new-period leaves them), a row a figure with its label, unit, a "
+    "column a year and last period's value beside; the cells to fill accept numbers only. "
+    "Each data file then names its sheet under figures_sheet:, so the filled workbook, saved "
+    "in place, is read by check and render.",
+    zh="在 data/REPORT/ 中生成“指标填报.xlsx”：每个有待填数字（value: ~，即 new-period 留下的）"
+    "的数据文件一张工作表，每个数字一行，列出名称、单位，每年一列，旁边是上一周期的数值；"
+    "待填的格子只能填数字。各数据文件随后在 figures_sheet: 中写明自己的工作表，填好的表格"
+    "原地保存后，check 和 render 就会读取它。",
+)
+FILL_REPORT_HELP = MessageKind(
+    "cli.fill-sheet.report", en="the report whose figures are to fill", zh="要填写数字的报告"
+)
 LIST_SUMMARY = MessageKind(
     "cli.list.summary",
     en="show every template and report, and whether each report checks clean",

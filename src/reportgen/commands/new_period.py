@@ -30,7 +30,7 @@ from reportgen.data.outline import read_outline
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
 from reportgen.files import write_folder_atomically
-from reportgen.text.encoding import read_text
+from reportgen.text.decoding import read_text
 from reportgen.workspace import Workspace
 
 _INT = "tag:yaml.org,2002:int"

@@ -27,7 +27,7 @@ from reportgen.data.messages import (
 from reportgen.data.yaml_errors import yaml_error_message
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
-from reportgen.text.encoding import read_text
+from reportgen.text.decoding import read_text
 
 Path_ = tuple[str | int, ...]
 
