@@ -238,8 +238,8 @@ def test_a_name_the_prose_does_not_know_suggests_the_name_meant(report_dir: Path
 def test_a_sandbox_escape_in_the_prose_is_refused(report_dir: Path) -> None:
     path = replace(report_dir / "proposals.yaml", "{{ collected }}", "{{ ''.__class__.__mro__ }}")
     assert problems(report_dir) == [
-        f"{path}:14:5: proposals.paragraphs: in the text: not allowed (access to attribute "
-        "'__class__' of 'str' object is unsafe.)"
+        f"{path}:14:5: proposals.paragraphs: in the text: not allowed: '__class__' reaches into "
+        "Python, not into the data"
     ]
 
 
@@ -301,8 +301,8 @@ def test_a_tag_nested_hundreds_deep_in_the_prose_is_an_error(report_dir: Path) -
     deep = "{{ " + "(" * 2000 + "collected" + ")" * 2000 + " }}"
     path = replace(report_dir / "proposals.yaml", "{{ collected }}", deep)
     assert problems(report_dir) == [
-        f"{path}:14:5: proposals.paragraphs: in the text: a {{{{ … }}}} is nested too deeply "
-        "to read"
+        f"{path}:14:5: proposals.paragraphs: in the text: nested too deeply to read "
+        "(hundreds of brackets?)"
     ]
 
 

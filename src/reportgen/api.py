@@ -14,6 +14,7 @@ from reportgen.batch import render_batch
 from reportgen.cache import Cache
 from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import write_atomically
+from reportgen.messages import TWO_REPORTS_ONE_FILE
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
 
@@ -147,8 +148,11 @@ def _render_all(
         if report.output in outputs:
             problems.append(
                 Problem(
-                    f"reports '{outputs[report.output]}' and '{report.data.name}' would both "
-                    f"write {report.output.name}: give one of them another output name",
+                    TWO_REPORTS_ONE_FILE(
+                        first=outputs[report.output],
+                        second=report.data.name,
+                        file=report.output.name,
+                    ),
                     file=directory / "report.yaml",
                     field="report.output",
                 )

@@ -41,6 +41,12 @@ from reportgen.data.report import REPORT_FILE, ROW, BatchFacts, ReportData, file
 from reportgen.data.table import cell_text, open_table
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
+from reportgen.messages import (
+    ROW_LACKS_COLUMN,
+    ROW_NAME_TAKEN,
+    SAME_FILE_AS_ROW,
+    TABLE_LACKS_COLUMN,
+)
 from reportgen.ooxml.messages import PLACE_IN_TEMPLATE
 from reportgen.prepare import Run, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
@@ -155,15 +161,7 @@ def _check_report(
 
     report_file = data.directory / REPORT_FILE
     if ROW in data.context:
-        raise DataError(
-            [
-                Problem(
-                    f"'{ROW}' names the table's current row in a batch: rename the part, "
-                    "figure or list called so",
-                    file=report_file,
-                )
-            ]
-        )
+        raise DataError([Problem(ROW_NAME_TAKEN(row=ROW), file=report_file)])
     facts = [variable for variable in variables if not is_row(variable)]
     problems = check_variables(template, facts, data.context)
     if problems:
@@ -174,8 +172,7 @@ def _check_report(
     if table.columns is not None:
         problems = [
             Problem(
-                f"the template or batch.output uses {ROW}.{column}, but the table has no column "
-                f"'{column}' (columns: {', '.join(table.columns)})",
+                TABLE_LACKS_COLUMN(row=ROW, column=column, columns=table.columns),
                 file=table.path,
                 line=1,
             )
@@ -215,8 +212,7 @@ def _plan(
         missing = sorted(wanted - row.fields.keys())
         if missing:
             problems += [
-                row.problem(table.path, f"no '{column}': the template or batch.output uses it")
-                for column in missing
+                row.problem(table.path, ROW_LACKS_COLUMN(column=column)) for column in missing
             ]
             continue
         empty = [column for column in sorted(wanted) if row.fields[column] == ""]
@@ -229,8 +225,7 @@ def _plan(
             problems.append(
                 row.problem(
                     table.path,
-                    f"writes {output.name}, as the row on line {first_line[key]} does: "
-                    "make batch.output name a column that tells them apart",
+                    SAME_FILE_AS_ROW(file=output.name, line=first_line[key]),
                 )
             )
             continue

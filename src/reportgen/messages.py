@@ -54,6 +54,8 @@ NO_SUCH_TEMPLATE = MessageKind(
     zh="没有名为“{name}”的模板（现有的模板：{known}）",
 )
 NONE_THERE = MessageKind("workspace.none", en="none", zh="无")
+#: A name shown as it is (a font, a file): plain in English, in quotation marks in Chinese.
+QUOTED = MessageKind("name.quoted", en="{text}", zh="“{text}”")
 FILE_NOT_FOUND = MessageKind("file.not-found", en="file not found", zh="找不到这个文件")
 CANNOT_WRITE_HERE = MessageKind(
     "file.cannot-write-here", en="cannot write here ({reason})", zh="无法在这里写入文件（{reason}）"
@@ -120,7 +122,7 @@ def os_reason(err: OSError) -> Message:
 INSTALL_PACKAGES = MessageKind(
     "pdf.install",
     en="install them with: apt-get install {packages}",
-    zh="请安装：apt-get install {packages}",
+    zh="请用“apt-get install {packages}”安装",
 )
 SOFFICE_MISSING = MessageKind(
     "pdf.no-soffice",
@@ -150,3 +152,36 @@ NO_PDF_WRITTEN = MessageKind(
     "（LibreOffice 的原始输出：“{output}”）",
 )
 NO_OUTPUT = MessageKind("pdf.no-output", en="no message", zh="没有输出")
+
+# -- batches, and a run over several reports --
+
+ROW_NAME_TAKEN = MessageKind(
+    "batch.row-name-taken",
+    en="'{row}' names the table's current row in a batch: rename the part, figure or list "
+    "called so",
+    zh="批量生成时“{row}”表示表格的当前行：请给同名的部分、数字或列表另取名称",
+)
+TABLE_LACKS_COLUMN = MessageKind(
+    "batch.table-lacks-column",
+    en="the template or batch.output uses {row}.{column}, but the table has no column "
+    "'{column}' (columns: {columns})",
+    zh="模板或 batch.output 用到了 {row}.{column}，但表格中没有“{column}”这一列"
+    "（现有的列：{columns}）",
+)
+ROW_LACKS_COLUMN = MessageKind(
+    "batch.row-lacks-column",
+    en="no '{column}': the template or batch.output uses it",
+    zh="这一行没有“{column}”，而模板或 batch.output 用到了它",
+)
+SAME_FILE_AS_ROW = MessageKind(
+    "batch.same-file",
+    en="writes {file}, as the row on line {line} does: make batch.output name a column that "
+    "tells them apart",
+    zh="这一行生成的文件 {file} 与第{line}行的同名：请在 batch.output 中用上能区分各行的列",
+)
+TWO_REPORTS_ONE_FILE = MessageKind(
+    "run.same-output",
+    en="reports '{first}' and '{second}' would both write {file}: give one of them another "
+    "output name",
+    zh="报告“{first}”和“{second}”都会写出 {file}：请给其中一份另取输出文件名",
+)

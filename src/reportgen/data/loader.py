@@ -14,9 +14,21 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from reportgen.data.attachment import build_attachment
+from reportgen.data.explain import shown
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
-from reportgen.data.messages import PICTURE_NAME_TAKEN
+from reportgen.data.messages import (
+    DATA_FILE_MISSING,
+    FILE_EMPTY,
+    FILE_NOT_FIELDS,
+    FILE_NOT_LISTED,
+    IN_THE_TEXT,
+    NO_DATE,
+    PART_AND_FIGURE,
+    PART_WITHOUT_FILE,
+    PICTURE_NAME_TAKEN,
+    RESERVED_PART,
+)
 from reportgen.data.models import (
     PartFile,
     ReportFile,
@@ -32,6 +44,8 @@ from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
 from reportgen.text.environment import make_environment
+from reportgen.text.jinja_errors import render_error_message
+from reportgen.text.messages import UNDEFINED_WITH_HINT
 
 #: A report's or a part's content, as validated.
 Content = TypeVar("Content", bound=_Content)
@@ -144,7 +158,7 @@ class _Loader:
                 # Templates reach both as {{ name }}; the part would hide the figure.
                 self.problems.append(
                     source.problem(
-                        f"'{name}' is both a part and a figure or list of the report: rename one",
+                        PART_AND_FIGURE(name=name),
                         ("parts", index),
                         "report.parts",
                     )
@@ -249,7 +263,7 @@ class _Loader:
 
     def _read(self, path: Path) -> SourceFile | None:
         if not path.is_file():
-            self.problems.append(Problem("file not found", file=path))
+            self.problems.append(Problem(DATA_FILE_MISSING(), file=path))
             return None
         try:
             source = load_yaml(path)
@@ -258,14 +272,10 @@ class _Loader:
             return None
         self.notes += source.notes
         if source.data is None:
-            self.problems.append(Problem("the file is empty", file=path))
+            self.problems.append(Problem(FILE_EMPTY(), file=path))
             return None
         if not isinstance(source.data, dict):
-            self.problems.append(
-                source.problem(
-                    f"the file should hold fields (name: value), not a {type(source.data).__name__}"
-                )
-            )
+            self.problems.append(source.problem(FILE_NOT_FIELDS(shown=shown(source.data))))
             return None
         return source
 
@@ -278,8 +288,7 @@ class _Loader:
             if name in RESERVED_REPORT_NAMES:
                 self.problems.append(
                     report_source.problem(
-                        f"'{name}' names {RESERVED_REPORT_NAMES[name]} in templates: "
-                        "rename the part and its file",
+                        RESERVED_PART(name=name, meaning=RESERVED_REPORT_NAMES[name]()),
                         ("parts", index),
                         "report.parts",
                     )
@@ -288,7 +297,7 @@ class _Loader:
             if not path.is_file():
                 self.problems.append(
                     report_source.problem(
-                        f"part '{name}' has no data file {path.name} in {self.directory}",
+                        PART_WITHOUT_FILE(name=name, file=path.name, folder=self.directory),
                         ("parts", index),
                         "report.parts",
                     )
@@ -305,8 +314,7 @@ class _Loader:
                 # A file nobody renders is data silently lost: say so.
                 self.problems.append(
                     report_source.problem(
-                        f"{path.name} is not listed in parts: add '{path.stem}' to parts, "
-                        "or move the file out of the folder",
+                        FILE_NOT_LISTED(file=path.name, name=path.stem),
                         ("parts",),
                         "report.parts",
                     )
@@ -330,7 +338,7 @@ class _Loader:
         if isinstance(source.data, dict) and "date" in source.data and source.data["date"] is None:
             self.problems.append(
                 source.problem(
-                    "no date: enter the date the report is signed, as YYYY-MM-DD",
+                    NO_DATE(),
                     ("date",),
                     "report.date",
                 )
@@ -376,17 +384,15 @@ class _Loader:
             return printed
         try:
             return self.prose_environment.from_string(text).render(scope)
-        except TemplateSyntaxError as err:
-            message = f"in the text: {err.message}"
         except UndefinedError as err:
-            message = f"in the text: {err.message}{_suggest_for_undefined(err, scope)}"
-        except SecurityError as err:
-            message = f"in the text: not allowed ({err})"
+            problem = _undefined_with_hint(err, scope)
+        except (TemplateSyntaxError, SecurityError) as err:
+            problem = render_error_message(err)
         except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-            message = f"in the text: cannot print ({err})"
-        except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
-            message = "in the text: a {{ … }} is nested too deeply to read"
-        self.problems.append(source.problem(message, path, field_name))
+            problem = render_error_message(err)
+        except RecursionError as err:  # hundreds of brackets inside {{ }}, as a paste can hold
+            problem = render_error_message(err)
+        self.problems.append(source.problem(IN_THE_TEXT(problem=problem), path, field_name))
         return text
 
 
@@ -394,10 +400,10 @@ class _Loader:
 _UNDATED = "1900-01-01"
 
 
-def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> Message | str:
+def _undefined_with_hint(err: UndefinedError, scope: dict[str, Any]) -> Message:
     # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
     message = err.message or ""
-    if message.startswith("'") and "' is undefined" in message:
-        word = message[1 : message.index("' is undefined")]
-        return did_you_mean(word, list(scope))
-    return ""
+    if message.startswith("'") and message.endswith("' is undefined"):
+        name = message[1 : -len("' is undefined")]
+        return UNDEFINED_WITH_HINT(name=name, hint=did_you_mean(name, list(scope)))
+    return render_error_message(err)

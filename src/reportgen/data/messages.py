@@ -11,7 +11,7 @@ SHOWN_BOOLEAN = MessageKind("data.shown-boolean", en="true or false", zh="真假
 SHOWN_NUMBER = MessageKind("data.shown-number", en="the number {number}", zh="数字 {number}")
 SHOWN_LIST = MessageKind("data.shown-list", en="a list", zh="列表")
 SHOWN_FIELDS = MessageKind(
-    "data.shown-fields", en="fields (name: value)", zh="一组字段（名称: 值）"
+    "data.shown-fields", en="fields (name: value)", zh="「名称: 内容」这样的字段"
 )
 SHOWN_DATE = MessageKind("data.shown-date", en="the date {date}", zh="日期 {date}")
 SHOWN_OTHER = MessageKind("data.shown-other", en="a {kind}", zh="{kind} 类型的值")
@@ -39,7 +39,7 @@ EMPTY_LIST = MessageKind("data.empty-list", en="should have at least one item", 
 NOT_FIELDS = MessageKind(
     "data.not-fields",
     en="should hold fields (name: value), not {shown}",
-    zh="应为一组字段（每行“名称: 值”），而不是{shown}",
+    zh="应为「名称: 内容」这样的字段（每行一个），而不是{shown}",
 )
 NOT_TWO_NAMES = MessageKind(
     "data.not-two-names",
@@ -376,7 +376,7 @@ NOT_A_WORKBOOK = MessageKind(
     "sheet.not-a-workbook",
     en="cannot read it as a spreadsheet ({detail}): open it in Excel or WPS and save it again "
     "as .xlsx",
-    zh="无法作为电子表格读取（{detail}）：请用 Excel 或 WPS 打开后重新保存为 .xlsx",
+    zh="无法作为电子表格读取：请用 Excel 或 WPS 打开后重新保存为 .xlsx（原文：“{detail}”）",
 )
 SHEET_PASSWORD = MessageKind(
     "sheet.password",
@@ -461,3 +461,138 @@ SHEET_ROWS = MessageKind(
     en="'{value}' should be the rows holding the indicators, such as 3-8",
     zh="“{value}”应写指标所在的行，如 3-8",
 )
+
+# -- loading a report: its files, its parts, its names --
+
+DATA_FILE_MISSING = MessageKind("data.file-missing", en="file not found", zh="找不到这个文件")
+FILE_EMPTY = MessageKind(
+    "data.file-empty",
+    en="the file is empty",
+    zh="文件是空的：请填写内容，或从别的报告复制一份再改",
+)
+FILE_NOT_FIELDS = MessageKind(
+    "data.file-not-fields",
+    en="the file should hold fields (name: value), not {shown}",
+    zh="文件应由「名称: 内容」这样的字段组成，而不是{shown}",
+)
+RESERVED_PART = MessageKind(
+    "data.reserved-part",
+    en="'{name}' names {meaning} in templates: rename the part and its file",
+    zh="“{name}”在模板中表示{meaning}：请给这个部分和它的文件另取名称",
+)
+RESERVED_NAME = MessageKind(
+    "data.reserved-name",
+    en="'{name}' names {meaning} in templates: rename it",
+    zh="“{name}”在模板中表示{meaning}：请另取名称",
+)
+PART_WITHOUT_FILE = MessageKind(
+    "data.part-without-file",
+    en="part '{name}' has no data file {file} in {folder}",
+    zh="部分“{name}”在 {folder} 中没有数据文件 {file}：请建立这个文件，或从 parts 中删去",
+)
+FILE_NOT_LISTED = MessageKind(
+    "data.file-not-listed",
+    en="{file} is not listed in parts: add '{name}' to parts, or move the file out of the folder",
+    zh="{file} 没有列在 parts 中：请把“{name}”加进 parts，或把这个文件移出文件夹",
+)
+NO_DATE = MessageKind(
+    "data.no-date",
+    en="no date: enter the date the report is signed, as YYYY-MM-DD",
+    zh="没有成文日期：请填写报告落款的日期，写作 2023-04-19 这样的形式",
+)
+PART_AND_FIGURE = MessageKind(
+    "data.part-and-figure",
+    en="'{name}' is both a part and a figure or list of the report: rename one",
+    zh="“{name}”既是部分名，又是报告的数字或列表名：请改掉其中一个",
+)
+FIGURE_AND_DERIVED = MessageKind(
+    "data.figure-and-derived",
+    en="'{name}' is both a figure and a derived figure: rename one",
+    zh="“{name}”既是数字，又是计算得出的数字：请改掉其中一个",
+)
+FIGURE_AND_LIST = MessageKind(
+    "data.figure-and-list",
+    en="'{name}' is both a figure and a list: rename one",
+    zh="“{name}”既是数字，又是列表：请改掉其中一个",
+)
+MISSPELT_FIGURE_KEY = MessageKind(
+    "data.misspelt-figure-key",
+    en="unknown field '{key}' (did you mean '{meant}'?); if '{group}' is a group of figures, "
+    "give '{key}' another name",
+    zh="没有“{key}”这个字段（是否应为“{meant}”？）；如果“{group}”是一组数字，请给“{key}”另取名称",
+)
+NO_VALUE_FOR_YEAR = MessageKind(
+    "data.no-value-for-year",
+    en="no value for {year}: enter it",
+    zh="{year}年没有数值：请填写",
+)
+YEAR_OUTSIDE_PERIOD = MessageKind(
+    "data.year-outside-period",
+    en="year {year} is outside the period {period}",
+    zh="{year}年不在汇报周期{period}之内",
+)
+NO_VALUE_FOR_PERIOD = MessageKind(
+    "data.no-value-for-period",
+    en="no value for the period {period}: enter it (value: …)",
+    zh="没有{period}的数值：请填写（value: …）",
+)
+NO_SUCH_FIGURE = MessageKind(
+    "data.no-such-figure",
+    en="no figure named '{name}'{hint}",
+    zh="没有名为“{name}”的数字{hint}",
+)
+GROUP_NOT_FIGURE = MessageKind(
+    "data.group-not-figure",
+    en="'{name}' is a group of figures: name one figure in it",
+    zh="“{name}”是一组数字：请写出其中的某一个数字",
+)
+CANNOT_COMPUTE = MessageKind(
+    "data.cannot-compute", en="cannot compute {name}: {reason}", zh="无法算出 {name}：{reason}"
+)
+SHARE_OF_ZERO = MessageKind(
+    "data.share-of-zero",
+    en="{whole} is 0, so {part} has no share of it",
+    zh="{whole} 为 0，{part} 无法算出占比",
+)
+SHARE_OVER_WHOLE = MessageKind(
+    "data.share-over-whole",
+    en="{part} ({part_value}) is greater than {whole} ({whole_value}); a share cannot exceed 100%",
+    zh="{part}（{part_value}）大于 {whole}（{whole_value}），占比不能超过 100%：请检查这两个数字",
+)
+GROWTH_FROM_ZERO = MessageKind(
+    "data.growth-from-zero",
+    en="{base} is 0, so growth from it has no percentage",
+    zh="{base} 为 0，无法算出增长的百分比",
+)
+NO_VALUES_BY_YEAR = MessageKind(
+    "data.no-values-by-year",
+    en="'{name}' has no values by year to chart: give it by_year",
+    zh="“{name}”没有分年度的数值，画不出柱状图：请给它写上 by_year",
+)
+IN_THE_TEXT = MessageKind(
+    "data.in-the-text", en="in the text: {problem}", zh="文字中的标签有误：{problem}"
+)
+NO_CHART_FONT = MessageKind(
+    "data.no-chart-font",
+    en="no font with Chinese glyphs for the chart (looked for {families}); install one with: "
+    "apt-get install {package}",
+    zh="没有能显示汉字的字体，画不出图表（找过：{families}）；请用“apt-get install {package}”"
+    "安装一个",
+)
+
+#: What each name the context gives the report's facts holds, as refusals say it.
+MEANS_ORGANISATION = MessageKind("data.means.organisation", en="the organisation", zh="汇报单位")
+MEANS_TITLE = MessageKind("data.means.title", en="the report's title", zh="报告标题")
+MEANS_PERIOD = MessageKind("data.means.period", en="the period", zh="汇报周期")
+MEANS_DATE = MessageKind("data.means.date", en="the report's date", zh="成文日期")
+MEANS_REPORT = MessageKind("data.means.report", en="the report itself", zh="报告本身")
+MEANS_OPENING = MessageKind("data.means.opening", en="the opening paragraphs", zh="开头段落")
+MEANS_PARTS = MessageKind("data.means.parts", en="the list of parts", zh="正文各部分的列表")
+MEANS_ATTACHMENT = MessageKind("data.means.attachment", en="the attachment", zh="附件")
+MEANS_PART_NAME = MessageKind("data.means.part-name", en="the part's name", zh="部分的名称")
+MEANS_LEAD = MessageKind("data.means.lead", en="the part's lead sentence", zh="部分的领句")
+MEANS_PARAGRAPHS = MessageKind("data.means.paragraphs", en="the part's paragraphs", zh="部分的段落")
+MEANS_FIGURES = MessageKind(
+    "data.means.figures", en="all of the part's figures", zh="部分的全部数字"
+)
+MEANS_LISTS = MessageKind("data.means.lists", en="all of the part's lists", zh="部分的全部列表")

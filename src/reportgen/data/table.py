@@ -53,6 +53,7 @@ from reportgen.data.messages import (
 )
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message, Worded
+from reportgen.messages import os_reason
 from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines, UndecodableText
 from reportgen.text.messages import NOT_TEXT_ENCODING
 
@@ -427,4 +428,4 @@ def _kind(value: Any) -> Message:
 
 
 def _unreadable(err: OSError) -> Message:
-    return UNREADABLE_FILE(reason=err.strerror or str(err))
+    return UNREADABLE_FILE(reason=os_reason(err))

@@ -130,7 +130,7 @@ PICTURE_KIND = MessageKind(
 PICTURE_CORRUPT = MessageKind(
     "picture.corrupt",
     en="the picture '{name}' is damaged ({detail}): save it again from the original",
-    zh="图片“{name}”已损坏（{detail}）：请从原图重新保存",
+    zh="图片“{name}”已损坏：请从原图重新保存（原文：“{detail}”）",
 )
 PICTURE_SIZE = MessageKind(
     "picture.size",

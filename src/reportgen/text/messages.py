@@ -143,6 +143,9 @@ SYNTAX_OTHER = MessageKind(
 )
 
 UNDEFINED_NAME = MessageKind("jinja.undefined", en="'{name}' is undefined", zh="数据中没有“{name}”")
+UNDEFINED_WITH_HINT = MessageKind(
+    "jinja.undefined-hint", en="'{name}' is undefined{hint}", zh="数据中没有“{name}”{hint}"
+)
 NO_ATTRIBUTE = MessageKind(
     "jinja.no-attribute", en="the value has no '{name}'", zh="这个值没有“{name}”这一项"
 )
