@@ -32,6 +32,7 @@ import locale
 import os
 import string
 import sys
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -230,6 +231,11 @@ def number_text(value: float | Decimal) -> str:
     with contextlib.suppress(InvalidOperation):  # more digits than a Decimal holds: keep all
         number = number.quantize(Decimal("1e-10"))
     return format(number.normalize(), "f")
+
+
+def display_width(text: str) -> int:
+    """Return how many columns ``text`` fills on a terminal: a Chinese character fills two."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
 
 
 def text_of(value: Worded | str, language: Language | None = None) -> str:

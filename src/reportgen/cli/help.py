@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from reportgen.cli.messages import ARGPARSE_ZH
-from reportgen.i18n import Language
+from reportgen.i18n import Language, display_width
 
 #: The width help text is wrapped to, in terminal columns.
 HELP_WIDTH = 78
@@ -59,12 +59,12 @@ def wrap(text: str, width: int = HELP_WIDTH) -> list[str]:
     lines: list[str] = []
     line, columns = "", 0
     for word in _words(text):
-        size = _columns(word)
+        size = display_width(word)
         if columns + size > width and line.strip():
             lines.append(line.rstrip())
             word = word.lstrip()
             line, columns = "", 0
-            size = _columns(word)
+            size = display_width(word)
         line += word
         columns += size
     if line.strip():
@@ -102,7 +102,3 @@ def _words(text: str) -> Iterator[str]:
 
 def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
-
-
-def _columns(text: str) -> int:
-    return sum(2 if _is_wide(char) else 1 for char in text)

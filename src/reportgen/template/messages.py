@@ -183,3 +183,95 @@ VALUE_LOST = MessageKind(
     en="the value '{value}' was printed but is not in the document: its paragraph was lost",
     zh="“{value}”已印出，却不在生成的文档里：它所在的段落丢失了",
 )
+
+# -- reportgen fields: what each field of a template is, and where the data gives it --
+
+FIELDS_HEADER = MessageKind(
+    "fields.header", en="{path} uses these fields:", zh="{path} 用到以下字段："
+)
+FIELDS_NONE = MessageKind(
+    "fields.none",
+    en="{path} uses no fields: it prints the same text every time",
+    zh="{path} 没有用到任何字段：每次印出的文字都一样",
+)
+KIND_TEXT = MessageKind("fields.kind.text", en="text", zh="文字")
+KIND_PERIOD = MessageKind("fields.kind.period", en="period", zh="周期")
+KIND_DATE = MessageKind("fields.kind.date", en="date", zh="日期")
+KIND_YEAR = MessageKind("fields.kind.year", en="year", zh="年份")
+KIND_YEARS = MessageKind("fields.kind.years", en="list of years", zh="年份列表")
+KIND_NUMBER = MessageKind("fields.kind.number", en="number", zh="数字")
+KIND_TEXTS = MessageKind("fields.kind.texts", en="list of text", zh="文字列表")
+KIND_GROUP = MessageKind("fields.kind.group", en="group of figures", zh="一组数字")
+KIND_LISTS = MessageKind("fields.kind.lists", en="lists", zh="列表")
+KIND_PERCENT = MessageKind("fields.kind.percent", en="percentage", zh="百分比")
+KIND_BY_YEAR = MessageKind("fields.kind.by-year", en="number per year", zh="分年度数字")
+KIND_REPORT = MessageKind("fields.kind.report", en="the report", zh="报告")
+KIND_PARTS = MessageKind("fields.kind.parts", en="list of parts", zh="部分列表")
+KIND_ATTACHMENT = MessageKind("fields.kind.attachment", en="the attachment", zh="附件")
+KIND_ROWS = MessageKind("fields.kind.rows", en="list of rows", zh="行列表")
+KIND_COMPUTED = MessageKind("fields.kind.computed", en="computed", zh="自动算出")
+KIND_PART = MessageKind("fields.kind.part", en="part", zh="部分")
+KIND_FIGURE = MessageKind("fields.kind.figure", en="figure", zh="数字")
+KIND_FIGURE_OR_TEXT = MessageKind(
+    "fields.kind.figure-or-text", en="figure or text", zh="数字或文字"
+)
+SOURCE_DATE = MessageKind(
+    "fields.source.date",
+    en="report.yaml: date (print it with | cn_date)",
+    zh="report.yaml: date（用 | cn_date 印出）",
+)
+SOURCE_FROM_PERIOD = MessageKind(
+    "fields.source.from-period", en="computed from period", zh="由 period 算出"
+)
+SOURCE_PERIOD_LENGTH = MessageKind(
+    "fields.source.period-length",
+    en="computed from period: how many years",
+    zh="由 period 算出：共几年",
+)
+SOURCE_PART_NAME = MessageKind(
+    "fields.source.part-name",
+    en="the part's file name, without .yaml",
+    zh="部分的文件名（不含 .yaml）",
+)
+SOURCE_PART_FIGURES = MessageKind(
+    "fields.source.part-figures",
+    en="<part>.yaml: figures and derived",
+    zh="<part>.yaml: figures 和 derived",
+)
+SOURCE_PREVIOUS = MessageKind(
+    "fields.source.previous",
+    en="figures: …: previous (the previous period's value)",
+    zh="figures: …: previous（上一周期的数值）",
+)
+SOURCE_CHANGE = MessageKind(
+    "fields.source.change",
+    en="computed from value and previous",
+    zh="由 value 和 previous 算出",
+)
+SOURCE_PARTS = MessageKind(
+    "fields.source.parts",
+    en="report.yaml: parts (one <part>.yaml each)",
+    zh="report.yaml: parts（每个部分一个 <part>.yaml）",
+)
+SOURCE_ATTACHMENT = MessageKind(
+    "fields.source.attachment",
+    en="report.yaml: attachment (optional)",
+    zh="report.yaml: attachment（可选）",
+)
+SOURCE_ATTACHMENT_ROWS = MessageKind(
+    "fields.source.attachment-rows",
+    en="report.yaml: attachment: figures (a row each)",
+    zh="report.yaml: attachment: figures（每个数字一行）",
+)
+SOURCE_ROW_FIGURE = MessageKind(
+    "fields.source.row-figure",
+    en="the row's figure: by_year, value, previous",
+    zh="该行的数字：by_year、value、previous",
+)
+SOURCE_PART_FILE = MessageKind(
+    "fields.source.part-file",
+    en="{name}.yaml (listed in report.yaml: parts)",
+    zh="{name}.yaml（列在 report.yaml 的 parts 中）",
+)
+SOURCE_OR = MessageKind("fields.source.or", en="{source} (or {other})", zh="{source}（或 {other}）")
+SOURCE_SAME_FILE = MessageKind("fields.source.same-file", en="the same file", zh="同一文件")
