@@ -31,7 +31,7 @@ WARNINGS_FOUND = MessageKind(
     zh="{count} 条提醒",
 )
 BOTH_FOUND = MessageKind(
-    "problems.both", en="{problems}, {warnings}", zh="{problems}，另有{warnings}"
+    "problems.both", en="{problems}, {warnings}", zh="{problems}，另有 {warnings}"
 )
 TAG_SEPARATOR = MessageKind("problems.tag-separator", en=": ", zh="：")
 WARNING_PREFIX = MessageKind("problems.warning-prefix", en="warning: ", zh="提醒：")
