@@ -24,16 +24,14 @@ def check_reports(
 ) -> list[Problem]:
     """Return every problem in the data and templates of the named (default: all) reports.
 
-    Warnings (severity ``warning``, such as a data file read as GBK) are among them; they
-    do not stop a render.
+    Warnings (``severity="warning"``) come last: they are shown, and do not stop a render.
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
-    rendered, problems = _render_all(run, names)
-    problems += [note for report in rendered for note in report.data.notes]
+    _, problems = _render_all(run, names)
     for name in batches:
         problems += _render_batch(run, name, write=False)[1]
-    return problems
+    return problems + run.all_warnings()
 
 
 def render_reports(
@@ -56,13 +54,12 @@ def render_reports(
     left out are listed in the ProblemsFound raised at the end. ``on_rendered`` is told the
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
-    to install when it cannot be. Warnings do not stop anything: they are listed with the
-    problems when there are any, and otherwise told to ``on_warning``.
+    to install when it cannot be. Warnings do not stop the render: each is passed to
+    ``on_warning`` at the end, or listed with the problems when there are any.
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     rendered, problems = _render_all(run, names, output_dir, on_rendered)
-    problems += [note for report in rendered for note in report.data.notes]
     written = []
     if not errors_among(problems):
         for report in rendered:
@@ -82,9 +79,10 @@ def render_reports(
             on_rendered(name)
     if pdf:
         written += _convert_to_pdf(printed, on_written)
-    if errors_among(problems):
-        raise ProblemsFound(problems)
-    for warning in problems:
+    warnings = run.all_warnings()
+    if problems:
+        raise ProblemsFound(problems + warnings)
+    for warning in warnings:
         if on_warning is not None:
             on_warning(warning)
     return written

@@ -96,6 +96,8 @@ def render_batch(
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
     table = open_table(data.directory / spec.rows, spec.sheet)
+    if table.notes:  # -- a CSV read as GBK: said, and the rows still written --
+        run.warnings[table.path] = table.notes
     wanted = _check_report(data, spec, template_path, variables, table)
 
     folder = (output_dir or run.workspace.output_dir) / name
@@ -196,11 +198,8 @@ def _pattern_names(pattern: str) -> list[str]:
 def _plan(
     data: ReportData, spec: BatchFacts, table: Table, wanted: set[str], folder: Path
 ) -> tuple[list[_Task], list[Problem]]:
-    """Return a task for each row that can be rendered, and the problems of the others.
-
-    The table's warnings (a CSV read as GBK) come first among the problems.
-    """
-    problems: list[Problem] = list(table.notes)
+    """Return a task for each row that can be rendered, and the problems of the others."""
+    problems: list[Problem] = []
     tasks: list[_Task] = []
     first_line: dict[str, int] = {}
     facts = data.facts.placeholders()

@@ -42,6 +42,9 @@ from reportgen.cli.messages import (
     FILL_DESCRIPTION,
     FILL_REPORT_HELP,
     FILL_SUMMARY,
+    FIX_DESCRIPTION,
+    FIX_SUMMARY,
+    FIX_TEMPLATE_HELP,
     HELP_HELP,
     INIT_DESCRIPTION,
     INIT_MADE,
@@ -210,6 +213,10 @@ def _add_starting_commands(add: _Add) -> None:
     fields.add_argument("template", metavar="TEMPLATE")
     fields.set_defaults(command=_fields)
 
+    fix = add("fix-template", FIX_SUMMARY, FIX_DESCRIPTION)
+    fix.add_argument("templates", nargs="*", metavar="TEMPLATE", help=str(FIX_TEMPLATE_HELP()))
+    fix.set_defaults(command=_fix_template)
+
     init = add("init", INIT_SUMMARY, INIT_DESCRIPTION)
     init.add_argument("directory", nargs="?", type=Path, default=Path("."), metavar="DIR")
     init.set_defaults(command=_init)
@@ -226,6 +233,7 @@ def _render(arguments: argparse.Namespace) -> int:
 
     workspace = Workspace.find()
     names = arguments.reports or workspace.report_names()
+    warnings: list[Problem] = []
     with progress_for(sys.stdout, len(names), pdf=arguments.pdf, show=_shown) as progress:
         render_reports(
             workspace,
@@ -235,9 +243,11 @@ def _render(arguments: argparse.Namespace) -> int:
             jobs=arguments.jobs,
             pdf=arguments.pdf,
             on_rendered=progress.rendered,
-            on_warning=_warn,
+            on_warning=warnings.append,
             cache=_cache_from_environment(),
         )
+    for warning in warnings:  # -- after the progress bar, which owns the terminal till then --
+        _warn(warning)
     return 0
 
 
@@ -344,6 +354,28 @@ def _fields(arguments: argparse.Namespace) -> int:
     if not path.is_file():
         path = Workspace.find().find_template(arguments.template)
     print("\n".join(field_lines(Path(_shown(path)), template_fields(path))))
+    return 0
+
+
+def _fix_template(arguments: argparse.Namespace) -> int:
+    from reportgen.commands.fix_template import fix_template
+    from reportgen.commands.messages import TEMPLATE_ALREADY_NORMAL, TEMPLATE_FIXED
+    from reportgen.workspace import Workspace
+
+    if arguments.templates:
+        workspace = Workspace.find()
+        paths = [workspace.find_template(given) for given in arguments.templates]
+    else:
+        folder = Workspace.find().templates_dir
+        paths = sorted(path for path in folder.glob("*.docx") if not path.name.startswith("~$"))
+    for path in paths:
+        fix = fix_template(path)
+        if fix.backup is None:
+            print(TEMPLATE_ALREADY_NORMAL(path=_shown(path)))
+            continue
+        print(TEMPLATE_FIXED(path=_shown(path), backup=_shown(fix.backup)))
+        for change in fix.changes:
+            print(f"  {change}")
     return 0
 
 

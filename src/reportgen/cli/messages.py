@@ -216,6 +216,29 @@ FIELDS_DESCRIPTION = MessageKind(
     zh="按层次列出模板 TEMPLATE 用到的每个字段，以及它的类型和数据中填写它的文件和字段名。"
     "TEMPLATE 可以是 templates 中的文件名（可省略 .docx），也可以是文件路径。",
 )
+FIX_SUMMARY = MessageKind(
+    "cli.fix-template.summary",
+    en="normalise templates so that Word lays them out as LibreOffice does",
+    zh="规范模板，使 Word 与 LibreOffice 的排版一致",
+)
+FIX_DESCRIPTION = MessageKind(
+    "cli.fix-template.description",
+    en="Set each TEMPLATE (default: every template) to Word's current compatibility mode and "
+    "Chinese as its East Asian language, remove stale parts (an old copy of the styles, a "
+    "thumbnail, an empty bibliography) and list links to missing styles, and mark runs "
+    "with Chinese quotes and dashes for the East Asian font: the warnings of "
+    "'reportgen check'. The template is changed in place; the original is kept beside "
+    "it as NAME.docx.bak.",
+    zh="把每个 TEMPLATE（不写则为全部模板）设为 Word 当前的兼容模式，东亚语言设为中文；删去"
+    "过时的部分（旧的样式副本、缩略图、空的参考文献），去掉指向不存在样式的列表链接；并给"
+    "含中文引号和破折号的文字标明用东亚字体。这些正是“reportgen check”提醒的问题。模板"
+    "就地修改，原文件另存为 NAME.docx.bak 放在旁边。",
+)
+FIX_TEMPLATE_HELP = MessageKind(
+    "cli.fix-template.template",
+    en="a file in templates/ or a path",
+    zh="templates 中的文件名，或文件路径",
+)
 INIT_SUMMARY = MessageKind(
     "cli.init.summary",
     en="make a new workspace with a sample report",

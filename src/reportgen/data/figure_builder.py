@@ -24,6 +24,7 @@ from reportgen.data.messages import (
     MEANS_FIGURES,
     MEANS_LEAD,
     MEANS_LISTS,
+    MEANS_OFFICIAL,
     MEANS_OPENING,
     MEANS_ORGANISATION,
     MEANS_PARAGRAPHS,
@@ -57,6 +58,7 @@ RESERVED_REPORT_NAMES = {
     "opening": MEANS_OPENING,
     "parts": MEANS_PARTS,
     "attachment": MEANS_ATTACHMENT,
+    "official": MEANS_OFFICIAL,
 }
 #: Names a part gives to its own prose and members (``proposals.lead``).
 RESERVED_PART_NAMES = {

@@ -64,7 +64,9 @@ NOT_A_WHOLE_NUMBER = MessageKind(
     en="should be a whole number, not {shown}",
     zh="应为整数，而不是{shown}",
 )
-INVALID = MessageKind("data.invalid", en="{detail}", zh="填写有误（{detail}）")
+INVALID = MessageKind(
+    "data.invalid", en="{detail}", zh="这个值不符合要求，请对照说明修改（原文：“{detail}”）"
+)
 
 # -- one value --
 CONTROL_CHARACTER = MessageKind(
@@ -596,3 +598,66 @@ MEANS_FIGURES = MessageKind(
     "data.means.figures", en="all of the part's figures", zh="部分的全部数字"
 )
 MEANS_LISTS = MessageKind("data.means.lists", en="all of the part's lists", zh="部分的全部列表")
+MEANS_OFFICIAL = MessageKind(
+    "data.means.official",
+    en="the parts of an official document (公文)",
+    zh="公文的各组成部分",
+)
+
+# -- the parts of a 公文 --
+
+SEAL_MISSING = MessageKind(
+    "data.seal-missing",
+    en="the seal picture {name} is not in {folder}: put the PNG there, beside report.yaml, "
+    "or remove seal:",
+    zh="印章图片 {name} 不在 {folder} 中：请把这张 PNG 图片放在 report.yaml 旁边，或删除 seal 一项",
+)
+SEAL_UNUSABLE = MessageKind(
+    "data.seal-unusable",
+    en="{name} is not a PNG picture of at most {limit} MB: save the seal as a PNG with a "
+    "transparent background",
+    zh="{name} 不是不超过 {limit} MB 的 PNG 图片：请把印章另存为透明底的 PNG 图片",
+)
+
+# -- more of pydantic's findings, in the clerk's terms --
+
+AT_LEAST = MessageKind(
+    "data.at-least",
+    en="should be at least {limit}, not {shown}",
+    zh="应不小于 {limit}，而不是{shown}",
+)
+MORE_THAN = MessageKind(
+    "data.more-than",
+    en="should be more than {limit}, not {shown}",
+    zh="应大于 {limit}，而不是{shown}",
+)
+AT_MOST = MessageKind(
+    "data.at-most",
+    en="should be at most {limit}, not {shown}",
+    zh="应不大于 {limit}，而不是{shown}",
+)
+LESS_THAN = MessageKind(
+    "data.less-than",
+    en="should be less than {limit}, not {shown}",
+    zh="应小于 {limit}，而不是{shown}",
+)
+NOT_A_DATE = MessageKind(
+    "data.not-a-date",
+    en="should be a date written as 2023-04-19, not {shown}",
+    zh="应为日期，写作 2023-04-19 这样的形式，而不是{shown}",
+)
+NOT_YES_NO = MessageKind(
+    "data.not-yes-no",
+    en="should be true or false, not {shown}",
+    zh="应为 true 或 false（是或否），而不是{shown}",
+)
+TOO_MANY_ITEMS = MessageKind(
+    "data.too-many-items",
+    en="should have at most {limit} items",
+    zh="最多只能有 {limit} 项",
+)
+SEAL_FILE_NAME = MessageKind(
+    "data.seal-file-name",
+    en="give the name of a .png file beside report.yaml, such as seal.png",
+    zh="请写 report.yaml 旁边的一个 .png 图片的文件名，如 seal.png",
+)

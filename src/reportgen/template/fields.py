@@ -41,6 +41,7 @@ from reportgen.template.messages import (
     SOURCE_CHANGE,
     SOURCE_DATE,
     SOURCE_FROM_PERIOD,
+    SOURCE_KEY,
     SOURCE_OR,
     SOURCE_PART_FIGURES,
     SOURCE_PART_FILE,
@@ -167,14 +168,14 @@ def _describe(
         "report": "report.yaml",
         "part": "<part>.yaml",
     }.get(role, SOURCE_SAME_FILE())
-    figures = f"{text_of(where)}: figures: {name}"
+    figures = SOURCE_KEY(file=where, section="figures", name=name)
     if role == "root" and members & {"lead", "paragraphs"}:
         return KIND_PART(), SOURCE_PART_FILE(name=name), "part"
     figure_members = bool(members) and members <= set(_FIGURE)
     if is_list and figure_members:
         return KIND_GROUP(), figures, "figure"
     if is_list:
-        lists = f"{text_of(where)}: lists: {name}"
+        lists = SOURCE_KEY(file=where, section="lists", name=name)
         return KIND_TEXTS(), SOURCE_OR(source=lists, other="figures:"), "leaf"
     if figure_members:
         return KIND_FIGURE(), figures, "figure"

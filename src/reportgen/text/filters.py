@@ -20,6 +20,7 @@ from reportgen.text.messages import (
     UNKNOWN_QUALIFIER,
     UNKNOWN_SCALE,
 )
+from reportgen.text.titles import title_lines
 
 DIGITS = "零一二三四五六七八九"
 SMALL_UNITS = ["", "十", "百", "千"]
@@ -229,5 +230,6 @@ FILTERS: dict[str, Callable[..., str]] = {
         "cn_date": cn_date,
         "cn_change": cn_change,
         "fullwidth": fullwidth,
+        "title_lines": title_lines,
     }.items()
 }
