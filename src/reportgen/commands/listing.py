@@ -28,6 +28,7 @@ from reportgen.commands.messages import (
     LIST_TEMPLATES,
     LIST_UNUSED,
     LIST_USED_BY,
+    LIST_WARNED,
 )
 from reportgen.data.report import REPORT_FILE
 from reportgen.errors import Problem
@@ -100,7 +101,10 @@ class Overview:
         self, report: ReportEntry, shown: Callable[[Path], str]
     ) -> list[Message | str]:
         errors = [problem for problem in report.problems if problem.severity == "error"]
-        state = LIST_PROBLEMS(count=len(errors)) if errors else "✓"
+        state: Message | str = LIST_PROBLEMS(count=len(errors)) if errors else "✓"
+        warned = len(report.problems) - len(errors)
+        if warned:
+            state = LIST_WARNED(state=state, count=warned)
         lines: list[Message | str] = [f"  {report.name}  {state}"]
         files: Message | str = REPORT_FILE
         if report.parts:

@@ -61,6 +61,11 @@ LIST_REPORTS = MessageKind("list.reports", en="reports ({folder}/):", zh="报告
 LIST_PROBLEMS = MessageKind(
     "list.problems", en="{count} {count:problem|problems}", zh="{count} 个问题"
 )
+LIST_WARNED = MessageKind(
+    "list.warned",
+    en="{state} ({count} {count:warning|warnings})",
+    zh="{state}（{count} 条提醒）",
+)
 LIST_PARTS = MessageKind("list.parts", en="{count} {count:part|parts}", zh="{count} 个部分")
 LIST_DATA = MessageKind(
     "list.data", en="    data      {folder}/ ({files})", zh="    数据  {folder}/（{files}）"
