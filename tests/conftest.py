@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from helpers import missing_under_ci
 from reportgen.errors import Problem, ProblemsFound, ReportgenError
 from reportgen.i18n import MessageKind, set_language
 
@@ -99,10 +100,7 @@ def poppler() -> None:
         if shutil.which(tool) is None
     ]
     if missing:
-        message = f"poppler-utils ({', '.join(missing)}) is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci(f"poppler-utils ({', '.join(missing)}) is not installed")
 
 
 @pytest.fixture
@@ -112,8 +110,7 @@ def soffice() -> str:
 
     command = find_soffice()
     if command is None:
-        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+        )
     return command

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
 
 #: An attachment section for the sample five-year report, and a chart line to go with it.
 ATTACHMENT = """\
@@ -38,3 +43,16 @@ _ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:[ \t]+[A-Za-z][A-Za-z0-9
 def english_runs(text: str) -> list[str]:
     """Return every run of three or more English words in ``text`` outside literal names."""
     return _ENGLISH_RUN.findall(_LITERAL.sub(" · ", text))
+
+
+def changed_lines(old: str, new: str) -> list[str]:
+    """Return the lines a change removed (-) and added (+), as a unified diff shows them."""
+    diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def missing_under_ci(message: str) -> NoReturn:
+    """Skip the test for a missing program, but fail it under CI, where every program exists."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -20,18 +20,49 @@ from reportgen.workspace import Workspace
 
 
 def check_reports(
-    workspace: Workspace, names: Sequence[str] = (), *, cache: Cache | None = None
+    workspace: Workspace,
+    names: Sequence[str] = (),
+    *,
+    cache: Cache | None = None,
+    pdf: bool = False,
 ) -> list[Problem]:
     """Return every problem in the data and templates of the named (default: all) reports.
 
     Warnings (``severity="warning"``) come last: they are shown, and do not stop a render.
+    With ``pdf``, reports that check clean (batches aside) are also rendered and converted in
+    a scratch folder, and their pages proofread (see :mod:`reportgen.pdf_proof`).
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     _, problems = _render_all(run, names)
     for name in batches:
         problems += _render_batch(run, name, write=False)[1]
-    return problems + run.all_warnings()
+    problems += run.all_warnings()
+    if pdf and names and not any(problem.severity == "error" for problem in problems):
+        problems += _page_warnings(workspace, names, cache)
+    return problems
+
+
+def _page_warnings(
+    workspace: Workspace, names: Sequence[str], cache: Cache | None
+) -> list[Problem]:
+    """Render and convert the reports in a scratch folder; return what their pages show."""
+    import dataclasses
+    import tempfile
+
+    from reportgen.messages import LONELY_CHARACTER
+
+    found: list[Problem] = []
+    with tempfile.TemporaryDirectory(prefix="reportgen-check-") as folder:
+        render_reports(
+            workspace, names, Path(folder), pdf=True, on_warning=found.append, cache=cache
+        )
+    # -- the other warnings check found already; a page is named by its document's name --
+    return [
+        dataclasses.replace(warning, file=Path(str(warning.file)).name)
+        for warning in found
+        if warning.code == LONELY_CHARACTER.code
+    ]
 
 
 def render_reports(
@@ -77,9 +108,12 @@ def render_reports(
         problems += batch_problems
         if on_rendered is not None:
             on_rendered(name)
+    warnings: list[Problem] = []
     if pdf:
-        written += _convert_to_pdf(printed, on_written)
-    warnings = run.all_warnings()
+        converted = _convert_to_pdf(printed, on_written)
+        written += converted
+        warnings += _proofread_pages(printed, converted)
+    warnings = run.all_warnings() + warnings
     if problems:
         raise ProblemsFound(problems + warnings)
     for warning in warnings:
@@ -91,6 +125,18 @@ def render_reports(
 def errors_among(problems: Sequence[Problem]) -> list[Problem]:
     """Return the problems that are errors: those that stop a report, not warnings."""
     return [problem for problem in problems if problem.severity == "error"]
+
+
+def _proofread_pages(documents: list[Path], pdfs: list[Path]) -> list[Problem]:
+    """Return a warning for each paragraph ending in one character alone on a line."""
+    from reportgen.pdf_proof import lonely_line_warnings
+
+    by_stem = {pdf.stem: pdf for pdf in pdfs}
+    warnings: list[Problem] = []
+    for document in documents:
+        if document.stem in by_stem:
+            warnings += lonely_line_warnings(document, by_stem[document.stem])
+    return warnings
 
 
 def _convert_to_pdf(documents: list[Path], on_written: Callable[[Path], None] | None) -> list[Path]:

@@ -90,6 +90,11 @@ _DISK_FULL = MessageKind("os.disk-full", en="the disk is full", zh="磁盘已满
 _READ_ONLY = MessageKind("os.read-only", en="the disk is read-only", zh="磁盘是只读的")
 _NAME_TOO_LONG = MessageKind("os.name-too-long", en="the name is too long", zh="文件名太长")
 _EXISTS = MessageKind("os.exists", en="it already exists", zh="已经存在")
+_ADDRESS_IN_USE = MessageKind(
+    "os.address-in-use",
+    en="another program uses the port already",
+    zh="端口已被其他程序占用",
+)
 _OTHER = MessageKind(
     "os.other", en="{detail}, error {code}", zh="系统错误：{detail}，错误码 {code}"
 )
@@ -104,6 +109,7 @@ _BY_ERRNO = {
     errno.EROFS: _READ_ONLY,
     errno.ENAMETOOLONG: _NAME_TOO_LONG,
     errno.EEXIST: _EXISTS,
+    errno.EADDRINUSE: _ADDRESS_IN_USE,
 }
 
 
@@ -184,4 +190,14 @@ TWO_REPORTS_ONE_FILE = MessageKind(
     en="reports '{first}' and '{second}' would both write {file}: give one of them another "
     "output name",
     zh="报告“{first}”和“{second}”都会写出 {file}：请给其中一份另取输出文件名",
+)
+
+# -- proofreading the pages of a converted document --
+
+PAGE = MessageKind("pdf.page", en="page {number}", zh="第{number}页")
+LONELY_CHARACTER = MessageKind(
+    "pdf.lonely-character",
+    en="the paragraph “{start}” ends with one character alone on its last line (“{line}”): "
+    "shorten or lengthen it by a few characters",
+    zh="“{start}”一段的最后一行只有一个字（“{line}”），请删减或增加几个字，使其不单独成行",
 )

@@ -61,7 +61,7 @@ class Run:
         """
         kept = self.cache.reports.load(directory) if self.cache is not None else None
         if kept is not None:
-            self.warnings[directory] = kept.notes
+            self.warnings[directory] = kept.warnings
             return kept
         from reportgen.data.loader import load_report_data  # PyYAML and pydantic: only now
 
@@ -72,9 +72,10 @@ class Run:
             problems = [*err.problems, *self._template_problems(directory, err.context)]
             raise DataError(problems) from err
         # -- a file read as GBK: said every run, from the cache too, until it is saved as UTF-8 --
-        self.warnings[directory] = data.notes
+        self.warnings[directory] = data.warnings
         if self.cache is not None:
             self.cache.reports.save(data)
+        self.warnings[directory] = data.warnings
         return data
 
     def _template_problems(

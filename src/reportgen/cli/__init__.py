@@ -25,6 +25,7 @@ from reportgen.cli.messages import (
     CACHE_SUMMARY,
     CHANGED,
     CHECK_DESCRIPTION,
+    CHECK_PDF_HELP,
     CHECK_SUMMARY,
     CHECKED_CLEAN,
     COMMANDS_TITLE,
@@ -68,6 +69,10 @@ from reportgen.cli.messages import (
     SCHEMA_DESCRIPTION,
     SCHEMA_DIR_HELP,
     SCHEMA_SUMMARY,
+    SERVE_DESCRIPTION,
+    SERVE_HOST_HELP,
+    SERVE_PORT_HELP,
+    SERVE_SUMMARY,
     VERSION_HELP,
     WATCH_DESCRIPTION,
     WATCH_SUMMARY,
@@ -171,6 +176,7 @@ def _add_reading_commands(add: _Add) -> None:
 
     check = add("check", CHECK_SUMMARY, CHECK_DESCRIPTION)
     _add_reports(check)
+    check.add_argument("--pdf", action="store_true", help=str(CHECK_PDF_HELP()))
     check.set_defaults(command=_check)
 
     watch = add("watch", WATCH_SUMMARY, WATCH_DESCRIPTION)
@@ -225,6 +231,11 @@ def _add_starting_commands(add: _Add) -> None:
     cache.add_argument("--clear", action="store_true", help=str(CACHE_CLEAR_HELP()))
     cache.set_defaults(command=_cache)
 
+    serve = add("serve", SERVE_SUMMARY, SERVE_DESCRIPTION)
+    serve.add_argument("--port", type=int, default=8420, metavar="P", help=str(SERVE_PORT_HELP()))
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADDR", help=str(SERVE_HOST_HELP()))
+    serve.set_defaults(command=_serve)
+
 
 def _render(arguments: argparse.Namespace) -> int:
     from reportgen.api import render_reports
@@ -266,7 +277,9 @@ def _check(arguments: argparse.Namespace) -> int:
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
-    problems = check_reports(workspace, arguments.reports, cache=_cache_from_environment())
+    problems = check_reports(
+        workspace, arguments.reports, cache=_cache_from_environment(), pdf=arguments.pdf
+    )
     if errors_among(problems):
         raise ProblemsFound(problems)
     for warning in problems:
@@ -385,6 +398,20 @@ def _init(arguments: argparse.Namespace) -> int:
     for path in init_workspace(arguments.directory):
         print(_shown(path))
     print(INIT_MADE(folder=_shown(arguments.directory)))
+    return 0
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    from reportgen.serve.server import serve
+    from reportgen.workspace import Workspace
+
+    serve(
+        Workspace.find(),
+        host=arguments.host,
+        port=arguments.port,
+        cache=_cache_from_environment(),
+        say=lambda text: print(text, flush=True),
+    )
     return 0
 
 

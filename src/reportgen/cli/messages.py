@@ -94,6 +94,12 @@ CHECK_DESCRIPTION = MessageKind(
     "problem as file:line: message.",
     zh="检查列出的每份报告（不写则为全部）的数据和模板，把每个问题按“文件:行: 说明”列出。",
 )
+CHECK_PDF_HELP = MessageKind(
+    "cli.check.pdf",
+    en="also lay the reports out with LibreOffice and warn of a paragraph whose last line "
+    "holds one character",
+    zh="同时用 LibreOffice 排版，最后一行只有一个字的段落给出提醒",
+)
 WATCH_SUMMARY = MessageKind(
     "cli.watch.summary",
     en="render reports again whenever their data or template changes",
@@ -252,6 +258,33 @@ INIT_DESCRIPTION = MessageKind(
     zh="在 DIR（默认为当前文件夹）中建立 templates、data、output 三个文件夹、带注释的 "
     "reportgen.toml 和一份示例报告，在那里运行“reportgen render”马上就能生成。"
     "已有的文件绝不覆盖。",
+)
+SERVE_SUMMARY = MessageKind(
+    "cli.serve.summary",
+    en="open the workspace in the browser: a form for each report, with a preview",
+    zh="在浏览器中打开工作区：每份报告一张填写表，并可预览",
+)
+SERVE_DESCRIPTION = MessageKind(
+    "cli.serve.description",
+    en="Serve the workspace as a local web page and open it in the browser (the BROWSER "
+    "variable is honoured; BROWSER=true opens nothing): every report with its check "
+    "status, a form for each report's data that saves into its YAML files keeping every "
+    "comment, and a preview of its pages. Only this computer can reach it, unless --host "
+    "names another address; then it prints an address with an access token to use.",
+    zh="把工作区作为本机网页提供，并在浏览器中打开（遵从 BROWSER 变量；BROWSER=true 时不打开）："
+    "列出每份报告及其检查结果；每份报告的数据有一张填写表，保存时写回 YAML 文件并保留所有"
+    "注释；还可预览报告的页面。只有本机能访问，除非用 --host 指定其他地址，这时会印出一个"
+    "带访问令牌的网址供使用。",
+)
+SERVE_PORT_HELP = MessageKind(
+    "cli.serve.port",
+    en="the port (default: 8420; 0: any free)",
+    zh="端口（默认为 8420；0 表示任选一个空闲端口）",
+)
+SERVE_HOST_HELP = MessageKind(
+    "cli.serve.host",
+    en="the address to listen on (default: 127.0.0.1, this computer only)",
+    zh="监听的地址（默认为 127.0.0.1，即只有本机能访问）",
 )
 CACHE_SUMMARY = MessageKind(
     "cli.cache.summary",

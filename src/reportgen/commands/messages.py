@@ -42,12 +42,6 @@ PERIOD_FOLDER_TAKEN = MessageKind(
     en="already exists; choose another name with --to, or delete the folder",
     zh="已存在：请用 --to 另起一个名称，或删除该文件夹",
 )
-FIGURE_ON_ONE_LINE = MessageKind(
-    "new-period.figure-on-one-line",
-    en="cannot move this figure to the next period automatically: put each of its fields on "
-    "a line of its own",
-    zh="无法自动把这个数字转到下一个周期：请把它的每一项分行写",
-)
 
 # -- list --
 

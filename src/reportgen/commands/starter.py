@@ -80,8 +80,7 @@ def create_department(
 
     Raise WorkspaceError, writing nothing, if ``name`` cannot name a file or either exists.
     """
-    if not _NAME.fullmatch(name):
-        raise WorkspaceError(BAD_REPORT_NAME(name=name))
+    check_report_name(name)
     template = workspace.templates_dir / f"{name}.docx"
     folder = workspace.data_dir / name
     taken = [path for path in (template, folder) if path.exists()]
@@ -97,6 +96,12 @@ def create_department(
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return [template, *files]
+
+
+def check_report_name(name: str) -> None:
+    """Raise WorkspaceError unless ``name`` can name a report's folder and template."""
+    if not _NAME.fullmatch(name):
+        raise WorkspaceError(BAD_REPORT_NAME(name=name))
 
 
 def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Path]:

@@ -36,6 +36,7 @@ from reportgen.data.models import (
 )
 from reportgen.data.official import Official, build_official
 from reportgen.data.outline import report_facts
+from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import print_values
 from reportgen.data.report import REPORT_FILE, PartView, ReportData
 from reportgen.data.stand_ins import Unknown
@@ -72,6 +73,8 @@ class _Loader:
         self.notes: list[Problem] = []  # warnings: shown, but the report is still made
         #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
         self.read_files: list[Path] = []
+        #: Each part's file, for proofreading to name the line of its words.
+        self.part_sources: dict[str, SourceFile] = {}
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
@@ -91,8 +94,36 @@ class _Loader:
             raise DataError(self.problems + self.notes, context=context)
         files = [report_path] + [self.directory / f"{name}.yaml" for name in spec.parts]
         files += self.read_files
+        warnings = self.notes + proofread(self._words(spec, report_source, context))
         return ReportData(
-            self.directory.name, self.directory, report_facts(spec), context, files, self.notes
+            self.directory.name, self.directory, report_facts(spec), context, files, warnings
+        )
+
+    def _words(self, spec: ReportFile, source: SourceFile, context: dict[str, Any]) -> ReportWords:
+        """Return the report's words as rendered, each with its place in the data."""
+        opening = [
+            Passage(text, source, ("opening", index), "report.opening")
+            for index, text in enumerate(context["opening"])
+        ]
+        sections = [opening]
+        for part in context["parts"]:
+            part_source = self.part_sources[part.name]
+            sections.append(
+                [Passage(part.lead, part_source, ("lead",), f"{part.name}.lead")]
+                + [
+                    Passage(text, part_source, ("paragraphs", index), f"{part.name}.paragraphs")
+                    for index, text in enumerate(part.paragraphs)
+                ]
+            )
+        return ReportWords(
+            title=Passage(spec.title, source, ("title",), "report.title"),
+            date=Passage("", source, ("date",), "report.date"),
+            dated=spec.date,
+            period_end=spec.period.end,
+            sections=sections,
+            attachments=1 if context["attachment"] else 0,
+            # -- a 公文 such as a 通知 looks ahead; a work report looks back on its period --
+            looks_back=spec.official is None,
         )
 
     def _build(
@@ -195,6 +226,7 @@ class _Loader:
                 pictures = self._pictures(model, part_source, figures, name)
                 figures = Group(figures._name, {**figures._children, **pictures})
                 part_specs.append((name, part, part_source, figures))
+                self.part_sources[name] = part_source
         return part_specs
 
     def _part_view(

@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from reportgen.i18n import MessageKind
 
+# -- changing values in a file as text --
+EDIT_NEEDS_OWN_LINE = MessageKind(
+    "data.edit-needs-own-line",
+    en="cannot change this value automatically: put each of its fields on a line of its own",
+    zh="无法自动修改这里的数值：请把它的每个字段各写一行",
+)
+EDIT_NOT_FOUND = MessageKind(
+    "data.edit-not-found",
+    en="'{field}' is not in the file (was the file changed meanwhile?): reload the page",
+    zh="文件中找不到“{field}”（文件是否已被改动？）：请刷新页面后再改",
+)
+EDIT_UNSAFE = MessageKind(
+    "data.edit-unsafe",
+    en="cannot write this value into '{field}' without changing other values: "
+    "edit the file in a text editor",
+    zh="无法在不影响其他内容的情况下把这个值写入“{field}”：请用文本编辑器修改该文件",
+)
+
 # -- how a value found in a file is named --
 SHOWN_TEXT = MessageKind("data.shown-text", en="the text '{text}'", zh="文字“{text}”")
 SHOWN_NOTHING = MessageKind("data.shown-nothing", en="nothing", zh="空值")
@@ -660,4 +678,48 @@ SEAL_FILE_NAME = MessageKind(
     "data.seal-file-name",
     en="give the name of a .png file beside report.yaml, such as seal.png",
     zh="请写 report.yaml 旁边的一个 .png 图片的文件名，如 seal.png",
+)
+
+# -- proofreading: warnings, which do not stop a render --
+
+NUMBERING_JUMPS = MessageKind(
+    "data.numbering-jumps",
+    en="the numbering ({marker}) jumps: number {found} comes where {expected} should; renumber, "
+    "or add what is missing",
+    zh="序号（{marker}）不连续：应为第{expected}项处写成了第{found}项，请重新编号或补上缺少的一项",
+)
+NUMBERING_REPEATS = MessageKind(
+    "data.numbering-repeats",
+    en="the numbering ({marker}) repeats: number {found} comes again where {expected} should; "
+    "renumber",
+    zh="序号（{marker}）重复：应为第{expected}项处又写成了第{found}项，请重新编号",
+)
+ATTACHMENT_MISSING = MessageKind(
+    "data.attachment-missing",
+    en="the text mentions 附件, but report.yaml has no attachment: add attachment:, or reword",
+    zh="正文提到了“附件”，但 report.yaml 中没有附件：请添加 attachment: 一项，或修改文字",
+)
+ATTACHMENT_NUMBER = MessageKind(
+    "data.attachment-number",
+    en="the text mentions 附件{number}, but the report has {count} {count:attachment|attachments} "
+    "(a single one is not numbered)",
+    zh="正文提到了附件{number}，但本文只有 {count} 个附件（只有一个附件时不编号），请核对",
+)
+TITLE_PUNCTUATION = MessageKind(
+    "data.title-punctuation",
+    en="the title ends in '{mark}': a title takes no punctuation at its end (GB/T 9704 7.3.1)",
+    zh="标题末尾有标点“{mark}”：标题末尾不加标点（GB/T 9704 7.3.1），请删去",
+)
+YEAR_TWO_WAYS = MessageKind(
+    "data.year-two-ways",
+    en="a year is written as {here} here and as {elsewhere} elsewhere: write every year one way, "
+    "in Arabic digits (2023年)",
+    zh="年份写法不一致：此处写作“{here}”，别处写作“{elsewhere}”，请统一用阿拉伯数字书写（如2023年）",
+)
+DATED_BEFORE_PERIOD = MessageKind(
+    "data.dated-before-period",
+    en="the report is dated {date}, before the last year of its period ({end}) began: is it "
+    "last period's date? check date: and period:",
+    zh="成文日期 {date} 早于汇报周期的最后一年（{end}年），是否沿用了上一周期的日期？"
+    "请核对 date 和 period",
 )

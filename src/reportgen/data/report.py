@@ -70,8 +70,9 @@ class ReportData:
     context: dict[str, Any]
     #: Every file the report was loaded from, report.yaml first.
     files: list[Path] = field(default_factory=list)
-    #: Warnings that do not stop the report, such as a file read as GBK: shown every run.
-    notes: list[Problem] = field(default_factory=list)
+    #: What does not stop the report (a file read as GBK, what proofreading found): shown
+    #: every run, from the cache too.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def template_name(self) -> str:

@@ -24,14 +24,18 @@ from reportgen.template.messages import (
     KIND_FIGURE,
     KIND_FIGURE_OR_TEXT,
     KIND_GROUP,
+    KIND_IMPRINT,
+    KIND_LETTERHEAD,
     KIND_LISTS,
     KIND_NUMBER,
+    KIND_OFFICIAL,
     KIND_PART,
     KIND_PARTS,
     KIND_PERCENT,
     KIND_PERIOD,
     KIND_REPORT,
     KIND_ROWS,
+    KIND_SIGNATURE,
     KIND_TEXT,
     KIND_TEXTS,
     KIND_YEAR,
@@ -42,6 +46,7 @@ from reportgen.template.messages import (
     SOURCE_DATE,
     SOURCE_FROM_PERIOD,
     SOURCE_KEY,
+    SOURCE_OFFICIAL,
     SOURCE_OR,
     SOURCE_PART_FIGURES,
     SOURCE_PART_FILE,
@@ -89,6 +94,14 @@ _TOP: dict[str, tuple[Message, Message | str, str]] = {
     "report": (KIND_REPORT(), "report.yaml", "report"),
     "opening": (KIND_TEXTS(), "report.yaml: opening", "leaf"),
     "attachment": (KIND_ATTACHMENT(), SOURCE_ATTACHMENT(), "attachment"),
+    "official": (KIND_OFFICIAL(), SOURCE_OFFICIAL(), "official"),
+}
+#: The parts of a 公文 the template prints, made from report.yaml's official: section.
+_OFFICIAL: dict[str, _Described] = {
+    "letterhead": (KIND_LETTERHEAD(), "report.yaml: official: mark, number, signers"),
+    "addressee": (KIND_TEXT(), "report.yaml: official: addressee"),
+    "signature": (KIND_SIGNATURE(), "report.yaml: official: signature, seal; date"),
+    "imprint": (KIND_IMPRINT(), "report.yaml: official: imprint"),
 }
 
 
@@ -194,6 +207,9 @@ def _known(role: str, name: str, is_list: bool) -> tuple[Message, Message | str,
         return _TOP[name]
     if role == "root" and name == "parts" and is_list:
         return KIND_PARTS(), SOURCE_PARTS(), "part"
+    if role == "official":
+        kind, source = _OFFICIAL.get(name, (KIND_COMPUTED(), "report.yaml: official"))
+        return kind, source, "leaf"
     if role == "attachment":
         if name == "rows":
             return KIND_ROWS(), SOURCE_ATTACHMENT_ROWS(), "row"

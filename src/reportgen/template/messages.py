@@ -208,6 +208,21 @@ KIND_BY_YEAR = MessageKind("fields.kind.by-year", en="number per year", zh="分�
 KIND_REPORT = MessageKind("fields.kind.report", en="the report", zh="报告")
 KIND_PARTS = MessageKind("fields.kind.parts", en="list of parts", zh="部分列表")
 KIND_ATTACHMENT = MessageKind("fields.kind.attachment", en="the attachment", zh="附件")
+KIND_OFFICIAL = MessageKind(
+    "fields.kind.official", en="official document parts", zh="公文的各组成部分"
+)
+KIND_LETTERHEAD = MessageKind(
+    "fields.kind.letterhead", en="letterhead (paragraphs)", zh="版头（若干段落）"
+)
+KIND_SIGNATURE = MessageKind(
+    "fields.kind.signature", en="signature (paragraphs)", zh="署名和日期（若干段落）"
+)
+KIND_IMPRINT = MessageKind("fields.kind.imprint", en="imprint (paragraphs)", zh="版记（若干段落）")
+SOURCE_OFFICIAL = MessageKind(
+    "fields.source.official",
+    en="report.yaml: official (optional)",
+    zh="report.yaml: official（可选）",
+)
 KIND_ROWS = MessageKind("fields.kind.rows", en="list of rows", zh="行列表")
 KIND_COMPUTED = MessageKind("fields.kind.computed", en="computed", zh="自动算出")
 KIND_PART = MessageKind("fields.kind.part", en="part", zh="部分")
