@@ -227,11 +227,11 @@ def test_the_starter_prints_a_letterhead_when_switched_on(
     assert main(["render", "women"]) == 0
     [written] = (workspace_dir / "output").glob("江州市妇女联合会*.docx")
     texts = [p.text for p in docx.Document(str(written)).paragraphs if p.text]
-    year = texts[1][4:8]
+    year = int(texts[1][4:8])  # -- the 发文字号's year is the date's --
     assert texts[:4] == [
         "江州市妇女联合会文件",
         f"江妇发〔{year}〕3号",
-        f"江州市妇女联合会{year}年工作报告",
+        f"江州市妇女联合会{year - 1}年工作报告",
         "各县区妇联：",
     ]
     assert texts[-2] == "江州市妇女联合会"

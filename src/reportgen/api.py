@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reportgen.batch import render_batch
 from reportgen.cache import Cache
+from reportgen.data.report import REPORT_FILE, file_name_key, file_stem_problem
 from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import write_atomically
 from reportgen.messages import TWO_REPORTS_ONE_FILE
@@ -79,10 +80,11 @@ def render_reports(
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
 
-    Every report is checked and rendered in memory first; if any has a problem, nothing is
-    written and ProblemsFound lists them all. A batch (a report with a ``batch:`` table, one
-    document a row) is rendered in ``jobs`` processes and writes each good row; the rows
-    left out are listed in the ProblemsFound raised at the end. ``on_rendered`` is told the
+    One rule for every document: each whose own data and template are clean is written, and
+    each with a problem is not; the ProblemsFound raised at the end lists every problem of
+    every report and row left out. Single reports are checked and rendered in memory first,
+    then written; a batch (a report with a ``batch:`` table, one document a row) is rendered
+    in ``jobs`` processes. ``on_rendered`` is told the
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
     to install when it cannot be. Warnings do not stop the render: each is passed to
@@ -92,12 +94,11 @@ def render_reports(
     names, batches = _split_batches(run, names)
     rendered, problems = _render_all(run, names, output_dir, on_rendered)
     written = []
-    if not errors_among(problems):
-        for report in rendered:
-            write_atomically(report.output, report.document)
-            written.append(report.output)
-            if on_written is not None:
-                on_written(report.output)
+    for report in rendered:  # -- each clean report, whatever the others' problems --
+        write_atomically(report.output, report.document)
+        written.append(report.output)
+        if on_written is not None:
+            on_written(report.output)
     printed = list(written)  # -- what --pdf converts: a batch's one file, when it has one --
     for name in batches:
         files, batch_problems, merged = _render_batch(
@@ -179,7 +180,7 @@ def _render_all(
     directories = [run.workspace.report_dir(name) for name in names]
     rendered: list[RenderedReport] = []
     problems: list[Problem] = []
-    outputs: dict[Path, str] = {}
+    outputs: dict[str, str] = {}
     for directory in directories:
         try:
             report = run.render_report(directory, output_dir)
@@ -189,19 +190,22 @@ def _render_all(
         finally:
             if on_rendered is not None:
                 on_rendered(directory.name)
-        if report.output in outputs:
+        unfit = file_stem_problem(report.output.stem)
+        if unfit is not None:
+            problems.append(Problem(unfit, file=directory / REPORT_FILE, field="report.output"))
+            continue
+        key = file_name_key(str(report.output))  # -- Windows and macOS: A.docx is a.docx --
+        if key in outputs:
             problems.append(
                 Problem(
                     TWO_REPORTS_ONE_FILE(
-                        first=outputs[report.output],
-                        second=report.data.name,
-                        file=report.output.name,
+                        first=outputs[key], second=report.data.name, file=report.output.name
                     ),
                     file=directory / "report.yaml",
                     field="report.output",
                 )
             )
             continue
-        outputs[report.output] = report.data.name
+        outputs[key] = report.data.name
         rendered.append(report)
     return rendered, problems

@@ -18,10 +18,7 @@ from typing import TYPE_CHECKING
 from reportgen.cli.help import HelpFormatter, argparse_language, wrapped
 from reportgen.cli.messages import (
     CACHE_CLEAR_HELP,
-    CACHE_CLEARED,
     CACHE_DESCRIPTION,
-    CACHE_HOLDS,
-    CACHE_OFF,
     CACHE_SUMMARY,
     CHANGED,
     CHECK_DESCRIPTION,
@@ -416,20 +413,27 @@ def _serve(arguments: argparse.Namespace) -> int:
 
 
 def _cache(arguments: argparse.Namespace) -> int:
-    cache = _cache_from_environment()
+    from reportgen.cache import messages
+
+    cache = _cache_from_environment(warn=False)
     if cache is None:
-        print(CACHE_OFF(variable=NO_CACHE_VARIABLE))
+        print(messages.OFF(variable=NO_CACHE_VARIABLE))
+        return 0
+    refusal = cache.refusal()
+    if refusal is not None and not arguments.clear:
+        print(f"{cache.root}: {refusal}")
         return 0
     if arguments.clear:
-        print(CACHE_CLEARED(folder=cache.root, count=cache.clear()))
+        removed = cache.clear()
+        print(messages.CLEARED(root=cache.root, count=removed))
         return 0
     summary = cache.summary()
     print(
-        CACHE_HOLDS(
-            folder=cache.root,
+        messages.SUMMARY(
+            root=cache.root,
             templates=summary.entries.get("templates", 0),
             reports=summary.entries.get("reports", 0),
-            size=round(summary.size / 1024),
+            size=f"{summary.size / 1024:,.0f}",
         )
     )
     return 0
@@ -439,14 +443,27 @@ def _warn(warning: Problem) -> None:
     print(warning, file=sys.stderr, flush=True)
 
 
-def _cache_from_environment() -> Cache | None:
-    """Return the cache the environment asks for: REPORTGEN_CACHE_DIR, off, or the user's."""
-    from reportgen.cache import Cache, user_cache_folder
+def _cache_from_environment(*, warn: bool = True) -> Cache | None:
+    """Return the cache the environment asks for: REPORTGEN_CACHE_DIR, off, or the user's.
+
+    A folder that is not safe to use (another user's, open to others, holding other files)
+    is not used: with ``warn``, a line on stderr says why.
+    """
+    from reportgen.cache import Cache, messages, user_cache_folder
+    from reportgen.messages import AT_PATH
 
     if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
         return None
     folder = os.environ.get(CACHE_DIR_VARIABLE)
-    return Cache(Path(folder) if folder else user_cache_folder())
+    cache = Cache(Path(folder) if folder else user_cache_folder())
+    if not warn:
+        return cache
+    refusal = cache.refusal()
+    if refusal is not None:
+        reason = AT_PATH(path=cache.root, message=refusal)
+        print(messages.NOT_USED(reason=reason), file=sys.stderr)
+        return None
+    return cache
 
 
 def _count(text: str) -> int:

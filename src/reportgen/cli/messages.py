@@ -24,7 +24,8 @@ exit codes:
 
 environment:
   REPORTGEN_CACHE_DIR   where checked templates and loaded reports are kept between
-                        runs (default: the user's cache folder, ~/.cache/reportgen on Linux)
+                        runs (default: the user's cache folder, ~/.cache/reportgen on Linux);
+                        a new or empty folder of your own, which reportgen makes private
   REPORTGEN_NO_CACHE=1  check every template and load every report afresh; keep nothing
   REPORTGEN_LANG=zh|en  the language of every message (default: the system's)
 """,
@@ -40,7 +41,8 @@ environment:
 环境变量：
   REPORTGEN_CACHE_DIR   两次运行之间保存已检查的模板和已读取的报告的文件夹
                         （默认为用户的缓存文件夹，Linux 上是
-                        ~/.cache/reportgen）
+                        ~/.cache/reportgen）；须是自己的新文件夹或空文件夹，
+                        reportgen 会把它设为仅本人可用
   REPORTGEN_NO_CACHE=1  每次都重新检查模板、读取报告，什么也不保存
   REPORTGEN_LANG=zh|en  提示信息的语言（默认随系统）
 """,
@@ -67,11 +69,12 @@ RENDER_SUMMARY = MessageKind(
 RENDER_DESCRIPTION = MessageKind(
     "cli.render.description",
     en="Check every named report (default: all), then render each into the output folder "
-    "and print the files written. Nothing is written if any check fails, except that a "
-    "batch (a report with a batch: table) writes each of its good rows and lists the others.",
+    "and print the files written. One rule for every document, a batch's rows included: "
+    "each whose own data and template are clean is written, each with a problem is not and "
+    "is listed as file:line: message, and the exit code is then 1.",
     zh="检查列出的每份报告（不写则为全部），然后把每份报告生成到输出文件夹，并列出写好的"
-    "文件。只要有一处检查不通过，就什么也不写；只有批量报告（report.yaml 里有 batch: 表格的"
-    "报告）例外：没有问题的行照常生成，有问题的行逐一列出。",
+    "文件。每份文档（包括批量报告的每一行）都按同一规则处理：自身的数据和模板没有问题的就"
+    "生成，有问题的不生成，并按“文件:行: 说明”列出，这时退出码为 1。",
 )
 PDF_HELP = MessageKind(
     "cli.render.pdf",
@@ -336,22 +339,6 @@ INIT_MADE = MessageKind(
     "cli.init.made",
     en="'reportgen render' in {folder} renders the sample report",
     zh="在 {folder} 中运行“reportgen render”即可生成示例报告",
-)
-CACHE_OFF = MessageKind(
-    "cli.cache.off",
-    en="the cache is off ({variable} is set)",
-    zh="缓存已关闭（设置了 {variable}）",
-)
-CACHE_CLEARED = MessageKind(
-    "cli.cache.cleared",
-    en="{folder}: {count} {count:entry|entries} removed",
-    zh="{folder}：已删除 {count} 项",
-)
-CACHE_HOLDS = MessageKind(
-    "cli.cache.holds",
-    en="{folder}: {templates} {templates:template|templates}, {reports} "
-    "{reports:report|reports} ({size} KB)",
-    zh="{folder}：模板 {templates} 个，报告 {reports} 份（{size} KB）",
 )
 NOT_A_COUNT = MessageKind(
     "cli.not-a-count",

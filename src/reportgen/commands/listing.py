@@ -52,9 +52,11 @@ class ReportEntry:
     #: The output file, or None while report.yaml has problems that hide it. For a batch,
     #: the pattern of its files, in the folder named after the report.
     output: Path | None
+    #: What stops it rendering; its warnings are kept apart, in ``warnings``.
     problems: list[Problem] = field(default_factory=list)
     #: A batch's table (one document a row), or None for a report of one document.
     rows: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -100,9 +102,9 @@ class Overview:
     def _report_lines(
         self, report: ReportEntry, shown: Callable[[Path], str]
     ) -> list[Message | str]:
-        errors = [problem for problem in report.problems if problem.severity == "error"]
-        state: Message | str = LIST_PROBLEMS(count=len(errors)) if errors else "✓"
-        warned = len(report.problems) - len(errors)
+        count = len(report.problems)
+        state: Message | str = LIST_PROBLEMS(count=count) if count else "✓"
+        warned = len(report.warnings)
         if warned:
             state = LIST_WARNED(state=state, count=warned)
         lines: list[Message | str] = [f"  {report.name}  {state}"]
@@ -169,6 +171,8 @@ def _entry(workspace: Workspace, directory: Path, problems: list[Problem]) -> Re
         output = workspace.output_dir / directory.name / f"{facts.batch.output}.docx"
     elif facts is not None:
         output = workspace.output_dir / f"{facts.output_stem()}.docx"
+    errors = [problem for problem in problems if problem.severity == "error"]
+    warnings = [problem for problem in problems if problem.severity == "warning"]
     return ReportEntry(
-        directory.name, directory, outline.parts, outline.template, output, problems, rows
+        directory.name, directory, outline.parts, outline.template, output, errors, rows, warnings
     )

@@ -151,8 +151,9 @@ def skeleton_files(
         ),
         (f"title: {_yaml_text(title)}", "文种或标题；模板把标题拼成“单位＋年份＋年＋标题”"),
         ("period:", "汇报所涵盖的年份（含首尾两年）；年度报告起止为同一年"),
-        (f"  start: {today.year}", "起始年份"),
-        (f"  end: {today.year}", "截止年份；正文写 {{ period.end }} 即印出此年份"),
+        # -- the last whole year: a summary is dated after the year it sums up --
+        (f"  start: {today.year - 1}", "起始年份"),
+        (f"  end: {today.year - 1}", "截止年份；正文写 {{ period.end }} 即印出此年份"),
         (f"date: {today.isoformat()}", "成文日期，印在落款处，写作 年-月-日"),
         ("opening:", "开头段落，每个“-”是一段"),
         ("  - >-", ""),

@@ -22,12 +22,13 @@ from reportgen.data.messages import (
     FILE_EMPTY,
     FILE_NOT_FIELDS,
     FILE_NOT_LISTED,
-    IN_THE_TEXT,
+    IN_TEXT,
     NO_DATE,
     PART_AND_FIGURE,
     PART_WITHOUT_FILE,
     PICTURE_NAME_TAKEN,
     RESERVED_PART,
+    TEMPLATE_NOT_IN_FOLDER,
 )
 from reportgen.data.models import (
     PartFile,
@@ -47,7 +48,9 @@ from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
 from reportgen.text.environment import make_environment
 from reportgen.text.jinja_errors import render_error_message
-from reportgen.text.messages import UNDEFINED_WITH_HINT
+from reportgen.text.limits import LimitExceeded, budget
+from reportgen.text.messages import TOO_DEEP, UNDEFINED_WITH_HINT
+from reportgen.workspace import leads_out, outside_problem
 
 #: A report's or a part's content, as validated.
 Content = TypeVar("Content", bound=_Content)
@@ -59,7 +62,8 @@ def load_report_data(directory: Path) -> ReportData:
     Raise DataError listing every problem found in any of its files.
     """
     loader = _Loader(directory)
-    return loader.load()
+    with budget():  # -- all of a report's prose renders on one budget of loops and time --
+        return loader.load()
 
 
 class _Loader:
@@ -88,6 +92,7 @@ class _Loader:
         if spec is None:
             self._validate_listed_parts(report_source)
             raise DataError(self.problems + self.notes)
+        self._check_template_name(spec.template, report_source)
         context = self._build(spec, report, report_source)
         if self.problems:
             # -- the context still says which names the data declares, for the template's check --
@@ -311,6 +316,11 @@ class _Loader:
         if not path.is_file():
             self.problems.append(Problem(DATA_FILE_MISSING(), file=path))
             return None
+        outside = outside_problem(path, self.directory)
+        if outside is not None:
+            # -- a link to a file elsewhere: its content would reach messages and documents --
+            self.problems.append(outside)
+            return None
         try:
             source = load_yaml(path)
         except DataError as err:
@@ -378,6 +388,13 @@ class _Loader:
                 if source is not None:
                     self.problems += validate(PartFile, source, name).problems
 
+    def _check_template_name(self, name: str, source: SourceFile) -> None:
+        """Add a problem if template ``name`` is a path leading out of the templates folder."""
+        if leads_out(name):
+            self.problems.append(
+                source.problem(TEMPLATE_NOT_IN_FOLDER(name=name), ("template",), "report.template")
+            )
+
     def _check_date_entered(self, source: SourceFile) -> None:
         # A new period's report.yaml says `date: ~` until the report is dated. Say so and
         # go on with a stand-in, so that check also lists every figure still to enter.
@@ -428,17 +445,20 @@ class _Loader:
         printed = print_values(self.prose_environment, text, scope)
         if printed is not None:
             return printed
+        problem: Message
         try:
             return self.prose_environment.from_string(text).render(scope)
         except UndefinedError as err:
             problem = _undefined_with_hint(err, scope)
-        except (TemplateSyntaxError, SecurityError) as err:
-            problem = render_error_message(err)
+        except LimitExceeded as err:
+            problem = err.detail
+        except SyntaxError:  # -- blocks nested past what Python compiles --
+            problem = TOO_DEEP()
+        except (TemplateSyntaxError, SecurityError, RecursionError) as err:
+            problem = render_error_message(err)  # -- RecursionError: hundreds of brackets --
         except (TypeError, ValueError, ArithmeticError, LookupError) as err:
             problem = render_error_message(err)
-        except RecursionError as err:  # hundreds of brackets inside {{ }}, as a paste can hold
-            problem = render_error_message(err)
-        self.problems.append(source.problem(IN_THE_TEXT(problem=problem), path, field_name))
+        self.problems.append(source.problem(IN_TEXT(message=problem), path, field_name))
         return text
 
 

@@ -8,6 +8,7 @@ this module turns the tree into plain Python values and the map side by side.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,13 +22,14 @@ from reportgen.data.messages import (
     YAML_DUPLICATE_KEY,
     YAML_NOT_A_DATE,
     YAML_OTHER,
-    YAML_SELF_ALIAS,
     YAML_UNPRINTABLE,
 )
+from reportgen.data.yaml_bounds import MAX_FILE_BYTES, size_problem, tree_problems
 from reportgen.data.yaml_errors import yaml_error_message
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
-from reportgen.text.decoding import read_text
+from reportgen.messages import FILE_NOT_FOUND, FILE_UNREADABLE, os_reason
+from reportgen.text.decoding import UndecodableText, decode_text
 
 Path_ = tuple[str | int, ...]
 
@@ -74,7 +76,21 @@ class SourceFile:
 
 def load_yaml(path: Path) -> SourceFile:
     """Parse the YAML file at ``path``; raise DataError with line and column on bad syntax."""
-    decoded = read_text(path)
+    try:
+        with path.open("rb") as stream:
+            content = stream.read(MAX_FILE_BYTES + 1)
+            size = max(len(content), os.fstat(stream.fileno()).st_size)
+    except FileNotFoundError as err:
+        raise DataError([Problem(FILE_NOT_FOUND(), file=path)]) from err
+    except OSError as err:
+        raise DataError([Problem(FILE_UNREADABLE(reason=os_reason(err)), file=path)]) from err
+    too_large = size_problem(path, size)
+    if too_large is not None:
+        raise DataError([too_large])
+    try:
+        decoded = decode_text(content)
+    except UndecodableText as err:
+        raise DataError([Problem(err.message, file=path, line=err.line)]) from err
     source = parse_yaml(decoded.text, path)
     if decoded.note is not None:
         source.notes.append(Problem(decoded.note, file=path, severity="warning"))
@@ -89,7 +105,13 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        # -- measured before anything is built: aliases may repeat a value billions of times --
+        bounds = tree_problems(node, path) if node is not None else []
+        if bounds:
+            raise DataError(bounds)
         data = loader.construct_document(node) if node is not None else None
+    except DataError:
+        raise
     except yaml.MarkedYAMLError as err:
         # The message says where a missing ] or " began; the line is where it was noticed.
         mark = err.problem_mark or err.context_mark
@@ -126,8 +148,12 @@ def _bad_date_problem(
     loader: yaml.SafeLoader | yaml.CSafeLoader, roots: list[yaml.Node], path: Path, err: ValueError
 ) -> Problem:
     pending = list(roots)
+    seen: set[int] = set()
     while pending:
         node = pending.pop()
+        if id(node) in seen:
+            continue  # -- a value an alias repeats is looked at once --
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             pending.extend(child for pair in node.value for child in pair)
         elif isinstance(node, yaml.SequenceNode):
@@ -150,20 +176,14 @@ def _record_positions(
     path: tuple[str, ...],
     source: SourceFile,
     problems: list[Problem],
-    ancestors: frozenset[int] = frozenset(),
+    visited: set[int] | None = None,
 ) -> None:
     source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if id(node) in ancestors:
-        # An alias inside the very value it names (&a [*a]): the data would never end.
-        problems.append(
-            source.problem(
-                YAML_SELF_ALIAS(),
-                path,
-                ".".join((source.path.stem, *path)),
-            )
-        )
+    visited = set() if visited is None else visited
+    if id(node) in visited:
+        # -- a value an alias repeats: its values are placed where it is written, once --
         return
-    ancestors = ancestors | {id(node)}
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -182,11 +202,11 @@ def _record_positions(
                 continue
             seen[key] = line
             child = (*path, str(key))
-            _record_positions(value_node, child, source, problems, ancestors)
+            _record_positions(value_node, child, source, problems, visited)
             source.positions[child] = (line, key_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_positions(item, (*path, str(index)), source, problems, ancestors)
+            _record_positions(item, (*path, str(index)), source, problems, visited)
 
 
 def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> list[Problem]:
@@ -201,7 +221,10 @@ def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> 
         index = match.start()
         code = ord(match.group())
         kind = YAML_CONTROL_CHARACTER() if code < 0xA0 else YAML_CHARACTER()
-        steps = _steps_at(root, index, set()) if root is not None else []
+        try:
+            steps = _steps_at(root, index, set()) if root is not None else []
+        except RecursionError:  # -- a thousand levels deep: the line and column tell --
+            steps = []
         problems.append(
             Problem(
                 YAML_UNPRINTABLE(kind=kind, code=f"{code:04X}"),

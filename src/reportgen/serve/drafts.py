@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.api import check_reports
-from reportgen.cache import Cache, ReportCache
+from reportgen.cache import Cache
 from reportgen.data.yaml_edit import Steps, Value, set_values
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import DataError, Problem
@@ -36,8 +36,12 @@ class Draft:
 
     @property
     def count(self) -> int:
-        """Return how many problems there are in all."""
-        return len(self.general) + sum(len(found) for found in self.problems.values())
+        """Return how many problems there are in all; warnings, shown in place, are not counted."""
+        found = [
+            *self.general,
+            *(problem for listed in self.problems.values() for problem in listed),
+        ]
+        return sum(1 for problem in found if problem.severity == "error")
 
 
 def apply_changes(
@@ -66,7 +70,7 @@ class DraftChecker:
         if cache is not None:
             # -- templates from the user's cache; drafts' loads kept in the scratch folder --
             self.cache = Cache(cache.root)
-            self.cache.reports = ReportCache(scratch / "draft-reports")
+            self.cache.reports = Cache(scratch / "draft-cache").reports
 
     def check(self, form: ReportForm, directory: Path, texts: dict[str, str]) -> Draft:
         """Return the problems ``reportgen check`` finds in the report with these ``texts``."""

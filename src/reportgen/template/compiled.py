@@ -37,8 +37,10 @@ from reportgen.ooxml.pictures import (
 )
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.template.messages import TAG_LEFT, VALUE_LOST, XML_BROKEN
-from reportgen.text.environment import make_environment, printed_values
+from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.jinja_errors import render_error_message, syntax_error_message
+from reportgen.text.limits import MAX_DOCUMENT, budget
+from reportgen.text.messages import TOO_DEEP
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = STORY_PART
@@ -118,6 +120,10 @@ class CompiledTemplate:
                 message = syntax_error_message(err)
                 problems.append(self._problem(name, err.lineno, message, source))
                 continue
+            except (RecursionError, SyntaxError) as err:  # -- nested past Python's limits --
+                line = getattr(err, "lineno", None)
+                problems.append(self._problem(name, line, TOO_DEEP(), source))
+                continue
             column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
             parts[name] = PreparedPart(source, code, column_loops)
         if problems:
@@ -145,23 +151,19 @@ class CompiledTemplate:
         token = printed_values.set(record)
         pictures_token = placed_pictures.set(pictures)
         folder_token = picture_folder.set(folder)
+        room = MAX_DOCUMENT
         try:
-            for name, template in self._templates.items():
-                pictures.part = name
-                try:
-                    rendered = template.render(context)
-                except ProblemsFound:
-                    raise  # a value that could not be printed (a chart without a font) says why
-                except JinjaError as err:
-                    raise RenderError([self._runtime_problem(name, err)]) from err
-                except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-                    raise RenderError([self._runtime_problem(name, err)]) from err
-                xml = _finish(rendered)
-                if self.parts[name].column_loops:
-                    xml = fit_table_grids(xml)
-                # -- after rendering: the values printed bring most of the quotes and dashes --
-                xml = add_east_asian_hints(xml)
-                replaced[name] = xml.encode("utf-8")
+            with budget():  # -- one budget of loops and time for all the parts --
+                for name, template in self._templates.items():
+                    pictures.part = name
+                    rendered = self._render_part(name, template, context, room)
+                    room -= len(rendered)
+                    xml = _finish(rendered)
+                    if self.parts[name].column_loops:
+                        xml = fit_table_grids(xml)
+                    # -- after rendering: the values printed bring most of the quotes and dashes --
+                    xml = add_east_asian_hints(xml)
+                    replaced[name] = xml.encode("utf-8")
         finally:
             picture_folder.reset(folder_token)
             placed_pictures.reset(pictures_token)
@@ -172,6 +174,19 @@ class CompiledTemplate:
         if "docProps/core.xml" in self.package.parts:
             replaced["docProps/core.xml"] = core_properties_xml(properties)
         return self.package.to_bytes(replaced)
+
+    def _render_part(
+        self, name: str, template: Template, context: Mapping[str, Any], room: int
+    ) -> str:
+        """Return part ``name`` rendered, in at most ``room`` characters; RenderError if not."""
+        try:
+            return render_part(template, context, room)
+        except ProblemsFound:
+            raise  # a value that could not be printed (a chart without a font) says why
+        except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError) as err:
+            raise RenderError([self._runtime_problem(name, err)]) from err
+        except RecursionError as err:  # -- a macro calling itself, a loop recursing --
+            raise RenderError([self._runtime_problem(name, err)]) from err
 
     # -- checks on the result --
 
@@ -216,7 +231,9 @@ class CompiledTemplate:
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == "<template>":
                 line = frame.lineno
-        return self._problem(name, line, render_error_message(err))
+        # -- a render that recursed too deep: a macro calling itself, blocks nested past bounds --
+        message = TOO_DEEP() if isinstance(err, RecursionError) else render_error_message(err)
+        return self._problem(name, line, message)
 
     def _problem(
         self, name: str, line: int | None, message: Message, source: str | None = None

@@ -341,3 +341,8 @@ NUMBERING_STYLE_LINKS = MessageKind(
     zh="numbering.xml 中的列表链接了 styles.xml 里没有的 {count} 个样式（{styles}），"
     f"Word 中这些列表的编号和缩进可能不同：{_FIX_ZH}",
 )
+IN_TAG = MessageKind(
+    "template.in-tag",
+    en="{message} in {tag}",
+    zh="{message}：{tag}",
+)

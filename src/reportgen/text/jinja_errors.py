@@ -17,6 +17,7 @@ from jinja2.exceptions import SecurityError
 
 from reportgen.errors import InvalidValue, did_you_mean
 from reportgen.i18n import Message
+from reportgen.text.limits import LimitExceeded
 from reportgen.text.messages import (
     BAD_CHARACTER,
     BAD_NAME,
@@ -180,6 +181,8 @@ def render_error_message(err: BaseException) -> Message:
     """Return why a value could not be printed, from the error rendering raised."""
     if isinstance(err, InvalidValue):
         return err.message
+    if isinstance(err, LimitExceeded):  # -- a bound of the sandbox: it says which --
+        return err.detail
     if isinstance(err, UndefinedError):
         return _undefined(err.message or "")
     if isinstance(err, SecurityError):
