@@ -135,3 +135,13 @@ def test_the_progress_bar_speaks_chinese(chinese: None) -> None:
     text = console.export_text()
     assert text.startswith("⠋ 正在生成")
     assert "完成" in text
+
+
+def test_the_chinese_guide_names_real_commands_and_shows_its_picture() -> None:
+    guide = (Path(__file__).resolve().parent.parent / "README.zh-CN.md").read_text("utf-8")
+    named = set(re.findall(r"reportgen ([a-z][a-z-]+)", guide))
+    assert named and named <= set(COMMANDS)
+    pictures = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", guide)
+    assert pictures and all((Path(__file__).parent.parent / p).is_file() for p in pictures)
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    assert "(README.zh-CN.md)" in readme

@@ -64,7 +64,7 @@ LIST_PARTS = MessageKind("list.parts", en="{count} {count:part|parts}", zh="{cou
 LIST_DATA = MessageKind(
     "list.data", en="    data      {folder}/ ({files})", zh="    数据  {folder}/（{files}）"
 )
-LIST_AND = MessageKind("list.and", en="{first} and {second}", zh="{first}和{second}")
+LIST_AND = MessageKind("list.and", en="{first} and {second}", zh="{first} 和 {second}")
 LIST_TEMPLATE = MessageKind("list.template", en="    template  {path}", zh="    模板  {path}")
 LIST_TEMPLATE_MISSING = MessageKind(
     "list.template-missing", en="    template  {path}  (missing)", zh="    模板  {path}（不存在）"
