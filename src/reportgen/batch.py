@@ -106,8 +106,7 @@ def render_batch(
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
     table = open_table(_contained(data.directory / spec.rows, data.directory), spec.sheet)
-    if table.notes:  # -- a CSV read as GBK: said, and the rows still written --
-        run.warnings[table.path] = table.notes
+    run.warnings[table.path] = table.notes  # -- a CSV read as GBK: said, rows still written --
     wanted = _check_report(data, spec, template_path, variables, table)
 
     output_root = output_dir or run.workspace.output_dir

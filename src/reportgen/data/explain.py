@@ -89,11 +89,8 @@ def explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> Message
         return ONE_MORE_NAME() if loc and isinstance(loc[-1], int) else MISSING_FIELD()
     if kind in _BY_TYPE:
         return _BY_TYPE[kind](shown=shown(error.get("input")))
-    if kind in _BY_LIMIT:
-        limit_kind, limit = _BY_LIMIT[kind]
-        return limit_kind(limit=error["ctx"][limit], shown=shown(error.get("input")))
-    if kind == "too_long":
-        return TOO_MANY_ITEMS(limit=error["ctx"]["max_length"])
+    if kind in _BY_LIMIT or kind == "too_long":
+        return _beyond_limit(kind, error)
     if kind == "too_short":
         return EMPTY_LIST()
     if kind in {"value_error", "assertion_error"}:
@@ -106,6 +103,14 @@ def explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> Message
         expected = str(error.get("ctx", {}).get("expected", ""))
         return NOT_ONE_OF(choices=expected, value=str(error.get("input")))
     return INVALID(detail=str(error["msg"]).removeprefix("Value error, "))
+
+
+def _beyond_limit(kind: str, error: Any) -> Message:
+    """Return a value beyond a bound the model sets (a least year, a most of items)."""
+    if kind == "too_long":
+        return TOO_MANY_ITEMS(limit=error["ctx"]["max_length"])
+    limit_kind, limit = _BY_LIMIT[kind]
+    return limit_kind(limit=error["ctx"][limit], shown=shown(error.get("input")))
 
 
 def shown(value: Any) -> Message:
