@@ -308,3 +308,45 @@ def test_yaml_errors_are_reworded(
     assert english_runs(problem.text("zh")) == []
     if where is not None and loader == "C":
         assert (problem.line, problem.column) == where
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "english", "chinese"),
+    [
+        (
+            "date: 2024-01-15",
+            "date: 2024/01/15",
+            "report.date: should be a date written as 2023-04-19, not the text '2024/01/15'",
+            "report.date: 应为日期，写作 2023-04-19 这样的形式，而不是文字“2024/01/15”",
+        ),
+        (
+            "  start: 2019",
+            "  start: 1800",
+            "report.period.start: should be at least 1900, not the number 1800",
+            "report.period.start: 应不小于 1900，而不是数字 1800",
+        ),
+        (
+            "title: 工作汇报",
+            "title:\n  text: 工作汇报",
+            "report.title: should be text, not fields (name: value)",
+            "report.title: 应为文字，而不是「名称: 内容」这样的字段",
+        ),
+        (
+            "template: report.docx",
+            "template: report.docx\ntemplat: x.docx",
+            "report.templat: unknown field 'templat' (did you mean 'template'?)",
+            "report.templat: 没有“templat”这个字段（是否应为“template”？）",
+        ),
+    ],
+    ids=["date", "at-least", "mapping", "unknown-field"],
+)
+def test_pydantic_errors_are_reworded(
+    tmp_path: Path, old: str, new: str, english: str, chinese: str
+) -> None:
+    report_dir = make_workspace(tmp_path)
+    report = report_dir / "report.yaml"
+    report.write_text(report.read_text("utf-8").replace(old, new, 1), "utf-8")
+    [problem] = [p for p in check_reports(Workspace.at(tmp_path)) if p.file == report]
+    assert problem.text("en").endswith(english)
+    assert problem.text("zh").endswith(chinese)
+    assert english_runs(problem.text("zh")) == []
