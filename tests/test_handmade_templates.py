@@ -69,7 +69,7 @@ def test_a_percentage_compared_with_a_number_other_than_zero_is_refused(tmp_path
     assert str(problem).endswith(
         "body, paragraph 1: adoption_rate is a percentage (35.1%), so comparing it with 30 is "
         "ambiguous: compare adoption_rate.value with the fraction (0.3 for 30%), or with another "
-        "percentage in {% if proposals.adoption_rate > 30 %}"
+        "percentage: {% if proposals.adoption_rate > 30 %}"
     )
     set_language("zh")
     try:

@@ -311,8 +311,8 @@ def test_a_change_without_a_previous_value_is_a_problem_at_its_cell(samples: Pat
 
     assert capsys.readouterr().err == (
         f"{samples}/templates/annual-summary.docx: body, table 1, row 3, cell 5: "
-        "new_members has no previous value to compare with: give it previous: … "
-        "in {{ row | cn_change }}\n"
+        "new_members has no previous value to compare with: give it previous: …: "
+        "{{ row | cn_change }}\n"
         "1 problem found\n"
     )
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from reportgen.data.messages import PERCENT_COMPARED
 from reportgen.errors import InvalidValue
+from reportgen.i18n import Language
 from reportgen.text.filters import amount, percent
 
 
@@ -254,3 +255,8 @@ class PeriodView:
 
     def __str__(self) -> str:
         return f"{self.start}—{self.end}"
+
+    def worded(self, language: Language) -> str:
+        """Return the period as a message says it: 2019—2023, or 2019—2023年 in Chinese."""
+        span = str(self) if self.start != self.end else str(self.start)
+        return f"{span}年" if language == "zh" else span

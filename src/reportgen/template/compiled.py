@@ -22,7 +22,6 @@ from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
-from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
@@ -36,12 +35,13 @@ from reportgen.ooxml.pictures import (
     picture_parts,
     placed_pictures,
 )
-from reportgen.ooxml.places import find_tag, normalise, part_label
-from reportgen.template.messages import IN_TAG
+from reportgen.ooxml.places import Place, find_tag, normalise, part_place
+from reportgen.template.messages import TAG_LEFT, VALUE_LOST, XML_BROKEN
 from reportgen.template.source_lines import joined, lines
 from reportgen.template.split_tags import gather_split_tags
 from reportgen.text.environment import make_environment, printed_values, render_part
-from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget
+from reportgen.text.jinja_errors import render_error_message, syntax_error_message
+from reportgen.text.limits import MAX_DOCUMENT, budget
 from reportgen.text.messages import TOO_DEEP
 
 #: The parts of a package that can hold tags; others are copied unchanged.
@@ -119,7 +119,8 @@ class CompiledTemplate:
             try:
                 code = self.environment.compile(source)
             except TemplateSyntaxError as err:
-                problems.append(self._problem(name, err.lineno, err.message or str(err), source))
+                message = syntax_error_message(err)
+                problems.append(self._problem(name, err.lineno, message, source))
                 continue
             except (RecursionError, SyntaxError) as err:  # -- nested past Python's limits --
                 line = getattr(err, "lineno", None)
@@ -197,27 +198,15 @@ class CompiledTemplate:
         for name, xml in replaced.items():
             try:
                 etree.fromstring(xml)
-            except etree.XMLSyntaxError as err:
-                problems.append(
-                    Problem(
-                        f"the rendered XML is broken ({err.msg}): check the blocks "
-                        "({%p %}, {%tr %}, {%tc %}) open and close at the same level",
-                        file=self.path,
-                        where=part_label(name),
-                    )
-                )
+            except etree.XMLSyntaxError:
+                problems.append(Problem(XML_BROKEN(), file=self.path, where=part_place(name)))
                 continue
             text = "".join(html.unescape(match) for match in _TEXT_RUN.findall(xml.decode()))
             leftover = _LEFTOVER_TAG.search(text)
             if leftover:
                 snippet = text[max(0, leftover.start() - 20) : leftover.end() + 20]
-                problems.append(
-                    Problem(
-                        f"a tag was not rendered and is left in the document: …{snippet}…",
-                        file=self.path,
-                        where=part_label(name),
-                    )
-                )
+                message = TAG_LEFT(snippet=snippet)
+                problems.append(Problem(message, file=self.path, where=part_place(name)))
             texts.append(text)
         document_text = "".join(texts)
         # Line breaks and tabs in a value become <w:br/> and <w:tab/>, not text.
@@ -233,13 +222,7 @@ class CompiledTemplate:
                 cursor = found + len(wanted)
             elif value not in lost and wanted not in flat_text:
                 lost.add(value)
-                problems.append(
-                    Problem(
-                        f"the value '{_shorten(value)}' was printed but is not in the document: "
-                        "its paragraph was lost",
-                        file=self.path,
-                    )
-                )
+                problems.append(Problem(VALUE_LOST(value=_shorten(value)), file=self.path))
         if problems:
             raise RenderError(problems)
 
@@ -250,36 +233,30 @@ class CompiledTemplate:
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == "<template>":
                 line = frame.lineno
-        message: Message | str = getattr(err, "message", None) or str(err)
-        if isinstance(err, LimitExceeded):
-            message = err.detail
-        elif isinstance(err, RecursionError):
-            message = TOO_DEEP()
-        elif isinstance(err, SecurityError):
-            message = f"not allowed: {message}"
+        # -- a render that recursed too deep: a macro calling itself, blocks nested past bounds --
+        message = TOO_DEEP() if isinstance(err, RecursionError) else render_error_message(err)
         return self._problem(name, line, message)
 
     def _problem(
-        self, name: str, line: int | None, message: Message | str, source: str | None = None
+        self, name: str, line: int | None, message: Message, source: str | None = None
     ) -> Problem:
         """Return a Problem naming the part, paragraph or cell, and the tag at ``line``."""
         if source is None:
             source = self.parts[name].source if name in self.parts else ""
         lines = source.split("\n")
         tag = ""
-        where = part_label(name)
+        where: Place = part_place(name)
         if line is not None and 0 < line <= len(lines):
             tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
             tag = tags[0] if tags else ""
             # The same tag may stand in several paragraphs: count those before this line.
             before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
             occurrence = normalise(before).count(normalise(tag)) if tag else 0
-            place = find_tag(self.package.parts[name], tag, occurrence) if tag else None
-            if place:
-                where = f"{where}, {place}"
-        if tag:
-            message = IN_TAG(message=message, tag=html.unescape(tag))
-        return Problem(message, file=self.path, where=where)
+            place = find_tag(self.package.parts[name], name, tag, occurrence) if tag else None
+            if place is not None:
+                where = place
+        shown = html.unescape(tag) if tag else None
+        return Problem(message, file=self.path, where=where, tag=shown)
 
 
 def _prepare(xml: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.errors import Problem
-from reportgen.ooxml.places import paragraph_places, part_label
+from reportgen.ooxml.places import Place, paragraph_places
 from reportgen.template.messages import LOOKALIKE_TAG, MERGE_FIELD
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -30,7 +30,7 @@ _TRUE_OPENINGS = ("{{", "{%")
 _MERGE_FIELD = re.compile(r"\bMERGEFIELD\s+(\"[^\"]+\"|[^\s\\]+)", re.IGNORECASE)
 
 
-def lookalike_tags(path: Path, paragraphs: Iterable[tuple[str, str]]) -> list[Problem]:
+def lookalike_tags(path: Path, paragraphs: Iterable[tuple[Place, str]]) -> list[Problem]:
     """Return a problem for each tag typed with lookalike braces in ``(where, text)``."""
     problems = []
     for where, text in paragraphs:
@@ -48,12 +48,11 @@ def merge_fields(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
         if b"MERGEFIELD" not in blob.upper():
             continue
         root = etree.fromstring(blob)
-        places = paragraph_places(blob)
+        places = paragraph_places(blob, name)
         for (place, _), paragraph in zip(places, root.iter(f"{_W}p"), strict=True):
             for field in _MERGE_FIELD.finditer(_instructions(paragraph)):
-                where = f"{part_label(name)}, {place}"
                 message = MERGE_FIELD(name=field.group(1).strip('"'))
-                problems.append(Problem(message, file=path, where=where))
+                problems.append(Problem(message, file=path, where=place))
     return problems
 
 
