@@ -194,3 +194,26 @@ def test_the_readme_lists_every_command() -> None:
     ]
     missing = [name for name in commands.choices if f"| `reportgen {name}" not in readme]
     assert missing == []
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_no_error(workspace_dir: Path) -> None:
+    # `reportgen render | head -1`: head exits after one line. render went on to the end, and
+    # list printed a Python traceback.
+    import subprocess
+    import sys
+
+    for command in (["render"], ["list"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reportgen", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=workspace_dir,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # -- the reader is gone before anything is written --
+        errors = process.stderr.read().decode()
+        process.stderr.close()
+        assert process.wait() == 0, errors
+        assert "Traceback" not in errors and "BrokenPipe" not in errors
+    written = sorted(path.name for path in (workspace_dir / "output").rglob("*.docx"))
+    assert len(written) == 21  # -- every document of the samples, the last one too --
