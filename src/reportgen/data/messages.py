@@ -131,7 +131,7 @@ ADVICE_HALF_WIDTH = MessageKind(
 ADVICE_DIGITS_OF = MessageKind(
     "data.advice.digits-of",
     en="write it in digits: {number}",
-    zh="请用阿拉伯数字填写：{number}",
+    zh="请改用阿拉伯数字，写作 {number}",
 )
 ADVICE_DIGITS = MessageKind(
     "data.advice.digits",
