@@ -269,6 +269,24 @@ YAML_COLON_IN_VALUE = MessageKind(
     zh='值中间的“: ”会被当成新的字段：请把整个值用引号括起来（如 title: "甲: 乙"）；'
     "如果这一行本是单独的字段，请让它与同一层的字段对齐",
 )
+YAML_FULL_WIDTH_COLON = MessageKind(
+    "yaml.full-width-colon",
+    en="line {line}: the colon after '{key}' is the full-width “：” of a Chinese input method: "
+    "type the English colon and a space ({key}: …)",
+    zh="第{line}行“{key}”后面的冒号是中文输入法的全角冒号“：”：请切换到英文输入法，写成"
+    "“{key}: …”（英文冒号后加一个空格）",
+)
+YAML_FULL_WIDTH_SPACE = MessageKind(
+    "yaml.full-width-space",
+    en="line {line} is indented with full-width spaces (“　”, typed with a Chinese input "
+    "method): indent it with ordinary spaces",
+    zh="第{line}行用全角空格（中文输入法的“　”）缩进：请删掉这些空格，切换到英文输入法后重新缩进",
+)
+YAML_SPACE_AFTER_COLON = MessageKind(
+    "yaml.space-after-colon",
+    en="line {line}: '{key}:' needs a space after the colon: {key}: …",
+    zh="第{line}行“{key}:”的冒号后面要有一个空格：写成“{key}: …”",
+)
 YAML_MISSING_COLON = MessageKind(
     "yaml.missing-colon",
     en="line {line} has no ': ' after a name: write name: value; a line that continues the "
