@@ -88,6 +88,28 @@ def test_check_exits_3_for_an_unknown_report(minimal: Path, capsys) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "advice"),
+    [
+        ("report.yml", "rename report.yml to report.yaml"),
+        # -- Notepad saves "report.yaml" as report.yaml.txt, and Windows hides the .txt --
+        ("report.yaml.txt", "rename report.yaml.txt to report.yaml"),
+        ("Report.YAML", "rename Report.YAML to report.yaml"),
+        ("报告.yaml", "name the file of the report's facts (template, title, parts) report.yaml"),
+    ],
+)
+def test_a_report_folder_without_its_report_yaml_says_what_to_rename(
+    minimal: Path, capsys, name: str, advice: str
+) -> None:
+    folder = minimal / "data" / "annual"
+    folder.mkdir()
+    (folder / name).write_text("template: report.docx\n", encoding="utf-8")
+    assert main(["check", "annual"]) == 3
+    assert capsys.readouterr().err == (
+        f"error: {folder}: the folder has no report.yaml, which makes a folder a report: {advice}\n"
+    )
+
+
 def test_render_exits_1_for_a_missing_template(minimal: Path, capsys) -> None:
     report = replace(minimal / "data" / REPORT / "report.yaml", "report.docx", "annual.docx")
     assert main(["render"]) == 1
