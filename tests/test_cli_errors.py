@@ -110,6 +110,20 @@ def test_a_report_folder_without_its_report_yaml_says_what_to_rename(
     )
 
 
+def test_checking_every_report_warns_of_a_folder_that_is_no_report(minimal: Path, capsys) -> None:
+    # It was passed over without a word: the clerk's report was simply not there.
+    folder = minimal / "data" / "annual"
+    folder.mkdir()
+    (folder / "report.yml").write_text("template: report.docx\n", encoding="utf-8")
+    (minimal / "data" / "pictures").mkdir()  # -- a folder of other files is no report --
+    (minimal / "data" / "pictures" / "logo.png").write_bytes(b"")
+    assert main(["check"]) == 0
+    assert capsys.readouterr().err == (
+        f"warning: {folder}: the folder has no report.yaml, which makes a folder a report: "
+        "rename report.yml to report.yaml\n"
+    )
+
+
 def test_render_exits_1_for_a_missing_template(minimal: Path, capsys) -> None:
     report = replace(minimal / "data" / REPORT / "report.yaml", "report.docx", "annual.docx")
     assert main(["render"]) == 1

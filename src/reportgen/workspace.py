@@ -100,6 +100,23 @@ class Workspace:
             raise WorkspaceError(NO_REPORTS(), path=self.data_dir)
         return names
 
+    def folders_not_reports(self) -> list[Problem]:
+        """Return a warning for each folder of data files in the data folder without report.yaml.
+
+        Such a folder is a report whose report.yaml was misnamed, more often than not.
+        """
+        warnings = []
+        for folder in sorted(self.data_dir.iterdir()):
+            if (
+                folder.is_dir()
+                and not (folder / "report.yaml").is_file()
+                and outside_problem(folder, self.data_dir) is None
+                and any(_is_data_file(path) for path in folder.iterdir())
+            ):
+                message = REPORT_FILE_MISSING(advice=_report_file_advice(folder))
+                warnings.append(Problem(message, file=folder, severity="warning"))
+        return warnings
+
     def report_dir(self, name: str) -> Path:
         """Return the data folder of report ``name``; raise WorkspaceError if there is none.
 
@@ -151,6 +168,11 @@ def _report_file_advice(folder: Path) -> Message:
         if lower.startswith("report.") and lower.removesuffix(".txt") in _REPORT_FILE_NAMES:
             return RENAME_REPORT_FILE(name=path.name)
     return NAME_REPORT_FILE()
+
+
+def _is_data_file(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith((".yaml", ".yml")) or name.startswith("report.")
 
 
 #: What report.yaml becomes in other hands: report.yml, REPORT.YAML, Notepad's report.yaml.txt.
