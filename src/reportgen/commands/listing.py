@@ -55,47 +55,55 @@ class Overview:
 
     def lines(self) -> list[str]:
         """Return the overview as the lines ``reportgen list`` prints."""
-        root = self.workspace.root
-
-        def shown(path: Path) -> str:
-            try:
-                return str(path.relative_to(root))
-            except ValueError:
-                return str(path)
-
-        lines = [f"templates ({shown(self.workspace.templates_dir)}/):"]
+        lines = [f"templates ({self._shown(self.workspace.templates_dir)}/):"]
         width = max((len(entry.path.name) for entry in self.templates), default=0)
         for template in self.templates:
             users = ", ".join(template.used_by) if template.used_by else "(no report uses it)"
             lines.append(f"  {template.path.name.ljust(width)}  used by {users}")
         if not self.templates:
             lines.append("  (none)")
-        lines.append(f"reports ({shown(self.workspace.data_dir)}/):")
+        lines.append(f"reports ({self._shown(self.workspace.data_dir)}/):")
         for report in self.reports:
-            count = len(report.problems)
-            state = "✓" if not count else f"{count} problem{'s' if count != 1 else ''}"
-            lines.append(f"  {report.name}  {state}")
-            files = [REPORT_FILE]
-            if report.parts:
-                files.append(f"{len(report.parts)} part{'s' if len(report.parts) != 1 else ''}")
-            if report.rows:
-                files.append(report.rows)
-            lines.append(f"    data      {shown(report.directory)}/ ({' and '.join(files)})")
-            if report.template is None:
-                lines.append("    template  (none given: add template: to report.yaml)")
-            else:
-                template_path = self.workspace.template_path(report.template)
-                missing = "" if template_path.is_file() else "  (missing)"
-                lines.append(f"    template  {shown(template_path)}{missing}")
-            if report.output is None:
-                lines.append("    output    (unknown until report.yaml checks)")
-            elif report.rows is not None:
-                lines.append(f"    output    {shown(report.output)}  (one a row of {report.rows})")
-            else:
-                lines.append(f"    output    {shown(report.output)}")
+            lines += self._report_lines(report)
         if not self.reports:
             lines.append("  (none)")
         return lines
+
+    def _report_lines(self, report: ReportEntry) -> list[str]:
+        """Return the lines of one report: its state, data, template and output."""
+        count = len(report.problems)
+        state = "✓" if not count else f"{count} problem{'s' if count != 1 else ''}"
+        files = [REPORT_FILE]
+        if report.parts:
+            files.append(f"{len(report.parts)} part{'s' if len(report.parts) != 1 else ''}")
+        if report.rows:
+            files.append(report.rows)
+        lines = [
+            f"  {report.name}  {state}",
+            f"    data      {self._shown(report.directory)}/ ({' and '.join(files)})",
+        ]
+        if report.template is None:
+            lines.append("    template  (none given: add template: to report.yaml)")
+        else:
+            template_path = self.workspace.template_path(report.template)
+            missing = "" if template_path.is_file() else "  (missing)"
+            lines.append(f"    template  {self._shown(template_path)}{missing}")
+        if report.output is None:
+            lines.append("    output    (unknown until report.yaml checks)")
+        elif report.rows is not None:
+            lines.append(
+                f"    output    {self._shown(report.output)}  (one a row of {report.rows})"
+            )
+        else:
+            lines.append(f"    output    {self._shown(report.output)}")
+        return lines
+
+    def _shown(self, path: Path) -> str:
+        """Return ``path`` relative to the workspace when it lies inside it."""
+        try:
+            return str(path.relative_to(self.workspace.root))
+        except ValueError:
+            return str(path)
 
 
 def describe_workspace(workspace: Workspace, cache: Cache | None = None) -> Overview:

@@ -9,14 +9,23 @@ missing figure gives one problem and not one for every sum that uses it.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from reportgen.data.figures import Figure, Group, Percent, PeriodView
+from reportgen.data.messages import (
+    CANNOT_COMPUTE,
+    GROUP_NOT_FIGURE,
+    GROWTH_FROM_ZERO,
+    NO_FIGURE_NAMED,
+    SHARE_OF_ZERO,
+    SHARE_OVER_WHOLE,
+)
 from reportgen.data.models import DerivedSpec, FigureSpec, _Content
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import Problem, did_you_mean
+from reportgen.i18n import Message
 
 #: Names the template context gives to the report's own facts, and what each holds.
 RESERVED_REPORT_NAMES = {
@@ -213,95 +222,105 @@ class FigureBuilder:
         field_name = f"{prefix}.derived.{name}.{operation}"
         operands: list[Figure] = []
         for index, operand in enumerate(operand_names):
-            try:
-                value = known.lookup(operand)
-                if isinstance(value, Unknown):
-                    return missing_figure(name)  # -- it failed its own check, reported already --
-            except KeyError:
-                hint = did_you_mean(operand, [path for path, _ in known.leaves()])
-                self.problems.append(
-                    source.problem(
-                        f"no figure named '{operand}'{hint}",
-                        (*path, operation, index),
-                        field_name,
-                    )
-                )
+            value, message = _operand(known, operand)
+            if message is not None:
+                where: tuple[str | int, ...] = (*path, operation, index)
+                self.problems.append(source.problem(message, where, field_name))
                 return None
-            if not isinstance(value, Figure):
-                self.problems.append(
-                    source.problem(
-                        f"'{operand}' is a group of figures: name one figure in it",
-                        (*path, operation, index),
-                        field_name,
-                    )
-                )
-                return None
+            if value is None or value.missing:
+                return missing_figure(name)  # -- it awaits its value, reported already --
             operands.append(value)
-        if any(operand.missing for operand in operands):
-            return missing_figure(name)  # the missing figure is reported already
+        derived = _compute(name, spec, operands)
+        if isinstance(derived, Message):
+            message = CANNOT_COMPUTE(name=name, reason=derived)
+            self.problems.append(source.problem(message, (*path, operation), field_name))
+            return None
+        return derived
 
-        def complain(message: str) -> None:
-            self.problems.append(
-                source.problem(f"cannot compute {name}: {message}", (*path, operation), field_name)
-            )
 
-        first = operands[0]
-        if operation == "share":
-            part, whole = operands
-            if whole.value == 0:
-                complain(f"{operand_names[1]} is 0, so {operand_names[0]} has no share of it")
-                return None
-            if part.value > whole.value:
-                complain(
-                    f"{operand_names[0]} ({part.value}) is greater than "
-                    f"{operand_names[1]} ({whole.value}); a share cannot exceed 100%"
-                )
-                return None
-            return Percent(
-                name,
-                part.value / whole.value,
-                spec.label,
-                spec.precision,
-                by_year={
-                    year: part.by_year[year] / whole.by_year[year]
-                    for year in sorted(set(part.by_year) & set(whole.by_year))
-                    if whole.by_year[year]
-                },
-                previous=(
-                    part.previous / whole.previous
-                    if part.previous is not None and whole.previous
-                    else None
-                ),
-            )
-        if operation == "growth":
-            old, new = operands
-            if old.value == 0:
-                complain(f"{operand_names[0]} is 0, so growth from it has no percentage")
-                return None
-            return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
-        if operation == "sum":
-            combine = sum
-        else:
+def _operand(known: Group, name: str) -> tuple[Figure | None, Message | None]:
+    """Return the figure ``name`` that a derived figure uses, or why it cannot be used.
 
-            def combine(values: list[float | int]) -> float | int:  # type: ignore[misc]
-                return values[0] - values[1]
+    Neither, for a figure that failed its own check: that is reported already.
+    """
+    try:
+        value = known.lookup(name)
+    except KeyError:
+        hint = did_you_mean(name, [path for path, _ in known.leaves()])
+        return None, NO_FIGURE_NAMED(name=name, hint=hint)
+    if isinstance(value, Unknown):
+        return None, None
+    if not isinstance(value, Figure):
+        return None, GROUP_NOT_FIGURE(name=name)
+    return value, None
 
-        years = set.intersection(*(set(operand.by_year) for operand in operands))
-        previous = [operand.previous for operand in operands]
-        return Figure(
-            name,
-            combine([operand.value for operand in operands]),
-            label=spec.label,
-            unit=spec.unit or first.unit,
-            qualifier=next((o.qualifier for o in operands if o.qualifier), None),
-            scale=first.scale,
-            precision=max(spec.precision, first.precision),
-            by_year={
-                year: combine([operand.by_year[year] for operand in operands])
-                for year in sorted(years)
-            },
-            previous=None if None in previous else combine(previous),  # type: ignore[arg-type]
+
+def _compute(name: str, spec: DerivedSpec, operands: list[Figure]) -> Figure | Percent | Message:
+    """Return the derived figure, or why it cannot be computed."""
+    operation, names = spec.operation
+    if operation == "share":
+        return _share(name, spec, operands, names)
+    if operation == "growth":
+        old, new = operands
+        if old.value == 0:
+            return GROWTH_FROM_ZERO(old=names[0])
+        return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
+    return _combined(name, spec, operands, sum if operation == "sum" else _difference)
+
+
+def _share(
+    name: str, spec: DerivedSpec, operands: list[Figure], names: list[str]
+) -> Percent | Message:
+    part, whole = operands
+    if whole.value == 0:
+        return SHARE_OF_ZERO(whole=names[1], part=names[0])
+    if part.value > whole.value:
+        return SHARE_OVER_WHOLE(
+            part=names[0], part_value=part.value, whole=names[1], whole_value=whole.value
         )
+    return Percent(
+        name,
+        part.value / whole.value,
+        spec.label,
+        spec.precision,
+        by_year={
+            year: part.by_year[year] / whole.by_year[year]
+            for year in sorted(set(part.by_year) & set(whole.by_year))
+            if whole.by_year[year]
+        },
+        previous=(
+            part.previous / whole.previous if part.previous is not None and whole.previous else None
+        ),
+    )
+
+
+def _difference(values: list[float | int]) -> float | int:
+    return values[0] - values[1]
+
+
+def _combined(
+    name: str,
+    spec: DerivedSpec,
+    operands: list[Figure],
+    combine: Callable[[list[float | int]], float | int],
+) -> Figure:
+    """Return the sum or difference of ``operands``, year by year too, printed as the first."""
+    first = operands[0]
+    years = set.intersection(*(set(operand.by_year) for operand in operands))
+    previous = [operand.previous for operand in operands]
+    return Figure(
+        name,
+        combine([operand.value for operand in operands]),
+        label=spec.label,
+        unit=spec.unit or first.unit,
+        qualifier=next((o.qualifier for o in operands if o.qualifier), None),
+        scale=first.scale,
+        precision=max(spec.precision, first.precision),
+        by_year={
+            year: combine([operand.by_year[year] for operand in operands]) for year in sorted(years)
+        },
+        previous=None if None in previous else combine(previous),  # type: ignore[arg-type]
+    )
 
 
 def missing_figure(name: str) -> Figure:

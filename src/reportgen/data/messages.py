@@ -167,3 +167,40 @@ PART_LISTED_TWICE = MessageKind(
     en="part '{name}' is listed twice",
     zh="部分“{name}”列了两次：请删去一处",
 )
+
+# -- figures --
+NO_FIGURE_NAMED = MessageKind(
+    "data.no-figure-named",
+    en="no figure named '{name}'{hint}",
+    zh="没有名为“{name}”的数字{hint}",
+)
+GROUP_NOT_FIGURE = MessageKind(
+    "data.group-not-figure",
+    en="'{name}' is a group of figures: name one figure in it",
+    zh="“{name}”是一组数字：请写出其中的某一个数字",
+)
+NO_YEARS_TO_CHART = MessageKind(
+    "data.no-years-to-chart",
+    en="'{name}' has no values by year to chart: give it by_year",
+    zh="“{name}”没有分年度数值，无法画图：请为它填写 by_year",
+)
+CANNOT_COMPUTE = MessageKind(
+    "data.cannot-compute",
+    en="cannot compute {name}: {reason}",
+    zh="无法计算 {name}：{reason}",
+)
+SHARE_OF_ZERO = MessageKind(
+    "data.share-of-zero",
+    en="{whole} is 0, so {part} has no share of it",
+    zh="{whole} 为 0，算不出 {part} 的占比：请核对这两个数字",
+)
+SHARE_OVER_WHOLE = MessageKind(
+    "data.share-over-whole",
+    en="{part} ({part_value}) is greater than {whole} ({whole_value}); a share cannot exceed 100%",
+    zh="{part}（{part_value}）大于 {whole}（{whole_value}），占比不能超过100%：请核对这两个数字",
+)
+GROWTH_FROM_ZERO = MessageKind(
+    "data.growth-from-zero",
+    en="{old} is 0, so growth from it has no percentage",
+    zh="{old} 为 0，算不出增长的百分比：请核对这个数字",
+)

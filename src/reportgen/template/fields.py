@@ -101,32 +101,9 @@ def _describe(
     role: str, name: str, is_list: bool, members: set[str], inner: dict[str, Any]
 ) -> tuple[str, str, str]:
     """Return the kind of field ``name`` in a field of ``role``, its source, and its own role."""
-    if role in ("root", "report") and name in _FACTS:
-        kind, source = _FACTS[name]
-        return kind, source, name if name == "period" else "leaf"
-    if role == "root" and name == "report":
-        return "the report", "report.yaml", "report"
-    if role == "root" and name == "opening":
-        return "list of text", "report.yaml: opening", "leaf"
-    if role == "root" and name == "parts" and is_list:
-        return "list of parts", "report.yaml: parts (one <part>.yaml each)", "part"
-    if role == "root" and name == "attachment":
-        return "the attachment", "report.yaml: attachment (optional)", "attachment"
-    if role == "attachment":
-        if name == "rows":
-            return "list of rows", "report.yaml: attachment: figures (a row each)", "row"
-        return "computed", "report.yaml: attachment", "leaf"
-    if role == "row":
-        return "computed", "the row's figure: by_year, value, previous", "leaf"
-    if role == "period" and name in _PERIOD:
-        kind, source = _PERIOD[name]
-        return kind, source, "leaf"
-    if role == "figure" and name in _FIGURE:
-        kind, source = _FIGURE[name]
-        return kind, source, "leaf"
-    if role == "part" and name in _PART:
-        kind, source = _PART[name]
-        return kind, source, "figures" if name == "figures" else "leaf"
+    known = _reportgen_field(role, name, is_list)
+    if known is not None:
+        return known
     # -- any other name is a figure, a group of figures, a list, or (at the top) a part --
     where = {
         "root": "report.yaml",
@@ -145,3 +122,37 @@ def _describe(
         return "group of figures", f"{where}: figures: {name}", "figures"
     kind = "number" if inner.get("type") == "number" else "figure or text"
     return kind, f"{where}: figures: {name} (or lists:)", "leaf"
+
+
+#: The fields reportgen gives by role and name: (kind, source, role of the field's members).
+_ROLES: dict[tuple[str, str], tuple[str, str, str]] = {
+    **{("root", name): (*_FACTS[name], "leaf") for name in _FACTS},
+    **{("report", name): (*_FACTS[name], "leaf") for name in _FACTS},
+    ("root", "period"): (*_FACTS["period"], "period"),
+    ("report", "period"): (*_FACTS["period"], "period"),
+    ("root", "report"): ("the report", "report.yaml", "report"),
+    ("root", "opening"): ("list of text", "report.yaml: opening", "leaf"),
+    ("root", "attachment"): ("the attachment", "report.yaml: attachment (optional)", "attachment"),
+    ("attachment", "rows"): (
+        "list of rows",
+        "report.yaml: attachment: figures (a row each)",
+        "row",
+    ),
+    **{("period", name): (*_PERIOD[name], "leaf") for name in _PERIOD},
+    **{("figure", name): (*_FIGURE[name], "leaf") for name in _FIGURE},
+    **{("part", name): (*_PART[name], "leaf") for name in _PART},
+    ("part", "figures"): (*_PART["figures"], "figures"),
+}
+
+
+def _reportgen_field(role: str, name: str, is_list: bool) -> tuple[str, str, str] | None:
+    """Return what reportgen gives as ``name`` in a field of ``role``, or None if it is free."""
+    if role == "root" and name == "parts" and is_list:
+        return "list of parts", "report.yaml: parts (one <part>.yaml each)", "part"
+    if (role, name) in _ROLES:
+        return _ROLES[(role, name)]
+    if role == "attachment":
+        return "computed", "report.yaml: attachment", "leaf"
+    if role == "row":
+        return "computed", "the row's figure: by_year, value, previous", "leaf"
+    return None
