@@ -22,14 +22,12 @@ import yaml
 
 from reportgen.commands.messages import BAD_FOLDER_NAME, PERIOD_FOLDER_TAKEN, PERIOD_NEEDED
 from reportgen.data.outline import read_outline
+from reportgen.data.yaml_schema import FLOAT, INT, NULL, compose
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
 from reportgen.files import write_folder_atomically
 from reportgen.workspace import Workspace
 
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_NULL = "tag:yaml.org,2002:null"
 #: A folder name that can stand on its own in data/ (no path, no hidden folder).
 _FOLDER_NAME = re.compile(r"[^\W][\w.\-—]*")
 
@@ -99,16 +97,16 @@ def roll_over(text: str, path: Path, shift: int) -> tuple[str, list[str]]:
     of ``text`` is kept.
     """
     parse_yaml(text, path)  # -- syntax errors and duplicate keys, with their lines --
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = compose(text)
     if not isinstance(root, yaml.MappingNode):
         return text, []
     editor = _Editor(text, path)
     for key, value in root.value:
         if key.value == "period" and isinstance(value, yaml.MappingNode):
             for year_key, year in value.value:
-                if year_key.value in ("start", "end") and year.tag == _INT:
+                if year_key.value in ("start", "end") and year.tag == INT:
                     editor.replace(year, str(int(year.value) + shift))
-        elif key.value == "date" and isinstance(value, yaml.ScalarNode) and value.tag != _NULL:
+        elif key.value == "date" and isinstance(value, yaml.ScalarNode) and value.tag != NULL:
             editor.replace(value, "~")
         elif key.value == "figures" and isinstance(value, yaml.MappingNode):
             editor.figures(value, (), shift)
@@ -178,7 +176,7 @@ class _Editor:
                 return False  # -- a year already empty, or not a number: check says which --
             previous = _sum([str(amount.value) for amount in amounts])
             for year_key, amount in by_year.value:
-                if year_key.tag == _INT:
+                if year_key.tag == INT:
                     self.replace(year_key, str(int(year_key.value) + shift))
                 self.replace(amount, "~")
             anchor = _key_of(node, "by_year")
@@ -240,7 +238,7 @@ def _key_of(node: yaml.MappingNode, name: str) -> yaml.Node:
 
 
 def _is_number(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT)
+    return isinstance(node, yaml.ScalarNode) and node.tag in (INT, FLOAT)
 
 
 def _sum(texts: list[str]) -> str:

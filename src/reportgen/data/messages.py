@@ -204,3 +204,61 @@ GROWTH_FROM_ZERO = MessageKind(
     en="{old} is 0, so growth from it has no percentage",
     zh="{old} 为 0，算不出增长的百分比：请核对这个数字",
 )
+
+# -- YAML --
+YAML_SYNTAX = MessageKind(
+    "data.yaml-syntax",
+    en="YAML syntax error: {detail}",
+    zh="YAML 格式错误：{detail}（常见原因：缩进不齐、冒号后少了空格、引号或括号没有配对）",
+)
+YAML_UNCLOSED = MessageKind(
+    "data.yaml-unclosed",
+    en="{problem} ({context} that starts on line {line}, column {column})",
+    zh="{problem}（从第 {line} 行第 {column} 列开始的{context}没有结束）",
+)
+DUPLICATE_KEY = MessageKind(
+    "data.duplicate-key",
+    en="'{key}' appears twice (first on line {first}); keep one",
+    zh="“{key}”出现了两次（第一次在第 {first} 行）：请只保留一个",
+)
+DUPLICATE_KEY_SPELLED = MessageKind(
+    "data.duplicate-key-spelled",
+    en="'{key}' is the same key as '{other}' on line {first}; keep one",
+    zh="“{key}”与第 {first} 行的“{other}”是同一个键：请只保留一个",
+)
+KEY_NOT_TEXT = MessageKind(
+    "data.key-not-text",
+    en="a key should be a word or a number, not a list or fields",
+    zh="键应为文字或数字，不能是列表或一组字段",
+)
+SELF_ALIAS = MessageKind(
+    "data.self-alias",
+    en="refers to itself through an alias (*…): write the value out instead",
+    zh="通过别名（*…）引用了自身：请直接写出这个值",
+)
+TAG_VALUE_UNREADABLE = MessageKind(
+    "data.tag-value-unreadable",
+    en="cannot read '{text}' as {tag}",
+    zh="无法把“{text}”读作 {tag}",
+)
+UNSUPPORTED_TAG = MessageKind(
+    "data.unsupported-tag",
+    en="the tag {tag} is not supported: write the value as plain text, a number or a date",
+    zh="不支持标记 {tag}：请直接写文字、数字或日期",
+)
+UNPRINTABLE_CHARACTER = MessageKind(
+    "data.unprintable-character",
+    en="contains the {kind} U+{code}, which a document cannot hold (pasted from another "
+    "program?): delete it",
+    zh="含有文档无法容纳的{kind} U+{code}（可能是从其他程序粘贴来的）：请删除它",
+)
+CONTROL_KIND = MessageKind("data.kind-control", en="control character", zh="控制字符")
+CHARACTER_KIND = MessageKind("data.kind-character", en="character", zh="字符")
+YAML_UNREADABLE = MessageKind(
+    "data.yaml-unreadable", en="YAML error: {detail}", zh="YAML 无法读取：{detail}"
+)
+NOT_A_DATE = MessageKind(
+    "data.not-a-date",
+    en="should be a date, such as 2024年1月15日 or 2024-01-15, not {shown}",
+    zh="应为日期，如 2024年1月15日 或 2024-01-15，而不是{shown}",
+)

@@ -42,6 +42,7 @@ from reportgen.data.messages import (
     HOLDS_TAG,
     NEGATIVE,
     NO_FIGURE_VALUE,
+    NOT_A_DATE,
     NOT_A_NUMBER,
     NOT_FINITE,
     NOT_TEXT,
@@ -58,6 +59,7 @@ from reportgen.data.messages import (
 )
 from reportgen.data.report import REPORT_PLACEHOLDERS
 from reportgen.errors import InvalidValue
+from reportgen.text.dates import Date, parse_date
 
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
 TAG_MARK = "·"
@@ -105,7 +107,27 @@ def _check_name(value: Any) -> Any:
 _JINJA_CONSTANTS = {"true", "false", "none"}
 
 
+def _check_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return Date.of(value)
+    parsed = parse_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise InvalidValue(NOT_A_DATE(shown=shown(value)))
+    return parsed
+
+
 Text = Annotated[str, BeforeValidator(_check_text)]
+#: A date as a clerk writes it: 2024年1月15日, 2024-01-15, 2024.1.15 or 2024/1/15.
+ClerkDate = Annotated[
+    dt.date,
+    BeforeValidator(_check_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}([-./])\d{1,2}\1\d{1,2}$|^\d{4}年\d{1,2}月\d{1,2}日$",
+        }
+    ),
+]
 Number = Annotated[
     float | int,
     BeforeValidator(_check_number),
@@ -361,8 +383,9 @@ class ReportFile(_Content):
     organisation: PlainText = Field(description="汇报单位，如“市总工会”。")
     title: PlainText = Field(description="报告标题。")
     period: Period = Field(description="汇报周期。")
-    date: dt.date = Field(
-        description="成文日期，写作 2023-04-19。换届时清空为 ~ ，须填写后才能生成。"
+    date: ClerkDate = Field(
+        description="成文日期，写作 2024年1月15日 或 2024-01-15。"
+        "换届时清空为 ~ ，须填写后才能生成。"
     )
     opening: list[Text] = Field(default_factory=list, description="开头段落，按顺序。")
     parts: list[Name] = Field(

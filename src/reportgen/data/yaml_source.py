@@ -15,6 +15,15 @@ from typing import Any
 
 import yaml
 
+from reportgen.data.messages import (
+    CHARACTER_KIND,
+    CONTROL_KIND,
+    UNPRINTABLE_CHARACTER,
+    YAML_SYNTAX,
+    YAML_UNCLOSED,
+    YAML_UNREADABLE,
+)
+from reportgen.data.yaml_schema import build, compose
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
 
@@ -26,11 +35,6 @@ Path_ = tuple[str | int, ...]
 _UNPRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-
-try:  # the C loader is much faster on large batch tables, and optional
-    _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 
 @dataclass
@@ -71,140 +75,68 @@ def load_yaml(path: Path) -> SourceFile:
 
 
 def parse_yaml(text: str, path: Path) -> SourceFile:
-    """Parse YAML ``text`` that came from ``path``."""
+    """Parse YAML ``text`` that came from ``path``, its values read as clerks mean them.
+
+    Raise DataError naming the line and column of every value that cannot be read.
+    """
     unprintable = list(_UNPRINTABLE.finditer(text))
     if unprintable:
         raise DataError(_unprintable_problems(text, path, unprintable))
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node = compose(text)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        message = " ".join(part for part in (err.context, err.problem) if part)
-        start = err.context_mark
-        if err.context and err.problem and start and mark and start.line != mark.line:
-            # The parser notices a missing ] or " lines later: say where the thing began.
-            message = (
-                f"{err.problem} ({err.context} that starts on line {start.line + 1}, "
-                f"column {start.column + 1})"
-            )
-        raise DataError(
-            [
-                Problem(
-                    f"YAML syntax error: {message or 'cannot parse'}",
-                    file=path,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ]
-        ) from err
+        raise DataError([_syntax_problem(err, path)]) from err
     except yaml.YAMLError as err:
-        raise DataError([Problem(f"YAML error: {err}", file=path)]) from err
-    except ValueError as err:
-        # A value that looks like a date but is none (2023-13-19) fails while the
-        # tree is built into Python values, with no line: find the node that fails.
-        raise DataError([_bad_date_problem(loader, _roots(node), path, err)]) from err
-    finally:
-        loader.dispose()
-    source = SourceFile(path, data)
-    if node is not None:
-        problems: list[Problem] = []
-        _record_positions(node, (), source, problems)
-        if problems:
-            raise DataError(problems)
+        raise DataError([Problem(YAML_UNREADABLE(detail=str(err)), file=path)]) from err
+    if node is None:
+        return SourceFile(path, None)
+    built = build(node)
+    source = SourceFile(path, built.data, built.positions)
+    if built.problems:
+        raise DataError(
+            Problem(message, file=path, line=line, column=column, field=_dotted(path, steps))
+            for message, line, column, steps in built.problems
+        )
     return source
 
 
-def _roots(node: yaml.Node | None) -> list[yaml.Node]:
-    """Return the nodes to search from: the document's root, if it has one."""
-    return [node] if node is not None else []
-
-
-def _bad_date_problem(
-    loader: yaml.SafeLoader | yaml.CSafeLoader, roots: list[yaml.Node], path: Path, err: ValueError
-) -> Problem:
-    pending = list(roots)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, yaml.MappingNode):
-            pending.extend(child for pair in node.value for child in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-        elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                loader.construct_yaml_timestamp(node)
-            except ValueError as node_err:
-                return Problem(
-                    f"'{node.value}' is not a real date ({node_err}): write it as 2023-04-19",
-                    file=path,
-                    line=node.start_mark.line + 1,
-                    column=node.start_mark.column + 1,
-                )
-    return Problem(f"cannot read a value ({err})", file=path)
-
-
-def _record_positions(
-    node: yaml.Node,
-    path: tuple[str, ...],
-    source: SourceFile,
-    problems: list[Problem],
-    ancestors: frozenset[int] = frozenset(),
-) -> None:
-    source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if id(node) in ancestors:
-        # An alias inside the very value it names (&a [*a]): the data would never end.
-        problems.append(
-            source.problem(
-                "refers to itself through an alias (*…): write the value out instead",
-                path,
-                ".".join((source.path.stem, *path)),
-            )
+def _syntax_problem(err: yaml.MarkedYAMLError, path: Path) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    detail: Message | str = " ".join(part for part in (err.context, err.problem) if part)
+    start = err.context_mark
+    if err.context and err.problem and start and mark and start.line != mark.line:
+        # The parser notices a missing ] or " lines later: say where the thing began.
+        detail = YAML_UNCLOSED(
+            problem=err.problem, context=err.context, line=start.line + 1, column=start.column + 1
         )
-        return
-    ancestors = ancestors | {id(node)}
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                # PyYAML keeps the last of two equal keys without a word: that loses data.
-                problems.append(
-                    Problem(
-                        f"'{key}' appears twice (first on line {seen[key]}); keep one",
-                        file=source.path,
-                        line=line,
-                        column=key_node.start_mark.column + 1,
-                    )
-                )
-                continue
-            seen[key] = line
-            child = (*path, str(key))
-            _record_positions(value_node, child, source, problems, ancestors)
-            source.positions[child] = (line, key_node.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_positions(item, (*path, str(index)), source, problems, ancestors)
+    return Problem(
+        YAML_SYNTAX(detail=detail or "cannot parse"),
+        file=path,
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _dotted(path: Path, steps: tuple[str, ...]) -> str | None:
+    return ".".join((path.stem, *steps)) if steps else None
 
 
 def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> list[Problem]:
     """Return a Problem for each character in ``found``, naming its line, column and field."""
     # A copy with the characters blanked parses, and tells which value holds each one.
     try:
-        root = _compose(_UNPRINTABLE.sub(" ", text))
+        root = compose(_UNPRINTABLE.sub(" ", text))
     except yaml.YAMLError:
         root = None
     problems = []
     for match in found:
         index = match.start()
         code = ord(match.group())
-        kind = "control character" if code < 0xA0 else "character"
+        kind = CONTROL_KIND() if code < 0xA0 else CHARACTER_KIND()
         steps = _steps_at(root, index, set()) if root is not None else []
         problems.append(
             Problem(
-                f"contains the {kind} U+{code:04X}, which a document cannot hold "
-                "(pasted from another program?): delete it",
+                UNPRINTABLE_CHARACTER(kind=kind, code=f"{code:04X}"),
                 file=path,
                 line=text.count("\n", 0, index) + 1,
                 column=index - text.rfind("\n", 0, index),
@@ -212,14 +144,6 @@ def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> 
             )
         )
     return problems
-
-
-def _compose(text: str) -> yaml.Node | None:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
 
 
 def _steps_at(node: yaml.Node, index: int, seen: set[int]) -> list[str]:

@@ -12,6 +12,10 @@ from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
+from reportgen.errors import InvalidValue
+from reportgen.text.dates import parse_date
+from reportgen.text.messages import NOT_A_DATE
+
 DIGITS = "零一二三四五六七八九"
 SMALL_UNITS = ["", "十", "百", "千"]
 LARGE_UNITS = ["", "万", "亿", "万亿"]
@@ -152,9 +156,17 @@ def cn_change(figure: Any, precision: int = 0) -> str:
 
 
 def cn_date(value: dt.date | str) -> str:
-    """Return a date in the layout's form, Arabic digits without padding: 2023年4月19日."""
+    """Return a date in the layout's form, Arabic digits without padding: 2023年4月19日.
+
+    Text is read as clerks write dates: 2023-04-19, 2023.4.19, 2023/4/19 or 2023年4月19日.
+    """
     if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
+        parsed = parse_date(value)
+        if parsed is None:
+            raise InvalidValue(NOT_A_DATE(text=value))
+        value = parsed
+    if not isinstance(value, dt.date):
+        raise InvalidValue(NOT_A_DATE(text=str(value)))
     return f"{value.year}年{value.month}月{value.day}日"
 
 
