@@ -284,6 +284,8 @@ def test_a_figure_whose_only_key_is_misspelt_is_not_taken_for_a_group(report_dir
         "'value'?); if 'adopted' is a group of figures, give 'valeu' another name",
         f"{path}:10:13: proposals.derived.adoption_rate.share: 'adopted' is a group of "
         "figures: name one figure in it",
+        f"{path}:13:5: proposals.paragraphs: in the text: holds fields (valeu), which would print "
+        "as program text: print one of them, such as .valeu",
     ]
 
 

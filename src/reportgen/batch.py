@@ -38,7 +38,7 @@ from reportgen.data.figures import Group
 from reportgen.data.report import REPORT_FILE, ROW, BatchFacts, ReportData, file_stem, is_row
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
-from reportgen.prepare import Run, checked_template_at, document_properties
+from reportgen.prepare import Run, check_template, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 
 if TYPE_CHECKING:
@@ -86,7 +86,7 @@ def render_batch(
     from reportgen.data.table import open_table
 
     table = open_table(data.directory / spec.rows)
-    wanted = _check_report(data, spec, template_path, variables, table)
+    wanted = _check_report(data, spec, template_path, compiled, variables, table)
 
     folder = (output_dir or run.workspace.output_dir) / name
     tasks, problems = _plan(data, spec, table, wanted, folder)
@@ -122,7 +122,12 @@ def render_batch(
 
 
 def _check_report(
-    data: ReportData, spec: BatchFacts, template: Path, variables: list[str], table: Table
+    data: ReportData,
+    spec: BatchFacts,
+    template: Path,
+    compiled: CompiledTemplate,
+    variables: list[str],
+    table: Table,
 ) -> set[str]:
     """Check what the template and file names need from the report; return the row columns.
 
@@ -130,8 +135,6 @@ def _check_report(
     CSV table lacks a column the template or the file names use: every row would
     fail alike.
     """
-    from reportgen.template.checks import check_variables
-
     report_file = data.directory / REPORT_FILE
     if ROW in data.context:
         raise DataError(
@@ -143,8 +146,7 @@ def _check_report(
                 )
             ]
         )
-    facts = [variable for variable in variables if not is_row(variable)]
-    problems = check_variables(template, facts, data.context)
+    problems = check_template(data, template, compiled, variables, rows=True)
     if problems:
         raise TemplateError(problems)
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen.text.filters import amount, percent
+from reportgen.text.printing import Printable
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Printable):
     """A number from the data, with how to print it and where it came from.
 
     ``by_year`` holds the figure for each year of the period when the data
@@ -54,7 +55,7 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Percent:
+class Percent(Printable):
     """A derived share or growth, held as a fraction and printed as a percentage.
 
     A share of figures given per year has ``by_year`` too (the share in each year), and
@@ -131,7 +132,7 @@ class Group:
 
 
 @dataclass(frozen=True)
-class PeriodView:
+class PeriodView(Printable):
     """The years a report covers, as templates see them."""
 
     start: int

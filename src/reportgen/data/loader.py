@@ -16,6 +16,13 @@ from jinja2.exceptions import SecurityError
 from reportgen.data.attachment import build_attachment
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
+from reportgen.data.messages import (
+    CANNOT_PRINT,
+    IN_THE_TEXT,
+    MESSAGE_AND_HINT,
+    NOT_ALLOWED_IN_TEXT,
+    TOO_DEEP,
+)
 from reportgen.data.models import (
     PartFile,
     ReportFile,
@@ -27,7 +34,7 @@ from reportgen.data.report import REPORT_FILE, PartView, ReportData
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
-from reportgen.errors import DataError, Problem, did_you_mean
+from reportgen.errors import DataError, InvalidValue, Problem, did_you_mean
 from reportgen.i18n import Message
 from reportgen.text.environment import make_environment
 
@@ -296,18 +303,22 @@ class _Loader:
         printed = print_values(self.prose_environment, text, scope)
         if printed is not None:
             return printed
+        message: Message
         try:
             return self.prose_environment.from_string(text).render(scope)
         except TemplateSyntaxError as err:
-            message = f"in the text: {err.message}"
+            message = IN_THE_TEXT(detail=err.message or "")
         except UndefinedError as err:
-            message = f"in the text: {err.message}{_suggest_for_undefined(err, scope)}"
+            hint = _suggest_for_undefined(err, scope)
+            message = IN_THE_TEXT(detail=MESSAGE_AND_HINT(message=err.message or "", hint=hint))
         except SecurityError as err:
-            message = f"in the text: not allowed ({err})"
+            message = NOT_ALLOWED_IN_TEXT(detail=str(err))
+        except InvalidValue as err:
+            message = IN_THE_TEXT(detail=err.message)
         except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-            message = f"in the text: cannot print ({err})"
+            message = CANNOT_PRINT(detail=str(err))
         except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
-            message = "in the text: a {{ … }} is nested too deeply to read"
+            message = TOO_DEEP()
         self.problems.append(source.problem(message, path, field_name))
         return text
 

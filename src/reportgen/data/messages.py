@@ -262,3 +262,22 @@ NOT_A_DATE = MessageKind(
     en="should be a date, such as 2024年1月15日 or 2024-01-15, not {shown}",
     zh="应为日期，如 2024年1月15日 或 2024-01-15，而不是{shown}",
 )
+
+# -- prose: text in the data that names figures --
+IN_THE_TEXT = MessageKind("data.in-the-text", en="in the text: {detail}", zh="文字中：{detail}")
+NOT_ALLOWED_IN_TEXT = MessageKind(
+    "data.not-allowed-in-text",
+    en="in the text: not allowed ({detail})",
+    zh="文字中：不允许（{detail}）：文字只能引用数据，不能调用程序内部的东西",
+)
+CANNOT_PRINT = MessageKind(
+    "data.cannot-print",
+    en="in the text: cannot print ({detail})",
+    zh="文字中：无法印出（{detail}）",
+)
+TOO_DEEP = MessageKind(
+    "data.too-deep",
+    en="in the text: a {{{{ … }}}} is nested too deeply to read",
+    zh="文字中：{{{{ … }}}} 嵌套太深，无法读取（是不是粘贴进了大量括号？）",
+)
+MESSAGE_AND_HINT = MessageKind("data.message-and-hint", en="{message}{hint}", zh="{message}{hint}")

@@ -30,8 +30,9 @@ _SYNTAX = re.compile(r"\{\{|\{%|\{#|\r")
 
 def print_values(environment: Environment, text: str, scope: Mapping[str, Any]) -> str | None:
     """Return ``text`` with its tags printed, or None if Jinja has to render it."""
-    if environment.finalize is not None or environment.autoescape is not False:
-        return None  # output goes through more than str(): leave it to Jinja
+    finalize = environment.finalize
+    if environment.autoescape is not False or hasattr(finalize, "jinja_pass_arg"):
+        return None  # output goes through more than finalize() and str(): leave it to Jinja
     pieces: list[str] = []
     position = 0
     for tag in _PRINT_TAG.finditer(text):
@@ -68,6 +69,8 @@ def _value(
                 return None
         if function is not None:
             value = function(value)
+        if environment.finalize is not None:
+            value = environment.finalize(value)
         return str(value)
     except Exception:
         return None

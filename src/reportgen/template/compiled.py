@@ -25,12 +25,15 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.exceptions import SecurityError
 from lxml import etree
 
-from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
+from reportgen.errors import InvalidValue, Problem, ProblemsFound, RenderError, TemplateError
+from reportgen.i18n import Message
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
 from reportgen.ooxml.pictures import PlacedPictures, picture_parts, placed_pictures
 from reportgen.ooxml.places import find_tag, normalise, part_label
+from reportgen.template.messages import IN_TAG, NOT_ALLOWED, PROGRAM_TEXT
+from reportgen.template.usage import Use, uses_in
 from reportgen.text.environment import make_environment, printed_values
 
 #: The parts of a package that can hold tags; others are copied unchanged.
@@ -40,6 +43,14 @@ _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 #: Text holding a character docxtpl's resolve_listing turns into markup (tab, line break, …).
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\f\n]")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+#: What Python prints for a value that is not text: a method, a function, an object.
+#: (And a list or mapping of text as Python writes one: ['甲', '乙'], {'名称': …}.)
+_PROGRAM_TEXT = re.compile(
+    r"<(?:built-in |bound )?(?:method|function) [^>]*>|<[\w.]+ object at 0x[0-9a-fA-F]+>"
+    r"|\['[^'\]]*'(?:, '[^'\]]*')*\]|\{'[^']*': "
+)
+#: A tag that prints a name or a dotted path: ``{{ item.title }}``.
+_PRINTED_PATH = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}")
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,7 @@ class CompiledTemplate:
         self.package = package or Package.read(path)
         self.environment = make_environment(for_docx=True)
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
+        self._uses: list[Use] | None = None
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
@@ -184,6 +196,12 @@ class CompiledTemplate:
                         where=part_label(name),
                     )
                 )
+            program = _PROGRAM_TEXT.search(text)
+            if program:
+                snippet = _shorten(program.group(), 60)
+                problems.append(
+                    Problem(PROGRAM_TEXT(snippet=snippet), file=self.path, where=part_label(name))
+                )
             texts.append(text)
         document_text = "".join(texts)
         # Line breaks and tabs in a value become <w:br/> and <w:tab/>, not text.
@@ -216,31 +234,71 @@ class CompiledTemplate:
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == "<template>":
                 line = frame.lineno
-        message = getattr(err, "message", None) or str(err)
+        message: Message | str = getattr(err, "message", None) or str(err)
         if isinstance(err, SecurityError):
-            message = f"not allowed: {message}"
-        return self._problem(name, line, message)
+            message = NOT_ALLOWED(detail=message)
+        # -- a value that cannot be printed is named by the field the tag prints --
+        return self._problem(name, line, message, named=isinstance(err, InvalidValue))
 
     def _problem(
-        self, name: str, line: int | None, message: str, source: str | None = None
+        self,
+        name: str,
+        line: int | None,
+        message: Message | str,
+        source: str | None = None,
+        *,
+        named: bool = False,
     ) -> Problem:
         """Return a Problem naming the part, paragraph or cell, and the tag at ``line``."""
+        where, tag = self.locate(name, line, source=source)
+        if not tag:
+            return Problem(message, file=self.path, where=where)
+        printed = _PRINTED_PATH.fullmatch(tag) if named else None
+        return Problem(
+            IN_TAG(message=message, tag=tag),
+            file=self.path,
+            where=where,
+            field=printed.group(1) if printed else None,
+        )
+
+    def locate(
+        self, name: str, line: int | None, written: str = "", *, source: str | None = None
+    ) -> tuple[str, str]:
+        """Return the place of line ``line`` of part ``name``, and the tag there using ``written``.
+
+        The tag is the line's first when none uses ``written``, or ``written`` is not given.
+        """
         if source is None:
             source = self.parts[name].source if name in self.parts else ""
         lines = source.split("\n")
-        tag = ""
         where = part_label(name)
-        if line is not None and 0 < line <= len(lines):
-            tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
-            tag = tags[0] if tags else ""
-            # The same tag may stand in several paragraphs: count those before this line.
-            before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
-            occurrence = normalise(before).count(normalise(tag)) if tag else 0
-            place = find_tag(self.package.parts[name], tag, occurrence) if tag else None
-            if place:
-                where = f"{where}, {place}"
-        detail = f" in {html.unescape(tag)}" if tag else ""
-        return Problem(f"{message}{detail}", file=self.path, where=where)
+        if line is None or not 0 < line <= len(lines):
+            return where, ""
+        tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
+        using = [tag for tag in tags if written and _uses(tag, written)]
+        tag = (using or tags or [""])[0]
+        if not tag:
+            return where, ""
+        # The same tag may stand in several paragraphs: count those before this line.
+        before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
+        occurrence = normalise(before).count(normalise(tag))
+        place = find_tag(self.package.parts[name], tag, occurrence)
+        return (f"{where}, {place}" if place else where), html.unescape(tag)
+
+    def uses(self) -> list[Use]:
+        """Return how the template uses each name, part by part (see reportgen.template.usage)."""
+        if self._uses is None:
+            self._uses = [
+                use
+                for name, part in self.parts.items()
+                for use in uses_in(part.source, name, self.environment)
+            ]
+        return self._uses
+
+
+def _uses(tag: str, written: str) -> bool:
+    """Return whether ``tag`` uses the name ``written`` (not only a longer name starting so)."""
+    return re.search(rf"(?<![\w.]){re.escape(written)}(?![\w])", html.unescape(tag)) is not None
 
 
 def _prepare(xml: str) -> str:

@@ -9,12 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from reportgen.errors import InvalidValue
 from reportgen.text.dates import parse_date
-from reportgen.text.messages import NOT_A_DATE
+from reportgen.text.messages import (
+    ITEMS_NOT_TEXT,
+    NEEDS_NUMBER,
+    NO_PREVIOUS,
+    NOT_A_DATE,
+    PREVIOUS_ZERO,
+)
+from reportgen.text.printing import unprintable
 
 DIGITS = "零一二三四五六七八九"
 SMALL_UNITS = ["", "十", "百", "千"]
@@ -33,9 +40,31 @@ def _plain(value: Any) -> Any:
     return getattr(value, "value", value)
 
 
+def _number(value: Any, name: str) -> Decimal:
+    """Return the number ``value`` (a figure's) holds; InvalidValue naming ``name`` if none."""
+    plain = _plain(value)
+    try:
+        if isinstance(plain, bool) or plain is None:
+            raise InvalidOperation
+        return Decimal(str(plain))
+    except InvalidOperation:
+        raise InvalidValue(NEEDS_NUMBER(filter=name, value=str(plain)[:40])) from None
+
+
+def _texts(items: Iterable[Any], name: str) -> list[str]:
+    """Return each item as text; InvalidValue naming ``name`` if one would print program text."""
+    texts = []
+    for item in items:
+        reason = unprintable(item)
+        if reason is not None:
+            raise InvalidValue(ITEMS_NOT_TEXT(filter=name, reason=reason))
+        texts.append(str(item))
+    return texts
+
+
 def cn_numeral(value: Any) -> str:
     """Return a non-negative integer in Chinese numerals: 3 → 三, 15 → 十五, 105 → 一百零五."""
-    number = int(_plain(value))
+    number = int(_number(value, "cn_numeral"))
     if number < 0:
         return "负" + cn_numeral(-number)
     if number == 0:
@@ -84,19 +113,20 @@ def cn_ordinal(value: Any) -> str:
 
 def cn_enumerate(items: Iterable[Any]) -> str:
     """Join items as a Chinese enumeration: 一是……二是……, each item keeping its own 。."""
-    return "".join(cn_ordinal(index) + str(item) for index, item in enumerate(items, start=1))
+    texts = _texts(items, "cn_enumerate")
+    return "".join(cn_ordinal(index) + text for index, text in enumerate(texts, start=1))
 
 
 def join_cn(items: Iterable[Any]) -> str:
     """Join items with the enumeration comma: 张三、李四、王二."""
-    return "、".join(str(item) for item in items)
+    return "、".join(_texts(items, "join_cn"))
 
 
 def quoted(items: Iterable[Any] | str) -> str:
     """Quote each item with Chinese quotation marks and join them: “电工”、“钳工”."""
     if isinstance(items, str):
         return f"“{items}”"
-    return "、".join(f"“{item}”" for item in items)
+    return "、".join(f"“{text}”" for text in _texts(items, "quoted"))
 
 
 def amount(
@@ -112,7 +142,7 @@ def amount(
     figure is rounded down, since 40多万 means at least 40万; any other is
     rounded half up.
     """
-    number = Decimal(str(_plain(value)))
+    number = _number(value, "amount")
     if scale is not None:
         if scale not in SCALES:
             raise ValueError(f"unknown scale {scale!r}: use 万 or 亿")
@@ -129,7 +159,7 @@ def amount(
 
 def percent(value: Any, precision: int = 0) -> str:
     """Return a fraction as a percentage: 0.37 → 37%, or 35.1% for 0.3514 at precision 1."""
-    number = Decimal(str(_plain(value))) * 100
+    number = _number(value, "percent") * 100
     quantum = Decimal(1).scaleb(-precision)
     return format(number.quantize(quantum, rounding=ROUND_HALF_UP), "f") + "%"
 
@@ -145,10 +175,11 @@ def cn_change(figure: Any, precision: int = 0) -> str:
     previous = getattr(figure, "previous", None)
     name = getattr(figure, "name", "the figure")
     if previous is None:
-        raise ValueError(f"{name} has no previous value to compare with: give it previous: …")
+        raise InvalidValue(NO_PREVIOUS(name=name))
     if previous == 0:
-        raise ValueError(f"{name} was 0 in the previous period: a change has no percentage")
-    change = (Decimal(str(_plain(figure))) - Decimal(str(previous))) / Decimal(str(previous))
+        raise InvalidValue(PREVIOUS_ZERO(name=name))
+    before = _number(previous, "cn_change")
+    change = (_number(figure, "cn_change") - before) / before
     text = percent(abs(change), precision)
     if Decimal(text.removesuffix("%")) == 0:
         return "持平"
