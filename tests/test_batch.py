@@ -102,6 +102,7 @@ def test_a_row_is_the_file_render_writes_for_a_single_report(certificates: Path)
     (batch_folder / "report.yaml").write_text(facts, encoding="utf-8")
     single = facts[: facts.index("batch:")] + 'output: "notice"\n'
     (single_folder / "report.yaml").write_text(single, encoding="utf-8")
+    shutil.copy(batch_folder / "seal.png", single_folder / "seal.png")
 
     assert main(["render", "notice", REPORT, "--jobs", "2"]) == 0
 
@@ -227,7 +228,7 @@ def test_a_yaml_table_reports_bad_rows_at_their_line(
         f"{table}:7: no 'name': the template or batch.output uses it",
         f"{table}:9:23: row.name: contains the control character U+0007 at character 6 "
         "(pasted from another program?): delete it",
-        f"{table}:12:3: row.award: should be text, not a list",
+        f"{table}:12:3: row.award: should be text, a number or a date, not a list",
         "4 problems found",
     ]
 
@@ -288,6 +289,6 @@ def test_a_file_name_pattern_must_name_a_column(
     assert render() == 1
 
     assert capsys.readouterr().err.splitlines() == [
-        f"{report}:12:3: report.batch.output: {message}",
+        f"{report}:14:3: report.batch.output: {message}",
         "1 problem found",
     ]

@@ -23,6 +23,7 @@ file is byte for byte the one a single render of the same data writes.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import shutil
@@ -35,14 +36,16 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.cache import Cache
 from reportgen.data.figures import Group
+from reportgen.data.messages import TEXT_EMPTY
 from reportgen.data.report import REPORT_FILE, ROW, BatchFacts, ReportData, file_stem, is_row
+from reportgen.data.table import cell_text, open_table
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
 from reportgen.prepare import Run, check_template, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 
 if TYPE_CHECKING:
-    from reportgen.data.table import Table
+    from reportgen.data.table import Row, Table, Value
 
 #: The start of the name of each worker's folder for files being written.
 STAGING_PREFIX = ".reportgen-writing-"
@@ -59,6 +62,8 @@ class BatchResult:
 
     written: list[Path]
     problems: list[Problem]
+    #: The one file holding every document written, when ``batch.merged`` asks for it.
+    merged: Path | None = None
 
 
 def render_batch(
@@ -83,9 +88,7 @@ def render_batch(
     if spec is None:
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
-    from reportgen.data.table import open_table
-
-    table = open_table(data.directory / spec.rows)
+    table = open_table(data.directory / spec.rows, spec.sheet)
     wanted = _check_report(data, spec, template_path, compiled, variables, table)
 
     folder = (output_dir or run.workspace.output_dir) / name
@@ -115,7 +118,24 @@ def render_batch(
             if on_written is not None:
                 on_written(task.output)
     problems.sort(key=lambda problem: problem.line or 0)
-    return BatchResult(written, problems)
+    merged = None
+    if write and spec.merged is not None and written:
+        merged = _write_merged(data, spec.merged, written, output_dir or run.workspace.output_dir)
+        if on_written is not None:
+            on_written(merged)
+    return BatchResult(written, problems, merged)
+
+
+def _write_merged(data: ReportData, pattern: str, documents: list[Path], folder: Path) -> Path:
+    """Write ``documents`` joined in their order as one file named by ``pattern``; return it."""
+    from reportgen.ooxml.merge import MergedDocument
+
+    merged = MergedDocument()
+    for document in documents:
+        merged.add(document.read_bytes())
+    output = folder / f"{dataclasses.replace(data.facts, output=pattern).output_stem()}.docx"
+    write_atomically(output, merged.to_bytes())
+    return output
 
 
 # -- checks before rendering --
@@ -197,6 +217,10 @@ def _plan(
                 for column in missing
             ]
             continue
+        empty = [column for column in sorted(wanted) if row.fields[column] == ""]
+        if empty:
+            problems += [row.problem(table.path, TEXT_EMPTY(), column) for column in empty]
+            continue
         output = folder / f"{_output_stem(pattern, facts, row.fields)}.docx"
         key = output.name.casefold()  # Windows and macOS do not tell A.docx from a.docx
         if key in first_line:
@@ -209,7 +233,7 @@ def _plan(
             )
             continue
         first_line[key] = row.line
-        tasks.append(_Task(row.line, row.fields, output))
+        tasks.append(_Task(row, output))
     return tasks, problems
 
 
@@ -226,7 +250,7 @@ def _parse_pattern(pattern: str) -> list[tuple[str, str | None, str | None]]:
 def _output_stem(
     pattern: list[tuple[str, str | None, str | None]],
     facts: Mapping[str, str],
-    fields: Mapping[str, str],
+    fields: Mapping[str, Value],
 ) -> str:
     """Return the file name a parsed ``pattern`` gives a row, without extension."""
     pieces = []
@@ -235,7 +259,7 @@ def _output_stem(
         if fact is not None:
             pieces.append(facts[fact])
         if column is not None:
-            pieces.append(fields[column])
+            pieces.append(cell_text(fields[column]))
     return file_stem("".join(pieces))
 
 
@@ -257,10 +281,9 @@ class _Job:
 
 @dataclass(frozen=True)
 class _Task:
-    """One row to render: its line in the table, its fields and its output file."""
+    """One row to render, and its output file."""
 
-    line: int
-    fields: dict[str, str]
+    row: Row
     output: Path
 
 
@@ -274,9 +297,9 @@ class _RowRenderer:
 
     def render(self, task: _Task) -> list[Problem]:
         """Render and write ``task``'s row; return its problems (none when it was written)."""
-        context = {**self.job.context, ROW: Group(ROW, task.fields)}
+        context = {**self.job.context, ROW: Group(ROW, task.row.fields)}
         try:
-            document = self.template.render(context, self.job.properties)
+            document = self.template.render(context, self.job.properties, self.job.table.parent)
         except ProblemsFound as err:
             return [self._at_row(problem, task) for problem in err.problems]
         if self.job.write:
@@ -286,9 +309,7 @@ class _RowRenderer:
     def _at_row(self, problem: Problem, task: _Task) -> Problem:
         # A problem that only this row's values cause: name the row, then the template's place.
         where = self.job.template.name + (f", {problem.where}" if problem.where else "")
-        return Problem(
-            problem.message, file=self.job.table, line=task.line, where=where, field=problem.field
-        )
+        return task.row.problem(self.job.table, problem.message, where=where, field=problem.field)
 
 
 def _render_in_workers(

@@ -41,8 +41,10 @@ class Problem:
     """One thing wrong, and where: ``file:line:column: where: field: message``.
 
     ``where`` names a place inside a template ("body, paragraph 4" or "table 1, row 2,
-    cell 3"); ``field`` is a dotted data path such as ``proposals.figures.adopted``. A
-    ``warning`` is shown but does not make a report fail.
+    cell 3"); ``field`` is a dotted data path such as ``proposals.figures.adopted``.
+    ``cell`` names a spreadsheet's cell (``获奖名单!C7``), printed in place of the line and
+    column, which then only order the problems. A ``warning`` is shown but does not make a
+    report fail.
     """
 
     message: Message | str
@@ -52,6 +54,7 @@ class Problem:
     field: str | None = None
     where: Message | str | None = None
     severity: Severity = "error"
+    cell: str | None = None
 
     @property
     def code(self) -> str | None:
@@ -63,7 +66,9 @@ class Problem:
         location = ""
         if self.file is not None:
             location = str(self.file)
-            if self.line is not None:
+            if self.cell is not None:
+                location += f":{self.cell}"
+            elif self.line is not None:
                 location += f":{self.line}"
                 if self.column is not None:
                     location += f":{self.column}"

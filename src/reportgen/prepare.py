@@ -134,7 +134,7 @@ class Run:
         problems = check_template(data, template_path, compiled, variables)
         if problems:
             raise TemplateError(problems)
-        document = compiled.render(data.context, document_properties(data))
+        document = compiled.render(data.context, document_properties(data), data.directory)
         output = (output_dir or self.workspace.output_dir) / f"{data.output_stem()}.docx"
         return RenderedReport(data, output, document)
 

@@ -8,7 +8,7 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
@@ -21,6 +21,7 @@ from reportgen.data.messages import (
     IN_THE_TEXT,
     MESSAGE_AND_HINT,
     NOT_ALLOWED_IN_TEXT,
+    PICTURE_NAME_TAKEN,
     TOO_DEEP,
 )
 from reportgen.data.models import (
@@ -36,7 +37,11 @@ from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, InvalidValue, Problem, did_you_mean
 from reportgen.i18n import Message
+from reportgen.ooxml.images import ImageFile
 from reportgen.text.environment import make_environment
+
+#: A report's or a part's content, as validated.
+Content = TypeVar("Content", bound=_Content)
 
 
 def load_report_data(directory: Path) -> ReportData:
@@ -56,6 +61,8 @@ class _Loader:
         self.problems: list[Problem] = []
         self.prose_environment = make_environment(for_docx=False)
         self.figures = FigureBuilder(self.problems)
+        #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
+        self.read_files: list[Path] = []
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
@@ -74,6 +81,7 @@ class _Loader:
             # -- the context still says which names the data declares, for the template's check --
             raise DataError(self.problems, context=context)
         files = [report_path] + [self.directory / f"{name}.yaml" for name in spec.parts]
+        files += self.read_files
         return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
 
     def _build(
@@ -88,7 +96,11 @@ class _Loader:
             "date": spec.date,
         }
         facts.update({name: Unknown() for name in facts if report.lost(name)})
+        spec, pending = self._from_sheet(spec, period)
+        before = len(self.problems)
         report_figures = self.figures.build(spec, source, period, "report", report.dropped)
+        self._silence(before, "report", pending)
+        report_pictures = self._pictures(spec, source, report_figures, "report")
         self._check_part_names(spec, source, report_figures)
         part_specs = self._part_specs(spec, source, period)
 
@@ -115,11 +127,14 @@ class _Loader:
             spec.attachment, years, figure_scope, report_figures, source
         )
         self.problems += attachment_problems
-        report_view = Group(spec.title, {**facts, **report_figures._children, **report_lists})
+        report_view = Group(
+            spec.title, {**facts, **report_figures._children, **report_lists, **report_pictures}
+        )
         return {
             **facts,
             **report_figures._children,
             **report_lists,
+            **report_pictures,
             **part_names,
             "report": report_view,
             "opening": Unknown() if report.lost("opening") else opening,
@@ -148,7 +163,13 @@ class _Loader:
             part = validate(PartFile, part_source, name)
             self.problems += part.problems
             if part.model is not None:
-                figures = self.figures.build(part.model, part_source, period, name, part.dropped)
+                model, pending = self._from_sheet(part.model, period)
+                part.model = model
+                before = len(self.problems)
+                figures = self.figures.build(model, part_source, period, name, part.dropped)
+                self._silence(before, name, pending)
+                pictures = self._pictures(model, part_source, figures, name)
+                figures = Group(figures._name, {**figures._children, **pictures})
                 part_specs.append((name, part, part_source, figures))
         return part_specs
 
@@ -174,6 +195,59 @@ class _Loader:
         if part.lost("paragraphs"):
             paragraphs = Unknown()
         return PartView(name, lead, paragraphs, figures, lists)
+
+    # -- figures from a sheet, pictures --
+
+    def _from_sheet(self, content: Content, period: PeriodView | None) -> tuple[Content, set[str]]:
+        """Return ``content`` with the figures its ``figures_sheet`` gives (see sheet_figures).
+
+        Return too the figures whose cells are empty, each reported at its cell already.
+        """
+        if content.figures_sheet is None or period is None:
+            return content, set()
+        from reportgen.data.sheet_figures import fill_from_sheet
+
+        try:
+            filled = fill_from_sheet(content, self.directory, period)
+        except DataError as err:
+            self.problems.extend(err.problems)
+            return content, set()
+        self.problems.extend(filled.problems)
+        self.read_files.extend(filled.files)
+        return filled.content, filled.pending  # type: ignore[return-value]
+
+    def _silence(self, before: int, prefix: str, pending: set[str]) -> None:
+        """Drop the problems found since ``before`` of figures still to fill in their sheet."""
+        fields = tuple(f"{prefix}.figures.{name}" for name in pending)
+        if not fields:
+            return
+        self.problems[before:] = [
+            problem
+            for problem in self.problems[before:]
+            if not (problem.field and problem.field.startswith(fields))
+        ]
+
+    def _pictures(
+        self, content: _Content, source: SourceFile, figures: Group, prefix: str
+    ) -> dict[str, ImageFile]:
+        """Return the pictures ``content`` names, read and checked, by their names."""
+        from reportgen.ooxml.images import PictureError, read_image, resolve_picture
+
+        pictures: dict[str, ImageFile] = {}
+        for name, file in content.pictures.items():
+            path = ("pictures", name)
+            dotted = f"{prefix}.pictures.{name}"
+            if name in figures or name in content.lists:
+                message = PICTURE_NAME_TAKEN(name=name)
+                self.problems.append(source.problem(message, path, dotted))
+                continue
+            try:
+                pictures[name] = read_image(file, self.directory)
+            except PictureError as err:
+                self.problems.append(source.problem(err.message, path, dotted))
+                continue
+            self.read_files.append(resolve_picture(file, self.directory))
+        return pictures
 
     # -- reading and validating files --
 

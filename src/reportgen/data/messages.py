@@ -149,8 +149,8 @@ TABLE_FILE_NAME_ONLY = MessageKind(
 )
 TABLE_FILE_TYPE = MessageKind(
     "data.table-file-type",
-    en="'{name}' should be a .csv or .yaml file",
-    zh="“{name}”应为 .csv 或 .yaml 文件",
+    en="'{name}' should be a table: a workbook (.xlsx, .xls, .et, .ods), a .csv or a .yaml file",
+    zh="“{name}”应为表格文件：Excel/WPS 表格（.xlsx、.xls、.et、.ods）、.csv 或 .yaml 文件",
 )
 OUTPUT_NEEDS_COLUMN = MessageKind(
     "data.output-needs-column",
@@ -281,3 +281,173 @@ TOO_DEEP = MessageKind(
     zh="文字中：{{{{ … }}}} 嵌套太深，无法读取（是不是粘贴进了大量括号？）",
 )
 MESSAGE_AND_HINT = MessageKind("data.message-and-hint", en="{message}{hint}", zh="{message}{hint}")
+
+# -- reading a table or a workbook --
+
+FILE_NOT_FOUND = MessageKind(
+    "table.not-found",
+    en="file not found: put it beside report.yaml, or correct its name there",
+    zh="找不到该文件：请把它放在 report.yaml 所在的文件夹中，或在 report.yaml 中改正文件名",
+)
+UNREADABLE_FILE = MessageKind(
+    "table.unreadable",
+    en="cannot read the file ({reason}): close it in other programs and try again",
+    zh="无法读取该文件（{reason}）：请在其他程序中关闭它后重试",
+)
+TABLE_NOT_TEXT = MessageKind(
+    "table.not-text",
+    en="line {line} is neither UTF-8 nor GB18030 text ({reason}): in Excel or WPS, save the "
+    "table as “CSV UTF-8 (逗号分隔)”",
+    zh="第{line}行既不是 UTF-8 也不是 GB18030 编码的文字（{reason}）：请在 Excel 或 WPS 中"
+    "把表格另存为“CSV UTF-8（逗号分隔）”",
+)
+CSV_SYNTAX = MessageKind(
+    "table.csv-syntax",
+    en="cannot read this line as CSV ({detail}): check that its quotation marks come in pairs",
+    zh="这一行无法按 CSV 读取（{detail}）：请检查引号是否成对",
+)
+TABLE_EMPTY = MessageKind(
+    "table.empty",
+    en="the table is empty: write the column names in its first row",
+    zh="表格是空的：请在第一行写上各列的名称",
+)
+NO_ROWS = MessageKind(
+    "table.no-rows",
+    en="the table has no rows under its column names",
+    zh="表格在列名下面没有数据：请从第二行起每行填写一条",
+)
+COLUMN_UNNAMED = MessageKind(
+    "table.column-unnamed",
+    en="column {column} has no name: write one in the first row, or delete the column",
+    zh="第{column}列没有列名：请在第一行填写列名，或删除这一列",
+)
+COLUMN_BAD_NAME = MessageKind(
+    "table.column-bad-name",
+    en="column {column}: '{name}' cannot name a column: use letters (Chinese too), digits "
+    "and _, not starting with a digit",
+    zh="第{column}列：“{name}”不能作列名：请只用汉字、字母、数字和下划线，且不以数字开头",
+)
+COLUMN_TWICE = MessageKind(
+    "table.column-twice",
+    en="column {column}: '{name}' names another column too: give each column a name of its own",
+    zh="第{column}列：列名“{name}”与另一列重复：请给每一列各取一个名称",
+)
+CELL_COUNT = MessageKind(
+    "table.cell-count",
+    en="the row has {cells} cells, but the table has {count} columns ({columns}): check for a "
+    "missing or extra comma",
+    zh="这一行有{cells}格，但表格有{count}列（{columns}）：请检查是否少了或多了逗号",
+)
+YAML_NOT_LIST = MessageKind(
+    "table.yaml-not-list",
+    en="the file should hold a list of rows, each written '- column: value'",
+    zh="文件应是一组数据行，每行写成“- 列名: 值”",
+)
+YAML_ROW_NOT_MAPPING = MessageKind(
+    "table.yaml-row-form",
+    en="the row should be written 'column: value', not {value}",
+    zh="这一行应写成“列名: 值”，现在是{value}",
+)
+CELL_KIND = MessageKind(
+    "table.cell-kind",
+    en="should be text, a number or a date, not {kind}",
+    zh="应填写文字、数字或日期，不能是{kind}",
+)
+KIND_TIME = MessageKind("table.kind-time", en="a time of day", zh="时刻")
+KIND_DURATION = MessageKind("table.kind-duration", en="a duration", zh="时长")
+# -- workbooks --
+
+NO_SUCH_SHEET = MessageKind(
+    "sheet.not-found",
+    en="the workbook has no sheet '{sheet}' (its sheets: {sheets})",
+    zh="工作簿中没有名为“{sheet}”的工作表（现有：{sheets}）",
+)
+NOT_A_WORKBOOK = MessageKind(
+    "sheet.not-a-workbook",
+    en="cannot read it as a spreadsheet ({detail}): open it in Excel or WPS and save it again "
+    "as .xlsx",
+    zh="无法作为电子表格读取（{detail}）：请用 Excel 或 WPS 打开后重新保存为 .xlsx",
+)
+SHEET_PASSWORD = MessageKind(
+    "sheet.password",
+    en="the workbook is protected by a password: save a copy without one",
+    zh="工作簿设有打开密码：请另存一份不设密码的副本",
+)
+WORKBOOK_EMPTY = MessageKind(
+    "sheet.no-sheets",
+    en="the workbook has no worksheet",
+    zh="工作簿中没有工作表",
+)
+WORKBOOK_TOO_LARGE = MessageKind(
+    "sheet.too-large",
+    en="the workbook is too large to read safely ({size}; a sheet may span at most {limit} "
+    "cells): keep only the table's rows and columns, or save the table as CSV",
+    zh="工作簿过大，无法安全读取（{size}；每张工作表最多 {limit} 个单元格）：请只保留表格"
+    "所需的行和列，或把表格另存为 CSV",
+)
+# -- pictures the data names --
+
+PICTURE_NAME_TAKEN = MessageKind(
+    "data.picture-name-taken",
+    en="'{name}' names a figure or a list too: give the picture another name",
+    zh="“{name}”已是一个数字或列表的名称：请给图片另取一个名称",
+)
+
+# -- figures from a statistics office's sheet --
+
+SHEET_NO_INDICATORS = MessageKind(
+    "sheet-figures.empty",
+    en="the sheet is empty: it should have the indicators in rows and the years in columns",
+    zh="工作表是空的：应每行一个指标、每列一个年度",
+)
+SHEET_NO_YEARS = MessageKind(
+    "sheet-figures.no-years",
+    en="the first row names no year (2019 or 2019年) and no 合计 column: head the columns with "
+    "the years",
+    zh="第一行既没有年度（如 2019 或 2019年），也没有“合计”列：请在各列的第一行写上年度",
+)
+SHEET_NO_FIGURE = MessageKind(
+    "sheet-figures.no-figure",
+    en="no figure of the data file is called '{indicator}'{hint}: give the figure this label, "
+    "or leave the row out of figures_sheet.rows",
+    zh="数据文件中没有名为“{indicator}”的数字{hint}：请把该数字的 label 写成这个名称，"
+    "或在 figures_sheet.rows 中不包括这一行",
+)
+SHEET_FIGURE_TWICE = MessageKind(
+    "sheet-figures.twice",
+    en="'{indicator}' is on row {row} already: keep one of the two rows",
+    zh="“{indicator}”已在第{row}行出现：请只保留其中一行",
+)
+SHEET_FIGURE_WRITTEN = MessageKind(
+    "sheet-figures.written",
+    en="the data file gives {name} a value already: empty it (value: ~), or leave the row out "
+    "of figures_sheet.rows",
+    zh="数据文件中已写有 {name} 的数值：请把它清空（value: ~），"
+    "或在 figures_sheet.rows 中不包括这一行",
+)
+SHEET_FIGURE_UNIT = MessageKind(
+    "sheet-figures.unit",
+    en="the sheet gives {name} in {sheet_unit}, the data file in {unit}: convert the numbers, "
+    "or correct the unit",
+    zh="表中 {name} 的单位是“{sheet_unit}”，数据文件中是“{unit}”：请换算数字，或改正单位",
+)
+SHEET_YEAR_EMPTY = MessageKind(
+    "sheet-figures.empty-cell",
+    en="no value for {year}: enter it",
+    zh="{year}年没有数值：请填写",
+)
+SHEET_FIGURE_NUMBER = MessageKind(
+    "sheet-figures.number",
+    en="should be a number of 0 or more, not '{value}'",
+    zh="应填写不小于 0 的数字，不能是“{value}”",
+)
+FILE_NAME_ONLY = MessageKind(
+    "sheet-figures.file-name",
+    en="give the file's name only: the workbook sits beside the data file",
+    zh="只写文件名：表格应与数据文件放在同一文件夹",
+)
+SHEET_ROWS = MessageKind(
+    "sheet-figures.rows",
+    en="'{value}' should be the rows holding the indicators, such as 3-8",
+    zh="“{value}”应写指标所在的行，如 3-8",
+)

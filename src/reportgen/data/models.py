@@ -60,17 +60,15 @@ from reportgen.data.messages import (
 from reportgen.data.report import REPORT_PLACEHOLDERS
 from reportgen.errors import InvalidValue
 from reportgen.text.dates import Date, parse_date
+from reportgen.text.decoding import FORBIDDEN_CHARACTER
 
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
 TAG_MARK = "·"
 
-# Control characters that XML 1.0 cannot hold (tab, line feed and carriage return are allowed).
-_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 
 def _check_text(value: Any) -> Any:
     if isinstance(value, str):
-        forbidden = _FORBIDDEN_CHAR.search(value)
+        forbidden = FORBIDDEN_CHARACTER.search(value)
         if forbidden:
             # Rejected rather than stripped: the character is invisible in an
             # editor, so only its position lets a clerk find and delete it.
@@ -258,6 +256,42 @@ class DerivedSpec(_Strict):
 OPERATIONS = ("share", "growth", "sum", "difference")
 
 
+class FiguresSheetSpec(_Strict):
+    """从统计部门报来的 Excel 表读取数字：每行一个指标，每列一个年度，另有“单位”列。"""
+
+    file: Text = Field(description="表格文件名（.xlsx、.xls、.et、.ods），与本文件放在同一文件夹。")
+    sheet: Text | None = Field(None, description="工作表名称；不填为第一张。")
+    rows: Text | None = Field(
+        None, description="指标所在的行，如 3-8；不填为第一行（列名）以下的全部行。"
+    )
+
+    @field_validator("file")
+    @classmethod
+    def _workbook_file(cls, value: str) -> str:
+        if "/" in value or "\\" in value:
+            from reportgen.data.messages import FILE_NAME_ONLY
+
+            raise InvalidValue(FILE_NAME_ONLY())
+        return value
+
+    @field_validator("rows")
+    @classmethod
+    def _row_range(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\s*\d+\s*[-–—~]\s*\d+\s*", value):
+            from reportgen.data.messages import SHEET_ROWS
+
+            raise InvalidValue(SHEET_ROWS(value=value))
+        return value
+
+    @property
+    def row_range(self) -> tuple[int, int] | None:
+        """Return the first and last row holding indicators, or None for every row."""
+        if self.rows is None:
+            return None
+        first, last = (int(number) for number in re.findall(r"\d+", self.rows))
+        return (min(first, last), max(first, last))
+
+
 class _Content(_Strict):
     figures: dict[Name, FigureNode] = Field(
         default_factory=dict,
@@ -268,6 +302,16 @@ class _Content(_Strict):
     )
     lists: dict[Name, list[Text]] = Field(
         default_factory=dict, description="列表：如工种、企业名单、各项措施。"
+    )
+    figures_sheet: FiguresSheetSpec | None = Field(
+        None,
+        description="数字取自 Excel 表（可选）：figures 中未填数值的数字，按 label（或名称）"
+        "与表中指标名称对应，取其各年度数值。",
+    )
+    pictures: dict[Name, Text] = Field(
+        default_factory=dict,
+        description="图片：名称: 文件名（PNG 或 JPEG，与本文件放在同一文件夹），如 seal: seal.png。"
+        '模板中用 {{ 名称 | picture(width="3cm") }} 按给定大小放置。',
     )
 
 
@@ -293,8 +337,8 @@ class Period(_Strict):
         return self
 
 
-#: The file types a batch table may be.
-TABLE_SUFFIXES = (".csv", ".yaml", ".yml")
+#: The file types a batch table may be: CSV, YAML, and the workbooks calamine reads.
+TABLE_SUFFIXES = (".csv", ".yaml", ".yml", ".xlsx", ".xlsm", ".xls", ".ods", ".et")
 
 
 def output_placeholders(pattern: str) -> list[str]:
@@ -328,14 +372,36 @@ class BatchSpec(_Strict):
     """批量生成：表格的每一行生成一份文件，如为每位获奖者生成一张荣誉证书。"""
 
     rows: Text = Field(
-        description="表格文件名，与 report.yaml 放在同一文件夹：CSV（第一行为列名）"
+        description="表格文件名，与 report.yaml 放在同一文件夹：Excel/WPS 表格（.xlsx、.xls、"
+        ".et、.ods，第一行为列名）、CSV（第一行为列名，UTF-8 或 GBK 编码）"
         "或 YAML 列表（每项写成 列名: 值）。模板中用 {{ row.列名 }} 引用本行的值。"
+    )
+    sheet: Text | None = Field(
+        None, description="Excel/WPS 表格中名单所在的工作表名称，如“获奖名单”；不填为第一张。"
     )
     output: Text = Field(
         description="每份文件的文件名（不含 .docx），用 {row.列名} 写入本行的值，"
         "还可用 {organisation} {title} {start} {end}，如“{row.number}_{row.name}”。"
         "文件写入输出文件夹中与报告文件夹同名的子文件夹。"
     )
+
+    merged: Text | None = Field(
+        None,
+        description="合订本（可选）：另把全部文件按表格顺序合成一个 .docx（每行从新的一页开始），"
+        "此处写它的文件名（不含 .docx），可用 {organisation} {title} {start} {end}，"
+        "如“{title}（合订本）”；写入输出文件夹。加 --pdf 时只转换这一个文件。",
+    )
+
+    @field_validator("merged")
+    @classmethod
+    def _names_facts_only(cls, value: str | None) -> str | None:
+        for name in output_placeholders(value) if value is not None else []:
+            if name.startswith("row."):
+                from reportgen.data.messages import REPORT_PLACEHOLDER_ONLY
+
+                facts = ", ".join(f"{{{fact}}}" for fact in REPORT_PLACEHOLDERS)
+                raise InvalidValue(REPORT_PLACEHOLDER_ONLY(name=name, facts=facts))
+        return value
 
     @field_validator("rows")
     @classmethod

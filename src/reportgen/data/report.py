@@ -28,6 +28,8 @@ class BatchFacts:
 
     rows: str  # the table's file, beside report.yaml
     output: str  # the pattern of each document's file name
+    sheet: str | None = None  # the sheet of a workbook the rows are on (None: the first)
+    merged: str | None = None  # the pattern of the name of one file holding every document
 
 
 @dataclass(frozen=True)
