@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportgen.batch import render_batch
 from reportgen.cache import Cache
-from reportgen.errors import Problem, ProblemsFound
+from reportgen.errors import Problem, ProblemsFound, sorted_problems
 from reportgen.files import write_atomically
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
@@ -24,10 +24,11 @@ def check_reports(
     """Return every problem in the data and templates of the named (default: all) reports."""
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
-    _, problems = _render_all(run, names)
+    rendered, problems = _render_all(run, names)
+    problems += [warning for report in rendered for warning in report.data.warnings]
     for name in batches:
         problems += _render_batch(run, name, write=False)[1]
-    return problems
+    return sorted_problems(problems)
 
 
 def render_reports(
@@ -39,6 +40,7 @@ def render_reports(
     *,
     pdf: bool = False,
     on_rendered: Callable[[str], None] | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
     cache: Cache | None = None,
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
@@ -49,11 +51,15 @@ def render_reports(
     left out are listed in the ProblemsFound raised at the end. ``on_rendered`` is told the
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
-    to install when it cannot be.
+    to install when it cannot be. ``on_warning`` is told what is not wrong but still to do
+    (a placeholder still to fill); it stops nothing.
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     rendered, problems = _render_all(run, names, output_dir, on_rendered)
+    for warning in sorted_problems(w for report in rendered for w in report.data.warnings):
+        if on_warning is not None:
+            on_warning(warning)
     written = []
     if not problems:
         for report in rendered:

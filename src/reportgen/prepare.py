@@ -201,7 +201,7 @@ def checked_template_at(path: Path, cache: Cache | None = None) -> CompiledTempl
 def document_properties(data: ReportData) -> DocumentProperties:
     """Return the properties every document of ``data`` carries (title, author, date)."""
     return DocumentProperties(
-        title=data.facts.title,
-        author=data.facts.organisation,
-        created=data.facts.date.isoformat(),
+        title=data.facts.title or data.name,
+        author=data.facts.organisation or "",
+        created=data.facts.date.isoformat() if data.facts.date else None,
     )

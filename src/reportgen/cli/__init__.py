@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.cli.messages import CHECKED_CLEAN, CHECKED_WITH_WARNINGS
 from reportgen.errors import ProblemsFound, ReportgenError
 from reportgen.i18n import parse_language, set_language
 from reportgen.version import __version__
@@ -259,6 +260,7 @@ def _render(arguments: argparse.Namespace) -> int:
             jobs=arguments.jobs,
             pdf=arguments.pdf,
             on_rendered=progress.rendered,
+            on_warning=lambda warning: print(warning, file=sys.stderr),
             cache=_cache_from_environment(),
         )
     return 0
@@ -280,10 +282,15 @@ def _check(arguments: argparse.Namespace) -> int:
 
     workspace = Workspace.find()
     problems = check_reports(workspace, arguments.reports, cache=_cache_from_environment())
-    if problems:
+    if any(problem.severity == "error" for problem in problems):
         raise ProblemsFound(problems)
-    names = arguments.reports or workspace.report_names()
-    print(f"{len(names)} report{'s' if len(names) != 1 else ''} checked: no problems")
+    for warning in problems:  # -- what is still to do, such as placeholders to fill --
+        print(warning, file=sys.stderr)
+    count = len(arguments.reports or workspace.report_names())
+    if problems:
+        print(CHECKED_WITH_WARNINGS(count=count, warnings=len(problems)))
+    else:
+        print(CHECKED_CLEAN(count=count))
     return 0
 
 

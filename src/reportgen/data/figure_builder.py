@@ -17,9 +17,13 @@ from reportgen.data.messages import (
     CANNOT_COMPUTE,
     GROUP_NOT_FIGURE,
     GROWTH_FROM_ZERO,
+    NEEDS_PERIOD,
     NO_FIGURE_NAMED,
+    NO_VALUE_FOR_PERIOD,
+    NO_VALUE_FOR_YEAR,
     SHARE_OF_ZERO,
     SHARE_OVER_WHOLE,
+    YEAR_OUTSIDE_PERIOD,
 )
 from reportgen.data.models import DerivedSpec, FigureSpec, _Content
 from reportgen.data.stand_ins import Unknown
@@ -169,15 +173,18 @@ class FigureBuilder:
         for year in empty_years:
             self.problems.append(
                 source.problem(
-                    f"no value for {year}: enter it", (*path, "by_year", year), dotted + ".by_year"
+                    NO_VALUE_FOR_YEAR(year=year), (*path, "by_year", year), dotted + ".by_year"
                 )
             )
         by_year = {year: amount for year, amount in given.items() if amount is not None}
+        if by_year and period is None:
+            message = NEEDS_PERIOD()
+            self.problems.append(source.problem(message, (*path, "by_year"), dotted + ".by_year"))
         outside = [year for year in by_year if period and not period.start <= year <= period.end]
         if outside:
             self.problems.append(
                 source.problem(
-                    f"year {outside[0]} is outside the period {period}",
+                    YEAR_OUTSIDE_PERIOD(year=outside[0], period=str(period)),
                     (*path, "by_year", outside[0]),
                     dotted + ".by_year",
                 )
@@ -191,7 +198,7 @@ class FigureBuilder:
         else:
             self.problems.append(
                 source.problem(
-                    f"no value for the period {period}: enter it (value: …)",
+                    NO_VALUE_FOR_PERIOD(period=str(period) if period else ""),
                     (*path, "value"),
                     dotted,
                 )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen.text.filters import amount, percent
-from reportgen.text.printing import Printable
+from reportgen.text.printing import PENDING, Fields, Printable
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Figure(Printable):
 
     def __str__(self) -> str:
         if self.missing:
-            return "【待填】"
+            return PENDING
         return amount(self.value, self.scale, self.precision, self.qualifier)
 
     @property
@@ -74,7 +74,7 @@ class Percent(Printable):
         return percent(self.value, self.precision)
 
 
-class Group:
+class Group(Fields):
     """Named figures under one name, reached as ``awards.national.enterprises``.
 
     Not a dict: a dict's own attributes (``items``, ``values``) would hide
@@ -111,6 +111,9 @@ class Group:
     def names(self) -> list[str]:
         """Return the names of the members, in the data's order."""
         return list(self._children)
+
+    def _field_names(self) -> list[str]:
+        return self.names()
 
     def lookup(self, path: str) -> Any:
         """Return the member at a dotted ``path``; raise KeyError naming the missing step."""

@@ -7,38 +7,44 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jinja2 import TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError
-
-from reportgen.data.attachment import build_attachment
-from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
+from reportgen.data.attachment import Attachment, build_attachment
+from reportgen.data.figure_builder import (
+    RESERVED_PART_NAMES,
+    RESERVED_REPORT_NAMES,
+    FigureBuilder,
+)
 from reportgen.data.figures import Group, PeriodView
+from reportgen.data.free import OwnData, empty_pending_figures, placeholders, still_to_fill
 from reportgen.data.messages import (
-    CANNOT_PRINT,
-    IN_THE_TEXT,
-    MESSAGE_AND_HINT,
-    NOT_ALLOWED_IN_TEXT,
+    FACT_NOT_GIVEN,
+    NEAR_MISS,
+    NEEDS_PERIOD,
+    OWN_NAME_TAKEN,
     PICTURE_NAME_TAKEN,
-    TOO_DEEP,
+    WHAT_FIGURE,
+    WHAT_PART,
+    WHAT_RESERVED,
 )
-from reportgen.data.models import (
-    PartFile,
-    ReportFile,
-    _Content,
-)
+from reportgen.data.models import PartFile, ReportFile, _Content, output_placeholders
+from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
 from reportgen.data.outline import report_facts
-from reportgen.data.prose import print_values
-from reportgen.data.report import REPORT_FILE, PartView, ReportData
+from reportgen.data.prose import render_prose
+from reportgen.data.report import REPORT_FILE, REPORT_PLACEHOLDERS, PartView, ReportData
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
-from reportgen.errors import DataError, InvalidValue, Problem, did_you_mean
+from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
+from reportgen.text.dates import Date
 from reportgen.text.environment import make_environment
+from reportgen.text.printing import PENDING, Pending
 
 #: A report's or a part's content, as validated.
 Content = TypeVar("Content", bound=_Content)
@@ -63,55 +69,63 @@ class _Loader:
         self.figures = FigureBuilder(self.problems)
         #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
         self.read_files: list[Path] = []
+        #: What is not wrong but still to do: placeholders to fill, fields read as the clerk's.
+        self.warnings: list[Problem] = []
+        #: The fields of figures that hold the placeholder (``report.figures.x``).
+        self.pending_figures: set[str] = set()
+        #: Whether report.yaml says ``date: 【待填写】``.
+        self.date_pending = False
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
-        report_source = self._read(report_path)
-        if report_source is None:
+        whole = self._read(report_path)
+        if whole is None:
             raise DataError(self.problems)
-        self._check_date_entered(report_source)
-        report = validate(ReportFile, report_source, "report")
+        source, own = self._split(whole, REPORT_FIELDS, "report")
+        self._check_date_entered(source)
+        pending = self._placeholders(source, "report")
+        report = validate(ReportFile, source, "report")
         self.problems += report.problems
         spec = report.model
         if spec is None:
-            self._validate_listed_parts(report_source)
-            raise DataError(self.problems)
-        context = self._build(spec, report, report_source)
+            self._validate_listed_parts(source)
+            raise DataError(self.problems + self.warnings)
+        context = self._build(spec, report, source, own, pending)
+        self._silence_pending()
         if self.problems:
             # -- the context still says which names the data declares, for the template's check --
-            raise DataError(self.problems, context=context)
+            raise DataError(self.problems + self.warnings, context=context)
         files = [report_path] + [self.directory / f"{name}.yaml" for name in spec.parts]
         files += self.read_files
-        return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
+        facts = report_facts(spec, self.directory.name)
+        return ReportData(self.directory.name, self.directory, facts, context, files, self.warnings)
 
     def _build(
-        self, spec: ReportFile, report: Validated[ReportFile], source: SourceFile
+        self,
+        spec: ReportFile,
+        report: Validated[ReportFile],
+        source: SourceFile,
+        own: dict[str, Any],
+        pending: set[str],
     ) -> dict[str, Any]:
         """Return the context the template receives, with stand-ins for what failed."""
-        period = None if report.lost("period") else PeriodView(spec.period.start, spec.period.end)
-        facts: dict[str, Any] = {
-            "organisation": spec.organisation,
-            "title": spec.title,
-            "period": period,
-            "date": spec.date,
-        }
-        facts.update({name: Unknown() for name in facts if report.lost(name)})
-        spec, pending = self._from_sheet(spec, period)
+        period = PeriodView(spec.period.start, spec.period.end) if spec.period else None
+        facts = self._facts(spec, report, period)
+        self._check_output_names(spec, source, facts)
+        spec, sheet_pending = self._from_sheet(spec, period, source)
         before = len(self.problems)
         report_figures = self.figures.build(spec, source, period, "report", report.dropped)
-        self._silence(before, "report", pending)
+        self._silence(before, "report", sheet_pending)
+        self.pending_figures.update(f"report.figures.{name}" for name in pending)
         report_pictures = self._pictures(spec, source, report_figures, "report")
         self._check_part_names(spec, source, report_figures)
         part_specs = self._part_specs(spec, source, period)
 
         # Prose may name another part's figures (proposals.collected), so every
         # part's figures are known before any prose is rendered.
-        figure_scope = {name: figures for name, _, _, figures in part_specs}
+        figure_scope = {name: figures for name, _, _, figures, _ in part_specs}
         outer = {**facts, **figure_scope, **report_figures._children}
-        parts = [
-            self._part_view(name, part, part_source, figures, outer)
-            for name, part, part_source, figures in part_specs
-        ]
+        parts = [self._part_view(*part, outer) for part in part_specs]
         part_names: dict[str, Any] = {part.name: part for part in parts}
         for name in spec.parts:
             part_names.setdefault(name, Unknown())  # -- a part file that could not be read --
@@ -122,25 +136,55 @@ class _Loader:
             self._render(text, source, ("opening", index), scope, "report.opening")
             for index, text in enumerate(spec.opening)
         ]
-        years = period.years if period is not None else []
-        attachment, attachment_problems = build_attachment(
-            spec.attachment, years, figure_scope, report_figures, source
-        )
-        self.problems += attachment_problems
-        report_view = Group(
-            spec.title, {**facts, **report_figures._children, **report_lists, **report_pictures}
-        )
-        return {
+        attachment = self._attachment(spec, period, figure_scope, report_figures, source)
+        named = {**report_figures._children, **report_lists, **report_pictures}
+        own_values = self._own_values(own, source, "report", scope)
+        self._check_own_names(own_values, source, "report", {**named, **part_names})
+        members = {**facts, **named, **own_values}
+        context = {
             **facts,
-            **report_figures._children,
-            **report_lists,
-            **report_pictures,
+            **named,
             **part_names,
-            "report": report_view,
+            "report": Group(spec.title or self.directory.name, members),
             "opening": Unknown() if report.lost("opening") else opening,
             "parts": [part_names[name] for name in spec.parts],
             "attachment": attachment,
         }
+        context.update(own_values)  # -- a clerk's own opening, parts or attachment --
+        return context
+
+    def _facts(
+        self, spec: ReportFile, report: Validated[ReportFile], period: PeriodView | None
+    ) -> dict[str, Any]:
+        """Return the report's facts the data gives, by the names templates use."""
+        facts: dict[str, Any] = {
+            "organisation": spec.organisation,
+            "title": spec.title,
+            "period": period,
+            "date": Date.of(spec.date) if spec.date else None,
+        }
+        if self.date_pending:
+            facts["date"] = Pending()
+        facts = {name: value for name, value in facts.items() if value is not None}
+        facts.update({name: Unknown() for name in _FACTS if report.lost(name)})
+        return facts
+
+    def _attachment(
+        self,
+        spec: ReportFile,
+        period: PeriodView | None,
+        parts: dict[str, Group],
+        figures: Group,
+        source: SourceFile,
+    ) -> Attachment:
+        if spec.attachment is not None and period is None:
+            self.problems.append(
+                source.problem(NEEDS_PERIOD(), ("attachment",), "report.attachment")
+            )
+        years = period.years if period is not None else []
+        attachment, problems = build_attachment(spec.attachment, years, parts, figures, source)
+        self.problems += problems
+        return attachment
 
     def _check_part_names(self, spec: ReportFile, source: SourceFile, figures: Group) -> None:
         for index, name in enumerate(spec.parts):
@@ -155,22 +199,25 @@ class _Loader:
                 )
 
     def _part_specs(
-        self, spec: ReportFile, source: SourceFile, period: PeriodView | None
-    ) -> list[tuple[str, Validated[PartFile], SourceFile, Group]]:
-        """Return each part that could be read: its name, what validated, its file, figures."""
+        self, spec: ReportFile, report_source: SourceFile, period: PeriodView | None
+    ) -> list[tuple[str, Validated[PartFile], SourceFile, Group, dict[str, Any]]]:
+        """Return each part that could be read: name, what validated, file, figures, own fields."""
         part_specs = []
-        for name, part_source in self._read_parts(spec, source):
-            part = validate(PartFile, part_source, name)
+        for name, whole in self._read_parts(spec, report_source):
+            source, own = self._split(whole, PART_FIELDS, name)
+            pending = self._placeholders(source, name)
+            part = validate(PartFile, source, name)
             self.problems += part.problems
             if part.model is not None:
-                model, pending = self._from_sheet(part.model, period)
+                model, sheet_pending = self._from_sheet(part.model, period, source)
                 part.model = model
                 before = len(self.problems)
-                figures = self.figures.build(model, part_source, period, name, part.dropped)
-                self._silence(before, name, pending)
-                pictures = self._pictures(model, part_source, figures, name)
+                figures = self.figures.build(model, source, period, name, part.dropped)
+                self._silence(before, name, sheet_pending)
+                self.pending_figures.update(f"{name}.figures.{figure}" for figure in pending)
+                pictures = self._pictures(model, source, figures, name)
                 figures = Group(figures._name, {**figures._children, **pictures})
-                part_specs.append((name, part, part_source, figures))
+                part_specs.append((name, part, source, figures, own))
         return part_specs
 
     def _part_view(
@@ -179,6 +226,7 @@ class _Loader:
         part: Validated[PartFile],
         source: SourceFile,
         figures: Group,
+        own: dict[str, Any],
         outer: dict[str, Any],
     ) -> PartView:
         assert part.model is not None
@@ -194,16 +242,111 @@ class _Loader:
             lead = Unknown()
         if part.lost("paragraphs"):
             paragraphs = Unknown()
-        return PartView(name, lead, paragraphs, figures, lists)
+        own_values = self._own_values(own, source, name, scope)
+        taken = {**figures._children, **lists, **dict.fromkeys(RESERVED_PART_NAMES)}
+        self._check_own_names(own_values, source, name, taken)
+        return PartView(name, lead, paragraphs, figures, lists, own_values)
+
+    # -- a clerk's own fields, and placeholders still to fill --
+
+    def _split(
+        self, whole: SourceFile, ours: Mapping[str, Callable[[Any], bool]], prefix: str
+    ) -> tuple[SourceFile, dict[str, Any]]:
+        """Return the file with reportgen's fields only, and the clerk's own fields."""
+        reportgen, own = split_fields(whole.data, ours)
+        for key, value in own.items():
+            meant = difflib.get_close_matches(
+                key, [name for name in ours if name not in reportgen], 1, 0.8
+            )
+            if meant and ours[meant[0]](value):
+                message = NEAR_MISS(key=key, name=meant[0])
+                self.warnings.append(_warning(whole.problem(message, (key,), f"{prefix}.{key}")))
+        return SourceFile(whole.path, reportgen, whole.positions), own
+
+    def _placeholders(self, source: SourceFile, prefix: str) -> set[str]:
+        """Note each placeholder in reportgen's fields; return the figures that hold one."""
+        for steps in placeholders(source.data):
+            dotted = ".".join(str(step) for step in (prefix, *steps))
+            self.warnings.append(still_to_fill(source, steps, dotted))
+        if prefix == "report" and source.data.get("date") == PENDING:
+            del source.data["date"]
+            self.date_pending = True
+        figures, pending = empty_pending_figures(source.data.get("figures"))
+        if pending:
+            source.data["figures"] = figures
+        return pending
+
+    def _silence_pending(self) -> None:
+        """Drop the problems of figures still to fill in: each is listed as such already."""
+        fields = tuple(self.pending_figures)
+        if fields:
+            self.problems[:] = [
+                problem
+                for problem in self.problems
+                if not (problem.code in _EMPTY_FIGURE and (problem.field or "").startswith(fields))
+            ]
+
+    def _own_values(
+        self, own: dict[str, Any], source: SourceFile, prefix: str, scope: dict[str, Any]
+    ) -> dict[str, Any]:
+        def render(text: str, steps: tuple[str | int, ...], dotted: str) -> str:
+            return self._render(text, source, steps, scope, dotted)
+
+        data = OwnData(source, prefix, render)
+        values = data.values(own)
+        self.warnings += data.warnings
+        return values
+
+    def _check_own_names(
+        self, values: dict[str, Any], source: SourceFile, prefix: str, taken: Mapping[str, Any]
+    ) -> None:
+        """Report a field of the clerk's own whose name the template already gives something.
+
+        The field is left out, so that the template's other names are checked as they are.
+        """
+        reserved = {"report": RESERVED_REPORT_NAMES["report"]} if prefix == "report" else {}
+        for name in list(values):
+            what: Message | None = None
+            if name in reserved:
+                what = WHAT_RESERVED(what=reserved[name])
+            elif name in taken:
+                what = WHAT_PART() if isinstance(taken[name], PartView) else WHAT_FIGURE()
+            if what is not None:
+                message = OWN_NAME_TAKEN(name=name, what=what)
+                self.problems.append(source.problem(message, (name,), f"{prefix}.{name}"))
+                del values[name]
+
+    def _check_output_names(
+        self, spec: ReportFile, source: SourceFile, facts: Mapping[str, Any]
+    ) -> None:
+        """Report a fact a file name pattern uses that the report does not give."""
+        given = set(REPORT_PLACEHOLDERS) - {
+            name for name, fact in _PLACEHOLDER_FACTS.items() if fact not in facts
+        }
+        patterns: list[tuple[tuple[str, ...], str | None]] = [(("output",), spec.output)]
+        if spec.batch is not None:
+            patterns.append((("batch", "output"), spec.batch.output))
+            patterns.append((("batch", "merged"), spec.batch.merged))
+        for path, pattern in patterns:
+            for name in output_placeholders(pattern) if pattern else []:
+                if name in REPORT_PLACEHOLDERS and name not in given:
+                    message = FACT_NOT_GIVEN(name=name, field=_PLACEHOLDER_FACTS[name])
+                    dotted = ".".join(("report", *path))
+                    self.problems.append(source.problem(message, path, dotted))
 
     # -- figures from a sheet, pictures --
 
-    def _from_sheet(self, content: Content, period: PeriodView | None) -> tuple[Content, set[str]]:
+    def _from_sheet(
+        self, content: Content, period: PeriodView | None, source: SourceFile
+    ) -> tuple[Content, set[str]]:
         """Return ``content`` with the figures its ``figures_sheet`` gives (see sheet_figures).
 
         Return too the figures whose cells are empty, each reported at its cell already.
         """
-        if content.figures_sheet is None or period is None:
+        if content.figures_sheet is None:
+            return content, set()
+        if period is None:
+            self.problems.append(source.problem(NEEDS_PERIOD(), ("figures_sheet",)))
             return content, set()
         from reportgen.data.sheet_figures import fill_from_sheet
 
@@ -371,40 +514,28 @@ class _Loader:
         scope: dict[str, Any],
         field_name: str,
     ) -> str:
-        if "{" not in text:
-            return text
-        # Prose that only prints values needs no template compiled for it.
-        printed = print_values(self.prose_environment, text, scope)
-        if printed is not None:
-            return printed
-        message: Message
-        try:
-            return self.prose_environment.from_string(text).render(scope)
-        except TemplateSyntaxError as err:
-            message = IN_THE_TEXT(detail=err.message or "")
-        except UndefinedError as err:
-            hint = _suggest_for_undefined(err, scope)
-            message = IN_THE_TEXT(detail=MESSAGE_AND_HINT(message=err.message or "", hint=hint))
-        except SecurityError as err:
-            message = NOT_ALLOWED_IN_TEXT(detail=str(err))
-        except InvalidValue as err:
-            message = IN_THE_TEXT(detail=err.message)
-        except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-            message = CANNOT_PRINT(detail=str(err))
-        except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
-            message = TOO_DEEP()
-        self.problems.append(source.problem(message, path, field_name))
-        return text
+        rendered, message = render_prose(self.prose_environment, text, scope)
+        if message is not None:
+            self.problems.append(source.problem(message, path, field_name))
+        return rendered
 
 
 #: Stands in for a date still to enter; never printed, since that is a problem already.
 _UNDATED = "1900-01-01"
 
 
-def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> Message | str:
-    # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
-    message = err.message or ""
-    if message.startswith("'") and "' is undefined" in message:
-        word = message[1 : message.index("' is undefined")]
-        return did_you_mean(word, list(scope))
-    return ""
+#: The report's facts, by the names templates use.
+_FACTS = ("organisation", "title", "period", "date")
+#: The fact each file name placeholder takes, by the field of report.yaml that gives it.
+_PLACEHOLDER_FACTS = {
+    "organisation": "organisation",
+    "title": "title",
+    "start": "period",
+    "end": "period",
+}
+#: The problems a figure still to fill would cause: its placeholder is listed instead.
+_EMPTY_FIGURE = {"data.no-figure-value", "data.no-value-for-period", "data.no-value-for-year"}
+
+
+def _warning(problem: Problem) -> Problem:
+    return dataclasses.replace(problem, severity="warning")

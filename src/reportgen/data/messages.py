@@ -451,3 +451,51 @@ SHEET_ROWS = MessageKind(
     en="'{value}' should be the rows holding the indicators, such as 3-8",
     zh="“{value}”应写指标所在的行，如 3-8",
 )
+
+# -- a clerk's own fields --
+STILL_TO_FILL = MessageKind(
+    "data.still-to-fill",
+    en="still says {placeholder}: write the text (the document prints {placeholder} until then)",
+    zh="仍是“{placeholder}”：请填写（填写之前，文档中印出的就是“{placeholder}”）",
+)
+NEAR_MISS = MessageKind(
+    "data.near-miss",
+    en="'{key}' is read as a field of your own (the template sees it as {key}); if you meant "
+    "reportgen's '{name}', write {name}",
+    zh="“{key}”被当作您自己的字段（模板中写作 {key}）；"
+    "如果想写的是 reportgen 的“{name}”，请改为 {name}",
+)
+OWN_NAME_TAKEN = MessageKind(
+    "data.own-name-taken",
+    en="'{name}' is also {what} in templates: rename one of them",
+    zh="“{name}”在模板中也是{what}：请给其中一个改名",
+)
+WHAT_PART = MessageKind("data.what-part", en="a part of the report", zh="报告的一个部分")
+WHAT_FIGURE = MessageKind(
+    "data.what-figure", en="a figure, list or picture", zh="一个数字、列表或图片"
+)
+WHAT_RESERVED = MessageKind("data.what-reserved", en="{what}", zh="{what}")
+FACT_NOT_GIVEN = MessageKind(
+    "data.fact-not-given",
+    en="uses {{{name}}}, which report.yaml does not give: write {field}: …, or leave {{{name}}} "
+    "out",
+    zh="用到了 {{{name}}}，但 report.yaml 中没有填写：请填写 {field}: …，或删去 {{{name}}}",
+)
+NEEDS_PERIOD = MessageKind(
+    "data.needs-period",
+    en="needs the report's period (period: start: …, end: …) for its years",
+    zh="需要报告的汇报周期（period: start: …, end: …）才能确定年份：请填写 period",
+)
+NO_VALUE_FOR_YEAR = MessageKind(
+    "data.no-value-for-year", en="no value for {year}: enter it", zh="缺少{year}年的数值：请填写"
+)
+NO_VALUE_FOR_PERIOD = MessageKind(
+    "data.no-value-for-period",
+    en="no value for the period {period}: enter it (value: …)",
+    zh="缺少{period}的数值：请填写（value: …）",
+)
+YEAR_OUTSIDE_PERIOD = MessageKind(
+    "data.year-outside-period",
+    en="year {year} is outside the period {period}",
+    zh="{year}年不在汇报周期{period}之内",
+)

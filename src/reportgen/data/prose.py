@@ -9,6 +9,9 @@ environment's own (sandboxed) ``getattr``, the environment's own filter, and
 ``str`` of the result. Anything else (blocks, expressions, a name or attribute
 that is not there, a filter that fails) gives None, and the caller renders the
 prose with Jinja, which prints it or explains what is wrong.
+
+:func:`render_prose` renders one piece of prose either way and says what is wrong with it,
+at its file and line.
 """
 
 from __future__ import annotations
@@ -17,7 +20,18 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import Environment, Undefined
+from jinja2 import Environment, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2.exceptions import SecurityError
+
+from reportgen.data.messages import (
+    CANNOT_PRINT,
+    IN_THE_TEXT,
+    MESSAGE_AND_HINT,
+    NOT_ALLOWED_IN_TEXT,
+    TOO_DEEP,
+)
+from reportgen.errors import InvalidValue, did_you_mean
+from reportgen.i18n import Message
 
 #: ``{{ name }}``, ``{{ a.b.c }}`` or ``{{ name | filter }}``: a tag that only prints a value.
 _PRINT_TAG = re.compile(
@@ -74,3 +88,41 @@ def _value(
         return str(value)
     except Exception:
         return None
+
+
+def render_prose(
+    environment: Environment, text: str, scope: Mapping[str, Any]
+) -> tuple[str, Message | None]:
+    """Return ``text`` with the values it names printed, or itself and what is wrong with it."""
+    if "{" not in text:
+        return text, None
+    # Prose that only prints values needs no template compiled for it.
+    printed = print_values(environment, text, scope)
+    if printed is not None:
+        return printed, None
+    message: Message
+    try:
+        return environment.from_string(text).render(scope), None
+    except TemplateSyntaxError as err:
+        message = IN_THE_TEXT(detail=err.message or "")
+    except UndefinedError as err:
+        hint = _suggest_for_undefined(err, scope)
+        message = IN_THE_TEXT(detail=MESSAGE_AND_HINT(message=err.message or "", hint=hint))
+    except SecurityError as err:
+        message = NOT_ALLOWED_IN_TEXT(detail=str(err))
+    except InvalidValue as err:
+        message = IN_THE_TEXT(detail=err.message)
+    except (TypeError, ValueError, ArithmeticError, LookupError) as err:
+        message = CANNOT_PRINT(detail=str(err))
+    except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
+        message = TOO_DEEP()
+    return text, message
+
+
+def _suggest_for_undefined(err: UndefinedError, scope: Mapping[str, Any]) -> Message | str:
+    # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
+    message = err.message or ""
+    if message.startswith("'") and "' is undefined" in message:
+        word = message[1 : message.index("' is undefined")]
+        return did_you_mean(word, list(scope))
+    return ""

@@ -81,7 +81,7 @@ class DocumentProperties:
 
     title: str
     author: str
-    created: str  # ISO date, as YYYY-MM-DD
+    created: str | None  # ISO date, as YYYY-MM-DD; None for a report that gives no date
 
 
 class CompiledTemplate:
@@ -345,6 +345,12 @@ def _shorten(text: str, limit: int = 40) -> str:
 def core_properties_xml(properties: DocumentProperties) -> bytes:
     """Return docProps/core.xml for ``properties``, with no time-of-day or random content."""
     stamp = f"{properties.created}T00:00:00Z"
+    dates = (
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        if properties.created
+        else ""
+    )
     # html.escape rather than xml.sax.saxutils.escape (the same for text): importing
     # xml.sax pulls in urllib, http and ssl, a fifth of reportgen's start-up time.
     title = html.escape(properties.title, quote=False)
@@ -357,7 +363,5 @@ def core_properties_xml(properties: DocumentProperties) -> bytes:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>"
         f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
+        f"{dates}</cp:coreProperties>"
     ).encode()

@@ -27,6 +27,9 @@ from reportgen.text.messages import (
     PRINTS_TRUE_OR_FALSE,
 )
 
+#: What a clerk still has to write: printed as it is, listed by ``reportgen check`` until then.
+PENDING = "【待填写】"
+
 
 class Printable:
     """Base of the values reportgen makes that print as text: a figure, a period, a date."""
@@ -34,12 +37,34 @@ class Printable:
     __slots__ = ()
 
 
+class Fields:
+    """Base of the values that hold named fields (a record, a group of figures).
+
+    Such a value is never printed whole: a template prints one of its fields.
+    """
+
+    __slots__ = ()
+
+    def _field_names(self) -> list[str]:
+        raise NotImplementedError
+
+
+class Pending(str):
+    """Text still to write: the placeholder 【待填写】, which every filter prints as it is."""
+
+    #: Filters pass through a value that awaits its data (see reportgen.text.filters).
+    missing = True
+
+    def __new__(cls) -> Pending:
+        return super().__new__(cls, PENDING)
+
+
 def unprintable(value: Any) -> Message | None:
     """Return why printing ``value`` would put program text on the page, or None if it is text."""
     if value is None:
         return PRINTS_NOTHING()
     if isinstance(value, bool):
-        return PRINTS_TRUE_OR_FALSE(value=value)
+        return PRINTS_TRUE_OR_FALSE(value=str(value))  # -- as Python prints it --
     if isinstance(value, str | int | float | Decimal | dt.date | Printable | Undefined):
         return None  # -- Undefined: Jinja says itself that the name is missing --
     if hasattr(value, "__html__"):
@@ -67,9 +92,8 @@ def field_names(value: Any) -> list[str] | None:
     """Return the names of the fields ``value`` holds (a mapping, a record), or None if none."""
     if isinstance(value, Mapping):
         return [str(key) for key in value]
-    names = getattr(value, "names", None)  # -- a group of figures, a record, a part --
-    if callable(names):
-        return [str(name) for name in names()]
+    if isinstance(value, Fields):
+        return value._field_names()
     return None
 
 
