@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportgen.batch import render_batch
 from reportgen.cache import Cache
-from reportgen.errors import Problem, ProblemsFound, sorted_problems
+from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import write_atomically
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
@@ -21,14 +21,16 @@ from reportgen.workspace import Workspace
 def check_reports(
     workspace: Workspace, names: Sequence[str] = (), *, cache: Cache | None = None
 ) -> list[Problem]:
-    """Return every problem in the data and templates of the named (default: all) reports."""
+    """Return every problem in the data and templates of the named (default: all) reports.
+
+    Warnings (``severity="warning"``) come last: they are shown, and do not stop a render.
+    """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
-    rendered, problems = _render_all(run, names)
-    problems += [warning for report in rendered for warning in report.data.warnings]
+    _, problems = _render_all(run, names)
     for name in batches:
         problems += _render_batch(run, name, write=False)[1]
-    return sorted_problems(problems)
+    return problems + run.all_warnings()
 
 
 def render_reports(
@@ -51,15 +53,12 @@ def render_reports(
     left out are listed in the ProblemsFound raised at the end. ``on_rendered`` is told the
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
-    to install when it cannot be. ``on_warning`` is told what is not wrong but still to do
-    (a placeholder still to fill); it stops nothing.
+    to install when it cannot be. Warnings do not stop the render: each is passed to
+    ``on_warning`` at the end, or listed with the problems when there are any.
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     rendered, problems = _render_all(run, names, output_dir, on_rendered)
-    for warning in sorted_problems(w for report in rendered for w in report.data.warnings):
-        if on_warning is not None:
-            on_warning(warning)
     written = []
     if not problems:
         for report in rendered:
@@ -79,8 +78,12 @@ def render_reports(
             on_rendered(name)
     if pdf:
         written += _convert_to_pdf(printed, on_written)
+    warnings = run.all_warnings()
     if problems:
-        raise ProblemsFound(problems)
+        raise ProblemsFound(problems + warnings)
+    for warning in warnings:
+        if on_warning is not None:
+            on_warning(warning)
     return written
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.cache import Cache
-from reportgen.data.report import ROW, ReportData, is_row
+from reportgen.data.report import REPORT_FILE, ROW, ReportData, is_row
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
@@ -39,12 +39,19 @@ class Run:
     """One pass over a workspace: its folders, the cache it reads and fills, what it checked.
 
     ``cache`` is None for a run that keeps nothing between processes. A template shared by
-    several reports is checked once a run, its problems included.
+    several reports is checked once a run, its problems included. ``warnings`` keeps what the
+    run found that does not stop a render (a template Word lays out differently), once for
+    each template or report it concerns.
     """
 
     workspace: Workspace
     cache: Cache | None = None
     templates: dict[Path, Checked] = field(default_factory=dict)
+    warnings: dict[Path, list[Problem]] = field(default_factory=dict)
+
+    def all_warnings(self) -> list[Problem]:
+        """Return every warning the run found, in the order of the files they concern."""
+        return [warning for found in self.warnings.values() for warning in found]
 
     def load_report(self, directory: Path) -> ReportData:
         """Load, validate and compute the report in ``directory``; raise DataError on problems.
@@ -53,8 +60,13 @@ class Run:
         the cache instead of loaded again.
         """
         kept = self.cache.reports.load(directory) if self.cache is not None else None
-        if kept is not None:
-            return kept
+        if kept is None:
+            kept = self._load(directory)
+        if kept.warnings:  # -- placeholders still to fill, fields read as the clerk's own --
+            self.warnings[directory / REPORT_FILE] = kept.warnings
+        return kept
+
+    def _load(self, directory: Path) -> ReportData:
         from reportgen.data.loader import load_report_data  # PyYAML and pydantic: only now
 
         try:
@@ -125,6 +137,12 @@ class Run:
             # -- a template several reports share is checked once; each report lists its problems --
             raise type(checked)(checked.problems)
         compiled, variables = checked
+        if template_path not in self.warnings:
+            from reportgen.template.compatibility import compatibility_warnings
+
+            self.warnings[template_path] = compatibility_warnings(
+                template_path, compiled.package.parts
+            )
         return template_path, compiled, variables
 
     def render_report(self, directory: Path, output_dir: Path | None = None) -> RenderedReport:

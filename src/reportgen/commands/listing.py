@@ -71,8 +71,11 @@ class Overview:
 
     def _report_lines(self, report: ReportEntry) -> list[str]:
         """Return the lines of one report: its state, data, template and output."""
-        count = len(report.problems)
+        count = sum(1 for problem in report.problems if problem.severity == "error")
         state = "✓" if not count else f"{count} problem{'s' if count != 1 else ''}"
+        warned = len(report.problems) - count
+        if warned:
+            state += f" ({warned} warning{'s' if warned != 1 else ''})"
         files = [REPORT_FILE]
         if report.parts:
             files.append(f"{len(report.parts)} part{'s' if len(report.parts) != 1 else ''}")

@@ -25,6 +25,7 @@ from reportgen.data.messages import (
     FACT_NOT_GIVEN,
     NEAR_MISS,
     NEEDS_PERIOD,
+    OFFICIAL_NEEDS_FACTS,
     OWN_NAME_TAKEN,
     PICTURE_NAME_TAKEN,
     WHAT_FIGURE,
@@ -33,13 +34,14 @@ from reportgen.data.messages import (
 )
 from reportgen.data.models import PartFile, ReportFile, _Content, output_placeholders
 from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
+from reportgen.data.official import Official, build_official
 from reportgen.data.outline import report_facts
 from reportgen.data.prose import render_prose
 from reportgen.data.report import REPORT_FILE, REPORT_PLACEHOLDERS, PartView, ReportData
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
-from reportgen.errors import DataError, Problem
+from reportgen.errors import DataError, Problem, sorted_problems
 from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
 from reportgen.text.dates import Date
@@ -92,6 +94,7 @@ class _Loader:
             raise DataError(self.problems + self.warnings)
         context = self._build(spec, report, source, own, pending)
         self._silence_pending()
+        self.warnings = sorted_problems(self.warnings)
         if self.problems:
             # -- the context still says which names the data declares, for the template's check --
             raise DataError(self.problems + self.warnings, context=context)
@@ -140,6 +143,7 @@ class _Loader:
         named = {**report_figures._children, **report_lists, **report_pictures}
         own_values = self._own_values(own, source, "report", scope)
         self._check_own_names(own_values, source, "report", {**named, **part_names})
+        official = self._official(spec, report, source)
         members = {**facts, **named, **own_values}
         context = {
             **facts,
@@ -149,6 +153,7 @@ class _Loader:
             "opening": Unknown() if report.lost("opening") else opening,
             "parts": [part_names[name] for name in spec.parts],
             "attachment": attachment,
+            "official": official,
         }
         context.update(own_values)  # -- a clerk's own opening, parts or attachment --
         return context
@@ -185,6 +190,22 @@ class _Loader:
         attachment, problems = build_attachment(spec.attachment, years, parts, figures, source)
         self.problems += problems
         return attachment
+
+    def _official(
+        self, spec: ReportFile, report: Validated[ReportFile], source: SourceFile
+    ) -> Official:
+        """Return the parts of a 公文 report.yaml asks for; a seal read is a file to watch."""
+        if any(report.lost(name) for name in ("official", "organisation", "date")):
+            return Official()  # -- their problems are reported already --
+        if spec.organisation is None or spec.date is None:
+            if spec.official is not None:
+                message = OFFICIAL_NEEDS_FACTS()
+                self.problems.append(source.problem(message, ("official",), "report.official"))
+            return Official()  # -- a report of free data signs as its template says --
+        official, problems = build_official(spec.official, spec.organisation, spec.date, source)
+        self.problems += problems
+        self.read_files += official.files
+        return official
 
     def _check_part_names(self, spec: ReportFile, source: SourceFile, figures: Group) -> None:
         for index, name in enumerate(spec.parts):

@@ -499,3 +499,24 @@ YEAR_OUTSIDE_PERIOD = MessageKind(
     en="year {year} is outside the period {period}",
     zh="{year}年不在汇报周期{period}之内",
 )
+
+# -- the parts of a 公文 --
+
+SEAL_MISSING = MessageKind(
+    "data.seal-missing",
+    en="the seal picture {name} is not in {folder}: put the PNG there, beside report.yaml, "
+    "or remove seal:",
+    zh="印章图片 {name} 不在 {folder} 中：请把这张 PNG 图片放在 report.yaml 旁边，或删除 seal 一项",
+)
+SEAL_UNUSABLE = MessageKind(
+    "data.seal-unusable",
+    en="{name} is not a PNG picture of at most {limit} MB: save the seal as a PNG with a "
+    "transparent background",
+    zh="{name} 不是不超过 {limit} MB 的 PNG 图片：请把印章另存为透明底的 PNG 图片",
+)
+OFFICIAL_NEEDS_FACTS = MessageKind(
+    "data.official-needs-facts",
+    en="the parts of an official document need the organisation and the date: write "
+    "organisation: … and date: …",
+    zh="公文的版头、署名等需要发文机关和成文日期：请填写 organisation: … 和 date: …",
+)

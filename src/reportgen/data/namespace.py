@@ -15,6 +15,7 @@ reportgen reads                     when the value is
 ``organisation`` ``title`` ``lead``  text (or a number)
 ``period`` ``figures`` ``derived``  fields (``name: value``)
 ``lists`` ``attachment`` ``pictures``
+``official``
 ``opening`` ``paragraphs``          a list of text
 ``parts``                           a list of names
 ``date``                            a date, the placeholder 【待填写】, or nothing (~)
@@ -85,6 +86,7 @@ REPORT_FIELDS: dict[str, Callable[[Any], bool]] = {
     "opening": _texts,
     "parts": _names,
     "attachment": _fields,
+    "official": _fields,
     **{section: _fields for section in _SECTIONS},
 }
 #: reportgen's fields of a part file.

@@ -188,10 +188,3 @@ class Package:
             _Entry.deflate(name, blob) for name, blob in replaced.items() if name not in self.parts
         ]
         return _zip(entries)
-
-
-def normalize_docx(data: bytes) -> bytes:
-    """Return ``data`` (a .docx written by any tool) rewritten with fixed zip timestamps."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    return Package(Path("-"), parts, {}).to_bytes({})

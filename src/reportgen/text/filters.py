@@ -22,6 +22,7 @@ from reportgen.text.messages import (
     PREVIOUS_ZERO,
 )
 from reportgen.text.printing import unprintable
+from reportgen.text.titles import title_lines
 
 DIGITS = "零一二三四五六七八九"
 SMALL_UNITS = ["", "十", "百", "千"]
@@ -263,5 +264,6 @@ FILTERS: dict[str, Callable[..., str]] = {
         "cn_date": cn_date,
         "cn_change": cn_change,
         "fullwidth": fullwidth,
+        "title_lines": title_lines,
     }.items()
 }
