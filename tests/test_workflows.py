@@ -489,21 +489,21 @@ def test_fields_prints_what_a_template_needs(samples: Path, capsys) -> None:
 
     assert capsys.readouterr().out.splitlines() == [
         "templates/annual-summary.docx uses these fields:",
-        "  report          the report        report.yaml",
-        "    organisation  text              report.yaml: organisation",
-        "    title         text              report.yaml: title",
-        "  period          period            report.yaml: period",
-        "    end           year              report.yaml: period.end",
-        "  opening[]       list of text      report.yaml: opening",
-        "  parts[]         list of parts     report.yaml: parts (one <part>.yaml each)",
-        "    lead          text              <part>.yaml: lead",
-        "    paragraphs[]  list of text      <part>.yaml: paragraphs",
-        "  indicators[]    group of figures  report.yaml: figures: indicators",
-        "    label         text              figures: …: label",
-        "    unit          text              figures: …: unit",
-        "    previous      number            figures: …: previous (the previous period's value)",
-        "  closing[]       list of text      report.yaml: lists: closing (or figures:)",
-        "  date            date              report.yaml: date (print it with | cn_date)",
+        "  organisation    text              organisation: …",
+        "  period          period            period: start: …, end: … (years)",
+        "    end           year              period: end: a year, such as 2024",
+        "  title           text              title: …",
+        "  opening[]       list of text      opening: a list, one '- …' a line",
+        "  parts[]         list of records   parts: a list, each item with lead, paragraphs",
+        "    lead          text              each item: lead: …",
+        "    paragraphs[]  list of text      each item: paragraphs: a list, one '- …' a line",
+        "  indicators[]    group of figures  figures: indicators: a figure under each name, with "
+        "value: …, label, unit, previous",
+        "    label         text              each item: label: …",
+        "    unit          text              each item: unit: …",
+        "    previous      number            each item: previous: a number",
+        "  closing[]       list of text      closing: a list, one '- …' a line",
+        "  date            date              date: a date, such as 2024年1月15日",
     ]
 
 

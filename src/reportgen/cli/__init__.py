@@ -212,6 +212,19 @@ def _add_workflow_commands(
     department.add_argument("--organisation", help="the organisation's full name")
     department.set_defaults(command=_new_department)
 
+    new_data = add(
+        "new-data",
+        "write a report's data from its template, every field to fill in",
+        "Write data/NAME/report.yaml for TEMPLATE (a .docx in templates/, or a path to one, "
+        "which is copied there): every field the template uses, in the shape it uses it "
+        "(text, a list, a list of records, a date, a figure), commented with where the "
+        "document prints it, each saying 【待填写】. It renders at once; 'reportgen check NAME' "
+        "lists each field still to fill in.",
+    )
+    new_data.add_argument("template", metavar="TEMPLATE")
+    new_data.add_argument("name", metavar="NAME", help="the report's name (letters, digits, -)")
+    new_data.set_defaults(command=_new_data)
+
     fields = add(
         "fields",
         "print the fields a template needs",
@@ -375,6 +388,18 @@ def _new_department(arguments: argparse.Namespace) -> int:
     for path in written:
         print(_shown(path))
     print(f"'reportgen render {arguments.name}' renders it; edit the files, then render again")
+    return 0
+
+
+def _new_data(arguments: argparse.Namespace) -> int:
+    from reportgen.commands.messages import NEW_DATA_WRITTEN
+    from reportgen.commands.skeleton import write_new_data
+    from reportgen.workspace import Workspace
+
+    made = write_new_data(Workspace.find(), arguments.template, arguments.name)
+    for path in made.files:
+        print(_shown(path))
+    print(NEW_DATA_WRITTEN(count=made.placeholders, name=made.name))
     return 0
 
 

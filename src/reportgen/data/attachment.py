@@ -147,7 +147,7 @@ def _row(figure: Figure | Percent, years: list[int]) -> AttachmentRow:
     label = figure.label or figure.name
     unit = f"{figure.scale or ''}{figure.unit or ''}"
     if figure.missing:
-        pending = str(figure)  # 【待填】
+        pending = str(figure)  # 【待填写】
         return AttachmentRow(label, unit, [pending] * len(years), pending, NO_FIGURE, NO_FIGURE)
 
     def number(value: float | int | None) -> str:
@@ -157,14 +157,15 @@ def _row(figure: Figure | Percent, years: list[int]) -> AttachmentRow:
         return amount(value, figure.scale, figure.precision).removesuffix(figure.scale or "")
 
     change = NO_FIGURE
-    if figure.previous:
-        change = _signed((figure.value - figure.previous) / figure.previous * 100, 1) + "%"
+    previous = figure.previous_number
+    if previous:
+        change = _signed((figure.value - previous) / previous * 100, 1) + "%"
     return AttachmentRow(
         label,
         unit,
         [number(figure.by_year.get(year)) for year in years],
         number(figure.value),
-        number(figure.previous),
+        number(previous),
         change,
     )
 

@@ -30,6 +30,7 @@ from reportgen.data.stand_ins import Unknown
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import Problem, did_you_mean
 from reportgen.i18n import Message
+from reportgen.text.printing import Pending
 
 #: Names the template context gives to the report's own facts, and what each holds.
 RESERVED_REPORT_NAMES = {
@@ -56,8 +57,10 @@ RESERVED_PART_NAMES = {
 class FigureBuilder:
     """Turns the figures and derived sections of data files into Figure values."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], pending: set[str] | None = None) -> None:
         self.problems = problems
+        #: The figures (``report.figures.x``) whose numbers are the placeholder, still to fill.
+        self.pending = pending if pending is not None else set()
 
     def build(
         self,
@@ -154,6 +157,8 @@ class FigureBuilder:
             if isinstance(node, dict):
                 self._check_misspelt_figure(node, child_path, source, dotted)
                 children[name] = self._figure_group(node, child_path, source, period, prefix)
+            elif isinstance(node, FigureSpec) and dotted in self.pending:
+                children[name] = pending_figure(name, node)  # -- listed as still to fill --
             elif isinstance(node, FigureSpec):
                 children[name] = self._figure(name, node, source, child_path, dotted, period)
             else:
@@ -205,17 +210,7 @@ class FigureBuilder:
                 )
             )
             return missing_figure(name)
-        return Figure(
-            name,
-            value,
-            label=spec.label,
-            unit=spec.unit,
-            qualifier=spec.qualifier,
-            scale=spec.scale,
-            precision=spec.precision,
-            by_year=by_year,
-            previous=spec.previous,
-        )
+        return _figure_of(name, spec, value, by_year=by_year, previous=spec.previous)
 
     def _derive(
         self,
@@ -297,7 +292,9 @@ def _share(
             if whole.by_year[year]
         },
         previous=(
-            part.previous / whole.previous if part.previous is not None and whole.previous else None
+            part.previous_number / whole.previous_number
+            if part.previous_number is not None and whole.previous_number
+            else None
         ),
     )
 
@@ -315,7 +312,7 @@ def _combined(
     """Return the sum or difference of ``operands``, year by year too, printed as the first."""
     first = operands[0]
     years = set.intersection(*(set(operand.by_year) for operand in operands))
-    previous = [operand.previous for operand in operands]
+    previous = [operand.previous_number for operand in operands]
     return Figure(
         name,
         combine([operand.value for operand in operands]),
@@ -328,6 +325,25 @@ def _combined(
             year: combine([operand.by_year[year] for operand in operands]) for year in sorted(years)
         },
         previous=None if None in previous else combine(previous),  # type: ignore[arg-type]
+    )
+
+
+def pending_figure(name: str, spec: FigureSpec) -> Figure:
+    """Return a figure whose numbers are still to fill: each prints 【待填写】, its label stays."""
+    return _figure_of(name, spec, 0, previous=Pending(), missing=True)
+
+
+def _figure_of(name: str, spec: FigureSpec, value: float | int, **numbers: Any) -> Figure:
+    """Return the figure ``spec`` describes, with ``value`` and the other ``numbers`` given."""
+    return Figure(
+        name,
+        value,
+        label=spec.label,
+        unit=spec.unit,
+        qualifier=spec.qualifier,
+        scale=spec.scale,
+        precision=spec.precision,
+        **numbers,
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen.text.filters import amount, percent
-from reportgen.text.printing import PENDING, Fields, Printable
+from reportgen.text.printing import PENDING, Fields, Pending, Printable
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,8 @@ class Figure(Printable):
     scale: str | None = None
     precision: int = 0
     by_year: dict[int, float | int] = field(default_factory=dict)
-    previous: float | int | None = None
+    #: The previous period's figure; 【待填写】 (Pending) while a figure is still to fill.
+    previous: float | int | Pending | None = None
     #: True while the figure awaits its value (a new period's data).
     missing: bool = False
 
@@ -42,12 +43,19 @@ class Figure(Printable):
         return amount(self.value, self.scale, self.precision, self.qualifier)
 
     @property
-    def change(self) -> Percent | None:
+    def change(self) -> Percent | Pending | None:
         """Return the change against the previous period, or None when it is unknown."""
-        if self.previous in (None, 0):
+        if self.missing:
+            return Pending()
+        if self.previous in (None, 0) or isinstance(self.previous, Pending):
             return None
         assert self.previous is not None
         return Percent(self.name + ".change", (self.value - self.previous) / self.previous)
+
+    @property
+    def previous_number(self) -> float | int | None:
+        """Return the previous period's figure when it is a number (not still to fill)."""
+        return self.previous if isinstance(self.previous, int | float) else None
 
     def formatted(self, value: float | int) -> str:
         """Return another number (one year's figure, say) printed the way this figure is."""

@@ -68,13 +68,13 @@ class _Loader:
         self.directory = directory
         self.problems: list[Problem] = []
         self.prose_environment = make_environment(for_docx=False)
-        self.figures = FigureBuilder(self.problems)
+        #: The fields of figures that hold the placeholder (``report.figures.x``).
+        self.pending_figures: set[str] = set()
+        self.figures = FigureBuilder(self.problems, self.pending_figures)
         #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
         self.read_files: list[Path] = []
         #: What is not wrong but still to do: placeholders to fill, fields read as the clerk's.
         self.warnings: list[Problem] = []
-        #: The fields of figures that hold the placeholder (``report.figures.x``).
-        self.pending_figures: set[str] = set()
         #: Whether report.yaml says ``date: 【待填写】``.
         self.date_pending = False
 
@@ -93,7 +93,6 @@ class _Loader:
             self._validate_listed_parts(source)
             raise DataError(self.problems + self.warnings)
         context = self._build(spec, report, source, own, pending)
-        self._silence_pending()
         self.warnings = sorted_problems(self.warnings)
         if self.problems:
             # -- the context still says which names the data declares, for the template's check --
@@ -116,10 +115,10 @@ class _Loader:
         facts = self._facts(spec, report, period)
         self._check_output_names(spec, source, facts)
         spec, sheet_pending = self._from_sheet(spec, period, source)
+        self.pending_figures.update(f"report.figures.{name}" for name in pending)
         before = len(self.problems)
         report_figures = self.figures.build(spec, source, period, "report", report.dropped)
         self._silence(before, "report", sheet_pending)
-        self.pending_figures.update(f"report.figures.{name}" for name in pending)
         report_pictures = self._pictures(spec, source, report_figures, "report")
         self._check_part_names(spec, source, report_figures)
         part_specs = self._part_specs(spec, source, period)
@@ -232,10 +231,10 @@ class _Loader:
             if part.model is not None:
                 model, sheet_pending = self._from_sheet(part.model, period, source)
                 part.model = model
+                self.pending_figures.update(f"{name}.figures.{figure}" for figure in pending)
                 before = len(self.problems)
                 figures = self.figures.build(model, source, period, name, part.dropped)
                 self._silence(before, name, sheet_pending)
-                self.pending_figures.update(f"{name}.figures.{figure}" for figure in pending)
                 pictures = self._pictures(model, source, figures, name)
                 figures = Group(figures._name, {**figures._children, **pictures})
                 part_specs.append((name, part, source, figures, own))
@@ -297,16 +296,6 @@ class _Loader:
             source.data["figures"] = figures
         return pending
 
-    def _silence_pending(self) -> None:
-        """Drop the problems of figures still to fill in: each is listed as such already."""
-        fields = tuple(self.pending_figures)
-        if fields:
-            self.problems[:] = [
-                problem
-                for problem in self.problems
-                if not (problem.code in _EMPTY_FIGURE and (problem.field or "").startswith(fields))
-            ]
-
     def _own_values(
         self, own: dict[str, Any], source: SourceFile, prefix: str, scope: dict[str, Any]
     ) -> dict[str, Any]:
@@ -341,8 +330,9 @@ class _Loader:
         self, spec: ReportFile, source: SourceFile, facts: Mapping[str, Any]
     ) -> None:
         """Report a fact a file name pattern uses that the report does not give."""
+        written = {name for name, value in facts.items() if PENDING not in str(value)}
         given = set(REPORT_PLACEHOLDERS) - {
-            name for name, fact in _PLACEHOLDER_FACTS.items() if fact not in facts
+            name for name, fact in _PLACEHOLDER_FACTS.items() if fact not in written
         }
         patterns: list[tuple[tuple[str, ...], str | None]] = [(("output",), spec.output)]
         if spec.batch is not None:
@@ -554,8 +544,6 @@ _PLACEHOLDER_FACTS = {
     "start": "period",
     "end": "period",
 }
-#: The problems a figure still to fill would cause: its placeholder is listed instead.
-_EMPTY_FIGURE = {"data.no-figure-value", "data.no-value-for-period", "data.no-value-for-year"}
 
 
 def _warning(problem: Problem) -> Problem:

@@ -14,6 +14,7 @@ from typing import Any
 
 from reportgen.data.figures import Group, PeriodView
 from reportgen.errors import Problem
+from reportgen.text.printing import PENDING
 
 REPORT_FILE = "report.yaml"
 #: The facts an output file name may use, in braces: ``{organisation}_{start}-{end}_{title}``.
@@ -51,14 +52,21 @@ class ReportFacts:
     name: str = ""
 
     def placeholders(self) -> dict[str, str]:
-        """Return the text of each fact an output file name may use that the report gives."""
+        """Return the text of each fact an output file name may use that the report gives.
+
+        A fact still to fill (【待填写】) is not given yet.
+        """
         values = {
             "organisation": self.organisation,
             "title": self.title,
             "start": str(self.period.start) if self.period else None,
             "end": str(self.period.end) if self.period else None,
         }
-        return {name: value for name in REPORT_PLACEHOLDERS if (value := values[name]) is not None}
+        return {
+            name: value
+            for name in REPORT_PLACEHOLDERS
+            if (value := values[name]) is not None and PENDING not in value
+        }
 
     def output_stem(self) -> str:
         """Return the output file name without extension, from the report's pattern.

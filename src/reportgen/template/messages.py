@@ -88,3 +88,76 @@ NUMBERING_STYLE_LINKS = MessageKind(
     zh="numbering.xml 中的列表链接了 styles.xml 里没有的 {count} 个样式（{styles}），"
     f"Word 中这些列表的编号和缩进可能不同：{_FIX_ZH}",
 )
+
+# -- reportgen fields: what kind of field a template needs, and where the data gives it --
+KIND_NAMES = {
+    "text": MessageKind("fields.kind-text", en="text", zh="文字"),
+    "number": MessageKind("fields.kind-number", en="number", zh="数字"),
+    "date": MessageKind("fields.kind-date", en="date", zh="日期"),
+    "figure": MessageKind("fields.kind-figure", en="figure", zh="数字（含上期数等）"),
+    "group of figures": MessageKind("fields.kind-figures", en="group of figures", zh="一组数字"),
+    "list of text": MessageKind("fields.kind-texts", en="list of text", zh="文字列表"),
+    "list of records": MessageKind("fields.kind-records", en="list of records", zh="记录列表"),
+    "record": MessageKind("fields.kind-record", en="fields", zh="一组字段"),
+    "period": MessageKind("fields.kind-period", en="period", zh="汇报周期"),
+    "year": MessageKind("fields.kind-year", en="year", zh="年份"),
+    "section": MessageKind("fields.kind-section", en="made by reportgen", zh="由 reportgen 生成"),
+}
+WHERE = {
+    "text": MessageKind("fields.where-text", en="{key}: …", zh="{key}: …"),
+    "number": MessageKind("fields.where-number", en="{key}: a number", zh="{key}: 数字"),
+    "date": MessageKind(
+        "fields.where-date",
+        en="{key}: a date, such as 2024年1月15日",
+        zh="{key}: 日期，如 2024年1月15日",
+    ),
+    "figure": MessageKind(
+        "fields.where-figure",
+        en="figures: {key}: value: …{fields}",
+        zh="figures: {key}: value: …{fields}",
+    ),
+    "group of figures": MessageKind(
+        "fields.where-figures",
+        en="figures: {key}: a figure under each name, with value: …{fields}",
+        zh="figures: {key}: 每个名称下一个数字，写 value: …{fields}",
+    ),
+    "list of text": MessageKind(
+        "fields.where-texts",
+        en="{key}: a list, one '- …' a line",
+        zh="{key}: 列表，每行一个“- …”",
+    ),
+    "list of records": MessageKind(
+        "fields.where-records",
+        en="{key}: a list, each item with {fields}",
+        zh="{key}: 列表，每项写 {fields}",
+    ),
+    "record": MessageKind(
+        "fields.where-record", en="{key}: with {fields}", zh="{key}: 下面写 {fields}"
+    ),
+    "year": MessageKind(
+        "fields.where-year",
+        en="period: {key}: a year, such as 2024",
+        zh="period: {key}: 年份，如 2024",
+    ),
+    "section": MessageKind(
+        "fields.where-section",
+        en="{key}: … (optional; what it holds is made from it, see the README)",
+        zh="{key}: …（可选；模板用到的内容由这一节生成，见 README）",
+    ),
+    "period": MessageKind(
+        "fields.where-period",
+        en="period: start: …, end: … (years)",
+        zh="period: start: …, end: …（年份）",
+    ),
+}
+FIELDS_ALSO = MessageKind("fields.also", en=", {fields}", zh="，以及 {fields}")
+IN_EACH_ITEM = MessageKind("fields.in-each-item", en="each item: {where}", zh="每一项中：{where}")
+IN_FIELDS = MessageKind("fields.in-fields", en="under {parent}: {where}", zh="{parent} 下：{where}")
+FIELDS_HEADING = MessageKind(
+    "fields.heading", en="{template} uses these fields:", zh="{template} 用到以下字段："
+)
+FIELDS_NONE = MessageKind(
+    "fields.none",
+    en="{template} uses no fields: it prints the same text every time",
+    zh="{template} 没有用到任何字段：每次印出的内容都一样",
+)

@@ -58,6 +58,13 @@ class Pending(str):
     def __new__(cls) -> Pending:
         return super().__new__(cls, PENDING)
 
+    def _still(self, *_: object) -> Pending:
+        return self
+
+    # -- a sum with a number still to fill is still to fill: {{ total + 1 }} renders at once --
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _still
+    __truediv__ = __rtruediv__ = __floordiv__ = __mod__ = __neg__ = __pos__ = _still
+
 
 def unprintable(value: Any) -> Message | None:
     """Return why printing ``value`` would put program text on the page, or None if it is text."""
