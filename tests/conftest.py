@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import missing_under_ci
 from reportgen.i18n import set_language
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,10 +66,7 @@ def poppler() -> None:
         if shutil.which(tool) is None
     ]
     if missing:
-        message = f"poppler-utils ({', '.join(missing)}) is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci(f"poppler-utils ({', '.join(missing)}) is not installed")
 
 
 @pytest.fixture
@@ -78,8 +76,7 @@ def soffice() -> str:
 
     command = find_soffice()
     if command is None:
-        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+        )
     return command

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
+import os
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
 
 #: An attachment section for the sample five-year report, and a chart line to go with it.
 ATTACHMENT = """\
@@ -18,3 +23,16 @@ def switch_on(workspace: Path, section: str = ATTACHMENT + CHART) -> Path:
     report = workspace / "data" / "five-year-report" / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8") + section, encoding="utf-8")
     return report
+
+
+def changed_lines(old: str, new: str) -> list[str]:
+    """Return the lines a change removed (-) and added (+), as a unified diff shows them."""
+    diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def missing_under_ci(message: str) -> NoReturn:
+    """Skip the test for a missing program, but fail it under CI, where every program exists."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

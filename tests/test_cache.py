@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import reportgen.cache
+import reportgen.cache.fingerprint
 from helpers import switch_on
 from minimal_workspace import (
     PROPOSALS_YAML,
@@ -216,7 +216,7 @@ def test_other_code_does_not_read_the_entries_of_this_code(
     # An upgrade of reportgen or of a library it depends on gives another fingerprint.
     make_workspace(tmp_path)
     render_reports(Workspace.at(tmp_path), cache=cache)
-    monkeypatch.setattr(reportgen.cache, "_fingerprint", b"another version")
+    monkeypatch.setattr(reportgen.cache.fingerprint, "_fingerprint", b"another version")
     render_reports(Workspace.at(tmp_path), cache=cache)
     assert len(entries(cache_dir, "templates")) == 2
     assert len(entries(cache_dir, "reports")) == 2
@@ -227,13 +227,15 @@ def test_the_fingerprint_changes_when_reportgen_is_edited(
 ) -> None:
     package = tmp_path / "reportgen"
     package.mkdir()
-    module = write(package / "cache.py", "")
-    monkeypatch.setattr(reportgen.cache, "__file__", str(module))
-    monkeypatch.setattr(reportgen.cache, "_fingerprint", None)
-    before = reportgen.cache.code_fingerprint()
+    write(package / "cache.py", "")
+    monkeypatch.setattr(reportgen.cache.fingerprint, "PACKAGE", package)
+    reportgen.cache.fingerprint.forget()
+    before = reportgen.cache.fingerprint.code_fingerprint()
     write(package / "template.py", "# edited")
-    monkeypatch.setattr(reportgen.cache, "_fingerprint", None)
-    assert reportgen.cache.code_fingerprint() != before
+    reportgen.cache.fingerprint.forget()
+    assert reportgen.cache.fingerprint.code_fingerprint() != before
+    monkeypatch.undo()
+    reportgen.cache.fingerprint.forget()
 
 
 def test_a_report_folder_elsewhere_is_another_entry(

@@ -142,7 +142,7 @@ def test_render_exits_4_when_the_output_folder_cannot_be_made(minimal: Path, cap
     assert capsys.readouterr().err == "error: taken/reports: cannot write here (Not a directory)\n"
 
 
-def test_render_writes_nothing_when_one_of_two_reports_fails(minimal: Path, capsys) -> None:
+def test_render_writes_the_clean_report_and_lists_the_other(minimal: Path, capsys) -> None:
     second = minimal / "data" / "second"
     second.mkdir()
     for name in ("report.yaml", "proposals.yaml"):
@@ -150,8 +150,12 @@ def test_render_writes_nothing_when_one_of_two_reports_fails(minimal: Path, caps
     replace(second / "report.yaml", "title: 工作汇报", "title: 第二份")
     replace(second / "proposals.yaml", "value: 5795", "value: 九")
     assert main(["render"]) == 1
-    assert "should be a number, not the text '九'" in capsys.readouterr().err
-    assert list((minimal / "output").iterdir()) == []
+    out, err = capsys.readouterr()
+    assert "should be a number, not the text '九'" in err
+    assert [path.name for path in (minimal / "output").iterdir()] == [
+        "市总工会_2019-2023_工作汇报.docx"
+    ]
+    assert out == "output/市总工会_2019-2023_工作汇报.docx\n"
 
 
 @pytest.mark.parametrize("command", [[], ["render"], ["check"], ["schema"]])

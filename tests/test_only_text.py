@@ -134,5 +134,5 @@ def test_the_message_in_chinese(tmp_path: Path) -> None:
         f"{template(tmp_path)}: body, paragraph 10: proposals.paragraphs: "
         "是一个列表，直接印出来会是 ['…', …] 这样的程序文字："
         "请用 {%p for … %} 逐项印出，或用 | join_cn 连成一句"
-        "（{{ proposals.paragraphs }}）"
+        "：{{ proposals.paragraphs }}"
     )

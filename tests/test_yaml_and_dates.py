@@ -193,21 +193,21 @@ def test_the_report_date_in_every_form_renders_in_the_layouts_form(
     tmp_path: Path, text: str
 ) -> None:
     report_dir = make_workspace(tmp_path, body=["{{ date }}", "{{ date | cn_date }}"])
-    replace(report_dir / "report.yaml", "date: 2023-04-19", f"date: {text}")
+    replace(report_dir / "report.yaml", "date: 2024-01-15", f"date: {text}")
     [written] = render_reports(Workspace.at(tmp_path))
     assert paragraph_texts(written) == ["2024年1月15日", "2024年1月15日"]
 
 
 def test_a_quoted_report_date_is_read_as_a_date_too(tmp_path: Path) -> None:
     report_dir = make_workspace(tmp_path)
-    replace(report_dir / "report.yaml", "date: 2023-04-19", "date: '2023年4月19日'")
+    replace(report_dir / "report.yaml", "date: 2024-01-15", "date: '2023年4月19日'")
     assert load_report_data(report_dir).facts.date == dt.date(2023, 4, 19)
 
 
 def test_a_date_that_is_no_date_printed_as_a_date_says_how_to_write_one(tmp_path: Path) -> None:
     # -- text that is no date is a field of the clerk's own, which cn_date cannot print --
     report_dir = make_workspace(tmp_path, body=["{{ date | cn_date }}"])
-    replace(report_dir / "report.yaml", "date: 2023-04-19", "date: 四月十九日")
+    replace(report_dir / "report.yaml", "date: 2024-01-15", "date: 四月十九日")
     template = tmp_path / "templates" / "report.docx"
     assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == [
         f"{template}: body, paragraph 1: date: cn_date prints a date, and '四月十九日' is none: "

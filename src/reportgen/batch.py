@@ -37,12 +37,22 @@ from typing import TYPE_CHECKING, Any
 from reportgen.cache import Cache
 from reportgen.data.figures import Group
 from reportgen.data.messages import TEXT_EMPTY
-from reportgen.data.report import REPORT_FILE, ROW, BatchFacts, ReportData, file_stem, is_row
+from reportgen.data.report import (
+    REPORT_FILE,
+    ROW,
+    BatchFacts,
+    ReportData,
+    file_name_key,
+    file_stem,
+    file_stem_problem,
+    is_row,
+)
 from reportgen.data.table import cell_text, open_table
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
 from reportgen.prepare import Run, check_template, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
+from reportgen.workspace import outside_problem
 
 if TYPE_CHECKING:
     from reportgen.data.table import Row, Table, Value
@@ -88,10 +98,11 @@ def render_batch(
     if spec is None:
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
-    table = open_table(data.directory / spec.rows, spec.sheet)
+    table = open_table(_contained(data.directory / spec.rows, data.directory), spec.sheet)
     wanted = _check_report(data, spec, template_path, compiled, variables, table)
 
-    folder = (output_dir or run.workspace.output_dir) / name
+    output_root = output_dir or run.workspace.output_dir
+    folder = _contained(output_root / name, output_root)
     tasks, problems = _plan(data, spec, table, wanted, folder)
     job = _Job(
         template_path,
@@ -120,25 +131,38 @@ def render_batch(
     problems.sort(key=lambda problem: problem.line or 0)
     merged = None
     if write and spec.merged is not None and written:
-        merged = _write_merged(data, spec.merged, written, output_dir or run.workspace.output_dir)
+        stem = dataclasses.replace(data.facts, output=spec.merged).output_stem()
+        unfit = file_stem_problem(stem)
+        if unfit is not None:
+            report_file = data.directory / REPORT_FILE
+            problems.append(Problem(unfit, file=report_file, field="report.batch.merged"))
+            return BatchResult(written, problems, merged)
+        merged = _write_merged(written, output_root / f"{stem}.docx")
         if on_written is not None:
             on_written(merged)
     return BatchResult(written, problems, merged)
 
 
-def _write_merged(data: ReportData, pattern: str, documents: list[Path], folder: Path) -> Path:
-    """Write ``documents`` joined in their order as one file named by ``pattern``; return it."""
+def _write_merged(documents: list[Path], output: Path) -> Path:
+    """Write ``documents`` joined in their order as one file, ``output``; return it."""
     from reportgen.ooxml.merge import MergedDocument
 
     merged = MergedDocument()
     for document in documents:
         merged.add(document.read_bytes())
-    output = folder / f"{dataclasses.replace(data.facts, output=pattern).output_stem()}.docx"
     write_atomically(output, merged.to_bytes())
     return output
 
 
 # -- checks before rendering --
+
+
+def _contained(path: Path, folder: Path) -> Path:
+    """Return ``path``; raise DataError if it is a link leading out of ``folder``."""
+    outside = outside_problem(path, folder)
+    if outside is not None:
+        raise DataError([outside])
+    return path
 
 
 def _check_report(
@@ -221,8 +245,13 @@ def _plan(
         if empty:
             problems += [row.problem(table.path, TEXT_EMPTY(), column) for column in empty]
             continue
-        output = folder / f"{_output_stem(pattern, facts, row.fields)}.docx"
-        key = output.name.casefold()  # Windows and macOS do not tell A.docx from a.docx
+        stem = _output_stem(pattern, facts, row.fields)
+        unfit = file_stem_problem(stem)
+        if unfit is not None:
+            problems.append(row.problem(table.path, unfit))
+            continue
+        output = folder / f"{stem}.docx"
+        key = file_name_key(output.name)  # -- Windows and macOS: A.docx is a.docx --
         if key in first_line:
             problems.append(
                 row.problem(

@@ -50,3 +50,26 @@ NO_SUCH_TEMPLATE = MessageKind(
     zh="没有名为“{name}”的模板（现有的模板：{known}）",
 )
 NONE_THERE = MessageKind("workspace.none", en="none", zh="无")
+
+# -- proofreading the pages of a converted document --
+
+PAGE = MessageKind("pdf.page", en="page {number}", zh="第{number}页")
+LONELY_CHARACTER = MessageKind(
+    "pdf.lonely-character",
+    en="the paragraph “{start}” ends with one character alone on its last line (“{line}”): "
+    "shorten or lengthen it by a few characters",
+    zh="“{start}”一段的最后一行只有一个字（“{line}”），请删减或增加几个字，使其不单独成行",
+)
+NOT_A_REPORT_NAME = MessageKind(
+    "workspace.not-a-report-name",
+    en="'{name}' is not a report's name but a path: give the name of a report folder here "
+    "(reports: {known})",
+    zh="“{name}”是路径而不是报告名称：请写这里的报告文件夹名称（现有的报告：{known}）",
+)
+LINK_LEADS_OUT = MessageKind(
+    "workspace.link-leads-out",
+    en="is a link to {target}, outside {folder}: reportgen reads and writes only inside its "
+    "folders; put the file or folder itself there, or remove the link",
+    zh="是指向 {folder} 以外（{target}）的链接：reportgen 只在自己的文件夹内读写，"
+    "请把文件或文件夹本身放进去，或删除该链接",
+)

@@ -10,12 +10,13 @@ breaks and the page count of the real fonts.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -112,6 +113,24 @@ def _run(command: list[str], environment: dict[str, str], timeout: float) -> str
     return output
 
 
+@contextlib.contextmanager
+def font_environment(scratch: Path) -> Iterator[dict[str, str]]:
+    """Yield the environment LibreOffice converts in: the fonts the layout names mapped.
+
+    The fontconfig file is written into ``scratch`` and must stay there while LibreOffice
+    runs. Raise ConversionError, naming the packages to install, when a font is missing.
+    """
+    with resources.as_file(resources.files("reportgen") / "resources" / "fonts.conf") as aliases:
+        config = scratch / "fonts.conf"
+        config.write_text(fontconfig_file(aliases, find_fandol_dir()), encoding="utf-8")
+        environment = dict(os.environ, FONTCONFIG_FILE=str(config))
+        missing = _missing_families(environment)
+        if missing:
+            names = ", ".join(f"{family} (for {REQUIRED_FAMILIES[family]})" for family in missing)
+            raise ConversionError(f"fonts missing: {names}; {_install_hint()}")
+        yield environment
+
+
 def convert_to_pdf(
     docx_paths: Sequence[Path], out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT
 ) -> list[Path]:
@@ -138,15 +157,8 @@ def convert_to_pdf(
     targets = [out_dir / f"{stem}.pdf" for stem in stems]
     with (
         tempfile.TemporaryDirectory(prefix="reportgen-soffice-") as scratch,
-        resources.as_file(resources.files("reportgen") / "resources" / "fonts.conf") as aliases,
+        font_environment(Path(scratch)) as environment,
     ):
-        config = Path(scratch) / "fonts.conf"
-        config.write_text(fontconfig_file(aliases, find_fandol_dir()), encoding="utf-8")
-        environment = dict(os.environ, FONTCONFIG_FILE=str(config))
-        missing = _missing_families(environment)
-        if missing:
-            names = ", ".join(f"{family} (for {REQUIRED_FAMILIES[family]})" for family in missing)
-            raise ConversionError(f"fonts missing: {names}; {_install_hint()}")
         # -- a PDF left from an earlier run must not pass for a new one --
         out_dir.mkdir(parents=True, exist_ok=True)
         for target in targets:

@@ -39,7 +39,8 @@ exit codes:
 
 environment:
   REPORTGEN_CACHE_DIR   where checked templates and loaded reports are kept between
-                        runs (default: the user's cache folder, ~/.cache/reportgen on Linux)
+                        runs (default: the user's cache folder, ~/.cache/reportgen on Linux);
+                        a new or empty folder of your own, which reportgen makes private
   REPORTGEN_NO_CACHE=1  check every template and load every report afresh; keep nothing
 """
 
@@ -82,9 +83,9 @@ def _parser() -> argparse.ArgumentParser:
         "render",
         help="check and render reports into output/",
         description="Check every named report (default: all), then render each into the output "
-        "folder and print the files written. Nothing is written if any check fails, except "
-        "that a batch (a report with a batch: table) writes each of its good rows and lists "
-        "the others.",
+        "folder and print the files written. One rule for every document, a batch's rows "
+        "included: each whose own data and template are clean is written, each with a problem "
+        "is not and is listed as file:line: message, and the exit code is then 1.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -116,6 +117,12 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
+    check.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also lay the reports out with LibreOffice and warn of a paragraph whose last "
+        "line holds one character",
+    )
     check.set_defaults(command=_check)
 
     watch = commands.add_parser(
@@ -270,6 +277,26 @@ def _add_workflow_commands(
     cache.add_argument("--clear", action="store_true", help="remove every entry")
     cache.set_defaults(command=_cache)
 
+    serve = add(
+        "serve",
+        "open the workspace in the browser: a form for each report, with a preview",
+        "Serve the workspace as a local web page and open it in the browser (the BROWSER "
+        "variable is honoured; BROWSER=true opens nothing): every report with its check "
+        "status, a form for each report's data that saves into its YAML files keeping every "
+        "comment, and a preview of its pages. Only this computer can reach it, unless --host "
+        "names another address; then it prints an address with an access token to use.",
+    )
+    serve.add_argument(
+        "--port", type=int, default=8420, metavar="P", help="the port (default: 8420; 0: any free)"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDR",
+        help="the address to listen on (default: 127.0.0.1, this computer only)",
+    )
+    serve.set_defaults(command=_serve)
+
 
 def _render(arguments: argparse.Namespace) -> int:
     from reportgen.api import render_reports
@@ -311,7 +338,9 @@ def _check(arguments: argparse.Namespace) -> int:
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
-    problems = check_reports(workspace, arguments.reports, cache=_cache_from_environment())
+    problems = check_reports(
+        workspace, arguments.reports, cache=_cache_from_environment(), pdf=arguments.pdf
+    )
     if any(problem.severity == "error" for problem in problems):
         raise ProblemsFound(problems)
     for warning in problems:
@@ -445,33 +474,66 @@ def _init(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _cache(arguments: argparse.Namespace) -> int:
-    cache = _cache_from_environment()
-    if cache is None:
-        print(f"the cache is off ({NO_CACHE_VARIABLE} is set)")
-        return 0
-    root = cache.root
-    if arguments.clear:
-        removed = cache.clear()
-        print(f"{root}: {removed} entr{'y' if removed == 1 else 'ies'} removed")
-        return 0
-    summary = cache.summary()
-    kinds = ", ".join(
-        f"{count} {kind if count != 1 else kind.removesuffix('s')}"
-        for kind, count in summary.entries.items()
+def _serve(arguments: argparse.Namespace) -> int:
+    from reportgen.serve.server import serve
+    from reportgen.workspace import Workspace
+
+    serve(
+        Workspace.find(),
+        host=arguments.host,
+        port=arguments.port,
+        cache=_cache_from_environment(),
+        say=lambda text: print(text, flush=True),
     )
-    print(f"{root}: {kinds} ({summary.size / 1024:,.0f} KB)")
     return 0
 
 
-def _cache_from_environment() -> Cache | None:
-    """Return the cache the environment asks for: REPORTGEN_CACHE_DIR, off, or the user's."""
-    from reportgen.cache import Cache, user_cache_folder
+def _cache(arguments: argparse.Namespace) -> int:
+    from reportgen.cache import messages
+
+    cache = _cache_from_environment(warn=False)
+    if cache is None:
+        print(messages.OFF(variable=NO_CACHE_VARIABLE))
+        return 0
+    refusal = cache.refusal()
+    if refusal is not None and not arguments.clear:
+        print(f"{cache.root}: {refusal}")
+        return 0
+    if arguments.clear:
+        removed = cache.clear()
+        print(messages.CLEARED(root=cache.root, count=removed))
+        return 0
+    summary = cache.summary()
+    print(
+        messages.SUMMARY(
+            root=cache.root,
+            templates=summary.entries.get("templates", 0),
+            reports=summary.entries.get("reports", 0),
+            size=f"{summary.size / 1024:,.0f}",
+        )
+    )
+    return 0
+
+
+def _cache_from_environment(*, warn: bool = True) -> Cache | None:
+    """Return the cache the environment asks for: REPORTGEN_CACHE_DIR, off, or the user's.
+
+    A folder that is not safe to use (another user's, open to others, holding other files)
+    is not used: with ``warn``, a line on stderr says why.
+    """
+    from reportgen.cache import Cache, messages, user_cache_folder
 
     if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
         return None
     folder = os.environ.get(CACHE_DIR_VARIABLE)
-    return Cache(Path(folder) if folder else user_cache_folder())
+    cache = Cache(Path(folder) if folder else user_cache_folder())
+    if not warn:
+        return cache
+    refusal = cache.refusal()
+    if refusal is not None:
+        print(messages.NOT_USED(reason=f"{cache.root}: {refusal}"), file=sys.stderr)
+        return None
+    return cache
 
 
 def _count(text: str) -> int:

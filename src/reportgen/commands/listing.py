@@ -32,9 +32,11 @@ class ReportEntry:
     #: The output file, or None while report.yaml has problems that hide it. For a batch,
     #: the pattern of its files, in the folder named after the report.
     output: Path | None
+    #: What stops it rendering; its warnings are kept apart, in ``warnings``.
     problems: list[Problem] = field(default_factory=list)
     #: A batch's table (one document a row), or None for a report of one document.
     rows: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,9 @@ class Overview:
 
     def _report_lines(self, report: ReportEntry) -> list[str]:
         """Return the lines of one report: its state, data, template and output."""
-        count = sum(1 for problem in report.problems if problem.severity == "error")
+        count = len(report.problems)
         state = "✓" if not count else f"{count} problem{'s' if count != 1 else ''}"
-        warned = len(report.problems) - count
+        warned = len(report.warnings)
         if warned:
             state += f" ({warned} warning{'s' if warned != 1 else ''})"
         files = [REPORT_FILE]
@@ -151,6 +153,8 @@ def _entry(workspace: Workspace, directory: Path, problems: list[Problem]) -> Re
         output = workspace.output_dir / directory.name / f"{facts.batch.output}.docx"
     elif facts is not None:
         output = workspace.output_dir / f"{facts.output_stem()}.docx"
+    errors = [problem for problem in problems if problem.severity == "error"]
+    warnings = [problem for problem in problems if problem.severity == "warning"]
     return ReportEntry(
-        directory.name, directory, outline.parts, outline.template, output, problems, rows
+        directory.name, directory, outline.parts, outline.template, output, errors, rows, warnings
     )

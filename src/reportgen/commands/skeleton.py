@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.commands.messages import BAD_REPORT_NAME, DATA_FOLDER_TAKEN, TEMPLATE_FILE_TAKEN
-from reportgen.commands.starter import REPORT_NAME, commented
+from reportgen.commands.messages import DATA_FOLDER_TAKEN, TEMPLATE_FILE_TAKEN
+from reportgen.commands.starter import check_report_name, commented
 from reportgen.data.report import REPORT_FILE
-from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
+from reportgen.errors import AlreadyExistsError, OutputError
 from reportgen.files import write_folder_atomically
 from reportgen.template.shapes import (
     DATE,
@@ -89,8 +89,7 @@ def write_new_data(
     from reportgen.template.compiled import CompiledTemplate
     from reportgen.template.fields import template_shapes
 
-    if not REPORT_NAME.fullmatch(name):
-        raise WorkspaceError(BAD_REPORT_NAME(name=name))
+    check_report_name(name)
     path = workspace.find_template(template)
     folder = workspace.data_dir / name
     if folder.exists():

@@ -80,8 +80,7 @@ def create_department(
 
     Raise WorkspaceError, writing nothing, if ``name`` cannot name a file or either exists.
     """
-    if not REPORT_NAME.fullmatch(name):
-        raise WorkspaceError(BAD_REPORT_NAME(name=name))
+    check_report_name(name)
     template = workspace.templates_dir / f"{name}.docx"
     folder = workspace.data_dir / name
     taken = [path for path in (template, folder) if path.exists()]
@@ -97,6 +96,12 @@ def create_department(
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return [template, *files]
+
+
+def check_report_name(name: str) -> None:
+    """Raise WorkspaceError unless ``name`` can name a report's folder and template."""
+    if not REPORT_NAME.fullmatch(name):
+        raise WorkspaceError(BAD_REPORT_NAME(name=name))
 
 
 def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Path]:
@@ -146,8 +151,9 @@ def skeleton_files(
         ),
         (f"title: {_yaml_text(title)}", "文种或标题；模板把标题拼成“单位＋年份＋年＋标题”"),
         ("period:", "汇报所涵盖的年份（含首尾两年）；年度报告起止为同一年"),
-        (f"  start: {today.year}", "起始年份"),
-        (f"  end: {today.year}", "截止年份；正文写 {{ period.end }} 即印出此年份"),
+        # -- the last whole year: a summary is dated after the year it sums up --
+        (f"  start: {today.year - 1}", "起始年份"),
+        (f"  end: {today.year - 1}", "截止年份；正文写 {{ period.end }} 即印出此年份"),
         (f"date: {today.isoformat()}", "成文日期，印在落款处，写作 年-月-日"),
         ("opening:", "开头段落，每个“-”是一段"),
         ("  - >-", ""),

@@ -8,6 +8,7 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -28,6 +29,7 @@ from reportgen.data.messages import (
     OFFICIAL_NEEDS_FACTS,
     OWN_NAME_TAKEN,
     PICTURE_NAME_TAKEN,
+    TEMPLATE_NOT_IN_FOLDER,
     WHAT_FIGURE,
     WHAT_PART,
     WHAT_RESERVED,
@@ -36,6 +38,7 @@ from reportgen.data.models import PartFile, ReportFile, _Content, output_placeho
 from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
 from reportgen.data.official import Official, build_official
 from reportgen.data.outline import report_facts
+from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import render_prose
 from reportgen.data.report import REPORT_FILE, REPORT_PLACEHOLDERS, PartView, ReportData
 from reportgen.data.stand_ins import Unknown
@@ -46,7 +49,9 @@ from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
 from reportgen.text.dates import Date
 from reportgen.text.environment import make_environment
+from reportgen.text.limits import budget
 from reportgen.text.printing import PENDING, Pending
+from reportgen.workspace import leads_out, outside_problem
 
 #: A report's or a part's content, as validated.
 Content = TypeVar("Content", bound=_Content)
@@ -58,7 +63,8 @@ def load_report_data(directory: Path) -> ReportData:
     Raise DataError listing every problem found in any of its files.
     """
     loader = _Loader(directory)
-    return loader.load()
+    with budget():  # -- all of a report's prose renders on one budget of loops and time --
+        return loader.load()
 
 
 class _Loader:
@@ -77,6 +83,8 @@ class _Loader:
         self.warnings: list[Problem] = []
         #: Whether report.yaml says ``date: 【待填写】``.
         self.date_pending = False
+        #: Each part's file, for proofreading to name the line of its words.
+        self.part_sources: dict[str, SourceFile] = {}
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
@@ -92,7 +100,10 @@ class _Loader:
         if spec is None:
             self._validate_listed_parts(source)
             raise DataError(self.problems + self.warnings)
+        self._check_template_name(spec.template, source)
         context = self._build(spec, report, source, own, pending)
+        if not self.problems:
+            self.warnings += proofread(self._words(spec, source, context))
         self.warnings = sorted_problems(self.warnings)
         if self.problems:
             # -- the context still says which names the data declares, for the template's check --
@@ -101,6 +112,43 @@ class _Loader:
         files += self.read_files
         facts = report_facts(spec, self.directory.name)
         return ReportData(self.directory.name, self.directory, facts, context, files, self.warnings)
+
+    def _words(self, spec: ReportFile, source: SourceFile, context: dict[str, Any]) -> ReportWords:
+        """Return the report's words as rendered, each with its place in the data.
+
+        Only reportgen's own prose is proofread: a clerk's own fields are the template's.
+        """
+        opening = context["opening"] if isinstance(context["opening"], list) else []
+        sections = [
+            [
+                Passage(text, source, ("opening", index), "report.opening")
+                for index, text in enumerate(opening)
+                if isinstance(text, str)
+            ]
+        ]
+        parts = context["parts"] if isinstance(context["parts"], list) else []
+        for part in parts:
+            if not isinstance(part, PartView) or part.name not in self.part_sources:
+                continue
+            part_source = self.part_sources[part.name]
+            sections.append(
+                [Passage(part.lead, part_source, ("lead",), f"{part.name}.lead")]
+                + [
+                    Passage(text, part_source, ("paragraphs", index), f"{part.name}.paragraphs")
+                    for index, text in enumerate(part.paragraphs)
+                ]
+            )
+        dated = spec.date is not None and spec.period is not None
+        return ReportWords(
+            title=Passage(spec.title or "", source, ("title",), "report.title"),
+            date=Passage("", source, ("date",), "report.date"),
+            dated=spec.date or dt.date.min,
+            period_end=spec.period.end if dated and spec.period is not None else None,
+            sections=sections,
+            attachments=1 if context["attachment"] else 0,
+            # -- a 公文 such as a 通知 looks ahead; a work report looks back on its period --
+            looks_back=spec.official is None,
+        )
 
     def _build(
         self,
@@ -238,6 +286,7 @@ class _Loader:
                 pictures = self._pictures(model, source, figures, name)
                 figures = Group(figures._name, {**figures._children, **pictures})
                 part_specs.append((name, part, source, figures, own))
+                self.part_sources[name] = source
         return part_specs
 
     def _part_view(
@@ -409,6 +458,11 @@ class _Loader:
         if not path.is_file():
             self.problems.append(Problem("file not found", file=path))
             return None
+        outside = outside_problem(path, self.directory)
+        if outside is not None:
+            # -- a link to a file elsewhere: its content would reach messages and documents --
+            self.problems.append(outside)
+            return None
         try:
             source = load_yaml(path)
         except DataError as err:
@@ -480,6 +534,13 @@ class _Loader:
                 source = self._read(path)
                 if source is not None:
                     self.problems += validate(PartFile, source, name).problems
+
+    def _check_template_name(self, name: str, source: SourceFile) -> None:
+        """Add a problem if template ``name`` is a path leading out of the templates folder."""
+        if leads_out(name):
+            self.problems.append(
+                source.problem(TEMPLATE_NOT_IN_FOLDER(name=name), ("template",), "report.template")
+            )
 
     def _check_date_entered(self, source: SourceFile) -> None:
         # A new period's report.yaml says `date: ~` until the report is dated. Say so and

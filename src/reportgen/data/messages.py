@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from reportgen.i18n import MessageKind
 
+# -- changing values in a file as text --
+EDIT_NEEDS_OWN_LINE = MessageKind(
+    "data.edit-needs-own-line",
+    en="cannot change this value automatically: put each of its fields on a line of its own",
+    zh="无法自动修改这里的数值：请把它的每个字段各写一行",
+)
+EDIT_NOT_FOUND = MessageKind(
+    "data.edit-not-found",
+    en="'{field}' is not in the file (was the file changed meanwhile?): reload the page",
+    zh="文件中找不到“{field}”（文件是否已被改动？）：请刷新页面后再改",
+)
+EDIT_UNSAFE = MessageKind(
+    "data.edit-unsafe",
+    en="cannot write this value into '{field}' without changing other values: "
+    "edit the file in a text editor",
+    zh="无法在不影响其他内容的情况下把这个值写入“{field}”：请用文本编辑器修改该文件",
+)
+
 # -- how a value found in a file is named --
 SHOWN_TEXT = MessageKind("data.shown-text", en="the text '{text}'", zh="文字“{text}”")
 SHOWN_NOTHING = MessageKind("data.shown-nothing", en="nothing", zh="空值")
@@ -264,7 +282,6 @@ NOT_A_DATE = MessageKind(
 )
 
 # -- prose: text in the data that names figures --
-IN_THE_TEXT = MessageKind("data.in-the-text", en="in the text: {detail}", zh="文字中：{detail}")
 NOT_ALLOWED_IN_TEXT = MessageKind(
     "data.not-allowed-in-text",
     en="in the text: not allowed ({detail})",
@@ -519,4 +536,96 @@ OFFICIAL_NEEDS_FACTS = MessageKind(
     en="the parts of an official document need the organisation and the date: write "
     "organisation: … and date: …",
     zh="公文的版头、署名等需要发文机关和成文日期：请填写 organisation: … 和 date: …",
+)
+
+# -- proofreading: warnings, which do not stop a render --
+
+NUMBERING_JUMPS = MessageKind(
+    "data.numbering-jumps",
+    en="the numbering ({marker}) jumps: number {found} comes where {expected} should; renumber, "
+    "or add what is missing",
+    zh="序号（{marker}）不连续：应为第{expected}项处写成了第{found}项，请重新编号或补上缺少的一项",
+)
+NUMBERING_REPEATS = MessageKind(
+    "data.numbering-repeats",
+    en="the numbering ({marker}) repeats: number {found} comes again where {expected} should; "
+    "renumber",
+    zh="序号（{marker}）重复：应为第{expected}项处又写成了第{found}项，请重新编号",
+)
+ATTACHMENT_MISSING = MessageKind(
+    "data.attachment-missing",
+    en="the text mentions 附件, but report.yaml has no attachment: add attachment:, or reword",
+    zh="正文提到了“附件”，但 report.yaml 中没有附件：请添加 attachment: 一项，或修改文字",
+)
+ATTACHMENT_NUMBER = MessageKind(
+    "data.attachment-number",
+    en="the text mentions 附件{number}, but the report has {count} {count:attachment|attachments} "
+    "(a single one is not numbered)",
+    zh="正文提到了附件{number}，但本文只有 {count} 个附件（只有一个附件时不编号），请核对",
+)
+TITLE_PUNCTUATION = MessageKind(
+    "data.title-punctuation",
+    en="the title ends in '{mark}': a title takes no punctuation at its end (GB/T 9704 7.3.1)",
+    zh="标题末尾有标点“{mark}”：标题末尾不加标点（GB/T 9704 7.3.1），请删去",
+)
+YEAR_TWO_WAYS = MessageKind(
+    "data.year-two-ways",
+    en="a year is written as {here} here and as {elsewhere} elsewhere: write every year one way, "
+    "in Arabic digits (2023年)",
+    zh="年份写法不一致：此处写作“{here}”，别处写作“{elsewhere}”，请统一用阿拉伯数字书写（如2023年）",
+)
+DATED_BEFORE_PERIOD = MessageKind(
+    "data.dated-before-period",
+    en="the report is dated {date}, before the last year of its period ({end}) began: is it "
+    "last period's date? check date: and period:",
+    zh="成文日期 {date} 早于汇报周期的最后一年（{end}年），是否沿用了上一周期的日期？"
+    "请核对 date 和 period",
+)
+# -- where files lead, what names they give, how large they may be --
+TEMPLATE_NOT_IN_FOLDER = MessageKind(
+    "data.template-not-in-folder",
+    en="'{name}' leads out of the templates folder: name a .docx in it, such as report.docx "
+    "(a subfolder is fine), without .., a leading / or a drive letter",
+    zh="“{name}”指向模板文件夹以外：请写模板文件夹中的 .docx 文件名，如 report.docx"
+    "（可以带子文件夹），不要用 ..、开头的 / 或盘符",
+)
+FILE_NAME_EMPTY = MessageKind(
+    "data.file-name-empty",
+    en="gives an empty file name: make the output name hold a letter or a digit",
+    zh="生成的文件名为空：请让输出文件名中至少有一个字或数字",
+)
+FILE_NAME_TOO_LONG = MessageKind(
+    "data.file-name-too-long",
+    en="gives the file name '{name}' of {size} bytes, longer than the {limit} bytes a file "
+    "name may take on every system: shorten the name, or the output pattern that makes it",
+    zh="生成的文件名“{name}”长 {size} 字节，超过各系统都能接受的 {limit} 字节："
+    "请缩短名称或生成文件名的 output 格式",
+)
+DATA_FILE_TOO_LARGE = MessageKind(
+    "data.file-too-large",
+    en="the file is {size} bytes, more than the {limit} a data file may have: split it, or "
+    "check that it is the file meant",
+    zh="该文件有 {size} 字节，超过数据文件上限 {limit} 字节：请拆分文件，或确认选对了文件",
+)
+YAML_TOO_DEEP = MessageKind(
+    "data.yaml-too-deep",
+    en="values nest more than {limit} levels deep here: write them flatter",
+    zh="此处的数据嵌套超过 {limit} 层：请减少嵌套层次",
+)
+YAML_ALIAS_LOOP = MessageKind(
+    "data.yaml-alias-loop",
+    en="refers to itself through an alias (*…): write the value out instead",
+    zh="通过别名（*…）引用了自身：请直接写出该值",
+)
+YAML_TOO_MANY_VALUES = MessageKind(
+    "data.yaml-too-many-values",
+    en="aliases (*…) repeat this value {times} times, and the file would hold {count} values, "
+    "more than the {limit} a data file may hold: write fewer aliases",
+    zh="别名（*…）使此值重复 {times} 次，整个文件将展开为 {count} 个值，"
+    "超过数据文件上限 {limit} 个：请减少别名",
+)
+IN_TEXT = MessageKind(
+    "data.in-text",
+    en="in the text: {message}",
+    zh="正文中：{message}",
 )

@@ -25,13 +25,15 @@ from jinja2.exceptions import SecurityError
 
 from reportgen.data.messages import (
     CANNOT_PRINT,
-    IN_THE_TEXT,
+    IN_TEXT,
     MESSAGE_AND_HINT,
     NOT_ALLOWED_IN_TEXT,
     TOO_DEEP,
 )
 from reportgen.errors import InvalidValue, did_you_mean
 from reportgen.i18n import Message
+from reportgen.text.limits import LimitExceeded
+from reportgen.text.messages import TOO_DEEP as NESTED_TOO_DEEP
 
 #: ``{{ name }}``, ``{{ a.b.c }}`` or ``{{ name | filter }}``: a tag that only prints a value.
 _PRINT_TAG = re.compile(
@@ -100,23 +102,45 @@ def render_prose(
     printed = print_values(environment, text, scope)
     if printed is not None:
         return printed, None
-    message: Message
     try:
         return environment.from_string(text).render(scope), None
-    except TemplateSyntaxError as err:
-        message = IN_THE_TEXT(detail=err.message or "")
-    except UndefinedError as err:
+    except _PROSE_ERRORS as err:
+        return text, _explained(err, scope)
+
+
+#: What rendering a piece of prose can raise, each explained by _explained.
+_PROSE_ERRORS = (
+    TemplateSyntaxError,
+    UndefinedError,
+    LimitExceeded,
+    SecurityError,
+    TypeError,
+    ValueError,
+    ArithmeticError,
+    LookupError,
+    RecursionError,
+    SyntaxError,
+)
+
+
+def _explained(err: BaseException, scope: Mapping[str, Any]) -> Message:
+    """Return what is wrong with a piece of prose that raised ``err``."""
+    if isinstance(err, TemplateSyntaxError):
+        return IN_TEXT(message=err.message or "")
+    if isinstance(err, UndefinedError):
         hint = _suggest_for_undefined(err, scope)
-        message = IN_THE_TEXT(detail=MESSAGE_AND_HINT(message=err.message or "", hint=hint))
-    except SecurityError as err:
-        message = NOT_ALLOWED_IN_TEXT(detail=str(err))
-    except InvalidValue as err:
-        message = IN_THE_TEXT(detail=err.message)
-    except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-        message = CANNOT_PRINT(detail=str(err))
-    except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
-        message = TOO_DEEP()
-    return text, message
+        return IN_TEXT(message=MESSAGE_AND_HINT(message=err.message or "", hint=hint))
+    if isinstance(err, LimitExceeded):
+        return IN_TEXT(message=err.detail)
+    if isinstance(err, SecurityError):
+        return NOT_ALLOWED_IN_TEXT(detail=str(err))
+    if isinstance(err, InvalidValue):
+        return IN_TEXT(message=err.message)
+    if isinstance(err, RecursionError):  # hundreds of brackets inside {{ }}, as a paste can hold
+        return TOO_DEEP()
+    if isinstance(err, SyntaxError):  # -- blocks nested past what Python compiles --
+        return IN_TEXT(message=NESTED_TOO_DEEP())
+    return CANNOT_PRINT(detail=str(err))
 
 
 def _suggest_for_undefined(err: UndefinedError, scope: Mapping[str, Any]) -> Message | str:

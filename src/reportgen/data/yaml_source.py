@@ -8,6 +8,7 @@ this module turns the tree into plain Python values and the map side by side.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from reportgen.data.messages import (
     YAML_UNCLOSED,
     YAML_UNREADABLE,
 )
+from reportgen.data.yaml_bounds import MAX_FILE_BYTES, size_problem, tree_problems
 from reportgen.data.yaml_schema import build, compose
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
@@ -66,7 +68,13 @@ class SourceFile:
 def load_yaml(path: Path) -> SourceFile:
     """Parse the YAML file at ``path``; raise DataError with line and column on bad syntax."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open("rb") as stream:
+            content = stream.read(MAX_FILE_BYTES + 1)
+            size = max(len(content), os.fstat(stream.fileno()).st_size)
+        too_large = size_problem(path, size)
+        if too_large is not None:
+            raise DataError([too_large])
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise DataError([Problem(f"not UTF-8 text ({err.reason})", file=path)]) from err
     except OSError as err:
@@ -84,6 +92,10 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
         raise DataError(_unprintable_problems(text, path, unprintable))
     try:
         node = compose(text)
+        # -- measured before anything is built: aliases may repeat a value billions of times --
+        bounds = tree_problems(node, path) if node is not None else []
+        if bounds:
+            raise DataError(bounds)
     except yaml.MarkedYAMLError as err:
         raise DataError([_syntax_problem(err, path)]) from err
     except yaml.YAMLError as err:
@@ -133,7 +145,10 @@ def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> 
         index = match.start()
         code = ord(match.group())
         kind = CONTROL_KIND() if code < 0xA0 else CHARACTER_KIND()
-        steps = _steps_at(root, index, set()) if root is not None else []
+        try:
+            steps = _steps_at(root, index, set()) if root is not None else []
+        except RecursionError:  # -- a thousand levels deep: the line and column tell --
+            steps = []
         problems.append(
             Problem(
                 UNPRINTABLE_CHARACTER(kind=kind, code=f"{code:04X}"),

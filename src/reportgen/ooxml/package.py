@@ -15,6 +15,7 @@ as ``zipfile`` writes it (a test compares the bytes), from parts deflated once.
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zipfile
 import zlib
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from reportgen.errors import NotFoundError, OutputError, WorkspaceError
 from reportgen.messages import FILE_UNREADABLE
+from reportgen.ooxml import bounds
 from reportgen.ooxml.messages import NO_DOCUMENT_PART, NOT_A_ZIP, TEMPLATE_FILE_MISSING
 
 #: The zip timestamp of every entry: the earliest a zip file can hold, as Word does.
@@ -134,11 +136,15 @@ def _zip(entries: list[_Entry]) -> bytes:
 def read_template(path: Path) -> bytes:
     """Return the bytes of the template at ``path``; raise WorkspaceError if it cannot be read."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            blob = stream.read(bounds.MAX_FILE_BYTES + 1)
+            size = max(len(blob), os.fstat(stream.fileno()).st_size)
     except FileNotFoundError as err:
         raise NotFoundError(TEMPLATE_FILE_MISSING(), path=path) from err
     except OSError as err:
         raise WorkspaceError(FILE_UNREADABLE(reason=err.strerror or str(err)), path=path) from err
+    bounds.check_file_size(path, size)
+    return blob
 
 
 class Package:
@@ -159,15 +165,22 @@ class Package:
     @classmethod
     def from_bytes(cls, path: Path, blob: bytes) -> Package:
         """Return the package in ``blob``, read from ``path``; WorkspaceError if not a .docx."""
+        bounds.check_file_size(path, len(blob))
+        bounds.check_entry_count(path, blob)
         try:
             with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+                bounds.check_entries(path, archive.infolist())  # -- before inflating any --
                 infos = {info.filename: info for info in archive.infolist()}
                 parts = {name: archive.read(name) for name in infos}
+        except WorkspaceError:
+            raise
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
             # zlib.error: a part whose compressed bytes are damaged
             raise WorkspaceError(NOT_A_ZIP(error=str(err)), path=path) from err
         if "word/document.xml" not in parts:
             raise WorkspaceError(NO_DOCUMENT_PART(), path=path)
+        for name, part in parts.items():
+            bounds.check_part(path, name, part)
         return cls(path, parts, infos)
 
     def to_bytes(self, replaced: Mapping[str, bytes]) -> bytes:

@@ -39,7 +39,9 @@ from reportgen.ooxml.pictures import (
 from reportgen.ooxml.places import find_tag, normalise, part_label
 from reportgen.template.messages import IN_TAG, NOT_ALLOWED, PROGRAM_TEXT
 from reportgen.template.usage import Use, uses_in
-from reportgen.text.environment import make_environment, printed_values
+from reportgen.text.environment import make_environment, printed_values, render_part
+from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget
+from reportgen.text.messages import TOO_DEEP
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = STORY_PART
@@ -127,6 +129,10 @@ class CompiledTemplate:
             except TemplateSyntaxError as err:
                 problems.append(self._problem(name, err.lineno, err.message or str(err), source))
                 continue
+            except (RecursionError, SyntaxError) as err:  # -- nested past Python's limits --
+                line = getattr(err, "lineno", None)
+                problems.append(self._problem(name, line, TOO_DEEP(), source))
+                continue
             column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
             parts[name] = PreparedPart(source, code, column_loops)
         if problems:
@@ -154,23 +160,19 @@ class CompiledTemplate:
         token = printed_values.set(record)
         pictures_token = placed_pictures.set(pictures)
         folder_token = picture_folder.set(folder)
+        room = MAX_DOCUMENT
         try:
-            for name, template in self._templates.items():
-                pictures.part = name
-                try:
-                    rendered = template.render(context)
-                except ProblemsFound:
-                    raise  # a value that could not be printed (a chart without a font) says why
-                except JinjaError as err:
-                    raise RenderError([self._runtime_problem(name, err)]) from err
-                except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-                    raise RenderError([self._runtime_problem(name, err)]) from err
-                xml = _finish(rendered)
-                if self.parts[name].column_loops:
-                    xml = fit_table_grids(xml)
-                # -- after rendering: the values printed bring most of the quotes and dashes --
-                xml = add_east_asian_hints(xml)
-                replaced[name] = xml.encode("utf-8")
+            with budget():  # -- one budget of loops and time for all the parts --
+                for name, template in self._templates.items():
+                    pictures.part = name
+                    rendered = self._render_part(name, template, context, room)
+                    room -= len(rendered)
+                    xml = _finish(rendered)
+                    if self.parts[name].column_loops:
+                        xml = fit_table_grids(xml)
+                    # -- after rendering: the values printed bring most of the quotes and dashes --
+                    xml = add_east_asian_hints(xml)
+                    replaced[name] = xml.encode("utf-8")
         finally:
             picture_folder.reset(folder_token)
             placed_pictures.reset(pictures_token)
@@ -181,6 +183,19 @@ class CompiledTemplate:
         if "docProps/core.xml" in self.package.parts:
             replaced["docProps/core.xml"] = core_properties_xml(properties)
         return self.package.to_bytes(replaced)
+
+    def _render_part(
+        self, name: str, template: Template, context: Mapping[str, Any], room: int
+    ) -> str:
+        """Return part ``name`` rendered, in at most ``room`` characters; RenderError if not."""
+        try:
+            return render_part(template, context, room)
+        except ProblemsFound:
+            raise  # a value that could not be printed (a chart without a font) says why
+        except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError) as err:
+            raise RenderError([self._runtime_problem(name, err)]) from err
+        except RecursionError as err:  # -- a macro calling itself, a loop recursing --
+            raise RenderError([self._runtime_problem(name, err)]) from err
 
     # -- checks on the result --
 
@@ -250,7 +265,11 @@ class CompiledTemplate:
             if frame.filename == "<template>":
                 line = frame.lineno
         message: Message | str = getattr(err, "message", None) or str(err)
-        if isinstance(err, SecurityError):
+        if isinstance(err, LimitExceeded):
+            message = err.detail
+        elif isinstance(err, RecursionError):
+            message = TOO_DEEP()
+        elif isinstance(err, SecurityError):
             message = NOT_ALLOWED(detail=message)
         # -- a value that cannot be printed is named by the field the tag prints --
         return self._problem(name, line, message, named=isinstance(err, InvalidValue))

@@ -19,6 +19,7 @@ from reportgen.template.messages import (
     IN_EACH_ITEM,
     IN_FIELDS,
     KIND_NAMES,
+    MADE_FROM,
     WHERE,
 )
 from reportgen.template.shapes import (
@@ -100,7 +101,12 @@ def _walk(shape: Shape, steps: list[str], parent: Shape | None, out: list[Templa
     kind, where = _kind_and_where(shape, parent)
     out.append(TemplateField(".".join([*steps, shown]), shown, len(steps), kind, where, shape))
     if shape.kind == SECTION:
-        return  # -- what reportgen makes from the section: the section is what to write --
+        # -- what reportgen makes from the section: the section is what to write --
+        for member in shape.fields.values():
+            path = ".".join([*steps, shown, member.name])
+            made = MADE_FROM(section=shape.name)
+            out.append(TemplateField(path, member.name, len(steps) + 1, kind, made, member))
+        return
     inner = shape.items if shape.items is not None else shape
     for member in inner.fields.values():
         _walk(member, [*steps, shown], shape, out)

@@ -27,7 +27,7 @@ TEMPLATES_NONE = MessageKind(
     en="the folder holds no .docx",
     zh="该文件夹中没有 .docx 文件，请把模板放进去",
 )
-IN_TAG = MessageKind("template.in-tag", en="{message} in {tag}", zh="{message}（{tag}）")
+IN_TAG = MessageKind("template.in-tag", en="{message} in {tag}", zh="{message}：{tag}")
 NOT_ALLOWED = MessageKind(
     "template.not-allowed",
     en="not allowed: {detail}",
@@ -150,6 +150,9 @@ WHERE = {
         zh="period: start: …, end: …（年份）",
     ),
 }
+MADE_FROM = MessageKind(
+    "fields.made-from", en="made from {section}: …", zh="由 {section}: 一节生成"
+)
 FIELDS_ALSO = MessageKind("fields.also", en=", {fields}", zh="，以及 {fields}")
 IN_EACH_ITEM = MessageKind("fields.in-each-item", en="each item: {where}", zh="每一项中：{where}")
 IN_FIELDS = MessageKind("fields.in-fields", en="under {parent}: {where}", zh="{parent} 下：{where}")
