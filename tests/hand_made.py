@@ -9,8 +9,6 @@ their output (``python tests/hand_made.py`` writes them again).
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,16 +21,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from reportgen.ooxml.compat import normalised_parts
-from reportgen.ooxml.package import Package
+from minimal_workspace import save_template
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTEE_TEMPLATE = REPO / "templates" / "women-committee-report.docx"
 NOTICE_TEMPLATE = REPO / "templates" / "training-notice.docx"
 
 FANGSONG, HEITI, XIAOBIAOSONG = "仿宋_GB2312", "黑体", "方正小标宋简体"
-#: The time every template says it was made, so that building one twice gives the same bytes.
-BUILT = dt.datetime(2024, 1, 1)
 
 
 def clerk_document() -> Document:
@@ -132,17 +127,6 @@ def table(
                 run.font.size = Pt(12)
 
 
-def saved(document: Document, path: Path) -> Path:
-    """Save ``document`` at ``path`` as ``reportgen fix-template`` leaves a template."""
-    document.core_properties.created = document.core_properties.modified = BUILT
-    buffer = io.BytesIO()
-    document.save(buffer)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    package = Package.from_bytes(path, buffer.getvalue())
-    path.write_bytes(Package(path, normalised_parts(package.parts), {}).to_bytes({}))
-    return path
-
-
 def make_committee_template(path: Path = COMMITTEE_TEMPLATE) -> Path:
     """Make the women workers' committee's annual report template, as the committee made it."""
     document = clerk_document()
@@ -172,7 +156,7 @@ def make_committee_template(path: Path = COMMITTEE_TEMPLATE) -> Path:
     )
     body(document, "{{ closing }}")
     signed(document, ["{{ org_name }}"], ["{{ date }}"])
-    return saved(document, path)
+    return save_template(document, path)
 
 
 def make_notice_template(path: Path = NOTICE_TEMPLATE) -> Path:
@@ -208,7 +192,7 @@ def make_notice_template(path: Path = NOTICE_TEMPLATE) -> Path:
     plain(document, "{%p endfor %}")
     body(document, "联系人：{{ contact.name }}，电话：{{ contact.phone }}。")
     signed(document, ["{{ issuer }}"], ["{{ date }}"])
-    return saved(document, path)
+    return save_template(document, path)
 
 
 if __name__ == "__main__":
