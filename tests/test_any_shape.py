@@ -442,3 +442,34 @@ def test_the_issues_data_loads_its_own_fields_as_written(tmp_path: Path) -> None
     assert context["work_items"][0].no == "一"
     assert context["figures"][0].value == 312
     assert str(context["date"]) == "2024年1月15日"
+
+
+def test_a_report_with_placeholders_is_the_same_from_the_cache(
+    tmp_path: Path, cache_dir: Path
+) -> None:
+    from reportgen.cache import Cache
+
+    one_report(
+        tmp_path,
+        "addressee: 【待填写】\nfigures:\n  rate: {value: 【待填写】, previous: 【待填写】}\n",
+        ["{{ addressee }}{{ rate }}{{ rate.previous }}{{ rate.change }}"],
+    )
+    cache = Cache(cache_dir)
+    cold = check_reports(Workspace.at(tmp_path), cache=cache)
+    [first] = render_reports(Workspace.at(tmp_path), cache=cache)
+    text = paragraph_texts(first)
+    warm = check_reports(Workspace.at(tmp_path), cache=cache)
+    [second] = render_reports(Workspace.at(tmp_path), cache=cache)
+    assert len(list((cache_dir / "reports").glob("*.bin"))) == 1
+    assert [str(warning) for warning in warm] == [str(warning) for warning in cold]
+    assert len(cold) == 3
+    assert paragraph_texts(second) == text == ["【待填写】" * 4]
+
+
+def test_an_object_of_reportgens_printed_whole_is_found_before_rendering(tmp_path: Path) -> None:
+    one_report(tmp_path, "words: 文字\n", ["{{ words }}", "{{ attachment }}"])
+    template = tmp_path / "templates" / "free.docx"
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 2: attachment: is a Attachment, which would print as "
+        "program text, not as text of the data in {{ attachment }}"
+    ]

@@ -58,6 +58,9 @@ class Pending(str):
     def __new__(cls) -> Pending:
         return super().__new__(cls, PENDING)
 
+    def __reduce__(self) -> tuple[type[Pending], tuple[()]]:
+        return Pending, ()  # -- a report kept in the cache keeps its placeholders --
+
     def _still(self, *_: object) -> Pending:
         return self
 
