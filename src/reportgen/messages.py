@@ -73,3 +73,18 @@ LINK_LEADS_OUT = MessageKind(
     zh="是指向 {folder} 以外（{target}）的链接：reportgen 只在自己的文件夹内读写，"
     "请把文件或文件夹本身放进去，或删除该链接",
 )
+CANNOT_WRITE_HERE = MessageKind(
+    "files.cannot-write-here",
+    en="cannot write here ({reason})",
+    zh="无法在此处写入（{reason}）：请检查文件夹是否存在、是否有写入权限",
+)
+CANNOT_WRITE_FILE = MessageKind(
+    "files.cannot-write-file",
+    en="cannot write the file ({reason})",
+    zh="无法写入该文件（{reason}）：如果它正在 Word 或 WPS 中打开，请先关闭",
+)
+CANNOT_WRITE_FOLDER = MessageKind(
+    "files.cannot-write-folder",
+    en="cannot write the folder ({reason})",
+    zh="无法写入该文件夹（{reason}）",
+)

@@ -23,6 +23,7 @@ from reportgen.commands.starter import check_report_name, commented
 from reportgen.data.report import REPORT_FILE
 from reportgen.errors import AlreadyExistsError, OutputError
 from reportgen.files import write_folder_atomically
+from reportgen.messages import CANNOT_WRITE_FILE
 from reportgen.template.shapes import (
     DATE,
     FIGURE,
@@ -114,7 +115,7 @@ def _into_templates(workspace: Workspace, path: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     except OSError as err:
-        raise OutputError(str(err.strerror or err), path=target) from err
+        raise OutputError(CANNOT_WRITE_FILE(reason=err.strerror or str(err)), path=target) from err
     return target
 
 
