@@ -224,14 +224,17 @@ def test_the_draft_check_recomputes_derived_figures_and_places_problems(
         data={adopted_2019: "2032", COLLECTED_2020: "", "csrf_token": csrf(client)},
     )
     assert response.status_code == 200
-    # -- adoption_rate = 6795 / 13384 once 2020 is empty: it cannot be computed --
+    # -- with 2020 empty, collected awaits its value, and so does the share computed from it --
     assert "no value for 2020: enter it" in response.text
-    assert ">【待填写】<" in response.text or "？" in response.text
+    rate = slot_id("proposals.yaml", ("derived", "adoption_rate")) + "-value"
+    assert re.search(rf'<output id="{rate}"[^>]*>【待填写】</output>', response.text)
+    assert "共 " in response.text.split('id="check-summary"')[1][:200]
     text = client.post(
         f"/reports/{PROPOSALS}/check", data={adopted_2019: "2032", "csrf_token": csrf(client)}
     ).text
-    assert "✓" not in text.split("check-summary")[1][:200] or "problems" in text
-    assert re.search(r">41\.2%<", text)  # -- (5795 + 1000) / 16489 --
+    assert "✓ 检查通过" in text.split('id="check-summary"')[1][:200]
+    # -- (5795 + 1000) / 16489 --
+    assert re.search(rf'<output id="{rate}"[^>]*>41\.2%</output>', text)
     assert re.search(r'class="chip-name">adopted</span><span class="chip-value">6795<', text)
 
 
@@ -280,7 +283,7 @@ def test_uploads_that_are_not_templates_are_refused_and_nothing_is_written(
     refused = upload(client, "notes.txt", b"hello", "notes")
     assert "is not a Word document" in refused.text
     broken = upload(client, "broken.docx", b"PK\x03\x04 not really a zip", "broken")
-    assert "problem" in broken.text
+    assert "listed below; nothing was written" in html.unescape(broken.text)
     large = upload(client, "large.docx", b"0" * (11 * 1024 * 1024), "large")
     assert large.status_code == 413
     assert "larger than 10 MB" in large.text
@@ -518,3 +521,25 @@ def test_a_report_page_of_an_empty_workspace_says_there_is_no_such_report(tmp_pa
         response = empty.get("/reports/anything")
     assert response.status_code == 404
     assert "there is no report named 'anything'" in html.unescape(response.text)
+
+
+def test_figures_read_from_a_sheet_show_what_the_document_prints(client: TestClient) -> None:
+    page = client.get("/reports/worker-homes").text
+    assert "取自统计表格，请在表格中填写" in page
+    checked = client.post("/reports/worker-homes/check", data={"csrf_token": csrf(client)}).text
+    slot = slot_id("homes.yaml", ("figures", "model_homes"))
+    printed = re.search(rf'<output id="{slot}-value"[^>]*>(.*?)</output>', checked)
+    assert printed is not None and printed.group(1).isdigit(), printed
+
+
+def test_a_data_file_linked_from_outside_the_workspace_is_neither_shown_nor_written(
+    client: TestClient, workspace_dir: Path
+) -> None:
+    outside = workspace_dir.parent / "secret.yaml"
+    outside.write_text("password: hunter2\n", encoding="utf-8")
+    (workspace_dir / "data" / PROPOSALS / "extra.yaml").symlink_to(outside)
+    page = client.get(f"/reports/{PROPOSALS}").text
+    assert "hunter2" not in page
+    response = save(client, {field_name("extra.yaml", ("password",)): "x"}, versions(client))
+    assert "nothing has changed" in response.text
+    assert outside.read_text(encoding="utf-8") == "password: hunter2\n"

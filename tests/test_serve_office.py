@@ -80,3 +80,28 @@ def test_without_libreoffices_python_each_conversion_starts_libreoffice(
     assert office.warm is False
     assert pages(tmp_path / "cold.pdf") == 6
     office.close()
+
+
+def test_a_preview_draws_each_page_and_keeps_only_the_last_two_versions(
+    workspace_dir: Path, tmp_path: Path, uno: str, poppler: None
+) -> None:
+    from reportgen.serve.preview import Previewer
+
+    workspace = Workspace.at(workspace_dir)
+    office = Office()
+    previewer = Previewer(workspace, office, tmp_path, None)
+    data = workspace_dir / "data" / "five-year-report" / "proposals.yaml"
+    text = data.read_text(encoding="utf-8")
+    digests = []
+    try:
+        for index in range(3):
+            data.write_text(text.replace("2019: 1032", f"2019: {1033 + index}"), encoding="utf-8")
+            made = previewer.preview("five-year-report")
+            assert made.pages == 6 and made.digest is not None and not made.problems
+            assert previewer.page("five-year-report", made.digest, 6) is not None
+            digests.append(made.digest)
+    finally:
+        office.close()
+    kept = sorted(folder.name for folder in (tmp_path / "previews" / "five-year-report").iterdir())
+    assert kept == sorted(digests[1:])
+    assert previewer.page("five-year-report", digests[0], 1) is None

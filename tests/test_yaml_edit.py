@@ -123,12 +123,12 @@ def test_a_path_not_in_the_file_is_refused_with_its_name() -> None:
     set_language("zh")
     try:
         with pytest.raises(DataError) as caught:
-            set_values(PART, PATH, {("figures", "gone"): 5})
-        assert "文件中找不到“figures.gone”" in str(caught.value)
+            set_values(PART, PATH, {("figures", "gone", "value"): 5})
+        assert "文件中找不到“figures.gone.value”" in str(caught.value)
     finally:
         set_language("en")
-    with pytest.raises(DataError, match="'figures.gone' is not in the file"):
-        set_values(PART, PATH, {("figures", "gone"): 5})
+    with pytest.raises(DataError, match="'figures.gone.value' is not in the file"):
+        set_values(PART, PATH, {("figures", "gone", "value"): 5})
 
 
 @settings(max_examples=200, deadline=None)
@@ -195,3 +195,17 @@ def test_a_record_in_braces_grows_in_braces_and_a_new_field_is_added() -> None:
         },
     )
     assert new == "rows:\n  - {number: A1, name: 甲, award: 一等}\n  - {number: A2, name: 乙}\n"
+
+
+def test_a_value_the_figure_lacks_is_added_as_a_line_of_its_own() -> None:
+    part = (
+        "figures:\n  homes:              # 新建职工之家\n    label: 职工之家\n    unit: 个\n"
+        "lead: 甲\n"
+    )
+    new = set_values(part, PATH, {("figures", "homes", "value"): 37})
+    assert changed_lines(part, new) == ["+    value: 37"]
+    assert yaml.safe_load(new)["figures"]["homes"] == {
+        "label": "职工之家",
+        "unit": "个",
+        "value": 37,
+    }

@@ -23,6 +23,7 @@ from reportgen.data.yaml_source import parse_yaml
 from reportgen.data.yaml_text import (
     Scalar,
     TextEdits,
+    add_field,
     compose,
     is_null,
     node_at,
@@ -56,6 +57,8 @@ def set_values(text: str, path: Path, changes: Mapping[Steps, Value]) -> str:
             value = _as_written(value, was)
         elif not isinstance(value, list) and isinstance(node, yaml.ScalarNode):
             set_scalar(edits, node, value)  # type: ignore[arg-type]
+        elif _can_add(root, steps, node, value):
+            add_field(edits, node_at(root, steps[:-1]), steps[-1], value)  # type: ignore[arg-type]
         else:
             raise _problem(EDIT_NOT_FOUND, path, steps, node)
         expected = _put(expected, steps, value)
@@ -96,6 +99,14 @@ def _as_written(values: list[Any], old: Any) -> list[Any]:
             value = {key: cell for key, cell in value.items() if cell is not None or key in keys}
         written.append(value)
     return written
+
+
+def _can_add(root: yaml.Node | None, steps: Steps, node: yaml.Node | None, value: Any) -> bool:
+    """Return whether ``value`` goes in as a new field: its mapping is there, the key is not."""
+    if node is not None or not steps or value is None or isinstance(value, list):
+        return False
+    parent = node_at(root, steps[:-1])
+    return isinstance(parent, yaml.MappingNode) and bool(parent.value)
 
 
 def _problem(kind: Any, path: Path, steps: Steps, node: yaml.Node | None) -> DataError:

@@ -16,8 +16,9 @@ from reportgen.data.yaml_text import (
     STR_TAG,
     Scalar,
     TextEdits,
+    add_field,
     block_scalar,
-    block_span,
+    end_of_line,
     set_scalar,
     yaml_scalar,
 )
@@ -35,7 +36,7 @@ def set_sequence(edits: TextEdits, node: yaml.Node, values: Sequence[Item], old:
             new = " " + new
         start, end = node.start_mark.index, node.end_mark.index
         if isinstance(node, yaml.SequenceNode) and not node.flow_style:
-            end = item_end(edits.text, items[-1])
+            end = end_of_line(edits.text, items[-1])
         edits.replace_span(start, end, new)
         return
     old_items = old if isinstance(old, list) else []
@@ -49,17 +50,6 @@ def set_sequence(edits: TextEdits, node: yaml.Node, values: Sequence[Item], old:
         _append_items(edits, node, items[-1], values[len(items) :])  # type: ignore[arg-type]
     elif len(values) < len(items):
         _remove_items(edits, node, items, len(values))  # type: ignore[arg-type]
-
-
-def item_end(text: str, item: yaml.Node) -> int:
-    """Return where a block list's item ends: after its value, its comment, not its line break."""
-    if isinstance(item, yaml.ScalarNode) and item.style in ("|", ">"):
-        return block_span(text, item)[1]
-    start = item.start_mark.index
-    # -- a record's span runs into the next item's indentation: stop at its last character --
-    end = start + len(text[start : item.end_mark.index].rstrip())
-    line_end = text.find("\n", end)
-    return len(text) if line_end < 0 else line_end
 
 
 def _set_record(
@@ -76,16 +66,7 @@ def _set_record(
             if was.get(key) != value or type(was.get(key)) is not type(value):
                 set_scalar(edits, node, value)
         elif value is not None:
-            _add_field(edits, item, key, value)
-
-
-def _add_field(edits: TextEdits, item: yaml.MappingNode, key: str, value: Scalar) -> None:
-    last = item.value[-1][1]
-    if item.flow_style:
-        edits.insert(last.end_mark.index, f", {yaml_scalar(key)}: {yaml_scalar(value)}")
-        return
-    indent = " " * item.start_mark.column
-    edits.insert(item_end(edits.text, item), f"\n{indent}{yaml_scalar(key)}: {yaml_scalar(value)}")
+            add_field(edits, item, key, value)
 
 
 def _flow(value: Item) -> str:
@@ -119,7 +100,7 @@ def _append_items(
     line_start = text.rfind("\n", 0, last.start_mark.index) + 1
     prefix = text[line_start : last.start_mark.index]  # -- "  - " --
     lines = [_block_item(prefix, last, value, text) for value in values]
-    edits.insert(item_end(text, last), "".join("\n" + line for line in lines))
+    edits.insert(end_of_line(text, last), "".join("\n" + line for line in lines))
 
 
 def _remove_items(
@@ -129,4 +110,5 @@ def _remove_items(
         edits.replace_span(items[keep - 1].end_mark.index, items[-1].end_mark.index, "")
         return
     # -- from the end of the last item kept to the end of the last item --
-    edits.replace_span(item_end(edits.text, items[keep - 1]), item_end(edits.text, items[-1]), "")
+    text = edits.text
+    edits.replace_span(end_of_line(text, items[keep - 1]), end_of_line(text, items[-1]), "")

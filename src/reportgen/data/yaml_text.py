@@ -208,3 +208,24 @@ def block_scalar(text: str, node: yaml.ScalarNode, value: str) -> str:
         return json.dumps(value, ensure_ascii=False)  # -- spaces a block would not keep --
     content = "\n".join(indent + line if line else "" for line in lines)
     return f"{style}{chomping}\n{content}" + "\n" * max(0, trailing - 1)
+
+
+def add_field(edits: TextEdits, mapping: yaml.MappingNode, key: str, value: Scalar) -> None:
+    """Add ``key: value`` to ``mapping``, after its last field, written as its fields are."""
+    last = mapping.value[-1][1]
+    if mapping.flow_style:
+        edits.insert(last.end_mark.index, f", {yaml_scalar(key)}: {yaml_scalar(value)}")
+        return
+    line = f"{' ' * mapping.start_mark.column}{yaml_scalar(key)}: {yaml_scalar(value)}"
+    edits.insert(end_of_line(edits.text, mapping), "\n" + line)
+
+
+def end_of_line(text: str, node: yaml.Node) -> int:
+    """Return where the last line of ``node`` ends, after any comment, before its line break."""
+    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        return block_span(text, node)[1]
+    start = node.start_mark.index
+    # -- a block collection's span runs into the next line's indentation: stop at its text --
+    end = start + len(text[start : node.end_mark.index].rstrip())
+    line_end = text.find("\n", end)
+    return len(text) if line_end < 0 else line_end

@@ -18,9 +18,11 @@ from pathlib import Path
 
 from reportgen.api import check_reports
 from reportgen.cache import Cache
+from reportgen.data.report import ReportData
 from reportgen.data.yaml_edit import Steps, Value, set_values
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import DataError, Problem
+from reportgen.prepare import Run
 from reportgen.serve.form import ReportForm, parse_field_name, slot_id
 from reportgen.workspace import Workspace
 
@@ -30,18 +32,24 @@ class Draft:
     """A report's files with the form's values in them, and the problems check finds there."""
 
     texts: dict[str, str]
+    #: The report as loading made it from the texts, when it loads without a problem.
+    loaded: ReportData | None = None
     #: Problems by slot (a field, a figure, a file), and those that belong to none.
     problems: dict[str, list[Problem]] = field(default_factory=dict)
     general: list[Problem] = field(default_factory=list)
 
     @property
     def count(self) -> int:
-        """Return how many problems there are in all; warnings, shown in place, are not counted."""
-        found = [
-            *self.general,
-            *(problem for listed in self.problems.values() for problem in listed),
-        ]
-        return sum(1 for problem in found if problem.severity == "error")
+        """Return how many errors there are in all (warnings do not stop a render)."""
+        return sum(problem.severity == "error" for problem in self._all())
+
+    @property
+    def warnings(self) -> int:
+        """Return how many warnings there are in all."""
+        return sum(problem.severity == "warning" for problem in self._all())
+
+    def _all(self) -> list[Problem]:
+        return self.general + [problem for found in self.problems.values() for problem in found]
 
 
 def apply_changes(
@@ -81,7 +89,12 @@ class DraftChecker:
         with self._lock(form.name):  # -- two tabs checking one report take turns --
             _copy_folder(directory, folder, texts)
             problems = check_reports(draft_workspace, [form.name], cache=self.cache)
-        return place_problems(form, texts, problems, folder)
+            loaded = None
+            if not problems:  # -- kept in the drafts' cache by the check: no second load --
+                loaded = Run(draft_workspace, self.cache).load_report(folder)
+        draft = place_problems(form, texts, problems, folder)
+        draft.loaded = loaded
+        return draft
 
     def _lock(self, name: str) -> threading.Lock:
         with self._guard:
@@ -127,8 +140,8 @@ def _copy_folder(directory: Path, folder: Path, texts: Mapping[str, str]) -> Non
         if stale.name not in wanted:
             stale.unlink()
     for path in directory.iterdir():
-        if not path.is_file():
-            continue
+        if not path.is_file() or path.is_symlink():
+            continue  # -- a link may lead out of the workspace: loading says what is wrong --
         target = folder / path.name
         if path.name in texts:
             target.write_text(texts[path.name], encoding="utf-8")

@@ -193,7 +193,12 @@ def report_files(directory: Path) -> list[Path]:
     parts = [directory / f"{part}.yaml" for part in listed or [] if _is_name(part)]
     files = [report] + [path for path in parts if path.is_file()]
     others = sorted(path for path in directory.glob("*.y*ml") if path not in files)
-    return files + others
+    return [path for path in files + others if _inside(path, directory)]
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    """Return whether ``path`` is a file of ``directory`` itself, not a link to one elsewhere."""
+    return not path.is_symlink() and path.resolve().parent == directory.resolve()
 
 
 def build_form(name: str, directory: Path) -> ReportForm:
@@ -221,7 +226,7 @@ def build_section(path: Path, text: str, number: int = 0) -> Section:
     except (DataError, yaml.YAMLError) as err:
         problems = err.problems if isinstance(err, DataError) else [Problem(str(err), file=path)]
         return Section(file, file, problem="\n".join(str(problem) for problem in problems))
-    reader = _Reader(file, text, root)
+    reader = _Reader(file, text, root, isinstance(data, dict) and "figures_sheet" in data)
     if _is_records(data):  # -- a table of rows, such as a batch's in YAML --
         return Section(file, f"表格：{file}", records=[reader.field((), "records", file, data)])
     if not isinstance(data, dict):
@@ -246,10 +251,12 @@ def build_section(path: Path, text: str, number: int = 0) -> Section:
 class _Reader:
     """Makes fields from one file's data, with the comment beside each value as its hint."""
 
-    def __init__(self, file: str, text: str, root: yaml.Node | None) -> None:
+    def __init__(self, file: str, text: str, root: yaml.Node | None, sheet: bool) -> None:
         self.file = file
         self.text = text
         self.root = root
+        #: Whether the file's figures take their numbers from a sheet (figures_sheet).
+        self.sheet = sheet
 
     def field(self, steps: Steps, kind: Kind, label: str, value: Any) -> Field:
         if kind == "date" and isinstance(value, dt.date):
@@ -325,8 +332,10 @@ class _Reader:
                 self.field((*path, "by_year", str(year)), "number", f"{year}年", amount)
                 for year, amount in by_year.items()
             ]
-        else:
+        elif "value" in spec or not self.sheet:
             inputs = [self.field((*path, "value"), "number", "数值", spec.get("value"))]
+        else:
+            inputs = []  # -- its numbers come from the file's figures_sheet --
         previous = spec.get("previous")
         return FigureRow(
             self.file,

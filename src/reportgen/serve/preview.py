@@ -77,8 +77,17 @@ class Previewer:
                     return Preview(error=str(err))
         preview = Preview(digest, len(list(folder.glob("page-*.png"))))
         preview.seconds = time.monotonic() - started
+        last = self._last.get(name)
         self._last[name] = preview
+        with self._lock:
+            self._forget(name, keep={digest, (last.digest if last else None) or ""})
         return preview
+
+    def _forget(self, name: str, keep: set[str]) -> None:
+        """Remove the pictures of a report's earlier versions but the last, which a page shows."""
+        for folder in (self.root / name).iterdir():
+            if folder.name not in keep:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def page(self, name: str, digest: str, number: int) -> Path | None:
         """Return the picture of page ``number`` of a preview, or None if there is none."""

@@ -81,7 +81,7 @@ def _check(site: Site, request: Request, name: str, directory: Path, posted: For
     for slot, problems in field_problems(unreadable).items():
         draft.problems.setdefault(slot, []).extend(problems)
     draft.general += not_written
-    values = FormValues(texts)
+    values = FormValues(texts, draft.loaded)
     sections = [build_section(directory / file, text) for file, text in texts.items()]
     return site.page(request, "_check.html", sections=sections, draft=draft, values=values)
 

@@ -28,6 +28,8 @@ from reportgen.workspace import Workspace
 
 #: The largest request the server reads: an uploaded template, with the form around it.
 MAX_UPLOAD_MB = 20
+#: The most inputs a form may post: a long report, or a table of a few hundred rows.
+MAX_FIELDS = 10_000
 
 
 def tags(text: str) -> list[str]:
@@ -107,7 +109,9 @@ class Site:
 
     async def posted(self, request: Request) -> FormData:
         """Return the posted form, after its CSRF token is checked."""
-        form = await request.form(max_part_size=MAX_UPLOAD_MB * 1024 * 1024)
+        form = await request.form(
+            max_part_size=MAX_UPLOAD_MB * 1024 * 1024, max_fields=MAX_FIELDS, max_files=1
+        )
         if not self.guard.form_token_ok(request, form):
             await form.close()
             raise Refused(CSRF_REFUSED(), 403)

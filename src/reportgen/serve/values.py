@@ -20,7 +20,7 @@ from reportgen.data.figure_builder import FigureBuilder
 from reportgen.data.figures import Group, PeriodView
 from reportgen.data.models import _Content
 from reportgen.data.prose import print_values
-from reportgen.data.report import REPORT_FILE
+from reportgen.data.report import REPORT_FILE, ReportData
 from reportgen.data.yaml_source import SourceFile, parse_yaml
 from reportgen.errors import DataError
 from reportgen.text.environment import make_environment
@@ -31,9 +31,15 @@ _CONTENT_KEYS = ("figures", "derived", "lists")
 
 
 class FormValues:
-    """The values a report's files print, computed from their texts."""
+    """The values a report's files print, computed from their texts.
 
-    def __init__(self, texts: Mapping[str, str]) -> None:
+    ``loaded`` is the report as loading made it from these texts, when it loads without a
+    problem: its values are exactly the document's, figures read from a sheet included.
+    Otherwise each file's figures are computed on their own.
+    """
+
+    def __init__(self, texts: Mapping[str, str], loaded: ReportData | None = None) -> None:
+        self.loaded = loaded
         self.environment: Environment = make_environment(for_docx=False)
         self.sources = {name: _parse(name, text) for name, text in texts.items()}
         report = self.sources.get(REPORT_FILE)
@@ -49,7 +55,7 @@ class FormValues:
 
     def figure(self, file: str, dotted: str) -> str:
         """Return what the figure ``dotted`` of ``file`` prints, or UNKNOWN."""
-        group = self.groups.get(file)
+        group = self._loaded_group(file) or self.groups.get(file)
         try:
             value = group.lookup(dotted) if group is not None else None
         except KeyError:
@@ -70,7 +76,13 @@ class FormValues:
 
     def scope(self, file: str) -> dict[str, Any]:
         """Return the names the prose of ``file`` sees, as loading gives them."""
-        scope: dict[str, Any] = dict(self.facts)
+        if self.loaded is not None:
+            scope = dict(self.loaded.context)
+            part = self._loaded_group(file)
+            if part is not None and file != REPORT_FILE:
+                scope.update(part._children)
+            return scope
+        scope = dict(self.facts)
         for name, group in self.groups.items():
             if name != REPORT_FILE and group is not None:
                 scope[Path(name).stem] = group
@@ -85,6 +97,14 @@ class FormValues:
                     {key: items for key, items in lists.items() if isinstance(items, list)}
                 )
         return scope
+
+    def _loaded_group(self, file: str) -> Group | None:
+        """Return the figures of ``file`` in the loaded report: the report's, or a part's."""
+        if self.loaded is None:
+            return None
+        key = "report" if file == REPORT_FILE else Path(file).stem
+        group = self.loaded.context.get(key)
+        return group if isinstance(group, Group) else None
 
     def _figures(self, name: str, source: SourceFile | None) -> Group | None:
         if source is None or not isinstance(source.data, dict):
