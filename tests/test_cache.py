@@ -124,7 +124,9 @@ def test_a_yaml_file_added_beside_unchanged_files_is_still_reported(
     report_dir = make_workspace(tmp_path)
     render_reports(Workspace.at(tmp_path), cache=cache)
     write(report_dir / "skills.yaml", PROPOSALS_YAML)
-    assert [problem.message for problem in check_reports(Workspace.at(tmp_path), cache=cache)] == [
+    assert [
+        str(problem.message) for problem in check_reports(Workspace.at(tmp_path), cache=cache)
+    ] == [
         "skills.yaml is not listed in parts: add 'skills' to parts, or move the file out of "
         "the folder"
     ]

@@ -234,7 +234,7 @@ def test_check_lists_each_figure_to_enter_on_its_own_line(samples: Path, capsys)
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == (
         f"{new}/report.yaml:10:1: report.date: no date: enter the date the report is "
-        "signed, as YYYY-MM-DD"
+        "signed, such as 2024年1月15日"
     )
     assert lines[1] == (
         f"{new}/competitions.yaml:8:5: competitions.figures.participants: "

@@ -15,12 +15,17 @@ from typing import Any
 from reportgen.data.figures import Figure, Group, Percent, PeriodView
 from reportgen.data.messages import (
     CANNOT_COMPUTE,
+    FIGURE_AND_DERIVED,
+    FIGURE_AND_LIST,
     GROUP_NOT_FIGURE,
     GROWTH_FROM_ZERO,
+    MISSPELT_FIGURE_FIELD,
+    NAME_RESERVED,
     NEEDS_PERIOD,
     NO_FIGURE_NAMED,
     NO_VALUE_FOR_PERIOD,
     NO_VALUE_FOR_YEAR,
+    RESERVED_WHAT,
     SHARE_OF_ZERO,
     SHARE_OVER_WHOLE,
     YEAR_OUTSIDE_PERIOD,
@@ -34,23 +39,22 @@ from reportgen.text.printing import Pending
 
 #: Names the template context gives to the report's own facts, and what each holds.
 RESERVED_REPORT_NAMES = {
-    "organisation": "the organisation",
-    "title": "the report's title",
-    "period": "the period",
-    "date": "the report's date",
-    "report": "the report itself",
-    "opening": "the opening paragraphs",
-    "parts": "the list of parts",
-    "attachment": "the attachment",
-    "official": "the parts of an official document (公文)",
+    name: RESERVED_WHAT[name]
+    for name in (
+        "organisation",
+        "title",
+        "period",
+        "date",
+        "report",
+        "opening",
+        "parts",
+        "attachment",
+        "official",
+    )
 }
 #: Names a part gives to its own prose and members (``proposals.lead``).
 RESERVED_PART_NAMES = {
-    "name": "the part's name",
-    "lead": "the part's lead sentence",
-    "paragraphs": "the part's paragraphs",
-    "figures": "all of the part's figures",
-    "lists": "all of the part's lists",
+    name: RESERVED_WHAT[name] for name in ("name", "lead", "paragraphs", "figures", "lists")
 }
 
 
@@ -85,7 +89,7 @@ class FigureBuilder:
             if name in names:
                 self.problems.append(
                     source.problem(
-                        f"'{name}' is both a figure and a derived figure: rename one",
+                        FIGURE_AND_DERIVED(name=name),
                         path,
                         f"{prefix}.derived.{name}",
                     )
@@ -98,7 +102,7 @@ class FigureBuilder:
             if name in names:
                 self.problems.append(
                     source.problem(
-                        f"'{name}' is both a figure and a list: rename one",
+                        FIGURE_AND_LIST(name=name),
                         ("lists", name),
                         f"{prefix}.lists.{name}",
                     )
@@ -119,7 +123,7 @@ class FigureBuilder:
                 if name in reserved:
                     self.problems.append(
                         source.problem(
-                            f"'{name}' names {reserved[name]} in templates: rename it",
+                            NAME_RESERVED(name=name, what=reserved[name]()),
                             (kind, name),
                             f"{prefix}.{kind}.{name}",
                         )
@@ -135,8 +139,7 @@ class FigureBuilder:
             if hint:
                 self.problems.append(
                     source.problem(
-                        f"unknown field '{name}' (did you mean '{hint[0]}'?); if "
-                        f"'{path[-1]}' is a group of figures, give '{name}' another name",
+                        MISSPELT_FIGURE_FIELD(name=name, meant=hint[0], group=path[-1]),
                         (*path, name),
                         f"{dotted}.{name}",
                     )

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reportgen.data.attachment import Attachment, build_attachment
+from reportgen.data.explain import shown
 from reportgen.data.figure_builder import (
     RESERVED_PART_NAMES,
     RESERVED_REPORT_NAMES,
@@ -23,11 +24,19 @@ from reportgen.data.figure_builder import (
 from reportgen.data.figures import Group, PeriodView
 from reportgen.data.free import OwnData, empty_pending_figures, placeholders, still_to_fill
 from reportgen.data.messages import (
+    DATA_FILE_EMPTY,
+    DATA_FILE_NOT_FIELDS,
+    DATA_FILE_NOT_FOUND,
     FACT_NOT_GIVEN,
+    FILE_NOT_LISTED,
     NEAR_MISS,
     NEEDS_PERIOD,
+    NO_DATE,
     OFFICIAL_NEEDS_FACTS,
     OWN_NAME_TAKEN,
+    PART_FILE_MISSING,
+    PART_NAME_RESERVED,
+    PART_NAME_TAKEN,
     PICTURE_NAME_TAKEN,
     TEMPLATE_NOT_IN_FOLDER,
     WHAT_FIGURE,
@@ -260,7 +269,7 @@ class _Loader:
                 # Templates reach both as {{ name }}; the part would hide the figure.
                 self.problems.append(
                     source.problem(
-                        f"'{name}' is both a part and a figure or list of the report: rename one",
+                        PART_NAME_TAKEN(name=name),
                         ("parts", index),
                         "report.parts",
                     )
@@ -367,7 +376,7 @@ class _Loader:
         for name in list(values):
             what: Message | None = None
             if name in reserved:
-                what = WHAT_RESERVED(what=reserved[name])
+                what = WHAT_RESERVED(what=reserved[name]())
             elif name in taken:
                 what = WHAT_PART() if isinstance(taken[name], PartView) else WHAT_FIGURE()
             if what is not None:
@@ -456,7 +465,7 @@ class _Loader:
 
     def _read(self, path: Path) -> SourceFile | None:
         if not path.is_file():
-            self.problems.append(Problem("file not found", file=path))
+            self.problems.append(Problem(DATA_FILE_NOT_FOUND(), file=path))
             return None
         outside = outside_problem(path, self.directory)
         if outside is not None:
@@ -469,14 +478,10 @@ class _Loader:
             self.problems.extend(err.problems)
             return None
         if source.data is None:
-            self.problems.append(Problem("the file is empty", file=path))
+            self.problems.append(Problem(DATA_FILE_EMPTY(), file=path))
             return None
         if not isinstance(source.data, dict):
-            self.problems.append(
-                source.problem(
-                    f"the file should hold fields (name: value), not a {type(source.data).__name__}"
-                )
-            )
+            self.problems.append(source.problem(DATA_FILE_NOT_FIELDS(shown=shown(source.data))))
             return None
         return source
 
@@ -489,8 +494,7 @@ class _Loader:
             if name in RESERVED_REPORT_NAMES:
                 self.problems.append(
                     report_source.problem(
-                        f"'{name}' names {RESERVED_REPORT_NAMES[name]} in templates: "
-                        "rename the part and its file",
+                        PART_NAME_RESERVED(name=name, what=RESERVED_REPORT_NAMES[name]()),
                         ("parts", index),
                         "report.parts",
                     )
@@ -499,7 +503,7 @@ class _Loader:
             if not path.is_file():
                 self.problems.append(
                     report_source.problem(
-                        f"part '{name}' has no data file {path.name} in {self.directory}",
+                        PART_FILE_MISSING(name=name, file=path.name, folder=self.directory),
                         ("parts", index),
                         "report.parts",
                     )
@@ -516,8 +520,7 @@ class _Loader:
                 # A file nobody renders is data silently lost: say so.
                 self.problems.append(
                     report_source.problem(
-                        f"{path.name} is not listed in parts: add '{path.stem}' to parts, "
-                        "or move the file out of the folder",
+                        FILE_NOT_LISTED(file=path.name, name=path.stem),
                         ("parts",),
                         "report.parts",
                     )
@@ -548,7 +551,7 @@ class _Loader:
         if isinstance(source.data, dict) and "date" in source.data and source.data["date"] is None:
             self.problems.append(
                 source.problem(
-                    "no date: enter the date the report is signed, as YYYY-MM-DD",
+                    NO_DATE(),
                     ("date",),
                     "report.date",
                 )

@@ -629,3 +629,86 @@ IN_TEXT = MessageKind(
     en="in the text: {message}",
     zh="正文中：{message}",
 )
+
+# -- the names templates give the report's and a part's own things --
+RESERVED_WHAT = {
+    "organisation": MessageKind("data.reserved-organisation", en="the organisation", zh="汇报单位"),
+    "title": MessageKind("data.reserved-title", en="the report's title", zh="报告标题"),
+    "period": MessageKind("data.reserved-period", en="the period", zh="汇报周期"),
+    "date": MessageKind("data.reserved-date", en="the report's date", zh="成文日期"),
+    "report": MessageKind("data.reserved-report", en="the report itself", zh="报告本身"),
+    "opening": MessageKind("data.reserved-opening", en="the opening paragraphs", zh="开头段落"),
+    "parts": MessageKind("data.reserved-parts", en="the list of parts", zh="正文各部分的列表"),
+    "attachment": MessageKind("data.reserved-attachment", en="the attachment", zh="附件"),
+    "official": MessageKind(
+        "data.reserved-official",
+        en="the parts of an official document (公文)",
+        zh="公文的版头、署名等部分",
+    ),
+    "name": MessageKind("data.reserved-name", en="the part's name", zh="本部分的名称"),
+    "lead": MessageKind("data.reserved-lead", en="the part's lead sentence", zh="本部分的领句"),
+    "paragraphs": MessageKind(
+        "data.reserved-paragraphs", en="the part's paragraphs", zh="本部分的段落"
+    ),
+    "figures": MessageKind(
+        "data.reserved-figures", en="all of the part's figures", zh="本部分的全部数字"
+    ),
+    "lists": MessageKind(
+        "data.reserved-lists", en="all of the part's lists", zh="本部分的全部列表"
+    ),
+}
+NAME_RESERVED = MessageKind(
+    "data.name-reserved",
+    en="'{name}' names {what} in templates: rename it",
+    zh="“{name}”在模板中指{what}：请改用别的名称",
+)
+PART_NAME_RESERVED = MessageKind(
+    "data.part-name-reserved",
+    en="'{name}' names {what} in templates: rename the part and its file",
+    zh="“{name}”在模板中指{what}：请给这一部分及其文件改名",
+)
+PART_NAME_TAKEN = MessageKind(
+    "data.part-name-taken",
+    en="'{name}' is both a part and a figure or list of the report: rename one",
+    zh="“{name}”既是正文的一个部分，又是报告的数字或列表：请给其中一个改名",
+)
+FIGURE_AND_DERIVED = MessageKind(
+    "data.figure-and-derived",
+    en="'{name}' is both a figure and a derived figure: rename one",
+    zh="“{name}”既是数字又是计算得出的数字：请给其中一个改名",
+)
+FIGURE_AND_LIST = MessageKind(
+    "data.figure-and-list",
+    en="'{name}' is both a figure and a list: rename one",
+    zh="“{name}”既是数字又是列表：请给其中一个改名",
+)
+MISSPELT_FIGURE_FIELD = MessageKind(
+    "data.misspelt-figure-field",
+    en="unknown field '{name}' (did you mean '{meant}'?); if '{group}' is a group of figures, "
+    "give '{name}' another name",
+    zh="没有“{name}”这个字段（是否应为“{meant}”？）；如果“{group}”是一组数字，请给“{name}”换个名称",
+)
+DATA_FILE_NOT_FOUND = MessageKind("data.file-not-found", en="file not found", zh="找不到该文件")
+DATA_FILE_EMPTY = MessageKind(
+    "data.file-empty", en="the file is empty", zh="文件是空的：请写入内容，或删除它"
+)
+DATA_FILE_NOT_FIELDS = MessageKind(
+    "data.file-not-fields",
+    en="the file should hold fields (name: value), not {shown}",
+    zh="文件应写成一组字段（每行“名称: 值”），而不是{shown}",
+)
+PART_FILE_MISSING = MessageKind(
+    "data.part-file-missing",
+    en="part '{name}' has no data file {file} in {folder}",
+    zh="部分“{name}”在 {folder} 中没有数据文件 {file}：请新建它，或从 parts 中删去",
+)
+FILE_NOT_LISTED = MessageKind(
+    "data.file-not-listed",
+    en="{file} is not listed in parts: add '{name}' to parts, or move the file out of the folder",
+    zh="{file} 没有列在 parts 中：请把“{name}”加入 parts，或把该文件移出这个文件夹",
+)
+NO_DATE = MessageKind(
+    "data.no-date",
+    en="no date: enter the date the report is signed, such as 2024年1月15日",
+    zh="没有成文日期：请填写，如 2024年1月15日",
+)
