@@ -473,3 +473,16 @@ def test_an_object_of_reportgens_printed_whole_is_found_before_rendering(tmp_pat
         f"{template}: body, paragraph 2: attachment: is a Attachment, which would print as "
         "program text, not as text of the data in {{ attachment }}"
     ]
+
+
+def test_a_misspelt_field_of_a_record_suggests_the_field_meant(tmp_path: Path) -> None:
+    one_report(
+        tmp_path,
+        "items:\n  - {title: 一, text: 二}\n",
+        ["{%p for item in items %}", "{{ item.titel }}", "{%p endfor %}"],
+    )
+    template = tmp_path / "templates" / "free.docx"
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 2: the items of 'items' have no 'titel' (did you mean "
+        "'title'?): {{ item.titel }}"
+    ]

@@ -28,6 +28,10 @@ from reportgen.ooxml.messages import PART_NOT_XML
 from reportgen.ooxml.places import cell_of, paragraph_places, part_label, part_name
 from reportgen.template.compiled import TEMPLATED_PART
 from reportgen.template.messages import (
+    AT_TAG,
+    DATA_HAS_NO,
+    ITEMS_HAVE_NO,
+    OWNER_HAS_NO,
     TEMPLATE_NOT_FOUND,
     TEMPLATE_SIMILAR,
     TEMPLATES_AVAILABLE,
@@ -35,6 +39,7 @@ from reportgen.template.messages import (
     TEMPLATES_NONE,
 )
 from reportgen.text.environment import make_environment
+from reportgen.text.printing import field_names
 
 if TYPE_CHECKING:
     from reportgen.data.outline import ReportOutline
@@ -263,9 +268,8 @@ def check_variables(path: Path, variables: list[str], context: Mapping[str, Any]
         if _is_guarded(template, missing):
             continue  # optional: rendering, which is strict, still stops on an unguarded use
         where, tag = _find_use(template, missing)
-        problems.append(
-            Problem(missing.message() + (f": {_short(tag)}" if tag else ""), file=path, where=where)
-        )
+        message = AT_TAG(message=missing.message(), tag=_short(tag)) if tag else missing.message()
+        problems.append(Problem(message, file=path, where=where))
     return problems
 
 
@@ -287,14 +291,14 @@ class _Missing:
         self.known = known
         self.path = ".".join([*done, name])
 
-    def message(self) -> str:
-        suggestion = did_you_mean(self.name, self.known)
+    def message(self) -> Message:
+        hint = did_you_mean(self.name, self.known)
         if not self.done:
-            return f"the data has no '{self.name}'{suggestion}"
+            return DATA_HAS_NO(name=self.name, hint=hint)
         owner = ".".join(self.done)
         if owner.endswith("[]"):
-            return f"the items of '{owner[:-2]}' have no '{self.name}'{suggestion}"
-        return f"'{owner}' has no '{self.name}'{suggestion}"
+            return ITEMS_HAVE_NO(owner=owner[:-2], name=self.name, hint=hint)
+        return OWNER_HAS_NO(owner=owner, name=self.name, hint=hint)
 
 
 def _follow(node: Any, steps: list[str], done: list[str]) -> _Missing | None:
@@ -323,6 +327,9 @@ def _follow(node: Any, steps: list[str], done: list[str]) -> _Missing | None:
 
 
 def _names_in(node: Any) -> list[str]:
+    fields = field_names(node)  # -- a mapping, a record, a group of figures, a part --
+    if fields is not None:
+        return fields
     if isinstance(node, Mapping):
         return [str(key) for key in node]
     names = getattr(node, "names", None)  # a Group of figures

@@ -164,3 +164,21 @@ FIELDS_NONE = MessageKind(
     en="{template} uses no fields: it prints the same text every time",
     zh="{template} 没有用到任何字段：每次印出的内容都一样",
 )
+
+# -- names the template prints that the data lacks --
+DATA_HAS_NO = MessageKind(
+    "template.data-has-no",
+    en="the data has no '{name}'{hint}",
+    zh="数据中没有“{name}”{hint}：请在数据中添加，或改正模板中的名称",
+)
+ITEMS_HAVE_NO = MessageKind(
+    "template.items-have-no",
+    en="the items of '{owner}' have no '{name}'{hint}",
+    zh="“{owner}”的各项中没有“{name}”{hint}",
+)
+OWNER_HAS_NO = MessageKind(
+    "template.owner-has-no",
+    en="'{owner}' has no '{name}'{hint}",
+    zh="“{owner}”中没有“{name}”{hint}",
+)
+AT_TAG = MessageKind("template.at-tag", en="{message}: {tag}", zh="{message}：{tag}")
