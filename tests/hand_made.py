@@ -184,7 +184,7 @@ def make_notice_template(path: Path = NOTICE_TEMPLATE) -> Path:
             ],
             ["{%tr endfor %}", "", "", ""],
         ],
-        [3.6, 2.6, 6.0, 3.4],
+        [2.8, 3.4, 5.2, 4.2],
     )
     body(document, ("四、有关要求", HEITI, False))
     plain(document, "{%p for rule in requirements %}")
