@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 from typing import NoReturn
 
@@ -23,6 +24,25 @@ def switch_on(workspace: Path, section: str = ATTACHMENT + CHART) -> Path:
     report = workspace / "data" / "five-year-report" / "report.yaml"
     report.write_text(report.read_text(encoding="utf-8") + section, encoding="utf-8")
     return report
+
+
+#: What a Chinese message may hold in Latin letters: names a clerk types or sees as they are.
+_LITERALS = [
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",  # tags
+    r"“[^”]*”|‘[^’]*’|「[^」]*」|`[^`]*`|'[^'\n]*'|\"[^\"\n]*\"",  # quoted names and text
+    r"\S*[/\\]\S*",  # paths
+    r"[\w.-]+\.(?:ya?ml|docx?|csv|xlsx?|ods|pdf|json|toml|wps|png|txt)\b",  # file names
+    r"[A-Za-z_][\w-]*(?:\.[\w\[\]-]+)+",  # dotted field names: proposals.figures.adopted
+    r"\w*_\w*",  # names with an underscore: by_year, adoption_rate
+    r"(?<!\S)--?[a-z][\w-]*",  # command-line options
+]
+_LITERAL = re.compile("|".join(_LITERALS))
+_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:[ \t]+[A-Za-z][A-Za-z0-9'’-]*){2,}")
+
+
+def english_runs(text: str) -> list[str]:
+    """Return every run of three or more English words in ``text`` outside literal names."""
+    return _ENGLISH_RUN.findall(_LITERAL.sub(" · ", text))
 
 
 def changed_lines(old: str, new: str) -> list[str]:

@@ -417,7 +417,7 @@ def test_junk_in_the_data_is_found_before_rendering(
 ) -> None:
     one_report(tmp_path, yaml, ["开头", tag])
     template = tmp_path / "templates" / "free.docx"
-    assert check(tmp_path) == [f"{template}: body, paragraph 2: {message} in {tag}"]
+    assert check(tmp_path) == [f"{template}: body, paragraph 2: {message}: {tag}"]
 
 
 def test_a_field_of_a_text_item_is_found_at_its_paragraph_and_named(tmp_path: Path) -> None:
@@ -431,7 +431,7 @@ def test_a_field_of_a_text_item_is_found_at_its_paragraph_and_named(tmp_path: Pa
     assert check(tmp_path) == [
         f"{template}: body, paragraph 2: work_items[].title: is not in the data: the value before "
         "'title' is text, which has no field 'title' (it would print a method as program text): "
-        "check the field's name, or write that value in the data as fields in {{ item.title }}"
+        "check the field's name, or write that value in the data as fields: {{ item.title }}"
     ]
 
 
@@ -471,7 +471,7 @@ def test_an_object_of_reportgens_printed_whole_is_found_before_rendering(tmp_pat
     template = tmp_path / "templates" / "free.docx"
     assert check(tmp_path) == [
         f"{template}: body, paragraph 2: attachment: is a Attachment, which would print as "
-        "program text, not as text of the data in {{ attachment }}"
+        "program text, not as text of the data: {{ attachment }}"
     ]
 
 

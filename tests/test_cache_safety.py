@@ -302,8 +302,8 @@ def test_clearing_a_folder_that_cannot_be_changed_says_so(
     assert code == 4
     assert re.fullmatch(
         rf"error: {re.escape(str(cache_dir.resolve()))}: cannot remove the cache's entries "
-        r"\((Permission denied|Operation not permitted)\): check that you may change this "
-        r"folder\n",
+        r"\(permission denied: the file may be open in another program such as Word or WPS, "
+        r"or read-only\): check that you may change this folder\n",
         capsys.readouterr().err,
     )
     assert len(entries(cache_dir)) == 2

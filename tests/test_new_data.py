@@ -92,10 +92,10 @@ COMMITTEE_SKELETON = [
     "    title: 【待填写】                   # 印在正文第6段",
     "    text: 【待填写】                    # 印在正文第7段",
     "figures:                                # 列表，每项一条（复制可增加），"
-    "印在正文表格1第3行第1格起",
-    "  - name: 【待填写】                    # 印在正文表格1第3行第1格",
-    "    value: 【待填写】                   # 印在正文表格1第3行第2格",
-    "    unit: 【待填写】                    # 印在正文表格1第3行第3格",
+    "印在正文表1第3行第1格起",
+    "  - name: 【待填写】                    # 印在正文表1第3行第1格",
+    "    value: 【待填写】                   # 印在正文表1第3行第2格",
+    "    unit: 【待填写】                    # 印在正文表1第3行第3格",
     "closing: 【待填写】                     # 印在正文第10段",
     "date: 【待填写】                        # 日期，写作 2024年1月15日，印在正文第13段",
 ]
@@ -262,6 +262,6 @@ def test_new_data_says_what_to_do_in_chinese(
 
         set_language("en")
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "共 20 处待填写（写着“【待填写】”）：reportgen check notice 会逐条列出，"
-        "reportgen render notice 现在就可以生成文档"
+        "共 20 处待填写（写着“【待填写】”）：“reportgen check notice”会逐条列出，"
+        "“reportgen render notice”现在就可以生成文档"
     )

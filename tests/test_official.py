@@ -65,7 +65,7 @@ def test_a_report_without_official_is_false_but_still_signs(workspace_dir: Path)
     [
         (
             ("serial: 12", "serial: 0"),
-            "report.official.number.serial: Input should be greater than or equal to 1",
+            "report.official.number.serial: should be at least 1, not the number 0",
         ),
         (
             ("seal: seal.png ", "seal: 印章.jpg "),

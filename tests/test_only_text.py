@@ -35,7 +35,7 @@ def printing(tmp_path: Path, *tags: str) -> list[str]:
 def test_a_list_is_found_before_rendering(tmp_path: Path) -> None:
     assert printing(tmp_path, "{{ proposals.paragraphs }}") == [
         f"{template(tmp_path)}: body, paragraph 10: proposals.paragraphs: is a list, which would "
-        "print as ['…', …]: print its items with {%p for … %}, or join them with | join_cn in "
+        "print as ['…', …]: print its items with {%p for … %}, or join them with | join_cn: "
         "{{ proposals.paragraphs }}"
     ]
 
@@ -44,7 +44,7 @@ def test_fields_are_found_before_rendering(tmp_path: Path) -> None:
     assert printing(tmp_path, "共{{ proposals.figures }}") == [
         f"{template(tmp_path)}: body, paragraph 10: proposals.figures: holds fields (collected, "
         "adopted, adoption_rate), which would print as program text: print one of them, such as "
-        ".collected in {{ proposals.figures }}"
+        ".collected: {{ proposals.figures }}"
     ]
 
 
@@ -52,7 +52,7 @@ def test_a_method_of_text_is_found_before_rendering(tmp_path: Path) -> None:
     assert printing(tmp_path, "{{ report.title }}{{ report.title.upper }}") == [
         f"{template(tmp_path)}: body, paragraph 10: report.title.upper: is not in the data: the "
         "value before 'upper' is text, which has no field 'upper' (it would print a method as "
-        "program text): check the field's name, or write that value in the data as fields in "
+        "program text): check the field's name, or write that value in the data as fields: "
         "{{ report.title.upper }}"
     ]
 
@@ -67,7 +67,7 @@ def test_a_field_of_a_text_item_in_a_loop_is_found_at_its_paragraph(tmp_path: Pa
     assert problems == [
         f"{template(tmp_path)}: body, paragraph 11: opening[].title: is not in the data: the "
         "value before 'title' is text, which has no field 'title' (it would print a method as "
-        "program text): check the field's name, or write that value in the data as fields in "
+        "program text): check the field's name, or write that value in the data as fields: "
         "{{ line.title }}"
     ]
 
@@ -77,7 +77,7 @@ def test_nothing_is_found_before_rendering(tmp_path: Path) -> None:
     assert printing(tmp_path, "{{ attachment.chart }}") == [
         f"{template(tmp_path)}: body, paragraph 10: attachment.chart: has no value (~ or nothing "
         "in the data), which would print as None: write a value in the data, or print it only "
-        "{% if … %} it has one in {{ attachment.chart }}"
+        "{% if … %} it has one: {{ attachment.chart }}"
     ]
 
 
@@ -91,14 +91,14 @@ def test_items_that_are_not_text_given_to_join_cn_are_found_before_rendering(
     assert printing(tmp_path, "{{ parts | join_cn }}") == [
         f"{template(tmp_path)}: body, paragraph 10: parts: join_cn joins text, and an item of the "
         "list holds fields (collected, adopted, adoption_rate, name, lead), which would print as "
-        "program text: print one of them, such as .collected in {{ parts | join_cn }}"
+        "program text: print one of them, such as .collected: {{ parts | join_cn }}"
     ]
 
 
 def test_a_value_computed_in_the_template_is_caught_when_rendering(tmp_path: Path) -> None:
     assert printing(tmp_path, "{{ [opening][0] }}") == [
         f"{template(tmp_path)}: body, paragraph 10: is a list, which would print as ['…', …]: "
-        "print its items with {%p for … %}, or join them with | join_cn in {{ [opening][0] }}"
+        "print its items with {%p for … %}, or join them with | join_cn: {{ [opening][0] }}"
     ]
 
 
@@ -131,7 +131,7 @@ def test_the_message_in_chinese(tmp_path: Path) -> None:
     make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ proposals.paragraphs }}"])
     (problem,) = check_reports(Workspace.at(tmp_path))
     assert problem.text("zh") == (
-        f"{template(tmp_path)}: body, paragraph 10: proposals.paragraphs: "
+        f"{template(tmp_path)}: 正文第10段: proposals.paragraphs: "
         "是一个列表，直接印出来会是 ['…', …] 这样的程序文字："
         "请用 {%p for … %} 逐项印出，或用 | join_cn 连成一句"
         "：{{ proposals.paragraphs }}"

@@ -313,9 +313,9 @@ def test_a_change_without_a_previous_value_is_a_problem_at_its_cell(samples: Pat
     assert capsys.readouterr().err == (
         f"{template}: body, table 1, row 3, cell 4: indicators[].previous: has no value (~ or "
         "nothing in the data), which would print as None: write a value in the data, or print "
-        "it only {% if … %} it has one in {{ row.previous }}\n"
+        "it only {% if … %} it has one: {{ row.previous }}\n"
         f"{template}: body, table 1, row 3, cell 5: indicators[]: new_members has no previous "
-        "value to compare with: give it previous: … in {{ row | cn_change }}\n"
+        "value to compare with: give it previous: …: {{ row | cn_change }}\n"
         "2 problems found\n"
     )
 

@@ -15,6 +15,7 @@ from reportgen.cache import Cache
 from reportgen.data.report import REPORT_FILE, file_name_key, file_stem_problem
 from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import write_atomically
+from reportgen.messages import TWO_REPORTS_ONE_FILE
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
 
@@ -122,6 +123,11 @@ def render_reports(
     return written
 
 
+def errors_among(problems: Sequence[Problem]) -> list[Problem]:
+    """Return the problems that are errors: those that stop a report, not warnings."""
+    return [problem for problem in problems if problem.severity == "error"]
+
+
 def _proofread_pages(documents: list[Path], pdfs: list[Path]) -> list[Problem]:
     """Return a warning for each paragraph ending in one character alone on a line."""
     from reportgen.pdf_proof import lonely_line_warnings
@@ -192,8 +198,9 @@ def _render_all(
         if key in outputs:
             problems.append(
                 Problem(
-                    f"reports '{outputs[key]}' and '{report.data.name}' would both "
-                    f"write {report.output.name}: give one of them another output name",
+                    TWO_REPORTS_ONE_FILE(
+                        first=outputs[key], second=report.data.name, file=report.output.name
+                    ),
                     file=directory / "report.yaml",
                     field="report.output",
                 )

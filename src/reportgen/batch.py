@@ -50,6 +50,13 @@ from reportgen.data.report import (
 from reportgen.data.table import cell_text, open_table
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError
 from reportgen.files import write_atomically
+from reportgen.messages import (
+    ROW_LACKS_COLUMN,
+    ROW_NAME_TAKEN,
+    SAME_FILE_AS_ROW,
+    TABLE_LACKS_COLUMN,
+)
+from reportgen.ooxml.messages import PLACE_IN_TEMPLATE
 from reportgen.prepare import Run, check_template, checked_template_at, document_properties
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 from reportgen.workspace import outside_problem
@@ -99,6 +106,7 @@ def render_batch(
         raise ValueError(f"report '{name}' has no batch: render it with render_reports")
     template_path, compiled, variables = run.template_for(data)
     table = open_table(_contained(data.directory / spec.rows, data.directory), spec.sheet)
+    run.warnings[table.path] = table.notes  # -- a CSV read as GBK: said, rows still written --
     wanted = _check_report(data, spec, template_path, compiled, variables, table)
 
     output_root = output_dir or run.workspace.output_dir
@@ -181,15 +189,7 @@ def _check_report(
     """
     report_file = data.directory / REPORT_FILE
     if ROW in data.context:
-        raise DataError(
-            [
-                Problem(
-                    f"'{ROW}' names the table's current row in a batch: rename the part, "
-                    "figure or list called so",
-                    file=report_file,
-                )
-            ]
-        )
+        raise DataError([Problem(ROW_NAME_TAKEN(row=ROW), file=report_file)])
     problems = check_template(data, template, compiled, variables, rows=True)
     if problems:
         raise TemplateError(problems)
@@ -199,8 +199,7 @@ def _check_report(
     if table.columns is not None:
         problems = [
             Problem(
-                f"the template or batch.output uses {ROW}.{column}, but the table has no column "
-                f"'{column}' (columns: {', '.join(table.columns)})",
+                TABLE_LACKS_COLUMN(row=ROW, column=column, columns=table.columns),
                 file=table.path,
                 line=1,
             )
@@ -237,8 +236,7 @@ def _plan(
         missing = sorted(wanted - row.fields.keys())
         if missing:
             problems += [
-                row.problem(table.path, f"no '{column}': the template or batch.output uses it")
-                for column in missing
+                row.problem(table.path, ROW_LACKS_COLUMN(column=column)) for column in missing
             ]
             continue
         empty = [column for column in sorted(wanted) if row.fields[column] == ""]
@@ -256,8 +254,7 @@ def _plan(
             problems.append(
                 row.problem(
                     table.path,
-                    f"writes {output.name}, as the row on line {first_line[key]} does: "
-                    "make batch.output name a column that tells them apart",
+                    SAME_FILE_AS_ROW(file=output.name, line=first_line[key]),
                 )
             )
             continue
@@ -337,8 +334,11 @@ class _RowRenderer:
 
     def _at_row(self, problem: Problem, task: _Task) -> Problem:
         # A problem that only this row's values cause: name the row, then the template's place.
-        where = self.job.template.name + (f", {problem.where}" if problem.where else "")
-        return task.row.problem(self.job.table, problem.message, where=where, field=problem.field)
+        name = self.job.template.name
+        where = PLACE_IN_TEMPLATE(template=name, place=problem.where) if problem.where else name
+        return task.row.problem(
+            self.job.table, problem.message, where=where, field=problem.field, tag=problem.tag
+        )
 
 
 def _render_in_workers(

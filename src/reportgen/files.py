@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from reportgen.errors import OutputError
-from reportgen.messages import CANNOT_WRITE_FILE, CANNOT_WRITE_FOLDER, CANNOT_WRITE_HERE
+from reportgen.messages import CANNOT_WRITE_FILE, CANNOT_WRITE_FOLDER, CANNOT_WRITE_HERE, os_reason
 
 #: The ending of every temporary file reportgen makes.
 TEMPORARY_SUFFIX = ".part"
@@ -40,7 +40,7 @@ def write_atomically(
             dir=folder, prefix=f".{path.stem}.", suffix=TEMPORARY_SUFFIX
         )
     except OSError as err:
-        raise OutputError(CANNOT_WRITE_HERE(reason=_reason(err)), path=path.parent) from err
+        raise OutputError(CANNOT_WRITE_HERE(reason=os_reason(err)), path=path.parent) from err
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -48,7 +48,7 @@ def write_atomically(
         os.replace(temporary, path)
     except OSError as err:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(CANNOT_WRITE_FILE(reason=_reason(err)), path=path) from err
+        raise OutputError(CANNOT_WRITE_FILE(reason=os_reason(err)), path=path) from err
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -67,7 +67,7 @@ def write_folder_atomically(
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     except OSError as err:
-        raise OutputError(CANNOT_WRITE_HERE(reason=_reason(err)), path=target.parent) from err
+        raise OutputError(CANNOT_WRITE_HERE(reason=os_reason(err)), path=target.parent) from err
     try:
         os.chmod(scratch, 0o755)  # -- mkdtemp makes it private; a data folder is not --
         if copy_from is not None:
@@ -78,12 +78,8 @@ def write_folder_atomically(
         os.rename(scratch, target)
     except OSError as err:
         shutil.rmtree(scratch, ignore_errors=True)
-        raise OutputError(CANNOT_WRITE_FOLDER(reason=_reason(err)), path=target) from err
+        raise OutputError(CANNOT_WRITE_FOLDER(reason=os_reason(err)), path=target) from err
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     return [target / name for name in files]
-
-
-def _reason(err: OSError) -> str:
-    return err.strerror or str(err)

@@ -71,6 +71,8 @@ class Run:
             # -- a problem in the data must not hide one in the template: check that too --
             problems = [*err.problems, *self._template_problems(directory, err.context)]
             raise DataError(problems) from err
+        # -- a file read as GBK: said every run, from the cache too, until it is saved as UTF-8 --
+        self.warnings[directory] = data.warnings
         if self.cache is not None:
             self.cache.reports.save(data)
         self.warnings[directory] = data.warnings

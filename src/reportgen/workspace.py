@@ -9,6 +9,7 @@ holds a ``report.yaml``; the report's name is the folder's name.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
@@ -27,7 +28,9 @@ from reportgen.messages import (
     NONE_THERE,
     NOT_A_REPORT_NAME,
     NOT_A_WORKSPACE,
+    os_reason,
 )
+from reportgen.text.decoding import UndecodableText, decode_text
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
@@ -63,11 +66,14 @@ class Workspace:
     def from_config(cls, config: Path) -> Workspace:
         """Return the workspace a ``reportgen.toml`` describes."""
         try:
-            settings = tomllib.loads(config.read_text(encoding="utf-8"))
+            settings = tomllib.loads(decode_text(config.read_bytes()).text)
         except tomllib.TOMLDecodeError as err:
-            raise WorkspaceError(CONFIG_SYNTAX(error=str(err)), path=config) from err
-        except (OSError, UnicodeDecodeError) as err:
-            raise WorkspaceError(FILE_UNREADABLE(reason=str(err)), path=config) from err
+            line, column = _toml_position(err)
+            raise WorkspaceError(CONFIG_SYNTAX(line=line, column=column), path=config) from err
+        except UndecodableText as err:
+            raise WorkspaceError(err.message, path=config) from err
+        except OSError as err:
+            raise WorkspaceError(FILE_UNREADABLE(reason=os_reason(err)), path=config) from err
         folders = settings.get("folders", {})
         unknown = set(folders) - set(DEFAULT_FOLDERS) if isinstance(folders, dict) else set()
         if (
@@ -129,6 +135,12 @@ class Workspace:
             message = NO_SUCH_TEMPLATE(name=given, known=known or NONE_THERE())
             raise NotFoundError(message, path=self.templates_dir)
         return path
+
+
+def _toml_position(err: tomllib.TOMLDecodeError) -> tuple[int | str, int | str]:
+    """Return the line and column tomllib names in its message (it keeps them nowhere else)."""
+    found = re.search(r"at line (\d+), column (\d+)", str(err))
+    return (int(found.group(1)), int(found.group(2))) if found else ("?", "?")
 
 
 def is_plain_name(name: str) -> bool:

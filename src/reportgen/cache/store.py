@@ -37,6 +37,7 @@ from reportgen.cache import messages
 from reportgen.errors import OutputError
 from reportgen.files import write_atomically
 from reportgen.i18n import Message
+from reportgen.messages import os_reason
 
 #: The largest entry kept, in bytes; a larger one is not written, and not read.
 MAX_ENTRY_BYTES = 50_000_000
@@ -185,7 +186,7 @@ class Store:
             except FileNotFoundError:
                 continue
             except OSError as err:
-                reason = err.strerror or str(err)
+                reason = os_reason(err)
                 raise OutputError(messages.CANNOT_CLEAR(reason=reason), path=state.folder) from err
             removed += _ENTRY_NAME.fullmatch(path.name) is not None
         return removed

@@ -7,12 +7,32 @@ checks clean.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.commands.messages import (
+    LIST_AND,
+    LIST_BATCH_OUTPUT,
+    LIST_DATA,
+    LIST_NO_TEMPLATE,
+    LIST_NONE,
+    LIST_OUTPUT,
+    LIST_OUTPUT_UNKNOWN,
+    LIST_PARTS,
+    LIST_PROBLEMS,
+    LIST_REPORTS,
+    LIST_TEMPLATE,
+    LIST_TEMPLATE_MISSING,
+    LIST_TEMPLATES,
+    LIST_UNUSED,
+    LIST_USED_BY,
+    LIST_WARNED,
+)
 from reportgen.data.report import REPORT_FILE
 from reportgen.errors import Problem
+from reportgen.i18n import Message
 from reportgen.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -56,59 +76,57 @@ class Overview:
     reports: list[ReportEntry]
 
     def lines(self) -> list[str]:
-        """Return the overview as the lines ``reportgen list`` prints."""
-        lines = [f"templates ({self._shown(self.workspace.templates_dir)}/):"]
+        """Return the overview as the lines ``reportgen list`` prints, in the current language."""
+        root = self.workspace.root
+
+        def shown(path: Path) -> str:
+            try:
+                return str(path.relative_to(root))
+            except ValueError:
+                return str(path)
+
+        lines: list[Message | str] = [LIST_TEMPLATES(folder=shown(self.workspace.templates_dir))]
         width = max((len(entry.path.name) for entry in self.templates), default=0)
         for template in self.templates:
-            users = ", ".join(template.used_by) if template.used_by else "(no report uses it)"
-            lines.append(f"  {template.path.name.ljust(width)}  used by {users}")
+            users = LIST_USED_BY(reports=template.used_by) if template.used_by else LIST_UNUSED()
+            lines.append(f"  {template.path.name.ljust(width)}  {users}")
         if not self.templates:
-            lines.append("  (none)")
-        lines.append(f"reports ({self._shown(self.workspace.data_dir)}/):")
+            lines.append(LIST_NONE())
+        lines.append(LIST_REPORTS(folder=shown(self.workspace.data_dir)))
         for report in self.reports:
-            lines += self._report_lines(report)
+            lines += self._report_lines(report, shown)
         if not self.reports:
-            lines.append("  (none)")
-        return lines
+            lines.append(LIST_NONE())
+        return [str(line) for line in lines]
 
-    def _report_lines(self, report: ReportEntry) -> list[str]:
-        """Return the lines of one report: its state, data, template and output."""
+    def _report_lines(
+        self, report: ReportEntry, shown: Callable[[Path], str]
+    ) -> list[Message | str]:
         count = len(report.problems)
-        state = "✓" if not count else f"{count} problem{'s' if count != 1 else ''}"
+        state: Message | str = LIST_PROBLEMS(count=count) if count else "✓"
         warned = len(report.warnings)
         if warned:
-            state += f" ({warned} warning{'s' if warned != 1 else ''})"
-        files = [REPORT_FILE]
+            state = LIST_WARNED(state=state, count=warned)
+        lines: list[Message | str] = [f"  {report.name}  {state}"]
+        files: Message | str = REPORT_FILE
         if report.parts:
-            files.append(f"{len(report.parts)} part{'s' if len(report.parts) != 1 else ''}")
+            files = LIST_AND(first=files, second=LIST_PARTS(count=len(report.parts)))
         if report.rows:
-            files.append(report.rows)
-        lines = [
-            f"  {report.name}  {state}",
-            f"    data      {self._shown(report.directory)}/ ({' and '.join(files)})",
-        ]
+            files = LIST_AND(first=files, second=report.rows)
+        lines.append(LIST_DATA(folder=shown(report.directory), files=files))
         if report.template is None:
-            lines.append("    template  (none given: add template: to report.yaml)")
+            lines.append(LIST_NO_TEMPLATE())
         else:
             template_path = self.workspace.template_path(report.template)
-            missing = "" if template_path.is_file() else "  (missing)"
-            lines.append(f"    template  {self._shown(template_path)}{missing}")
+            kind = LIST_TEMPLATE if template_path.is_file() else LIST_TEMPLATE_MISSING
+            lines.append(kind(path=shown(template_path)))
         if report.output is None:
-            lines.append("    output    (unknown until report.yaml checks)")
+            lines.append(LIST_OUTPUT_UNKNOWN())
         elif report.rows is not None:
-            lines.append(
-                f"    output    {self._shown(report.output)}  (one a row of {report.rows})"
-            )
+            lines.append(LIST_BATCH_OUTPUT(path=shown(report.output), rows=report.rows))
         else:
-            lines.append(f"    output    {self._shown(report.output)}")
+            lines.append(LIST_OUTPUT(path=shown(report.output)))
         return lines
-
-    def _shown(self, path: Path) -> str:
-        """Return ``path`` relative to the workspace when it lies inside it."""
-        try:
-            return str(path.relative_to(self.workspace.root))
-        except ValueError:
-            return str(path)
 
 
 def describe_workspace(workspace: Workspace, cache: Cache | None = None) -> Overview:

@@ -20,7 +20,11 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.commands.messages import BAD_FOLDER_NAME, PERIOD_FOLDER_TAKEN, PERIOD_NEEDED
+from reportgen.commands.messages import (
+    BAD_FOLDER_NAME,
+    PERIOD_FOLDER_TAKEN,
+    PERIOD_NEEDED,
+)
 from reportgen.data.outline import read_outline
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.data.yaml_text import (
@@ -31,8 +35,9 @@ from reportgen.data.yaml_text import (
     is_number,
     number_text,
 )
-from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
+from reportgen.errors import AlreadyExistsError, DataError, WorkspaceError
 from reportgen.files import write_folder_atomically
+from reportgen.text.decoding import read_text
 from reportgen.workspace import Workspace
 
 #: A folder name that can stand on its own in data/ (no path, no hidden folder).
@@ -200,7 +205,5 @@ def _period_of(directory: Path) -> tuple[int, int]:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataError([Problem(f"cannot read the file ({err})", file=path)]) from err
+    # -- a file in GBK or UTF-16 is read as such; the new period's copy is written as UTF-8 --
+    return read_text(path).text

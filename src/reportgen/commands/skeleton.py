@@ -11,7 +11,6 @@ to write, and ``reportgen check`` lists each one until it is filled.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,18 +53,6 @@ _KIND_WORDS = {
     FIGURES: "一组数字，每项一个",
 }
 #: What each place of a template is called in Chinese.
-_PLACE_WORDS = (
-    (r"^body", "正文"),
-    (r"^header ?(\d*)", r"页眉\1"),
-    (r"^footer ?(\d*)", r"页脚\1"),
-    (r"^footnotes", "脚注"),
-    (r"^endnotes", "尾注"),
-    (r", paragraph (\d+)", r"第\1段"),
-    (r", table (\d+)", r"表格\1"),
-    (r", row (\d+)", r"第\1行"),
-    (r", cell (\d+)", r"第\1格"),
-    (r", a table", "表格中"),
-)
 
 
 @dataclass(frozen=True)
@@ -205,7 +192,7 @@ class _Writer:
         for part, line, written in shape.places:
             where, tag = self.template.locate(part, line, written)
             if tag:  # -- a {%p for %} leaves no paragraph of its own to name --
-                yield _in_chinese(where)
+                yield where.worded("zh")
         inner = [shape.items] if shape.items is not None else []
         if deep:
             inner += list(shape.fields.values()) + [
@@ -224,10 +211,3 @@ _FIGURE_WORDS = {
     "unit": "单位",
     "previous": "上一周期的数值",
 }
-
-
-def _in_chinese(where: str) -> str:
-    """Return a template place as a clerk says it: body, table 1, row 2 → 正文表格1第2行."""
-    for pattern, words in _PLACE_WORDS:
-        where = re.sub(pattern, words, where)
-    return where

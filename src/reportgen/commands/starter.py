@@ -24,6 +24,7 @@ from reportgen.commands.messages import (
 )
 from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
 from reportgen.files import write_atomically, write_folder_atomically
+from reportgen.messages import os_reason
 from reportgen.workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
 
 #: The report ``reportgen init`` makes.
@@ -124,7 +125,7 @@ def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Pat
         for folder in DEFAULT_FOLDERS.values():
             (directory / folder).mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        reason = err.strerror or str(err)
+        reason = os_reason(err)
         raise OutputError(FOLDERS_UNWRITABLE(reason=reason), path=directory) from err
     written = create_department(workspace, SAMPLE_REPORT, today=today)
     write_atomically(config, CONFIG_TEXT.encode())

@@ -15,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from reportgen.data.figures import Figure, Group, Percent
-from reportgen.data.messages import GROUP_NOT_FIGURE, NO_FIGURE_NAMED, NO_YEARS_TO_CHART
+from reportgen.data.messages import GROUP_NOT_FIGURE, NO_SUCH_FIGURE, NO_VALUES_BY_YEAR
 from reportgen.data.stand_ins import Unknown
 from reportgen.errors import Problem, did_you_mean
 from reportgen.ooxml.pictures import InlinePicture
@@ -112,7 +112,7 @@ class _FigureFinder:
             known = [leaf for leaf, _ in self.report_figures.leaves()]
             for part, group in self.parts.items():
                 known += [f"{part}.{leaf}" for leaf, _ in group.leaves()]
-            message = NO_FIGURE_NAMED(name=name, hint=did_you_mean(name, known))
+            message = NO_SUCH_FIGURE(name=name, hint=did_you_mean(name, known))
         else:
             message = GROUP_NOT_FIGURE(name=name)
         field_name = "report.attachment." + str(path[1])
@@ -125,7 +125,7 @@ class _FigureFinder:
             return False  # -- the figure awaits its value, and is reported as such already --
         if not figure.by_year:
             path = ("attachment", "chart")
-            message = NO_YEARS_TO_CHART(name=name)
+            message = NO_VALUES_BY_YEAR(name=name)
             self.problems.append(self.source.problem(message, path, "report.attachment.chart"))
             return False
         return True

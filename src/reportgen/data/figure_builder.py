@@ -19,13 +19,26 @@ from reportgen.data.messages import (
     FIGURE_AND_LIST,
     GROUP_NOT_FIGURE,
     GROWTH_FROM_ZERO,
-    MISSPELT_FIGURE_FIELD,
-    NAME_RESERVED,
+    MEANS_ATTACHMENT,
+    MEANS_DATE,
+    MEANS_FIGURES,
+    MEANS_LEAD,
+    MEANS_LISTS,
+    MEANS_OFFICIAL,
+    MEANS_OPENING,
+    MEANS_ORGANISATION,
+    MEANS_PARAGRAPHS,
+    MEANS_PART_NAME,
+    MEANS_PARTS,
+    MEANS_PERIOD,
+    MEANS_REPORT,
+    MEANS_TITLE,
+    MISSPELT_FIGURE_KEY,
     NEEDS_PERIOD,
-    NO_FIGURE_NAMED,
+    NO_SUCH_FIGURE,
     NO_VALUE_FOR_PERIOD,
     NO_VALUE_FOR_YEAR,
-    RESERVED_WHAT,
+    RESERVED_NAME,
     SHARE_OF_ZERO,
     SHARE_OVER_WHOLE,
     YEAR_OUTSIDE_PERIOD,
@@ -39,22 +52,23 @@ from reportgen.text.printing import Pending
 
 #: Names the template context gives to the report's own facts, and what each holds.
 RESERVED_REPORT_NAMES = {
-    name: RESERVED_WHAT[name]
-    for name in (
-        "organisation",
-        "title",
-        "period",
-        "date",
-        "report",
-        "opening",
-        "parts",
-        "attachment",
-        "official",
-    )
+    "organisation": MEANS_ORGANISATION,
+    "title": MEANS_TITLE,
+    "period": MEANS_PERIOD,
+    "date": MEANS_DATE,
+    "report": MEANS_REPORT,
+    "opening": MEANS_OPENING,
+    "parts": MEANS_PARTS,
+    "attachment": MEANS_ATTACHMENT,
+    "official": MEANS_OFFICIAL,
 }
 #: Names a part gives to its own prose and members (``proposals.lead``).
 RESERVED_PART_NAMES = {
-    name: RESERVED_WHAT[name] for name in ("name", "lead", "paragraphs", "figures", "lists")
+    "name": MEANS_PART_NAME,
+    "lead": MEANS_LEAD,
+    "paragraphs": MEANS_PARAGRAPHS,
+    "figures": MEANS_FIGURES,
+    "lists": MEANS_LISTS,
 }
 
 
@@ -123,7 +137,7 @@ class FigureBuilder:
                 if name in reserved:
                     self.problems.append(
                         source.problem(
-                            NAME_RESERVED(name=name, what=reserved[name]()),
+                            RESERVED_NAME(name=name, meaning=reserved[name]()),
                             (kind, name),
                             f"{prefix}.{kind}.{name}",
                         )
@@ -139,7 +153,7 @@ class FigureBuilder:
             if hint:
                 self.problems.append(
                     source.problem(
-                        MISSPELT_FIGURE_FIELD(name=name, meant=hint[0], group=path[-1]),
+                        MISSPELT_FIGURE_KEY(key=name, meant=hint[0], group=path[-1]),
                         (*path, name),
                         f"{dotted}.{name}",
                     )
@@ -193,7 +207,7 @@ class FigureBuilder:
         if outside:
             self.problems.append(
                 source.problem(
-                    YEAR_OUTSIDE_PERIOD(year=outside[0], period=str(period)),
+                    YEAR_OUTSIDE_PERIOD(year=outside[0], period=period),
                     (*path, "by_year", outside[0]),
                     dotted + ".by_year",
                 )
@@ -207,7 +221,7 @@ class FigureBuilder:
         else:
             self.problems.append(
                 source.problem(
-                    NO_VALUE_FOR_PERIOD(period=str(period) if period else ""),
+                    NO_VALUE_FOR_PERIOD(period=period if period else ""),
                     (*path, "value"),
                     dotted,
                 )
@@ -253,7 +267,7 @@ def _operand(known: Group, name: str) -> tuple[Figure | None, Message | None]:
         value = known.lookup(name)
     except KeyError:
         hint = did_you_mean(name, [path for path, _ in known.leaves()])
-        return None, NO_FIGURE_NAMED(name=name, hint=hint)
+        return None, NO_SUCH_FIGURE(name=name, hint=hint)
     if isinstance(value, Unknown):
         return None, None
     if not isinstance(value, Figure):
@@ -269,7 +283,7 @@ def _compute(name: str, spec: DerivedSpec, operands: list[Figure]) -> Figure | P
     if operation == "growth":
         old, new = operands
         if old.value == 0:
-            return GROWTH_FROM_ZERO(old=names[0])
+            return GROWTH_FROM_ZERO(base=names[0])
         return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
     return _combined(name, spec, operands, sum if operation == "sum" else _difference)
 

@@ -24,20 +24,20 @@ from reportgen.data.figure_builder import (
 from reportgen.data.figures import Group, PeriodView
 from reportgen.data.free import OwnData, empty_pending_figures, placeholders, still_to_fill
 from reportgen.data.messages import (
-    DATA_FILE_EMPTY,
-    DATA_FILE_NOT_FIELDS,
-    DATA_FILE_NOT_FOUND,
+    DATA_FILE_MISSING,
     FACT_NOT_GIVEN,
+    FILE_EMPTY,
+    FILE_NOT_FIELDS,
     FILE_NOT_LISTED,
     NEAR_MISS,
     NEEDS_PERIOD,
     NO_DATE,
     OFFICIAL_NEEDS_FACTS,
     OWN_NAME_TAKEN,
-    PART_FILE_MISSING,
-    PART_NAME_RESERVED,
-    PART_NAME_TAKEN,
+    PART_AND_FIGURE,
+    PART_WITHOUT_FILE,
     PICTURE_NAME_TAKEN,
+    RESERVED_PART,
     TEMPLATE_NOT_IN_FOLDER,
     WHAT_FIGURE,
     WHAT_PART,
@@ -269,7 +269,7 @@ class _Loader:
                 # Templates reach both as {{ name }}; the part would hide the figure.
                 self.problems.append(
                     source.problem(
-                        PART_NAME_TAKEN(name=name),
+                        PART_AND_FIGURE(name=name),
                         ("parts", index),
                         "report.parts",
                     )
@@ -465,7 +465,7 @@ class _Loader:
 
     def _read(self, path: Path) -> SourceFile | None:
         if not path.is_file():
-            self.problems.append(Problem(DATA_FILE_NOT_FOUND(), file=path))
+            self.problems.append(Problem(DATA_FILE_MISSING(), file=path))
             return None
         outside = outside_problem(path, self.directory)
         if outside is not None:
@@ -477,11 +477,12 @@ class _Loader:
         except DataError as err:
             self.problems.extend(err.problems)
             return None
+        self.warnings += source.notes  # -- a file read as GBK, say: shown, still made --
         if source.data is None:
-            self.problems.append(Problem(DATA_FILE_EMPTY(), file=path))
+            self.problems.append(Problem(FILE_EMPTY(), file=path))
             return None
         if not isinstance(source.data, dict):
-            self.problems.append(source.problem(DATA_FILE_NOT_FIELDS(shown=shown(source.data))))
+            self.problems.append(source.problem(FILE_NOT_FIELDS(shown=shown(source.data))))
             return None
         return source
 
@@ -494,7 +495,7 @@ class _Loader:
             if name in RESERVED_REPORT_NAMES:
                 self.problems.append(
                     report_source.problem(
-                        PART_NAME_RESERVED(name=name, what=RESERVED_REPORT_NAMES[name]()),
+                        RESERVED_PART(name=name, meaning=RESERVED_REPORT_NAMES[name]()),
                         ("parts", index),
                         "report.parts",
                     )
@@ -503,7 +504,7 @@ class _Loader:
             if not path.is_file():
                 self.problems.append(
                     report_source.problem(
-                        PART_FILE_MISSING(name=name, file=path.name, folder=self.directory),
+                        PART_WITHOUT_FILE(name=name, file=path.name, folder=self.directory),
                         ("parts", index),
                         "report.parts",
                     )

@@ -29,7 +29,7 @@ SHOWN_BOOLEAN = MessageKind("data.shown-boolean", en="true or false", zh="真假
 SHOWN_NUMBER = MessageKind("data.shown-number", en="the number {number}", zh="数字 {number}")
 SHOWN_LIST = MessageKind("data.shown-list", en="a list", zh="列表")
 SHOWN_FIELDS = MessageKind(
-    "data.shown-fields", en="fields (name: value)", zh="一组字段（名称: 值）"
+    "data.shown-fields", en="fields (name: value)", zh="「名称: 内容」这样的字段"
 )
 SHOWN_DATE = MessageKind("data.shown-date", en="the date {date}", zh="日期 {date}")
 SHOWN_OTHER = MessageKind("data.shown-other", en="a {kind}", zh="{kind} 类型的值")
@@ -57,7 +57,7 @@ EMPTY_LIST = MessageKind("data.empty-list", en="should have at least one item", 
 NOT_FIELDS = MessageKind(
     "data.not-fields",
     en="should hold fields (name: value), not {shown}",
-    zh="应为一组字段（每行“名称: 值”），而不是{shown}",
+    zh="应为「名称: 内容」这样的字段（每行一个），而不是{shown}",
 )
 NOT_TWO_NAMES = MessageKind(
     "data.not-two-names",
@@ -82,7 +82,9 @@ NOT_A_WHOLE_NUMBER = MessageKind(
     en="should be a whole number, not {shown}",
     zh="应为整数，而不是{shown}",
 )
-INVALID = MessageKind("data.invalid", en="{detail}", zh="填写有误（{detail}）")
+INVALID = MessageKind(
+    "data.invalid", en="{detail}", zh="这个值不符合要求，请对照说明修改（原文：“{detail}”）"
+)
 
 # -- one value --
 CONTROL_CHARACTER = MessageKind(
@@ -187,117 +189,140 @@ PART_LISTED_TWICE = MessageKind(
 )
 
 # -- figures --
-NO_FIGURE_NAMED = MessageKind(
-    "data.no-figure-named",
-    en="no figure named '{name}'{hint}",
-    zh="没有名为“{name}”的数字{hint}",
-)
-GROUP_NOT_FIGURE = MessageKind(
-    "data.group-not-figure",
-    en="'{name}' is a group of figures: name one figure in it",
-    zh="“{name}”是一组数字：请写出其中的某一个数字",
-)
-NO_YEARS_TO_CHART = MessageKind(
-    "data.no-years-to-chart",
-    en="'{name}' has no values by year to chart: give it by_year",
-    zh="“{name}”没有分年度数值，无法画图：请为它填写 by_year",
-)
-CANNOT_COMPUTE = MessageKind(
-    "data.cannot-compute",
-    en="cannot compute {name}: {reason}",
-    zh="无法计算 {name}：{reason}",
-)
-SHARE_OF_ZERO = MessageKind(
-    "data.share-of-zero",
-    en="{whole} is 0, so {part} has no share of it",
-    zh="{whole} 为 0，算不出 {part} 的占比：请核对这两个数字",
-)
-SHARE_OVER_WHOLE = MessageKind(
-    "data.share-over-whole",
-    en="{part} ({part_value}) is greater than {whole} ({whole_value}); a share cannot exceed 100%",
-    zh="{part}（{part_value}）大于 {whole}（{whole_value}），占比不能超过100%：请核对这两个数字",
-)
-GROWTH_FROM_ZERO = MessageKind(
-    "data.growth-from-zero",
-    en="{old} is 0, so growth from it has no percentage",
-    zh="{old} 为 0，算不出增长的百分比：请核对这个数字",
-)
 
 # -- YAML --
-YAML_SYNTAX = MessageKind(
-    "data.yaml-syntax",
-    en="YAML syntax error: {detail}",
-    zh="YAML 格式错误：{detail}（常见原因：缩进不齐、冒号后少了空格、引号或括号没有配对）",
-)
-YAML_UNCLOSED = MessageKind(
-    "data.yaml-unclosed",
-    en="{problem} ({context} that starts on line {line}, column {column})",
-    zh="{problem}（从第 {line} 行第 {column} 列开始的{context}没有结束）",
-)
-DUPLICATE_KEY = MessageKind(
-    "data.duplicate-key",
-    en="'{key}' appears twice (first on line {first}); keep one",
-    zh="“{key}”出现了两次（第一次在第 {first} 行）：请只保留一个",
-)
 DUPLICATE_KEY_SPELLED = MessageKind(
     "data.duplicate-key-spelled",
     en="'{key}' is the same key as '{other}' on line {first}; keep one",
     zh="“{key}”与第 {first} 行的“{other}”是同一个键：请只保留一个",
-)
-KEY_NOT_TEXT = MessageKind(
-    "data.key-not-text",
-    en="a key should be a word or a number, not a list or fields",
-    zh="键应为文字或数字，不能是列表或一组字段",
-)
-SELF_ALIAS = MessageKind(
-    "data.self-alias",
-    en="refers to itself through an alias (*…): write the value out instead",
-    zh="通过别名（*…）引用了自身：请直接写出这个值",
 )
 TAG_VALUE_UNREADABLE = MessageKind(
     "data.tag-value-unreadable",
     en="cannot read '{text}' as {tag}",
     zh="无法把“{text}”读作 {tag}",
 )
-UNSUPPORTED_TAG = MessageKind(
-    "data.unsupported-tag",
-    en="the tag {tag} is not supported: write the value as plain text, a number or a date",
-    zh="不支持标记 {tag}：请直接写文字、数字或日期",
-)
-UNPRINTABLE_CHARACTER = MessageKind(
-    "data.unprintable-character",
-    en="contains the {kind} U+{code}, which a document cannot hold (pasted from another "
-    "program?): delete it",
-    zh="含有文档无法容纳的{kind} U+{code}（可能是从其他程序粘贴来的）：请删除它",
-)
-CONTROL_KIND = MessageKind("data.kind-control", en="control character", zh="控制字符")
-CHARACTER_KIND = MessageKind("data.kind-character", en="character", zh="字符")
-YAML_UNREADABLE = MessageKind(
-    "data.yaml-unreadable", en="YAML error: {detail}", zh="YAML 无法读取：{detail}"
-)
-NOT_A_DATE = MessageKind(
-    "data.not-a-date",
-    en="should be a date, such as 2024年1月15日 or 2024-01-15, not {shown}",
-    zh="应为日期，如 2024年1月15日 或 2024-01-15，而不是{shown}",
-)
 
 # -- prose: text in the data that names figures --
-NOT_ALLOWED_IN_TEXT = MessageKind(
-    "data.not-allowed-in-text",
-    en="in the text: not allowed ({detail})",
-    zh="文字中：不允许（{detail}）：文字只能引用数据，不能调用程序内部的东西",
+# -- YAML that cannot be read: PyYAML's findings in the clerk's terms --
+
+YAML_TAB = MessageKind(
+    "yaml.tab",
+    en="line {line} is indented with a tab (the Tab key): YAML is indented with spaces only; "
+    "replace the tab at the start of the line with spaces",
+    zh="第{line}行用了制表符（Tab 键）缩进：YAML 只能用空格缩进，请把行首的 Tab 换成空格",
 )
-CANNOT_PRINT = MessageKind(
-    "data.cannot-print",
-    en="in the text: cannot print ({detail})",
-    zh="文字中：无法印出（{detail}）",
+YAML_BAD_START = MessageKind(
+    "yaml.bad-start",
+    en="a value cannot start with {char}: put the whole value in quotes",
+    zh="值不能以{char}开头：请把整个值用引号括起来",
 )
-TOO_DEEP = MessageKind(
-    "data.too-deep",
-    en="in the text: a {{{{ … }}}} is nested too deeply to read",
-    zh="文字中：{{{{ … }}}} 嵌套太深，无法读取（是不是粘贴进了大量括号？）",
+YAML_COLON_IN_VALUE = MessageKind(
+    "yaml.colon-in-value",
+    en="a ': ' in the middle of a value is read as a new field: put the value in quotes "
+    '(title: "甲: 乙"), or, if the line is a field of its own, line it up with the fields '
+    "beside it",
+    zh='值中间的“: ”会被当成新的字段：请把整个值用引号括起来（如 title: "甲: 乙"）；'
+    "如果这一行本是单独的字段，请让它与同一层的字段对齐",
 )
-MESSAGE_AND_HINT = MessageKind("data.message-and-hint", en="{message}{hint}", zh="{message}{hint}")
+YAML_MISSING_COLON = MessageKind(
+    "yaml.missing-colon",
+    en="line {line} has no ': ' after a name: write name: value; a line that continues the "
+    "text above is indented further than its field",
+    zh="第{line}行的名称后面缺少“: ”：请写成“名称: 值”；如果这一行是上一行文字的延续，"
+    "要比它所属的字段多缩进一些",
+)
+YAML_FIELD_INDENT = MessageKind(
+    "yaml.field-indent",
+    en="this line does not line up with the fields of its level (which start on line {start}): "
+    "indent the fields of one level by the same number of spaces, and put a value holding "
+    "quotes in quotes as a whole",
+    zh="这一行没有与同一层的字段对齐（这一层从第{start}行开始）：同一层的字段要用相同数量的"
+    "空格缩进；含引号的文字要整个用引号括起来",
+)
+YAML_ITEM_AMONG_FIELDS = MessageKind(
+    "yaml.item-among-fields",
+    en="a list item (- …) stands among fields: indent it under the field it belongs to",
+    zh="列表项（- …）夹在字段中间：请把它缩进到所属的字段下面",
+)
+YAML_ITEM_INDENT = MessageKind(
+    "yaml.item-indent",
+    en="this line does not line up with the list items above it (the list starts on line "
+    "{start}): start each item with '- ' at the same indentation",
+    zh="这一行没有与上面的列表项对齐（列表从第{start}行开始）：每一项都要以“- ”开头，并且缩进相同",
+)
+YAML_UNCLOSED_QUOTE = MessageKind(
+    "yaml.unclosed-quote",
+    en="the quote opened on line {line}, column {column} is never closed: add the closing quote",
+    zh="第{line}行第{column}列的引号没有配对：请补上后面的引号",
+)
+YAML_UNCLOSED_BRACKET = MessageKind(
+    "yaml.unclosed-bracket",
+    en="the {open} opened on line {line}, column {column} is never closed: add {close}, and a "
+    "comma between items",
+    zh="第{line}行第{column}列的“{open}”没有配对的“{close}”：请补上“{close}”，各项之间用逗号分隔",
+)
+YAML_BAD_ESCAPE = MessageKind(
+    "yaml.bad-escape",
+    en="a backslash (\\) in double quotes starts an escape such as \\n: put the text in single "
+    "quotes instead, or write \\\\ for a backslash",
+    zh="双引号里的反斜杠（\\）表示转义（如 \\n）：请改用单引号，或把 \\ 写成 \\\\",
+)
+YAML_ANCHOR = MessageKind(
+    "yaml.anchor",
+    en="& and * have a meaning of their own in YAML: put the value in quotes",
+    zh="“&”和“*”在 YAML 中另有含义：请把这个值用引号括起来",
+)
+YAML_UNDEFINED_ALIAS = MessageKind(
+    "yaml.undefined-alias",
+    en="{alias} refers to nothing above: put the value in quotes if the * is part of the text",
+    zh="“{alias}”找不到前面对应的内容：如果 * 是文字的一部分，请把值用引号括起来",
+)
+YAML_TWO_DOCUMENTS = MessageKind(
+    "yaml.two-documents",
+    en="a line of three dashes (---) starts a second document, and a data file holds one: "
+    "remove the line",
+    zh="三个短横线（---）会开始第二份文档，而一个数据文件只能有一份：请删掉这一行",
+)
+YAML_TAG = MessageKind(
+    "yaml.tag",
+    en="a value cannot start with ! (YAML reads it as a tag): put the value in quotes",
+    zh="值不能以“!”开头（YAML 会当作标签）：请把这个值用引号括起来",
+)
+YAML_DUPLICATE_ANCHOR = MessageKind(
+    "yaml.duplicate-anchor",
+    en="the same &anchor is given twice (first on line {first}): give the second another name",
+    zh="同一个 & 锚点写了两次（第一次在第{first}行）：请给第二个另起名称",
+)
+YAML_BLOCK_SCALAR = MessageKind(
+    "yaml.block-scalar",
+    en="nothing but a line break may follow | or >: start the text on the next line, indented",
+    zh="“|”或“>”后面应直接换行：请把文字写在下一行，并缩进",
+)
+YAML_COMPLEX_KEY = MessageKind(
+    "yaml.complex-key",
+    en="a name cannot be a list or fields: write a plain name before the colon",
+    zh="名称不能是列表或一组字段：冒号前面请写一个普通的名称",
+)
+YAML_OTHER = MessageKind(
+    "yaml.other",
+    en="YAML syntax error: {detail}",
+    zh="YAML 格式有误，无法读取：请检查这一行的缩进、冒号和引号（原文：“{detail}”）",
+)
+YAML_DUPLICATE_KEY = MessageKind(
+    "yaml.duplicate-key",
+    en="'{key}' appears twice (first on line {first}); keep one",
+    zh="“{key}”写了两次（第一次在第{first}行）：请只保留一个",
+)
+YAML_UNPRINTABLE = MessageKind(
+    "yaml.unprintable",
+    en="contains the {kind} U+{code}, which a document cannot hold (pasted from another "
+    "program?): delete it",
+    zh="含有{kind} U+{code}，文档中不能有这种字符（可能是从其他程序粘贴来的）：请删除它",
+)
+YAML_CONTROL_CHARACTER = MessageKind(
+    "yaml.control-character", en="control character", zh="看不见的控制字符"
+)
+YAML_CHARACTER = MessageKind("yaml.character", en="character", zh="特殊字符")
 
 # -- reading a table or a workbook --
 
@@ -311,17 +336,10 @@ UNREADABLE_FILE = MessageKind(
     en="cannot read the file ({reason}): close it in other programs and try again",
     zh="无法读取该文件（{reason}）：请在其他程序中关闭它后重试",
 )
-TABLE_NOT_TEXT = MessageKind(
-    "table.not-text",
-    en="line {line} is neither UTF-8 nor GB18030 text ({reason}): in Excel or WPS, save the "
-    "table as “CSV UTF-8 (逗号分隔)”",
-    zh="第{line}行既不是 UTF-8 也不是 GB18030 编码的文字（{reason}）：请在 Excel 或 WPS 中"
-    "把表格另存为“CSV UTF-8（逗号分隔）”",
-)
 CSV_SYNTAX = MessageKind(
     "table.csv-syntax",
     en="cannot read this line as CSV ({detail}): check that its quotation marks come in pairs",
-    zh="这一行无法按 CSV 读取（{detail}）：请检查引号是否成对",
+    zh="这一行无法按 CSV 读取：请检查引号是否成对（原文：“{detail}”）",
 )
 TABLE_EMPTY = MessageKind(
     "table.empty",
@@ -383,7 +401,7 @@ NOT_A_WORKBOOK = MessageKind(
     "sheet.not-a-workbook",
     en="cannot read it as a spreadsheet ({detail}): open it in Excel or WPS and save it again "
     "as .xlsx",
-    zh="无法作为电子表格读取（{detail}）：请用 Excel 或 WPS 打开后重新保存为 .xlsx",
+    zh="无法作为电子表格读取：请用 Excel 或 WPS 打开后重新保存为 .xlsx（原文：“{detail}”）",
 )
 SHEET_PASSWORD = MessageKind(
     "sheet.password",
@@ -503,18 +521,125 @@ NEEDS_PERIOD = MessageKind(
     en="needs the report's period (period: start: …, end: …) for its years",
     zh="需要报告的汇报周期（period: start: …, end: …）才能确定年份：请填写 period",
 )
-NO_VALUE_FOR_YEAR = MessageKind(
-    "data.no-value-for-year", en="no value for {year}: enter it", zh="缺少{year}年的数值：请填写"
+
+# -- loading a report: its files, its parts, its names --
+
+DATA_FILE_MISSING = MessageKind("data.file-missing", en="file not found", zh="找不到这个文件")
+FILE_EMPTY = MessageKind(
+    "data.file-empty",
+    en="the file is empty",
+    zh="文件是空的：请填写内容，或从别的报告复制一份再改",
 )
-NO_VALUE_FOR_PERIOD = MessageKind(
-    "data.no-value-for-period",
-    en="no value for the period {period}: enter it (value: …)",
-    zh="缺少{period}的数值：请填写（value: …）",
+FILE_NOT_FIELDS = MessageKind(
+    "data.file-not-fields",
+    en="the file should hold fields (name: value), not {shown}",
+    zh="文件应由「名称: 内容」这样的字段组成，而不是{shown}",
+)
+RESERVED_PART = MessageKind(
+    "data.reserved-part",
+    en="'{name}' names {meaning} in templates: rename the part and its file",
+    zh="“{name}”在模板中表示{meaning}：请给这个部分和它的文件另取名称",
+)
+RESERVED_NAME = MessageKind(
+    "data.reserved-name",
+    en="'{name}' names {meaning} in templates: rename it",
+    zh="“{name}”在模板中表示{meaning}：请另取名称",
+)
+PART_WITHOUT_FILE = MessageKind(
+    "data.part-without-file",
+    en="part '{name}' has no data file {file} in {folder}",
+    zh="部分“{name}”在 {folder} 中没有数据文件 {file}：请建立这个文件，或从 parts 中删去",
+)
+PART_AND_FIGURE = MessageKind(
+    "data.part-and-figure",
+    en="'{name}' is both a part and a figure or list of the report: rename one",
+    zh="“{name}”既是部分名，又是报告的数字或列表名：请改掉其中一个",
+)
+MISSPELT_FIGURE_KEY = MessageKind(
+    "data.misspelt-figure-key",
+    en="unknown field '{key}' (did you mean '{meant}'?); if '{group}' is a group of figures, "
+    "give '{key}' another name",
+    zh="没有“{key}”这个字段（是否应为“{meant}”？）；如果“{group}”是一组数字，请给“{key}”另取名称",
+)
+NO_VALUE_FOR_YEAR = MessageKind(
+    "data.no-value-for-year",
+    en="no value for {year}: enter it",
+    zh="{year}年没有数值：请填写",
 )
 YEAR_OUTSIDE_PERIOD = MessageKind(
     "data.year-outside-period",
     en="year {year} is outside the period {period}",
     zh="{year}年不在汇报周期{period}之内",
+)
+NO_VALUE_FOR_PERIOD = MessageKind(
+    "data.no-value-for-period",
+    en="no value for the period {period}: enter it (value: …)",
+    zh="没有{period}的数值：请填写（value: …）",
+)
+NO_SUCH_FIGURE = MessageKind(
+    "data.no-such-figure",
+    en="no figure named '{name}'{hint}",
+    zh="没有名为“{name}”的数字{hint}",
+)
+GROUP_NOT_FIGURE = MessageKind(
+    "data.group-not-figure",
+    en="'{name}' is a group of figures: name one figure in it",
+    zh="“{name}”是一组数字：请写出其中的某一个数字",
+)
+CANNOT_COMPUTE = MessageKind(
+    "data.cannot-compute", en="cannot compute {name}: {reason}", zh="无法算出 {name}：{reason}"
+)
+SHARE_OF_ZERO = MessageKind(
+    "data.share-of-zero",
+    en="{whole} is 0, so {part} has no share of it",
+    zh="{whole} 为 0，{part} 无法算出占比",
+)
+SHARE_OVER_WHOLE = MessageKind(
+    "data.share-over-whole",
+    en="{part} ({part_value}) is greater than {whole} ({whole_value}); a share cannot exceed 100%",
+    zh="{part}（{part_value}）大于 {whole}（{whole_value}），占比不能超过 100%：请检查这两个数字",
+)
+GROWTH_FROM_ZERO = MessageKind(
+    "data.growth-from-zero",
+    en="{base} is 0, so growth from it has no percentage",
+    zh="{base} 为 0，无法算出增长的百分比",
+)
+NO_VALUES_BY_YEAR = MessageKind(
+    "data.no-values-by-year",
+    en="'{name}' has no values by year to chart: give it by_year",
+    zh="“{name}”没有分年度的数值，画不出柱状图：请给它写上 by_year",
+)
+IN_THE_TEXT = MessageKind(
+    "data.in-the-text", en="in the text: {problem}", zh="文字中的标签有误：{problem}"
+)
+NO_CHART_FONT = MessageKind(
+    "data.no-chart-font",
+    en="no font with Chinese glyphs for the chart (looked for {families}); install one with: "
+    "apt-get install {package}",
+    zh="没有能显示汉字的字体，画不出图表（找过：{families}）；请用“apt-get install {package}”"
+    "安装一个",
+)
+
+#: What each name the context gives the report's facts holds, as refusals say it.
+MEANS_ORGANISATION = MessageKind("data.means.organisation", en="the organisation", zh="汇报单位")
+MEANS_TITLE = MessageKind("data.means.title", en="the report's title", zh="报告标题")
+MEANS_PERIOD = MessageKind("data.means.period", en="the period", zh="汇报周期")
+MEANS_DATE = MessageKind("data.means.date", en="the report's date", zh="成文日期")
+MEANS_REPORT = MessageKind("data.means.report", en="the report itself", zh="报告本身")
+MEANS_OPENING = MessageKind("data.means.opening", en="the opening paragraphs", zh="开头段落")
+MEANS_PARTS = MessageKind("data.means.parts", en="the list of parts", zh="正文各部分的列表")
+MEANS_ATTACHMENT = MessageKind("data.means.attachment", en="the attachment", zh="附件")
+MEANS_PART_NAME = MessageKind("data.means.part-name", en="the part's name", zh="部分的名称")
+MEANS_LEAD = MessageKind("data.means.lead", en="the part's lead sentence", zh="部分的领句")
+MEANS_PARAGRAPHS = MessageKind("data.means.paragraphs", en="the part's paragraphs", zh="部分的段落")
+MEANS_FIGURES = MessageKind(
+    "data.means.figures", en="all of the part's figures", zh="部分的全部数字"
+)
+MEANS_LISTS = MessageKind("data.means.lists", en="all of the part's lists", zh="部分的全部列表")
+MEANS_OFFICIAL = MessageKind(
+    "data.means.official",
+    en="the parts of an official document (公文)",
+    zh="公文的各组成部分",
 )
 
 # -- the parts of a 公文 --
@@ -536,6 +661,49 @@ OFFICIAL_NEEDS_FACTS = MessageKind(
     en="the parts of an official document need the organisation and the date: write "
     "organisation: … and date: …",
     zh="公文的版头、署名等需要发文机关和成文日期：请填写 organisation: … 和 date: …",
+)
+
+# -- more of pydantic's findings, in the clerk's terms --
+
+AT_LEAST = MessageKind(
+    "data.at-least",
+    en="should be at least {limit}, not {shown}",
+    zh="应不小于 {limit}，而不是{shown}",
+)
+MORE_THAN = MessageKind(
+    "data.more-than",
+    en="should be more than {limit}, not {shown}",
+    zh="应大于 {limit}，而不是{shown}",
+)
+AT_MOST = MessageKind(
+    "data.at-most",
+    en="should be at most {limit}, not {shown}",
+    zh="应不大于 {limit}，而不是{shown}",
+)
+LESS_THAN = MessageKind(
+    "data.less-than",
+    en="should be less than {limit}, not {shown}",
+    zh="应小于 {limit}，而不是{shown}",
+)
+NOT_A_DATE = MessageKind(
+    "data.not-a-date",
+    en="should be a date written as 2024年1月15日 or 2024-01-15, not {shown}",
+    zh="应为日期，写作 2024年1月15日 或 2024-01-15 这样的形式，而不是{shown}",
+)
+NOT_YES_NO = MessageKind(
+    "data.not-yes-no",
+    en="should be true or false, not {shown}",
+    zh="应为 true 或 false（是或否），而不是{shown}",
+)
+TOO_MANY_ITEMS = MessageKind(
+    "data.too-many-items",
+    en="should have at most {limit} items",
+    zh="最多只能有 {limit} 项",
+)
+SEAL_FILE_NAME = MessageKind(
+    "data.seal-file-name",
+    en="give the name of a .png file beside report.yaml, such as seal.png",
+    zh="请写 report.yaml 旁边的一个 .png 图片的文件名，如 seal.png",
 )
 
 # -- proofreading: warnings, which do not stop a render --
@@ -631,47 +799,6 @@ IN_TEXT = MessageKind(
 )
 
 # -- the names templates give the report's and a part's own things --
-RESERVED_WHAT = {
-    "organisation": MessageKind("data.reserved-organisation", en="the organisation", zh="汇报单位"),
-    "title": MessageKind("data.reserved-title", en="the report's title", zh="报告标题"),
-    "period": MessageKind("data.reserved-period", en="the period", zh="汇报周期"),
-    "date": MessageKind("data.reserved-date", en="the report's date", zh="成文日期"),
-    "report": MessageKind("data.reserved-report", en="the report itself", zh="报告本身"),
-    "opening": MessageKind("data.reserved-opening", en="the opening paragraphs", zh="开头段落"),
-    "parts": MessageKind("data.reserved-parts", en="the list of parts", zh="正文各部分的列表"),
-    "attachment": MessageKind("data.reserved-attachment", en="the attachment", zh="附件"),
-    "official": MessageKind(
-        "data.reserved-official",
-        en="the parts of an official document (公文)",
-        zh="公文的版头、署名等部分",
-    ),
-    "name": MessageKind("data.reserved-name", en="the part's name", zh="本部分的名称"),
-    "lead": MessageKind("data.reserved-lead", en="the part's lead sentence", zh="本部分的领句"),
-    "paragraphs": MessageKind(
-        "data.reserved-paragraphs", en="the part's paragraphs", zh="本部分的段落"
-    ),
-    "figures": MessageKind(
-        "data.reserved-figures", en="all of the part's figures", zh="本部分的全部数字"
-    ),
-    "lists": MessageKind(
-        "data.reserved-lists", en="all of the part's lists", zh="本部分的全部列表"
-    ),
-}
-NAME_RESERVED = MessageKind(
-    "data.name-reserved",
-    en="'{name}' names {what} in templates: rename it",
-    zh="“{name}”在模板中指{what}：请改用别的名称",
-)
-PART_NAME_RESERVED = MessageKind(
-    "data.part-name-reserved",
-    en="'{name}' names {what} in templates: rename the part and its file",
-    zh="“{name}”在模板中指{what}：请给这一部分及其文件改名",
-)
-PART_NAME_TAKEN = MessageKind(
-    "data.part-name-taken",
-    en="'{name}' is both a part and a figure or list of the report: rename one",
-    zh="“{name}”既是正文的一个部分，又是报告的数字或列表：请给其中一个改名",
-)
 FIGURE_AND_DERIVED = MessageKind(
     "data.figure-and-derived",
     en="'{name}' is both a figure and a derived figure: rename one",
@@ -681,26 +808,6 @@ FIGURE_AND_LIST = MessageKind(
     "data.figure-and-list",
     en="'{name}' is both a figure and a list: rename one",
     zh="“{name}”既是数字又是列表：请给其中一个改名",
-)
-MISSPELT_FIGURE_FIELD = MessageKind(
-    "data.misspelt-figure-field",
-    en="unknown field '{name}' (did you mean '{meant}'?); if '{group}' is a group of figures, "
-    "give '{name}' another name",
-    zh="没有“{name}”这个字段（是否应为“{meant}”？）；如果“{group}”是一组数字，请给“{name}”换个名称",
-)
-DATA_FILE_NOT_FOUND = MessageKind("data.file-not-found", en="file not found", zh="找不到该文件")
-DATA_FILE_EMPTY = MessageKind(
-    "data.file-empty", en="the file is empty", zh="文件是空的：请写入内容，或删除它"
-)
-DATA_FILE_NOT_FIELDS = MessageKind(
-    "data.file-not-fields",
-    en="the file should hold fields (name: value), not {shown}",
-    zh="文件应写成一组字段（每行“名称: 值”），而不是{shown}",
-)
-PART_FILE_MISSING = MessageKind(
-    "data.part-file-missing",
-    en="part '{name}' has no data file {file} in {folder}",
-    zh="部分“{name}”在 {folder} 中没有数据文件 {file}：请新建它，或从 parts 中删去",
 )
 FILE_NOT_LISTED = MessageKind(
     "data.file-not-listed",

@@ -50,6 +50,7 @@ from reportgen.data.messages import (
     OPERATIONS_FOUND,
     OUTPUT_NEEDS_COLUMN,
     PART_LISTED_TWICE,
+    SEAL_FILE_NAME,
     TABLE_FILE_NAME_ONLY,
     TABLE_FILE_TYPE,
     TEXT_EMPTY,
@@ -456,7 +457,7 @@ class ImprintSpec(_Strict):
     issuer: PlainText = Field(
         description="印发机关，一般是发文机关的办公厅（室），如“江州市总工会办公室”。"
     )
-    date: dt.date = Field(description="印发日期，写作 2023-04-20。")
+    date: ClerkDate = Field(description="印发日期，写作 2024年1月15日 或 2024-01-15。")
 
 
 class OfficialSpec(_Strict):
@@ -489,7 +490,7 @@ class OfficialSpec(_Strict):
         if value is not None and (
             "/" in value or "\\" in value or not value.lower().endswith(".png")
         ):
-            raise ValueError("give the name of a .png file beside report.yaml, such as seal.png")
+            raise InvalidValue(SEAL_FILE_NAME())
         return value
 
 

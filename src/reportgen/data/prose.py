@@ -23,17 +23,12 @@ from typing import Any
 from jinja2 import Environment, TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from reportgen.data.messages import (
-    CANNOT_PRINT,
-    IN_TEXT,
-    MESSAGE_AND_HINT,
-    NOT_ALLOWED_IN_TEXT,
-    TOO_DEEP,
-)
-from reportgen.errors import InvalidValue, did_you_mean
+from reportgen.data.messages import IN_TEXT
+from reportgen.errors import did_you_mean
 from reportgen.i18n import Message
+from reportgen.text.jinja_errors import render_error_message
 from reportgen.text.limits import LimitExceeded
-from reportgen.text.messages import TOO_DEEP as NESTED_TOO_DEEP
+from reportgen.text.messages import TOO_DEEP, UNDEFINED_WITH_HINT
 
 #: ``{{ name }}``, ``{{ a.b.c }}`` or ``{{ name | filter }}``: a tag that only prints a value.
 _PRINT_TAG = re.compile(
@@ -125,28 +120,19 @@ _PROSE_ERRORS = (
 
 def _explained(err: BaseException, scope: Mapping[str, Any]) -> Message:
     """Return what is wrong with a piece of prose that raised ``err``."""
-    if isinstance(err, TemplateSyntaxError):
-        return IN_TEXT(message=err.message or "")
     if isinstance(err, UndefinedError):
-        hint = _suggest_for_undefined(err, scope)
-        return IN_TEXT(message=MESSAGE_AND_HINT(message=err.message or "", hint=hint))
-    if isinstance(err, LimitExceeded):
-        return IN_TEXT(message=err.detail)
-    if isinstance(err, SecurityError):
-        return NOT_ALLOWED_IN_TEXT(detail=str(err))
-    if isinstance(err, InvalidValue):
-        return IN_TEXT(message=err.message)
-    if isinstance(err, RecursionError):  # hundreds of brackets inside {{ }}, as a paste can hold
-        return TOO_DEEP()
-    if isinstance(err, SyntaxError):  # -- blocks nested past what Python compiles --
-        return IN_TEXT(message=NESTED_TOO_DEEP())
-    return CANNOT_PRINT(detail=str(err))
+        problem = _undefined_with_hint(err, scope)
+    elif isinstance(err, SyntaxError) and not isinstance(err, TemplateSyntaxError):
+        problem = TOO_DEEP()  # -- blocks nested past what Python compiles --
+    else:
+        problem = render_error_message(err)  # -- a value that is not text, a bound, … --
+    return IN_TEXT(message=problem)
 
 
-def _suggest_for_undefined(err: UndefinedError, scope: Mapping[str, Any]) -> Message | str:
+def _undefined_with_hint(err: UndefinedError, scope: Mapping[str, Any]) -> Message:
     # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
     message = err.message or ""
-    if message.startswith("'") and "' is undefined" in message:
-        word = message[1 : message.index("' is undefined")]
-        return did_you_mean(word, list(scope))
-    return ""
+    if message.startswith("'") and message.endswith("' is undefined"):
+        name = message[1 : -len("' is undefined")]
+        return UNDEFINED_WITH_HINT(name=name, hint=did_you_mean(name, list(scope)))
+    return render_error_message(err)

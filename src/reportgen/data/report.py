@@ -93,8 +93,8 @@ class ReportData:
     context: dict[str, Any]
     #: Every file the report was loaded from, report.yaml first.
     files: list[Path] = field(default_factory=list)
-    #: What is not wrong but still to do: placeholders to fill, what proofreading found (see
-    #: data.proofread). Shown, but no reason not to render.
+    #: What does not stop the report (placeholders still to fill, a file read as GBK, what
+    #: proofreading found): shown every run, from the cache too.
     warnings: list[Problem] = field(default_factory=list)
 
     @property

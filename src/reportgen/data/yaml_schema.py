@@ -28,12 +28,12 @@ from typing import Any
 import yaml
 
 from reportgen.data.messages import (
-    DUPLICATE_KEY,
     DUPLICATE_KEY_SPELLED,
-    KEY_NOT_TEXT,
-    SELF_ALIAS,
     TAG_VALUE_UNREADABLE,
-    UNSUPPORTED_TAG,
+    YAML_ALIAS_LOOP,
+    YAML_COMPLEX_KEY,
+    YAML_DUPLICATE_KEY,
+    YAML_TAG,
 )
 from reportgen.errors import InvalidValue
 from reportgen.i18n import Message
@@ -78,17 +78,24 @@ class ClerkLoader(_Base):  # type: ignore[valid-type,misc]
     yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
 
 
+class PureClerkLoader(yaml.SafeLoader):
+    """The same loader on PyYAML's Python parser, where its C parser is not built."""
+
+    yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+
+
 for _tag, _pattern, _first in _RESOLVERS:
     # -- fullmatch: PyYAML's own patterns end in $, which would let "12\n" through --
-    ClerkLoader.add_implicit_resolver(_tag, re.compile(rf"(?:{_pattern.pattern})\Z"), _first)
+    for _loader in (ClerkLoader, PureClerkLoader):
+        _loader.add_implicit_resolver(_tag, re.compile(rf"(?:{_pattern.pattern})\Z"), _first)
 
 
-def compose(text: str) -> yaml.Node | None:
+def compose(text: str, loader_class: type[yaml.SafeLoader] = ClerkLoader) -> yaml.Node | None:
     """Return the node tree of the YAML ``text``, its plain values resolved the clerk's way.
 
     Raise yaml.YAMLError on bad syntax.
     """
-    loader = ClerkLoader(text)
+    loader = loader_class(text)
     try:
         node: yaml.Node | None = loader.get_single_node()
         return node
@@ -133,7 +140,7 @@ class _Builder:
         self.built.positions.setdefault(steps, _place(node))
         if id(node) in ancestors:
             # -- an alias inside the very value it names (&a [*a]): the data would never end --
-            self.problem(SELF_ALIAS(), node, steps)
+            self.problem(YAML_ALIAS_LOOP(), node, steps)
             return None
         if id(node) in self.values:
             return self.values[id(node)]  # -- an alias: built once, its places are the anchor's --
@@ -155,7 +162,7 @@ class _Builder:
         first: dict[str, tuple[int, str]] = {}  # -- a key's identity: its line and spelling --
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(KEY_NOT_TEXT(), key_node, steps)
+                self.problem(YAML_COMPLEX_KEY(), key_node, steps)
                 continue
             key = self.scalar(key_node, steps)
             identity = _identity(key)
@@ -201,7 +208,7 @@ def _scalar(node: yaml.Node) -> Any:
         raise InvalidValue(TAG_VALUE_UNREADABLE(text=text, tag=tag.rsplit(":", 1)[-1])) from None
     if tag in (NULL, BOOL):
         raise InvalidValue(TAG_VALUE_UNREADABLE(text=text, tag=tag.rsplit(":", 1)[-1]))
-    raise InvalidValue(UNSUPPORTED_TAG(tag=tag))
+    raise InvalidValue(YAML_TAG())
 
 
 def _matches(tag: str, text: str) -> bool:
@@ -240,7 +247,7 @@ def _identity(key: Any) -> str:
 
 def _duplicate(spelling: str, first_line: int, first_spelling: str) -> Message:
     if spelling == first_spelling:
-        return DUPLICATE_KEY(key=spelling, first=first_line)
+        return YAML_DUPLICATE_KEY(key=spelling, first=first_line)
     return DUPLICATE_KEY_SPELLED(key=spelling, other=first_spelling, first=first_line)
 
 

@@ -17,19 +17,23 @@ from typing import Any
 import yaml
 
 from reportgen.data.messages import (
-    CHARACTER_KIND,
-    CONTROL_KIND,
-    UNPRINTABLE_CHARACTER,
-    YAML_SYNTAX,
-    YAML_UNCLOSED,
-    YAML_UNREADABLE,
+    YAML_CHARACTER,
+    YAML_CONTROL_CHARACTER,
+    YAML_OTHER,
+    YAML_UNPRINTABLE,
 )
 from reportgen.data.yaml_bounds import MAX_FILE_BYTES, size_problem, tree_problems
-from reportgen.data.yaml_schema import build, compose
+from reportgen.data.yaml_errors import yaml_error_message
+from reportgen.data.yaml_schema import ClerkLoader, build, compose
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
+from reportgen.messages import FILE_NOT_FOUND, FILE_UNREADABLE, os_reason
+from reportgen.text.decoding import UndecodableText, decode_text
 
 Path_ = tuple[str | int, ...]
+
+#: The loader files are read with (tests swap in the Python parser's).
+_Loader: type[yaml.SafeLoader] = ClerkLoader
 
 # The characters YAML refuses in a file (PyYAML's own list): chiefly control characters pasted
 # from other programs. They are looked for before parsing, so each is reported with its field,
@@ -46,6 +50,8 @@ class SourceFile:
     path: Path
     data: Any
     positions: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
+    #: Warnings about the file as a whole, such as its having been read as GBK.
+    notes: list[Problem] = field(default_factory=list)
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
         """Return the line and column of ``path``, or of its nearest ancestor that has one."""
@@ -71,15 +77,21 @@ def load_yaml(path: Path) -> SourceFile:
         with path.open("rb") as stream:
             content = stream.read(MAX_FILE_BYTES + 1)
             size = max(len(content), os.fstat(stream.fileno()).st_size)
-        too_large = size_problem(path, size)
-        if too_large is not None:
-            raise DataError([too_large])
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise DataError([Problem(f"not UTF-8 text ({err.reason})", file=path)]) from err
+    except FileNotFoundError as err:
+        raise DataError([Problem(FILE_NOT_FOUND(), file=path)]) from err
     except OSError as err:
-        raise DataError([Problem(f"cannot read the file ({err.strerror})", file=path)]) from err
-    return parse_yaml(text, path)
+        raise DataError([Problem(FILE_UNREADABLE(reason=os_reason(err)), file=path)]) from err
+    too_large = size_problem(path, size)
+    if too_large is not None:
+        raise DataError([too_large])
+    try:
+        decoded = decode_text(content)
+    except UndecodableText as err:
+        raise DataError([Problem(err.message, file=path, line=err.line)]) from err
+    source = parse_yaml(decoded.text, path)
+    if decoded.note is not None:
+        source.notes.append(Problem(decoded.note, file=path, severity="warning"))
+    return source
 
 
 def parse_yaml(text: str, path: Path) -> SourceFile:
@@ -91,15 +103,23 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     if unprintable:
         raise DataError(_unprintable_problems(text, path, unprintable))
     try:
-        node = compose(text)
+        node = compose(text, _Loader)
         # -- measured before anything is built: aliases may repeat a value billions of times --
         bounds = tree_problems(node, path) if node is not None else []
         if bounds:
             raise DataError(bounds)
     except yaml.MarkedYAMLError as err:
-        raise DataError([_syntax_problem(err, path)]) from err
+        # The message says where a missing ] or " began; the line is where it was noticed.
+        mark = err.problem_mark or err.context_mark
+        problem = Problem(
+            yaml_error_message(err, text),
+            file=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        )
+        raise DataError([problem]) from err
     except yaml.YAMLError as err:
-        raise DataError([Problem(YAML_UNREADABLE(detail=str(err)), file=path)]) from err
+        raise DataError([Problem(YAML_OTHER(detail=str(err)), file=path)]) from err
     if node is None:
         return SourceFile(path, None)
     built = build(node)
@@ -112,23 +132,6 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     return source
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, path: Path) -> Problem:
-    mark = err.problem_mark or err.context_mark
-    detail: Message | str = " ".join(part for part in (err.context, err.problem) if part)
-    start = err.context_mark
-    if err.context and err.problem and start and mark and start.line != mark.line:
-        # The parser notices a missing ] or " lines later: say where the thing began.
-        detail = YAML_UNCLOSED(
-            problem=err.problem, context=err.context, line=start.line + 1, column=start.column + 1
-        )
-    return Problem(
-        YAML_SYNTAX(detail=detail or "cannot parse"),
-        file=path,
-        line=mark.line + 1 if mark else None,
-        column=mark.column + 1 if mark else None,
-    )
-
-
 def _dotted(path: Path, steps: tuple[str, ...]) -> str | None:
     return ".".join((path.stem, *steps)) if steps else None
 
@@ -137,21 +140,21 @@ def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> 
     """Return a Problem for each character in ``found``, naming its line, column and field."""
     # A copy with the characters blanked parses, and tells which value holds each one.
     try:
-        root = compose(_UNPRINTABLE.sub(" ", text))
+        root = compose(_UNPRINTABLE.sub(" ", text), _Loader)
     except yaml.YAMLError:
         root = None
     problems = []
     for match in found:
         index = match.start()
         code = ord(match.group())
-        kind = CONTROL_KIND() if code < 0xA0 else CHARACTER_KIND()
+        kind = YAML_CONTROL_CHARACTER() if code < 0xA0 else YAML_CHARACTER()
         try:
             steps = _steps_at(root, index, set()) if root is not None else []
         except RecursionError:  # -- a thousand levels deep: the line and column tell --
             steps = []
         problems.append(
             Problem(
-                UNPRINTABLE_CHARACTER(kind=kind, code=f"{code:04X}"),
+                YAML_UNPRINTABLE(kind=kind, code=f"{code:04X}"),
                 file=path,
                 line=text.count("\n", 0, index) + 1,
                 column=index - text.rfind("\n", 0, index),

@@ -81,7 +81,7 @@ PREVIEW_STALE = MessageKind(
 OFFICE_FAILED = MessageKind(
     "serve.office-failed",
     en="LibreOffice could not convert the document ({detail})",
-    zh="LibreOffice 未能转换该文档（{detail}）",
+    zh="LibreOffice 未能转换该文档：请用 Word 或 WPS 打开，看它是否完好（原文：“{detail}”）",
 )
 OFFICE_TIMEOUT = MessageKind(
     "serve.office-timeout",

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from reportgen.cache import Cache
 from reportgen.errors import WorkspaceError
+from reportgen.messages import os_reason
 from reportgen.serve.app import create_app
 from reportgen.serve.messages import PORT_BUSY, PREVIEW_SLOW, STARTED, TOKEN_PRINTED
 from reportgen.serve.office import uno_python
@@ -29,7 +30,7 @@ def listen(host: str, port: int) -> socket.socket:
         sock.listen(128)  # -- a browser that comes early waits for the server, not refused --
     except OSError as err:
         sock.close()
-        raise WorkspaceError(PORT_BUSY(host=host, port=port, detail=err.strerror or err)) from err
+        raise WorkspaceError(PORT_BUSY(host=host, port=port, detail=os_reason(err))) from err
     return sock
 
 

@@ -22,7 +22,6 @@ from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
-from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from reportgen.errors import InvalidValue, Problem, ProblemsFound, RenderError, TemplateError
@@ -36,11 +35,12 @@ from reportgen.ooxml.pictures import (
     picture_parts,
     placed_pictures,
 )
-from reportgen.ooxml.places import find_tag, normalise, part_label
-from reportgen.template.messages import IN_TAG, NOT_ALLOWED, PROGRAM_TEXT
+from reportgen.ooxml.places import Place, find_tag, normalise, part_place
+from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
 from reportgen.template.usage import Use, uses_in
 from reportgen.text.environment import make_environment, printed_values, render_part
-from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget
+from reportgen.text.jinja_errors import render_error_message, syntax_error_message
+from reportgen.text.limits import MAX_DOCUMENT, budget
 from reportgen.text.messages import TOO_DEEP
 
 #: The parts of a package that can hold tags; others are copied unchanged.
@@ -127,7 +127,8 @@ class CompiledTemplate:
             try:
                 code = self.environment.compile(source)
             except TemplateSyntaxError as err:
-                problems.append(self._problem(name, err.lineno, err.message or str(err), source))
+                message = syntax_error_message(err)
+                problems.append(self._problem(name, err.lineno, message, source))
                 continue
             except (RecursionError, SyntaxError) as err:  # -- nested past Python's limits --
                 line = getattr(err, "lineno", None)
@@ -205,32 +206,20 @@ class CompiledTemplate:
         for name, xml in replaced.items():
             try:
                 etree.fromstring(xml)
-            except etree.XMLSyntaxError as err:
-                problems.append(
-                    Problem(
-                        f"the rendered XML is broken ({err.msg}): check the blocks "
-                        "({%p %}, {%tr %}, {%tc %}) open and close at the same level",
-                        file=self.path,
-                        where=part_label(name),
-                    )
-                )
+            except etree.XMLSyntaxError:
+                problems.append(Problem(XML_BROKEN(), file=self.path, where=part_place(name)))
                 continue
             text = "".join(html.unescape(match) for match in _TEXT_RUN.findall(xml.decode()))
             leftover = _LEFTOVER_TAG.search(text)
             if leftover:
                 snippet = text[max(0, leftover.start() - 20) : leftover.end() + 20]
-                problems.append(
-                    Problem(
-                        f"a tag was not rendered and is left in the document: …{snippet}…",
-                        file=self.path,
-                        where=part_label(name),
-                    )
-                )
+                message = TAG_LEFT(snippet=snippet)
+                problems.append(Problem(message, file=self.path, where=part_place(name)))
             program = _PROGRAM_TEXT.search(text)
             if program:
                 snippet = _shorten(program.group(), 60)
                 problems.append(
-                    Problem(PROGRAM_TEXT(snippet=snippet), file=self.path, where=part_label(name))
+                    Problem(PROGRAM_TEXT(snippet=snippet), file=self.path, where=part_place(name))
                 )
             texts.append(text)
         document_text = "".join(texts)
@@ -247,13 +236,7 @@ class CompiledTemplate:
                 cursor = found + len(wanted)
             elif value not in lost and wanted not in flat_text:
                 lost.add(value)
-                problems.append(
-                    Problem(
-                        f"the value '{_shorten(value)}' was printed but is not in the document: "
-                        "its paragraph was lost",
-                        file=self.path,
-                    )
-                )
+                problems.append(Problem(VALUE_LOST(value=_shorten(value)), file=self.path))
         if problems:
             raise RenderError(problems)
 
@@ -264,13 +247,8 @@ class CompiledTemplate:
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == "<template>":
                 line = frame.lineno
-        message: Message | str = getattr(err, "message", None) or str(err)
-        if isinstance(err, LimitExceeded):
-            message = err.detail
-        elif isinstance(err, RecursionError):
-            message = TOO_DEEP()
-        elif isinstance(err, SecurityError):
-            message = NOT_ALLOWED(detail=message)
+        # -- a render that recursed too deep: a macro calling itself, blocks nested past bounds --
+        message = TOO_DEEP() if isinstance(err, RecursionError) else render_error_message(err)
         # -- a value that cannot be printed is named by the field the tag prints --
         return self._problem(name, line, message, named=isinstance(err, InvalidValue))
 
@@ -278,7 +256,7 @@ class CompiledTemplate:
         self,
         name: str,
         line: int | None,
-        message: Message | str,
+        message: Message,
         source: str | None = None,
         *,
         named: bool = False,
@@ -289,15 +267,16 @@ class CompiledTemplate:
             return Problem(message, file=self.path, where=where)
         printed = _PRINTED_PATH.fullmatch(tag) if named else None
         return Problem(
-            IN_TAG(message=message, tag=tag),
+            message,
             file=self.path,
             where=where,
+            tag=tag,
             field=printed.group(1) if printed else None,
         )
 
     def locate(
         self, name: str, line: int | None, written: str = "", *, source: str | None = None
-    ) -> tuple[str, str]:
+    ) -> tuple[Place, str]:
         """Return the place of line ``line`` of part ``name``, and the tag there using ``written``.
 
         The tag is the line's first when none uses ``written``, or ``written`` is not given.
@@ -305,7 +284,7 @@ class CompiledTemplate:
         if source is None:
             source = self.parts[name].source if name in self.parts else ""
         lines = source.split("\n")
-        where = part_label(name)
+        where = part_place(name)
         if line is None or not 0 < line <= len(lines):
             return where, ""
         tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
@@ -316,8 +295,8 @@ class CompiledTemplate:
         # The same tag may stand in several paragraphs: count those before this line.
         before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
         occurrence = normalise(before).count(normalise(tag))
-        place = find_tag(self.package.parts[name], tag, occurrence)
-        return (f"{where}, {place}" if place else where), html.unescape(tag)
+        place = find_tag(self.package.parts[name], name, tag, occurrence)
+        return (place or where), html.unescape(tag)
 
     def uses(self) -> list[Use]:
         """Return how the template uses each name, part by part (see reportgen.template.usage)."""

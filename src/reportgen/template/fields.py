@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import TemplateError
-from reportgen.i18n import Message
+from reportgen.i18n import Message, display_width, text_of
 from reportgen.template.messages import (
     FIELDS_ALSO,
-    FIELDS_HEADING,
+    FIELDS_HEADER,
     FIELDS_NONE,
     IN_EACH_ITEM,
     IN_FIELDS,
@@ -82,18 +82,26 @@ def describe(shape: Shape, key: str) -> Message:
 
 
 def field_lines(path: Path, fields: list[TemplateField]) -> list[str]:
-    """Return the fields as the lines ``reportgen fields`` prints: name, kind, where to write it."""
+    """Return the fields as the lines ``reportgen fields`` prints: name, kind, where to write it.
+
+    The columns line up on a terminal, where a Chinese character fills two columns.
+    """
     if not fields:
-        return [FIELDS_NONE(template=path).text()]
+        return [str(FIELDS_NONE(path=path))]
     names = ["  " * field.depth + field.name for field in fields]
-    kinds = [field.kind.text() for field in fields]
-    name_width = max(len(name) for name in names)
-    kind_width = max(_width(kind) for kind in kinds)
-    lines = [FIELDS_HEADING(template=path).text()]
+    kinds = [str(field.kind) for field in fields]
+    name_width = max(display_width(name) for name in names)
+    kind_width = max(display_width(kind) for kind in kinds)
+    lines = [str(FIELDS_HEADER(path=path))]
     for name, kind, field in zip(names, kinds, fields, strict=True):
-        padding = " " * (kind_width - _width(kind))
-        lines.append(f"  {name.ljust(name_width)}  {kind}{padding}  {field.source.text()}")
+        lines.append(
+            f"  {_padded(name, name_width)}  {_padded(kind, kind_width)}  {text_of(field.source)}"
+        )
     return lines
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
 
 
 def _walk(shape: Shape, steps: list[str], parent: Shape | None, out: list[TemplateField]) -> None:
@@ -135,8 +143,3 @@ def _members(shape: Shape) -> list[str]:
 
 #: What a figure holds that is a number.
 _FIGURE_NUMBERS = {"value", "previous"}
-
-
-def _width(text: str) -> int:
-    """Return how many columns ``text`` takes on a terminal: a Chinese character takes two."""
-    return sum(2 if ord(char) > 0x2E80 else 1 for char in text)

@@ -19,9 +19,9 @@ from jinja2 import Environment, Undefined
 from reportgen.errors import InvalidValue, Problem
 from reportgen.i18n import Message
 from reportgen.template.compiled import CompiledTemplate
-from reportgen.template.messages import IN_TAG
 from reportgen.template.usage import FILTER, PRINTED, Use
 from reportgen.text.filters import FILTERS
+from reportgen.text.jinja_errors import render_error_message
 from reportgen.text.printing import unprintable
 
 #: Items a check looks at in one list: enough to find a bad one in any real document.
@@ -45,12 +45,13 @@ def check_printed(
             continue
         reported.add((use.path, use.how))
         where, tag = template.locate(use.part, use.line, use.written)
-        message = IN_TAG(message=reason, tag=tag) if tag else reason
-        problems.append(Problem(message, file=template.path, where=where, field=use.path))
+        problems.append(
+            Problem(reason, file=template.path, where=where, field=use.path, tag=tag or None)
+        )
     return problems
 
 
-def _reason(use: Use, values: list[Any]) -> Message | str | None:
+def _reason(use: Use, values: list[Any]) -> Message | None:
     """Return why the first of ``values`` that fails its use fails it, or None if none does."""
     check = FILTERS.get(use.how.removeprefix(FILTER)) if use.how.startswith(FILTER) else None
     for value in values:
@@ -64,7 +65,7 @@ def _reason(use: Use, values: list[Any]) -> Message | str | None:
             except InvalidValue as err:
                 return err.message
             except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-                return str(err)  # -- rendering says the same, in these words --
+                return render_error_message(err)  # -- rendering says the same --
     return None
 
 

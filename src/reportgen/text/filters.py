@@ -20,6 +20,9 @@ from reportgen.text.messages import (
     NO_PREVIOUS,
     NOT_A_DATE,
     PREVIOUS_ZERO,
+    THE_FIGURE,
+    UNKNOWN_QUALIFIER,
+    UNKNOWN_SCALE,
 )
 from reportgen.text.printing import unprintable
 from reportgen.text.titles import title_lines
@@ -146,10 +149,10 @@ def amount(
     number = _number(value, "amount")
     if scale is not None:
         if scale not in SCALES:
-            raise ValueError(f"unknown scale {scale!r}: use 万 or 亿")
+            raise InvalidValue(UNKNOWN_SCALE(scale=scale))
         number /= SCALES[scale]
     if qualifier is not None and qualifier not in QUALIFIERS:
-        raise ValueError(f"unknown qualifier {qualifier!r}: use one of {'、'.join(QUALIFIERS)}")
+        raise InvalidValue(UNKNOWN_QUALIFIER(qualifier=qualifier, known=QUALIFIERS))
     rounding = ROUND_DOWN if qualifier in SUFFIX_QUALIFIERS else ROUND_HALF_UP
     quantum = Decimal(1).scaleb(-precision)
     text = format(number.quantize(quantum, rounding=rounding), "f")
@@ -174,7 +177,7 @@ def cn_change(figure: Any, precision: int = 0) -> str:
     if awaits_data(figure):
         return str(figure)  # -- awaits its value, which is reported already --
     previous = getattr(figure, "previous", None)
-    name = getattr(figure, "name", "the figure")
+    name = getattr(figure, "name", None) or THE_FIGURE()
     if previous is None:
         raise InvalidValue(NO_PREVIOUS(name=name))
     if previous == 0:
