@@ -161,8 +161,8 @@ class Bench:
             out = self.root / f"per-document-{round_}"
             started = time.perf_counter()
             result = render_batch(Run(workspace, Cache(self.cache_dir)), name, out, jobs=1)
-            ours.append((time.perf_counter() - started) / len(result.written))
-            assert len(result.written) == rows and not result.problems, result.problems
+            ours.append((time.perf_counter() - started) / result.written)
+            assert result.written == rows and not result.problems, result.problems
             floor.append(_time_floor(template, floor_parts))
             shutil.rmtree(out)
         bare_ms, ours_ms, floor_ms = (
@@ -630,7 +630,7 @@ def _parallel_ceiling(count: int = 3_000_000) -> float:
     _spin(count)
     _spin(count)
     one = time.perf_counter() - started
-    from reportgen.batch import START_METHOD
+    from reportgen.batch.workers import START_METHOD
 
     with multiprocessing.get_context(START_METHOD).Pool(2) as pool:
         pool.map(_spin, [0, 0])  # the workers started before the clock does

@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportgen import batch
+from reportgen.batch import workers
 from reportgen.cli import main
 from reportgen.data.figures import Group
 from reportgen.data.loader import load_report_data
@@ -138,7 +138,7 @@ def test_workers_started_afresh_write_the_same_files(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # spawn, as on Windows and macOS: each worker imports reportgen and gets the data pickled.
-    monkeypatch.setattr(batch, "START_METHOD", "spawn")
+    monkeypatch.setattr(workers, "START_METHOD", "spawn")
     assert render("-o", "one") == 0
     assert render("-o", "spawned", "--jobs", "2") == 0
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reportgen.batch import render_batch
+from reportgen.batch import ProgressCallback, render_batch
 from reportgen.cache import Cache
 from reportgen.errors import Problem, ProblemsFound
-from reportgen.files import write_atomically
+from reportgen.files import remove_leftovers, write_atomically
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
 
@@ -40,6 +40,8 @@ def render_reports(
     pdf: bool = False,
     on_rendered: Callable[[str], None] | None = None,
     cache: Cache | None = None,
+    archive: bool = False,
+    on_progress: Callable[[str], ProgressCallback] | None = None,
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
 
@@ -50,12 +52,19 @@ def render_reports(
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
     to install when it cannot be.
+
+    A batch streams its rows: with ``on_written`` given (and no ``pdf``), its files are
+    told there one by one and left out of the list returned, which would otherwise grow
+    with the rows. With ``archive``, a batch writes one ``REPORT.zip`` instead of a
+    folder. ``on_progress(name)`` gives the callback told a batch's rows done so far.
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     rendered, problems = _render_all(run, names, output_dir, on_rendered)
     written = []
     if not problems:
+        if rendered:
+            remove_leftovers(rendered[0].output.parent)
         for report in rendered:
             write_atomically(report.output, report.document)
             written.append(report.output)
@@ -63,7 +72,14 @@ def render_reports(
                 on_written(report.output)
     for name in batches:
         files, batch_problems = _render_batch(
-            run, name, output_dir=output_dir, jobs=jobs, on_written=on_written
+            run,
+            name,
+            output_dir=output_dir,
+            jobs=jobs,
+            on_written=on_written,
+            archive=archive,
+            on_progress=on_progress(name) if on_progress is not None else None,
+            keep_paths=on_written is None or pdf,
         )
         written += files
         problems += batch_problems
@@ -102,7 +118,8 @@ def _render_batch(run: Run, name: str, **options: object) -> tuple[list[Path], l
         result = render_batch(run, name, **options)  # type: ignore[arg-type]
     except ProblemsFound as err:
         return [], err.problems
-    return result.written, result.problems
+    archived = options.get("archive") and options.get("write", True)
+    return [result.output] if archived else result.paths, result.problems
 
 
 def _render_all(

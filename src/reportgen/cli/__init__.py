@@ -64,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        from reportgen.cli.messages import INTERRUPTED
+
+        print(INTERRUPTED(), file=sys.stderr)
         return 130
 
 
@@ -104,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         metavar="N",
         help="render a batch's rows in N processes (default: 1)",
+    )
+    render.add_argument(
+        "--zip",
+        action="store_true",
+        help="write each batch as one .zip of its documents (output/REPORT.zip), not a folder",
     )
     render.set_defaults(command=_render)
 
@@ -248,6 +255,8 @@ def _render(arguments: argparse.Namespace) -> int:
             pdf=arguments.pdf,
             on_rendered=progress.rendered,
             cache=_cache_from_environment(),
+            archive=arguments.zip,
+            on_progress=progress.rows,
         )
     return 0
 

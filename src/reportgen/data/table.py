@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import DataError, Problem
+from reportgen.i18n import Message
 
 
 @functools.cache
@@ -60,7 +61,7 @@ class Row:
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, path: Path, message: str, column: str | None = None) -> Problem:
+    def problem(self, path: Path, message: Message | str, column: str | None = None) -> Problem:
         """Return a Problem at this row (at ``column``'s value when its place is known)."""
         line, col = self.positions.get(column, (self.line, None)) if column else (self.line, None)
         return Problem(

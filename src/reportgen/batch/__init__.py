@@ -1,0 +1,237 @@
+"""Render a batch: one document for each row of a table, all from one compiled template.
+
+A report whose report.yaml has a ``batch:`` section renders once per row of its table
+(read by :mod:`reportgen.data.table`). The template sees the report's own data and the
+row's columns as ``row.<column>``; each document is named from the pattern
+``batch.output`` and written into a folder named after the report, or into one .zip.
+
+The template is checked and compiled once. Rows stream from the table through the
+renderer to the disk, in this process, in worker processes (:mod:`.workers`) or on a
+Dask cluster (:mod:`.cluster`): a batch holds a few rows at a time, never the table, so
+a million rows take about the memory of a thousand. A row with a problem is reported at
+its file and line, and the other rows are still written.
+
+Each row goes through :meth:`CompiledTemplate.render` and
+:func:`~reportgen.files.write_atomically`, as a single report does, so its file is byte
+for byte the one a single render of the same data writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.batch.archive import ArchiveWriter
+from reportgen.batch.messages import LINES, ROWS_AFTER_NOT_RENDERED, WORKER_STOPPED
+from reportgen.batch.plan import PlanItem, Task, check_report, plan_rows
+from reportgen.batch.rows import Job, Lost, Outcome, RowRenderer, Skipped
+from reportgen.batch.workers import STAGING_PREFIX, WorkerPool
+from reportgen.errors import OutputError, Problem
+from reportgen.files import remove_leftovers, write_atomically
+from reportgen.prepare import Run, document_properties
+
+#: A worker's staging folder (see :mod:`.workers`): the parent's and the worker's numbers.
+_STAGING = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-(\d+)")
+
+#: Called with the rows done so far and about how many the table holds (None: unknown).
+ProgressCallback = Callable[[int, int | None], None]
+
+
+@dataclass
+class BatchResult:
+    """What rendering a batch did: how many documents, where, and each row left out."""
+
+    written: int
+    problems: list[Problem]
+    #: The batch's folder, or its archive.
+    output: Path
+    #: Each file written, in the table's order, when asked for (``keep_paths``).
+    paths: list[Path] = field(default_factory=list)
+
+
+def render_batch(
+    run: Run,
+    name: str,
+    output_dir: Path | None = None,
+    *,
+    jobs: int = 1,
+    on_written: Callable[[Path], None] | None = None,
+    write: bool = True,
+    archive: bool = False,
+    on_progress: ProgressCallback | None = None,
+    keep_paths: bool = False,
+) -> BatchResult:
+    """Render each row of report ``name``'s table into ``output_dir``/``name``/.
+
+    Raise ProblemsFound if the report, its template or its table as a whole has a
+    problem: then no row is rendered. Otherwise write every good row, calling
+    ``on_written`` with each file in the table's order (with ``archive``, once, with
+    the archive ``output_dir``/``name``.zip), and return how many were written and a
+    problem for each row left out. With ``write=False`` rows are rendered and checked
+    but nothing is written. Raise OutputError when a file cannot be written, after
+    telling ``on_written`` of each file that was.
+    """
+    data = run.load_report(run.workspace.report_dir(name))
+    spec = data.facts.batch
+    if spec is None:
+        raise ValueError(f"report '{name}' has no batch: render it with render_reports")
+    template_path, compiled, variables = run.template_for(data)
+    from reportgen.data.table import open_table
+
+    table = open_table(data.directory / spec.rows)
+    wanted = check_report(data, spec, template_path, variables, table)
+    plan = plan_rows(data, spec, table, wanted)
+    job = Job(compiled.source(), table.path, data.context, document_properties(data))
+
+    base = output_dir or run.workspace.output_dir
+    target = base / (f"{name}.zip" if archive else name)
+    result = BatchResult(0, [], target)
+    with ExitStack() as stack:
+        writer = None
+        if write:
+            remove_leftovers(base)
+            if archive:
+                writer = stack.enter_context(ArchiveWriter(target))
+            else:
+                remove_leftovers(target, _STAGING)
+        folder = target if write and not archive else None
+        if jobs > 1:
+            chunk = max(1, min(64, (table.size_hint or 0) // (jobs * 8)))
+            engine: Iterable[tuple[PlanItem, Outcome]] = WorkerPool(
+                job, compiled, plan, jobs, folder, chunk
+            )
+        else:
+            engine = _in_process(RowRenderer(job, compiled), plan)
+        collector = _Collector(result, table.path, on_written, keep_paths, writer, folder)
+        collector.collect(engine, table.size_hint, on_progress)
+        if collector.lost and next(plan, None) is not None:
+            collector.rows_after = collector.last_line
+    if archive and write:
+        result.written = writer.count if writer is not None else 0
+        if on_written is not None:
+            on_written(target)
+    collector.finish()
+    return result
+
+
+def _in_process(
+    renderer: RowRenderer, plan: Iterable[PlanItem]
+) -> Iterator[tuple[PlanItem, Outcome]]:
+    for item in plan:
+        yield item, item if isinstance(item, list) else renderer.render(item)
+
+
+class _Collector:
+    """Take each row's outcome in the table's order: write it, tell it, or keep its problems."""
+
+    def __init__(
+        self,
+        result: BatchResult,
+        table: Path,
+        on_written: Callable[[Path], None] | None,
+        keep_paths: bool,
+        writer: ArchiveWriter | None,
+        folder: Path | None,
+    ) -> None:
+        self.result = result
+        self.table = table
+        self.on_written = on_written
+        self.keep_paths = keep_paths
+        self.writer = writer
+        self.folder = folder
+        self.error: OutputError | None = None
+        self.lost: list[int] = []
+        self.last_line = 0
+        self.rows_after: int | None = None
+
+    def collect(
+        self,
+        engine: Iterable[tuple[PlanItem, Outcome]],
+        size_hint: int | None,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        """Take every outcome ``engine`` gives, telling ``on_progress`` as rows are done."""
+        outcomes = iter(engine)
+        done = 0
+        try:
+            for item, outcome in outcomes:
+                self._take(item, outcome)
+                done += 1
+                if on_progress is not None:
+                    on_progress(done, size_hint)
+                if self.error is not None:
+                    if not isinstance(engine, WorkerPool):
+                        break
+                    engine.stop()  # the rows already out still come back, and are told
+        finally:
+            # Now, not when collected: the workers stop and their staging folders go
+            # before an interrupted run exits.
+            close = getattr(outcomes, "close", None)
+            if close is not None:
+                close()
+
+    def _take(self, item: PlanItem, outcome: Outcome) -> None:
+        if isinstance(item, list):
+            self.result.problems += item
+            return
+        self.last_line = item.line
+        if isinstance(outcome, list):
+            self.result.problems += outcome
+        elif isinstance(outcome, Lost):
+            self.lost.append(item.line)
+        elif isinstance(outcome, OutputError):
+            self.error = self.error or outcome
+        elif isinstance(outcome, bytes):
+            self._write(item, outcome)
+        elif isinstance(outcome, Path):
+            self._written(outcome)
+        else:
+            assert isinstance(outcome, Skipped)
+
+    def _write(self, task: Task, document: bytes) -> None:
+        if self.writer is not None:
+            self.writer.add(task.name, document)
+            self.result.written += 1
+        elif self.folder is not None:
+            path = self.folder / task.name
+            try:
+                write_atomically(path, document)
+            except OutputError as err:
+                self.error = err
+                return
+            self._written(path)
+
+    def _written(self, path: Path) -> None:
+        self.result.written += 1
+        if self.keep_paths:
+            self.result.paths.append(path)
+        if self.on_written is not None:
+            self.on_written(path)
+
+    def finish(self) -> None:
+        """Add the rows lost to the problems; raise the error that stopped writing, if one did."""
+        if self.lost:
+            rest = ROWS_AFTER_NOT_RENDERED(line=self.rows_after) if self.rows_after else ""
+            lines = LINES(ranges=_ranges(self.lost))
+            message = WORKER_STOPPED(count=len(self.lost), lines=lines, rest=rest)
+            self.result.problems.append(Problem(message, file=self.table, line=self.lost[0]))
+        self.result.problems.sort(key=lambda problem: problem.line or 0)
+        if self.error is not None:
+            raise self.error
+
+
+def _ranges(lines: list[int]) -> list[str]:
+    """Return ``lines`` as ranges, ``3–7``, for lines that follow each other."""
+    ranges: list[str] = []
+    start = previous = lines[0]
+    for line in [*lines[1:], None]:
+        if line is not None and line == previous + 1:
+            previous = line
+            continue
+        ranges.append(str(start) if start == previous else f"{start}–{previous}")
+        if line is not None:
+            start = previous = line
+    return ranges

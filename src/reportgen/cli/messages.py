@@ -1,0 +1,17 @@
+"""The words of the command line: its progress display, and an interrupted run."""
+
+from __future__ import annotations
+
+from reportgen.i18n import MessageKind
+
+ROWS_OF = MessageKind("progress.rows-of", en="rows of {name}", zh="{name} 逐行生成")
+ROWS_A_SECOND = MessageKind(
+    "progress.rows-a-second",
+    en="{rate} rows/s, {left} left",
+    zh="每秒 {rate} 行，还需 {left}",
+)
+INTERRUPTED = MessageKind(
+    "cli.interrupted",
+    en="interrupted",
+    zh="已中断：已生成的文件完整可用，其余没有生成",
+)
