@@ -44,22 +44,47 @@ def write_atomically(
     folder = staging or path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX
-        )
     except OSError as err:
         raise OutputError(f"cannot write here ({err.strerror or err})", path=path.parent) from err
+    # The name is chosen before the file is made, so that whatever interrupts the steps
+    # below (Ctrl+C included, at any moment) the file is known and removed.
+    temporary = _temporary_name(folder, path)
     try:
+        handle = _create(temporary)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except _NotMade as err:
+        raise OutputError(f"cannot write here ({err.strerror or err})", path=path.parent) from err
     except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise OutputError(f"cannot write the file ({err.strerror or err})", path=path) from err
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+class _NotMade(OSError):
+    """The temporary file could not be made: the folder is the problem, not the file."""
+
+
+def _temporary_name(folder: Path, path: Path) -> Path:
+    return folder / f"{temporary_prefix(path)}{os.urandom(4).hex()}{TEMPORARY_SUFFIX}"
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _create(temporary: Path) -> int:
+    """Make the new file ``temporary``, readable by its owner only; return its descriptor."""
+    try:
+        return os.open(temporary, _CREATE, 0o600)
+    except FileExistsError as err:
+        # Another file of this name (process number and 32 random bits): never ours to remove.
+        raise _NotMade(err.errno, err.strerror) from err
+    except OSError as err:
+        raise _NotMade(err.errno, err.strerror) from err
 
 
 def write_folder_atomically(
