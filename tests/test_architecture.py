@@ -19,6 +19,7 @@ LAYERS: list[set[str]] = [
     {
         "reportgen.version",
         "reportgen.i18n",
+        "reportgen.messages",
         "reportgen.errors",
         "reportgen.files",
         "reportgen.fonts",

@@ -83,7 +83,7 @@ def test_check_exits_3_when_the_data_folder_is_empty(tmp_path: Path, monkeypatch
 def test_check_exits_3_for_an_unknown_report(workspace: Path, capsys) -> None:
     assert main(["check", "annual"]) == 3
     assert capsys.readouterr().err == (
-        f"error: no report named 'annual' in {workspace / 'data'} (reports: {REPORT})\n"
+        f"error: {workspace / 'data'}: no report named 'annual' (reports: {REPORT})\n"
     )
 
 

@@ -431,9 +431,8 @@ def test_new_department_renders_at_once(samples: Path, capsys) -> None:
 def test_new_department_refuses_a_taken_name(samples: Path, capsys) -> None:
     assert main(["new-department", "five-year-report"]) == 3
     assert capsys.readouterr().err == (
-        f"error: {samples}/templates/five-year-report.docx and "
-        f"{samples}/data/five-year-report already exist: choose another name; "
-        "nothing was written\n"
+        f"error: {samples}/templates/five-year-report.docx: already exists, and so does "
+        f"{samples}/data/five-year-report: choose another name; nothing was written\n"
     )
 
 
@@ -510,7 +509,7 @@ def test_fields_takes_a_path_and_names_unknown_templates(samples: Path, capsys) 
 
     assert main(["fields", "annual"]) == 3
     assert capsys.readouterr().err == (
-        f"error: no template 'annual' in {samples}/templates "
+        f"error: {samples}/templates: no template 'annual' "
         "(templates: annual-summary.docx, five-year-report.docx)\n"
     )
 

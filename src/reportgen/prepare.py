@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen.cache import Cache
-from reportgen.data.report import REPORT_FILE, ReportData
+from reportgen.data.report import ReportData
 from reportgen.errors import DataError, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
@@ -65,27 +65,23 @@ class Run:
         kept = self.cache.reports.load(directory) if self.cache is not None else None
         if kept is not None:
             return kept.facts.batch is not None
-        from reportgen.data.yaml_source import load_yaml
+        from reportgen.data.outline import read_outline
 
-        try:
-            source = load_yaml(directory / REPORT_FILE)
-        except ProblemsFound:
-            return False  # loading the report explains what is wrong with the file
-        return isinstance(source.data, dict) and "batch" in source.data
+        return read_outline(directory).is_batch
 
     def template_for(self, data: ReportData) -> tuple[Path, CompiledTemplate, list[str]]:
         """Return the path of the template ``data`` names, compiled, and the names it prints.
 
         Raise ProblemsFound if the template is missing or has a problem.
         """
-        from reportgen.template.checks import missing_template
-
         template_path = self.workspace.template_path(data.template_name)
         if not template_path.is_file():
-            report_file = data.directory / REPORT_FILE
-            raise DataError(
-                [missing_template(report_file, data.template_name, self.workspace.templates_dir)]
-            )
+            from reportgen.data.outline import read_outline
+            from reportgen.template.checks import missing_template
+
+            outline = read_outline(data.directory)
+            templates_dir = self.workspace.templates_dir
+            raise DataError([missing_template(outline, data.template_name, templates_dir)])
         if template_path not in self.templates:
             self.templates[template_path] = check_and_compile(template_path, self.cache)
         checked = self.templates[template_path]

@@ -13,6 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import NotFoundError, WorkspaceError
+from reportgen.messages import (
+    CONFIG_FOLDERS,
+    CONFIG_SYNTAX,
+    CONFIG_UNKNOWN_KEYS,
+    DATA_FOLDER_MISSING,
+    FILE_UNREADABLE,
+    NO_REPORTS,
+    NO_SUCH_REPORT,
+    NO_SUCH_TEMPLATE,
+    NONE_THERE,
+    NOT_A_WORKSPACE,
+)
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
@@ -36,10 +48,7 @@ class Workspace:
                 return cls.from_config(folder / CONFIG_FILE)
         if (start / "data").is_dir():
             return cls.at(start)
-        raise NotFoundError(
-            f"{start}: not a reportgen workspace (no {CONFIG_FILE} here or above, and no data/ "
-            "folder): run 'reportgen init' to make one, or change to a workspace folder"
-        )
+        raise NotFoundError(NOT_A_WORKSPACE(config=CONFIG_FILE), path=start)
 
     @classmethod
     def at(cls, root: Path, folders: dict[str, str] | None = None) -> Workspace:
@@ -53,9 +62,9 @@ class Workspace:
         try:
             settings = tomllib.loads(config.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as err:
-            raise WorkspaceError(f"{config}: {err}") from err
+            raise WorkspaceError(CONFIG_SYNTAX(error=str(err)), path=config) from err
         except (OSError, UnicodeDecodeError) as err:
-            raise WorkspaceError(f"{config}: cannot read the file ({err})") from err
+            raise WorkspaceError(FILE_UNREADABLE(reason=str(err)), path=config) from err
         folders = settings.get("folders", {})
         unknown = set(folders) - set(DEFAULT_FOLDERS) if isinstance(folders, dict) else set()
         if (
@@ -63,33 +72,46 @@ class Workspace:
             or unknown
             or not all(isinstance(value, str) for value in folders.values())
         ):
-            raise WorkspaceError(
-                f"{config}: [folders] takes text values for templates, data and output"
-                + (f" (unknown: {', '.join(sorted(unknown))})" if unknown else "")
-            )
+            listed = CONFIG_UNKNOWN_KEYS(names=sorted(unknown)) if unknown else ""
+            raise WorkspaceError(CONFIG_FOLDERS(unknown=listed), path=config)
         return cls.at(config.parent, folders)
 
     def report_names(self) -> list[str]:
         """Return the name of every report in the data folder, sorted."""
         if not self.data_dir.is_dir():
-            raise NotFoundError("the data folder is missing", path=self.data_dir)
+            raise NotFoundError(DATA_FOLDER_MISSING(), path=self.data_dir)
         names = sorted(
             folder.name for folder in self.data_dir.iterdir() if (folder / "report.yaml").is_file()
         )
         if not names:
-            raise WorkspaceError(
-                f"{self.data_dir}: holds no report (a report is a folder with a report.yaml)"
-            )
+            raise WorkspaceError(NO_REPORTS(), path=self.data_dir)
         return names
 
     def report_dir(self, name: str) -> Path:
         """Return the data folder of report ``name``; raise WorkspaceError if there is none."""
         folder = self.data_dir / name
         if not (folder / "report.yaml").is_file():
-            known = ", ".join(self.report_names())
-            raise NotFoundError(f"no report named '{name}' in {self.data_dir} (reports: {known})")
+            known = self.report_names()
+            raise NotFoundError(NO_SUCH_REPORT(name=name, known=known), path=self.data_dir)
         return folder
 
     def template_path(self, name: str) -> Path:
         """Return the path of template file ``name``."""
         return self.templates_dir / name
+
+    def find_template(self, given: str) -> Path:
+        """Return the template a person means by ``given``: a path, or a name in the templates.
+
+        The name may leave off ``.docx``. Raise NotFoundError, naming the templates there,
+        if there is no such file.
+        """
+        path = Path(given)
+        if path.is_file():
+            return path
+        name = path.name if path.suffix == ".docx" else f"{path.name}.docx"
+        path = self.template_path(name)
+        if not path.is_file():
+            known = sorted(found.name for found in self.templates_dir.glob("*.docx"))
+            message = NO_SUCH_TEMPLATE(name=given, known=known or NONE_THERE())
+            raise NotFoundError(message, path=self.templates_dir)
+        return path

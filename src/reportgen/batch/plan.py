@@ -98,12 +98,7 @@ def plan_rows(
     data: ReportData, spec: BatchFacts, table: Table, wanted: set[str]
 ) -> Iterator[PlanItem]:
     """Yield a task for each row that can be rendered and the problems of each other row."""
-    facts = {
-        "organisation": data.facts.organisation,
-        "title": data.facts.title,
-        "start": str(data.facts.period.start),
-        "end": str(data.facts.period.end),
-    }
+    facts = data.facts.placeholders()
     pattern = _parse_pattern(spec.output)
     names = NameRegister()
     for row in table.rows():

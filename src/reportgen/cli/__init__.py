@@ -341,21 +341,12 @@ def _new_department(arguments: argparse.Namespace) -> int:
 
 
 def _fields(arguments: argparse.Namespace) -> int:
-    from reportgen.errors import WorkspaceError
     from reportgen.template.fields import field_lines, template_fields
     from reportgen.workspace import Workspace
 
     path = Path(arguments.template)
     if not path.is_file():
-        workspace = Workspace.find()
-        name = path.name if path.suffix == ".docx" else f"{path.name}.docx"
-        path = workspace.template_path(name)
-        if not path.is_file():
-            known = sorted(found.name for found in workspace.templates_dir.glob("*.docx"))
-            raise WorkspaceError(
-                f"no template '{arguments.template}' in {workspace.templates_dir} "
-                f"(templates: {', '.join(known) or 'none'})"
-            )
+        path = Workspace.find().find_template(arguments.template)
     print("\n".join(field_lines(Path(_shown(path)), template_fields(path))))
     return 0
 

@@ -7,13 +7,12 @@ checks clean.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.data.report import REPORT_FILE
-from reportgen.errors import DataError, Problem
+from reportgen.errors import Problem
 from reportgen.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -106,10 +105,8 @@ def describe_workspace(workspace: Workspace, cache: Cache | None = None) -> Over
     names = _report_names(workspace)
     reports = []
     for name in names:
-        directory = workspace.data_dir / name
-        template, parts, output, rows = _what_report_yaml_says(workspace, directory)
         problems = check_reports(workspace, [name], cache=cache)
-        reports.append(ReportEntry(name, directory, parts, template, output, problems, rows))
+        reports.append(_entry(workspace, workspace.data_dir / name, problems))
     templates = []
     if workspace.templates_dir.is_dir():
         for path in sorted(workspace.templates_dir.glob("*.docx")):
@@ -130,34 +127,19 @@ def _report_names(workspace: Workspace) -> list[str]:
     )
 
 
-def _what_report_yaml_says(
-    workspace: Workspace, directory: Path
-) -> tuple[str | None, list[str], Path | None, str | None]:
-    """Return the template, parts, output file and batch table report.yaml gives, if it can."""
-    from pydantic import ValidationError
+def _entry(workspace: Workspace, directory: Path, problems: list[Problem]) -> ReportEntry:
+    """Return a report's entry: what its report.yaml gives, as far as it can be read."""
+    from reportgen.data.outline import read_outline
 
-    from reportgen.data.loader import report_facts
-    from reportgen.data.models import ReportFile
-    from reportgen.data.yaml_source import load_yaml
-
-    try:
-        source = load_yaml(directory / REPORT_FILE)
-    except DataError:
-        return None, [], None, None
-    if not isinstance(source.data, dict):
-        return None, [], None, None
-    template = source.data.get("template")
-    template = template if isinstance(template, str) else None
-    # -- the output name needs no date: a new period's `date: ~` must not hide it --
-    facts = {**source.data, "date": source.data.get("date") or dt.date.min}
-    try:
-        spec = ReportFile.model_validate(facts)
-    except ValidationError:
-        parts = source.data.get("parts")
-        listed = [str(part) for part in parts] if isinstance(parts, list) else []
-        return template, listed, None, None
-    if spec.batch is not None:
-        folder = workspace.output_dir / directory.name
-        return template, spec.parts, folder / f"{spec.batch.output}.docx", spec.batch.rows
-    stem = report_facts(spec).output_stem()
-    return template, spec.parts, workspace.output_dir / f"{stem}.docx", None
+    outline = read_outline(directory)
+    facts = outline.facts()
+    output: Path | None = None
+    rows = None
+    if facts is not None and facts.batch is not None:
+        rows = facts.batch.rows
+        output = workspace.output_dir / directory.name / f"{facts.batch.output}.docx"
+    elif facts is not None:
+        output = workspace.output_dir / f"{facts.output_stem()}.docx"
+    return ReportEntry(
+        directory.name, directory, outline.parts, outline.template, output, problems, rows
+    )

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.data.report import REPORT_FILE
+from reportgen.commands.messages import BAD_FOLDER_NAME, PERIOD_FOLDER_TAKEN, PERIOD_NEEDED
+from reportgen.data.outline import read_outline
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
 from reportgen.files import write_folder_atomically
@@ -53,19 +54,15 @@ def start_new_period(workspace: Workspace, report: str, to: str | None = None) -
     be read.
     """
     source_dir = workspace.report_dir(report)
-    start, end = _period_of(source_dir / REPORT_FILE)
+    start, end = _period_of(source_dir)
     length = end - start + 1
     new_start, new_end = start + length, end + length
     name = to if to is not None else next_period_name(report, start, end, new_start, new_end)
     if not _FOLDER_NAME.fullmatch(name):
-        raise WorkspaceError(
-            f"'{name}' cannot name a report folder: use letters, digits, - and _ only"
-        )
+        raise WorkspaceError(BAD_FOLDER_NAME(name=name))
     target = workspace.data_dir / name
     if target.exists():
-        raise AlreadyExistsError(
-            f"{target}: already exists; choose another name with --to, or delete the folder"
-        )
+        raise AlreadyExistsError(PERIOD_FOLDER_TAKEN(), path=target)
 
     rewritten: dict[Path, str] = {}
     emptied: list[str] = []
@@ -251,22 +248,14 @@ def _sum(texts: list[str]) -> str:
     return format(total.normalize(), "f") if total != total.to_integral() else str(int(total))
 
 
-def _period_of(path: Path) -> tuple[int, int]:
-    source = parse_yaml(_read(path), path)
-    period = source.data.get("period") if isinstance(source.data, dict) else None
-    start = period.get("start") if isinstance(period, dict) else None
-    end = period.get("end") if isinstance(period, dict) else None
-    if not (isinstance(start, int) and isinstance(end, int) and start <= end):
-        raise DataError(
-            [
-                source.problem(
-                    "needs the years of the period to move it on (period: start: 2019, end: 2023)",
-                    ("period",),
-                    "report.period",
-                )
-            ]
-        )
-    return start, end
+def _period_of(directory: Path) -> tuple[int, int]:
+    outline = read_outline(directory)
+    if outline.source is None:
+        raise DataError(outline.problems)
+    period = outline.period
+    if period is None:
+        raise DataError([outline.problem(PERIOD_NEEDED(), ("period",), "report.period")])
+    return period
 
 
 def _read(path: Path) -> str:

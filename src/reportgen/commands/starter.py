@@ -15,6 +15,13 @@ import re
 import shutil
 from pathlib import Path
 
+from reportgen.commands.messages import (
+    ALREADY_EXISTS,
+    ALSO_EXISTS,
+    BAD_REPORT_NAME,
+    FOLDERS_UNWRITABLE,
+    WORKSPACE_TAKEN,
+)
 from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
 from reportgen.files import write_atomically, write_folder_atomically
 from reportgen.workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
@@ -73,18 +80,13 @@ def create_department(
     Raise WorkspaceError, writing nothing, if ``name`` cannot name a file or either exists.
     """
     if not _NAME.fullmatch(name):
-        raise WorkspaceError(
-            f"'{name}' cannot name a report: use letters, digits, - and _ , "
-            "starting with a letter or digit"
-        )
+        raise WorkspaceError(BAD_REPORT_NAME(name=name))
     template = workspace.templates_dir / f"{name}.docx"
     folder = workspace.data_dir / name
     taken = [path for path in (template, folder) if path.exists()]
     if taken:
-        raise AlreadyExistsError(
-            f"{' and '.join(str(path) for path in taken)} already exist"
-            f"{'s' if len(taken) == 1 else ''}: choose another name; nothing was written"
-        )
+        also = ALSO_EXISTS(paths=taken[1:]) if len(taken) > 1 else ""
+        raise AlreadyExistsError(ALREADY_EXISTS(also=also), path=taken[0])
     files = write_folder_atomically(
         folder, skeleton_files(name, title or DEFAULT_TITLE, organisation, today)
     )
@@ -110,16 +112,14 @@ def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Pat
     ]
     taken = [path for path in planned if path.exists()]
     if taken:
-        names = ", ".join(str(path.relative_to(directory)) for path in taken)
-        raise AlreadyExistsError(
-            f"{directory}: already holds {names}; 'reportgen init' never overwrites a file, "
-            "so nothing was written (run it in an empty folder)"
-        )
+        names = [str(path.relative_to(directory)) for path in taken]
+        raise AlreadyExistsError(WORKSPACE_TAKEN(names=names), path=directory)
     try:
         for folder in DEFAULT_FOLDERS.values():
             (directory / folder).mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"{directory}: cannot make the folders ({err.strerror or err})") from err
+        reason = err.strerror or str(err)
+        raise OutputError(FOLDERS_UNWRITABLE(reason=reason), path=directory) from err
     written = create_department(workspace, SAMPLE_REPORT, today=today)
     write_atomically(config, CONFIG_TEXT.encode())
     return [config, *written]

@@ -12,9 +12,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-import yaml
-
-from reportgen.data.report import REPORT_FILE
 from reportgen.errors import ReportgenError
 from reportgen.workspace import Workspace
 
@@ -186,10 +183,6 @@ class _ReportWatcher:
     def _template_of(self, name: str) -> str | None:
         # -- read only the template's name: a report that does not load is rendered anyway,
         #    so its problems are shown again --
-        try:
-            text = (self.data_dir / name / REPORT_FILE).read_text(encoding="utf-8")
-            data = yaml.safe_load(text)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            return None
-        template = data.get("template") if isinstance(data, dict) else None
-        return template if isinstance(template, str) else None
+        from reportgen.data.outline import read_outline
+
+        return read_outline(self.data_dir / name).template

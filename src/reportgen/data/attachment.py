@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reportgen.data.figures import Figure, Group, Percent
 from reportgen.errors import Problem, did_you_mean
 from reportgen.ooxml.pictures import InlinePicture
-from reportgen.text.filters import amount, cn_numeral
+from reportgen.text.filters import SCALES, amount, cn_numeral
 
 if TYPE_CHECKING:  # the attachment a loaded report keeps is read back without these
     from reportgen.data.models import AttachmentSpec
@@ -194,7 +194,7 @@ def _chart(figure: Figure | Percent, years: list[int]) -> InlinePicture:
         ]
         unit, precision = "%", figure.precision
     else:
-        divisor = {"万": 10_000, "亿": 100_000_000}.get(figure.scale or "", 1)
+        divisor = float(SCALES[figure.scale]) if figure.scale else 1.0
         values = [
             None if year not in figure.by_year else figure.by_year[year] / divisor for year in years
         ]

@@ -27,8 +27,9 @@ from reportgen.data.models import (
     ReportFile,
     _Content,
 )
+from reportgen.data.outline import report_facts
 from reportgen.data.prose import print_values
-from reportgen.data.report import REPORT_FILE, BatchFacts, PartView, ReportData, ReportFacts
+from reportgen.data.report import REPORT_FILE, PartView, ReportData
 from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
@@ -288,20 +289,6 @@ class _Loader:
             message = "in the text: a {{ … }} is nested too deeply to read"
         self.problems.append(source.problem(message, path, field_name))
         return text
-
-
-def report_facts(spec: ReportFile) -> ReportFacts:
-    """Return the facts of a validated report.yaml as plain values."""
-    batch = BatchFacts(spec.batch.rows, spec.batch.output) if spec.batch else None
-    return ReportFacts(
-        template=spec.template,
-        output=spec.output,
-        organisation=spec.organisation,
-        title=spec.title,
-        period=PeriodView(spec.period.start, spec.period.end),
-        date=spec.date,
-        batch=batch,
-    )
 
 
 #: Stands in for a date still to enter; never printed, since that is a problem already.

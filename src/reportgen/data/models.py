@@ -32,6 +32,8 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 from typing_extensions import TypeAliasType
 
+from reportgen.data.report import REPORT_PLACEHOLDERS
+
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
 TAG_MARK = "·"
 
@@ -261,8 +263,6 @@ class Period(_Strict):
         return self
 
 
-#: What a batch's file name pattern may use besides the row's fields ({row.name}).
-REPORT_PLACEHOLDERS = ("organisation", "title", "start", "end")
 #: The file types a batch table may be.
 TABLE_SUFFIXES = (".csv", ".yaml", ".yml")
 

@@ -15,6 +15,8 @@ from typing import Any
 from reportgen.data.figures import Group, PeriodView
 
 REPORT_FILE = "report.yaml"
+#: The facts an output file name may use, in braces: ``{organisation}_{start}-{end}_{title}``.
+REPORT_PLACEHOLDERS = ("organisation", "title", "start", "end")
 DEFAULT_OUTPUT = "{organisation}_{start}-{end}_{title}"
 
 
@@ -38,15 +40,19 @@ class ReportFacts:
     date: dt.date
     batch: BatchFacts | None = None
 
+    def placeholders(self) -> dict[str, str]:
+        """Return the text of each fact an output file name may use, by its placeholder."""
+        values = {
+            "organisation": self.organisation,
+            "title": self.title,
+            "start": str(self.period.start),
+            "end": str(self.period.end),
+        }
+        return {name: values[name] for name in REPORT_PLACEHOLDERS}
+
     def output_stem(self) -> str:
         """Return the output file name without extension, from the report's pattern."""
-        stem = (self.output or DEFAULT_OUTPUT).format(
-            organisation=self.organisation,
-            title=self.title,
-            start=self.period.start,
-            end=self.period.end,
-        )
-        return file_stem(stem)
+        return file_stem((self.output or DEFAULT_OUTPUT).format(**self.placeholders()))
 
 
 @dataclass

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from reportgen.errors import DataError, Problem
+from reportgen.i18n import Message
 
 Path_ = tuple[str | int, ...]
 
@@ -50,7 +51,9 @@ class SourceFile:
                 return found
         return None, None
 
-    def problem(self, message: str, path: Path_ = (), field: str | None = None) -> Problem:
+    def problem(
+        self, message: Message | str, path: Path_ = (), field: str | None = None
+    ) -> Problem:
         """Return a Problem located at ``path`` in this file."""
         line, column = self.locate(path)
         return Problem(message, file=self.path, line=line, column=column, field=field)

@@ -35,7 +35,8 @@ from docx.text.paragraph import Paragraph
 
 from reportgen.errors import ReportgenError
 from reportgen.files import write_atomically
-from reportgen.ooxml.package import normalize_docx
+from reportgen.ooxml.hints import hinted_parts
+from reportgen.ooxml.package import Package
 
 # -- the page: A4, and margins that leave the 156 x 225 mm text block (版心) --
 PAGE_WIDTH = 11906
@@ -461,10 +462,14 @@ def new_formal_document(title: str) -> WordDocument:
 
 
 def document_bytes(document: WordDocument) -> bytes:
-    """Return ``document`` as .docx bytes that do not depend on when they were made."""
+    """Return ``document`` as .docx bytes that do not depend on when they were made.
+
+    Runs holding Chinese punctuation get ``w:hint="eastAsia"`` (see :mod:`reportgen.ooxml.hints`).
+    """
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalize_docx(buffer.getvalue())
+    package = Package.from_bytes(Path("-"), buffer.getvalue())
+    return package.to_bytes(hinted_parts(package.parts))
 
 
 def _table_cell(text: str, width: int, style: str, *, align: str = "", span: int = 1) -> str:

@@ -22,7 +22,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.errors import OutputError, WorkspaceError
+from reportgen.errors import NotFoundError, OutputError, WorkspaceError
+from reportgen.messages import FILE_UNREADABLE
+from reportgen.ooxml.messages import NO_DOCUMENT_PART, NOT_A_ZIP, TEMPLATE_FILE_MISSING
 
 #: The zip timestamp of every entry: the earliest a zip file can hold, as Word does.
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
@@ -134,9 +136,9 @@ def read_template(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError as err:
-        raise WorkspaceError(f"{path}: template not found") from err
+        raise NotFoundError(TEMPLATE_FILE_MISSING(), path=path) from err
     except OSError as err:
-        raise WorkspaceError(f"{path}: cannot read the file ({err.strerror or err})") from err
+        raise WorkspaceError(FILE_UNREADABLE(reason=err.strerror or str(err)), path=path) from err
 
 
 class Package:
@@ -163,11 +165,9 @@ class Package:
                 parts = {name: archive.read(name) for name in infos}
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
             # zlib.error: a part whose compressed bytes are damaged
-            raise WorkspaceError(
-                f"{path}: not a Word .docx file (cannot open it as a zip: {err})"
-            ) from err
+            raise WorkspaceError(NOT_A_ZIP(error=str(err)), path=path) from err
         if "word/document.xml" not in parts:
-            raise WorkspaceError(f"{path}: not a Word .docx file (it has no word/document.xml)")
+            raise WorkspaceError(NO_DOCUMENT_PART(), path=path)
         return cls(path, parts, infos)
 
     def to_bytes(self, replaced: Mapping[str, bytes]) -> bytes:

@@ -17,21 +17,32 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.errors import Problem, TemplateError, WorkspaceError, did_you_mean
+from reportgen.i18n import Message
+from reportgen.ooxml.messages import PART_NOT_XML
 from reportgen.ooxml.places import cell_of, paragraph_places, part_label, part_name
+from reportgen.template.compiled import TEMPLATED_PART
+from reportgen.template.messages import (
+    TEMPLATE_NOT_FOUND,
+    TEMPLATE_SIMILAR,
+    TEMPLATES_AVAILABLE,
+    TEMPLATES_FOLDER_MISSING,
+    TEMPLATES_NONE,
+)
 from reportgen.text.environment import make_environment
+
+if TYPE_CHECKING:
+    from reportgen.data.outline import ReportOutline
 
 # Rules about data are answered by reportgen with the real context (below);
 # docxtpl-lint's own data rules need a plain dict, which our figures are not.
 _IGNORED_RULES = ("DTL3",)
 
-#: The parts docxtpl renders, and so the parts that can hold tags.
-_TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes)\.xml")
 _PRINT_TAG = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 _DOCXTPL_PREFIX = re.compile(r"^\{\{(-?)(?:r|p) ")
 
@@ -50,21 +61,15 @@ class _Template:
         except WorkspaceError as err:
             raise TemplateError([unreadable_template(err, path)]) from err
         self.parts = {
-            name: blob for name, blob in package.parts.items() if _TEMPLATED_PART.fullmatch(name)
+            name: blob for name, blob in package.parts.items() if TEMPLATED_PART.fullmatch(name)
         }
         self.places: dict[str, list[tuple[str, str]]] = {}
         for name, blob in self.parts.items():
             try:
                 self.places[name] = paragraph_places(blob)
             except etree.XMLSyntaxError as err:
-                raise TemplateError(
-                    [
-                        Problem(
-                            f"not a Word .docx file ({name} is not well-formed XML: {err.msg})",
-                            file=path,
-                        )
-                    ]
-                ) from err
+                problem = Problem(PART_NOT_XML(part=name, error=err.msg), file=path)
+                raise TemplateError([problem]) from err
 
     def where(self, name: str, paragraph: int) -> str:
         """Return "body, paragraph 4" for the ``paragraph``-th paragraph of part ``name``."""
@@ -347,34 +352,22 @@ def _short(tag: str, limit: int = 80) -> str:
 
 def unreadable_template(err: WorkspaceError, path: Path) -> Problem:
     """Return the problem of a template that cannot be read as a .docx."""
-    # Package errors start with the path, which the Problem names already.
-    return Problem(str(err).removeprefix(f"{path}: "), file=path)
+    return Problem(err.message, file=err.path or path)
 
 
-def missing_template(report_file: Path, name: str, templates_dir: Path) -> Problem:
+def missing_template(outline: ReportOutline, name: str, templates_dir: Path) -> Problem:
     """Return the problem of a report whose ``template:`` names no file in ``templates_dir``."""
-    from reportgen.data.yaml_source import load_yaml
-    from reportgen.errors import DataError
-
-    try:
-        line, column = load_yaml(report_file).locate(("template",))
-    except DataError:  # the file loaded a moment ago; if it no longer does, name no line
-        line = column = None
+    detail: Message
     if not templates_dir.is_dir():
-        detail = f"the templates folder {templates_dir} is missing"
+        detail = TEMPLATES_FOLDER_MISSING(folder=templates_dir)
     else:
         available = sorted(path.name for path in templates_dir.glob("*.docx") if path.is_file())
         hint = difflib.get_close_matches(name, available, n=1)
         if hint:
-            detail = f"did you mean '{hint[0]}'?"
+            detail = TEMPLATE_SIMILAR(name=hint[0])
         elif available:
-            detail = "templates there: " + ", ".join(available)
+            detail = TEMPLATES_AVAILABLE(names=available)
         else:
-            detail = "the folder holds no .docx"
-    return Problem(
-        f"template '{name}' not found in {templates_dir} ({detail})",
-        file=report_file,
-        line=line,
-        column=column,
-        field="report.template",
-    )
+            detail = TEMPLATES_NONE()
+    message = TEMPLATE_NOT_FOUND(name=name, folder=templates_dir, detail=detail)
+    return outline.problem(message, ("template",), "report.template")

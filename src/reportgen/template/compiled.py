@@ -27,13 +27,14 @@ from lxml import etree
 
 from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
 from reportgen.ooxml.grids import fit_table_grids
+from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
 from reportgen.ooxml.pictures import PlacedPictures, picture_parts, placed_pictures
 from reportgen.ooxml.places import find_tag, normalise, part_label
 from reportgen.text.environment import make_environment, printed_values
 
 #: The parts of a package that can hold tags; others are copied unchanged.
-TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+TEMPLATED_PART = STORY_PART
 _TEXT_RUN = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
 _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 #: Text holding a character docxtpl's resolve_listing turns into markup (tab, line break, …).
@@ -107,6 +108,7 @@ class CompiledTemplate:
         self.package = package or Package.read(path)
         self.environment = make_environment(for_docx=True)
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
+        self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
             name: self.environment.template_class.from_code(
@@ -142,6 +144,11 @@ class CompiledTemplate:
             raise TemplateError(problems)
         return parts
 
+    def _hint_plain_parts(self) -> None:
+        """Give the runs of the parts copied as they are (a footer's "— 1 —") their hints."""
+        plain = {name: blob for name, blob in self.package.parts.items() if name not in self.parts}
+        self.package.parts.update(hinted_parts(plain))
+
     def render(self, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
         """Return the document for ``context`` as .docx bytes; raise RenderError if unsound."""
         replaced: dict[str, bytes] = {}
@@ -163,6 +170,8 @@ class CompiledTemplate:
                 xml = _finish(rendered)
                 if self.parts[name].column_loops:
                     xml = fit_table_grids(xml)
+                # -- after rendering: the values printed bring most of the quotes and dashes --
+                xml = add_east_asian_hints(xml)
                 replaced[name] = xml.encode("utf-8")
         finally:
             placed_pictures.reset(pictures_token)

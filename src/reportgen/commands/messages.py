@@ -1,0 +1,44 @@
+"""The messages of the commands beside render and check, in English and Chinese."""
+
+from __future__ import annotations
+
+from reportgen.i18n import MessageKind
+
+PERIOD_NEEDED = MessageKind(
+    "new-period.period-needed",
+    en="needs the years of the period to move it on (period: start: 2019, end: 2023)",
+    zh="需要写明汇报周期的起止年份才能顺延到下一周期（period: start: 2019, end: 2023）",
+)
+BAD_REPORT_NAME = MessageKind(
+    "starter.bad-name",
+    en="'{name}' cannot name a report: use letters, digits, - and _ , starting with a letter "
+    "or digit",
+    zh="“{name}”不能用作报告名称：请只用字母、数字、- 和 _，并以字母或数字开头",
+)
+ALREADY_EXISTS = MessageKind(
+    "starter.taken",
+    en="already exists{also}: choose another name; nothing was written",
+    zh="已存在{also}：请换一个名称；未写入任何文件",
+)
+ALSO_EXISTS = MessageKind("starter.taken-also", en=", and so does {paths}", zh="，{paths} 也已存在")
+WORKSPACE_TAKEN = MessageKind(
+    "init.taken",
+    en="already holds {names}; 'reportgen init' never overwrites a file, so nothing was written "
+    "(run it in an empty folder)",
+    zh="中已有 {names}；reportgen init 从不覆盖文件，因此未写入任何文件（请在空文件夹中运行）",
+)
+FOLDERS_UNWRITABLE = MessageKind(
+    "init.folders-unwritable",
+    en="cannot make the folders ({reason})",
+    zh="无法创建文件夹（{reason}）",
+)
+BAD_FOLDER_NAME = MessageKind(
+    "new-period.bad-name",
+    en="'{name}' cannot name a report folder: use letters, digits, - and _ only",
+    zh="“{name}”不能用作报告文件夹名：请只用字母、数字、- 和 _",
+)
+PERIOD_FOLDER_TAKEN = MessageKind(
+    "new-period.taken",
+    en="already exists; choose another name with --to, or delete the folder",
+    zh="已存在：请用 --to 另起一个名称，或删除该文件夹",
+)

@@ -1,0 +1,117 @@
+"""Read what report.yaml says about the report itself, leniently, without loading the report.
+
+Several steps need one or two facts of a report before (or without) loading it whole: whether
+it is a batch, the template it names, its parts, its period, the file it writes. They all read
+them here, from a report.yaml that may have problems: a fact that cannot be read is None, and
+loading the report explains why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reportgen.data.figures import PeriodView
+from reportgen.data.report import REPORT_FILE, BatchFacts, ReportFacts
+from reportgen.data.yaml_source import Path_, SourceFile, load_yaml
+from reportgen.errors import DataError, Problem
+from reportgen.i18n import Message
+
+if TYPE_CHECKING:
+    from reportgen.data.models import ReportFile
+
+
+@dataclass(frozen=True)
+class ReportOutline:
+    """report.yaml as far as it can be read; ``source`` is None when it cannot be parsed."""
+
+    path: Path
+    source: SourceFile | None
+    #: Why the file could not be parsed, when it could not.
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        """Return the file's top-level fields, or nothing when it holds none."""
+        data = self.source.data if self.source is not None else None
+        return data if isinstance(data, dict) else {}
+
+    @property
+    def template(self) -> str | None:
+        """Return the template file the report names, or None."""
+        template = self.fields.get("template")
+        return template if isinstance(template, str) else None
+
+    @property
+    def parts(self) -> list[str]:
+        """Return the part names listed in ``parts:``, in order."""
+        parts = self.fields.get("parts")
+        return [str(part) for part in parts] if isinstance(parts, list) else []
+
+    @property
+    def is_batch(self) -> bool:
+        """Return whether the report renders a document for each row of a table."""
+        return "batch" in self.fields
+
+    @property
+    def period(self) -> tuple[int, int] | None:
+        """Return the first and last year of the period, or None if they are not both there."""
+        period = self.fields.get("period")
+        years = [period.get(key) if isinstance(period, dict) else None for key in ("start", "end")]
+        start, end = years
+        if isinstance(start, int) and isinstance(end, int) and start <= end:
+            return start, end
+        return None
+
+    def locate(self, path: Path_) -> tuple[int | None, int | None]:
+        """Return the line and column of the value at ``path``, when the file was parsed."""
+        return self.source.locate(path) if self.source is not None else (None, None)
+
+    def problem(
+        self, message: Message | str, path: Path_ = (), field: str | None = None
+    ) -> Problem:
+        """Return a Problem located at ``path`` in report.yaml."""
+        line, column = self.locate(path)
+        return Problem(message, file=self.path, line=line, column=column, field=field)
+
+    def facts(self) -> ReportFacts | None:
+        """Return the report's facts, or None while report.yaml has a problem that hides them.
+
+        The date is not needed: a new period's ``date: ~`` does not hide the output name.
+        """
+        from pydantic import ValidationError
+
+        from reportgen.data.models import ReportFile
+
+        if self.source is None:
+            return None
+        facts = {**self.fields, "date": self.fields.get("date") or dt.date.min}
+        try:
+            return report_facts(ReportFile.model_validate(facts))
+        except ValidationError:
+            return None
+
+
+def read_outline(directory: Path) -> ReportOutline:
+    """Return what the report.yaml in ``directory`` says, as far as it can be read."""
+    path = directory / REPORT_FILE
+    try:
+        return ReportOutline(path, load_yaml(path))
+    except DataError as err:
+        return ReportOutline(path, None, err.problems)
+
+
+def report_facts(spec: ReportFile) -> ReportFacts:
+    """Return the facts of a validated report.yaml as plain values."""
+    batch = BatchFacts(spec.batch.rows, spec.batch.output) if spec.batch else None
+    return ReportFacts(
+        template=spec.template,
+        output=spec.output,
+        organisation=spec.organisation,
+        title=spec.title,
+        period=PeriodView(spec.period.start, spec.period.end),
+        date=spec.date,
+        batch=batch,
+    )
