@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reportgen.batch import ProgressCallback, render_batch
+from reportgen.batch import Engine, ProgressCallback, render_batch
 from reportgen.cache import Cache
 from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import remove_leftovers, write_atomically
@@ -42,6 +42,7 @@ def render_reports(
     cache: Cache | None = None,
     archive: bool = False,
     on_progress: Callable[[str], ProgressCallback] | None = None,
+    engine: Engine | None = None,
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
 
@@ -57,6 +58,8 @@ def render_reports(
     told there one by one and left out of the list returned, which would otherwise grow
     with the rows. With ``archive``, a batch writes one ``REPORT.zip`` instead of a
     folder. ``on_progress(name)`` gives the callback told a batch's rows done so far.
+    ``engine`` renders batches elsewhere, such as on a Dask cluster (see
+    :class:`reportgen.batch.Engine`).
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
@@ -76,6 +79,7 @@ def render_reports(
             name,
             output_dir=output_dir,
             jobs=jobs,
+            engine=engine,
             on_written=on_written,
             archive=archive,
             on_progress=on_progress(name) if on_progress is not None else None,
@@ -118,8 +122,7 @@ def _render_batch(run: Run, name: str, **options: object) -> tuple[list[Path], l
         result = render_batch(run, name, **options)  # type: ignore[arg-type]
     except ProblemsFound as err:
         return [], err.problems
-    archived = options.get("archive") and options.get("write", True)
-    return [result.output] if archived else result.paths, result.problems
+    return result.paths, result.problems
 
 
 def _render_all(

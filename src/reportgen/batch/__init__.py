@@ -23,15 +23,20 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.batch.archive import ArchiveWriter
 from reportgen.batch.messages import LINES, ROWS_AFTER_NOT_RENDERED, WORKER_STOPPED
 from reportgen.batch.plan import PlanItem, Task, check_report, plan_rows
-from reportgen.batch.rows import Job, Lost, Outcome, RowRenderer, Skipped
+from reportgen.batch.rows import Archived, Job, Lost, Outcome, RowRenderer, Skipped
 from reportgen.batch.workers import STAGING_PREFIX, WorkerPool
 from reportgen.errors import OutputError, Problem
 from reportgen.files import remove_leftovers, write_atomically
 from reportgen.prepare import Run, document_properties
+from reportgen.template.compiled import CompiledTemplate
+
+if TYPE_CHECKING:
+    from reportgen.data.table import Table
 
 #: A worker's staging folder (see :mod:`.workers`): the parent's and the worker's numbers.
 _STAGING = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-(\d+)")
@@ -61,6 +66,7 @@ def render_batch(
     on_written: Callable[[Path], None] | None = None,
     write: bool = True,
     archive: bool = False,
+    engine: Engine | None = None,
     on_progress: ProgressCallback | None = None,
     keep_paths: bool = False,
 ) -> BatchResult:
@@ -70,10 +76,13 @@ def render_batch(
     problem: then no row is rendered. Otherwise write every good row, calling
     ``on_written`` with each file in the table's order (with ``archive``, once, with
     the archive ``output_dir``/``name``.zip), and return how many were written and a
-    problem for each row left out. With ``write=False`` rows are rendered and checked
+    problem for each row left out. ``engine`` says where rows are rendered (default: in
+    ``jobs`` processes here); on a Dask cluster each worker writes an archive of its own,
+    ``output_dir``/``name``/part-NNNNN.zip. With ``write=False`` rows are rendered and checked
     but nothing is written. Raise OutputError when a file cannot be written, after
     telling ``on_written`` of each file that was.
     """
+    engine = engine or Engine(jobs=jobs)
     data = run.load_report(run.workspace.report_dir(name))
     spec = data.facts.batch
     if spec is None:
@@ -87,34 +96,70 @@ def render_batch(
     job = Job(compiled.source(), table.path, data.context, document_properties(data))
 
     base = output_dir or run.workspace.output_dir
-    target = base / (f"{name}.zip" if archive else name)
+    on_cluster = engine.scheduler is not None or engine.name == "dask"
+    # On a cluster each worker writes an archive of its own, into the batch's folder.
+    target = base / (f"{name}.zip" if archive and not on_cluster else name)
     result = BatchResult(0, [], target)
     with ExitStack() as stack:
         writer = None
         if write:
             remove_leftovers(base)
-            if archive:
+            if archive and not on_cluster:
                 writer = stack.enter_context(ArchiveWriter(target))
             else:
                 remove_leftovers(target, _STAGING)
-        folder = target if write and not archive else None
-        if jobs > 1:
-            chunk = max(1, min(64, (table.size_hint or 0) // (jobs * 8)))
-            engine: Iterable[tuple[PlanItem, Outcome]] = WorkerPool(
-                job, compiled, plan, jobs, folder, chunk
-            )
-        else:
-            engine = _in_process(RowRenderer(job, compiled), plan)
+        folder = target if write and writer is None else None
         collector = _Collector(result, table.path, on_written, keep_paths, writer, folder)
-        collector.collect(engine, table.size_hint, on_progress)
+        outcomes = _engine(engine, job, compiled, plan, table, folder, target, archive, write)
+        collector.collect(outcomes, table.size_hint, on_progress)
         if collector.lost and next(plan, None) is not None:
             collector.rows_after = collector.last_line
-    if archive and write:
-        result.written = writer.count if writer is not None else 0
+    if writer is not None:
+        result.written = writer.count
+        if keep_paths:
+            result.paths.append(target)
         if on_written is not None:
             on_written(target)
     collector.finish()
     return result
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Where a batch's rows are rendered: here (``local``, in ``jobs`` processes) or on Dask.
+
+    With ``dask``, ``scheduler`` is the address of a cluster's scheduler
+    (``tcp://host:8786``); without one, a local cluster of ``jobs`` worker processes.
+    """
+
+    name: str = "local"
+    jobs: int = 1
+    scheduler: str | None = None
+    #: Rows a Dask partition holds: each is one task, and one archive with ``archive``.
+    partition_rows: int = 10_000
+
+
+def _engine(
+    engine: Engine,
+    job: Job,
+    compiled: CompiledTemplate,
+    plan: Iterator[PlanItem],
+    table: Table,
+    folder: Path | None,
+    target: Path,
+    archive: bool,
+    write: bool,
+) -> Iterable[tuple[PlanItem, Outcome]]:
+    """Return what renders the plan's rows, as the engine asks."""
+    if engine.name == "dask" or engine.scheduler is not None:
+        from reportgen.batch.cluster import ClusterOptions, DaskEngine
+
+        options = ClusterOptions(engine.scheduler, engine.jobs, engine.partition_rows)
+        return DaskEngine(job, plan, target, options, archive=archive, write=write)
+    if engine.jobs > 1:
+        chunk = max(1, min(64, (table.size_hint or 0) // (engine.jobs * 8)))
+        return WorkerPool(job, compiled, plan, engine.jobs, folder, chunk)
+    return _in_process(RowRenderer(job, compiled), plan)
 
 
 def _in_process(
@@ -143,6 +188,7 @@ class _Collector:
         self.writer = writer
         self.folder = folder
         self.error: OutputError | None = None
+        self.archive: Path | None = None
         self.lost: list[int] = []
         self.last_line = 0
         self.rows_after: int | None = None
@@ -163,9 +209,10 @@ class _Collector:
                 if on_progress is not None:
                     on_progress(done, size_hint)
                 if self.error is not None:
-                    if not isinstance(engine, WorkerPool):
+                    stop = getattr(engine, "stop", None)
+                    if stop is None:
                         break
-                    engine.stop()  # the rows already out still come back, and are told
+                    stop()  # the rows already out still come back, and are told
         finally:
             # Now, not when collected: the workers stop and their staging folders go
             # before an interrupted run exits.
@@ -188,6 +235,8 @@ class _Collector:
             self._write(item, outcome)
         elif isinstance(outcome, Path):
             self._written(outcome)
+        elif isinstance(outcome, Archived):
+            self._archived(outcome.archive)
         else:
             assert isinstance(outcome, Skipped)
 
@@ -210,6 +259,14 @@ class _Collector:
             self.result.paths.append(path)
         if self.on_written is not None:
             self.on_written(path)
+
+    def _archived(self, archive: Path) -> None:
+        # Told once an archive: the first of its rows to come back.
+        if archive != self.archive:
+            self.archive = archive
+            self._written(archive)
+            self.result.written -= 1
+        self.result.written += 1
 
     def finish(self) -> None:
         """Add the rows lost to the problems; raise the error that stopped writing, if one did."""

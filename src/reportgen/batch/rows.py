@@ -39,10 +39,17 @@ class Skipped:
     """The outcome of a row not tried because a file before it could not be written."""
 
 
-#: What rendering a row came to: its document, the file it was written to, its problems,
-#: the error that kept it from being written, or nothing (its worker stopped, or a
-#: file before it could not be written).
-Outcome = bytes | Path | list[Problem] | OutputError | Lost | Skipped
+@dataclass(frozen=True)
+class Archived:
+    """The outcome of a row that a worker wrote into an archive of its own (a partition)."""
+
+    archive: Path
+
+
+#: What rendering a row came to: its document, the file or archive it was written to,
+#: its problems, the error that kept it from being written, or nothing (its worker
+#: stopped, or a file before it could not be written).
+Outcome = bytes | Path | Archived | list[Problem] | OutputError | Lost | Skipped
 
 
 class RowRenderer:

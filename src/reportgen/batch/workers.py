@@ -24,14 +24,14 @@ import os
 import shutil
 import signal
 import sys
-from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from reportgen.batch.plan import PlanItem, Task
-from reportgen.batch.rows import Job, Lost, Outcome, RowRenderer, Skipped
+from reportgen.batch.rows import Job, Outcome, RowRenderer, Skipped
+from reportgen.batch.stream import ChunkStream
 from reportgen.template.compiled import CompiledTemplate
 
 #: The start of the name of each worker's folder for files being written.
@@ -52,7 +52,7 @@ def staging_name(parent: int, worker: int | str) -> str:
     return f"{STAGING_PREFIX}{parent}-{worker}"
 
 
-class WorkerPool:
+class WorkerPool(ChunkStream[Future[list[Outcome]]]):
     """Render the plan's tasks in ``jobs`` processes; iterate for ``(item, outcome)`` in order.
 
     Problems the plan gives pass through in their place. ``folder`` is where workers write
@@ -69,17 +69,11 @@ class WorkerPool:
         folder: Path | None,
         chunk: int,
     ) -> None:
+        super().__init__(plan, chunk, jobs * _CHUNKS_A_WORKER)
         self.job = job
         self.compiled = compiled
-        self.plan = iter(plan)
         self.jobs = jobs
         self.folder = folder
-        self.chunk = chunk
-        self.stopped = False
-
-    def stop(self) -> None:
-        """Send no more rows to the workers; those sent still come back."""
-        self.stopped = True
 
     def __iter__(self) -> Iterator[tuple[PlanItem, Outcome]]:
         import multiprocessing
@@ -92,11 +86,20 @@ class WorkerPool:
             initializer=_start_worker,
             initargs=(self.job, inherited, self.folder),
         )
-        pending: deque[tuple[list[PlanItem], Future[list[Outcome]]]] = deque()
+
+        def submit(tasks: list[Task]) -> Future[list[Outcome]]:
+            try:
+                return executor.submit(_render_chunk, tasks)
+            except BrokenProcessPool as err:  # a worker died since the last result
+                future: Future[list[Outcome]] = Future()
+                future.set_exception(err)
+                return future
+
         try:
-            yield from self._stream(executor, pending)
+            # When one worker dies the pool stops the others: every chunk out is lost.
+            yield from self.ordered(submit, Future.result, (BrokenProcessPool,), lose_the_rest=True)
         finally:
-            for _, future in pending:
+            for _, future in self.pending:
                 future.cancel()
             # Waits for the chunks being rendered: a worker must not write into a staging
             # folder after it is removed.
@@ -104,53 +107,6 @@ class WorkerPool:
             if self.folder is not None:
                 for staging in self.folder.glob(staging_name(os.getpid(), "*")):
                     shutil.rmtree(staging, ignore_errors=True)
-
-    def _stream(
-        self,
-        executor: ProcessPoolExecutor,
-        pending: deque[tuple[list[PlanItem], Future[list[Outcome]]]],
-    ) -> Iterator[tuple[PlanItem, Outcome]]:
-        while True:
-            while not self.stopped and len(pending) < self.jobs * _CHUNKS_A_WORKER:
-                items = self._next_chunk()
-                if not items:
-                    break
-                tasks = [item for item in items if isinstance(item, Task)]
-                future: Future[list[Outcome]] = Future()
-                try:
-                    future = executor.submit(_render_chunk, tasks)
-                except BrokenProcessPool as err:  # a worker died since the last result
-                    future.set_exception(err)
-                pending.append((items, future))
-            if not pending:
-                return
-            items, future = pending.popleft()
-            try:
-                outcomes = iter(future.result())
-            except BrokenProcessPool:
-                self.stopped = True
-                yield from _lost(items)
-                while pending:
-                    yield from _lost(pending.popleft()[0])
-                return
-            for item in items:
-                yield item, item if isinstance(item, list) else next(outcomes)
-
-    def _next_chunk(self) -> list[PlanItem]:
-        """Return the next items of the plan, holding up to ``chunk`` tasks."""
-        items: list[PlanItem] = []
-        tasks = 0
-        for item in self.plan:
-            items.append(item)
-            tasks += isinstance(item, Task)
-            if tasks >= self.chunk:
-                break
-        return items
-
-
-def _lost(items: list[PlanItem]) -> Iterator[tuple[PlanItem, Outcome]]:
-    for item in items:
-        yield item, item if isinstance(item, list) else Lost()
 
 
 #: This worker's renderer, made once when the worker starts, and where it writes.

@@ -20,6 +20,7 @@ from reportgen.i18n import parse_language, set_language
 from reportgen.version import __version__
 
 if TYPE_CHECKING:
+    from reportgen.batch import Engine
     from reportgen.cache import Cache
 
 #: Where the cache is kept, when not in the user's cache folder; REPORTGEN_NO_CACHE=1 turns it off.
@@ -111,6 +112,20 @@ def _parser() -> argparse.ArgumentParser:
         "--zip",
         action="store_true",
         help="write each batch as one .zip of its documents (output/REPORT.zip), not a folder",
+    )
+    render.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="where a batch's rows are rendered: here (local, default) or on a Dask cluster "
+        '(pip install "reportgen[dask]"); on Dask each worker writes its own files, or with '
+        "--zip its own output/REPORT/part-NNNNN.zip",
+    )
+    render.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the cluster's scheduler (tcp://host:8786), whose machines "
+        "all see the output folder; without it, a local cluster of --jobs worker processes",
     )
     render.set_defaults(command=_render)
 
@@ -257,8 +272,32 @@ def _render(arguments: argparse.Namespace) -> int:
             cache=_cache_from_environment(),
             archive=arguments.zip,
             on_progress=progress.rows,
+            engine=_engine(arguments),
         )
     return 0
+
+
+def _engine(arguments: argparse.Namespace) -> Engine:
+    """Return where the arguments ask a batch's rows to be rendered."""
+    from reportgen.batch import Engine
+    from reportgen.cli.messages import SCHEDULER_NEEDS_DASK
+    from reportgen.errors import UsageError
+
+    if arguments.scheduler is not None and arguments.engine != "dask":
+        raise UsageError(SCHEDULER_NEEDS_DASK())
+    if arguments.engine == "dask":
+        _require_dask()
+    return Engine(arguments.engine, arguments.jobs, arguments.scheduler)
+
+
+def _require_dask() -> None:
+    import importlib.util
+
+    from reportgen.cli.messages import DASK_MISSING
+    from reportgen.errors import UsageError
+
+    if importlib.util.find_spec("distributed") is None:
+        raise UsageError(DASK_MISSING())
 
 
 def _schema(arguments: argparse.Namespace) -> int:

@@ -15,3 +15,13 @@ INTERRUPTED = MessageKind(
     en="interrupted",
     zh="已中断：已生成的文件完整可用，其余没有生成",
 )
+SCHEDULER_NEEDS_DASK = MessageKind(
+    "cli.scheduler-needs-dask",
+    en="--scheduler names a Dask cluster: add --engine dask",
+    zh="--scheduler 指的是 Dask 集群的地址：请同时写上 --engine dask",
+)
+DASK_MISSING = MessageKind(
+    "cli.dask-missing",
+    en='--engine dask needs Dask: install it with pip install "reportgen[dask]"',
+    zh='使用 --engine dask 需要先安装 Dask：pip install "reportgen[dask]"',
+)
