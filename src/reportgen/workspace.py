@@ -8,7 +8,6 @@ holds a ``report.yaml``; the report's name is the folder's name.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +58,8 @@ class Workspace:
     @classmethod
     def from_config(cls, config: Path) -> Workspace:
         """Return the workspace a ``reportgen.toml`` describes."""
+        import tomllib  # compiles its regular expressions on import: only for a config
+
         try:
             settings = tomllib.loads(config.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as err:

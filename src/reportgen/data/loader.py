@@ -7,6 +7,8 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,7 +30,7 @@ from reportgen.data.models import (
     _Content,
 )
 from reportgen.data.outline import report_facts
-from reportgen.data.prose import print_values
+from reportgen.data.prose import print_values, render_in
 from reportgen.data.report import REPORT_FILE, PartView, ReportData
 from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, Problem, did_you_mean
@@ -97,11 +99,14 @@ class _Loader:
         # Prose may name another part's figures (proposals.collected), so every
         # part's figures are known before any prose is rendered.
         figure_scope = {name: figures for name, _, _, figures in part_specs}
+        # Layers looked through, not merged: a copy of every part's names for each part
+        # would make loading grow with the square of the parts.
+        shared = ChainMap(report_figures._children, figure_scope, facts)
         parts: list[PartView] = []
         for name, part, source, figures in part_specs:
-            scope = {**facts, **figure_scope, **report_figures._children, **figures._children}
+            scope = shared.new_child(figures._children)
             lists = self._render_lists(part, source, scope, name)
-            scope.update(lists)
+            scope = scope.new_child(lists)
             lead = self._render(part.lead, source, ("lead",), scope, f"{name}.lead")
             paragraphs = [
                 self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
@@ -109,9 +114,11 @@ class _Loader:
             ]
             parts.append(PartView(name, lead, paragraphs, figures, lists))
 
-        scope = {**facts, **{part.name: part for part in parts}, **report_figures._children}
-        report_lists = self._render_lists(spec, report_source, scope, "report")
-        scope.update(report_lists)
+        report_scope = ChainMap(
+            report_figures._children, {part.name: part for part in parts}, facts
+        )
+        report_lists = self._render_lists(spec, report_source, report_scope, "report")
+        scope = report_scope.new_child(report_lists)
         opening = [
             self._render(text, report_source, ("opening", index), scope, "report.opening")
             for index, text in enumerate(spec.opening)
@@ -248,14 +255,14 @@ class _Loader:
     # -- prose --
 
     def _render_lists(
-        self, content: _Content, source: SourceFile, scope: dict[str, Any], prefix: str
+        self, content: _Content, source: SourceFile, scope: ChainMap[str, Any], prefix: str
     ) -> dict[str, list[str]]:
         # Lists render in file order, each seeing the ones before it, so a
         # measure can name the enterprises listed above it.
-        scope = dict(scope)
         rendered: dict[str, list[str]] = {}
+        scope = scope.new_child(rendered)
         for name, items in content.lists.items():
-            rendered[name] = scope[name] = [
+            rendered[name] = [
                 self._render(item, source, ("lists", name, index), scope, f"{prefix}.lists.{name}")
                 for index, item in enumerate(items)
             ]
@@ -266,7 +273,7 @@ class _Loader:
         text: str,
         source: SourceFile,
         path: tuple[str | int, ...],
-        scope: dict[str, Any],
+        scope: ChainMap[str, Any],
         field_name: str,
     ) -> str:
         if "{" not in text:
@@ -276,7 +283,7 @@ class _Loader:
         if printed is not None:
             return printed
         try:
-            return self.prose_environment.from_string(text).render(scope)
+            return render_in(self.prose_environment.from_string(text), scope)
         except TemplateSyntaxError as err:
             message = f"in the text: {err.message}"
         except UndefinedError as err:
@@ -360,7 +367,7 @@ def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
     return []
 
 
-def _suggest_for_undefined(err: UndefinedError, scope: dict[str, Any]) -> Message | str:
+def _suggest_for_undefined(err: UndefinedError, scope: Mapping[str, Any]) -> Message | str:
     # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
     message = err.message or ""
     if message.startswith("'") and "' is undefined" in message:

@@ -31,6 +31,7 @@ from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
 from reportgen.ooxml.pictures import PlacedPictures, picture_parts, placed_pictures
 from reportgen.ooxml.places import find_tag, normalise, part_label
+from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
 from reportgen.text.environment import make_environment, printed_values
 
 #: The parts of a package that can hold tags; others are copied unchanged.
@@ -273,9 +274,7 @@ class CompiledTemplate:
 
 def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
-    from docxtpl import DocxTemplate  # with python-docx, a sixth of a render: only when needed
-
-    source = DocxTemplate.patch_xml(None, xml)
+    source = patch_xml(xml)
     # One paragraph a line, so Jinja's line numbers point at paragraphs.
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
 
@@ -287,9 +286,7 @@ def _finish(rendered: str) -> str:
     if _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
-        from docxtpl import DocxTemplate
-
-        xml = DocxTemplate.resolve_listing(None, xml)
+        xml = resolve_listing(xml)
     return xml
 
 
