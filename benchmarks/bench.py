@@ -51,7 +51,17 @@ OUTPUT = REPO / "BENCHMARKS.md"
 SAMPLE = "five-year-report"
 CERTIFICATES = "ankang-certificates"
 #: The sections of BENCHMARKS.md, in order: each a method of Bench.
-SECTIONS = ["per_document", "jobs", "cold_start", "whole_process", "growth"]
+SECTIONS = [
+    "per_document",
+    "jobs",
+    "cold_start",
+    "whole_process",
+    "imports",
+    "growth",
+    "memory",
+    "docxtemplater",
+    "dask",
+]
 #: The variables that move the cache of checked templates and loaded reports, or turn it off.
 CACHE_DIR, NO_CACHE = "REPORTGEN_CACHE_DIR", "REPORTGEN_NO_CACHE"
 #: What loading a report and checking a template import beside what rendering needs.
@@ -357,10 +367,15 @@ class Bench:
             "100× the work areas (400)": f"{SAMPLE}-x100",
             "a table of 10,000 rows": "table-10000",
         }
+        # Interleaved rounds: one run of each size a round, so that the load other programs
+        # put on the machine falls on every size alike (back-to-back runs showed 17× for 10×).
+        runs: dict[str, list[dict[str, float]]] = {report: [] for report in reports.values()}
+        for _ in range(max(1, self.settings.rounds)):
+            for report in reports.values():
+                runs[report].append(self._child(report))
         rows = []
         for label, report in reports.items():
-            runs = [self._child(report) for _ in range(max(1, self.settings.rounds))]
-            run = sorted(runs, key=lambda figures: figures["total"])[len(runs) // 2]
+            run = sorted(runs[report], key=lambda figures: figures["total"])[len(runs[report]) // 2]
             rows.append(
                 [
                     label,
@@ -387,11 +402,38 @@ class Bench:
             ],
             rows,
             "Each report is rendered in a process of its own (median run of "
-            f"{max(1, self.settings.rounds)}); whole process includes starting Python and "
+            f"{max(1, self.settings.rounds)} interleaved rounds); whole process includes "
+            "starting Python and "
             "importing reportgen, with no cache: the template is checked and the data loaded "
             "as on a first run. Peak memory is the process's maximum resident set size, "
-            "the interpreter and its libraries included.",
+            "the interpreter and its libraries included. " + _load_note(),
         )
+
+    # -- 6. to 9.: scale (benchmarks/scale.py) --
+
+    def imports(self) -> str:
+        """Show what a first render imports, against the bare docxtpl script."""
+        import scale
+
+        return scale.imports(self)
+
+    def memory(self) -> str:
+        """Weigh batches of 2,000, 100,000 and a million rows."""
+        import scale
+
+        return scale.memory(self)
+
+    def docxtemplater(self) -> str:
+        """Render the certificate batch with docxtemplater in node, side by side."""
+        import scale
+
+        return scale.docxtemplater(self)
+
+    def dask(self) -> str:
+        """Time a batch on a Dask cluster of one and two workers."""
+        import scale
+
+        return scale.dask(self)
 
     # -- helpers --
 
@@ -751,9 +793,14 @@ def _header(settings: Settings) -> str:
         f"- Machine: {platform.platform()}, {os.cpu_count()} CPU(s)"
         f"{f' ({cpu})' if cpu else ''}\n"
         f"- Python {platform.python_version()} ({platform.python_implementation()})\n"
-        f"- Load average when the run ended: {_load_average()}\n"
+        f"- Load average when the run ended: {_load_average()}; each section gives it too. "
+        "The machine's cores are shared: a figure that moves with the load says so.\n"
         f"- {versions}\n"
     )
+
+
+def _load_note() -> str:
+    return f"Load average at the end of this section: {_load_average()}."
 
 
 def _load_average() -> str:
