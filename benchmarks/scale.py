@@ -173,7 +173,7 @@ def _docxtemplater_rows(bench: Bench, report: str) -> Path:
     """Write the rows, file names and printed facts of ``report`` as docxtemplater's input."""
     from reportgen.batch.plan import Task, check_report, plan_rows
     from reportgen.data.loader import load_report_data
-    from reportgen.data.table import open_table
+    from reportgen.data.table import cell_text, open_table
     from reportgen.prepare import Run
     from reportgen.workspace import Workspace
 
@@ -196,7 +196,11 @@ def _docxtemplater_rows(bench: Bench, report: str) -> Path:
         json.dumps(
             {
                 "facts": facts,
-                "rows": [task.fields for task in tasks if isinstance(task, Task)],
+                "rows": [
+                    {column: cell_text(value) for column, value in task.row.fields.items()}
+                    for task in tasks
+                    if isinstance(task, Task)
+                ],
                 "names": [task.name for task in tasks if isinstance(task, Task)],
             },
             ensure_ascii=False,

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import REPORT as BATCH
+from helpers import TEMPLATE as BATCH_TEMPLATE
 from reportgen.i18n import set_language
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,3 +85,14 @@ def soffice() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return command
+
+
+@pytest.fixture
+def certificates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return a workspace holding a copy of the sample batch, as the current folder."""
+    root = tmp_path / "workspace"
+    (root / "templates").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / BATCH, root / "data" / BATCH)
+    shutil.copy(REPO / "templates" / BATCH_TEMPLATE, root / "templates" / BATCH_TEMPLATE)
+    monkeypatch.chdir(root)
+    return root

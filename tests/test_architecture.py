@@ -149,3 +149,15 @@ def test_every_public_name_can_be_imported() -> None:
     assert issubclass(reportgen.AlreadyExistsError, FileExistsError)
     assert issubclass(reportgen.NotFoundError, FileNotFoundError)
     assert not issubclass(reportgen.WorkspaceError, FileNotFoundError)
+
+
+def test_no_test_module_imports_another() -> None:
+    tests = Path(__file__).parent
+    found = []
+    for path in sorted(tests.glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.append(node.module)
+            found += [f"{path.name} imports {name}" for name in names if name.startswith("test_")]
+    assert found == []

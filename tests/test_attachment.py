@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.shared import Cm
 
+from helpers import ATTACHMENT, switch_on
 from reportgen.cli import main
 from reportgen.data.attachment import AttachmentRow
 from reportgen.data.loader import load_report_data
@@ -19,19 +20,6 @@ from reportgen.ooxml.grids import fit_table_grids
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OUTPUT = Path("output") / "2023年市工会5年工作汇报材料.docx"
-ATTACHMENT = """\
-attachment:
-  title: 主要指标情况表
-  figures: [proposals.collected, proposals.adopted, proposals.adoption_rate, proposals.benefit]
-"""
-CHART = "  chart: proposals.collected\n"
-
-
-def switch_on(workspace: Path, section: str = ATTACHMENT + CHART) -> Path:
-    """Append an attachment section to the sample report.yaml; return that file."""
-    report = workspace / "data" / "five-year-report" / "report.yaml"
-    report.write_text(report.read_text(encoding="utf-8") + section, encoding="utf-8")
-    return report
 
 
 def test_the_sample_yearly_figures_sum_to_the_totals_the_text_prints(workspace_dir: Path) -> None:

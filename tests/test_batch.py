@@ -7,13 +7,13 @@ to hold bad rows, and compare its files byte for byte with single renders.
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
 
+from helpers import BAD_TABLE, REPORT, TEMPLATE, render, winners, written
 from reportgen.batch import workers
 from reportgen.cli import main
 from reportgen.data.figures import Group
@@ -22,46 +22,20 @@ from reportgen.prepare import document_properties
 from reportgen.template.compiled import CompiledTemplate
 
 REPO = Path(__file__).resolve().parent.parent
-REPORT = "ankang-certificates"
-TEMPLATE = "certificate.docx"
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Return a workspace holding a copy of the sample batch, as the current folder."""
-    root = tmp_path / "workspace"
-    (root / "templates").mkdir(parents=True)
-    shutil.copytree(REPO / "data" / REPORT, root / "data" / REPORT)
-    shutil.copy(REPO / "templates" / TEMPLATE, root / "templates" / TEMPLATE)
-    monkeypatch.chdir(root)
-    return root
-
-
-def winners(root: Path) -> list[dict[str, str]]:
-    with (root / "data" / REPORT / "winners.csv").open(encoding="utf-8") as stream:
-        return list(csv.DictReader(stream))
-
-
-def written(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-
-
-def render(*arguments: str) -> int:
-    return main(["render", REPORT, *arguments])
 
 
 def test_sample_batch_writes_a_certificate_for_each_row(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert render() == 0
 
-    rows = winners(workspace)
+    rows = winners(certificates)
     names = [f"{row['number']}_{row['name']}.docx" for row in rows]
     assert len(rows) == 12
-    assert list(written(workspace / "output" / REPORT)) == sorted(names)
+    assert list(written(certificates / "output" / REPORT)) == sorted(names)
     # One line a file, in the table's order, as a script reading the output wants.
     assert capsys.readouterr().out.splitlines() == [f"output/{REPORT}/{name}" for name in names]
-    certificate = docx.Document(str(workspace / "output" / REPORT / names[6]))
+    certificate = docx.Document(str(certificates / "output" / REPORT / names[6]))
     assert [paragraph.text for paragraph in certificate.paragraphs] == [
         "荣誉证书",
         "长江钢铁集团有限公司炼钢厂转炉车间甲班：",
@@ -73,98 +47,84 @@ def test_sample_batch_writes_a_certificate_for_each_row(
     ]
 
 
-def test_each_row_is_the_document_a_single_render_of_its_data_writes(workspace: Path) -> None:
+def test_each_row_is_the_document_a_single_render_of_its_data_writes(certificates: Path) -> None:
     assert render() == 0
 
     # What the single-report path does for one document (prepare.Run.render_report): a template
     # compiled for it alone, rendered with the report's data and written as it is.
-    data = load_report_data(workspace / "data" / REPORT)
-    for row in winners(workspace):
-        template = CompiledTemplate(workspace / "templates" / TEMPLATE)
+    data = load_report_data(certificates / "data" / REPORT)
+    for row in winners(certificates):
+        template = CompiledTemplate(certificates / "templates" / TEMPLATE)
         context = {**data.context, "row": Group("row", row)}
         single = template.render(context, document_properties(data))
-        path = workspace / "output" / REPORT / f"{row['number']}_{row['name']}.docx"
+        path = certificates / "output" / REPORT / f"{row['number']}_{row['name']}.docx"
         assert path.read_bytes() == single, path.name
 
 
-def test_a_row_is_the_file_render_writes_for_a_single_report(workspace: Path) -> None:
+def test_a_row_is_the_file_render_writes_for_a_single_report(certificates: Path) -> None:
     # The same facts and template once as a single report, once as a batch of two rows
     # that the template does not print: every file is the single report's, byte for byte.
     template = docx.Document()
     for text in ("{{ title }}", "{{ organisation }}", "{{ date | cn_date }}"):
         template.add_paragraph(text)
-    template.save(str(workspace / "templates" / "notice.docx"))
-    batch_folder = workspace / "data" / REPORT
-    single_folder = workspace / "data" / "notice"
+    template.save(str(certificates / "templates" / "notice.docx"))
+    batch_folder = certificates / "data" / REPORT
+    single_folder = certificates / "data" / "notice"
     single_folder.mkdir()
     facts = (batch_folder / "report.yaml").read_text(encoding="utf-8")
     facts = facts.replace("template: certificate.docx", "template: notice.docx")
     (batch_folder / "report.yaml").write_text(facts, encoding="utf-8")
     single = facts[: facts.index("batch:")] + 'output: "notice"\n'
     (single_folder / "report.yaml").write_text(single, encoding="utf-8")
+    shutil.copy(batch_folder / "seal.png", single_folder / "seal.png")
 
     assert main(["render", "notice", REPORT, "--jobs", "2"]) == 0
 
-    expected = (workspace / "output" / "notice.docx").read_bytes()
-    files = written(workspace / "output" / REPORT)
+    expected = (certificates / "output" / "notice.docx").read_bytes()
+    files = written(certificates / "output" / REPORT)
     assert len(files) == 12
     assert set(files.values()) == {expected}
 
 
-def test_each_row_renders_as_it_does_alone(workspace: Path) -> None:
+def test_each_row_renders_as_it_does_alone(certificates: Path) -> None:
     # Rows rendered one after another from one compiled template share nothing.
-    table = workspace / "data" / REPORT / "winners.csv"
+    table = certificates / "data" / REPORT / "winners.csv"
     header, *lines = table.read_text(encoding="utf-8").splitlines()
     assert render() == 0
-    together = written(workspace / "output" / REPORT)
+    together = written(certificates / "output" / REPORT)
     for line in lines:
         table.write_text(f"{header}\n{line}\n", encoding="utf-8")
         assert render("-o", "alone") == 0
-    assert written(workspace / "alone" / REPORT) == together
+    assert written(certificates / "alone" / REPORT) == together
 
 
-def test_two_jobs_write_the_same_files_as_one(workspace: Path) -> None:
+def test_two_jobs_write_the_same_files_as_one(certificates: Path) -> None:
     assert render("-o", "one") == 0
     assert render("-o", "two", "--jobs", "2") == 0
 
-    one = written(workspace / "one" / REPORT)
+    one = written(certificates / "one" / REPORT)
     assert len(one) == 12
-    assert written(workspace / "two" / REPORT) == one
+    assert written(certificates / "two" / REPORT) == one
     # Each worker made its files in a folder of its own: moved in, and the folder gone.
-    assert [path.name for path in (workspace / "two" / REPORT).glob(".*")] == []
+    assert [path.name for path in (certificates / "two" / REPORT).glob(".*")] == []
 
 
 def test_workers_started_afresh_write_the_same_files(
-    workspace: Path, monkeypatch: pytest.MonkeyPatch
+    certificates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # spawn, as on Windows and macOS: each worker imports reportgen and gets the data pickled.
     monkeypatch.setattr(workers, "START_METHOD", "spawn")
     assert render("-o", "one") == 0
     assert render("-o", "spawned", "--jobs", "2") == 0
 
-    assert written(workspace / "spawned" / REPORT) == written(workspace / "one" / REPORT)
-
-
-BAD_TABLE = (
-    "number,name,award\n"
-    "AK2023-01,长江钢铁集团有限公司,优胜单位\n"
-    "AK2023-02,市第一\a建筑工程有限公司,优胜单位\n"
-    "AK2023-03,长江石化股份有限公司炼油厂\n"
-    "\n"
-    "AK2023-04,,优胜单位\n"
-    "AK2023-05,{{ 张三 }},优胜单位\n"
-    "AK2023-06,市自来水有限公司,优胜单位\n"
-    "AK2023-06,市自来水有限公司,优胜单位\n"
-    'AK2023-07,"长江电力股份有限公司\n检修分公司",优胜单位\n'
-    "AK2023-08,市燃气集团有限公司,优胜班组\n"
-)
+    assert written(certificates / "spawned" / REPORT) == written(certificates / "one" / REPORT)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_bad_rows_are_reported_at_their_line_and_good_rows_still_render(
-    workspace: Path, capsys: pytest.CaptureFixture[str], jobs: str
+    certificates: Path, capsys: pytest.CaptureFixture[str], jobs: str
 ) -> None:
-    table = workspace / "data" / REPORT / "winners.csv"
+    table = certificates / "data" / REPORT / "winners.csv"
     table.write_text(BAD_TABLE, encoding="utf-8")
 
     assert render("--jobs", jobs) == 1
@@ -188,13 +148,13 @@ def test_bad_rows_are_reported_at_their_line_and_good_rows_still_render(
         "make batch.output name a column that tells them apart",
         "5 problems found",
     ]
-    assert len(written(workspace / "output" / REPORT)) == 4
+    assert len(written(certificates / "output" / REPORT)) == 4
 
 
 def test_a_yaml_table_reports_bad_rows_at_their_line(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = workspace / "data" / REPORT
+    folder = certificates / "data" / REPORT
     (folder / "winners.csv").unlink()
     report = folder / "report.yaml"
     report.write_text(
@@ -227,15 +187,15 @@ def test_a_yaml_table_reports_bad_rows_at_their_line(
         f"{table}:7: no 'name': the template or batch.output uses it",
         f"{table}:9:23: row.name: contains the control character U+0007 at character 6 "
         "(pasted from another program?): delete it",
-        f"{table}:12:3: row.award: should be text, not list",
+        f"{table}:12:3: row.award: should be text, a number or a date, not a list",
         "4 problems found",
     ]
 
 
 def test_a_column_the_template_needs_missing_from_the_table_stops_the_batch(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    table = workspace / "data" / REPORT / "winners.csv"
+    table = certificates / "data" / REPORT / "winners.csv"
     table.write_text("number,nmae,award\nAK2023-01,长江钢铁集团有限公司,优胜单位\n", "utf-8")
 
     assert render() == 1
@@ -245,13 +205,13 @@ def test_a_column_the_template_needs_missing_from_the_table_stops_the_batch(
         "column 'name' (columns: number, nmae, award)",
         "1 problem found",
     ]
-    assert not (workspace / "output").exists()
+    assert not (certificates / "output").exists()
 
 
 def test_check_lists_the_bad_rows_and_writes_nothing(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    table = workspace / "data" / REPORT / "winners.csv"
+    table = certificates / "data" / REPORT / "winners.csv"
     table.write_text(BAD_TABLE, encoding="utf-8")
 
     assert main(["check", REPORT]) == 1
@@ -261,7 +221,7 @@ def test_check_lists_the_bad_rows_and_writes_nothing(
         *(f"{table}:{line}" for line in (3, 4, 6, 7, 9)),
         "5 problems found",
     ]
-    assert not (workspace / "output").exists()
+    assert not (certificates / "output").exists()
 
 
 @pytest.mark.parametrize(
@@ -279,15 +239,15 @@ def test_check_lists_the_bad_rows_and_writes_nothing(
     ],
 )
 def test_a_file_name_pattern_must_name_a_column(
-    workspace: Path, capsys: pytest.CaptureFixture[str], output: str, message: str
+    certificates: Path, capsys: pytest.CaptureFixture[str], output: str, message: str
 ) -> None:
-    report = workspace / "data" / REPORT / "report.yaml"
+    report = certificates / "data" / REPORT / "report.yaml"
     text = report.read_text(encoding="utf-8")
     report.write_text(text.replace('"{row.number}_{row.name}"', f'"{output}"'), encoding="utf-8")
 
     assert render() == 1
 
     assert capsys.readouterr().err.splitlines() == [
-        f"{report}:12:3: report.batch.output: {message}",
+        f"{report}:14:3: report.batch.output: {message}",
         "1 problem found",
     ]

@@ -9,17 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from helpers import REPORT, render, winners, written
 from reportgen.batch import archive
 from reportgen.batch.archive import ArchiveWriter
 from reportgen.cli import main
-from test_batch import REPORT, render, winners, workspace, written
-
-__all__ = ["workspace"]  # the fixture, used by name
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_zip_holds_the_documents_a_folder_gets(
-    workspace: Path, capsys: pytest.CaptureFixture[str], jobs: str
+    certificates: Path, capsys: pytest.CaptureFixture[str], jobs: str
 ) -> None:
     assert render("-o", "folder") == 0
     capsys.readouterr()
@@ -27,33 +25,35 @@ def test_zip_holds_the_documents_a_folder_gets(
     assert render("--zip", "--jobs", jobs) == 0
 
     assert capsys.readouterr().out.splitlines() == [f"output/{REPORT}.zip"]
-    path = workspace / "output" / f"{REPORT}.zip"
+    path = certificates / "output" / f"{REPORT}.zip"
     with zipfile.ZipFile(path) as opened:
         assert opened.testzip() is None
         names = [info.filename for info in opened.infolist()]
         # In the table's order, stored as they are (a .docx is deflated already).
-        assert names == [f"{row['number']}_{row['name']}.docx" for row in winners(workspace)]
+        assert names == [f"{row['number']}_{row['name']}.docx" for row in winners(certificates)]
         assert {info.compress_type for info in opened.infolist()} == {zipfile.ZIP_STORED}
-        assert {name: opened.read(name) for name in names} == written(workspace / "folder" / REPORT)
-    assert not (workspace / "output" / REPORT).exists()
-    assert [path.name for path in (workspace / "output").iterdir()] == [f"{REPORT}.zip"]
+        assert {name: opened.read(name) for name in names} == written(
+            certificates / "folder" / REPORT
+        )
+    assert not (certificates / "output" / REPORT).exists()
+    assert [path.name for path in (certificates / "output").iterdir()] == [f"{REPORT}.zip"]
 
 
-def test_the_same_rows_give_the_same_archive_byte_for_byte(workspace: Path) -> None:
+def test_the_same_rows_give_the_same_archive_byte_for_byte(certificates: Path) -> None:
     assert render("--zip", "-o", "first") == 0
     assert render("--zip", "-o", "second", "--jobs", "2") == 0
 
-    first = (workspace / "first" / f"{REPORT}.zip").read_bytes()
-    assert (workspace / "second" / f"{REPORT}.zip").read_bytes() == first
+    first = (certificates / "first" / f"{REPORT}.zip").read_bytes()
+    assert (certificates / "second" / f"{REPORT}.zip").read_bytes() == first
 
 
-def test_unzip_reads_the_archive_and_its_chinese_names(workspace: Path) -> None:
+def test_unzip_reads_the_archive_and_its_chinese_names(certificates: Path) -> None:
     assert render("--zip") == 0
     unzip = shutil.which("unzip")
     assert unzip is not None, "apt-get install unzip"
 
     listing = subprocess.run(
-        [unzip, "-t", str(workspace / "output" / f"{REPORT}.zip")],
+        [unzip, "-t", str(certificates / "output" / f"{REPORT}.zip")],
         capture_output=True,
         text=True,
         check=True,
@@ -64,9 +64,9 @@ def test_unzip_reads_the_archive_and_its_chinese_names(workspace: Path) -> None:
 
 
 def test_bad_rows_are_reported_and_the_good_ones_archived(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    table = workspace / "data" / REPORT / "winners.csv"
+    table = certificates / "data" / REPORT / "winners.csv"
     table.write_text(
         "number,name,award\nAK-1,甲公司,优胜单位\nAK-2,,优胜单位\nAK-3,丙公司,优胜单位\n", "utf-8"
     )
@@ -77,7 +77,7 @@ def test_bad_rows_are_reported_and_the_good_ones_archived(
         f"{table}:3: row.name: is empty: write the text",
         "1 problem found",
     ]
-    with zipfile.ZipFile(workspace / "output" / f"{REPORT}.zip") as opened:
+    with zipfile.ZipFile(certificates / "output" / f"{REPORT}.zip") as opened:
         assert opened.namelist() == ["AK-1_甲公司.docx", "AK-3_丙公司.docx"]
 
 

@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from helpers import BAD_TABLE, REPORT, render, winners, written
 from reportgen.batch import Engine, render_batch
 from reportgen.cli import main
 from reportgen.prepare import Run
 from reportgen.workspace import Workspace
-from test_batch import BAD_TABLE, REPORT, render, winners, workspace, written
-
-__all__ = ["workspace"]  # the fixture, used by name
 
 distributed = pytest.importorskip("distributed", reason='pip install "reportgen[test]"')
 
@@ -29,21 +27,21 @@ def scheduler() -> Iterator[str]:
 
 
 def test_a_cluster_writes_the_files_a_local_batch_writes(
-    workspace: Path, scheduler: str, capsys: pytest.CaptureFixture[str]
+    certificates: Path, scheduler: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert render("-o", "local") == 0
     capsys.readouterr()
 
     assert render("--engine", "dask", "--scheduler", scheduler) == 0
 
-    local = written(workspace / "local" / REPORT)
-    assert written(workspace / "output" / REPORT) == local
-    names = [f"output/{REPORT}/{row['number']}_{row['name']}.docx" for row in winners(workspace)]
+    local = written(certificates / "local" / REPORT)
+    assert written(certificates / "output" / REPORT) == local
+    names = [f"output/{REPORT}/{row['number']}_{row['name']}.docx" for row in winners(certificates)]
     assert capsys.readouterr().out.splitlines() == names
 
 
 def test_each_partition_is_an_archive_and_together_they_hold_every_document(
-    workspace: Path, scheduler: str
+    certificates: Path, scheduler: str
 ) -> None:
     assert render("-o", "local") == 0
     run = Run(Workspace.find())
@@ -52,20 +50,20 @@ def test_each_partition_is_an_archive_and_together_they_hold_every_document(
     result = render_batch(run, REPORT, archive=True, engine=engine, keep_paths=True)
 
     assert result.written == 12 and not result.problems
-    folder = workspace / "output" / REPORT
+    folder = certificates / "output" / REPORT
     parts = ["part-00001.zip", "part-00002.zip", "part-00003.zip"]
     assert [path.name for path in result.paths] == parts
     documents: dict[str, bytes] = {}
     for part in parts:
         with zipfile.ZipFile(folder / part) as opened:
             documents |= {name: opened.read(name) for name in opened.namelist()}
-    assert documents == written(workspace / "local" / REPORT)
+    assert documents == written(certificates / "local" / REPORT)
 
 
 def test_bad_rows_are_reported_as_in_a_local_batch(
-    workspace: Path, scheduler: str, capsys: pytest.CaptureFixture[str]
+    certificates: Path, scheduler: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (workspace / "data" / REPORT / "winners.csv").write_text(BAD_TABLE, encoding="utf-8")
+    (certificates / "data" / REPORT / "winners.csv").write_text(BAD_TABLE, encoding="utf-8")
     assert render("-o", "local") == 1
     local = capsys.readouterr()
 
@@ -78,17 +76,17 @@ def test_bad_rows_are_reported_as_in_a_local_batch(
 
 
 def test_without_an_address_a_local_cluster_of_jobs_workers_is_started(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert render("--engine", "dask", "--jobs", "2", "--zip") == 0
 
     assert capsys.readouterr().out.splitlines() == [f"output/{REPORT}/part-00001.zip"]
-    with zipfile.ZipFile(workspace / "output" / REPORT / "part-00001.zip") as opened:
+    with zipfile.ZipFile(certificates / "output" / REPORT / "part-00001.zip") as opened:
         assert len(opened.namelist()) == 12
 
 
 def test_a_scheduler_without_the_dask_engine_is_a_usage_error(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["render", REPORT, "--scheduler", "tcp://127.0.0.1:8786"]) == 2
     assert capsys.readouterr().err == (

@@ -17,24 +17,22 @@ from pathlib import Path
 
 import pytest
 
+from helpers import REPORT, winners
 from reportgen.cli import main
-from test_batch import REPORT, winners, workspace
-
-__all__ = ["workspace"]  # the fixture, used by name
 
 ROWS = 3000
 
 
 @pytest.fixture
-def big_batch(workspace: Path) -> Path:
-    """Return the sample batch's workspace, its table grown to ROWS rows."""
-    rows = winners(workspace)
+def big_batch(certificates: Path) -> Path:
+    """Return the sample batch's certificates, its table grown to ROWS rows."""
+    rows = winners(certificates)
     lines = ["number,name,award"] + [
         f"AK-{index:05d},{rows[index % len(rows)]['name']}（{index}）,{rows[0]['award']}"
         for index in range(ROWS)
     ]
-    (workspace / "data" / REPORT / "winners.csv").write_text("\n".join(lines) + "\n", "utf-8")
-    return workspace
+    (certificates / "data" / REPORT / "winners.csv").write_text("\n".join(lines) + "\n", "utf-8")
+    return certificates
 
 
 def start_render(root: Path, *arguments: str) -> subprocess.Popen[str]:
@@ -164,9 +162,9 @@ def test_a_full_disk_with_two_jobs_lists_the_files_that_were_written(big_batch: 
 
 
 def test_the_next_run_removes_a_killed_runs_leftovers_and_nothing_else(
-    workspace: Path, capsys: pytest.CaptureFixture[str]
+    certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    output = workspace / "output"
+    output = certificates / "output"
     folder = output / REPORT
     folder.mkdir(parents=True)
     dead = _a_finished_process()

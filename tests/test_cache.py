@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import reportgen.cache
+from helpers import switch_on
 from minimal_workspace import (
     PROPOSALS_YAML,
     RENDERED,
@@ -29,7 +30,6 @@ from reportgen.cache import Cache
 from reportgen.cli import main
 from reportgen.errors import ProblemsFound
 from reportgen.workspace import Workspace
-from test_attachment import switch_on
 
 #: Libraries a render from a warm cache has no need of.
 SKIPPED_LIBRARIES = ("docxtpl", "docx", "docxtpl_lint", "pydantic", "yaml")

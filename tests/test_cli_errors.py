@@ -17,8 +17,8 @@ OUTPUT = "output/市总工会_2019-2023_工作汇报.docx"
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Return a minimal workspace, as the current folder."""
+def minimal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return the minimal workspace, as the current folder."""
     make_workspace(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -32,17 +32,17 @@ def snapshot(root: Path) -> dict[str, tuple[int, int]]:
     }
 
 
-def test_check_exits_0_on_clean_data_and_writes_nothing(workspace: Path, capsys) -> None:
-    before = snapshot(workspace)
+def test_check_exits_0_on_clean_data_and_writes_nothing(minimal: Path, capsys) -> None:
+    before = snapshot(minimal)
     assert main(["check"]) == 0
     assert capsys.readouterr().out == "1 report checked: no problems\n"
-    assert snapshot(workspace) == before
+    assert snapshot(minimal) == before
 
 
-def test_check_exits_1_listing_every_problem_and_writes_nothing(workspace: Path, capsys) -> None:
-    proposals = replace(workspace / "data" / REPORT / "proposals.yaml", "value: 5795", "value: -5")
+def test_check_exits_1_listing_every_problem_and_writes_nothing(minimal: Path, capsys) -> None:
+    proposals = replace(minimal / "data" / REPORT / "proposals.yaml", "value: 5795", "value: -5")
     replace(proposals, "label: 征集合理化建议", "lable: 征集合理化建议")
-    before = snapshot(workspace)
+    before = snapshot(minimal)
     assert main(["check"]) == 1
     assert capsys.readouterr().err == (
         f"{proposals}:4:5: proposals.figures.collected.lable: unknown field 'lable' "
@@ -50,10 +50,10 @@ def test_check_exits_1_listing_every_problem_and_writes_nothing(workspace: Path,
         f"{proposals}:8:5: proposals.figures.adopted.value: should not be negative (it is -5)\n"
         "2 problems found\n"
     )
-    assert snapshot(workspace) == before
+    assert snapshot(minimal) == before
 
 
-def test_check_names_a_report(workspace: Path, capsys) -> None:
+def test_check_names_a_report(minimal: Path, capsys) -> None:
     assert main(["check", REPORT]) == 0
     assert capsys.readouterr().out == "1 report checked: no problems\n"
 
@@ -80,25 +80,25 @@ def test_check_exits_3_when_the_data_folder_is_empty(tmp_path: Path, monkeypatch
     )
 
 
-def test_check_exits_3_for_an_unknown_report(workspace: Path, capsys) -> None:
+def test_check_exits_3_for_an_unknown_report(minimal: Path, capsys) -> None:
     assert main(["check", "annual"]) == 3
     assert capsys.readouterr().err == (
-        f"error: {workspace / 'data'}: no report named 'annual' (reports: {REPORT})\n"
+        f"error: {minimal / 'data'}: no report named 'annual' (reports: {REPORT})\n"
     )
 
 
-def test_render_exits_1_for_a_missing_template(workspace: Path, capsys) -> None:
-    report = replace(workspace / "data" / REPORT / "report.yaml", "report.docx", "annual.docx")
+def test_render_exits_1_for_a_missing_template(minimal: Path, capsys) -> None:
+    report = replace(minimal / "data" / REPORT / "report.yaml", "report.docx", "annual.docx")
     assert main(["render"]) == 1
     assert capsys.readouterr().err == (
         f"{report}:2:1: report.template: template 'annual.docx' not found in "
-        f"{workspace / 'templates'} (templates there: report.docx)\n1 problem found\n"
+        f"{minimal / 'templates'} (templates there: report.docx)\n1 problem found\n"
     )
-    assert list((workspace / "output").iterdir()) == []
+    assert list((minimal / "output").iterdir()) == []
 
 
-def test_render_exits_1_for_a_template_that_is_not_a_docx(workspace: Path, capsys) -> None:
-    template = workspace / "templates" / TEMPLATE
+def test_render_exits_1_for_a_template_that_is_not_a_docx(minimal: Path, capsys) -> None:
+    template = minimal / "templates" / TEMPLATE
     template.write_bytes(b"PK\x03\x04 not really a zip")
     assert main(["render"]) == 1
     assert capsys.readouterr().err == (
@@ -107,22 +107,22 @@ def test_render_exits_1_for_a_template_that_is_not_a_docx(workspace: Path, capsy
     )
 
 
-def test_a_failed_render_leaves_the_previous_output_untouched(workspace: Path, capsys) -> None:
+def test_a_failed_render_leaves_the_previous_output_untouched(minimal: Path, capsys) -> None:
     assert main(["render"]) == 0
-    previous = (workspace / OUTPUT).read_bytes()
-    replace(workspace / "data" / REPORT / "proposals.yaml", "value: 5795", "value: -5")
+    previous = (minimal / OUTPUT).read_bytes()
+    replace(minimal / "data" / REPORT / "proposals.yaml", "value: 5795", "value: -5")
     assert main(["render"]) == 1
     assert "should not be negative" in capsys.readouterr().err
-    assert (workspace / OUTPUT).read_bytes() == previous
-    assert sorted(path.name for path in (workspace / "output").iterdir()) == [Path(OUTPUT).name]
+    assert (minimal / OUTPUT).read_bytes() == previous
+    assert sorted(path.name for path in (minimal / "output").iterdir()) == [Path(OUTPUT).name]
 
 
 def test_a_failed_write_leaves_the_previous_output_and_no_temporary_file(
-    workspace: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    minimal: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
     assert main(["render"]) == 0
-    previous = (workspace / OUTPUT).read_bytes()
-    replace(workspace / "data" / REPORT / "report.yaml", "很多工作", "更多工作")
+    previous = (minimal / OUTPUT).read_bytes()
+    replace(minimal / "data" / REPORT / "report.yaml", "很多工作", "更多工作")
 
     def disk_full(source: object, target: object) -> None:
         raise OSError(28, "No space left on device")
@@ -130,28 +130,28 @@ def test_a_failed_write_leaves_the_previous_output_and_no_temporary_file(
     monkeypatch.setattr(files.os, "replace", disk_full)
     assert main(["render"]) == 4
     assert capsys.readouterr().err == (
-        f"error: {workspace / OUTPUT}: cannot write the file (No space left on device)\n"
+        f"error: {minimal / OUTPUT}: cannot write the file (No space left on device)\n"
     )
-    assert (workspace / OUTPUT).read_bytes() == previous
-    assert sorted(path.name for path in (workspace / "output").iterdir()) == [Path(OUTPUT).name]
+    assert (minimal / OUTPUT).read_bytes() == previous
+    assert sorted(path.name for path in (minimal / "output").iterdir()) == [Path(OUTPUT).name]
 
 
-def test_render_exits_4_when_the_output_folder_cannot_be_made(workspace: Path, capsys) -> None:
-    (workspace / "taken").write_text("a file where the folder should be", encoding="utf-8")
+def test_render_exits_4_when_the_output_folder_cannot_be_made(minimal: Path, capsys) -> None:
+    (minimal / "taken").write_text("a file where the folder should be", encoding="utf-8")
     assert main(["render", "-o", "taken/reports"]) == 4
     assert capsys.readouterr().err == "error: taken/reports: cannot write here (Not a directory)\n"
 
 
-def test_render_writes_nothing_when_one_of_two_reports_fails(workspace: Path, capsys) -> None:
-    second = workspace / "data" / "second"
+def test_render_writes_nothing_when_one_of_two_reports_fails(minimal: Path, capsys) -> None:
+    second = minimal / "data" / "second"
     second.mkdir()
     for name in ("report.yaml", "proposals.yaml"):
-        (second / name).write_bytes((workspace / "data" / REPORT / name).read_bytes())
+        (second / name).write_bytes((minimal / "data" / REPORT / name).read_bytes())
     replace(second / "report.yaml", "title: 工作汇报", "title: 第二份")
     replace(second / "proposals.yaml", "value: 5795", "value: 九")
     assert main(["render"]) == 1
     assert "should be a number, not the text '九'" in capsys.readouterr().err
-    assert list((workspace / "output").iterdir()) == []
+    assert list((minimal / "output").iterdir()) == []
 
 
 @pytest.mark.parametrize("command", [[], ["render"], ["check"], ["schema"]])

@@ -79,6 +79,32 @@ def test_unknown_top_level_field_suggests_the_field_meant(report_dir: Path) -> N
     ]
 
 
+def test_unknown_field_in_the_attachment_suggests_the_field_meant(report_dir: Path) -> None:
+    attachment = "attachment:\n  titel: 主要指标\n  figures: [proposals.collected]\nparts:\n"
+    path = replace(report_dir / "report.yaml", "parts:\n", attachment)
+    with pytest.raises(DataError) as caught:
+        load_report_data(report_dir)
+    (problem,) = caught.value.problems
+    assert str(problem) == (
+        f"{path}:12:3: report.attachment.titel: unknown field 'titel' (did you mean 'title'?)"
+    )
+    assert problem.text("zh") == (
+        f"{path}:12:3: report.attachment.titel: 没有“titel”这个字段（是否应为“title”？）"
+    )
+
+
+def test_unknown_field_of_a_figure_in_a_group_suggests_the_field_meant(report_dir: Path) -> None:
+    path = replace(
+        report_dir / "proposals.yaml",
+        "  collected:\n",
+        "  awards:\n    city:\n      teams: {value: 3, unti: 个}\n  collected:\n",
+    )
+    assert problems(report_dir) == [
+        f"{path}:5:25: proposals.figures.awards.city.teams.unti: unknown field 'unti' "
+        "(did you mean 'unit'?)"
+    ]
+
+
 def test_adopted_greater_than_collected_names_both_fields(report_dir: Path) -> None:
     path = replace(report_dir / "proposals.yaml", "value: 5795", "value: 20000")
     assert problems(report_dir) == [

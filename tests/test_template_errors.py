@@ -12,7 +12,6 @@ from minimal_workspace import (
     RENDERED,
     TEMPLATE,
     TEMPLATE_BODY,
-    build_docx,
     make_workspace,
     paragraph_texts,
     replace,
@@ -257,9 +256,10 @@ def test_a_template_with_no_tags_renders_unchanged(tmp_path: Path) -> None:
     assert [p.text for p in docx.Document(str(written)).paragraphs] == ["固定的文字"]
 
 
-def test_the_checked_template_is_the_one_built(tmp_path: Path) -> None:
-    path = build_docx(tmp_path / "t.docx", [["{{ a", "b }}"]])
-    assert [p.text for p in docx.Document(str(path)).paragraphs] == ["{{ ab }}"]
+def test_a_tag_split_across_runs_of_different_formatting_renders_whole(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[["{{ report.", "title }}", "（", "{{ period.end }}", "）"]])
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == ["工作汇报（2023）"]
 
 
 def test_a_tag_nested_hundreds_deep_is_an_error_not_a_crash(tmp_path: Path) -> None:
@@ -335,4 +335,47 @@ def test_an_optional_name_used_unguarded_elsewhere_stops_the_render(tmp_path: Pa
     make_workspace(tmp_path, body=body)
     assert check(tmp_path) == [
         f"{template(tmp_path)}: body, paragraph 11: 'motto' is undefined in {{{{ motto }}}}"
+    ]
+
+
+def test_a_problem_in_the_data_does_not_hide_the_templates(tmp_path: Path) -> None:
+    report_dir = make_workspace(
+        tmp_path,
+        body=[*TEMPLATE_BODY, "{{ report.title | cn_numerl }}", "{%p if report.title %}", "完"],
+    )
+    proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: -5")
+    assert check(tmp_path) == [
+        f"{proposals}:8:5: proposals.figures.adopted.value: should not be negative (it is -5)",
+        f"{template(tmp_path)}: body, paragraph 10: unknown filter 'cn_numerl' (did you mean "
+        "'cn_numeral'?): {{ report.title | cn_numerl }}",
+        f"{template(tmp_path)}: body, paragraph 11: `{{% if %}}` is never closed: missing "
+        "`{% endif %}`: {%p if report.title %}",
+    ]
+
+
+def test_names_are_checked_against_what_the_data_declares_when_a_value_is_wrong(
+    tmp_path: Path,
+) -> None:
+    report_dir = make_workspace(
+        tmp_path,
+        body=[*TEMPLATE_BODY, "{{ proposals.adopted }}{{ proposals.colected }}{{ report.titel }}"],
+    )
+    proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: 五千")
+    assert check(tmp_path) == [
+        f"{proposals}:8:5: proposals.figures.adopted.value: should be a number, not the text "
+        "'五千'",
+        f"{template(tmp_path)}: body, paragraph 10: 'proposals' has no 'colected' (did you mean "
+        "'collected'?): {{ proposals.colected }}",
+        f"{template(tmp_path)}: body, paragraph 10: 'report' has no 'titel' (did you mean "
+        "'title'?): {{ report.titel }}",
+    ]
+
+
+def test_a_template_is_still_checked_when_a_part_file_does_not_parse(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ proposals.anything }}{{ x }}"])
+    proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: [5795")
+    problems = check(tmp_path)
+    assert problems[0].startswith(f"{proposals}:9:8: YAML syntax error")
+    assert problems[1:] == [
+        f"{template(tmp_path)}: body, paragraph 10: the data has no 'x': {{{{ x }}}}",
     ]

@@ -73,8 +73,9 @@ def render_reports(
             written.append(report.output)
             if on_written is not None:
                 on_written(report.output)
+    printed = list(written)  # -- what --pdf converts: a batch's one file, when it has one --
     for name in batches:
-        files, batch_problems = _render_batch(
+        files, batch_problems, merged = _render_batch(
             run,
             name,
             output_dir=output_dir,
@@ -85,12 +86,13 @@ def render_reports(
             on_progress=on_progress(name) if on_progress is not None else None,
             keep_paths=on_written is None or pdf,
         )
-        written += files
+        written += files + ([merged] if merged is not None else [])
+        printed += [merged] if merged is not None else files
         problems += batch_problems
         if on_rendered is not None:
             on_rendered(name)
     if pdf:
-        written += _convert_to_pdf(written, on_written)
+        written += _convert_to_pdf(printed, on_written)
     if problems:
         raise ProblemsFound(problems)
     return written
@@ -117,12 +119,14 @@ def _split_batches(run: Run, names: Sequence[str]) -> tuple[list[str], list[str]
     return [name for name in names if name not in batches], batches
 
 
-def _render_batch(run: Run, name: str, **options: object) -> tuple[list[Path], list[Problem]]:
+def _render_batch(
+    run: Run, name: str, **options: object
+) -> tuple[list[Path], list[Problem], Path | None]:
     try:
         result = render_batch(run, name, **options)  # type: ignore[arg-type]
     except ProblemsFound as err:
-        return [], err.problems
-    return result.paths, result.problems
+        return [], err.problems, None
+    return result.paths, result.problems, result.merged
 
 
 def _render_all(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -41,8 +41,10 @@ class Problem:
     """One thing wrong, and where: ``file:line:column: where: field: message``.
 
     ``where`` names a place inside a template ("body, paragraph 4" or "table 1, row 2,
-    cell 3"); ``field`` is a dotted data path such as ``proposals.figures.adopted``. A
-    ``warning`` is shown but does not make a report fail.
+    cell 3"); ``field`` is a dotted data path such as ``proposals.figures.adopted``.
+    ``cell`` names a spreadsheet's cell (``获奖名单!C7``), printed in place of the line and
+    column, which then only order the problems. A ``warning`` is shown but does not make a
+    report fail.
     """
 
     message: Message | str
@@ -52,6 +54,7 @@ class Problem:
     field: str | None = None
     where: Message | str | None = None
     severity: Severity = "error"
+    cell: str | None = None
 
     @property
     def code(self) -> str | None:
@@ -63,7 +66,9 @@ class Problem:
         location = ""
         if self.file is not None:
             location = str(self.file)
-            if self.line is not None:
+            if self.cell is not None:
+                location += f":{self.cell}"
+            elif self.line is not None:
                 location += f":{self.line}"
                 if self.column is not None:
                     location += f":{self.column}"
@@ -176,7 +181,18 @@ class ProblemsFound(ReportgenError, ValueError):
 
 
 class DataError(ProblemsFound):
-    """Raised when a data file cannot be read or does not validate."""
+    """Raised when a data file cannot be read or does not validate.
+
+    ``context`` is what the template would have received, with stand-ins where values
+    failed, when the report's files could be read: the template's names are checked against
+    it, so that a problem in the data does not hide one in the template.
+    """
+
+    def __init__(
+        self, problems: Iterable[Problem], context: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(problems)
+        self.context = context
 
 
 class TemplateError(ProblemsFound):
@@ -217,6 +233,17 @@ class ConversionError(ReportgenError, RuntimeError):
     """Raised when LibreOffice is missing or fails to convert a document to PDF."""
 
     exit_code = 5
+
+
+class InvalidValue(ValueError):
+    """Raised by a check of one value (a validator, a filter) with a message to place.
+
+    Not a ReportgenError: whoever checks the value knows where it is, and makes the Problem.
+    """
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text("en"))
+        self.message = message
 
 
 def single(cls: type[ProblemsFound], message: Message | str, **location: Any) -> ProblemsFound:

@@ -9,12 +9,14 @@ a Run checked.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportgen.cache import Cache
-from reportgen.data.report import ReportData
-from reportgen.errors import DataError, ProblemsFound, TemplateError, WorkspaceError
+from reportgen.data.report import ReportData, is_row
+from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
 from reportgen.workspace import Workspace
@@ -55,10 +57,46 @@ class Run:
             return kept
         from reportgen.data.loader import load_report_data  # PyYAML and pydantic: only now
 
-        data = load_report_data(directory)
+        try:
+            data = load_report_data(directory)
+        except DataError as err:
+            # -- a problem in the data must not hide one in the template: check that too --
+            problems = [*err.problems, *self._template_problems(directory, err.context)]
+            raise DataError(problems) from err
         if self.cache is not None:
             self.cache.reports.save(data)
         return data
+
+    def _template_problems(
+        self, directory: Path, context: Mapping[str, Any] | None
+    ) -> list[Problem]:
+        """Return the problems of the template a report that failed to load names.
+
+        With the ``context`` its data declares, the names the template prints are checked
+        against it too (a batch's row is left to its table).
+        """
+        from reportgen.data.outline import read_outline
+        from reportgen.template.checks import check_variables, missing_template
+
+        outline = read_outline(directory)
+        if not outline.template:
+            return []
+        path = self.workspace.template_path(outline.template)
+        if not path.is_file():
+            return [missing_template(outline, outline.template, self.workspace.templates_dir)]
+        checked = self._checked(path)
+        if isinstance(checked, ProblemsFound):
+            return checked.problems
+        if context is None:
+            return []
+        variables = [name for name in checked[1] if not (outline.is_batch and is_row(name))]
+        return check_variables(path, variables, context)
+
+    def _checked(self, path: Path) -> Checked:
+        """Return the template at ``path`` checked and compiled, once a run."""
+        if path not in self.templates:
+            self.templates[path] = check_and_compile(path, self.cache)
+        return self.templates[path]
 
     def is_batch(self, directory: Path) -> bool:
         """Return whether the report in ``directory`` is a batch: its report.yaml has ``batch:``."""
@@ -82,9 +120,7 @@ class Run:
             outline = read_outline(data.directory)
             templates_dir = self.workspace.templates_dir
             raise DataError([missing_template(outline, data.template_name, templates_dir)])
-        if template_path not in self.templates:
-            self.templates[template_path] = check_and_compile(template_path, self.cache)
-        checked = self.templates[template_path]
+        checked = self._checked(template_path)
         if isinstance(checked, ProblemsFound):
             # -- a template several reports share is checked once; each report lists its problems --
             raise type(checked)(checked.problems)
@@ -100,7 +136,7 @@ class Run:
         problems = check_variables(template_path, variables, data.context)
         if problems:
             raise TemplateError(problems)
-        document = compiled.render(data.context, document_properties(data))
+        document = compiled.render(data.context, document_properties(data), data.directory)
         output = (output_dir or self.workspace.output_dir) / f"{data.output_stem()}.docx"
         return RenderedReport(data, output, document)
 

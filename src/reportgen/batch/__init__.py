@@ -30,6 +30,7 @@ from reportgen.batch.messages import LINES, ROWS_AFTER_NOT_RENDERED, WORKER_STOP
 from reportgen.batch.plan import PlanItem, Task, check_report, plan_rows
 from reportgen.batch.rows import Archived, Job, Lost, Outcome, RowRenderer, Skipped
 from reportgen.batch.workers import STAGING_PREFIX, WorkerPool
+from reportgen.data.report import ReportData
 from reportgen.errors import OutputError, Problem
 from reportgen.files import remove_leftovers, write_atomically
 from reportgen.prepare import Run, document_properties
@@ -55,6 +56,8 @@ class BatchResult:
     output: Path
     #: Each file written, in the table's order, when asked for (``keep_paths``).
     paths: list[Path] = field(default_factory=list)
+    #: The one file holding every document written, when ``batch.merged`` asks for it.
+    merged: Path | None = None
 
 
 def render_batch(
@@ -90,12 +93,13 @@ def render_batch(
     template_path, compiled, variables = run.template_for(data)
     from reportgen.data.table import open_table
 
-    table = open_table(data.directory / spec.rows)
+    table = open_table(data.directory / spec.rows, spec.sheet)
     wanted = check_report(data, spec, template_path, variables, table)
     plan = plan_rows(data, spec, table, wanted)
     job = Job(compiled.source(), table.path, data.context, document_properties(data))
 
     base = output_dir or run.workspace.output_dir
+    keep_paths = keep_paths or (write and spec.merged is not None)
     on_cluster = engine.scheduler is not None or engine.name == "dask"
     # On a cluster each worker writes an archive of its own, into the batch's folder.
     target = base / (f"{name}.zip" if archive and not on_cluster else name)
@@ -121,7 +125,38 @@ def render_batch(
         if on_written is not None:
             on_written(target)
     collector.finish()
+    if write and spec.merged is not None and result.written:
+        result.merged = _write_merged(data, spec.merged, result.paths, base)
+        if on_written is not None:
+            on_written(result.merged)
     return result
+
+
+def _write_merged(data: ReportData, pattern: str, written: list[Path], folder: Path) -> Path:
+    """Write the documents in ``written`` joined in order as one file named by ``pattern``."""
+    import dataclasses
+
+    from reportgen.ooxml.merge import MergedDocument
+
+    merged = MergedDocument()
+    for document in _documents(written):
+        merged.add(document)
+    output = folder / f"{dataclasses.replace(data.facts, output=pattern).output_stem()}.docx"
+    write_atomically(output, merged.to_bytes())
+    return output
+
+
+def _documents(written: list[Path]) -> Iterator[bytes]:
+    """Yield each document in ``written``, files and the documents in archives, in order."""
+    import zipfile
+
+    for path in written:
+        if path.suffix != ".zip":
+            yield path.read_bytes()
+            continue
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                yield archive.read(name)
 
 
 @dataclass(frozen=True)

@@ -24,23 +24,28 @@ from reportgen.batch.messages import (
     SAME_FILE_AS_ROW,
     TABLE_LACKS_COLUMN,
 )
-from reportgen.data.report import REPORT_FILE, BatchFacts, ReportData, file_stem
+from reportgen.data.messages import TEXT_EMPTY
+from reportgen.data.report import REPORT_FILE, ROW, BatchFacts, ReportData, file_stem, is_row
+from reportgen.data.table import Row, Value, cell_text
 from reportgen.errors import DataError, Problem, TemplateError
 
 if TYPE_CHECKING:
     from reportgen.data.table import Table
 
-#: The name templates and file name patterns give the current row: ``{{ row.name }}``.
-ROW = "row"
+__all__ = ["ROW", "PlanItem", "Task", "check_report", "plan_rows"]
 
 
 @dataclass(frozen=True)
 class Task:
-    """One row to render: its line in the table, its fields and the name of its file."""
+    """One row to render, and the name of its file in the batch's folder or archive."""
 
-    line: int
-    fields: dict[str, str]
-    name: str  # the document's file name, in the batch's folder or archive
+    row: Row
+    name: str
+
+    @property
+    def line(self) -> int:
+        """Return the row's line in its table (its number, in a sheet)."""
+        return self.row.line
 
 
 #: What the plan gives for each row, in the table's order: a task, or the row's problems.
@@ -61,7 +66,7 @@ def check_report(
     report_file = data.directory / REPORT_FILE
     if ROW in data.context:
         raise DataError([Problem(ROW_NAME_TAKEN(name=ROW), file=report_file)])
-    facts = [variable for variable in variables if not _is_row(variable)]
+    facts = [variable for variable in variables if not is_row(variable)]
     problems = check_variables(template, facts, data.context)
     if problems:
         raise TemplateError(problems)
@@ -80,14 +85,10 @@ def check_report(
     return wanted
 
 
-def _is_row(variable: str) -> bool:
-    return variable.split(".")[0].removesuffix("[]") == ROW
-
-
 def _column(variable: str) -> str | None:
     """Return the column a dotted name such as ``row.name`` uses, or None if it is no row's."""
     steps = [step.removesuffix("[]") for step in variable.split(".")]
-    return steps[1] if _is_row(variable) and len(steps) > 1 else None
+    return steps[1] if is_row(variable) and len(steps) > 1 else None
 
 
 def _pattern_names(pattern: str) -> list[str]:
@@ -109,13 +110,17 @@ def plan_rows(
         if missing:
             yield [row.problem(table.path, ROW_LACKS_COLUMN(column=column)) for column in missing]
             continue
+        empty = [column for column in sorted(wanted) if row.fields[column] == ""]
+        if empty:
+            yield [row.problem(table.path, TEXT_EMPTY(), column) for column in empty]
+            continue
         name = f"{_output_stem(pattern, facts, row.fields)}.docx"
         # Windows and macOS do not tell A.docx from a.docx.
         first = names.add(name.casefold(), row.line)
         if first is not None:
             yield [row.problem(table.path, SAME_FILE_AS_ROW(file=name, line=first))]
             continue
-        yield Task(row.line, row.fields, name)
+        yield Task(row, name)
 
 
 def _parse_pattern(pattern: str) -> list[tuple[str, str | None, str | None]]:
@@ -131,7 +136,7 @@ def _parse_pattern(pattern: str) -> list[tuple[str, str | None, str | None]]:
 def _output_stem(
     pattern: list[tuple[str, str | None, str | None]],
     facts: Mapping[str, str],
-    fields: Mapping[str, str],
+    fields: Mapping[str, Value],
 ) -> str:
     """Return the file name a parsed ``pattern`` gives a row, without extension."""
     pieces = []
@@ -140,7 +145,7 @@ def _output_stem(
         if fact is not None:
             pieces.append(facts[fact])
         if column is not None:
-            pieces.append(fields[column])
+            pieces.append(cell_text(fields[column]))
     return file_stem("".join(pieces))
 
 

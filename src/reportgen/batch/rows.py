@@ -61,9 +61,10 @@ class RowRenderer:
 
     def render(self, task: Task) -> bytes | list[Problem]:
         """Return ``task``'s document, or its problems."""
-        context = {**self.job.context, ROW: Group(ROW, task.fields)}
+        context = {**self.job.context, ROW: Group(ROW, task.row.fields)}
         try:
-            return self.template.render(context, self.job.properties)
+            # Pictures a row names are beside its table.
+            return self.template.render(context, self.job.properties, self.job.table.parent)
         except ProblemsFound as err:
             return [self._at_row(problem, task) for problem in err.problems]
 
@@ -83,6 +84,4 @@ class RowRenderer:
         # A problem that only this row's values cause: name the row, then the template's place.
         template = self.job.template.path.name
         where = template + (f", {problem.where}" if problem.where else "")
-        return Problem(
-            problem.message, file=self.job.table, line=task.line, where=where, field=problem.field
-        )
+        return task.row.problem(self.job.table, problem.message, where=where, field=problem.field)

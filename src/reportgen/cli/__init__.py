@@ -203,6 +203,18 @@ def _add_workflow_commands(
     )
     new_period.set_defaults(command=_new_period)
 
+    fill = add(
+        "fill-sheet",
+        "write the Excel sheet a statistics office fills with a report's figures",
+        "Write 指标填报.xlsx into data/REPORT/: a sheet for each data file with figures still to "
+        "enter (value: ~, as new-period leaves them), a row a figure with its label, unit, a "
+        "column a year and last period's value beside; the cells to fill accept numbers only. "
+        "Each data file then names its sheet under figures_sheet:, so the filled workbook, saved "
+        "in place, is read by check and render.",
+    )
+    fill.add_argument("report", metavar="REPORT", help="the report whose figures are to fill")
+    fill.set_defaults(command=_fill_sheet)
+
     listing = add(
         "list",
         "show every template and report, and whether each report checks clean",
@@ -355,6 +367,20 @@ def _new_period(arguments: argparse.Namespace) -> int:
         f"{len(made.figures)} figure{'s' if len(made.figures) != 1 else ''} and the date to "
         f"enter: 'reportgen check {made.name}' lists each one"
     )
+    return 0
+
+
+def _fill_sheet(arguments: argparse.Namespace) -> int:
+    from reportgen.commands.fill_sheet import write_fill_sheet
+    from reportgen.commands.messages import FILL_SHEET_WRITTEN
+    from reportgen.workspace import Workspace
+
+    made = write_fill_sheet(Workspace.find(), arguments.report)
+    print(_shown(made.workbook))
+    for path in made.files:
+        print(_shown(path))
+    count = sum(len(rows) for rows in made.sheets.values())
+    print(FILL_SHEET_WRITTEN(count=count, sheets=list(made.sheets), report=arguments.report))
     return 0
 
 

@@ -42,3 +42,18 @@ PERIOD_FOLDER_TAKEN = MessageKind(
     en="already exists; choose another name with --to, or delete the folder",
     zh="已存在：请用 --to 另起一个名称，或删除该文件夹",
 )
+
+FILL_SHEET_NOTHING = MessageKind(
+    "fill-sheet.nothing",
+    en="no figure of '{report}' awaits its value: start a new period first (reportgen "
+    "new-period), or empty the figures to fill (value: ~)",
+    zh="“{report}”中没有待填的数字：请先用 reportgen new-period 开始新周期，"
+    "或把要填的数字清空（value: ~）",
+)
+FILL_SHEET_WRITTEN = MessageKind(
+    "fill-sheet.written",
+    en="{count} {count:figure|figures} to fill in {sheets}; when it is filled, save it here and "
+    "'reportgen check {report}' reads it",
+    zh="共 {count} 个数字待填，在工作表 {sheets} 中；填好后保存在原处，"
+    "“reportgen check {report}”即可读入",
+)

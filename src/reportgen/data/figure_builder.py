@@ -9,10 +9,12 @@ missing figure gives one problem and not one for every sum that uses it.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 from typing import Any
 
 from reportgen.data.figures import Figure, Group, Percent, PeriodView
 from reportgen.data.models import DerivedSpec, FigureSpec, _Content
+from reportgen.data.stand_ins import Unknown
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import Problem, did_you_mean
 
@@ -44,10 +46,23 @@ class FigureBuilder:
         self.problems = problems
 
     def build(
-        self, content: _Content, source: SourceFile, period: PeriodView, prefix: str
+        self,
+        content: _Content,
+        source: SourceFile,
+        period: PeriodView | None,
+        prefix: str,
+        dropped: Collection[tuple[str, ...]] = (),
     ) -> Group:
+        """Return the figures and derived figures of ``content``, reporting what is wrong.
+
+        ``period`` is None when the report's period could not be read; ``dropped`` names the
+        figures that failed validation, which stand in as Unknown.
+        """
         figures = self._figure_group(content.figures, ("figures",), source, period, prefix)
         names = dict(figures._children)
+        for section, *entry in dropped:
+            if section in ("figures", "derived") and entry:
+                names[entry[0]] = Unknown()
         for name, derived in content.derived.items():
             path = ("derived", name)
             if name in names:
@@ -115,7 +130,7 @@ class FigureBuilder:
         nodes: dict[str, Any],
         path: tuple[str, ...],
         source: SourceFile,
-        period: PeriodView,
+        period: PeriodView | None,
         prefix: str,
     ) -> Group:
         children: dict[str, Any] = {}
@@ -138,7 +153,7 @@ class FigureBuilder:
         source: SourceFile,
         path: tuple[str, ...],
         dotted: str,
-        period: PeriodView,
+        period: PeriodView | None,
     ) -> Figure:
         given = dict(spec.by_year or {})
         empty_years = [year for year, amount in given.items() if amount is None]
@@ -149,7 +164,7 @@ class FigureBuilder:
                 )
             )
         by_year = {year: amount for year, amount in given.items() if amount is not None}
-        outside = [year for year in by_year if not period.start <= year <= period.end]
+        outside = [year for year in by_year if period and not period.start <= year <= period.end]
         if outside:
             self.problems.append(
                 source.problem(
@@ -200,6 +215,8 @@ class FigureBuilder:
         for index, operand in enumerate(operand_names):
             try:
                 value = known.lookup(operand)
+                if isinstance(value, Unknown):
+                    return missing_figure(name)  # -- it failed its own check, reported already --
             except KeyError:
                 hint = did_you_mean(operand, [path for path, _ in known.leaves()])
                 self.problems.append(

@@ -14,30 +14,29 @@ from typing import Any, TypeVar
 
 from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
-from pydantic import BaseModel, ValidationError
 
 from reportgen.data.attachment import build_attachment
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
+from reportgen.data.messages import PICTURE_NAME_TAKEN
 from reportgen.data.models import (
-    TAG_MARK,
-    BatchSpec,
-    DerivedSpec,
-    FigureSpec,
     PartFile,
-    Period,
     ReportFile,
     _Content,
 )
 from reportgen.data.outline import report_facts
 from reportgen.data.prose import print_values, render_in
 from reportgen.data.report import REPORT_FILE, PartView, ReportData
+from reportgen.data.stand_ins import Unknown
+from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
 from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
+from reportgen.ooxml.images import ImageFile
 from reportgen.text.environment import make_environment
 
-Model = TypeVar("Model", bound=BaseModel)
+#: A report's or a part's content, as validated.
+Content = TypeVar("Content", bound=_Content)
 
 
 def load_report_data(directory: Path) -> ReportData:
@@ -57,6 +56,8 @@ class _Loader:
         self.problems: list[Problem] = []
         self.prose_environment = make_environment(for_docx=False)
         self.figures = FigureBuilder(self.problems)
+        #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
+        self.read_files: list[Path] = []
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
@@ -64,85 +65,186 @@ class _Loader:
         if report_source is None:
             raise DataError(self.problems)
         self._check_date_entered(report_source)
-        spec = self._validate(ReportFile, report_source, "report")
+        report = validate(ReportFile, report_source, "report")
+        self.problems += report.problems
+        spec = report.model
         if spec is None:
             self._validate_listed_parts(report_source)
             raise DataError(self.problems)
+        context = self._build(spec, report, report_source)
+        if self.problems:
+            # -- the context still says which names the data declares, for the template's check --
+            raise DataError(self.problems, context=context)
+        files = [report_path] + [self.directory / f"{name}.yaml" for name in spec.parts]
+        files += self.read_files
+        return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
 
-        part_sources = self._read_parts(spec, report_source)
-        period = PeriodView(spec.period.start, spec.period.end)
+    def _build(
+        self, spec: ReportFile, report: Validated[ReportFile], source: SourceFile
+    ) -> dict[str, Any]:
+        """Return the context the template receives, with stand-ins for what failed."""
+        period = None if report.lost("period") else PeriodView(spec.period.start, spec.period.end)
         facts: dict[str, Any] = {
             "organisation": spec.organisation,
             "title": spec.title,
             "period": period,
             "date": spec.date,
         }
-
-        report_figures = self.figures.build(spec, report_source, period, "report")
-        for index, name in enumerate(spec.parts):
-            if name in report_figures or name in spec.lists:
-                # Templates reach both as {{ name }}; the part would hide the figure.
-                self.problems.append(
-                    report_source.problem(
-                        f"'{name}' is both a part and a figure or list of the report: rename one",
-                        ("parts", index),
-                        "report.parts",
-                    )
-                )
-        part_specs: list[tuple[str, PartFile, SourceFile, Group]] = []
-        for name, source in part_sources:
-            part = self._validate(PartFile, source, name)
-            if part is not None:
-                figures = self.figures.build(part, source, period, name)
-                part_specs.append((name, part, source, figures))
+        facts.update({name: Unknown() for name in facts if report.lost(name)})
+        spec, pending = self._from_sheet(spec, period)
+        before = len(self.problems)
+        report_figures = self.figures.build(spec, source, period, "report", report.dropped)
+        self._silence(before, "report", pending)
+        report_pictures = self._pictures(spec, source, report_figures, "report")
+        self._check_part_names(spec, source, report_figures)
+        part_specs = self._part_specs(spec, source, period)
 
         # Prose may name another part's figures (proposals.collected), so every
         # part's figures are known before any prose is rendered.
         figure_scope = {name: figures for name, _, _, figures in part_specs}
         # Layers looked through, not merged: a copy of every part's names for each part
         # would make loading grow with the square of the parts.
-        shared = ChainMap(report_figures._children, figure_scope, facts)
-        parts: list[PartView] = []
-        for name, part, source, figures in part_specs:
-            scope = shared.new_child(figures._children)
-            lists = self._render_lists(part, source, scope, name)
-            scope = scope.new_child(lists)
-            lead = self._render(part.lead, source, ("lead",), scope, f"{name}.lead")
-            paragraphs = [
-                self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
-                for index, text in enumerate(part.paragraphs)
-            ]
-            parts.append(PartView(name, lead, paragraphs, figures, lists))
-
-        report_scope = ChainMap(
-            report_figures._children, {part.name: part for part in parts}, facts
-        )
-        report_lists = self._render_lists(spec, report_source, report_scope, "report")
+        outer = ChainMap(report_figures._children, figure_scope, facts)
+        parts = [
+            self._part_view(name, part, part_source, figures, outer)
+            for name, part, part_source, figures in part_specs
+        ]
+        part_names: dict[str, Any] = {part.name: part for part in parts}
+        for name in spec.parts:
+            part_names.setdefault(name, Unknown())  # -- a part file that could not be read --
+        report_scope = ChainMap(report_figures._children, part_names, facts)
+        report_lists = self._render_lists(spec, source, report_scope, "report", report.dropped)
         scope = report_scope.new_child(report_lists)
         opening = [
-            self._render(text, report_source, ("opening", index), scope, "report.opening")
+            self._render(text, source, ("opening", index), scope, "report.opening")
             for index, text in enumerate(spec.opening)
         ]
+        years = period.years if period is not None else []
         attachment, attachment_problems = build_attachment(
-            spec.attachment, period.years, figure_scope, report_figures, report_source
+            spec.attachment, years, figure_scope, report_figures, source
         )
         self.problems += attachment_problems
-        if self.problems:
-            raise DataError(self.problems)
-
-        report_view = Group(spec.title, {**facts, **report_figures._children, **report_lists})
-        context: dict[str, Any] = {
+        report_view = Group(
+            spec.title, {**facts, **report_figures._children, **report_lists, **report_pictures}
+        )
+        return {
             **facts,
             **report_figures._children,
             **report_lists,
-            **{part.name: part for part in parts},
+            **report_pictures,
+            **part_names,
             "report": report_view,
-            "opening": opening,
-            "parts": parts,
+            "opening": Unknown() if report.lost("opening") else opening,
+            "parts": [part_names[name] for name in spec.parts],
             "attachment": attachment,
         }
-        files = [report_path] + [source.path for _, source in part_sources]
-        return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
+
+    def _check_part_names(self, spec: ReportFile, source: SourceFile, figures: Group) -> None:
+        for index, name in enumerate(spec.parts):
+            if name in figures or name in spec.lists:
+                # Templates reach both as {{ name }}; the part would hide the figure.
+                self.problems.append(
+                    source.problem(
+                        f"'{name}' is both a part and a figure or list of the report: rename one",
+                        ("parts", index),
+                        "report.parts",
+                    )
+                )
+
+    def _part_specs(
+        self, spec: ReportFile, source: SourceFile, period: PeriodView | None
+    ) -> list[tuple[str, Validated[PartFile], SourceFile, Group]]:
+        """Return each part that could be read: its name, what validated, its file, figures."""
+        part_specs = []
+        for name, part_source in self._read_parts(spec, source):
+            part = validate(PartFile, part_source, name)
+            self.problems += part.problems
+            if part.model is not None:
+                model, pending = self._from_sheet(part.model, period)
+                part.model = model
+                before = len(self.problems)
+                figures = self.figures.build(model, part_source, period, name, part.dropped)
+                self._silence(before, name, pending)
+                pictures = self._pictures(model, part_source, figures, name)
+                figures = Group(figures._name, {**figures._children, **pictures})
+                part_specs.append((name, part, part_source, figures))
+        return part_specs
+
+    def _part_view(
+        self,
+        name: str,
+        part: Validated[PartFile],
+        source: SourceFile,
+        figures: Group,
+        outer: ChainMap[str, Any],
+    ) -> PartView:
+        assert part.model is not None
+        scope = outer.new_child(figures._children)
+        lists = self._render_lists(part.model, source, scope, name, part.dropped)
+        scope = scope.new_child(lists)
+        lead: Any = self._render(part.model.lead, source, ("lead",), scope, f"{name}.lead")
+        paragraphs: Any = [
+            self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
+            for index, text in enumerate(part.model.paragraphs)
+        ]
+        if part.lost("lead"):
+            lead = Unknown()
+        if part.lost("paragraphs"):
+            paragraphs = Unknown()
+        return PartView(name, lead, paragraphs, figures, lists)
+
+    # -- figures from a sheet, pictures --
+
+    def _from_sheet(self, content: Content, period: PeriodView | None) -> tuple[Content, set[str]]:
+        """Return ``content`` with the figures its ``figures_sheet`` gives (see sheet_figures).
+
+        Return too the figures whose cells are empty, each reported at its cell already.
+        """
+        if content.figures_sheet is None or period is None:
+            return content, set()
+        from reportgen.data.sheet_figures import fill_from_sheet
+
+        try:
+            filled = fill_from_sheet(content, self.directory, period)
+        except DataError as err:
+            self.problems.extend(err.problems)
+            return content, set()
+        self.problems.extend(filled.problems)
+        self.read_files.extend(filled.files)
+        return filled.content, filled.pending  # type: ignore[return-value]
+
+    def _silence(self, before: int, prefix: str, pending: set[str]) -> None:
+        """Drop the problems found since ``before`` of figures still to fill in their sheet."""
+        fields = tuple(f"{prefix}.figures.{name}" for name in pending)
+        if not fields:
+            return
+        self.problems[before:] = [
+            problem
+            for problem in self.problems[before:]
+            if not (problem.field and problem.field.startswith(fields))
+        ]
+
+    def _pictures(
+        self, content: _Content, source: SourceFile, figures: Group, prefix: str
+    ) -> dict[str, ImageFile]:
+        """Return the pictures ``content`` names, read and checked, by their names."""
+        from reportgen.ooxml.images import PictureError, read_image, resolve_picture
+
+        pictures: dict[str, ImageFile] = {}
+        for name, file in content.pictures.items():
+            path = ("pictures", name)
+            dotted = f"{prefix}.pictures.{name}"
+            if name in figures or name in content.lists:
+                message = PICTURE_NAME_TAKEN(name=name)
+                self.problems.append(source.problem(message, path, dotted))
+                continue
+            try:
+                pictures[name] = read_image(file, self.directory)
+            except PictureError as err:
+                self.problems.append(source.problem(err.message, path, dotted))
+                continue
+            self.read_files.append(resolve_picture(file, self.directory))
+        return pictures
 
     # -- reading and validating files --
 
@@ -220,7 +322,7 @@ class _Loader:
             if isinstance(name, str) and name.isidentifier() and path.is_file():
                 source = self._read(path)
                 if source is not None:
-                    self._validate(PartFile, source, name)
+                    self.problems += validate(PartFile, source, name).problems
 
     def _check_date_entered(self, source: SourceFile) -> None:
         # A new period's report.yaml says `date: ~` until the report is dated. Say so and
@@ -235,34 +337,25 @@ class _Loader:
             )
             source.data["date"] = _UNDATED
 
-    def _validate(self, model: type[Model], source: SourceFile, prefix: str) -> Model | None:
-        try:
-            return model.model_validate(source.data)
-        except ValidationError as err:
-            for error in err.errors():
-                loc = tuple(
-                    step
-                    for step in error["loc"]
-                    if not (isinstance(step, str) and step.startswith(TAG_MARK))
-                )
-                # pydantic reports a bad dict key at ('figures', 'bad-name', '[key]').
-                loc = tuple(step for step in loc if step != "[key]")
-                dotted = ".".join(str(step) for step in (prefix, *loc))
-                message = _explain(error, loc, model)
-                self.problems.append(source.problem(message, loc, dotted))
-            return None
-
     # -- prose --
 
     def _render_lists(
-        self, content: _Content, source: SourceFile, scope: ChainMap[str, Any], prefix: str
-    ) -> dict[str, list[str]]:
+        self,
+        content: _Content,
+        source: SourceFile,
+        scope: ChainMap[str, Any],
+        prefix: str,
+        dropped: set[tuple[str, ...]],
+    ) -> dict[str, Any]:
         # Lists render in file order, each seeing the ones before it, so a
         # measure can name the enterprises listed above it.
-        rendered: dict[str, list[str]] = {}
-        scope = scope.new_child(rendered)
+        seen: dict[str, Any] = {}
+        scope = scope.new_child(seen)
+        rendered: dict[str, Any] = {
+            name: Unknown() for section, *name_ in dropped if section == "lists" for name in name_
+        }
         for name, items in content.lists.items():
-            rendered[name] = [
+            rendered[name] = seen[name] = [
                 self._render(item, source, ("lists", name, index), scope, f"{prefix}.lists.{name}")
                 for index, item in enumerate(items)
             ]
@@ -300,71 +393,6 @@ class _Loader:
 
 #: Stands in for a date still to enter; never printed, since that is a problem already.
 _UNDATED = "1900-01-01"
-
-
-def _explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> str:
-    """Return a pydantic error as a sentence for the person editing the file."""
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        key = str(loc[-1]) if loc else "?"
-        known = _known_fields(loc[:-1], model)
-        return f"unknown field '{key}'{did_you_mean(key, known)}"
-    if kind == "missing" and loc and isinstance(loc[-1], int):
-        return "needs one more name: write two, like [adopted, collected]"
-    if kind == "missing":
-        return "missing required field"
-    shown = _shown(error.get("input"))
-    if kind == "list_type":
-        return f"should be a list (one '- item' a line, or [a, b]), not {shown}"
-    if kind == "too_short":
-        return "should have at least one item"
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"should hold fields (name: value), not {shown}"
-    if kind == "tuple_type":
-        return f"should be two names, like [adopted, collected], not {shown}"
-    if kind == "invalid_key":
-        return f"{shown} is not a field name"
-    if kind in {"value_error", "assertion_error"}:
-        return str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    if kind == "union_tag_not_found" or kind == "union_tag_invalid":
-        return "should be a number, or a mapping with value"
-    if kind == "literal_error":
-        return f"{error['msg'].lower()}, not '{error.get('input')}'"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"should be a whole number, not {shown}"
-    return str(error["msg"])
-
-
-def _shown(value: Any) -> str:
-    """Return how a clerk would name a value found in the file: the text '…', a list."""
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "fields (name: value)"
-    return f"a {type(value).__name__}"
-
-
-def _known_fields(loc: tuple[Any, ...], model: type[BaseModel]) -> list[str]:
-    """Return the field names allowed at ``loc`` (a path to a mapping) in ``model``."""
-    if not loc:
-        return list(model.model_fields)
-    if loc[0] == "period":
-        return list(Period.model_fields)
-    if loc[0] == "batch":
-        return list(BatchSpec.model_fields)
-    if loc[0] == "derived":
-        return list(DerivedSpec.model_fields)
-    if loc[0] == "figures":
-        return list(FigureSpec.model_fields)
-    return []
 
 
 def _suggest_for_undefined(err: UndefinedError, scope: Mapping[str, Any]) -> Message | str:

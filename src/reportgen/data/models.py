@@ -32,63 +32,75 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 from typing_extensions import TypeAliasType
 
+from reportgen.data.explain import shown
+from reportgen.data.messages import (
+    BAD_NAME,
+    BATCH_AND_OUTPUT,
+    CONSTANT_NAME,
+    CONTROL_CHARACTER,
+    END_BEFORE_START,
+    HOLDS_TAG,
+    NEGATIVE,
+    NO_FIGURE_VALUE,
+    NOT_A_NUMBER,
+    NOT_FINITE,
+    NOT_TEXT,
+    ONE_OPERATION,
+    OPERATIONS_FOUND,
+    OUTPUT_NEEDS_COLUMN,
+    PART_LISTED_TWICE,
+    TABLE_FILE_NAME_ONLY,
+    TABLE_FILE_TYPE,
+    TEXT_EMPTY,
+    UNKNOWN_PLACEHOLDER,
+    UNREADABLE_BRACES,
+    VALUE_AND_BY_YEAR,
+)
 from reportgen.data.report import REPORT_PLACEHOLDERS
+from reportgen.errors import InvalidValue
+from reportgen.text.decoding import FORBIDDEN_CHARACTER
 
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
 TAG_MARK = "·"
 
-# Control characters that XML 1.0 cannot hold (tab, line feed and carriage return are allowed).
-_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 
 def _check_text(value: Any) -> Any:
     if isinstance(value, str):
-        forbidden = _FORBIDDEN_CHAR.search(value)
+        forbidden = FORBIDDEN_CHARACTER.search(value)
         if forbidden:
             # Rejected rather than stripped: the character is invisible in an
             # editor, so only its position lets a clerk find and delete it.
-            raise ValueError(
-                f"contains the control character U+{ord(forbidden.group()):04X} at character "
-                f"{forbidden.start() + 1} (pasted from another program?): delete it"
-            )
+            code = f"{ord(forbidden.group()):04X}"
+            raise InvalidValue(CONTROL_CHARACTER(code=code, position=forbidden.start() + 1))
     elif value is None:
-        raise ValueError("is empty: write the text")
+        raise InvalidValue(TEXT_EMPTY())
     elif isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"should be text, not {type(value).__name__}")
+        raise InvalidValue(NOT_TEXT(shown=shown(value)))
     return str(value) if not isinstance(value, str) else value
 
 
 def _check_number(value: Any) -> Any:
     if value is None:
-        raise ValueError("has no value: enter the figure")
+        raise InvalidValue(NO_FIGURE_VALUE())
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"should be a number, not {_describe(value)}")
+        raise InvalidValue(NOT_A_NUMBER(shown=shown(value)))
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"should be a finite number, not {value}")
+        raise InvalidValue(NOT_FINITE(value=value))
     if value < 0:
-        raise ValueError(f"should not be negative (it is {value})")
+        raise InvalidValue(NEGATIVE(value=value))
     return value
 
 
 def _check_name(value: Any) -> Any:
     if not isinstance(value, str) or not value.isidentifier() or keyword.iskeyword(value):
-        raise ValueError(
-            f"'{value}' cannot be used as a name: use letters, digits and _ , "
-            "not starting with a digit"
-        )
+        raise InvalidValue(BAD_NAME(name=str(value)))
     if value in _JINJA_CONSTANTS:
         # {{ none }} would print the constant, never the figure of that name.
-        raise ValueError(f"'{value}' cannot be used as a name: the text reads it as a constant")
+        raise InvalidValue(CONSTANT_NAME(name=value))
     return value
 
 
 _JINJA_CONSTANTS = {"true", "false", "none"}
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, str):
-        return f"the text '{value}'"
-    return type(value).__name__
 
 
 Text = Annotated[str, BeforeValidator(_check_text)]
@@ -104,10 +116,7 @@ def _check_no_tag(value: str) -> str:
     for delimiter in ("{{", "}}", "{%", "%}"):
         if delimiter in value:
             # Printed as it is, not rendered: a tag here would reach the document unrendered.
-            raise ValueError(
-                f"holds '{delimiter}', which is read as a template tag: this text is printed "
-                "as it is, so write it without double braces"
-            )
+            raise InvalidValue(HOLDS_TAG(delimiter=delimiter))
     return value
 
 
@@ -146,7 +155,7 @@ class FigureSpec(_Strict):
     @model_validator(mode="after")
     def _one_source(self) -> FigureSpec:
         if self.value is not None and self.by_year is not None:
-            raise ValueError("give either value or by_year, not both (the total is computed)")
+            raise InvalidValue(VALUE_AND_BY_YEAR())
         return self
 
 
@@ -209,10 +218,7 @@ class DerivedSpec(_Strict):
     def _one_operation(self) -> DerivedSpec:
         given = [name for name in OPERATIONS if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError(
-                "give exactly one of share, growth, sum, difference"
-                + (f" (found {', '.join(given)})" if given else "")
-            )
+            raise InvalidValue(ONE_OPERATION(found=OPERATIONS_FOUND(names=given) if given else ""))
         return self
 
     @property
@@ -228,6 +234,42 @@ class DerivedSpec(_Strict):
 OPERATIONS = ("share", "growth", "sum", "difference")
 
 
+class FiguresSheetSpec(_Strict):
+    """从统计部门报来的 Excel 表读取数字：每行一个指标，每列一个年度，另有“单位”列。"""
+
+    file: Text = Field(description="表格文件名（.xlsx、.xls、.et、.ods），与本文件放在同一文件夹。")
+    sheet: Text | None = Field(None, description="工作表名称；不填为第一张。")
+    rows: Text | None = Field(
+        None, description="指标所在的行，如 3-8；不填为第一行（列名）以下的全部行。"
+    )
+
+    @field_validator("file")
+    @classmethod
+    def _workbook_file(cls, value: str) -> str:
+        if "/" in value or "\\" in value:
+            from reportgen.data.messages import FILE_NAME_ONLY
+
+            raise InvalidValue(FILE_NAME_ONLY())
+        return value
+
+    @field_validator("rows")
+    @classmethod
+    def _row_range(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"\s*\d+\s*[-–—~]\s*\d+\s*", value):
+            from reportgen.data.messages import SHEET_ROWS
+
+            raise InvalidValue(SHEET_ROWS(value=value))
+        return value
+
+    @property
+    def row_range(self) -> tuple[int, int] | None:
+        """Return the first and last row holding indicators, or None for every row."""
+        if self.rows is None:
+            return None
+        first, last = (int(number) for number in re.findall(r"\d+", self.rows))
+        return (min(first, last), max(first, last))
+
+
 class _Content(_Strict):
     figures: dict[Name, FigureNode] = Field(
         default_factory=dict,
@@ -238,6 +280,16 @@ class _Content(_Strict):
     )
     lists: dict[Name, list[Text]] = Field(
         default_factory=dict, description="列表：如工种、企业名单、各项措施。"
+    )
+    figures_sheet: FiguresSheetSpec | None = Field(
+        None,
+        description="数字取自 Excel 表（可选）：figures 中未填数值的数字，按 label（或名称）"
+        "与表中指标名称对应，取其各年度数值。",
+    )
+    pictures: dict[Name, Text] = Field(
+        default_factory=dict,
+        description="图片：名称: 文件名（PNG 或 JPEG，与本文件放在同一文件夹），如 seal: seal.png。"
+        '模板中用 {{ 名称 | picture(width="3cm") }} 按给定大小放置。',
     )
 
 
@@ -259,12 +311,12 @@ class Period(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise InvalidValue(END_BEFORE_START(end=self.end, start=self.start))
         return self
 
 
-#: The file types a batch table may be.
-TABLE_SUFFIXES = (".csv", ".yaml", ".yml")
+#: The file types a batch table may be: CSV, YAML, and the workbooks calamine reads.
+TABLE_SUFFIXES = (".csv", ".yaml", ".yml", ".xlsx", ".xlsm", ".xls", ".ods", ".et")
 
 
 def output_placeholders(pattern: str) -> list[str]:
@@ -276,7 +328,7 @@ def output_placeholders(pattern: str) -> list[str]:
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as err:
-        raise ValueError(f"cannot read the braces ({err}): write {{row.name}}") from None
+        raise InvalidValue(UNREADABLE_BRACES(error=str(err))) from None
     names = []
     for _, name, spec, conversion in parsed:
         if name is None:
@@ -287,11 +339,9 @@ def output_placeholders(pattern: str) -> list[str]:
             or conversion
             or not (name in REPORT_PLACEHOLDERS or (field != name and field.isidentifier()))
         ):
-            raise ValueError(
-                f"cannot use {{{name}{'!' + conversion if conversion else ''}"
-                f"{':' + spec if spec else ''}}}: write {{row.column}} for a column of the "
-                f"table, or one of {', '.join('{' + fact + '}' for fact in REPORT_PLACEHOLDERS)}"
-            )
+            written = f"{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}"
+            facts = ", ".join("{" + fact + "}" for fact in REPORT_PLACEHOLDERS)
+            raise InvalidValue(UNKNOWN_PLACEHOLDER(name=written, facts=facts))
         names.append(name)
     return names
 
@@ -300,8 +350,12 @@ class BatchSpec(_Strict):
     """批量生成：表格的每一行生成一份文件，如为每位获奖者生成一张荣誉证书。"""
 
     rows: Text = Field(
-        description="表格文件名，与 report.yaml 放在同一文件夹：CSV（第一行为列名）"
+        description="表格文件名，与 report.yaml 放在同一文件夹：Excel/WPS 表格（.xlsx、.xls、"
+        ".et、.ods，第一行为列名）、CSV（第一行为列名，UTF-8 或 GBK 编码）"
         "或 YAML 列表（每项写成 列名: 值）。模板中用 {{ row.列名 }} 引用本行的值。"
+    )
+    sheet: Text | None = Field(
+        None, description="Excel/WPS 表格中名单所在的工作表名称，如“获奖名单”；不填为第一张。"
     )
     output: Text = Field(
         description="每份文件的文件名（不含 .docx），用 {row.列名} 写入本行的值，"
@@ -309,22 +363,38 @@ class BatchSpec(_Strict):
         "文件写入输出文件夹中与报告文件夹同名的子文件夹。"
     )
 
+    merged: Text | None = Field(
+        None,
+        description="合订本（可选）：另把全部文件按表格顺序合成一个 .docx（每行从新的一页开始），"
+        "此处写它的文件名（不含 .docx），可用 {organisation} {title} {start} {end}，"
+        "如“{title}（合订本）”；写入输出文件夹。加 --pdf 时只转换这一个文件。",
+    )
+
+    @field_validator("merged")
+    @classmethod
+    def _names_facts_only(cls, value: str | None) -> str | None:
+        for name in output_placeholders(value) if value is not None else []:
+            if name.startswith("row."):
+                from reportgen.data.messages import REPORT_PLACEHOLDER_ONLY
+
+                facts = ", ".join(f"{{{fact}}}" for fact in REPORT_PLACEHOLDERS)
+                raise InvalidValue(REPORT_PLACEHOLDER_ONLY(name=name, facts=facts))
+        return value
+
     @field_validator("rows")
     @classmethod
     def _table_file(cls, value: str) -> str:
         if "/" in value or "\\" in value:
-            raise ValueError("give the file name only: the table sits beside report.yaml")
+            raise InvalidValue(TABLE_FILE_NAME_ONLY())
         if not value.lower().endswith(TABLE_SUFFIXES):
-            raise ValueError(f"'{value}' should be a .csv or .yaml file")
+            raise InvalidValue(TABLE_FILE_TYPE(name=value))
         return value
 
     @field_validator("output")
     @classmethod
     def _names_row_field(cls, value: str) -> str:
         if not any(name.startswith("row.") for name in output_placeholders(value)):
-            raise ValueError(
-                "should name a column, such as {row.name}, so that each row gets its own file"
-            )
+            raise InvalidValue(OUTPUT_NEEDS_COLUMN())
         return value
 
 
@@ -377,7 +447,7 @@ class ReportFile(_Content):
     @model_validator(mode="after")
     def _one_output(self) -> ReportFile:
         if self.batch is not None and self.output is not None:
-            raise ValueError("a batch names its files in batch.output: remove output")
+            raise InvalidValue(BATCH_AND_OUTPUT())
         return self
 
     @model_validator(mode="after")
@@ -385,7 +455,7 @@ class ReportFile(_Content):
         seen: set[str] = set()
         for name in self.parts:
             if name in seen:
-                raise ValueError(f"part '{name}' is listed twice")
+                raise InvalidValue(PART_LISTED_TWICE(name=name))
             seen.add(name)
         return self
 

@@ -105,7 +105,11 @@ def read_outline(directory: Path) -> ReportOutline:
 
 def report_facts(spec: ReportFile) -> ReportFacts:
     """Return the facts of a validated report.yaml as plain values."""
-    batch = BatchFacts(spec.batch.rows, spec.batch.output) if spec.batch else None
+    batch = (
+        BatchFacts(spec.batch.rows, spec.batch.output, spec.batch.sheet, spec.batch.merged)
+        if spec.batch
+        else None
+    )
     return ReportFacts(
         template=spec.template,
         output=spec.output,

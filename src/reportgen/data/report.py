@@ -18,6 +18,8 @@ REPORT_FILE = "report.yaml"
 #: The facts an output file name may use, in braces: ``{organisation}_{start}-{end}_{title}``.
 REPORT_PLACEHOLDERS = ("organisation", "title", "start", "end")
 DEFAULT_OUTPUT = "{organisation}_{start}-{end}_{title}"
+#: The name templates and file name patterns give a batch's current row: ``{{ row.name }}``.
+ROW = "row"
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class BatchFacts:
 
     rows: str  # the table's file, beside report.yaml
     output: str  # the pattern of each document's file name
+    sheet: str | None = None  # the sheet of a workbook the rows are on (None: the first)
+    merged: str | None = None  # the pattern of the name of one file holding every document
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,11 @@ class PartView(Group):
         members: dict[str, Any] = {**figures._children, **lists}
         members.update(name=name, lead=lead, paragraphs=paragraphs, figures=figures, lists=lists)
         super().__init__(name, members)
+
+
+def is_row(variable: str) -> bool:
+    """Return whether a dotted name a template uses (``row.name``) is a batch row's."""
+    return variable.split(".")[0].removesuffix("[]") == ROW
 
 
 def file_stem(text: str) -> str:

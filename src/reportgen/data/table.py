@@ -1,72 +1,110 @@
-"""Read a batch's table: one row a document, from a CSV file or a YAML list, as a stream.
+"""Read a batch's table, one row a document, as a stream: a CSV file, a YAML list or a sheet.
 
-A CSV table names its columns in its first line; a YAML table is a list of
-mappings (``- name: …``). Every row becomes a mapping of column names to text,
-with the line it starts on, so that a problem in a row names the file and line a
-clerk has to fix. A bad row does not stop the others: it comes with its problems.
+A CSV table names its columns in its first line and is read in UTF-8 (with or without a
+BOM) or GB18030, as Excel and WPS save it on Chinese Windows. A YAML table is a list of
+mappings (``- name: …``). A workbook (.xlsx, .xls, .ods, WPS's .et) is read from a named
+sheet or the first, its column names from its first row with anything in it.
 
 :func:`open_table` reads the file through once, holding one row at a time, to refuse a
-table that is wrong as a whole (no such file, not UTF-8, broken CSV quoting, no column
-names, no rows) before any row is rendered; :meth:`Table.rows` then yields the rows one
-at a time, reading the file again as it goes, so a table of a million
-rows takes no more memory than one of ten. Every kind of table (CSV, YAML, and any
-other source of rows) gives the same :class:`Row` objects through the same interface.
+table that is wrong as a whole (no such file, not text, broken CSV quoting, no column
+names, no rows) before any row is rendered; :meth:`Table.rows` then yields the rows one at
+a time, reading the file again as it goes, so a table of a million rows takes no more
+memory than one of ten (a workbook's sheet is held whole by its library, at about 32 bytes
+a cell). Every kind of table gives the same :class:`Row` objects through the same
+interface, each keeping where it is, its line or its cell in a sheet, so that a problem
+names the place a clerk has to fix: ``winners.csv:7`` or ``winners.xlsx:获奖名单!C7``. A
+bad row does not stop the others: it comes with its problems.
+
+Values keep their kind: text; whole numbers from a sheet as integers (16489, not 16489.0),
+other numbers as floats; date cells as dates; an empty cell as ``""`` (a problem only where
+the template uses its column, which the batch checks).
 """
 
 from __future__ import annotations
 
 import csv
-import functools
-from collections.abc import Callable, Iterator
+import datetime as dt
+import keyword
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from reportgen.data.messages import (
+    CELL_COUNT,
+    CELL_KIND,
+    COLUMN_BAD_NAME,
+    COLUMN_TWICE,
+    COLUMN_UNNAMED,
+    CONTROL_CHARACTER,
+    CSV_SYNTAX,
+    FILE_NOT_FOUND,
+    KIND_DURATION,
+    KIND_TIME,
+    NO_ROWS,
+    SHOWN_BOOLEAN,
+    SHOWN_FIELDS,
+    SHOWN_LIST,
+    SHOWN_TEXT,
+    TABLE_EMPTY,
+    TABLE_NOT_TEXT,
+    UNREADABLE_FILE,
+    YAML_NOT_LIST,
+    YAML_ROW_NOT_MAPPING,
+)
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
+from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines
 
+if TYPE_CHECKING:
+    from reportgen.data.spreadsheet import Sheet
 
-@functools.cache
-def _validator(kind: str) -> Callable[[Any], str]:
-    # Made on first use: pydantic and building its validators take milliseconds that
-    # plain reports need not wait.
-    from pydantic import TypeAdapter
+#: What a row's field holds.
+Value = str | int | float | dt.date
 
-    from reportgen.data.models import Name, Text
+#: The file types read as YAML lists of rows.
+YAML_SUFFIXES = (".yaml", ".yml")
 
-    adapter: Any = TypeAdapter(Name if kind == "name" else Text)
-    return adapter.validate_python  # type: ignore[no-any-return]
-
-
-def _validate(kind: str, value: Any) -> tuple[str | None, str | None]:
-    """Return ``(text, None)`` for a good ``value`` of ``kind`` (name or text), else the message."""
-    from pydantic import ValidationError
-
-    try:
-        return _validator(kind)(value), None
-    except ValidationError as err:
-        return None, _message(err)
+# -- names the text of a template reads as constants, never as a column --
+_JINJA_CONSTANTS = {"true", "false", "none"}
 
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a table: its fields as text, where it is, and its problems if it is bad.
+    """One row of a table: its fields, where it is, and its problems if it is bad.
 
-    A row with problems is not rendered; its problems are reported at its line.
+    ``line`` is the row's line in a CSV or YAML file, or its number in a sheet. A YAML
+    row knows the line and column of each field (``positions``); a sheet's row the sheet
+    and the column of each field (``sheet``, ``columns``, from 0). A row with problems is
+    not rendered; its problems are reported where it is.
     """
 
     line: int
-    fields: dict[str, str]
-    #: The line and column of each field, when the file tells them (YAML does).
+    fields: dict[str, Value]
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    sheet: str | None = None
+    columns: Mapping[str, int] = field(default_factory=dict)
 
-    def problem(self, path: Path, message: Message | str, column: str | None = None) -> Problem:
-        """Return a Problem at this row (at ``column``'s value when its place is known)."""
+    def problem(
+        self,
+        path: Path,
+        message: Message | str,
+        column: str | None = None,
+        *,
+        where: Message | str | None = None,
+        field: str | None = None,
+    ) -> Problem:
+        """Return a Problem at this row, at ``column``'s value when its place is known."""
+        field = field or (f"row.{column}" if column else None)
+        if self.sheet is not None:
+            from reportgen.data.spreadsheet import cell_name
+
+            index = self.columns.get(column, 0) if column else min(self.columns.values(), default=0)
+            cell = cell_name(self.sheet, index, self.line)
+            return Problem(message, file=path, line=self.line, cell=cell, where=where, field=field)
         line, col = self.positions.get(column, (self.line, None)) if column else (self.line, None)
-        return Problem(
-            message, file=path, line=line, column=col, field=f"row.{column}" if column else None
-        )
+        return Problem(message, file=path, line=line, column=col, where=where, field=field)
 
 
 #: One row as a source reads it: its line, its values by column (or why it cannot be
@@ -84,27 +122,48 @@ class Table:
 
     path: Path
     records: Callable[[], Iterator[Record]]
-    #: The column names every row has (a CSV header). None where each row names its own.
+    #: The column names every row has (a header). None where each row names its own.
     columns: list[str] | None = None
     #: About how many rows the table holds, for a progress bar; None when unknown.
     size_hint: int | None = None
+    #: A workbook's sheet the rows are on, and the column (from 0) of each column name.
+    sheet: str | None = None
+    cells: Mapping[str, int] = field(default_factory=dict)
 
     def rows(self) -> Iterator[Row]:
         """Yield every row in the table's order, each with its problems (none if it is good)."""
         for line, values, positions in self.records():
+            row = Row(line, {}, positions, sheet=self.sheet, columns=self.cells)
             if isinstance(values, Problem):
-                yield Row(line, {}, problems=[values])
+                row.problems.append(values)
+                yield row
                 continue
-            yield _checked_row(self.path, Row(line, {}, positions), values)
+            yield _checked_row(self.path, row, values)
 
 
-def open_table(path: Path) -> Table:
-    """Open the table at ``path``; raise DataError if the file as a whole cannot be read."""
+def open_table(path: Path, sheet: str | None = None) -> Table:
+    """Open the table at ``path`` (``sheet``: which sheet of a workbook; default the first).
+
+    Raise DataError if the file as a whole cannot be read: missing, not a table, not text,
+    with bad column names or no rows.
+    """
+    from reportgen.data.spreadsheet import WORKBOOK_SUFFIXES
+
     if not path.is_file():
-        raise DataError([Problem("file not found", file=path)])
-    if path.suffix.lower() == ".csv":
-        return _open_csv(path)
-    return _open_yaml(path)
+        raise DataError([Problem(FILE_NOT_FOUND(), file=path)])
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return _open_sheet(path, sheet)
+    if suffix in YAML_SUFFIXES:
+        return _open_yaml(path)
+    return _open_csv(path)
+
+
+def cell_text(value: Value) -> str:
+    """Return a value as text, as a file name shows it: 16489, 12.5, 2024-01-18."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 # -- CSV --
@@ -113,26 +172,21 @@ def open_table(path: Path) -> Table:
 def _open_csv(path: Path) -> Table:
     header, count = _scan_csv(path)
     if header is None:
-        raise DataError(
-            [Problem("the table is empty: write the column names in line 1", file=path)]
-        )
+        raise DataError([Problem(TABLE_EMPTY(), file=path)])
     header_line, cells = header
     columns = [cell.strip() for cell in cells]
-    problems = _check_columns(path, header_line, columns)
+    problems = _check_columns(path, columns, lambda index: (str(index), header_line, None))
     if problems:
         raise DataError(problems)
     if count == 1:
-        raise DataError([Problem("the table has no rows under its column names", file=path)])
+        raise DataError([Problem(NO_ROWS(), file=path)])
 
     def rows() -> Iterator[Record]:
         records = _csv_records(path)
         next(records)  # the column names
         for line, cells in records:
             if len(cells) != len(columns):
-                message = (
-                    f"the row has {len(cells)} cells, but the table has {len(columns)} columns "
-                    f"({', '.join(columns)}): check for a missing or extra comma"
-                )
+                message = CELL_COUNT(cells=len(cells), count=len(columns), columns=columns)
                 yield line, Problem(message, file=path, line=line), {}
                 continue
             yield line, dict(zip(columns, cells, strict=True)), {}
@@ -143,60 +197,65 @@ def _open_csv(path: Path) -> Table:
 def _scan_csv(path: Path) -> tuple[tuple[int, list[str]] | None, int]:
     """Read the whole file once; return its first record and how many records it has.
 
-    Raise DataError if it is not UTF-8 or not CSV, so that a table broken anywhere is
+    Raise DataError if it is not text or not CSV, so that a table broken anywhere is
     refused before any row of it is rendered. Only one record is held at a time.
     """
     header = None
     count = 0
-    try:
-        for record in _csv_records(path):
-            header = header or record
-            count += 1
-    except UnicodeDecodeError as err:
-        raise DataError(
-            [
-                Problem(
-                    f"not UTF-8 text ({err.reason}): in Excel or WPS, save it as "
-                    "“CSV UTF-8 (逗号分隔)”",
-                    file=path,
-                )
-            ]
-        ) from err
-    except OSError as err:
-        raise DataError([Problem(f"cannot read the file ({err.strerror})", file=path)]) from err
+    for record in _csv_records(path):
+        header = header or record
+        count += 1
     return header, count
 
 
 def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line, cells)`` for each record of the CSV file that is not blank."""
-    # utf-8-sig: Excel and WPS start a UTF-8 CSV with a byte order mark.
-    with path.open(encoding="utf-8-sig", newline="") as stream:
-        reader = csv.reader(stream, strict=True)
-        line = 1
-        try:
-            for cells in reader:
-                # reader.line_num is the last line the record took (a quoted cell may span lines).
-                if any(cell.strip() for cell in cells):
-                    yield line, cells
-                line = reader.line_num + 1
-        except csv.Error as err:
-            raise DataError([Problem(f"CSV error: {err}", file=path, line=line)]) from err
+    try:
+        lines = TextLines(path)
+    except OSError as err:
+        raise DataError([Problem(_unreadable(err), file=path)]) from err
+    line = 1
+    try:
+        reader = csv.reader(lines, strict=True)
+        for cells in reader:
+            # reader.line_num is the last line the record took (a quoted cell may span lines).
+            if any(cell.strip() for cell in cells):
+                yield line, cells
+            line = reader.line_num + 1
+    except csv.Error as err:
+        raise DataError([Problem(CSV_SYNTAX(detail=str(err)), file=path, line=line)]) from err
+    except UnicodeDecodeError as err:
+        problem = Problem(TABLE_NOT_TEXT(line=line, reason=err.reason), file=path, line=line)
+        raise DataError([problem]) from err
+    except OSError as err:
+        raise DataError([Problem(_unreadable(err), file=path)]) from err
+    finally:
+        lines.close()
 
 
-def _check_columns(path: Path, line: int, columns: list[str]) -> list[Problem]:
+def _check_columns(
+    path: Path, columns: list[str], place: Callable[[int], tuple[str, int, str | None]]
+) -> list[Problem]:
+    """Return a problem for each column name that is empty, unusable or given twice.
+
+    ``place(index)`` returns how the column at ``index`` (from 1) is named in a message,
+    and the line and the cell (in a sheet) its name stands in.
+    """
     problems = []
     seen: set[str] = set()
-    for index, column in enumerate(columns, start=1):
-        where = f"column {index}"
-        if not column:
-            problems.append(Problem(f"{where} has no name", file=path, line=line))
+    for index, name in enumerate(columns, start=1):
+        label, line, cell = place(index)
+        if not name:
+            message: Message = COLUMN_UNNAMED(column=label)
+        elif not _is_name(name):
+            message = COLUMN_BAD_NAME(column=label, name=name)
+        elif name in seen:
+            message = COLUMN_TWICE(column=label, name=name)
+        else:
+            seen.add(name)
             continue
-        _, message = _validate("name", column)
-        if message is not None:
-            problems.append(Problem(f"{where}: {message}", file=path, line=line))
-        if column in seen:
-            problems.append(Problem(f"{where}: '{column}' is named twice", file=path, line=line))
-        seen.add(column)
+        seen.add(name)
+        problems.append(Problem(message, file=path, line=line, cell=cell))
     return problems
 
 
@@ -208,23 +267,18 @@ def _open_yaml(path: Path) -> Table:
 
     # A YAML table is read whole: its rows' places come from the parsed document.
     source = load_yaml(path)
-    if not isinstance(source.data, list) or not source.data:
-        raise DataError(
-            [
-                source.problem(
-                    "the file should hold a list of rows, each written '- column: value'"
-                    if not isinstance(source.data, list)
-                    else "the table has no rows"
-                )
-            ]
-        )
+    line, column = source.locate(())
+    if not isinstance(source.data, list):
+        raise DataError([Problem(YAML_NOT_LIST(), file=path, line=line, column=column)])
+    if not source.data:
+        raise DataError([Problem(NO_ROWS(), file=path, line=line, column=column)])
     items: list[Any] = source.data
 
     def records() -> Iterator[Record]:
         for index, item in enumerate(items):
             line = source.locate((index,))[0] or 1
             if not isinstance(item, dict):
-                message = f"the row should be written 'column: value', not {_kind(item)}"
+                message = YAML_ROW_NOT_MAPPING(value=_kind(item))
                 yield line, Problem(message, file=path, line=line), {}
                 continue
             places = {}
@@ -237,37 +291,120 @@ def _open_yaml(path: Path) -> Table:
     return Table(path, records, None, size_hint=len(items))
 
 
+# -- workbooks --
+
+
+def _open_sheet(path: Path, name: str | None) -> Table:
+    from reportgen.data.spreadsheet import cell_name, column_letters, open_sheet
+
+    sheet = open_sheet(path, name)
+    header = next(sheet.rows(), None)
+    if header is None:
+        raise DataError([Problem(TABLE_EMPTY(), file=path)])
+    columns = [str(cell) for cell in header.cells]
+    while columns and not columns[-1]:
+        columns.pop()  # -- cells formatted but empty, beside the table --
+
+    def place(index: int) -> tuple[str, int, str]:
+        column = header.first + index - 1
+        cell = cell_name(sheet.name, column, header.number)
+        return column_letters(column), header.number, cell
+
+    problems = _check_columns(path, columns, place)
+    if problems:
+        raise DataError(problems)
+    rows = sheet.rows()
+    next(rows)  # the column names
+    if next(rows, None) is None:
+        raise DataError([Problem(NO_ROWS(), file=path)])
+
+    def records() -> Iterator[Record]:
+        rows = sheet.rows()
+        next(rows)  # the column names
+        for row in rows:
+            yield row.number, _sheet_values(sheet, row.number, row.first, row.cells, columns), {}
+
+    cells = {name: header.first + index for index, name in enumerate(columns)}
+    size = sheet.height - header.number  # -- empty rows counted: about --
+    return Table(path, records, columns, size_hint=size, sheet=sheet.name, cells=cells)
+
+
+def _sheet_values(
+    sheet: Sheet, number: int, first: int, cells: list[Any], columns: list[str]
+) -> dict[str, Any] | Problem:
+    """Return a sheet row's values by column, or the problem of a value in an unnamed column."""
+    from reportgen.data.spreadsheet import column_letters
+
+    for index in range(len(columns), len(cells)):
+        if cells[index] != "":
+            column = first + index
+            return sheet.problem(COLUMN_UNNAMED(column=column_letters(column)), column, number)
+    return {name: cells[index] if index < len(cells) else "" for index, name in enumerate(columns)}
+
+
 # -- every row --
 
 
 def _checked_row(path: Path, row: Row, values: dict[str, Any]) -> Row:
     """Return ``row`` with ``values`` checked as its fields, or with their problems."""
     bad_names = [
-        row.problem(path, message, str(key))
+        row.problem(path, COLUMN_BAD_NAME(column=key, name=key), str(key))
         for key in values
-        if (message := _validate("name", key)[1]) is not None
+        if not _is_name(key)
     ]
     if bad_names:
         row.problems.extend(bad_names)
         return row
-    for column, value in values.items():
-        # Surrounding spaces are never meant on a certificate or a notice; CSV often has them.
-        if isinstance(value, str):
-            value = value.strip()
-        text, message = _validate("text", value)
+    for column, raw in values.items():
+        value, message = _cell_value(raw)
         if message is not None:
             row.problems.append(row.problem(path, message, column))
-        elif not text:
-            row.problems.append(row.problem(path, "is empty: write the text", column))
         else:
-            row.fields[column] = text
+            row.fields[column] = value
     return row
 
 
-def _message(err: Any) -> str:
-    message = str(err.errors()[0]["msg"])
-    return message.removeprefix("Value error, ")
+def _is_name(name: Any) -> bool:
+    """Return whether ``name`` can name a column: ``row.name`` must read it back."""
+    return (
+        isinstance(name, str)
+        and name.isidentifier()
+        and not keyword.iskeyword(name)
+        and name not in _JINJA_CONSTANTS
+    )
 
 
-def _kind(value: Any) -> str:
-    return f"the text '{value}'" if isinstance(value, str) else f"a {type(value).__name__}"
+def _cell_value(value: Any) -> tuple[Value, Message | None]:
+    """Return a cell's value as a row holds it, or the reason it cannot be held."""
+    if value is None:
+        return "", None
+    if isinstance(value, str):
+        value = value.strip()  # -- spaces around a name are never meant; CSV often has them --
+        forbidden = FORBIDDEN_CHARACTER.search(value)
+        if forbidden:
+            code = f"{ord(forbidden.group()):04X}"
+            return "", CONTROL_CHARACTER(code=code, position=forbidden.start() + 1)
+        return value, None
+    if isinstance(value, bool):
+        return "", CELL_KIND(kind=SHOWN_BOOLEAN())
+    if isinstance(value, int | float | dt.date):
+        return value, None
+    return "", CELL_KIND(kind=_kind(value))
+
+
+def _kind(value: Any) -> Message:
+    if isinstance(value, str):
+        return SHOWN_TEXT(text=value)
+    if isinstance(value, list | tuple):
+        return SHOWN_LIST()
+    if isinstance(value, dict):
+        return SHOWN_FIELDS()
+    if isinstance(value, dt.time):
+        return KIND_TIME()
+    if isinstance(value, dt.timedelta):
+        return KIND_DURATION()
+    return SHOWN_BOOLEAN() if isinstance(value, bool) else SHOWN_TEXT(text=str(value))
+
+
+def _unreadable(err: OSError) -> Message:
+    return UNREADABLE_FILE(reason=err.strerror or str(err))

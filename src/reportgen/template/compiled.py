@@ -29,7 +29,12 @@ from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
-from reportgen.ooxml.pictures import PlacedPictures, picture_parts, placed_pictures
+from reportgen.ooxml.pictures import (
+    PlacedPictures,
+    picture_folder,
+    picture_parts,
+    placed_pictures,
+)
 from reportgen.ooxml.places import find_tag, normalise, part_label
 from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
 from reportgen.text.environment import make_environment, printed_values
@@ -150,13 +155,22 @@ class CompiledTemplate:
         plain = {name: blob for name, blob in self.package.parts.items() if name not in self.parts}
         self.package.parts.update(hinted_parts(plain))
 
-    def render(self, context: Mapping[str, Any], properties: DocumentProperties) -> bytes:
-        """Return the document for ``context`` as .docx bytes; raise RenderError if unsound."""
+    def render(
+        self,
+        context: Mapping[str, Any],
+        properties: DocumentProperties,
+        folder: Path | None = None,
+    ) -> bytes:
+        """Return the document for ``context`` as .docx bytes; raise RenderError if unsound.
+
+        ``folder`` is where the data is: a picture a row names by its file's name is there.
+        """
         replaced: dict[str, bytes] = {}
         record: list[str] = []
         pictures = PlacedPictures()
         token = printed_values.set(record)
         pictures_token = placed_pictures.set(pictures)
+        folder_token = picture_folder.set(folder)
         try:
             for name, template in self._templates.items():
                 pictures.part = name
@@ -175,6 +189,7 @@ class CompiledTemplate:
                 xml = add_east_asian_hints(xml)
                 replaced[name] = xml.encode("utf-8")
         finally:
+            picture_folder.reset(folder_token)
             placed_pictures.reset(pictures_token)
             printed_values.reset(token)
         self._verify(replaced, record)

@@ -50,5 +50,9 @@ def make_environment(*, for_docx: bool) -> ImmutableSandboxedEnvironment:
         finalize=_record_printed if for_docx else None,
     )
     filters: dict[str, Callable[..., Any]] = dict(FILTERS)
+    if for_docx:
+        from reportgen.ooxml.pictures import picture  # -- a picture is a document's, not prose's --
+
+        filters["picture"] = picture
     environment.filters.update(filters)
     return environment

@@ -7,6 +7,7 @@ prose in the data files. The names are the ones listed in :data:`FILTERS`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
@@ -135,7 +136,7 @@ def cn_change(figure: Any, precision: int = 0) -> str:
     The figure must have ``previous`` (not 0); a template that cannot be sure of it
     guards the sentence with ``{% if x.previous %}``.
     """
-    if getattr(figure, "missing", False):
+    if awaits_data(figure):
         return str(figure)  # -- awaits its value, which is reported already --
     previous = getattr(figure, "previous", None)
     name = getattr(figure, "name", "the figure")
@@ -184,16 +185,40 @@ def _is_cjk(char: str) -> bool:
     return bool(char) and ("\u4e00" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f")
 
 
+def awaits_data(value: Any) -> bool:
+    """Return whether ``value`` stands in for data still to enter, or that failed its check."""
+    return getattr(value, "missing", False) is True
+
+
+def _passing_through(function: Callable[..., str]) -> Callable[..., str]:
+    """Return ``function`` as a filter that prints a value awaiting data as that value prints.
+
+    A figure still to enter prints 【待填写】 through every filter, and is reported once, as
+    the figure it is, not again by each filter that could not read it.
+    """
+
+    @functools.wraps(function)
+    def filter_(value: Any, *args: Any, **kwargs: Any) -> str:
+        if awaits_data(value):
+            return str(value)
+        return function(value, *args, **kwargs)
+
+    return filter_
+
+
 #: Every filter reportgen adds to Jinja, by the name templates use.
 FILTERS: dict[str, Callable[..., str]] = {
-    "cn_numeral": cn_numeral,
-    "cn_ordinal": cn_ordinal,
-    "cn_enumerate": cn_enumerate,
-    "join_cn": join_cn,
-    "quoted": quoted,
-    "amount": amount,
-    "percent": percent,
-    "cn_date": cn_date,
-    "cn_change": cn_change,
-    "fullwidth": fullwidth,
+    name: _passing_through(function)
+    for name, function in {
+        "cn_numeral": cn_numeral,
+        "cn_ordinal": cn_ordinal,
+        "cn_enumerate": cn_enumerate,
+        "join_cn": join_cn,
+        "quoted": quoted,
+        "amount": amount,
+        "percent": percent,
+        "cn_date": cn_date,
+        "cn_change": cn_change,
+        "fullwidth": fullwidth,
+    }.items()
 }

@@ -1,0 +1,139 @@
+"""Read a sheet of a workbook (.xlsx, .xlsm, .xls, .ods, WPS's .et) as rows of values.
+
+python-calamine reads every format here, in Rust, ten times as fast as openpyxl reads .xlsx.
+Cells come as Python values: text, whole numbers as ``int`` (a spreadsheet stores 16489 as
+16489.0), other numbers as ``float``, date cells as ``datetime.date`` (with a time, as
+``datetime.datetime``), and empty cells as ``""``. Each row keeps its number in the sheet and
+each cell its column, so a problem is named as a clerk finds it: ``获奖名单!C7``.
+
+A workbook is untrusted input. calamine holds a sheet as a dense grid from its first cell to
+its last, so a file of a few kilobytes naming cells A1 and XFD1048576 would ask for hundreds
+of gigabytes and abort the process. Before calamine opens one, its parts are measured
+(:mod:`reportgen.data.sheet_extent`): the file, the XML unpacked, and the grid of every
+sheet are bounded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportgen.data.messages import (
+    NO_SUCH_SHEET,
+    NOT_A_WORKBOOK,
+    SHEET_PASSWORD,
+    UNREADABLE_FILE,
+    WORKBOOK_EMPTY,
+)
+from reportgen.data.sheet_extent import check_extent
+from reportgen.errors import DataError, Problem
+
+#: The file types read as workbooks, by suffix. .et is WPS's own: an .xls inside.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".et")
+
+#: A value a cell holds, once read.
+CellValue = str | int | float | dt.date | dt.time | dt.timedelta | bool
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """One row of a sheet: its number (from 1) and its cells, the first in column ``first``."""
+
+    number: int
+    first: int  # the column of the first cell, from 0 (A)
+    cells: list[CellValue]
+
+
+def column_letters(index: int) -> str:
+    """Return the letters of the column at ``index`` from 0: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def cell_name(sheet: str, column: int, row: int) -> str:
+    """Return a cell's name as a clerk reads it: ``获奖名单!C7`` (``column`` from 0)."""
+    return f"{sheet}!{column_letters(column)}{row}"
+
+
+class Sheet:
+    """One sheet of a workbook, read on demand: its name and its rows, top to bottom."""
+
+    def __init__(self, path: Path, name: str, calamine_sheet: Any) -> None:
+        self.path = path
+        self.name = name
+        self._sheet = calamine_sheet
+
+    @property
+    def height(self) -> int:
+        """Return the number of the sheet's last row with anything in it."""
+        end = self._sheet.end
+        return int(end[0]) + 1 if end is not None else 0
+
+    def rows(self) -> Iterator[SheetRow]:
+        """Yield each row that has a cell with something in it, in the sheet's order."""
+        start = self._sheet.start
+        if start is None:
+            return
+        first = start[1]
+        # -- calamine yields the empty rows above the first too, so a row's index is its place --
+        for index, cells in enumerate(self._sheet.iter_rows()):
+            values = [plain_value(cell) for cell in cells]
+            if any(value != "" for value in values):
+                yield SheetRow(index + 1, first, values)
+
+    def problem(self, message: Any, column: int | None, row: int, **location: Any) -> Problem:
+        """Return a Problem at a cell of this sheet (at the row's first cell without ``column``)."""
+        where = cell_name(self.name, column if column is not None else 0, row)
+        return Problem(message, file=self.path, line=row, cell=where, **location)
+
+
+def plain_value(cell: Any) -> CellValue:
+    """Return a cell as the value it shows: 16489.0 as 16489, text without its outer spaces."""
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    if isinstance(cell, str):
+        return cell.strip()
+    return cell  # type: ignore[no-any-return]
+
+
+def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
+    """Open the sheet named ``sheet`` (default: the first) of the workbook at ``path``.
+
+    Raise DataError when the file cannot be read as a workbook, is too large to read safely,
+    or has no such sheet.
+    """
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError
+
+    check_extent(path)
+    try:
+        with path.open("rb") as stream:
+            # -- read by content, not suffix: WPS's .et is an .xls, and a renamed file is read --
+            workbook = CalamineWorkbook.from_filelike(stream)
+            names = [meta.name for meta in workbook.sheets_metadata if _is_worksheet(meta)]
+            if not names:
+                raise DataError([Problem(WORKBOOK_EMPTY(), file=path)])
+            if sheet is not None and sheet not in names:
+                raise DataError([Problem(NO_SUCH_SHEET(sheet=sheet, sheets=names), file=path)])
+            name = sheet if sheet is not None else names[0]
+            return Sheet(path, name, workbook.get_sheet_by_name(name))
+    except DataError:
+        raise
+    except PasswordError as err:
+        raise DataError([Problem(SHEET_PASSWORD(), file=path)]) from err
+    except (CalamineError, ValueError) as err:
+        raise DataError([Problem(NOT_A_WORKBOOK(detail=str(err)), file=path)]) from err
+    except OSError as err:
+        raise DataError(
+            [Problem(UNREADABLE_FILE(reason=err.strerror or str(err)), file=path)]
+        ) from err
+
+
+def _is_worksheet(meta: Any) -> bool:
+    return str(meta.typ).endswith("WorkSheet")

@@ -1,0 +1,148 @@
+"""Read a picture file named by the data (a photo, a seal) as untrusted input, within bounds.
+
+A picture is a PNG or a JPEG beside the data. Before it goes into a document its size on
+disk and its pixel count are bounded, its kind is told from its bytes (not its name), and it
+is decoded once whole, so a truncated or damaged file is found here, against the row or
+field that names it, and not by Word when the document is opened. Its bytes go into the
+document as they are: the same file gives the same document.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.i18n import Message
+from reportgen.ooxml.messages import (
+    PICTURE_CORRUPT,
+    PICTURE_KIND,
+    PICTURE_MISSING,
+    PICTURE_NAME,
+    PICTURE_OUTSIDE,
+    PICTURE_PIXELS,
+    PICTURE_TOO_LARGE,
+    PICTURE_UNREADABLE,
+)
+
+#: The largest picture file read: a photo from a phone is 3–8 MB.
+MAX_PICTURE_BYTES = 20 * 1024 * 1024
+#: The most pixels a picture may have (a 48-megapixel photo; decoding takes 4 bytes a pixel).
+MAX_PICTURE_PIXELS = 48_000_000
+#: What the kinds of picture read are called in a package, and their content types.
+FORMATS = {"PNG": ("png", "image/png"), "JPEG": ("jpeg", "image/jpeg")}
+#: The resolution a picture is taken to have when its file names none.
+DEFAULT_DPI = 96.0
+
+
+class PictureError(ValueError):
+    """A picture file that cannot be used, and why, in words for the clerk."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """A picture file read and checked: its bytes, its kind and its size in pixels."""
+
+    name: str  # as the data names it
+    data: bytes
+    extension: str  # png or jpeg
+    content_type: str
+    width_px: int
+    height_px: int
+    dpi: tuple[float, float]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def natural_size_cm(self) -> tuple[float, float]:
+        """Return the size the picture has at its own resolution, in centimetres."""
+        return (self.width_px / self.dpi[0] * 2.54, self.height_px / self.dpi[1] * 2.54)
+
+
+def resolve_picture(name: str, folder: Path) -> Path:
+    """Return the path of the picture ``name`` in ``folder``; PictureError if it is not there.
+
+    The name is a file's name, without a folder: a picture lies beside the data naming it.
+    """
+    if not name:
+        raise PictureError(PICTURE_NAME(name=name))
+    if "/" in name or "\\" in name or name in (".", ".."):
+        raise PictureError(PICTURE_NAME(name=name))
+    path = folder / name
+    try:
+        inside = path.resolve().parent == folder.resolve()
+    except OSError as err:
+        raise PictureError(PICTURE_UNREADABLE(name=name, reason=str(err))) from err
+    if not inside:
+        raise PictureError(PICTURE_OUTSIDE(name=name))  # -- a link pointing elsewhere --
+    if not path.is_file():
+        raise PictureError(PICTURE_MISSING(name=name, folder=folder))
+    return path
+
+
+def read_image(name: str, folder: Path) -> ImageFile:
+    """Return the picture ``name`` beside the data in ``folder``, read and checked.
+
+    Raise PictureError if it is missing, too large, not a PNG or JPEG, or damaged.
+    """
+    path = resolve_picture(name, folder)
+    try:
+        stat = path.stat()
+        if stat.st_size > MAX_PICTURE_BYTES:
+            raise PictureError(
+                PICTURE_TOO_LARGE(name=name, size=_megabytes(stat.st_size), limit="20 MB")
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise PictureError(PICTURE_UNREADABLE(name=name, reason=err.strerror or str(err))) from err
+    return _checked(name, data, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _checked(name: str, data: bytes, stamp: int) -> ImageFile:
+    # -- the same seal on every certificate of a batch is decoded once --
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=list(FORMATS)) as image:
+                width, height = image.size
+                if width * height > MAX_PICTURE_PIXELS:
+                    raise PictureError(
+                        PICTURE_PIXELS(name=name, width=width, height=height, limit="48")
+                    )
+                kind = image.format or ""
+                dpi = image.info.get("dpi")
+                image.load()  # -- decoded whole: a truncated or damaged file fails here --
+    except UnidentifiedImageError as err:
+        raise PictureError(PICTURE_KIND(name=name)) from err
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Warning) as err:
+        if isinstance(err, PictureError):
+            raise
+        raise PictureError(PICTURE_CORRUPT(name=name, detail=str(err))) from err
+    extension, content_type = FORMATS[kind]
+    resolution = _resolution(dpi)
+    return ImageFile(name, data, extension, content_type, width, height, resolution)
+
+
+def _resolution(dpi: object) -> tuple[float, float]:
+    if isinstance(dpi, tuple) and len(dpi) == 2:
+        try:
+            x, y = float(dpi[0]), float(dpi[1])
+        except (TypeError, ValueError):
+            return (DEFAULT_DPI, DEFAULT_DPI)
+        if 10 <= x <= 10_000 and 10 <= y <= 10_000:
+            return (x, y)
+    return (DEFAULT_DPI, DEFAULT_DPI)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"

@@ -1,0 +1,370 @@
+"""Tables a clerk keeps: .xlsx from Excel or WPS, a sheet saved by LibreOffice, GBK CSV.
+
+Workbooks are written by a spreadsheet library (openpyxl) or saved by LibreOffice Calc from
+a CSV, as a clerk's would be, and read back through reportgen's table reader and a batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from reportgen.cli import main
+from reportgen.data.sheet_extent import MAX_CELLS, check_extent
+from reportgen.data.spreadsheet import column_letters
+from reportgen.data.table import Row, open_table
+from reportgen.errors import DataError, Problem
+from reportgen.i18n import set_language
+
+REPO = Path(__file__).resolve().parent.parent
+REPORT = "ankang-certificates"
+WINNERS = REPO / "data" / REPORT / "winners.csv"
+
+
+@dataclass
+class Read:
+    """A table read whole: its columns, its good rows, and the problems of the others."""
+
+    columns: list[str] | None
+    rows: list[Row]
+    problems: list[Problem]
+
+
+def read_table(path: Path, sheet: str | None = None) -> Read:
+    table = open_table(path, sheet)
+    rows = list(table.rows())
+    problems = [problem for row in rows for problem in row.problems]
+    return Read(table.columns, [row for row in rows if not row.problems], problems)
+
+
+def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """Write ``sheets`` (rows of cells, None for an empty one) as an .xlsx with openpyxl."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_column_letters_go_on_past_z() -> None:
+    assert [column_letters(index) for index in (0, 2, 25, 26, 27, 701, 702)] == [
+        "A",
+        "C",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
+    ]
+
+
+def test_an_xlsx_gives_whole_numbers_dates_and_empty_cells_as_they_show(tmp_path: Path) -> None:
+    path = workbook(
+        tmp_path / "winners.xlsx",
+        {
+            "说明": [["这张表列出获奖单位"]],
+            "获奖名单": [
+                ["number", "name", "members", "share", "awarded", "note"],
+                ["AK-1", " 长江钢铁 ", 16489, 0.25, dt.date(2024, 1, 18), None],
+                [],
+                ["AK-2", "市建", 12, 1.5, dt.datetime(2024, 1, 19, 9, 30), "补发"],
+            ],
+        },
+    )
+
+    table = read_table(path, "获奖名单")
+
+    assert table.problems == []
+    assert table.columns == ["number", "name", "members", "share", "awarded", "note"]
+    assert [row.fields for row in table.rows] == [
+        {
+            "number": "AK-1",
+            "name": "长江钢铁",
+            "members": 16489,
+            "share": 0.25,
+            "awarded": dt.date(2024, 1, 18),
+            "note": "",
+        },
+        {
+            "number": "AK-2",
+            "name": "市建",
+            "members": 12,
+            "share": 1.5,
+            "awarded": dt.datetime(2024, 1, 19, 9, 30),
+            "note": "补发",
+        },
+    ]
+    assert isinstance(table.rows[0].fields["members"], int)
+    assert [row.line for row in table.rows] == [2, 4]
+
+
+def test_the_first_sheet_is_read_when_none_is_named(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "t.xlsx", {"名单": [["name"], ["甲"]], "其他": [["x"], ["y"]]})
+
+    assert [row.fields for row in read_table(path).rows] == [{"name": "甲"}]
+
+
+def test_a_table_may_start_anywhere_on_its_sheet(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet["C3"], sheet["D3"] = "number", "name"
+    sheet["C4"], sheet["D4"] = "AK-1", dt.time(9, 30)
+    book.save(tmp_path / "t.xlsx")
+
+    table = read_table(tmp_path / "t.xlsx")
+
+    assert table.columns == ["number", "name"]
+    assert [str(problem) for problem in table.problems] == [
+        f"{tmp_path / 't.xlsx'}:名单!D4: row.name: should be text, a number or a date, "
+        "not a time of day"
+    ]
+
+
+def test_problems_in_a_sheet_are_named_by_their_cell(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = workspace / "data" / REPORT
+    rows: list[list[object]] = [["number", "name", "award"]]
+    rows += [line.split(",") for line in WINNERS.read_text("utf-8").splitlines()[1:4]]
+    rows[2][1] = None  # -- B3: empty --
+    rows.append(["AK2023-04", "市公交", ["x"] and True])  # -- C5: true or false --
+    rows.append(["AK2023-05", "市水务", "优胜单位", "多出的一格"])  # -- D6: no column name --
+    workbook(folder / "winners.xlsx", {"获奖名单": rows})
+    use_table(folder, "winners.xlsx", "获奖名单")
+
+    assert main(["render", REPORT]) == 1
+
+    table = folder / "winners.xlsx"
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2
+    assert err.splitlines() == [
+        f"{table}:获奖名单!B3: row.name: is empty: write the text",
+        f"{table}:获奖名单!C5: row.award: should be text, a number or a date, not true or false",
+        f"{table}:获奖名单!D6: column D has no name: write one in the first row, or delete the "
+        "column",
+        "3 problems found",
+    ]
+
+
+def test_a_problem_in_a_sheet_reads_in_chinese(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "t.xlsx", {"获奖名单": [["name", "name"], ["甲", "乙"]]})
+
+    with pytest.raises(DataError) as caught:
+        read_table(path)
+
+    set_language("zh")
+    try:
+        assert caught.value.problems[0].text() == (
+            f"{path}:获奖名单!B1: 第B列：列名“name”与另一列重复：请给每一列各取一个名称"
+        )
+    finally:
+        set_language("en")
+
+
+def test_a_missing_sheet_names_the_sheets_there_are(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "t.xlsx", {"名单": [["name"], ["甲"]], "其他": [["x"]]})
+
+    with pytest.raises(DataError) as caught:
+        read_table(path, "获奖名单")
+
+    assert str(caught.value.problems[0]) == (
+        f"{path}: the workbook has no sheet '获奖名单' (its sheets: 名单, 其他)"
+    )
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_a_csv_is_read_in_the_encodings_excel_and_wps_save(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "winners.csv"
+    path.write_bytes(WINNERS.read_text("utf-8").encode(encoding))
+
+    table = read_table(path)
+
+    assert table.problems == []
+    assert table.rows[6].fields["name"] == "长江钢铁集团有限公司炼钢厂转炉车间甲班"
+    assert len(table.rows) == 12
+
+
+def test_a_batch_renders_the_same_certificates_from_a_gbk_csv(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["render", REPORT, "-o", "utf8"]) == 0
+    table = workspace / "data" / REPORT / "winners.csv"
+    table.write_bytes(table.read_text("utf-8").encode("gbk"))
+
+    assert main(["render", REPORT, "-o", "gbk"]) == 0
+
+    assert files(workspace / "gbk" / REPORT) == files(workspace / "utf8" / REPORT)
+
+
+def test_a_csv_that_is_no_text_is_reported_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "winners.csv"
+    head = "number,name\n" + "".join(f"AK-{n},名称{n}\n" for n in range(5000))
+    path.write_bytes(head.encode("utf-8") + b"AK-x,\xff\xfe\n")
+
+    with pytest.raises(DataError) as caught:
+        open_table(path)
+
+    assert str(caught.value.problems[0]) == (
+        f"{path}:5002: line 5002 is neither UTF-8 nor GB18030 text (invalid start byte): in "
+        "Excel or WPS, save the table as “CSV UTF-8 (逗号分隔)”"
+    )
+
+
+def use_table(folder: Path, name: str, sheet: str | None = None) -> None:
+    report = folder / "report.yaml"
+    text = report.read_text("utf-8").replace("rows: winners.csv", f"rows: {name}")
+    if sheet is not None:
+        text = text.replace(f"rows: {name}", f"rows: {name}\n  sheet: {sheet}")
+    report.write_text(text, "utf-8")
+    (folder / "winners.csv").unlink()
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "workspace"
+    shutil.copytree(REPO / "data" / REPORT, root / "data" / REPORT)
+    shutil.copytree(REPO / "templates", root / "templates")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.mark.soffice
+@pytest.mark.parametrize("suffix", ["xlsx", "xls", "ods"])
+def test_a_sheet_saved_by_libreoffice_calc_renders_what_the_csv_does(
+    workspace: Path, soffice: str, suffix: str
+) -> None:
+    assert main(["render", REPORT, "-o", "from-csv"]) == 0
+    folder = workspace / "data" / REPORT
+    saved = convert_with_calc(soffice, folder / "winners.csv", suffix, workspace / "calc")
+    shutil.copy(saved, folder / f"winners.{suffix}")
+    use_table(folder, f"winners.{suffix}")
+
+    assert main(["render", REPORT, "-o", "from-sheet"]) == 0
+
+    assert files(workspace / "from-sheet" / REPORT) == files(workspace / "from-csv" / REPORT)
+
+
+@pytest.mark.soffice
+def test_a_wps_et_file_is_read_as_the_xls_inside_it(workspace: Path, soffice: str) -> None:
+    folder = workspace / "data" / REPORT
+    saved = convert_with_calc(soffice, folder / "winners.csv", "xls", workspace / "calc")
+
+    shutil.copy(saved, tmp := workspace / "winners.et")
+    table = read_table(tmp)
+
+    assert table.rows[6].fields["name"] == "长江钢铁集团有限公司炼钢厂转炉车间甲班"
+    assert len(table.rows) == 12
+
+
+def convert_with_calc(soffice: str, csv_file: Path, suffix: str, out_dir: Path) -> Path:
+    """Open ``csv_file`` in LibreOffice Calc (UTF-8, comma) and save it as ``suffix``."""
+    profile = (out_dir / "profile").as_uri()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--infilter=CSV:44,34,76,1",  # -- comma, double quote, UTF-8, from line 1 --
+            "--convert-to",
+            suffix,
+            "--outdir",
+            str(out_dir),
+            str(csv_file),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return out_dir / f"{csv_file.stem}.{suffix}"
+
+
+# -- workbooks as untrusted input --
+
+
+def test_an_xlsx_naming_a_far_cell_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "name"
+    book.active["XFD1048576"] = "far"  # -- a grid of 17 billion cells: calamine would abort --
+    book.save(tmp_path / "far.xlsx")
+
+    # -- in a process of its own: should the check fail, calamine aborts that one, not pytest --
+    code = (
+        "from pathlib import Path; from reportgen.data.table import open_table\n"
+        "from reportgen.errors import DataError\n"
+        f"try: open_table(Path({str(tmp_path / 'far.xlsx')!r}))\n"
+        "except DataError as err: print(err.problems[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+
+    assert result.returncode == 0, result.stderr[-500:]
+    assert "the workbook is too large to read safely (1,048,576 × 16,384;" in result.stdout
+
+
+def ods_with(content: str, path: Path) -> Path:
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        f"<office:spreadsheet>{content}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", body)
+    return path
+
+
+def test_an_ods_whose_repeated_cells_span_too_many_is_refused(tmp_path: Path) -> None:
+    cell = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+    repeated = cell.replace(
+        "<table:table-cell ", '<table:table-cell table:number-columns-repeated="16384" '
+    )
+    content = (
+        '<table:table table:name="S"><table:table-row>'
+        f"{cell}</table:table-row>"
+        f'<table:table-row table:number-rows-repeated="1048575">{repeated}</table:table-row>'
+        "</table:table>"
+    )
+
+    with pytest.raises(DataError) as caught:
+        check_extent(ods_with(content, tmp_path / "wide.ods"))
+
+    assert "(1,048,576 × 16,384;" in str(caught.value.problems[0])
+
+
+def test_an_ods_padded_with_empty_repeated_rows_is_read(tmp_path: Path) -> None:
+    # -- as LibreOffice pads a sheet: empty rows and cells repeated to the sheet's end --
+    cell = '<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>'
+    content = (
+        '<table:table table:name="S">'
+        f"<table:table-row>{cell.format('name')}"
+        '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+        f"<table:table-row>{cell.format('甲')}"
+        '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
+        '<table:table-row table:number-rows-repeated="1048574">'
+        '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+        "</table:table>"
+    )
+    path = ods_with(content, tmp_path / "padded.ods")
+
+    check_extent(path)  # -- a grid of 2 × 1: well within --
+    assert MAX_CELLS > 2
