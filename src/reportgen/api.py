@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen.batch import Engine, ProgressCallback, render_batch
 from reportgen.cache import Cache
 from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import remove_leftovers, write_atomically
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
+
+if TYPE_CHECKING:  # a batch's machinery is imported only when there is a batch
+    from reportgen.batch import Engine, ProgressCallback
 
 
 def check_reports(
@@ -122,6 +125,8 @@ def _split_batches(run: Run, names: Sequence[str]) -> tuple[list[str], list[str]
 def _render_batch(
     run: Run, name: str, **options: object
 ) -> tuple[list[Path], list[Problem], Path | None]:
+    from reportgen.batch import render_batch
+
     try:
         result = render_batch(run, name, **options)  # type: ignore[arg-type]
     except ProblemsFound as err:

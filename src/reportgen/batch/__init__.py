@@ -18,18 +18,15 @@ for byte the one a single render of the same data writes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.batch.archive import ArchiveWriter
 from reportgen.batch.messages import LINES, ROWS_AFTER_NOT_RENDERED, WORKER_STOPPED
 from reportgen.batch.plan import PlanItem, Task, check_report, plan_rows
 from reportgen.batch.rows import Archived, Job, Lost, Outcome, RowRenderer, Skipped
-from reportgen.batch.workers import STAGING_PREFIX, WorkerPool
 from reportgen.data.report import ReportData
 from reportgen.errors import OutputError, Problem
 from reportgen.files import remove_leftovers, write_atomically
@@ -37,10 +34,9 @@ from reportgen.prepare import Run, document_properties
 from reportgen.template.compiled import CompiledTemplate
 
 if TYPE_CHECKING:
+    from reportgen.batch.archive import ArchiveWriter
     from reportgen.data.table import Table
 
-#: A worker's staging folder (see :mod:`.workers`): the parent's and the worker's numbers.
-_STAGING = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-(\d+)")
 
 #: Called with the rows done so far and about how many the table holds (None: unknown).
 ProgressCallback = Callable[[int, int | None], None]
@@ -109,9 +105,13 @@ def render_batch(
         if write:
             remove_leftovers(base)
             if archive and not on_cluster:
+                from reportgen.batch.archive import ArchiveWriter
+
                 writer = stack.enter_context(ArchiveWriter(target))
             else:
-                remove_leftovers(target, _STAGING)
+                from reportgen.batch.workers import STAGING
+
+                remove_leftovers(target, STAGING)
         folder = target if write and writer is None else None
         collector = _Collector(result, table.path, on_written, keep_paths, writer, folder)
         outcomes = _engine(engine, job, compiled, plan, table, folder, target, archive, write)
@@ -192,6 +192,8 @@ def _engine(
         options = ClusterOptions(engine.scheduler, engine.jobs, engine.partition_rows)
         return DaskEngine(job, plan, target, options, archive=archive, write=write)
     if engine.jobs > 1:
+        from reportgen.batch.workers import WorkerPool  # processes: only when asked for
+
         chunk = max(1, min(64, (table.size_hint or 0) // (engine.jobs * 8)))
         return WorkerPool(job, compiled, plan, engine.jobs, folder, chunk)
     return _in_process(RowRenderer(job, compiled), plan)

@@ -21,6 +21,7 @@ What can go wrong with processes is told, never waited out:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import sys
@@ -36,6 +37,8 @@ from reportgen.template.compiled import CompiledTemplate
 
 #: The start of the name of each worker's folder for files being written.
 STAGING_PREFIX = ".reportgen-writing-"
+#: A worker's staging folder: the parent's and the worker's process numbers.
+STAGING = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-(\d+)")
 
 #: How worker processes start. fork starts them at once with reportgen already imported
 #: and the compiled template inherited; where fork is unavailable or unsafe (Windows;

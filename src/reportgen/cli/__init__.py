@@ -289,16 +289,18 @@ def _render(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def _engine(arguments: argparse.Namespace) -> Engine:
-    """Return where the arguments ask a batch's rows to be rendered."""
-    from reportgen.batch import Engine
+def _engine(arguments: argparse.Namespace) -> Engine | None:
+    """Return where the arguments ask a batch's rows to be rendered; None: here, in --jobs."""
     from reportgen.cli.messages import SCHEDULER_NEEDS_DASK
     from reportgen.errors import UsageError
 
     if arguments.scheduler is not None and arguments.engine != "dask":
         raise UsageError(SCHEDULER_NEEDS_DASK())
-    if arguments.engine == "dask":
-        _require_dask()
+    if arguments.engine != "dask":
+        return None  # the batch machinery is imported only if a batch is rendered
+    _require_dask()
+    from reportgen.batch import Engine
+
     return Engine(arguments.engine, arguments.jobs, arguments.scheduler)
 
 
