@@ -65,7 +65,7 @@ SECTIONS = [
 #: The variables that move the cache of checked templates and loaded reports, or turn it off.
 CACHE_DIR, NO_CACHE = "REPORTGEN_CACHE_DIR", "REPORTGEN_NO_CACHE"
 #: What loading a report and checking a template import beside what rendering needs.
-_CHECKING_IMPORTS = "import yaml, pydantic, reportgen.data, docxtpl, docxtpl_lint"
+_CHECKING_IMPORTS = "import yaml, reportgen.data.loader, docxtpl_lint"
 PACKAGES = ["reportgen", "docxtpl", "python-docx", "Jinja2", "lxml", "pydantic", "PyYAML"]
 
 #: What a user of docxtpl alone writes to render one document from a JSON context.
@@ -162,52 +162,77 @@ class Bench:
         data = load_report_data(workspace.report_dir(name))
         template = workspace.template_path("certificate.docx")
         table = _read_rows(workspace.report_dir(name) / "winners.csv")
-        plain_context = _plain(data.context)
+        # Without the seal: bare docxtpl has no filter to place reportgen's pictures.
+        plain_context = {k: v for k, v in _plain(data.context).items() if k != "seal"}
         floor_parts = _rendered_parts(template, data, table, document_properties(data))
 
-        bare, ours, floor = [], [], []
-        for round_ in range(self.settings.rounds):
-            bare.append(_time_bare(template, plain_context, table, self.settings.bare_documents))
-            out = self.root / f"per-document-{round_}"
-            started = time.perf_counter()
-            result = render_batch(Run(workspace, Cache(self.cache_dir)), name, out, jobs=1)
-            ours.append((time.perf_counter() - started) / result.written)
-            assert result.written == rows and not result.problems, result.problems
-            floor.append(_time_floor(template, floor_parts))
-            shutil.rmtree(out)
-        bare_ms, ours_ms, floor_ms = (
-            statistics.median(times) * 1000 for times in (bare, ours, floor)
-        )
-        ratio = ours_ms / bare_ms
+        # How each way renders: (write, archive).
+        ways = {
+            "rendered and checked, nothing written": (False, False),
+            "written into one .zip (`--zip`)": (True, True),
+            "written as a file each": (True, False),
+        }
+        times: dict[str, list[float]] = {label: [] for label in ["bare", *ways, "floor", "file"]}
+        # Interleaved: one of each a round, so that load from other programs falls on all.
+        for round_ in range(max(3, self.settings.rounds)):
+            times["bare"].append(
+                _time_bare(template, plain_context, table, self.settings.bare_documents)
+            )
+            for label, (write, archive) in ways.items():
+                out = self.root / f"per-document-{round_}"
+                started = time.perf_counter()
+                result = render_batch(
+                    Run(workspace, Cache(self.cache_dir)), name, out, write=write, archive=archive
+                )
+                times[label].append((time.perf_counter() - started) / rows)
+                assert not result.problems, result.problems
+                shutil.rmtree(out, ignore_errors=True)
+            times["floor"].append(_time_floor(template, floor_parts))
+            times["file"].append(_time_files(self.root / "files", floor_parts))
+        ms = {label: statistics.median(values) * 1000 for label, values in times.items()}
+        floor_ms = ms["floor"]
+        table_rows = [
+            [
+                "bare docxtpl: `DocxTemplate(path).render(context)`, saved to BytesIO, without "
+                "the seal picture "
+                f"({self.settings.bare_documents} documents)",
+                _ms(ms["bare"]),
+                _times(ms["bare"] / floor_ms),
+                "1",
+            ]
+        ]
+        table_rows += [
+            [f"reportgen, {label}", _ms(ms[label]), _times(ms[label] / floor_ms),
+             f"{ms[label] / ms['bare']:.2f}"]
+            for label in ways
+        ]  # fmt: skip
+        table_rows += [
+            [
+                "floor: the zip bytes only (its rendered XML made beforehand and deflated, "
+                "the other parts copied)",
+                _ms(floor_ms),
+                "1",
+                f"{floor_ms / ms['bare']:.2f}",
+            ],
+            [
+                "for scale: creating a file of that size on this disk and moving it into place",
+                _ms(ms["file"]),
+                _times(ms["file"] / floor_ms),
+                f"{ms['file'] / ms['bare']:.2f}",
+            ],
+        ]
+        archived = ms["written into one .zip (`--zip`)"]
         return _section(
             f"Time per document: a batch of {rows:,} certificates on one core",
             ["", "ms per document", "× floor", "÷ bare docxtpl"],
-            [
-                [
-                    "bare docxtpl: `DocxTemplate(path).render(context)`, saved to BytesIO, "
-                    f"per document ({self.settings.bare_documents} documents)",
-                    _ms(bare_ms),
-                    _times(bare_ms / floor_ms),
-                    "1",
-                ],
-                [
-                    "reportgen's batch path: data, table and template checked, "
-                    f"{rows:,} documents rendered, checked and written to disk",
-                    _ms(ours_ms),
-                    _times(ours_ms / floor_ms),
-                    f"{ratio:.2f}",
-                ],
-                [
-                    "floor: writing each zip only (its rendered XML made beforehand and deflated, "
-                    "the other parts copied)",
-                    _ms(floor_ms),
-                    "1",
-                    f"{floor_ms / bare_ms:.2f}",
-                ],
-            ],
-            f"Target: reportgen at most 1/3 of bare docxtpl's time per document: "
-            f"{_verdict(ratio <= 1 / 3)} ({ratio:.2f}). Median of {self.settings.rounds} "
-            "round(s).",
+            table_rows,
+            f"Target: within 3× of the floor, about 0.45 ms a document: "
+            f"{_verdict(archived <= 3 * floor_ms)} ({archived / floor_ms:.1f}× with the "
+            "documents written into one archive). Every reportgen row is the whole batch "
+            "path, per document: report, table and template loaded (the template from the "
+            "cache) and checked, each row rendered, checked and written. A file a document "
+            "costs what this disk takes to create a file, the row below the floor. Median of "
+            f"{max(3, self.settings.rounds)} interleaved rounds. " + _load_note(),
         )
 
     # -- 2. processes --
@@ -335,7 +360,7 @@ class Bench:
             "for scale: `import docxtpl`, all the bare script imports": _Command(
                 [sys.executable, "-c", "import docxtpl"]
             ),
-            "for scale: what loading and checking import (PyYAML, pydantic, docxtpl-lint…)": (
+            "for scale: what loading and checking import (PyYAML, pydantic, docxtpl-lint)": (
                 _Command([sys.executable, "-c", _CHECKING_IMPORTS])
             ),
         }
@@ -347,14 +372,16 @@ class Bench:
             "The sample report, rendered as a whole process",
             ["", "ms (median)", "÷ bare docxtpl"],
             [[label, _ms(value * 1000), f"{value / bare:.2f}"] for label, value in medians.items()],
-            f"Target: within 1.3× of the bare docxtpl script: {_verdict(ratio <= 1.3)} "
-            f"({ratio:.2f}×) with the report's files unchanged since the last render, when the "
-            "checked template and the loaded report are read from the cache; "
-            f"{edited / bare:.2f}× after a data file was edited (the report loaded and "
-            f"validated again, the template from the cache); {uncached / bare:.2f}× with no "
-            "cache at all, which the last row explains. Every run also checks the names the "
-            "template prints against the data, renders, and checks the document it wrote. "
-            f"Median of {self.settings.process_runs} runs each.",
+            f"Target: within 1.0× of the bare docxtpl script with no cache and after an edit: "
+            f"{_verdict(max(edited, uncached) <= bare)} ({edited / bare:.2f}× after a data file "
+            f"was edited: the report loaded and validated again, the template from the cache; "
+            f"{uncached / bare:.2f}× with no cache at all). With the report's files unchanged "
+            f"since the last render, read from the cache: {ratio:.2f}×. Every run also checks "
+            "the names the template prints against the data, renders, and checks the document "
+            "it wrote. The last row is what loading and validating the data imports (PyYAML, "
+            "pydantic and its models) and checking a template (docxtpl-lint); see the imports "
+            f"section. Median of {self.settings.process_runs} interleaved runs each. "
+            + _load_note(),
         )
 
     # -- 5. growth --
@@ -655,6 +682,20 @@ def _time_floor(template: Path, documents: list[dict[str, bytes]]) -> float:
     for parts in documents:
         package.to_bytes(parts)
     return (time.perf_counter() - started) / len(documents)
+
+
+def _time_files(folder: Path, documents: list[dict[str, bytes]]) -> float:
+    """Return the seconds per file of writing a document's worth of bytes to a new file."""
+    from reportgen.files import write_atomically
+
+    folder.mkdir(exist_ok=True)
+    data = b"".join(documents[0].values())
+    started = time.perf_counter()
+    for index in range(len(documents)):
+        write_atomically(folder / f"{index}.docx", data)
+    seconds = (time.perf_counter() - started) / len(documents)
+    shutil.rmtree(folder)
+    return seconds
 
 
 def _spin(count: int) -> int:
