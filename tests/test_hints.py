@@ -120,8 +120,9 @@ def test_the_templates_reportgen_builds_are_hinted() -> None:
 def test_every_rendered_sample_is_hinted(workspace_dir: Path) -> None:
     assert main(["render"]) == 0
     documents = sorted((workspace_dir / "output").rglob("*.docx"))
-    # -- two reports, twelve certificates, four model workers and the file joining them --
-    assert len(documents) == 19
+    # -- four reports (five-year, youth league, worker homes, the 通知), twelve certificates,
+    # four model workers and the file joining them --
+    assert len(documents) == 21
     hinted = 0
     for document in documents:
         package = document.read_bytes()

@@ -11,13 +11,15 @@ from types import SimpleNamespace
 
 import docx
 import docxtpl
+import jinja2
 import pytest
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 
-from reportgen.ooxml.layout import build_five_year_template, main
+from reportgen.ooxml.layout import build_five_year_template, build_notice_template, main
+from reportgen.text.titles import title_lines
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "templates" / "five-year-report.docx"
@@ -124,9 +126,37 @@ def test_body_is_justified_on_the_grid_with_a_two_character_indent(
     indent = properties.find(qn("w:ind"))
     assert indent.get(qn("w:firstLineChars")) == "200"
     assert indent.get(qn("w:firstLine")) == "640"
-    # -- not condensed: LibreOffice drops line-end punctuation from condensed text --
-    condensed = normal.element.rPr.find(qn("w:spacing"))
-    assert condensed.get(qn("w:val")) == "0"
+    # -- drawn 98% wide, not condensed: LibreOffice drops line-end commas of condensed text --
+    assert normal.element.rPr.find(qn("w:spacing")).get(qn("w:val")) == "0"
+    assert normal.element.rPr.find(qn("w:w")).get(qn("w:val")) == "98"
+    # -- a comma may hang in the margin, as LibreOffice always lets it --
+    assert properties.find(qn("w:overflowPunct")) is None
+
+
+def test_word_sets_28_characters_a_line_and_22_lines_a_page(document: WordDocument) -> None:
+    """The arithmetic Word does with the XML: text block, grid, size, width, spacing."""
+    section = document.sections[0]
+    text_width = Twips(
+        section.page_width.twips - section.left_margin.twips - section.right_margin.twips
+    )
+    text_height = Twips(
+        section.page_height.twips - section.top_margin.twips - section.bottom_margin.twips
+    )
+    grid = section._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "lines"  # -- no character grid: pitch is the glyphs' --
+    properties = document.styles["Normal"].element.rPr
+    points = int(properties.find(qn("w:sz")).get(qn("w:val"))) / 2
+    scale = int(properties.find(qn("w:w")).get(qn("w:val"))) / 100
+    extra = int(properties.find(qn("w:spacing")).get(qn("w:val"))) / 20
+    advance = points * scale + extra  # -- each character's width, in points --
+    assert (points, advance) == (16, 15.68)
+    assert text_width.pt == 442.25
+    assert int(text_width.pt // advance) == 28
+    spacing = document.styles["Normal"].element.pPr.find(qn("w:spacing"))
+    assert spacing.get(qn("w:lineRule")) == "exact"
+    line = int(spacing.get(qn("w:line")))
+    assert line == int(grid.get(qn("w:linePitch"))) == 579
+    assert text_height.twips // line == 22
 
 
 def test_title_is_centred_unindented_and_followed_by_a_blank_line(
@@ -149,6 +179,7 @@ def test_lead_is_a_bold_character_style(document: WordDocument) -> None:
 
 def test_only_the_styles_of_a_formal_document_are_kept(document: WordDocument) -> None:
     assert sorted(style.style_id for style in document.styles) == [
+        "Addressee",
         "Attachment",
         "DefaultParagraphFont",
         "Footer",
@@ -217,7 +248,14 @@ def test_page_numbers_sit_on_the_outer_side(document: WordDocument, built: bytes
 
 def test_body_holds_the_tags_in_order(document: WordDocument) -> None:
     assert [(p.style.style_id, p.text) for p in document.paragraphs] == [
-        ("Title", "{{ report.title }}"),
+        # -- the 版头 of a 公文, when report.yaml has official: --
+        ("Normal", "{%p if official %}"),
+        ("Normal", "{{p official.letterhead }}"),
+        ("Normal", "{%p endif %}"),
+        ("Title", "{{ report.title | title_lines }}"),
+        ("Normal", "{%p if official.addressee %}"),
+        ("Addressee", "{{ official.addressee }}："),
+        ("Normal", "{%p endif %}"),
         ("Normal", "{%p for paragraph in opening %}"),
         ("Normal", "{{ paragraph }}"),
         ("Normal", "{%p endfor %}"),
@@ -226,22 +264,33 @@ def test_body_holds_the_tags_in_order(document: WordDocument) -> None:
         ("Normal", "{% if loop.first %}{{ part.lead }}{% endif %}{{ paragraph }}"),
         ("Normal", "{%p endfor %}"),
         ("Normal", "{%p endfor %}"),
-        # -- the attachment: its note one blank line below the body, then its own page --
+        # -- the attachment's note one blank line below the body --
         ("Normal", "{%p if attachment %}"),
         ("Normal", ""),
         ("Normal", "附件：{{ attachment.title }}"),
+        ("Normal", "{%p endif %}"),
+        # -- the 署名 and 成文日期 of a 公文 --
+        ("Normal", "{%p if official %}"),
+        ("Normal", "{{p official.signature }}"),
+        ("Normal", "{%p endif %}"),
+        # -- the attachment on its own page --
+        ("Normal", "{%p if attachment %}"),
         ("Attachment", "附件"),
         ("Title", "{{ attachment.title }}"),
         ("Normal", "{%p if attachment.chart %}"),
         ("Picture", "{{ attachment.chart }}"),
         ("Normal", "{%p endif %}"),
         ("Normal", "{%p endif %}"),
+        # -- the 版记 at the foot of the last page --
+        ("Normal", "{%p if official.imprint %}"),
+        ("Normal", "{{p official.imprint }}"),
+        ("Normal", "{%p endif %}"),
     ]
 
 
 def test_every_paragraph_tag_is_alone_in_its_paragraph(document: WordDocument) -> None:
     tagged = [p for p in document.paragraphs if "{%p" in p.text]
-    assert len(tagged) == 10
+    assert len(tagged) == 20
     for paragraph in tagged:
         assert re.fullmatch(r"\{%p [^%{}]+ %\}", paragraph.text), paragraph.text
         assert len(paragraph.runs) == 1
@@ -256,6 +305,16 @@ def test_part_paragraph_has_the_lead_run_then_the_text_run(document: WordDocumen
     assert text.text == "{{ paragraph }}"
 
 
+class NotOfficial:
+    """A report without official: false, with no addressee and no 版记."""
+
+    addressee = ""
+    imprint = None
+
+    def __bool__(self) -> bool:
+        return False
+
+
 def test_docxtpl_renders_the_lead_on_the_first_paragraph_of_a_part_only(built: bytes) -> None:
     template = docxtpl.DocxTemplate(io.BytesIO(built))
     context = {
@@ -265,8 +324,12 @@ def test_docxtpl_renders_the_lead_on_the_first_paragraph_of_a_part_only(built: b
             SimpleNamespace(lead="领句一。", paragraphs=["正文一。", "正文二。"]),
             SimpleNamespace(lead="领句二。", paragraphs=["正文三。"]),
         ],
+        "attachment": False,
+        "official": NotOfficial(),
     }
-    template.render(context, autoescape=True)
+    environment = jinja2.Environment(autoescape=True)
+    environment.filters["title_lines"] = title_lines
+    template.render(context, environment, autoescape=True)
     rendered = io.BytesIO()
     template.save(rendered)
     paragraphs = docx.Document(rendered).paragraphs
@@ -296,3 +359,9 @@ def test_properties_are_fixed(document: WordDocument, built: bytes) -> None:
     assert "lastModifiedBy" not in part_xml(built, "docProps/core.xml")
     with zipfile.ZipFile(io.BytesIO(built)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_committed_notice_template_is_the_one_the_code_builds() -> None:
+    assert unpacked((REPO / "templates" / "notice.docx").read_bytes()) == unpacked(
+        build_notice_template()
+    ), "run `python -m reportgen.ooxml.layout --template notice templates/notice.docx`"

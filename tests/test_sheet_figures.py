@@ -87,6 +87,20 @@ def test_figures_by_year_come_from_a_statistics_office_sheet(workspace: Path) ->
     assert members.paragraphs == ["全年发展团员1350名，培训团干部910人次。"]
 
 
+def test_the_sample_takes_its_figures_from_the_statistics_office_sheet(workspace: Path) -> None:
+    shutil.copytree(REPO / "data" / "worker-homes", workspace / "data" / "worker-homes")
+
+    data = load_report_data(workspace / "data" / "worker-homes")
+
+    homes = data.context["homes"]
+    assert homes.model_homes.by_year == {2019: 36, 2020: 41, 2021: 45, 2022: 52, 2023: 58}
+    assert homes.model_homes.previous == 150
+    assert str(homes.funds) == "近3330万"
+    assert homes.paragraphs[0].startswith("五年来，全市新建成模范职工之家232个，其中2023年58个；")
+    sheet = workspace / "data" / "worker-homes" / "统计数据.xlsx"
+    assert sheet in data.files  # -- a change to the sheet loads the report again --
+
+
 def test_problems_in_the_sheet_are_named_by_their_cell(workspace: Path) -> None:
     folder = add_part(workspace)
     office_sheet(

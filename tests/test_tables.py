@@ -368,3 +368,26 @@ def test_an_ods_padded_with_empty_repeated_rows_is_read(tmp_path: Path) -> None:
 
     check_extent(path)  # -- a grid of 2 × 1: well within --
     assert MAX_CELLS > 2
+
+
+def test_text_is_decoded_as_excel_and_wps_save_it() -> None:
+    from reportgen.text.decoding import decode_text
+
+    text = "证书编号,获奖单位\n"
+    assert decode_text(text.encode("gbk")) == text
+    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
+    assert decode_text(text.encode("gb18030")) == text
+
+
+def test_the_messages_of_tables_sheets_and_pictures_say_the_same_in_both_languages() -> None:
+    import reportgen.commands.messages
+    import reportgen.data.messages
+    import reportgen.ooxml.messages  # noqa: F401 - each declares its kinds
+    from reportgen.i18n import CATALOGUE
+
+    prefixes = ("table.", "sheet.", "sheet-figures.", "picture.", "fill-sheet.", "data.picture")
+    kinds = [kind for code, kind in CATALOGUE.items() if code.startswith(prefixes)]
+    assert len(kinds) > 30
+    for kind in kinds:
+        assert kind.parameters("en") == kind.parameters("zh"), kind.code
+        assert kind.zh != kind.en and any("\u4e00" <= char <= "\u9fff" for char in kind.zh)

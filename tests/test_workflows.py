@@ -18,6 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from reportgen.cli import main
 from reportgen.commands.new_period import roll_over
+from reportgen.ooxml.official import signature_places
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -423,7 +424,9 @@ def test_new_department_renders_at_once(samples: Path, capsys) -> None:
     signature, date = document.paragraphs[-2:]
     assert signature.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT
     indents = [paragraph.paragraph_format.right_indent.twips for paragraph in (signature, date)]
-    assert indents == [640, 1280]  # -- 右空二字, 右空四字 --
+    # -- GB/T 9704 7.3.5.2, unsealed: see test_official for the arithmetic --
+    places = signature_places("江州市妇女联合会", date.text, sealed=False)
+    assert indents == [round(places.name_right), round(places.date_right)]
     section = document.sections[0]
     assert (section.top_margin.twips, section.left_margin.twips) == (2098, 1587)
 
@@ -549,7 +552,7 @@ def test_the_second_sample_renders_its_split_tags_table_and_signature(samples: P
     signature, date = document.paragraphs[-2:]
     assert signature.alignment == date.alignment == WD_ALIGN_PARAGRAPH.RIGHT
     indents = [paragraph.paragraph_format.right_indent.twips for paragraph in (signature, date)]
-    assert indents == [640, 1280]  # -- 右空二字, 右空四字 --
+    assert indents == [640, 1280]  # -- as the template was made by hand --
     assert document.core_properties.author == "共青团江州市委员会"
 
 

@@ -24,13 +24,16 @@ if TYPE_CHECKING:  # a batch's machinery is imported only when there is a batch
 def check_reports(
     workspace: Workspace, names: Sequence[str] = (), *, cache: Cache | None = None
 ) -> list[Problem]:
-    """Return every problem in the data and templates of the named (default: all) reports."""
+    """Return every problem in the data and templates of the named (default: all) reports.
+
+    Warnings (``severity="warning"``) come last: they are shown, and do not stop a render.
+    """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     _, problems = _render_all(run, names)
     for name in batches:
         problems += _render_batch(run, name, write=False)[1]
-    return problems
+    return problems + run.all_warnings()
 
 
 def render_reports(
@@ -42,6 +45,7 @@ def render_reports(
     *,
     pdf: bool = False,
     on_rendered: Callable[[str], None] | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
     cache: Cache | None = None,
     archive: bool = False,
     on_progress: Callable[[str], ProgressCallback] | None = None,
@@ -55,7 +59,8 @@ def render_reports(
     left out are listed in the ProblemsFound raised at the end. ``on_rendered`` is told the
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
-    to install when it cannot be.
+    to install when it cannot be. Warnings do not stop the render: each is passed to
+    ``on_warning`` at the end, or listed with the problems when there are any.
 
     A batch streams its rows: with ``on_written`` given (and no ``pdf``), its files are
     told there one by one and left out of the list returned, which would otherwise grow
@@ -96,8 +101,12 @@ def render_reports(
             on_rendered(name)
     if pdf:
         written += _convert_to_pdf(printed, on_written)
+    warnings = run.all_warnings()
     if problems:
-        raise ProblemsFound(problems)
+        raise ProblemsFound(problems + warnings)
+    for warning in warnings:
+        if on_warning is not None:
+            on_warning(warning)
     return written
 
 

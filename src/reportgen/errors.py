@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from reportgen.i18n import Language, Message, MessageKind, text_of
+from reportgen.i18n import Language, Message, MessageKind, current_language, text_of
 
 Severity = Literal["error", "warning"]
 
@@ -170,7 +170,7 @@ class ProblemsFound(ReportgenError, ValueError):
         warnings = len(self.problems) - errors
         summary = PROBLEMS_FOUND(count=errors).text(language)
         if warnings:
-            summary += ", " if language == "en" else "，"
+            summary += ", " if (language or current_language()) == "en" else "，"
             summary += WARNINGS_FOUND(count=warnings).text(language)
         lines.append(summary)
         return "\n".join(lines)

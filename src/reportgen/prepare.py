@@ -39,12 +39,19 @@ class Run:
     """One pass over a workspace: its folders, the cache it reads and fills, what it checked.
 
     ``cache`` is None for a run that keeps nothing between processes. A template shared by
-    several reports is checked once a run, its problems included.
+    several reports is checked once a run, its problems included. ``warnings`` keeps what the
+    run found that does not stop a render (a template Word lays out differently), once for
+    each template or report it concerns.
     """
 
     workspace: Workspace
     cache: Cache | None = None
     templates: dict[Path, Checked] = field(default_factory=dict)
+    warnings: dict[Path, list[Problem]] = field(default_factory=dict)
+
+    def all_warnings(self) -> list[Problem]:
+        """Return every warning the run found, in the order of the files they concern."""
+        return [warning for found in self.warnings.values() for warning in found]
 
     def load_report(self, directory: Path) -> ReportData:
         """Load, validate and compute the report in ``directory``; raise DataError on problems.
@@ -125,6 +132,12 @@ class Run:
             # -- a template several reports share is checked once; each report lists its problems --
             raise type(checked)(checked.problems)
         compiled, variables = checked
+        if template_path not in self.warnings:
+            from reportgen.template.compatibility import compatibility_warnings
+
+            self.warnings[template_path] = compatibility_warnings(
+                template_path, compiled.package.parts
+            )
         return template_path, compiled, variables
 
     def render_report(self, directory: Path, output_dir: Path | None = None) -> RenderedReport:

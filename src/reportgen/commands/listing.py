@@ -72,8 +72,11 @@ class Overview:
             lines.append("  (none)")
         lines.append(f"reports ({shown(self.workspace.data_dir)}/):")
         for report in self.reports:
-            count = len(report.problems)
+            count = sum(1 for problem in report.problems if problem.severity == "error")
             state = "✓" if not count else f"{count} problem{'s' if count != 1 else ''}"
+            warned = len(report.problems) - count
+            if warned:
+                state += f" ({warned} warning{'s' if warned != 1 else ''})"
             lines.append(f"  {report.name}  {state}")
             files = [REPORT_FILE]
             if report.parts:

@@ -162,39 +162,17 @@ def skeleton_files(
 
 
 def starter_template(title: str) -> bytes:
-    """Return a starter template in the formal layout: title, opening, numbered parts, signature."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
+    """Return a starter template in the formal layout: title, opening, numbered parts, signature.
 
-    from reportgen.ooxml.layout import BODY_CHAR, document_bytes, new_formal_document
+    As the default template, it prints the 版头, 主送机关 and 版记 of a 公文 when report.yaml
+    has ``official:``, and an attachment when it has ``attachment:``.
+    """
+    from reportgen.ooxml.layout import build_numbered_template
 
-    document = new_formal_document(f"{title} 模板")
-    document.add_paragraph(
-        "{{ report.organisation }}{{ period.end }}年{{ report.title }}", style="Title"
+    return build_numbered_template(
+        "{{ report.organisation }}{{ period.end }}年{{ report.title | title_lines }}",
+        f"{title} 模板",
     )
-    document.add_paragraph("{%p for paragraph in opening %}")
-    document.add_paragraph("{{ paragraph }}")
-    document.add_paragraph("{%p endfor %}")
-    document.add_paragraph("{%p for part in parts %}")
-    document.add_paragraph("{{ loop.index | cn_numeral }}、{{ part.lead }}", style="Heading 1")
-    document.add_paragraph("{%p for paragraph in part.paragraphs %}")
-    document.add_paragraph("{{ paragraph }}")
-    document.add_paragraph("{%p endfor %}")
-    document.add_paragraph("{%p endfor %}")
-    # -- GB/T 9704 7.3.5: one blank line, the signature two characters from the right
-    # margin, the date four, both right-aligned --
-    document.add_paragraph()
-    for text, chars in (("{{ report.organisation }}", 2), ("{{ date | cn_date }}", 4)):
-        paragraph = document.add_paragraph(text)
-        properties = paragraph._p.get_or_add_pPr()
-        properties.append(
-            parse_xml(
-                f'<w:ind {nsdecls("w")} w:right="{chars * BODY_CHAR}" w:rightChars="{chars * 100}"'
-                ' w:firstLineChars="0" w:firstLine="0"/>'
-            )
-        )
-        properties.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="right"/>'))
-    return document_bytes(document)
 
 
 def _yaml_text(text: str) -> str:

@@ -28,6 +28,7 @@ RESERVED_REPORT_NAMES = {
     "opening": "the opening paragraphs",
     "parts": "the list of parts",
     "attachment": "the attachment",
+    "official": "the parts of an official document (公文)",
 }
 #: Names a part gives to its own prose and members (``proposals.lead``).
 RESERVED_PART_NAMES = {

@@ -24,6 +24,7 @@ from reportgen.data.models import (
     ReportFile,
     _Content,
 )
+from reportgen.data.official import Official, build_official
 from reportgen.data.outline import report_facts
 from reportgen.data.prose import print_values, render_in
 from reportgen.data.report import REPORT_FILE, PartView, ReportData
@@ -124,6 +125,7 @@ class _Loader:
             spec.attachment, years, figure_scope, report_figures, source
         )
         self.problems += attachment_problems
+        official = self._official(spec, report, source)
         report_view = Group(
             spec.title, {**facts, **report_figures._children, **report_lists, **report_pictures}
         )
@@ -137,7 +139,19 @@ class _Loader:
             "opening": Unknown() if report.lost("opening") else opening,
             "parts": [part_names[name] for name in spec.parts],
             "attachment": attachment,
+            "official": official,
         }
+
+    def _official(
+        self, spec: ReportFile, report: Validated[ReportFile], source: SourceFile
+    ) -> Official:
+        """Return the parts of a 公文 report.yaml asks for; a seal read is a file to watch."""
+        if any(report.lost(name) for name in ("official", "organisation", "date")):
+            return Official()  # -- their problems are reported already --
+        official, problems = build_official(spec.official, spec.organisation, spec.date, source)
+        self.problems += problems
+        self.read_files += official.files
+        return official
 
     def _check_part_names(self, spec: ReportFile, source: SourceFile, figures: Group) -> None:
         for index, name in enumerate(spec.parts):

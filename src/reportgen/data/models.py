@@ -414,6 +414,62 @@ class AttachmentSpec(_Strict):
     )
 
 
+class DocumentNumberSpec(_Strict):
+    """发文字号：机关代字、年份和发文顺序号，印作“江工发〔2023〕12号”。"""
+
+    code: PlainText = Field(description="机关代字，如“江工发”。")
+    year: int | None = Field(
+        None, ge=1900, le=2200, description="年份，写全称；不填取成文日期的年份。"
+    )
+    serial: int = Field(ge=1, description="发文顺序号，不加“第”字，不编虚位（1 不写作 01）。")
+
+
+class ImprintSpec(_Strict):
+    """版记：抄送机关、印发机关和印发日期，印在公文最后一页版心的下端。"""
+
+    copies: list[PlainText] = Field(
+        default_factory=list, description="抄送机关，按顺序，如 [市委办公室, 市政府办公室]。"
+    )
+    issuer: PlainText = Field(
+        description="印发机关，一般是发文机关的办公厅（室），如“江州市总工会办公室”。"
+    )
+    date: dt.date = Field(description="印发日期，写作 2023-04-20。")
+
+
+class OfficialSpec(_Strict):
+    """公文格式：按 GB/T 9704-2012 编排版头、主送机关、署名、成文日期、印章和版记。"""
+
+    mark: PlainText | None = Field(
+        None, description="发文机关标志，红色小标宋，如“江州市总工会文件”；不填为单位名称加“文件”。"
+    )
+    number: DocumentNumberSpec = Field(description="发文字号。")
+    signers: list[PlainText] = Field(
+        default_factory=list,
+        max_length=2,
+        description="签发人（上行文才写），最多两人；写了则发文字号居左、签发人居右。",
+    )
+    addressee: PlainText | None = Field(
+        None,
+        description="主送机关，标题下一行顶格，如“各区县总工会，市直各产业工会”（冒号自动加）。",
+    )
+    signature: PlainText | None = Field(None, description="发文机关署名；不填为单位名称。")
+    seal: Text | None = Field(
+        None,
+        description="印章图片（PNG，透明底），与 report.yaml 放在同一文件夹，如 seal.png；"
+        "不填则不加盖印章，署名和日期按不加盖印章的格式编排。",
+    )
+    imprint: ImprintSpec | None = Field(None, description="版记（可选）。")
+
+    @field_validator("seal")
+    @classmethod
+    def _seal_file(cls, value: str | None) -> str | None:
+        if value is not None and (
+            "/" in value or "\\" in value or not value.lower().endswith(".png")
+        ):
+            raise ValueError("give the name of a .png file beside report.yaml, such as seal.png")
+        return value
+
+
 class ReportFile(_Content):
     """一份报告的基本信息：使用的模板、单位、周期、标题、日期和开头段落。"""
 
@@ -443,6 +499,11 @@ class ReportFile(_Content):
     )
     attachment: AttachmentSpec | None = Field(
         None, description="附件：主要指标情况表（可选）。不填则没有附件。"
+    )
+    official: OfficialSpec | None = Field(
+        None,
+        description="公文格式（可选）：版头（发文机关标志、发文字号、签发人）、主送机关、"
+        "署名和成文日期（可加盖印章）、版记（抄送、印发）。不填则没有这些要素。",
     )
 
     @model_validator(mode="after")

@@ -84,8 +84,8 @@ class Sheet:
         first = start[1]
         # -- calamine yields the empty rows above the first too, so a row's index is its place --
         for index, cells in enumerate(self._sheet.iter_rows()):
-            values = [plain_value(cell) for cell in cells]
-            if any(value != "" for value in values):
+            values = list(map(plain_value, cells))
+            if values.count("") < len(values):
                 yield SheetRow(index + 1, first, values)
 
     def problem(self, message: Any, column: int | None, row: int, **location: Any) -> Problem:

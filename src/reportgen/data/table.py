@@ -138,7 +138,7 @@ class Table:
                 row.problems.append(values)
                 yield row
                 continue
-            yield _checked_row(self.path, row, values)
+            yield _checked_row(self.path, row, values, self.columns is not None)
 
 
 def open_table(path: Path, sheet: str | None = None) -> Table:
@@ -345,22 +345,31 @@ def _sheet_values(
 # -- every row --
 
 
-def _checked_row(path: Path, row: Row, values: dict[str, Any]) -> Row:
-    """Return ``row`` with ``values`` checked as its fields, or with their problems."""
-    bad_names = [
-        row.problem(path, COLUMN_BAD_NAME(column=key, name=key), str(key))
-        for key in values
-        if not _is_name(key)
-    ]
-    if bad_names:
-        row.problems.extend(bad_names)
-        return row
+def _checked_row(path: Path, row: Row, values: dict[str, Any], names_checked: bool) -> Row:
+    """Return ``row`` with ``values`` checked as its fields, or with their problems.
+
+    ``names_checked``: the column names were checked once, in the table's first row.
+    """
+    if not names_checked:
+        bad_names = [
+            row.problem(path, COLUMN_BAD_NAME(column=key, name=key), str(key))
+            for key in values
+            if not _is_name(key)
+        ]
+        if bad_names:
+            row.problems.extend(bad_names)
+            return row
     for column, raw in values.items():
-        value, message = _cell_value(raw)
+        if type(raw) is str:  # -- most cells: text with nothing wrong in it --
+            value = raw.strip()
+            if not FORBIDDEN_CHARACTER.search(value):
+                row.fields[column] = value
+                continue
+        checked, message = _cell_value(raw)
         if message is not None:
             row.problems.append(row.problem(path, message, column))
         else:
-            row.fields[column] = value
+            row.fields[column] = checked
     return row
 
 

@@ -36,58 +36,45 @@ from docx.text.paragraph import Paragraph
 from reportgen.errors import ReportgenError
 from reportgen.files import write_atomically
 from reportgen.ooxml.hints import hinted_parts
+from reportgen.ooxml.measures import (
+    BODY_CHAR,
+    BODY_CHAR_SCALE,
+    FANGSONG,
+    FOOTER_CHAR,
+    FOOTER_DISTANCE,
+    HEADER_DISTANCE,
+    HEITI,
+    KAITI,
+    LATIN_FONT,
+    LINE_PITCH,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    SIZE_2,
+    SIZE_3,
+    SIZE_4,
+    SIZE_SMALL_4,
+    SONGTI,
+    TEXT_WIDTH,
+    XIAOBIAOSONG,
+)
 from reportgen.ooxml.package import Package
-
-# -- the page: A4, and margins that leave the 156 x 225 mm text block (版心) --
-PAGE_WIDTH = 11906
-PAGE_HEIGHT = 16838
-MARGIN_TOP = 2098  # 37 mm
-MARGIN_BOTTOM = 1984  # 35 mm
-MARGIN_LEFT = 1587  # 28 mm
-MARGIN_RIGHT = 1474  # 26 mm
-#: The report has no header; Word still wants a distance (15 mm).
-HEADER_DISTANCE = 851
-#: Page bottom to the foot of the page-number line (25.5 mm): measured on a rendered page,
-#: the dashes of ``— 1 —`` then sit 7.0 mm below the text block, as GB/T 9704 7.5 asks.
-FOOTER_DISTANCE = 1445
-
-# -- the grid: 22 lines a page --
-#: 28.95 pt: 22 lines fill the 225 mm block (22 x 579 = 12738 of 12756 twips).
-LINE_PITCH = 579
-#: 28 characters of 16 pt (448 pt) are wider than the 442.25 pt block. Neither road to 28
-#: holds in LibreOffice 7.4: a character grid (``w:charSpace="-848"``, what Word reads) gives
-#: every character two cells, 14 a line; condensing by 0.25 pt (-5) gives 28 but LibreOffice
-#: then drops a comma that falls at a line's end from the page (six in the sample report). So
-#: the text is not condensed: 27 characters a line, and no punctuation lost.
-BODY_CHAR_SPACING = 0
-
-# -- faces and sizes (号), as GB/T 9704 names them --
-LATIN_FONT = "Times New Roman"
-FANGSONG = "仿宋_GB2312"
-XIAOBIAOSONG = "方正小标宋简体"
-HEITI = "黑体"
-KAITI = "楷体_GB2312"
-SONGTI = "宋体"
-SIZE_2 = 44  # 二号, 22 pt
-SIZE_3 = 32  # 三号, 16 pt
-SIZE_4 = 28  # 四号, 14 pt
-SIZE_SMALL_4 = 24  # 小四, 12 pt: the text of the attachment's table
-
-#: One 三号 character, the unit of the first-line indent.
-BODY_CHAR = 320
-#: One 四号 character: how far the page number stands in from the text block's edge.
-FOOTER_CHAR = 280
 
 #: The date the template's properties carry, so that two builds give the same bytes.
 FIXED_TIMESTAMP = dt.datetime(2024, 1, 1, 0, 0, 0)
 FIVE_YEAR_TITLE = "五年工作汇报材料 模板"
 
 #: Parts of python-docx's default template that only mislead in ours: a Word 2010 copy of
-#: the styles with theme fonts, a bibliography stub, a thumbnail of another page and
-#: "Microsoft Macintosh Word" statistics. Word writes what it needs of them on save.
+#: the styles with theme fonts, a bibliography stub, lists linked to styles ours do not
+#: define, a thumbnail of another page and "Microsoft Macintosh Word" statistics. Word
+#: writes what it needs of them on save.
 _LEFTOVER_PART_RELATIONSHIPS = (
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
     RT.CUSTOM_XML,
+    RT.NUMBERING,
 )
 _LEFTOVER_PACKAGE_RELATIONSHIPS = (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES)
 
@@ -113,24 +100,26 @@ class Typeface:
     latin: str = LATIN_FONT
     #: Added to every character's advance, in 1/20 pt; negative condenses.
     spacing: int = 0
+    #: The width of every character, in per cent of its natural width.
+    scale: int = 100
 
     def run_properties(self) -> str:
         """Return the ``w:rPr`` children that select this face, in schema order."""
-        # -- spacing is written even when 0, so that no style inherits Normal's --
+        # -- spacing and width are written even when plain, so no style inherits Normal's --
         return (
             f'<w:rFonts w:ascii="{self.latin}" w:hAnsi="{self.latin}"'
             f' w:eastAsia="{self.east_asian}" w:cs="{self.latin}"/>'
             '<w:color w:val="000000"/>'
-            f'<w:spacing w:val="{self.spacing}"/>'
+            f'<w:spacing w:val="{self.spacing}"/><w:w w:val="{self.scale}"/>'
             f'<w:sz w:val="{self.half_points}"/><w:szCs w:val="{self.half_points}"/>'
         )
 
 
-BODY_FACE = Typeface(FANGSONG, spacing=BODY_CHAR_SPACING)
+BODY_FACE = Typeface(FANGSONG, scale=BODY_CHAR_SCALE)
 #: The whole title in the title face, digits included: 方正小标宋 has its own.
 TITLE_FACE = Typeface(XIAOBIAOSONG, SIZE_2, latin=XIAOBIAOSONG)
-HEADING_1_FACE = Typeface(HEITI, spacing=BODY_CHAR_SPACING)
-HEADING_2_FACE = Typeface(KAITI, spacing=BODY_CHAR_SPACING)
+HEADING_1_FACE = Typeface(HEITI, scale=BODY_CHAR_SCALE)
+HEADING_2_FACE = Typeface(KAITI, scale=BODY_CHAR_SCALE)
 #: Page numbers: 宋体 with its own half-width digits, so Latin is 宋体 too.
 PAGE_NUMBER_FACE = Typeface(SONGTI, SIZE_4, latin=SONGTI)
 #: The attachment's mark (附件) in 黑体 三号, and its table in 小四: 仿宋, headings in 黑体.
@@ -139,7 +128,6 @@ TABLE_FACE = Typeface(FANGSONG, SIZE_SMALL_4)
 TABLE_HEADING_FACE = Typeface(HEITI, SIZE_SMALL_4)
 
 # -- the attachment's table: 小四 lines of 18 pt, off the 22-line grid, across the text block --
-TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 TABLE_LINE = 360
 #: Rows at least 8 mm high, so one-line rows do not look cramped.
 TABLE_ROW_HEIGHT = 454
@@ -219,10 +207,10 @@ def _styles() -> list[str]:
             "Normal",
             "Normal",
             BODY_FACE,
-            # -- a formal document fills every page to 22 lines: no widow control --
-            # -- no hanging punctuation: LibreOffice drops a comma hung past the margin --
-            f'<w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>{_exact_spacing()}'
-            f'{_indent(2)}<w:jc w:val="both"/>',
+            # -- a formal document fills every page to 22 lines: no widow control. A comma
+            #    that may not begin a line hangs in the margin (Word's default for Chinese),
+            #    as LibreOffice hangs it whatever the setting, so both break lines alike --
+            f'<w:widowControl w:val="0"/>{_exact_spacing()}{_indent(2)}<w:jc w:val="both"/>',
             ui_priority=0,
         ),
         _paragraph_style(
@@ -232,6 +220,14 @@ def _styles() -> list[str]:
             # -- one blank line of the grid between the title and the body --
             f'<w:keepNext/>{_exact_spacing(after=LINE_PITCH)}{no_indent}<w:jc w:val="center"/>',
             ui_priority=10,
+        ),
+        _paragraph_style(
+            "Addressee",
+            "Addressee",
+            BODY_FACE,
+            # -- GB/T 9704 7.3.2: flush left, a wrapped line flush left too --
+            f"{_exact_spacing()}{no_indent}" + '<w:jc w:val="left"/>',
+            ui_priority=11,
         ),
         _heading_style(1, HEADING_1_FACE),
         _heading_style(2, HEADING_2_FACE),
@@ -372,7 +368,7 @@ def set_up_page(section: Section) -> None:
         grid = parse_xml(f"<w:docGrid {nsdecls('w')}/>")
         section._sectPr.append(grid)
     grid.attrib.clear()
-    # -- a line grid only: see BODY_CHAR_SPACING for why there is no character grid --
+    # -- a line grid only: see BODY_CHAR_SCALE for why there is no character grid --
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH))
 
@@ -565,10 +561,14 @@ def build_five_year_template() -> bytes:
 
     The body holds the docxtpl tags that ``report``, ``opening`` and ``parts`` fill in.
     Each ``{%p ... %}`` tag stands alone in a paragraph, which docxtpl removes; the lead
-    sentence of a part is a run of its own in the bold Lead style.
+    sentence of a part is a run of its own in the bold Lead style. The parts of a 公文
+    (``official:`` in report.yaml) and the attachment are printed only when the report
+    has them.
     """
     document = new_formal_document(FIVE_YEAR_TITLE)
-    document.add_paragraph("{{ report.title }}", style="Title")
+    add_letterhead(document)
+    document.add_paragraph("{{ report.title | title_lines }}", style="Title")
+    add_addressee(document)
     document.add_paragraph("{%p for paragraph in opening %}")
     document.add_paragraph("{{ paragraph }}")
     document.add_paragraph("{%p endfor %}")
@@ -579,22 +579,83 @@ def build_five_year_template() -> bytes:
     paragraph.add_run("{{ paragraph }}")
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("{%p endfor %}")
-    add_attachment(document)
+    add_closing(document, signed_always=False)
     return document_bytes(document)
 
 
-def add_attachment(document: WordDocument) -> None:
-    """Add the optional attachment: its note below the body, then the table on a new page.
+def build_numbered_template(title: str, properties_title: str) -> bytes:
+    """Return a template whose parts are numbered 一、二、 under a heading each, signed.
 
-    GB/T 9704-2012 7.3.4 and 8: the note (附件说明) one blank line below the body, indented
-    two characters; the attachment on a page of its own, 附件 in 黑体 on its first line and
-    its title centred on the third. The standard numbers attachments (附件：1.…, 附件1) only
-    when there are several; a report has one. Everything stands inside
-    ``{%p if attachment %}``, so a report without one renders as if it were not there.
+    ``title`` is the title paragraph's tags. The starter of ``reportgen new-department`` and
+    the sample 通知 are such templates; both print the parts of a 公文 when report.yaml has
+    ``official:``.
     """
+    document = new_formal_document(properties_title)
+    add_letterhead(document)
+    document.add_paragraph(title, style="Title")
+    add_addressee(document)
+    document.add_paragraph("{%p for paragraph in opening %}")
+    document.add_paragraph("{{ paragraph }}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p for part in parts %}")
+    document.add_paragraph("{{ loop.index | cn_numeral }}、{{ part.lead }}", style="Heading 1")
+    document.add_paragraph("{%p for paragraph in part.paragraphs %}")
+    document.add_paragraph("{{ paragraph }}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endfor %}")
+    # -- GB/T 9704 7.3.5: the signature and date, placed by reportgen.ooxml.official --
+    add_closing(document, signed_always=True)
+    return document_bytes(document)
+
+
+def build_notice_template() -> bytes:
+    """Return the template of the sample 通知: a numbered template with the full title."""
+    return build_numbered_template("{{ report.title | title_lines }}", "通知 模板")
+
+
+#: The templates ``python -m reportgen.ooxml.layout`` builds, by name.
+BUILDERS = {"five-year-report": build_five_year_template, "notice": build_notice_template}
+
+
+def _guarded(document: WordDocument, condition: str, *paragraphs: str) -> None:
+    # -- each {%p %} tag stands alone in its paragraph, which docxtpl removes --
+    document.add_paragraph(f"{{%p if {condition} %}}")
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.add_paragraph("{%p endif %}")
+
+
+def add_letterhead(document: WordDocument) -> None:
+    """Add the 版头 of a 公文 (GB/T 9704 7.2), printed when the report has ``official:``."""
+    _guarded(document, "official", "{{p official.letterhead }}")
+
+
+def add_addressee(document: WordDocument) -> None:
+    """Add the 主送机关 (7.3.2): one line below the title, flush left, ending in a colon."""
+    document.add_paragraph("{%p if official.addressee %}")
+    document.add_paragraph("{{ official.addressee }}：", style="Addressee")
+    document.add_paragraph("{%p endif %}")
+
+
+def add_closing(document: WordDocument, *, signed_always: bool) -> None:
+    """Add what follows the body: the attachment's note, the 署名 and 成文日期, and so on.
+
+    After them come the attachment on a page of its own, and the 版记 at the foot of the
+    last page.
+
+    GB/T 9704-2012 7.3.4, 7.3.5, 8 and 7.4: the note (附件说明) one blank line below the
+    body, indented two characters; the 署名 and date below it; the attachment on a page of
+    its own, 附件 in 黑体 on its first line and its title centred on the third; the 版记
+    after everything. The standard numbers attachments (附件：1.…, 附件1) only when there
+    are several; a report has one. A report without an attachment renders as if it were
+    not there; the 署名 is printed always (``signed_always``) or only in a 公文.
+    """
+    _guarded(document, "attachment", "", "附件：{{ attachment.title }}")
+    if signed_always:
+        document.add_paragraph("{{p official.signature }}")
+    else:
+        _guarded(document, "official", "{{p official.signature }}")
     document.add_paragraph("{%p if attachment %}")
-    document.add_paragraph()
-    document.add_paragraph("附件：{{ attachment.title }}")
     document.add_paragraph("附件", style="Attachment")
     document.add_paragraph("{{ attachment.title }}", style="Title")
     document.element.body._insert_tbl(parse_xml(attachment_table_xml()))
@@ -602,18 +663,23 @@ def add_attachment(document: WordDocument) -> None:
     document.add_paragraph("{{ attachment.chart }}", style="Picture")
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p endif %}")
+    _guarded(document, "official.imprint", "{{p official.imprint }}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Write the five-year template to the path given on the command line."""
+    """Write a template (by default the five-year report's) to the path given."""
     parser = argparse.ArgumentParser(
         prog="python -m reportgen.ooxml.layout",
-        description="Build the default five-year report template (.docx).",
+        description="Build a template reportgen ships (.docx): by default the five-year "
+        "report's, or the sample 通知's.",
     )
     parser.add_argument("output", type=Path, help="the .docx file to (re)write")
+    parser.add_argument(
+        "--template", choices=sorted(BUILDERS), default="five-year-report", help="which one"
+    )
     arguments = parser.parse_args(argv)
     try:
-        write_atomically(arguments.output, build_five_year_template())
+        write_atomically(arguments.output, BUILDERS[arguments.template]())
     except ReportgenError as err:
         print(f"error: {err}", file=sys.stderr)
         return err.exit_code

@@ -206,10 +206,3 @@ class Package:
                 del self._recent[next(iter(self._recent))]  # the least recently used
         self._recent[key] = entry  # now the most recently used
         return entry
-
-
-def normalize_docx(data: bytes) -> bytes:
-    """Return ``data`` (a .docx written by any tool) rewritten with fixed zip timestamps."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    return Package(Path("-"), parts, {}).to_bytes({})

@@ -184,28 +184,8 @@ def media_name(number: int, extension: str = "png") -> str:
 
 def drawing_run(number: int, picture: InlinePicture) -> str:
     """Return the XML that ends the current run, holds the picture, and opens a new run."""
-    width = round(picture.width_cm * EMU_PER_CM)
-    height = round(picture.height_cm * EMU_PER_CM)
-    name = f"Picture {number}"
-    # html.escape, not xml.sax.saxutils: importing xml.sax pulls in urllib, http and email.
-    description = f'"{html.escape(picture.description)}"'
-    graphic = (
-        f'<wp:docPr id="{FIRST_DRAWING_ID + number - 1}" name="{name}" descr={description}/>'
-        "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="
-        '"http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/>'
-        "</wp:cNvGraphicFramePr>"
-        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
-        f'<pic:nvPicPr><pic:cNvPr id="0" name="reportgen-picture{number}.{picture.extension}"/>'
-        "<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>"
-        f'<a:blip r:embed="{relationship_id(number)}" xmlns:r='
-        '"http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
-        "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
-        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
-        "</pic:pic></a:graphicData></a:graphic>"
-    )
+    width, height = _extent(picture)
+    graphic = _graphic(number, picture)
     extent = f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
     namespace = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
     if picture.over_text:
@@ -225,6 +205,56 @@ def drawing_run(number: int, picture: InlinePicture) -> str:
             f"{extent}{graphic}</wp:inline>"
         )
     return f'</w:t></w:r><w:r><w:drawing>{drawing}</w:drawing></w:r><w:r><w:t xml:space="preserve">'
+
+
+def anchored_drawing_run(number: int, picture: InlinePicture, *, x: int, y: int) -> str:
+    """Return a run holding ``picture`` in front of the text, not wrapped around it.
+
+    It stands ``x`` EMU from the left margin and ``y`` EMU below the top of its paragraph
+    (above it when negative), as a seal is pressed on a 公文's signature.
+    """
+    width, height = _extent(picture)
+    return (
+        '<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0"'
+        f' relativeHeight="{251_659_264 + number}" behindDoc="0" locked="1" layoutInCell="1"'
+        f' allowOverlap="1" xmlns:wp="{_WP}"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f"<wp:wrapNone/>{_graphic(number, picture)}</wp:anchor></w:drawing></w:r>"
+    )
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _extent(picture: InlinePicture) -> tuple[int, int]:
+    return round(picture.width_cm * EMU_PER_CM), round(picture.height_cm * EMU_PER_CM)
+
+
+def _graphic(number: int, picture: InlinePicture) -> str:
+    """Return a drawing's properties and its picture, the same inline and anchored."""
+    width, height = _extent(picture)
+    name = f"Picture {number}"
+    # html.escape, not xml.sax.saxutils: importing xml.sax pulls in urllib, http and email.
+    description = f'"{html.escape(picture.description)}"'
+    return (
+        f'<wp:docPr id="{FIRST_DRAWING_ID + number - 1}" name="{name}" descr={description}/>'
+        "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="
+        '"http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/>'
+        "</wp:cNvGraphicFramePr>"
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        f'<pic:nvPicPr><pic:cNvPr id="0" name="reportgen-picture{number}.{picture.extension}"/>'
+        "<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>"
+        f'<a:blip r:embed="{relationship_id(number)}" xmlns:r='
+        '"http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
+        "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+        "</pic:pic></a:graphicData></a:graphic>"
+    )
 
 
 def picture_parts(parts: Mapping[str, bytes], placed: PlacedPictures) -> dict[str, bytes]:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
+from reportgen.text.titles import title_lines
+
 DIGITS = "零一二三四五六七八九"
 SMALL_UNITS = ["", "十", "百", "千"]
 LARGE_UNITS = ["", "万", "亿", "万亿"]
@@ -220,5 +222,6 @@ FILTERS: dict[str, Callable[..., str]] = {
         "cn_date": cn_date,
         "cn_change": cn_change,
         "fullwidth": fullwidth,
+        "title_lines": title_lines,
     }.items()
 }
