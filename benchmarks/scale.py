@@ -338,9 +338,9 @@ MILLION_PLAN = """\
 **A million rows on N machines.** Rendering is a pure function of (template, row), so it
 scales with the workers: at the one-worker rate above ({rate:,.0f} rows a second), a
 million certificates take one worker about {one}, and N single-core workers about 1/N of
-that ({sixteen} on 16), while the scheduler's machine only reads the table, names the files and checks
-that no two rows write the same one (some 20,000 rows a second, so 50 s for a million,
-and 16–32 MB). Each partition of 10,000 rows is one task and one .zip of about 200 MB
+that ({sixteen} on 16), while the scheduler's machine only reads the table, names the
+files and checks that no two rows write the same one (some 20,000 rows a second, so 50 s
+for a million, and 16–32 MB). Each partition of 10,000 rows is one task and one .zip of about 200 MB
 (`--zip`), written by its worker straight into the shared output folder: 100 archives
 instead of a million files, and the documents never cross the network twice. What to
 set up: the same Python and `pip install "reportgen[dask]"` on every machine, the output
