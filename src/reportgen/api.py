@@ -95,7 +95,8 @@ def render_reports(
             keep_paths=on_written is None or pdf,
         )
         written += files + ([merged] if merged is not None else [])
-        printed += [merged] if merged is not None else files
+        # An archive (--zip) is no document to convert: its documents stay in it.
+        printed += [merged] if merged is not None else [f for f in files if f.suffix == ".docx"]
         problems += batch_problems
         if on_rendered is not None:
             on_rendered(name)
