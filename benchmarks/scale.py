@@ -95,26 +95,46 @@ def memory(bench: Bench) -> str:
     )
 
 
+#: ``reportgen render`` run as the command runs it, then the process's own peak memory
+#: printed: ru_maxrss of a forked child would start at the benchmark's, which is larger.
+_RENDER_AND_WEIGH = """\
+import json, sys
+from reportgen.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "peak_mb": peak()}))
+"""
+
+
 def _peak_of_batch(bench: Bench, size: int) -> tuple[float, float]:
     """Return the seconds and the peak RSS (MB) of rendering ``size`` certificates to a .zip."""
+    from bench import _peak_memory_mb
+
     out = Path(tempfile.mkdtemp(prefix="memory-", dir=bench.root))
-    command = [*_reportgen_command(), "render", f"certificates-{size}", "--zip", "-o", str(out)]
+    script = _function_source(_peak_memory_mb, "peak") + "\n" + _RENDER_AND_WEIGH
+    command = [sys.executable, "-c", script, "render", f"certificates-{size}", "--zip", "-o"]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command,
+    completed = subprocess.run(
+        [*command, str(out)],
         cwd=bench.workspace,
         env={**bench.environment, NO_CACHE: "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        capture_output=True,
+        text=True,
     )
-    _, status, usage = os.wait4(process.pid, 0)  # this child's own peak, not the largest one's
     seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    assert process.returncode == 0, process.stderr.read() if process.stderr else ""
-    if process.stderr:
-        process.stderr.close()
+    figures = json.loads(completed.stdout.splitlines()[-1])
+    assert figures["code"] == 0, completed.stderr
     shutil.rmtree(out)
-    return seconds, usage.ru_maxrss / 1024  # kilobytes on Linux
+    return seconds, float(figures["peak_mb"])
+
+
+def _function_source(function: Callable[[], float], name: str) -> str:
+    import inspect
+    import textwrap
+
+    source = textwrap.dedent(inspect.getsource(function))
+    return "import sys\nfrom pathlib import Path\n" + source.replace(
+        f"def {function.__name__}(", f"def {name}(", 1
+    )
 
 
 # -- docxtemplater --
@@ -331,7 +351,9 @@ def dask(bench: Bench) -> str:
 
 
 def _hours(seconds: float) -> str:
-    return f"{seconds / 3600:.1f} hours" if seconds >= 3600 else f"{seconds / 60:.0f} minutes"
+    if seconds >= 3600:
+        return f"{seconds / 3600:.1f} hours"
+    return f"{seconds / 60:.0f} minutes" if seconds >= 120 else f"{seconds:.0f} seconds"
 
 
 MILLION_PLAN = """\

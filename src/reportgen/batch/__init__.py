@@ -195,7 +195,7 @@ def _engine(
         from reportgen.batch.workers import WorkerPool  # processes: only when asked for
 
         chunk = max(1, min(64, (table.size_hint or 0) // (engine.jobs * 8)))
-        return WorkerPool(job, compiled, plan, engine.jobs, folder, chunk)
+        return WorkerPool(job, compiled, plan, engine.jobs, folder, chunk, send_back=write)
     return _in_process(RowRenderer(job, compiled), plan)
 
 

@@ -59,7 +59,8 @@ class WorkerPool(ChunkStream[Future[list[Outcome]]]):
     """Render the plan's tasks in ``jobs`` processes; iterate for ``(item, outcome)`` in order.
 
     Problems the plan gives pass through in their place. ``folder`` is where workers write
-    the files; None sends each document back instead. :meth:`stop` sends no more rows:
+    the files; None sends each document back instead (with ``send_back``; without, only
+    whether it is good). :meth:`stop` sends no more rows:
     those out still come back.
     """
 
@@ -71,12 +72,15 @@ class WorkerPool(ChunkStream[Future[list[Outcome]]]):
         jobs: int,
         folder: Path | None,
         chunk: int,
+        *,
+        send_back: bool = True,
     ) -> None:
         super().__init__(plan, chunk, jobs * _CHUNKS_A_WORKER)
         self.job = job
         self.compiled = compiled
         self.jobs = jobs
         self.folder = folder
+        self.send_back = send_back
 
     def __iter__(self) -> Iterator[tuple[PlanItem, Outcome]]:
         import multiprocessing
@@ -87,7 +91,7 @@ class WorkerPool(ChunkStream[Future[list[Outcome]]]):
             self.jobs,
             multiprocessing.get_context(START_METHOD),
             initializer=_start_worker,
-            initargs=(self.job, inherited, self.folder),
+            initargs=(self.job, inherited, self.folder, self.send_back),
         )
 
         def submit(tasks: list[Task]) -> Future[list[Outcome]]:
@@ -115,21 +119,27 @@ class WorkerPool(ChunkStream[Future[list[Outcome]]]):
 #: This worker's renderer, made once when the worker starts, and where it writes.
 _renderer: RowRenderer | None = None
 _folder: Path | None = None
+_send_back = True
 
 
-def _start_worker(job: Job, compiled: CompiledTemplate | None, folder: Path | None) -> None:
-    global _renderer, _folder
+def _start_worker(
+    job: Job, compiled: CompiledTemplate | None, folder: Path | None, send_back: bool
+) -> None:
+    global _renderer, _folder, _send_back
     # Ctrl+C reaches every process of the terminal's group: the parent stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _renderer = RowRenderer(job, compiled)
     _folder = folder
+    _send_back = send_back
 
 
 def _render_chunk(tasks: list[Task]) -> list[Outcome]:
     """Render and write ``tasks`` in order; stop at the first file that cannot be written."""
     assert _renderer is not None, "the worker was not started"
     if _folder is None:
-        return [_renderer.render(task) for task in tasks]
+        rendered = [_renderer.render(task) for task in tasks]
+        # Only checked (no output): a document need not cross back, only that it is good.
+        return [r if _send_back or isinstance(r, list) else b"" for r in rendered]
     staging = _folder / staging_name(os.getppid(), os.getpid())
     outcomes: list[Outcome] = []
     for task in tasks:
