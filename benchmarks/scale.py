@@ -88,8 +88,8 @@ def memory(bench: Bench) -> str:
         "certificates-N --zip` as a process of its own, on one core, with no cache; peak "
         "memory is its maximum resident set size, the interpreter and its libraries "
         "included. Rows stream from the table to the archive; what grows with the rows is "
-        "the 16–32 bytes a row of the check that no two rows write the same file. Rows per "
-        "second include starting Python, loading and checking. "
+        "the check that no two rows write the same file: 16–32 bytes a row, twice that for a "
+        "moment while it grows. Rows per second include starting Python, loading and checking. "
         + ("The million rows ran once, the others in two interleaved rounds. " if once else "")
         + load_note(),
     )
