@@ -8,8 +8,8 @@ row's columns as ``row.<column>``; each document is named from the pattern
 The template is checked and compiled once. Rows stream from the table through the
 renderer to the disk, in this process, in worker processes (:mod:`.workers`) or on a
 Dask cluster (:mod:`.cluster`): a batch holds a few rows at a time, never the table;
-only the register of the file names given out grows with the rows (:mod:`.plan`). A row with a problem is reported at
-its file and line, and the other rows are still written.
+only the register of the file names given out grows with the rows (:mod:`.plan`). A
+row with a problem is reported at its file and line, and the other rows are still written.
 
 Each row goes through :meth:`CompiledTemplate.render` and
 :func:`~reportgen.files.write_atomically`, as a single report does, so its file is byte
