@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from helpers import REPORT as BATCH
 from helpers import TEMPLATE as BATCH_TEMPLATE
-from reportgen.i18n import set_language
+from helpers import missing_under_ci
+from reportgen.errors import Problem, ProblemsFound, ReportgenError
+from reportgen.i18n import MessageKind, set_language
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -28,6 +32,37 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.pop("REPORTGEN_NO_CACHE", None)
     os.environ["REPORTGEN_LANG"] = "en"
     set_language("en")
+    _record_what_reportgen_makes()
+
+
+#: Every message, problem and error reportgen made while the suite ran, for the test that
+#: words each in Chinese (test_messages.py); what the tests themselves make is left out.
+MADE: list[Any] = []
+#: The test that reads MADE runs after every other, so that it sees what they all made.
+LAST = "test_every_message_the_suite_made_reads_in_chinese"
+_TESTS = str(Path(__file__).parent)
+
+
+def _record_what_reportgen_makes() -> None:
+    def recording(original: Callable[..., Any], *, keep_result: bool = False) -> Any:
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            result = original(self, *args, **kwargs)
+            if not sys._getframe(1).f_code.co_filename.startswith(_TESTS):
+                made = result if keep_result else self
+                if not isinstance(made, ProblemsFound):  # -- its problems are recorded --
+                    MADE.append(made)
+            return result
+
+        return wrapper
+
+    MessageKind.__call__ = recording(MessageKind.__call__, keep_result=True)  # type: ignore[method-assign]
+    Problem.__init__ = recording(Problem.__init__)  # type: ignore[method-assign]
+    ReportgenError.__init__ = recording(ReportgenError.__init__)  # type: ignore[method-assign]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the test of every message made after all the others."""
+    items.sort(key=lambda item: item.name == LAST)
 
 
 @pytest.fixture
@@ -67,10 +102,7 @@ def poppler() -> None:
         if shutil.which(tool) is None
     ]
     if missing:
-        message = f"poppler-utils ({', '.join(missing)}) is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci(f"poppler-utils ({', '.join(missing)}) is not installed")
 
 
 @pytest.fixture
@@ -80,10 +112,9 @@ def soffice() -> str:
 
     command = find_soffice()
     if command is None:
-        message = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_under_ci(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+        )
     return command
 
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import csv
+import difflib
+import os
+import re
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
 
 from reportgen.cli import main
 
@@ -55,3 +61,34 @@ BAD_TABLE = (
     'AK2023-07,"长江电力股份有限公司\n检修分公司",优胜单位\n'
     "AK2023-08,市燃气集团有限公司,优胜班组\n"
 )
+
+#: What a Chinese message may hold in Latin letters: names a clerk types or sees as they are.
+_LITERALS = [
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",  # tags
+    r"“[^”]*”|‘[^’]*’|「[^」]*」|`[^`]*`|'[^'\n]*'|\"[^\"\n]*\"",  # quoted names and text
+    r"\S*[/\\]\S*",  # paths
+    r"[\w.-]+\.(?:ya?ml|docx?|csv|xlsx?|ods|pdf|json|toml|wps|png|txt)\b",  # file names
+    r"[A-Za-z_][\w-]*(?:\.[\w\[\]-]+)+",  # dotted field names: proposals.figures.adopted
+    r"\w*_\w*",  # names with an underscore: by_year, adoption_rate
+    r"(?<!\S)--?[a-z][\w-]*",  # command-line options
+]
+_LITERAL = re.compile("|".join(_LITERALS))
+_ENGLISH_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*(?:[ \t]+[A-Za-z][A-Za-z0-9'’-]*){2,}")
+
+
+def english_runs(text: str) -> list[str]:
+    """Return every run of three or more English words in ``text`` outside literal names."""
+    return _ENGLISH_RUN.findall(_LITERAL.sub(" · ", text))
+
+
+def changed_lines(old: str, new: str) -> list[str]:
+    """Return the lines a change removed (-) and added (+), as a unified diff shows them."""
+    diff = difflib.unified_diff(old.splitlines(), new.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def missing_under_ci(message: str) -> NoReturn:
+    """Skip the test for a missing program, but fail it under CI, where every program exists."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -28,7 +28,7 @@ title: 工作汇报
 period:
   start: 2019
   end: 2023
-date: 2023-04-19
+date: 2024-01-15
 opening:
   - 过去的五年，我们做了很多工作。
 parts:

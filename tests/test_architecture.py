@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"reportgen.workspace", "reportgen.ooxml", "reportgen.text"},
     {"reportgen.data"},
     {"reportgen.template"},
-    {"reportgen.cache", "reportgen.pdf"},
+    {"reportgen.cache", "reportgen.pdf", "reportgen.pdf_proof"},
     {"reportgen.prepare"},
     {"reportgen.batch"},
     {"reportgen.api"},

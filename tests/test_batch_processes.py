@@ -151,7 +151,7 @@ def test_a_full_disk_with_two_jobs_lists_the_files_that_were_written(big_batch: 
     )
 
     assert completed.returncode == 4, completed.stderr
-    assert "No space left on device" in completed.stderr
+    assert "cannot write the file (the disk is full)" in completed.stderr
     assert "Traceback" not in completed.stderr
     listed = completed.stdout.splitlines()
     # The files were on the small disk, gone with its mount: check each listed one was

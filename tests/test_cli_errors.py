@@ -10,7 +10,8 @@ import pytest
 
 from minimal_workspace import REPORT, TEMPLATE, make_workspace, replace
 from reportgen import files
-from reportgen.cli import CACHE_DIR_VARIABLE, EPILOG, NO_CACHE_VARIABLE, _parser, main
+from reportgen.cli import CACHE_DIR_VARIABLE, NO_CACHE_VARIABLE, _parser, main
+from reportgen.cli.messages import EPILOG
 
 REPO = Path(__file__).resolve().parent.parent
 OUTPUT = "output/市总工会_2019-2023_工作汇报.docx"
@@ -102,8 +103,8 @@ def test_render_exits_1_for_a_template_that_is_not_a_docx(minimal: Path, capsys)
     template.write_bytes(b"PK\x03\x04 not really a zip")
     assert main(["render"]) == 1
     assert capsys.readouterr().err == (
-        f"{template}: not a Word .docx file (cannot open it as a zip: "
-        "File is not a zip file)\n1 problem found\n"
+        f"{template}: not a Word .docx file (the file is damaged or cut short): open it in "
+        "Word or WPS and save it as .docx\n1 problem found\n"
     )
 
 
@@ -130,7 +131,7 @@ def test_a_failed_write_leaves_the_previous_output_and_no_temporary_file(
     monkeypatch.setattr(files.os, "replace", disk_full)
     assert main(["render"]) == 4
     assert capsys.readouterr().err == (
-        f"error: {minimal / OUTPUT}: cannot write the file (No space left on device)\n"
+        f"error: {minimal / OUTPUT}: cannot write the file (the disk is full)\n"
     )
     assert (minimal / OUTPUT).read_bytes() == previous
     assert sorted(path.name for path in (minimal / "output").iterdir()) == [Path(OUTPUT).name]
@@ -139,10 +140,12 @@ def test_a_failed_write_leaves_the_previous_output_and_no_temporary_file(
 def test_render_exits_4_when_the_output_folder_cannot_be_made(minimal: Path, capsys) -> None:
     (minimal / "taken").write_text("a file where the folder should be", encoding="utf-8")
     assert main(["render", "-o", "taken/reports"]) == 4
-    assert capsys.readouterr().err == "error: taken/reports: cannot write here (Not a directory)\n"
+    assert capsys.readouterr().err == (
+        "error: taken/reports: cannot write here (a part of the path is a file, not a folder)\n"
+    )
 
 
-def test_render_writes_nothing_when_one_of_two_reports_fails(minimal: Path, capsys) -> None:
+def test_render_writes_the_clean_report_and_lists_the_other(minimal: Path, capsys) -> None:
     second = minimal / "data" / "second"
     second.mkdir()
     for name in ("report.yaml", "proposals.yaml"):
@@ -150,8 +153,12 @@ def test_render_writes_nothing_when_one_of_two_reports_fails(minimal: Path, caps
     replace(second / "report.yaml", "title: 工作汇报", "title: 第二份")
     replace(second / "proposals.yaml", "value: 5795", "value: 九")
     assert main(["render"]) == 1
-    assert "should be a number, not the text '九'" in capsys.readouterr().err
-    assert list((minimal / "output").iterdir()) == []
+    out, err = capsys.readouterr()
+    assert "should be a number, not the text '九'" in err
+    assert [path.name for path in (minimal / "output").iterdir()] == [
+        "市总工会_2019-2023_工作汇报.docx"
+    ]
+    assert out == "output/市总工会_2019-2023_工作汇报.docx\n"
 
 
 @pytest.mark.parametrize("command", [[], ["render"], ["check"], ["schema"]])
@@ -160,9 +167,10 @@ def test_help_documents_every_exit_code(command: list[str], capsys) -> None:
         main([*command, "--help"])
     assert exit_.value.code == 0
     out = capsys.readouterr().out
-    assert EPILOG in out
-    assert re.findall(r"^  (\d)  ", EPILOG, re.MULTILINE) == ["0", "1", "2", "3", "4", "5"]
-    assert f"{CACHE_DIR_VARIABLE} " in EPILOG and f"{NO_CACHE_VARIABLE}=1 " in EPILOG
+    epilog = EPILOG().text("en")
+    assert epilog in out
+    assert re.findall(r"^  (\d)  ", epilog, re.MULTILINE) == ["0", "1", "2", "3", "4", "5"]
+    assert f"{CACHE_DIR_VARIABLE} " in epilog and f"{NO_CACHE_VARIABLE}=1 " in epilog
 
 
 def test_the_readme_documents_the_same_exit_codes() -> None:

@@ -65,7 +65,7 @@ def test_a_report_without_official_is_false_but_still_signs(workspace_dir: Path)
     [
         (
             ("serial: 12", "serial: 0"),
-            "report.official.number.serial: Input should be greater than or equal to 1",
+            "report.official.number.serial: should be at least 1, not the number 0",
         ),
         (
             ("seal: seal.png ", "seal: 印章.jpg "),
@@ -227,11 +227,11 @@ def test_the_starter_prints_a_letterhead_when_switched_on(
     assert main(["render", "women"]) == 0
     [written] = (workspace_dir / "output").glob("江州市妇女联合会*.docx")
     texts = [p.text for p in docx.Document(str(written)).paragraphs if p.text]
-    year = texts[1][4:8]
+    year = int(texts[1][4:8])  # -- the 发文字号's year is the date's --
     assert texts[:4] == [
         "江州市妇女联合会文件",
         f"江妇发〔{year}〕3号",
-        f"江州市妇女联合会{year}年工作报告",
+        f"江州市妇女联合会{year - 1}年工作报告",
         "各县区妇联：",
     ]
     assert texts[-2] == "江州市妇女联合会"
@@ -369,3 +369,58 @@ def test_on_the_page_the_imprint_ends_on_the_foot_of_the_text_block(
     top, thickness, _, _ = rules[-1]
     # -- the last rule on the bottom edge of the text block: 297 - 35 = 262 mm --
     assert top + thickness == pytest.approx(262, abs=0.5)
+
+
+def test_on_the_page_without_a_seal_the_date_starts_two_characters_right_of_the_name(
+    workspace_dir: Path, soffice: str, poppler: None
+) -> None:
+    report = workspace_dir / "data" / NOTICE / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("  seal:")) + "\n",
+        encoding="utf-8",
+    )
+    assert main(["render", NOTICE]) == 0
+    [pdf] = convert_to_pdf(
+        [workspace_dir / "output" / f"{NOTICE_FILE}.docx"], workspace_dir / "pdf"
+    )
+    lines = text_lines(pdf)
+    name_left, _ = lines["江州市总工会"]
+    date_left, date_right = lines["2024年3月15日"]
+    character = 16 * MM_PER_PT
+    # -- the date is the longer: it stands two characters from the right (11.3 mm) --
+    assert 184 - date_right == pytest.approx(2 * character, abs=0.5)
+    assert date_left - name_left == pytest.approx(2 * character, abs=0.5)
+
+
+def test_fields_names_where_the_official_parts_come_from(
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fields", "notice"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:6] == [
+        "  official         official document parts  report.yaml: official (optional)",
+        "    letterhead     letterhead (paragraphs)  report.yaml: official: mark, number, signers",
+        "    addressee      text                     report.yaml: official: addressee",
+        "    signature      signature (paragraphs)   report.yaml: official: signature, seal; date",
+        "    imprint        imprint (paragraphs)     report.yaml: official: imprint",
+    ]
+
+
+def test_on_the_page_an_upward_letter_has_its_number_and_signer_one_character_in(
+    workspace_dir: Path, soffice: str, poppler: None
+) -> None:
+    report = workspace_dir / "data" / NOTICE / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("  addressee:", "  signers: [张三]\n  addressee:"), "utf-8")
+    assert main(["render", NOTICE]) == 0
+    [pdf] = convert_to_pdf(
+        [workspace_dir / "output" / f"{NOTICE_FILE}.docx"], workspace_dir / "pdf"
+    )
+    lines = text_lines(pdf)
+    left, _ = lines["江工发〔2024〕12号"]
+    _, right = lines["签发人：张三"]
+    character = 16 * MM_PER_PT
+    # -- 发文字号 居左空一字, 签发人 居右空一字, on one line --
+    assert left - 28 == pytest.approx(character, abs=0.5)
+    assert 184 - right == pytest.approx(character, abs=0.5)

@@ -30,7 +30,7 @@ def test_piped_output_is_the_files_written_one_a_line(
     assert main(["render", "five-year-report", "second"]) == 0
     captured = capsys.readouterr()
     assert captured.out == f"output/{OUTPUT_NAME}\noutput/second.docx\n"
-    assert captured.err == ""
+    assert captured.err == ""  # -- no progress bar --
 
 
 def test_a_terminal_shows_a_bar_over_the_reports_and_the_files_above_it(

@@ -217,8 +217,10 @@ def test_a_csv_that_is_no_text_is_reported_at_its_line(tmp_path: Path) -> None:
         open_table(path)
 
     assert str(caught.value.problems[0]) == (
-        f"{path}:5002: line 5002 is neither UTF-8 nor GB18030 text (invalid start byte): in "
-        "Excel or WPS, save the table as “CSV UTF-8 (逗号分隔)”"
+        f"{path}:5002: cannot read the text: it is neither UTF-8 nor GBK (first unreadable "
+        "byte at line 5002); save it as UTF-8: in Notepad, File > Save As, Encoding “UTF-8”; "
+        "in WPS, File > Save As, then Tools > Encoding “UTF-8”; a table in Excel, Save As "
+        "“CSV UTF-8 (Comma delimited)”"
     )
 
 
@@ -374,9 +376,9 @@ def test_text_is_decoded_as_excel_and_wps_save_it() -> None:
     from reportgen.text.decoding import decode_text
 
     text = "证书编号,获奖单位\n"
-    assert decode_text(text.encode("gbk")) == text
-    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8")) == text
-    assert decode_text(text.encode("gb18030")) == text
+    assert decode_text(text.encode("gbk")).text == text
+    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8")).text == text
+    assert decode_text(text.encode("gb18030")).text == text
 
 
 def test_the_messages_of_tables_sheets_and_pictures_say_the_same_in_both_languages() -> None:

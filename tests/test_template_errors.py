@@ -40,16 +40,16 @@ def test_jinja_syntax_error_in_a_tag_word_split_across_runs(tmp_path: Path) -> N
     # Word splits a tag where its formatting changes; the message shows the tag whole.
     make_workspace(tmp_path, body=[*TEMPLATE_BODY, ["共征集{{ proposals.", "collected + }}", "条"]])
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: body, paragraph 10: Jinja syntax error: unexpected "
-        "'end of print statement': {{ proposals.collected + }}"
+        f"{template(tmp_path)}: body, paragraph 10: the tag ends too early: something is "
+        "missing before the closing }}: {{ proposals.collected + }}"
     ]
 
 
 def test_jinja_syntax_error_in_a_table_cell(tmp_path: Path) -> None:
     make_workspace(tmp_path, table=[["采纳", "率"], ["{{ proposals.adopted | }}", ""]])
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: body, table 1, row 2, cell 1: Jinja syntax error: expected "
-        "token 'name', got 'end of print statement': {{ proposals.adopted | }}"
+        f"{template(tmp_path)}: body, table 1, row 2, cell 1: expected a name here, not the "
+        "closing }}: {{ proposals.adopted | }}"
     ]
 
 
@@ -135,8 +135,8 @@ def test_every_problem_in_a_template_is_reported_in_one_run(tmp_path: Path) -> N
         "'sort'?): {{ report.title | shout }}",
         f"{template(tmp_path)}: body, paragraph 11: `{{% if %}}` is never closed: missing "
         "`{% endif %}`: {%p if report.title %}",
-        f"{template(tmp_path)}: body, paragraph 12: Jinja syntax error: unexpected "
-        "'end of print statement': {{ proposals.collected + }}",
+        f"{template(tmp_path)}: body, paragraph 12: the tag ends too early: something is "
+        "missing before the closing }}: {{ proposals.collected + }}",
     ]
 
 
@@ -155,8 +155,8 @@ def test_a_sandbox_escape_through_a_filter_is_refused_when_rendering(tmp_path: P
     # Static checks cannot see through |attr; the sandbox refuses it when the tag runs.
     make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ report | attr('__class__') }}"])
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: body, paragraph 10: not allowed: access to attribute "
-        "'__class__' of 'Group' object is unsafe. in {{ report | attr('__class__') }}"
+        f"{template(tmp_path)}: body, paragraph 10: not allowed: '__class__' reaches into "
+        "Python, not into the data: {{ report | attr('__class__') }}"
     ]
 
 
@@ -189,8 +189,8 @@ def test_a_template_that_is_not_a_docx(tmp_path: Path) -> None:
     make_workspace(tmp_path)
     template(tmp_path).write_text("这不是Word文件", encoding="utf-8")
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: not a Word .docx file (cannot open it as a zip: "
-        "File is not a zip file)"
+        f"{template(tmp_path)}: not a Word .docx file (it is not a zip archive, as every .docx "
+        "is): open it in Word or WPS and save it as .docx"
     ]
 
 
@@ -199,8 +199,8 @@ def test_a_truncated_docx(tmp_path: Path) -> None:
     data = template(tmp_path).read_bytes()
     template(tmp_path).write_bytes(data[: len(data) // 2])
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: not a Word .docx file (cannot open it as a zip: "
-        "File is not a zip file)"
+        f"{template(tmp_path)}: not a Word .docx file (the file is damaged or cut short): "
+        "open it in Word or WPS and save it as .docx"
     ]
 
 
@@ -215,7 +215,7 @@ def test_a_docx_whose_document_part_is_damaged(tmp_path: Path) -> None:
             archive.writestr(name, blob)
     [problem] = check(tmp_path)
     assert problem.startswith(
-        f"{path}: not a Word .docx file (word/document.xml is not well-formed XML: "
+        f"{path}: not a Word .docx file (word/document.xml is not well-formed XML): "
     )
 
 
@@ -229,7 +229,10 @@ def test_a_docx_whose_compressed_bytes_are_damaged(tmp_path: Path) -> None:
     data[start + 5 : start + 40] = bytes(byte ^ 0x5A for byte in data[start + 5 : start + 40])
     path.write_bytes(bytes(data))
     [problem] = check(tmp_path)
-    assert problem.startswith(f"{path}: not a Word .docx file (cannot open it as a zip: ")
+    assert problem == (
+        f"{path}: not a Word .docx file (the file is damaged or cut short): open it in Word or "
+        "WPS and save it as .docx"
+    )
 
 
 def test_a_zip_without_a_document_part(tmp_path: Path) -> None:
@@ -266,7 +269,7 @@ def test_a_tag_nested_hundreds_deep_is_an_error_not_a_crash(tmp_path: Path) -> N
     deep = "{{ " + "(" * 2000 + "report.title" + ")" * 2000 + " }}"
     make_workspace(tmp_path, body=[*TEMPLATE_BODY, deep])
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: body, paragraph 10: the tag is nested too deeply to read "
+        f"{template(tmp_path)}: body, paragraph 10: nested too deeply to read "
         f"(hundreds of brackets?): {deep[:60]}…{deep[-19:]}"
     ]
 
@@ -309,12 +312,20 @@ def test_places_count_paragraphs_outside_tables_and_name_cells(tmp_path: Path) -
     document.save(str(path))
     with zipfile.ZipFile(path) as archive:
         xml = archive.read("word/document.xml")
-    assert [place for place, text in paragraph_places(xml) if text] == [
-        "paragraph 1",
-        "table 2, row 1, cell 1",
-        "table 1, row 2, cell 2, paragraph 1",
-        "table 1, row 2, cell 2, paragraph 2",
-        "paragraph 2",
+    places = [place for place, text in paragraph_places(xml) if text]
+    assert [place.worded("en") for place in places] == [
+        "body, paragraph 1",
+        "body, table 2, row 1, cell 1",
+        "body, table 1, row 2, cell 2, paragraph 1",
+        "body, table 1, row 2, cell 2, paragraph 2",
+        "body, paragraph 2",
+    ]
+    assert [place.worded("zh") for place in places] == [
+        "正文第1段",
+        "正文表2第1行第1格",
+        "正文表1第2行第2格第1段",
+        "正文表1第2行第2格第2段",
+        "正文第2段",
     ]
 
 
@@ -334,8 +345,49 @@ def test_an_optional_name_used_unguarded_elsewhere_stops_the_render(tmp_path: Pa
     body = [*TEMPLATE_BODY, "{% if motto is defined %}{{ motto }}{% endif %}", "{{ motto }}"]
     make_workspace(tmp_path, body=body)
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: body, paragraph 11: 'motto' is undefined in {{{{ motto }}}}"
+        f"{template(tmp_path)}: body, paragraph 11: 'motto' is undefined: {{{{ motto }}}}"
     ]
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "english", "chinese"),
+    [
+        (
+            "report.doc",
+            OLE,
+            "this is an old Word document (.doc), not .docx: open it in Word and choose File > "
+            "Save As > Word Document (*.docx)",
+            "这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中点“文件→另存为”",
+        ),
+        (
+            "report.wps",
+            OLE,
+            "this is a WPS document (.wps), not .docx: open it in WPS and choose File > Save As",
+            "这是 WPS 文字文档（.wps），不是 .docx：请在 WPS 中点“文件→另存为”",
+        ),
+        (
+            "report.docx",
+            b"",
+            "the file is empty (0 bytes): save the template again in Word or WPS",
+            "文件是空的（0 字节）：请在 Word 或 WPS 中重新保存模板",
+        ),
+    ],
+    ids=["doc", "wps", "empty"],
+)
+def test_an_old_word_or_wps_file_or_an_empty_one_says_what_it_is(
+    tmp_path: Path, name: str, content: bytes, english: str, chinese: str
+) -> None:
+    report_dir = make_workspace(tmp_path)
+    replace(report_dir / "report.yaml", "template: report.docx", f"template: {name}")
+    path = tmp_path / "templates" / name
+    path.write_bytes(content)
+    [problem] = check_reports(Workspace.at(tmp_path))
+    assert problem.file == path
+    assert problem.text("en").startswith(f"{path}: {english}")
+    assert problem.text("zh").startswith(f"{path}: {chinese}")
 
 
 def test_a_problem_in_the_data_does_not_hide_the_templates(tmp_path: Path) -> None:
@@ -375,7 +427,7 @@ def test_a_template_is_still_checked_when_a_part_file_does_not_parse(tmp_path: P
     report_dir = make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ proposals.anything }}{{ x }}"])
     proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: [5795")
     problems = check(tmp_path)
-    assert problems[0].startswith(f"{proposals}:9:8: YAML syntax error")
+    assert problems[0].startswith(f"{proposals}:9:8: the [ opened on line 8, column 12")
     assert problems[1:] == [
         f"{template(tmp_path)}: body, paragraph 10: the data has no 'x': {{{{ x }}}}",
     ]

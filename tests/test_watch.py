@@ -116,7 +116,8 @@ def test_an_error_is_reported_and_watching_goes_on(workspace_dir: Path, recorder
     written, watching, error, mended = recorder.events
     assert (written, watching, mended) == (f"wrote {OUTPUT}", "watching", f"wrote {OUTPUT}")
     assert re.fullmatch(
-        rf"error {re.escape(str(skills))}:{lines + 2}:1: YAML syntax error: .*\n1 problem found",
+        rf"error {re.escape(str(skills))}:{lines + 2}:1: the \[ opened on line {lines + 1}.*\n"
+        "1 problem found",
         error,
     )
 

@@ -152,7 +152,7 @@ def test_init_makes_a_workspace_that_renders_at_once(tmp_path: Path, monkeypatch
     assert "[folders]" in (folder / "reportgen.toml").read_text(encoding="utf-8")
 
     assert main(["render"]) == 0
-    year = dt.date.today().year
+    year = dt.date.today().year - 1  # -- the starter sums up the last whole year --
     written = f"output/（单位名称）{year}年工作报告.docx"
     assert capsys.readouterr().out.splitlines() == [written]
     assert paragraphs_of(folder / written)[:3] == [
@@ -311,8 +311,8 @@ def test_a_change_without_a_previous_value_is_a_problem_at_its_cell(samples: Pat
 
     assert capsys.readouterr().err == (
         f"{samples}/templates/annual-summary.docx: body, table 1, row 3, cell 5: "
-        "new_members has no previous value to compare with: give it previous: … "
-        "in {{ row | cn_change }}\n"
+        "new_members has no previous value to compare with: give it previous: …: "
+        "{{ row | cn_change }}\n"
         "1 problem found\n"
     )
 
@@ -406,11 +406,12 @@ def test_new_department_renders_at_once(samples: Path, capsys) -> None:
     assert main(["render", "women-federation"]) == 0
 
     today = dt.date.today()
-    written = samples / "output" / f"江州市妇女联合会{today.year}年工作总结.docx"
+    year = today.year - 1  # -- the last whole year, summed up today --
+    written = samples / "output" / f"江州市妇女联合会{year}年工作总结.docx"
     document = docx.Document(str(written))
     assert [paragraph.text for paragraph in document.paragraphs] == [
-        f"江州市妇女联合会{today.year}年工作总结",
-        f"{today.year}年，江州市妇女联合会认真履行职责，各项工作取得新进展。现将有关情况报告如下。"
+        f"江州市妇女联合会{year}年工作总结",
+        f"{year}年，江州市妇女联合会认真履行职责，各项工作取得新进展。现将有关情况报告如下。"
         "（请改写为本单位的开头段落。）",
         "一、围绕中心工作，各项任务稳步推进",
         "全年共组织各类活动12场，比上年增长20%，重点开展了主题宣讲、志愿服务等工作。"

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.cache import Cache
+from reportgen.data.report import REPORT_FILE, file_name_key, file_stem_problem
 from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import remove_leftovers, write_atomically
+from reportgen.messages import TWO_REPORTS_ONE_FILE
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
 
@@ -22,18 +24,49 @@ if TYPE_CHECKING:  # a batch's machinery is imported only when there is a batch
 
 
 def check_reports(
-    workspace: Workspace, names: Sequence[str] = (), *, cache: Cache | None = None
+    workspace: Workspace,
+    names: Sequence[str] = (),
+    *,
+    cache: Cache | None = None,
+    pdf: bool = False,
 ) -> list[Problem]:
     """Return every problem in the data and templates of the named (default: all) reports.
 
     Warnings (``severity="warning"``) come last: they are shown, and do not stop a render.
+    With ``pdf``, reports that check clean (batches aside) are also rendered and converted in
+    a scratch folder, and their pages proofread (see :mod:`reportgen.pdf_proof`).
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     _, problems = _render_all(run, names)
     for name in batches:
         problems += _render_batch(run, name, write=False)[1]
-    return problems + run.all_warnings()
+    problems += run.all_warnings()
+    if pdf and names and not any(problem.severity == "error" for problem in problems):
+        problems += _page_warnings(workspace, names, cache)
+    return problems
+
+
+def _page_warnings(
+    workspace: Workspace, names: Sequence[str], cache: Cache | None
+) -> list[Problem]:
+    """Render and convert the reports in a scratch folder; return what their pages show."""
+    import dataclasses
+    import tempfile
+
+    from reportgen.messages import LONELY_CHARACTER
+
+    found: list[Problem] = []
+    with tempfile.TemporaryDirectory(prefix="reportgen-check-") as folder:
+        render_reports(
+            workspace, names, Path(folder), pdf=True, on_warning=found.append, cache=cache
+        )
+    # -- the other warnings check found already; a page is named by its document's name --
+    return [
+        dataclasses.replace(warning, file=Path(str(warning.file)).name)
+        for warning in found
+        if warning.code == LONELY_CHARACTER.code
+    ]
 
 
 def render_reports(
@@ -53,10 +86,11 @@ def render_reports(
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
 
-    Every report is checked and rendered in memory first; if any has a problem, nothing is
-    written and ProblemsFound lists them all. A batch (a report with a ``batch:`` table, one
-    document a row) is rendered in ``jobs`` processes and writes each good row; the rows
-    left out are listed in the ProblemsFound raised at the end. ``on_rendered`` is told the
+    One rule for every document: each whose own data and template are clean is written, and
+    each with a problem is not; the ProblemsFound raised at the end lists every problem of
+    every report and row left out. Single reports are checked and rendered in memory first,
+    then written; a batch (a report with a ``batch:`` table, one document a row) is rendered
+    in ``jobs`` processes. ``on_rendered`` is told the
     name of each report as it is done with. With ``pdf``, every document written is also
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
     to install when it cannot be. Warnings do not stop the render: each is passed to
@@ -73,14 +107,13 @@ def render_reports(
     names, batches = _split_batches(run, names)
     rendered, problems = _render_all(run, names, output_dir, on_rendered)
     written = []
-    if not problems:
-        if rendered:
-            remove_leftovers(rendered[0].output.parent)
-        for report in rendered:
-            write_atomically(report.output, report.document)
-            written.append(report.output)
-            if on_written is not None:
-                on_written(report.output)
+    for folder in dict.fromkeys(report.output.parent for report in rendered):
+        remove_leftovers(folder)  # -- what a killed run left --
+    for report in rendered:  # -- each clean report, whatever the others' problems --
+        write_atomically(report.output, report.document)
+        written.append(report.output)
+        if on_written is not None:
+            on_written(report.output)
     printed = list(written)  # -- what --pdf converts: a batch's one file, when it has one --
     for name in batches:
         files, batch_problems, merged = _render_batch(
@@ -100,15 +133,35 @@ def render_reports(
         problems += batch_problems
         if on_rendered is not None:
             on_rendered(name)
+    warnings: list[Problem] = []
     if pdf:
-        written += _convert_to_pdf(printed, on_written)
-    warnings = run.all_warnings()
+        converted = _convert_to_pdf(printed, on_written)
+        written += converted
+        warnings += _proofread_pages(printed, converted)
+    warnings = run.all_warnings() + warnings
     if problems:
         raise ProblemsFound(problems + warnings)
     for warning in warnings:
         if on_warning is not None:
             on_warning(warning)
     return written
+
+
+def errors_among(problems: Sequence[Problem]) -> list[Problem]:
+    """Return the problems that are errors: those that stop a report, not warnings."""
+    return [problem for problem in problems if problem.severity == "error"]
+
+
+def _proofread_pages(documents: list[Path], pdfs: list[Path]) -> list[Problem]:
+    """Return a warning for each paragraph ending in one character alone on a line."""
+    from reportgen.pdf_proof import lonely_line_warnings
+
+    by_stem = {pdf.stem: pdf for pdf in pdfs}
+    warnings: list[Problem] = []
+    for document in documents:
+        if document.stem in by_stem:
+            warnings += lonely_line_warnings(document, by_stem[document.stem])
+    return warnings
 
 
 def _convert_to_pdf(documents: list[Path], on_written: Callable[[Path], None] | None) -> list[Path]:
@@ -153,7 +206,7 @@ def _render_all(
     directories = [run.workspace.report_dir(name) for name in names]
     rendered: list[RenderedReport] = []
     problems: list[Problem] = []
-    outputs: dict[Path, str] = {}
+    outputs: dict[str, str] = {}
     for directory in directories:
         try:
             report = run.render_report(directory, output_dir)
@@ -163,16 +216,22 @@ def _render_all(
         finally:
             if on_rendered is not None:
                 on_rendered(directory.name)
-        if report.output in outputs:
+        unfit = file_stem_problem(report.output.stem)
+        if unfit is not None:
+            problems.append(Problem(unfit, file=directory / REPORT_FILE, field="report.output"))
+            continue
+        key = file_name_key(str(report.output))  # -- Windows and macOS: A.docx is a.docx --
+        if key in outputs:
             problems.append(
                 Problem(
-                    f"reports '{outputs[report.output]}' and '{report.data.name}' would both "
-                    f"write {report.output.name}: give one of them another output name",
+                    TWO_REPORTS_ONE_FILE(
+                        first=outputs[key], second=report.data.name, file=report.output.name
+                    ),
                     file=directory / "report.yaml",
                     field="report.output",
                 )
             )
             continue
-        outputs[report.output] = report.data.name
+        outputs[key] = report.data.name
         rendered.append(report)
     return rendered, problems

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from reportgen.i18n import Language, Message, MessageKind, current_language, text_of
+from reportgen.i18n import Language, Message, MessageKind, Worded, text_of
 
 Severity = Literal["error", "warning"]
 
@@ -30,6 +30,10 @@ WARNINGS_FOUND = MessageKind(
     en="{count} {count:warning|warnings}",
     zh="{count} 条提醒",
 )
+BOTH_FOUND = MessageKind(
+    "problems.both", en="{problems}, {warnings}", zh="{problems}，另有 {warnings}"
+)
+TAG_SEPARATOR = MessageKind("problems.tag-separator", en=": ", zh="：")
 WARNING_PREFIX = MessageKind("problems.warning-prefix", en="warning: ", zh="提醒：")
 DID_YOU_MEAN = MessageKind(
     "hint.did-you-mean", en=" (did you mean '{name}'?)", zh="（是否应为“{name}”？）"
@@ -38,13 +42,13 @@ DID_YOU_MEAN = MessageKind(
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong, and where: ``file:line:column: where: field: message``.
+    """One thing wrong, and where: ``file:line:column: where: field: message: tag``.
 
-    ``where`` names a place inside a template ("body, paragraph 4" or "table 1, row 2,
-    cell 3"); ``field`` is a dotted data path such as ``proposals.figures.adopted``.
-    ``cell`` names a spreadsheet's cell (``获奖名单!C7``), printed in place of the line and
-    column, which then only order the problems. A ``warning`` is shown but does not make a
-    report fail.
+    ``where`` names a place inside a template (a :class:`reportgen.ooxml.places.Place`,
+    worded "body, paragraph 4" or 正文第4段); ``field`` is a dotted data path such as
+    ``proposals.figures.adopted``. ``cell`` names a spreadsheet's cell (``获奖名单!C7``),
+    printed in place of the line and column, which then only order the problems. A
+    ``warning`` is shown but does not make a report fail.
     """
 
     message: Message | str
@@ -52,8 +56,10 @@ class Problem:
     line: int | None = None
     column: int | None = None
     field: str | None = None
-    where: Message | str | None = None
+    where: Worded | str | None = None
     severity: Severity = "error"
+    #: The template tag the problem is in, printed after the message as it is written.
+    tag: str | None = None
     cell: str | None = None
 
     @property
@@ -82,7 +88,14 @@ class Problem:
     def text(self, language: Language | None = None) -> str:
         """Return the problem as one line in ``language`` (default: the current one)."""
         prefix = WARNING_PREFIX().text(language) if self.severity == "warning" else ""
-        return prefix + self.location(language) + text_of(self.message, language)
+        text = prefix + self.location(language) + text_of(self.message, language)
+        if self.tag:
+            text += TAG_SEPARATOR().text(language) + self.tag
+        return text
+
+    def worded(self, language: Language) -> str:
+        """Return the problem in ``language``, as a parameter of a message."""
+        return self.text(language)
 
     def __str__(self) -> str:
         return self.text()
@@ -141,6 +154,10 @@ class ReportgenError(Exception):
         message = text_of(self.message, language)
         return f"{self.path}: {message}" if self.path is not None else message
 
+    def worded(self, language: Language) -> str:
+        """Return the error in ``language``, as a parameter of a message."""
+        return self.text(language)
+
     def __str__(self) -> str:
         return self.text()
 
@@ -168,11 +185,10 @@ class ProblemsFound(ReportgenError, ValueError):
         lines = [problem.text(language) for problem in self.problems]
         errors = len(self.errors)
         warnings = len(self.problems) - errors
-        summary = PROBLEMS_FOUND(count=errors).text(language)
+        summary = PROBLEMS_FOUND(count=errors)
         if warnings:
-            summary += ", " if (language or current_language()) == "en" else "，"
-            summary += WARNINGS_FOUND(count=warnings).text(language)
-        lines.append(summary)
+            summary = BOTH_FOUND(problems=summary, warnings=WARNINGS_FOUND(count=warnings))
+        lines.append(summary.text(language))
         return "\n".join(lines)
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reportgen.errors import OutputError
+from reportgen.messages import CANNOT_WRITE_FILE, CANNOT_WRITE_FOLDER, CANNOT_WRITE_HERE, os_reason
 
 #: The ending of every temporary file reportgen makes.
 TEMPORARY_SUFFIX = ".part"
@@ -45,7 +46,7 @@ def write_atomically(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"cannot write here ({err.strerror or err})", path=path.parent) from err
+        raise OutputError(CANNOT_WRITE_HERE(reason=os_reason(err)), path=path.parent) from err
     # The name is chosen before the file is made, so that whatever interrupts the steps
     # below (Ctrl+C included, at any moment) the file is known and removed.
     temporary = _temporary_name(folder, path)
@@ -56,10 +57,10 @@ def write_atomically(
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except _NotMade as err:
-        raise OutputError(f"cannot write here ({err.strerror or err})", path=path.parent) from err
+        raise OutputError(CANNOT_WRITE_HERE(reason=os_reason(err)), path=path.parent) from err
     except OSError as err:
         temporary.unlink(missing_ok=True)
-        raise OutputError(f"cannot write the file ({err.strerror or err})", path=path) from err
+        raise OutputError(CANNOT_WRITE_FILE(reason=os_reason(err)), path=path) from err
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -100,7 +101,7 @@ def write_folder_atomically(
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     except OSError as err:
-        raise OutputError(f"cannot write here ({err.strerror or err})", path=target.parent) from err
+        raise OutputError(CANNOT_WRITE_HERE(reason=os_reason(err)), path=target.parent) from err
     try:
         os.chmod(scratch, 0o755)  # -- mkdtemp makes it private; a data folder is not --
         if copy_from is not None:
@@ -111,7 +112,7 @@ def write_folder_atomically(
         os.rename(scratch, target)
     except OSError as err:
         shutil.rmtree(scratch, ignore_errors=True)
-        raise OutputError(f"cannot write the folder ({err.strerror or err})", path=target) from err
+        raise OutputError(CANNOT_WRITE_FOLDER(reason=os_reason(err)), path=target) from err
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise

@@ -14,7 +14,9 @@ say the same thing::
 Calling a kind gives a :class:`Message`: the code and its parameters, worded only when
 printed, in the language chosen then. Parameters are worded too: a nested message in the
 same language, a list joined as the language joins lists, a date as the report prints it.
-English plurals are written ``{count} {count:file|files}``.
+English plurals are written ``{count} {count:file|files}``. Numbers are printed as the
+report prints them (``16489``, ``35.1``: no exponent, no trailing ``.0``), and any value that
+knows how to word itself (a :class:`Worded`, such as a place in a template) does so.
 Each stage keeps its kinds in a ``messages.py`` of its own; a test checks that every code
 is unique and that both texts use the same parameters.
 
@@ -24,15 +26,18 @@ The language is the process's: :func:`set_language` chooses it (the command line
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import locale
 import os
 import string
 import sys
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 Language = Literal["zh", "en"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en")
@@ -52,11 +57,21 @@ def system_language(environ: Mapping[str, str] | None = None) -> Language:
     environ = os.environ if environ is None else environ
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(variable, "")
+        if variable == "LANGUAGE" and _locale_is_c(environ):
+            continue  # -- gettext too ignores LANGUAGE under the C locale --
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
+            return parse_language(value.split(":")[0]) or "en"
     if sys.platform == "win32":  # pragma: no cover - Windows only
         return "zh" if _windows_ui_language().lower().startswith("zh") else "en"
     return "en"
+
+
+def _locale_is_c(environ: Mapping[str, str]) -> bool:
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "")
+        if value:
+            return value.split(".")[0] in ("C", "POSIX")
+    return False
 
 
 def _windows_ui_language() -> str:  # pragma: no cover - Windows only
@@ -67,9 +82,12 @@ def _windows_ui_language() -> str:  # pragma: no cover - Windows only
 
 
 def parse_language(value: str) -> Language | None:
-    """Return the language ``value`` names (zh, zh_CN.UTF-8, en, C, …), or None if none."""
+    """Return the language ``value`` names (zh, zh_CN.UTF-8, en, C, …), or None if none.
+
+    Windows names locales in words (``Chinese (Simplified)_China.936``), so does Python there.
+    """
     lowered = value.strip().lower()
-    if lowered.startswith("zh"):
+    if lowered.startswith(("zh", "chinese")):
         return "zh"
     if lowered.startswith("en") or lowered in ("c", "posix"):
         return "en"
@@ -87,6 +105,15 @@ def current_language() -> Language:
     if _language is None:
         return system_language()
     return _language
+
+
+@runtime_checkable
+class Worded(Protocol):
+    """A value that words itself in a language: a message, a place in a template, a period."""
+
+    def worded(self, language: Language) -> str:
+        """Return the value as a message prints it in ``language``."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -108,9 +135,17 @@ class MessageKind:
         return Message(self, params)
 
     def parameters(self, language: Language) -> set[str]:
-        """Return the names of the parameters the text in ``language`` uses."""
+        """Return the names of the parameters the text in ``language`` prints.
+
+        A parameter that only chooses a plural (``{count:file|files}``) is not printed:
+        Chinese has no plurals, so its text need not use it.
+        """
         text = self.zh if language == "zh" else self.en
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        return {
+            name
+            for _, name, spec, _ in string.Formatter().parse(text)
+            if name and "|" not in (spec or "")
+        }
 
 
 @dataclass(frozen=True)
@@ -130,6 +165,10 @@ class Message:
         language = language or current_language()
         template = self.kind.zh if language == "zh" else self.kind.en
         return _Formatter(language).vformat(template, (), _Missing(self.params))
+
+    def worded(self, language: Language) -> str:
+        """Return the message in ``language``, as a parameter of another message."""
+        return self.text(language)
 
     def __str__(self) -> str:
         return self.text()
@@ -161,14 +200,16 @@ class _Formatter(string.Formatter):
 def word(value: Any, language: Language | None = None) -> str:
     """Return ``value`` as a message prints it in ``language``."""
     language = language or current_language()
-    if isinstance(value, Message):
-        return value.text(language)
     if isinstance(value, str):
         return value
+    if isinstance(value, Worded):
+        return value.worded(language)
     if isinstance(value, PurePath):
         return str(value)
     if isinstance(value, bool):
         return ("是" if value else "否") if language == "zh" else ("yes" if value else "no")
+    if isinstance(value, float | Decimal):
+        return number_text(value)
     if isinstance(value, dt.date):
         if language == "zh":
             return f"{value.year}年{value.month}月{value.day}日"
@@ -179,6 +220,26 @@ def word(value: Any, language: Language | None = None) -> str:
     return str(value)
 
 
-def text_of(value: Message | str, language: Language | None = None) -> str:
-    """Return a message, or a plain string, in ``language``."""
-    return value.text(language) if isinstance(value, Message) else value
+def number_text(value: float | Decimal) -> str:
+    """Return a number as the report prints it: 3.0 → 3, 0.1 + 0.2 → 0.3, never 1e-05."""
+    number = Decimal(repr(value)) if isinstance(value, float) else value
+    if not number.is_finite():
+        return str(value)
+    if number == number.to_integral_value():
+        return str(int(number))
+    # -- a float's sum such as 0.30000000000000004 is printed as the report would round it --
+    with contextlib.suppress(InvalidOperation):  # more digits than a Decimal holds: keep all
+        number = number.quantize(Decimal("1e-10"))
+    return format(number.normalize(), "f")
+
+
+def display_width(text: str) -> int:
+    """Return how many columns ``text`` fills on a terminal: a Chinese character fills two."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
+def text_of(value: Worded | str, language: Language | None = None) -> str:
+    """Return a message (or any worded value), or a plain string, in ``language``."""
+    if isinstance(value, str):
+        return value
+    return value.worded(language or current_language())

@@ -10,17 +10,29 @@ breaks and the page count of the real fonts.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
 from reportgen.errors import ConversionError
 from reportgen.fonts import find_fandol_dir
+from reportgen.i18n import Message
+from reportgen.messages import (
+    CONVERSION_TIMEOUT,
+    FONT_FOR,
+    FONTS_MISSING,
+    INSTALL_PACKAGES,
+    NO_OUTPUT,
+    NO_PDF_WRITTEN,
+    SAME_NAMES,
+    SOFFICE_MISSING,
+)
 
 #: The Debian packages that conversion needs: LibreOffice Writer, Noto Serif CJK (the title's
 #: stand-in) and TeX Live's Chinese support, which ships the Fandol fonts (仿宋, 楷体, 黑体, 宋体).
@@ -43,8 +55,8 @@ DEFAULT_TIMEOUT = 120.0
 _SOFFICE_FALLBACKS = (Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),)
 
 
-def _install_hint() -> str:
-    return "install them with: apt-get install " + " ".join(DEBIAN_PACKAGES)
+def _install_hint() -> Message:
+    return INSTALL_PACKAGES(packages=" ".join(DEBIAN_PACKAGES))
 
 
 def find_soffice() -> str | None:
@@ -106,10 +118,26 @@ def _run(command: list[str], environment: dict[str, str], timeout: float) -> str
     except subprocess.TimeoutExpired as err:
         os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
-        raise ConversionError(
-            f"LibreOffice did not finish converting within {timeout:g} s"
-        ) from err
+        raise ConversionError(CONVERSION_TIMEOUT(seconds=timeout)) from err
     return output
+
+
+@contextlib.contextmanager
+def font_environment(scratch: Path) -> Iterator[dict[str, str]]:
+    """Yield the environment LibreOffice converts in: the fonts the layout names mapped.
+
+    The fontconfig file is written into ``scratch`` and must stay there while LibreOffice
+    runs. Raise ConversionError, naming the packages to install, when a font is missing.
+    """
+    with resources.as_file(resources.files("reportgen") / "resources" / "fonts.conf") as aliases:
+        config = scratch / "fonts.conf"
+        config.write_text(fontconfig_file(aliases, find_fandol_dir()), encoding="utf-8")
+        environment = dict(os.environ, FONTCONFIG_FILE=str(config))
+        missing = _missing_families(environment)
+        if missing:
+            fonts = [FONT_FOR(family=family, name=REQUIRED_FAMILIES[family]) for family in missing]
+            raise ConversionError(FONTS_MISSING(fonts=fonts, install=_install_hint()))
+        yield environment
 
 
 def convert_to_pdf(
@@ -128,25 +156,16 @@ def convert_to_pdf(
     stems = [source.stem for source in sources]
     duplicates = sorted({stem for stem in stems if stems.count(stem) > 1})
     if duplicates:
-        raise ConversionError(
-            f"cannot convert several documents named {', '.join(duplicates)} into one folder"
-        )
+        raise ConversionError(SAME_NAMES(names=duplicates))
     soffice = find_soffice()
     if soffice is None:
-        raise ConversionError(f"LibreOffice (soffice) is not installed; {_install_hint()}")
+        raise ConversionError(SOFFICE_MISSING(install=_install_hint()))
     out_dir = out_dir.resolve()
     targets = [out_dir / f"{stem}.pdf" for stem in stems]
     with (
         tempfile.TemporaryDirectory(prefix="reportgen-soffice-") as scratch,
-        resources.as_file(resources.files("reportgen") / "resources" / "fonts.conf") as aliases,
+        font_environment(Path(scratch)) as environment,
     ):
-        config = Path(scratch) / "fonts.conf"
-        config.write_text(fontconfig_file(aliases, find_fandol_dir()), encoding="utf-8")
-        environment = dict(os.environ, FONTCONFIG_FILE=str(config))
-        missing = _missing_families(environment)
-        if missing:
-            names = ", ".join(f"{family} (for {REQUIRED_FAMILIES[family]})" for family in missing)
-            raise ConversionError(f"fonts missing: {names}; {_install_hint()}")
         # -- a PDF left from an earlier run must not pass for a new one --
         out_dir.mkdir(parents=True, exist_ok=True)
         for target in targets:
@@ -168,7 +187,6 @@ def convert_to_pdf(
         source for source, target in zip(sources, targets, strict=True) if not target.is_file()
     ]
     if missing_pdfs:
-        names = ", ".join(str(source) for source in missing_pdfs)
-        detail = output.strip() or "no message"
-        raise ConversionError(f"LibreOffice wrote no PDF for {names} ({detail})")
+        detail = output.strip() or NO_OUTPUT()
+        raise ConversionError(NO_PDF_WRITTEN(documents=missing_pdfs, output=detail))
     return targets

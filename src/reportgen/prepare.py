@@ -19,7 +19,7 @@ from reportgen.data.report import ReportData, is_row
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
-from reportgen.workspace import Workspace
+from reportgen.workspace import Workspace, leads_out, outside_problem
 
 #: A template checked and compiled: the template and the dotted names it prints, or its problems.
 Checked = tuple[CompiledTemplate, list[str]] | ProblemsFound
@@ -61,6 +61,7 @@ class Run:
         """
         kept = self.cache.reports.load(directory) if self.cache is not None else None
         if kept is not None:
+            self.warnings[directory] = kept.warnings
             return kept
         from reportgen.data.loader import load_report_data  # PyYAML and pydantic: only now
 
@@ -70,8 +71,11 @@ class Run:
             # -- a problem in the data must not hide one in the template: check that too --
             problems = [*err.problems, *self._template_problems(directory, err.context)]
             raise DataError(problems) from err
+        # -- a file read as GBK: said every run, from the cache too, until it is saved as UTF-8 --
+        self.warnings[directory] = data.warnings
         if self.cache is not None:
             self.cache.reports.save(data)
+        self.warnings[directory] = data.warnings
         return data
 
     def _template_problems(
@@ -86,8 +90,8 @@ class Run:
         from reportgen.template.checks import check_variables, missing_template
 
         outline = read_outline(directory)
-        if not outline.template:
-            return []
+        if not outline.template or leads_out(outline.template):
+            return []  # -- none, or one the data's own problems name --
         path = self.workspace.template_path(outline.template)
         if not path.is_file():
             return [missing_template(outline, outline.template, self.workspace.templates_dir)]
@@ -102,7 +106,9 @@ class Run:
     def _checked(self, path: Path) -> Checked:
         """Return the template at ``path`` checked and compiled, once a run."""
         if path not in self.templates:
-            self.templates[path] = check_and_compile(path, self.cache)
+            outside = outside_problem(path, self.workspace.templates_dir)
+            checked = DataError([outside]) if outside else check_and_compile(path, self.cache)
+            self.templates[path] = checked
         return self.templates[path]
 
     def is_batch(self, directory: Path) -> bool:
@@ -120,12 +126,12 @@ class Run:
         Raise ProblemsFound if the template is missing or has a problem.
         """
         template_path = self.workspace.template_path(data.template_name)
+        templates_dir = self.workspace.templates_dir
         if not template_path.is_file():
             from reportgen.data.outline import read_outline
             from reportgen.template.checks import missing_template
 
             outline = read_outline(data.directory)
-            templates_dir = self.workspace.templates_dir
             raise DataError([missing_template(outline, data.template_name, templates_dir)])
         checked = self._checked(template_path)
         if isinstance(checked, ProblemsFound):

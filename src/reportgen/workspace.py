@@ -8,22 +8,28 @@ holds a ``report.yaml``; the report's name is the folder's name.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
-from reportgen.errors import NotFoundError, WorkspaceError
+from reportgen.errors import NotFoundError, Problem, WorkspaceError
 from reportgen.messages import (
     CONFIG_FOLDERS,
     CONFIG_SYNTAX,
     CONFIG_UNKNOWN_KEYS,
     DATA_FOLDER_MISSING,
     FILE_UNREADABLE,
+    LINK_LEADS_OUT,
     NO_REPORTS,
     NO_SUCH_REPORT,
     NO_SUCH_TEMPLATE,
     NONE_THERE,
+    NOT_A_REPORT_NAME,
     NOT_A_WORKSPACE,
+    os_reason,
 )
+from reportgen.text.decoding import UndecodableText, decode_text
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
@@ -61,11 +67,14 @@ class Workspace:
         import tomllib  # compiles its regular expressions on import: only for a config
 
         try:
-            settings = tomllib.loads(config.read_text(encoding="utf-8"))
+            settings = tomllib.loads(decode_text(config.read_bytes()).text)
         except tomllib.TOMLDecodeError as err:
-            raise WorkspaceError(CONFIG_SYNTAX(error=str(err)), path=config) from err
-        except (OSError, UnicodeDecodeError) as err:
-            raise WorkspaceError(FILE_UNREADABLE(reason=str(err)), path=config) from err
+            line, column = _toml_position(err)
+            raise WorkspaceError(CONFIG_SYNTAX(line=line, column=column), path=config) from err
+        except UndecodableText as err:
+            raise WorkspaceError(err.message, path=config) from err
+        except OSError as err:
+            raise WorkspaceError(FILE_UNREADABLE(reason=os_reason(err)), path=config) from err
         folders = settings.get("folders", {})
         unknown = set(folders) - set(DEFAULT_FOLDERS) if isinstance(folders, dict) else set()
         if (
@@ -89,11 +98,22 @@ class Workspace:
         return names
 
     def report_dir(self, name: str) -> Path:
-        """Return the data folder of report ``name``; raise WorkspaceError if there is none."""
+        """Return the data folder of report ``name``; raise WorkspaceError if there is none.
+
+        ``name`` is a folder's name, never a path: a report named ``/some/where`` or
+        ``../x`` would read and write outside the workspace. A report folder that is a link
+        to a folder outside the data folder is refused too.
+        """
+        if not is_plain_name(name):
+            known = self.report_names()
+            raise NotFoundError(NOT_A_REPORT_NAME(name=name, known=known), path=self.data_dir)
         folder = self.data_dir / name
         if not (folder / "report.yaml").is_file():
             known = self.report_names()
             raise NotFoundError(NO_SUCH_REPORT(name=name, known=known), path=self.data_dir)
+        outside = outside_problem(folder, self.data_dir)
+        if outside is not None:
+            raise WorkspaceError(outside.message, path=folder)
         return folder
 
     def template_path(self, name: str) -> Path:
@@ -116,3 +136,35 @@ class Workspace:
             message = NO_SUCH_TEMPLATE(name=given, known=known or NONE_THERE())
             raise NotFoundError(message, path=self.templates_dir)
         return path
+
+
+def _toml_position(err: ValueError) -> tuple[int | str, int | str]:
+    """Return the line and column tomllib names in its message (it keeps them nowhere else)."""
+    found = re.search(r"at line (\d+), column (\d+)", str(err))
+    return (int(found.group(1)), int(found.group(2))) if found else ("?", "?")
+
+
+def is_plain_name(name: str) -> bool:
+    """Return whether ``name`` names a file or folder of its own: no path, no . or .."""
+    return name not in ("", ".", "..") and not any(
+        separator in name for separator in ("/", "\\", ":", "\0")
+    )
+
+
+def leads_out(name: str) -> bool:
+    """Return whether file name ``name`` is a path out of its folder: .., a leading / or a drive."""
+    path = PureWindowsPath(name)  # -- reads / and \\ alike, and drive letters --
+    return bool(path.drive or path.root or ".." in path.parts)
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    """Return whether ``path`` lies in ``folder`` once every link in either is followed."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+
+
+def outside_problem(path: Path, folder: Path) -> Problem | None:
+    """Return a Problem if ``path`` is, or goes through, a link leading out of ``folder``."""
+    if is_inside(path, folder):
+        return None
+    target = Path(os.path.realpath(path))
+    return Problem(LINK_LEADS_OUT(target=target, folder=folder), file=path)

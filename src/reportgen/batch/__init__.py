@@ -27,11 +27,12 @@ from typing import TYPE_CHECKING
 from reportgen.batch.messages import LINES, ROWS_AFTER_NOT_RENDERED, WORKER_STOPPED
 from reportgen.batch.plan import PlanItem, Task, check_report, plan_rows
 from reportgen.batch.rows import Archived, Job, Lost, Outcome, RowRenderer, Skipped
-from reportgen.data.report import ReportData
-from reportgen.errors import OutputError, Problem
+from reportgen.data.report import REPORT_FILE, ReportData, file_stem_problem
+from reportgen.errors import DataError, OutputError, Problem
 from reportgen.files import remove_leftovers, write_atomically
 from reportgen.prepare import Run, document_properties
 from reportgen.template.compiled import CompiledTemplate
+from reportgen.workspace import outside_problem
 
 if TYPE_CHECKING:
     from reportgen.batch.archive import ArchiveWriter
@@ -89,12 +90,14 @@ def render_batch(
     template_path, compiled, variables = run.template_for(data)
     from reportgen.data.table import open_table
 
-    table = open_table(data.directory / spec.rows, spec.sheet)
+    table = open_table(_contained(data.directory / spec.rows, data.directory), spec.sheet)
+    run.warnings[table.path] = table.notes  # -- a CSV read as GBK: said, rows still written --
     wanted = check_report(data, spec, template_path, variables, table)
     plan = plan_rows(data, spec, table, wanted)
     job = Job(compiled.source(), table.path, data.context, document_properties(data))
 
     base = output_dir or run.workspace.output_dir
+    _contained(base / name, base)
     keep_paths = keep_paths or (write and spec.merged is not None)
     on_cluster = engine.scheduler is not None or engine.name == "dask"
     # On a cluster each worker writes an archive of its own, into the batch's folder.
@@ -126,24 +129,43 @@ def render_batch(
             on_written(target)
     collector.finish()
     if write and spec.merged is not None and result.written:
-        result.merged = _write_merged(data, spec.merged, result.paths, base)
-        if on_written is not None:
-            on_written(result.merged)
+        _merge(data, spec.merged, result, base, on_written)
     return result
 
 
-def _write_merged(data: ReportData, pattern: str, written: list[Path], folder: Path) -> Path:
-    """Write the documents in ``written`` joined in order as one file named by ``pattern``."""
+def _merge(
+    data: ReportData,
+    pattern: str,
+    result: BatchResult,
+    folder: Path,
+    on_written: Callable[[Path], None] | None,
+) -> None:
+    """Write the documents written joined in order as one file named by ``pattern``."""
     import dataclasses
 
+    stem = dataclasses.replace(data.facts, output=pattern).output_stem()
+    unfit = file_stem_problem(stem)
+    if unfit is not None:
+        report_file = data.directory / REPORT_FILE
+        result.problems.append(Problem(unfit, file=report_file, field="report.batch.merged"))
+        return
     from reportgen.ooxml.merge import MergedDocument
 
     merged = MergedDocument()
-    for document in _documents(written):
+    for document in _documents(result.paths):
         merged.add(document)
-    output = folder / f"{dataclasses.replace(data.facts, output=pattern).output_stem()}.docx"
-    write_atomically(output, merged.to_bytes())
-    return output
+    result.merged = folder / f"{stem}.docx"
+    write_atomically(result.merged, merged.to_bytes())
+    if on_written is not None:
+        on_written(result.merged)
+
+
+def _contained(path: Path, folder: Path) -> Path:
+    """Return ``path``; raise DataError if it is a link leading out of ``folder``."""
+    outside = outside_problem(path, folder)
+    if outside is not None:
+        raise DataError([outside])
+    return path
 
 
 def _documents(written: list[Path]) -> Iterator[bytes]:

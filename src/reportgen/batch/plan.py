@@ -18,16 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.batch.messages import (
+from reportgen.data.messages import TEXT_EMPTY
+from reportgen.data.report import (
+    REPORT_FILE,
+    ROW,
+    BatchFacts,
+    ReportData,
+    file_name_key,
+    file_stem,
+    file_stem_problem,
+    is_row,
+)
+from reportgen.data.table import Row, Value, cell_text
+from reportgen.errors import DataError, Problem, TemplateError
+from reportgen.messages import (
     ROW_LACKS_COLUMN,
     ROW_NAME_TAKEN,
     SAME_FILE_AS_ROW,
     TABLE_LACKS_COLUMN,
 )
-from reportgen.data.messages import TEXT_EMPTY
-from reportgen.data.report import REPORT_FILE, ROW, BatchFacts, ReportData, file_stem, is_row
-from reportgen.data.table import Row, Value, cell_text
-from reportgen.errors import DataError, Problem, TemplateError
 
 if TYPE_CHECKING:
     from reportgen.data.table import Table
@@ -65,7 +74,7 @@ def check_report(
 
     report_file = data.directory / REPORT_FILE
     if ROW in data.context:
-        raise DataError([Problem(ROW_NAME_TAKEN(name=ROW), file=report_file)])
+        raise DataError([Problem(ROW_NAME_TAKEN(row=ROW), file=report_file)])
     facts = [variable for variable in variables if not is_row(variable)]
     problems = check_variables(template, facts, data.context)
     if problems:
@@ -76,7 +85,9 @@ def check_report(
     if table.columns is not None:
         problems = [
             Problem(
-                TABLE_LACKS_COLUMN(column=column, columns=table.columns), file=table.path, line=1
+                TABLE_LACKS_COLUMN(row=ROW, column=column, columns=table.columns),
+                file=table.path,
+                line=1,
             )
             for column in sorted(wanted - set(table.columns))
         ]
@@ -114,9 +125,14 @@ def plan_rows(
         if empty:
             yield [row.problem(table.path, TEXT_EMPTY(), column) for column in empty]
             continue
-        name = f"{_output_stem(pattern, facts, row.fields)}.docx"
-        # Windows and macOS do not tell A.docx from a.docx.
-        first = names.add(name.casefold(), row.line)
+        stem = _output_stem(pattern, facts, row.fields)
+        unfit = file_stem_problem(stem)  # -- too long for a file system, a device name --
+        if unfit is not None:
+            yield [row.problem(table.path, unfit)]
+            continue
+        name = f"{stem}.docx"
+        # -- Windows and macOS: A.docx is a.docx --
+        first = names.add(file_name_key(name), row.line)
         if first is not None:
             yield [row.problem(table.path, SAME_FILE_AS_ROW(file=name, line=first))]
             continue

@@ -18,6 +18,7 @@ from reportgen.batch.plan import ROW, Task
 from reportgen.data.figures import Group
 from reportgen.errors import OutputError, Problem, ProblemsFound
 from reportgen.files import write_atomically
+from reportgen.ooxml.messages import PLACE_IN_TEMPLATE
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties, TemplateSource
 
 
@@ -82,6 +83,8 @@ class RowRenderer:
 
     def _at_row(self, problem: Problem, task: Task) -> Problem:
         # A problem that only this row's values cause: name the row, then the template's place.
-        template = self.job.template.path.name
-        where = template + (f", {problem.where}" if problem.where else "")
-        return task.row.problem(self.job.table, problem.message, where=where, field=problem.field)
+        name = self.job.template.path.name
+        where = PLACE_IN_TEMPLATE(template=name, place=problem.where) if problem.where else name
+        return task.row.problem(
+            self.job.table, problem.message, where=where, field=problem.field, tag=problem.tag
+        )

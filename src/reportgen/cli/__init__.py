@@ -15,8 +15,73 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.cli.help import HelpFormatter, argparse_language, wrapped
+from reportgen.cli.messages import (
+    CACHE_CLEAR_HELP,
+    CACHE_DESCRIPTION,
+    CACHE_SUMMARY,
+    CHANGED,
+    CHECK_DESCRIPTION,
+    CHECK_PDF_HELP,
+    CHECK_SUMMARY,
+    CHECKED_CLEAN,
+    COMMANDS_TITLE,
+    DASK_MISSING,
+    DEPARTMENT_DESCRIPTION,
+    DEPARTMENT_MADE,
+    DEPARTMENT_NAME_HELP,
+    DEPARTMENT_ORGANISATION_HELP,
+    DEPARTMENT_SUMMARY,
+    DEPARTMENT_TITLE_HELP,
+    DESCRIPTION,
+    ENGINE_HELP,
+    EPILOG,
+    ERROR_PREFIX,
+    FIELDS_DESCRIPTION,
+    FIELDS_SUMMARY,
+    FILL_DESCRIPTION,
+    FILL_REPORT_HELP,
+    FILL_SUMMARY,
+    FIX_DESCRIPTION,
+    FIX_SUMMARY,
+    FIX_TEMPLATE_HELP,
+    HELP_HELP,
+    INIT_DESCRIPTION,
+    INIT_MADE,
+    INIT_SUMMARY,
+    INTERRUPTED,
+    JOBS_HELP,
+    LIST_DESCRIPTION,
+    LIST_SUMMARY,
+    NEW_PERIOD_DESCRIPTION,
+    NEW_PERIOD_MADE,
+    NEW_PERIOD_REPORT_HELP,
+    NEW_PERIOD_SUMMARY,
+    NEW_PERIOD_TO_ENTER,
+    NEW_PERIOD_TO_HELP,
+    NOT_A_COUNT,
+    OUTPUT_HELP,
+    PDF_HELP,
+    RENDER_DESCRIPTION,
+    RENDER_SUMMARY,
+    REPORTS_HELP,
+    SCHEDULER_HELP,
+    SCHEDULER_NEEDS_DASK,
+    SCHEMA_DESCRIPTION,
+    SCHEMA_DIR_HELP,
+    SCHEMA_SUMMARY,
+    SERVE_DESCRIPTION,
+    SERVE_HOST_HELP,
+    SERVE_PORT_HELP,
+    SERVE_SUMMARY,
+    VERSION_HELP,
+    WATCH_DESCRIPTION,
+    WATCH_SUMMARY,
+    WATCHING,
+    ZIP_HELP,
+)
 from reportgen.errors import Problem, ProblemsFound, ReportgenError
-from reportgen.i18n import parse_language, set_language
+from reportgen.i18n import Message, MessageKind, current_language, parse_language, set_language
 from reportgen.version import __version__
 
 if TYPE_CHECKING:
@@ -29,32 +94,18 @@ NO_CACHE_VARIABLE = "REPORTGEN_NO_CACHE"
 #: zh or en: the language of every message, instead of the system's.
 LANGUAGE_VARIABLE = "REPORTGEN_LANG"
 
-EPILOG = """\
-exit codes:
-  0  success
-  1  problems in the data or a template (each printed as file:line: message)
-  2  wrong command-line usage
-  3  workspace problem: no workspace, no such report, empty or missing data folder
-  4  an output file could not be written (the previous output is left untouched)
-  5  PDF conversion failed: LibreOffice or the fonts are missing
-
-environment:
-  REPORTGEN_CACHE_DIR   where checked templates and loaded reports are kept between
-                        runs (default: the user's cache folder, ~/.cache/reportgen on Linux)
-  REPORTGEN_NO_CACHE=1  check every template and load every report afresh; keep nothing
-"""
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: sys.argv) and return the exit code."""
     language = parse_language(os.environ.get(LANGUAGE_VARIABLE, ""))
     if language is not None:
         set_language(language)
-    parser = _parser()
-    arguments = parser.parse_args(argv)
-    if not hasattr(arguments, "command"):
-        parser.print_help()
-        return 2
+    with argparse_language(current_language()):
+        parser = _parser()
+        arguments = parser.parse_args(argv)
+        if not hasattr(arguments, "command"):
+            parser.print_help()
+            return 2
     try:
         command: Callable[[argparse.Namespace], int] = arguments.command
         return command(arguments)
@@ -62,222 +113,136 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(err, file=sys.stderr)  # -- each line names its file and place --
         return err.exit_code
     except ReportgenError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(ERROR_PREFIX(error=err), file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
-        from reportgen.cli.messages import INTERRUPTED
-
         print(INTERRUPTED(), file=sys.stderr)
         return 130
 
 
 def _parser() -> argparse.ArgumentParser:
+    """Return the command line's parser, its help in the current language."""
     parser = argparse.ArgumentParser(
         prog="reportgen",
-        description="Make formal Chinese work reports (.docx) from YAML data and Word templates.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=wrapped(str(DESCRIPTION())),
+        epilog=str(EPILOG()),
+        formatter_class=HelpFormatter,
+        add_help=False,
     )
-    parser.add_argument("--version", action="version", version=f"reportgen {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_help(parser)
+    parser.add_argument(
+        "--version", action="version", version=f"reportgen {__version__}", help=str(VERSION_HELP())
+    )
+    commands = parser.add_subparsers(title=str(COMMANDS_TITLE()), metavar="COMMAND")
 
-    render = commands.add_parser(
-        "render",
-        help="check and render reports into output/",
-        description="Check every named report (default: all), then render each into the output "
-        "folder and print the files written. Nothing is written if any check fails, except "
-        "that a batch (a report with a batch: table) writes each of its good rows and lists "
-        "the others.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    render.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
+    def add(name: str, summary: MessageKind, description: MessageKind) -> argparse.ArgumentParser:
+        command = commands.add_parser(
+            name,
+            help=str(summary()),
+            description=wrapped(str(description())),
+            epilog=str(EPILOG()),
+            formatter_class=HelpFormatter,
+            add_help=False,
+        )
+        _add_help(command)
+        return command
+
+    _add_reading_commands(add)
+    _add_starting_commands(add)
+    return parser
+
+
+#: Adds a command: its name, one line of summary, and its description.
+_Add = Callable[[str, MessageKind, MessageKind], argparse.ArgumentParser]
+
+
+def _add_help(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help=str(HELP_HELP()))
+
+
+def _add_reports(command: argparse.ArgumentParser) -> None:
+    command.add_argument("reports", nargs="*", metavar="REPORT", help=str(REPORTS_HELP()))
+
+
+def _add_output(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-o", "--output", type=Path, metavar="DIR", help=str(OUTPUT_HELP()))
+
+
+def _add_reading_commands(add: _Add) -> None:
+    """Add the commands that check and render reports."""
+    render = add("render", RENDER_SUMMARY, RENDER_DESCRIPTION)
+    _add_reports(render)
+    _add_output(render)
+    render.add_argument("--pdf", action="store_true", help=str(PDF_HELP()))
+    render.add_argument("-j", "--jobs", type=_count, default=1, metavar="N", help=str(JOBS_HELP()))
+    render.add_argument("--zip", action="store_true", help=str(ZIP_HELP()))
     render.add_argument(
-        "-o", "--output", type=Path, metavar="DIR", help="write here instead of output/"
+        "--engine", choices=["local", "dask"], default="local", help=str(ENGINE_HELP())
     )
-    render.add_argument(
-        "--pdf",
-        action="store_true",
-        help="also write a PDF of each document, with LibreOffice (one start for all)",
-    )
-    render.add_argument(
-        "-j",
-        "--jobs",
-        type=_count,
-        default=1,
-        metavar="N",
-        help="render a batch's rows in N processes (default: 1)",
-    )
-    render.add_argument(
-        "--zip",
-        action="store_true",
-        help="write each batch as one .zip of its documents (output/REPORT.zip), not a folder",
-    )
-    render.add_argument(
-        "--engine",
-        choices=["local", "dask"],
-        default="local",
-        help="where a batch's rows are rendered: here (local, default) or on a Dask cluster "
-        '(pip install "reportgen[dask]"); on Dask each worker writes its own files, or with '
-        "--zip its own output/REPORT/part-NNNNN.zip",
-    )
-    render.add_argument(
-        "--scheduler",
-        metavar="ADDRESS",
-        help="with --engine dask: the cluster's scheduler (tcp://host:8786), whose machines "
-        "all see the output folder; without it, a local cluster of --jobs worker processes",
-    )
+    render.add_argument("--scheduler", metavar="ADDRESS", help=str(SCHEDULER_HELP()))
     render.set_defaults(command=_render)
 
-    check = commands.add_parser(
-        "check",
-        help="check data and templates without writing anything",
-        description="Check the data and template of every named report (default: all) and print "
-        "every problem as file:line: message.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    check.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
+    check = add("check", CHECK_SUMMARY, CHECK_DESCRIPTION)
+    _add_reports(check)
+    check.add_argument("--pdf", action="store_true", help=str(CHECK_PDF_HELP()))
     check.set_defaults(command=_check)
 
-    watch = commands.add_parser(
-        "watch",
-        help="render reports again whenever their data or template changes",
-        description="Render every named report (default: all), then watch its data folder and "
-        "template and render it again after each change, printing the files written or the "
-        "problems found. Watching goes on after a problem; Ctrl+C stops it.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    watch.add_argument("reports", nargs="*", metavar="REPORT", help="report names (data/ folders)")
-    watch.add_argument(
-        "-o", "--output", type=Path, metavar="DIR", help="write here instead of output/"
-    )
+    watch = add("watch", WATCH_SUMMARY, WATCH_DESCRIPTION)
+    _add_reports(watch)
+    _add_output(watch)
     watch.set_defaults(command=_watch)
 
-    schema = commands.add_parser(
-        "schema",
-        help="write the data files' JSON Schema, for editors",
-        description="Write report.schema.json and part.schema.json, which editors such as VS "
-        "Code use to check and complete the data files while they are typed. The data files "
-        "name them on their first line.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    schema = add("schema", SCHEMA_SUMMARY, SCHEMA_DESCRIPTION)
     schema.add_argument(
         "directory",
         nargs="?",
         type=Path,
         metavar="DIR",
-        help="where to write them (default: schemas/ in the workspace)",
+        help=str(SCHEMA_DIR_HELP()),
     )
     schema.set_defaults(command=_schema)
-    _add_workflow_commands(commands)
-    return parser
 
 
-def _add_workflow_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-) -> None:
+def _add_starting_commands(add: _Add) -> None:
     """Add the commands that start things (a period, a department, a workspace) and inspect."""
-
-    def add(name: str, summary: str, description: str) -> argparse.ArgumentParser:
-        return commands.add_parser(
-            name,
-            help=summary,
-            description=description,
-            epilog=EPILOG,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-
-    new_period = add(
-        "new-period",
-        "copy a report's data to its next period, figures emptied",
-        "Copy data/REPORT to a new folder for the next period (2024-2028 after 2019-2023): the "
-        "years move on, the prose and comments stay, each figure's value moves to 'previous' "
-        "and becomes ~, and so does the date. 'reportgen check' then lists each one to enter.",
-    )
-    new_period.add_argument("report", metavar="REPORT", help="the report to continue")
-    new_period.add_argument(
-        "--to", metavar="NAME", help="the new folder's name (default: REPORT with the new years)"
-    )
+    new_period = add("new-period", NEW_PERIOD_SUMMARY, NEW_PERIOD_DESCRIPTION)
+    new_period.add_argument("report", metavar="REPORT", help=str(NEW_PERIOD_REPORT_HELP()))
+    new_period.add_argument("--to", metavar="NAME", help=str(NEW_PERIOD_TO_HELP()))
     new_period.set_defaults(command=_new_period)
 
-    fill = add(
-        "fill-sheet",
-        "write the Excel sheet a statistics office fills with a report's figures",
-        "Write 指标填报.xlsx into data/REPORT/: a sheet for each data file with figures still to "
-        "enter (value: ~, as new-period leaves them), a row a figure with its label, unit, a "
-        "column a year and last period's value beside; the cells to fill accept numbers only. "
-        "Each data file then names its sheet under figures_sheet:, so the filled workbook, saved "
-        "in place, is read by check and render.",
-    )
-    fill.add_argument("report", metavar="REPORT", help="the report whose figures are to fill")
+    fill = add("fill-sheet", FILL_SUMMARY, FILL_DESCRIPTION)
+    fill.add_argument("report", metavar="REPORT", help=str(FILL_REPORT_HELP()))
     fill.set_defaults(command=_fill_sheet)
 
-    listing = add(
-        "list",
-        "show every template and report, and whether each report checks clean",
-        "List the templates, and for each report its data folder, its template, its output "
-        "file and whether it checks clean (✓) or how many problems 'reportgen check' shows.",
-    )
+    listing = add("list", LIST_SUMMARY, LIST_DESCRIPTION)
     listing.set_defaults(command=_list)
 
-    department = add(
-        "new-department",
-        "make a starter template and a commented data folder for a new report",
-        "Write templates/NAME.docx, a starter template in the formal layout, and data/NAME/, a "
-        "commented report.yaml and one part that fill it. It renders at once; then change it.",
-    )
-    department.add_argument("name", metavar="NAME", help="the report's name (letters, digits, -)")
-    department.add_argument("--title", help="the report's title (default: 工作报告)")
-    department.add_argument("--organisation", help="the organisation's full name")
+    department = add("new-department", DEPARTMENT_SUMMARY, DEPARTMENT_DESCRIPTION)
+    department.add_argument("name", metavar="NAME", help=str(DEPARTMENT_NAME_HELP()))
+    department.add_argument("--title", help=str(DEPARTMENT_TITLE_HELP()))
+    department.add_argument("--organisation", help=str(DEPARTMENT_ORGANISATION_HELP()))
     department.set_defaults(command=_new_department)
 
-    fields = add(
-        "fields",
-        "print the fields a template needs",
-        "Print every field TEMPLATE uses, nested, with its kind and the file and key the data "
-        "gives it in. TEMPLATE is a file in templates/ (the .docx may be left off) or a path.",
-    )
+    fields = add("fields", FIELDS_SUMMARY, FIELDS_DESCRIPTION)
     fields.add_argument("template", metavar="TEMPLATE")
     fields.set_defaults(command=_fields)
 
-    fix = add(
-        "fix-template",
-        "normalise templates so that Word lays them out as LibreOffice does",
-        "Set each TEMPLATE (default: every template) to Word's current compatibility mode and "
-        "Chinese as its East Asian language, remove stale parts (an old copy of the styles, a "
-        "thumbnail, an empty bibliography) and list links to missing styles, and mark runs "
-        "with Chinese quotes and dashes for the East Asian font: the warnings of "
-        "'reportgen check'. The template is changed in place; the original is kept beside "
-        "it as NAME.docx.bak.",
-    )
-    fix.add_argument(
-        "templates", nargs="*", metavar="TEMPLATE", help="a file in templates/ or a path"
-    )
+    fix = add("fix-template", FIX_SUMMARY, FIX_DESCRIPTION)
+    fix.add_argument("templates", nargs="*", metavar="TEMPLATE", help=str(FIX_TEMPLATE_HELP()))
     fix.set_defaults(command=_fix_template)
 
-    init = add(
-        "init",
-        "make a new workspace with a sample report",
-        "Make templates/, data/, output/, a commented reportgen.toml and a sample report in DIR "
-        "(default: the current folder), so that 'reportgen render' there works at once. "
-        "Existing files are never overwritten.",
-    )
+    init = add("init", INIT_SUMMARY, INIT_DESCRIPTION)
     init.add_argument("directory", nargs="?", type=Path, default=Path("."), metavar="DIR")
     init.set_defaults(command=_init)
 
-    cache = add(
-        "cache",
-        "show where checked templates and loaded reports are kept, or clear them",
-        "Show the folder where reportgen keeps templates that passed their checks and reports "
-        "that loaded without a problem, so that later runs need not check and load them "
-        "again, and how much it holds. Clearing it is always safe: the next run checks and "
-        "loads afresh.",
-    )
-    cache.add_argument("--clear", action="store_true", help="remove every entry")
+    cache = add("cache", CACHE_SUMMARY, CACHE_DESCRIPTION)
+    cache.add_argument("--clear", action="store_true", help=str(CACHE_CLEAR_HELP()))
     cache.set_defaults(command=_cache)
+
+    serve = add("serve", SERVE_SUMMARY, SERVE_DESCRIPTION)
+    serve.add_argument("--port", type=int, default=8420, metavar="P", help=str(SERVE_PORT_HELP()))
+    serve.add_argument("--host", default="127.0.0.1", metavar="ADDR", help=str(SERVE_HOST_HELP()))
+    serve.set_defaults(command=_serve)
 
 
 def _render(arguments: argparse.Namespace) -> int:
@@ -304,13 +269,12 @@ def _render(arguments: argparse.Namespace) -> int:
             engine=_engine(arguments),
         )
     for warning in warnings:  # -- after the progress bar, which owns the terminal till then --
-        print(warning, file=sys.stderr)
+        _warn(warning)
     return 0
 
 
 def _engine(arguments: argparse.Namespace) -> Engine | None:
     """Return where the arguments ask a batch's rows to be rendered; None: here, in --jobs."""
-    from reportgen.cli.messages import SCHEDULER_NEEDS_DASK
     from reportgen.errors import UsageError
 
     if arguments.scheduler is not None and arguments.engine != "dask":
@@ -326,7 +290,6 @@ def _engine(arguments: argparse.Namespace) -> Engine | None:
 def _require_dask() -> None:
     import importlib.util
 
-    from reportgen.cli.messages import DASK_MISSING
     from reportgen.errors import UsageError
 
     if importlib.util.find_spec("distributed") is None:
@@ -344,17 +307,19 @@ def _schema(arguments: argparse.Namespace) -> int:
 
 
 def _check(arguments: argparse.Namespace) -> int:
-    from reportgen.api import check_reports
+    from reportgen.api import check_reports, errors_among
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
-    problems = check_reports(workspace, arguments.reports, cache=_cache_from_environment())
-    if any(problem.severity == "error" for problem in problems):
+    problems = check_reports(
+        workspace, arguments.reports, cache=_cache_from_environment(), pdf=arguments.pdf
+    )
+    if errors_among(problems):
         raise ProblemsFound(problems)
     for warning in problems:
-        print(warning, file=sys.stderr)
+        _warn(warning)
     names = arguments.reports or workspace.report_names()
-    print(f"{len(names)} report{'s' if len(names) != 1 else ''} checked: no problems")
+    print(CHECKED_CLEAN(count=len(names)))
     return 0
 
 
@@ -362,19 +327,18 @@ def _watch(arguments: argparse.Namespace) -> int:
     from reportgen.commands.watch import watch_reports
     from reportgen.workspace import Workspace
 
-    def note(text: str) -> None:
-        print(text, file=sys.stderr, flush=True)
+    def note(message: Message) -> None:
+        print(message, file=sys.stderr, flush=True)
 
     watch_reports(
         Workspace.find(),
         arguments.reports,
         arguments.output,
         on_written=lambda path: print(_shown(path), flush=True),
-        on_error=lambda err: note(f"error: {err}"),
-        on_watching=lambda folders: note(
-            f"watching {', '.join(map(_shown, folders))} (Ctrl+C to stop)"
-        ),
-        on_change=lambda paths: note(f"changed: {', '.join(map(_shown, paths))}"),
+        on_error=lambda err: note(ERROR_PREFIX(error=err)),
+        on_warning=_warn,
+        on_watching=lambda folders: note(WATCHING(folders=[_shown(f) for f in folders])),
+        on_change=lambda paths: note(CHANGED(paths=[_shown(path) for path in paths])),
         cache=_cache_from_environment(),
     )
     return 0
@@ -385,11 +349,12 @@ def _new_period(arguments: argparse.Namespace) -> int:
     from reportgen.workspace import Workspace
 
     made = start_new_period(Workspace.find(), arguments.report, arguments.to)
-    print(f"{_shown(made.directory)}: the period {made.start}—{made.end}, from {arguments.report}")
     print(
-        f"{len(made.figures)} figure{'s' if len(made.figures) != 1 else ''} and the date to "
-        f"enter: 'reportgen check {made.name}' lists each one"
+        NEW_PERIOD_MADE(
+            folder=_shown(made.directory), start=made.start, end=made.end, report=arguments.report
+        )
     )
+    print(NEW_PERIOD_TO_ENTER(count=len(made.figures), name=made.name))
     return 0
 
 
@@ -424,7 +389,7 @@ def _new_department(arguments: argparse.Namespace) -> int:
     )
     for path in written:
         print(_shown(path))
-    print(f"'reportgen render {arguments.name}' renders it; edit the files, then render again")
+    print(DEPARTMENT_MADE(name=arguments.name))
     return 0
 
 
@@ -466,43 +431,82 @@ def _init(arguments: argparse.Namespace) -> int:
 
     for path in init_workspace(arguments.directory):
         print(_shown(path))
-    print(f"'reportgen render' in {_shown(arguments.directory)} renders the sample report")
+    print(INIT_MADE(folder=_shown(arguments.directory)))
+    return 0
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    from reportgen.serve.server import serve
+    from reportgen.workspace import Workspace
+
+    serve(
+        Workspace.find(),
+        host=arguments.host,
+        port=arguments.port,
+        cache=_cache_from_environment(),
+        say=lambda text: print(text, flush=True),
+    )
     return 0
 
 
 def _cache(arguments: argparse.Namespace) -> int:
-    cache = _cache_from_environment()
+    from reportgen.cache import messages
+
+    cache = _cache_from_environment(warn=False)
     if cache is None:
-        print(f"the cache is off ({NO_CACHE_VARIABLE} is set)")
+        print(messages.OFF(variable=NO_CACHE_VARIABLE))
         return 0
-    root = cache.root
+    refusal = cache.refusal()
+    if refusal is not None and not arguments.clear:
+        print(f"{cache.root}: {refusal}")
+        return 0
     if arguments.clear:
         removed = cache.clear()
-        print(f"{root}: {removed} entr{'y' if removed == 1 else 'ies'} removed")
+        print(messages.CLEARED(root=cache.root, count=removed))
         return 0
     summary = cache.summary()
-    kinds = ", ".join(
-        f"{count} {kind if count != 1 else kind.removesuffix('s')}"
-        for kind, count in summary.entries.items()
+    print(
+        messages.SUMMARY(
+            root=cache.root,
+            templates=summary.entries.get("templates", 0),
+            reports=summary.entries.get("reports", 0),
+            size=f"{summary.size / 1024:,.0f}",
+        )
     )
-    print(f"{root}: {kinds} ({summary.size / 1024:,.0f} KB)")
     return 0
 
 
-def _cache_from_environment() -> Cache | None:
-    """Return the cache the environment asks for: REPORTGEN_CACHE_DIR, off, or the user's."""
-    from reportgen.cache import Cache, user_cache_folder
+def _warn(warning: Problem) -> None:
+    print(warning, file=sys.stderr, flush=True)
+
+
+def _cache_from_environment(*, warn: bool = True) -> Cache | None:
+    """Return the cache the environment asks for: REPORTGEN_CACHE_DIR, off, or the user's.
+
+    A folder that is not safe to use (another user's, open to others, holding other files)
+    is not used: with ``warn``, a line on stderr says why.
+    """
+    from reportgen.cache import Cache, messages, user_cache_folder
+    from reportgen.messages import AT_PATH
 
     if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
         return None
     folder = os.environ.get(CACHE_DIR_VARIABLE)
-    return Cache(Path(folder) if folder else user_cache_folder())
+    cache = Cache(Path(folder) if folder else user_cache_folder())
+    if not warn:
+        return cache
+    refusal = cache.refusal()
+    if refusal is not None:
+        reason = AT_PATH(path=cache.root, message=refusal)
+        print(messages.NOT_USED(reason=reason), file=sys.stderr)
+        return None
+    return cache
 
 
 def _count(text: str) -> int:
     """Return ``text`` as a whole number of at least 1, for argparse."""
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"should be a whole number of 1 or more, not '{text}'")
+        raise argparse.ArgumentTypeError(str(NOT_A_COUNT(text=text)))
     return int(text)
 
 

@@ -15,7 +15,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from reportgen.cli.messages import ROWS_A_SECOND, ROWS_OF
+from reportgen.cli.messages import (
+    CONVERTED,
+    CONVERTING,
+    DONE,
+    RENDERED,
+    RENDERING,
+    ROWS_A_SECOND,
+    ROWS_OF,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -109,14 +117,14 @@ class BarProgress:
             TextColumn("{task.fields[rate]}", style="progress.data.speed"),
             console=console,
         )
-        self.task = self.bar.add_task("rendering", total=total + (1 if pdf else 0), rate="")
+        self.task = self.bar.add_task(str(RENDERING()), total=total + (1 if pdf else 0), rate="")
 
     def rendered(self, name: str) -> None:
         """Advance the bar by one report; name the PDF step when the last one is done."""
         self._rendered += 1
-        description = f"rendered {name}"
+        description = str(RENDERED(name=name))
         if self.pdf and self._rendered == self._reports:
-            description = "converting to PDF with LibreOffice"
+            description = str(CONVERTING())
         self.bar.update(self.task, advance=1, description=description)
 
     def written(self, path: Path) -> None:
@@ -124,7 +132,7 @@ class BarProgress:
         self.bar.console.print(self.show(path), markup=False, highlight=False, soft_wrap=True)
         if path.suffix == ".pdf" and not self._converted:
             self._converted = True
-            self.bar.update(self.task, advance=1, description="converted to PDF")
+            self.bar.update(self.task, advance=1, description=str(CONVERTED()))
 
     def rows(self, name: str) -> Callable[[int, int | None], None]:
         """Add a bar for the rows of batch ``name``; return what moves it."""
@@ -151,7 +159,7 @@ class BarProgress:
 
     def __exit__(self, *exception: object) -> None:
         if not exception[0]:
-            self.bar.update(self.task, description="done")
+            self.bar.update(self.task, description=str(DONE()))
         self.bar.stop()
 
 

@@ -7,12 +7,32 @@ checks clean.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportgen.commands.messages import (
+    LIST_AND,
+    LIST_BATCH_OUTPUT,
+    LIST_DATA,
+    LIST_NO_TEMPLATE,
+    LIST_NONE,
+    LIST_OUTPUT,
+    LIST_OUTPUT_UNKNOWN,
+    LIST_PARTS,
+    LIST_PROBLEMS,
+    LIST_REPORTS,
+    LIST_TEMPLATE,
+    LIST_TEMPLATE_MISSING,
+    LIST_TEMPLATES,
+    LIST_UNUSED,
+    LIST_USED_BY,
+    LIST_WARNED,
+)
 from reportgen.data.report import REPORT_FILE
 from reportgen.errors import Problem
+from reportgen.i18n import Message
 from reportgen.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -32,9 +52,11 @@ class ReportEntry:
     #: The output file, or None while report.yaml has problems that hide it. For a batch,
     #: the pattern of its files, in the folder named after the report.
     output: Path | None
+    #: What stops it rendering; its warnings are kept apart, in ``warnings``.
     problems: list[Problem] = field(default_factory=list)
     #: A batch's table (one document a row), or None for a report of one document.
     rows: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -54,7 +76,7 @@ class Overview:
     reports: list[ReportEntry]
 
     def lines(self) -> list[str]:
-        """Return the overview as the lines ``reportgen list`` prints."""
+        """Return the overview as the lines ``reportgen list`` prints, in the current language."""
         root = self.workspace.root
 
         def shown(path: Path) -> str:
@@ -63,41 +85,47 @@ class Overview:
             except ValueError:
                 return str(path)
 
-        lines = [f"templates ({shown(self.workspace.templates_dir)}/):"]
+        lines: list[Message | str] = [LIST_TEMPLATES(folder=shown(self.workspace.templates_dir))]
         width = max((len(entry.path.name) for entry in self.templates), default=0)
         for template in self.templates:
-            users = ", ".join(template.used_by) if template.used_by else "(no report uses it)"
-            lines.append(f"  {template.path.name.ljust(width)}  used by {users}")
+            users = LIST_USED_BY(reports=template.used_by) if template.used_by else LIST_UNUSED()
+            lines.append(f"  {template.path.name.ljust(width)}  {users}")
         if not self.templates:
-            lines.append("  (none)")
-        lines.append(f"reports ({shown(self.workspace.data_dir)}/):")
+            lines.append(LIST_NONE())
+        lines.append(LIST_REPORTS(folder=shown(self.workspace.data_dir)))
         for report in self.reports:
-            count = sum(1 for problem in report.problems if problem.severity == "error")
-            state = "✓" if not count else f"{count} problem{'s' if count != 1 else ''}"
-            warned = len(report.problems) - count
-            if warned:
-                state += f" ({warned} warning{'s' if warned != 1 else ''})"
-            lines.append(f"  {report.name}  {state}")
-            files = [REPORT_FILE]
-            if report.parts:
-                files.append(f"{len(report.parts)} part{'s' if len(report.parts) != 1 else ''}")
-            if report.rows:
-                files.append(report.rows)
-            lines.append(f"    data      {shown(report.directory)}/ ({' and '.join(files)})")
-            if report.template is None:
-                lines.append("    template  (none given: add template: to report.yaml)")
-            else:
-                template_path = self.workspace.template_path(report.template)
-                missing = "" if template_path.is_file() else "  (missing)"
-                lines.append(f"    template  {shown(template_path)}{missing}")
-            if report.output is None:
-                lines.append("    output    (unknown until report.yaml checks)")
-            elif report.rows is not None:
-                lines.append(f"    output    {shown(report.output)}  (one a row of {report.rows})")
-            else:
-                lines.append(f"    output    {shown(report.output)}")
+            lines += self._report_lines(report, shown)
         if not self.reports:
-            lines.append("  (none)")
+            lines.append(LIST_NONE())
+        return [str(line) for line in lines]
+
+    def _report_lines(
+        self, report: ReportEntry, shown: Callable[[Path], str]
+    ) -> list[Message | str]:
+        count = len(report.problems)
+        state: Message | str = LIST_PROBLEMS(count=count) if count else "✓"
+        warned = len(report.warnings)
+        if warned:
+            state = LIST_WARNED(state=state, count=warned)
+        lines: list[Message | str] = [f"  {report.name}  {state}"]
+        files: Message | str = REPORT_FILE
+        if report.parts:
+            files = LIST_AND(first=files, second=LIST_PARTS(count=len(report.parts)))
+        if report.rows:
+            files = LIST_AND(first=files, second=report.rows)
+        lines.append(LIST_DATA(folder=shown(report.directory), files=files))
+        if report.template is None:
+            lines.append(LIST_NO_TEMPLATE())
+        else:
+            template_path = self.workspace.template_path(report.template)
+            kind = LIST_TEMPLATE if template_path.is_file() else LIST_TEMPLATE_MISSING
+            lines.append(kind(path=shown(template_path)))
+        if report.output is None:
+            lines.append(LIST_OUTPUT_UNKNOWN())
+        elif report.rows is not None:
+            lines.append(LIST_BATCH_OUTPUT(path=shown(report.output), rows=report.rows))
+        else:
+            lines.append(LIST_OUTPUT(path=shown(report.output)))
         return lines
 
 
@@ -143,6 +171,8 @@ def _entry(workspace: Workspace, directory: Path, problems: list[Problem]) -> Re
         output = workspace.output_dir / directory.name / f"{facts.batch.output}.docx"
     elif facts is not None:
         output = workspace.output_dir / f"{facts.output_stem()}.docx"
+    errors = [problem for problem in problems if problem.severity == "error"]
+    warnings = [problem for problem in problems if problem.severity == "warning"]
     return ReportEntry(
-        directory.name, directory, outline.parts, outline.template, output, problems, rows
+        directory.name, directory, outline.parts, outline.template, output, errors, rows, warnings
     )

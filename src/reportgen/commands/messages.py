@@ -43,6 +43,48 @@ PERIOD_FOLDER_TAKEN = MessageKind(
     zh="已存在：请用 --to 另起一个名称，或删除该文件夹",
 )
 
+# -- list --
+
+LIST_TEMPLATES = MessageKind(
+    "list.templates", en="templates ({folder}/):", zh="模板（{folder}/）："
+)
+LIST_USED_BY = MessageKind("list.used-by", en="used by {reports}", zh="用于 {reports}")
+LIST_UNUSED = MessageKind("list.unused", en="(no report uses it)", zh="（没有报告使用）")
+LIST_NONE = MessageKind("list.none", en="  (none)", zh="  （无）")
+LIST_REPORTS = MessageKind("list.reports", en="reports ({folder}/):", zh="报告（{folder}/）：")
+LIST_PROBLEMS = MessageKind(
+    "list.problems", en="{count} {count:problem|problems}", zh="{count} 个问题"
+)
+LIST_WARNED = MessageKind(
+    "list.warned",
+    en="{state} ({count} {count:warning|warnings})",
+    zh="{state}（{count} 条提醒）",
+)
+LIST_PARTS = MessageKind("list.parts", en="{count} {count:part|parts}", zh="{count} 个部分")
+LIST_DATA = MessageKind(
+    "list.data", en="    data      {folder}/ ({files})", zh="    数据  {folder}/（{files}）"
+)
+LIST_AND = MessageKind("list.and", en="{first} and {second}", zh="{first} 和 {second}")
+LIST_TEMPLATE = MessageKind("list.template", en="    template  {path}", zh="    模板  {path}")
+LIST_TEMPLATE_MISSING = MessageKind(
+    "list.template-missing", en="    template  {path}  (missing)", zh="    模板  {path}（不存在）"
+)
+LIST_NO_TEMPLATE = MessageKind(
+    "list.no-template",
+    en="    template  (none given: add template: to report.yaml)",
+    zh="    模板  （未指定：在 report.yaml 中写 template:）",
+)
+LIST_OUTPUT_UNKNOWN = MessageKind(
+    "list.output-unknown",
+    en="    output    (unknown until report.yaml checks)",
+    zh="    输出  （report.yaml 通过检查后才能确定）",
+)
+LIST_OUTPUT = MessageKind("list.output", en="    output    {path}", zh="    输出  {path}")
+LIST_BATCH_OUTPUT = MessageKind(
+    "list.batch-output",
+    en="    output    {path}  (one a row of {rows})",
+    zh="    输出  {path}（{rows} 每行一份）",
+)
 FILL_SHEET_NOTHING = MessageKind(
     "fill-sheet.nothing",
     en="no figure of '{report}' awaits its value: start a new period first (reportgen "

@@ -20,16 +20,25 @@ from pathlib import Path
 
 import yaml
 
-from reportgen.commands.messages import BAD_FOLDER_NAME, PERIOD_FOLDER_TAKEN, PERIOD_NEEDED
+from reportgen.commands.messages import (
+    BAD_FOLDER_NAME,
+    PERIOD_FOLDER_TAKEN,
+    PERIOD_NEEDED,
+)
 from reportgen.data.outline import read_outline
 from reportgen.data.yaml_source import parse_yaml
-from reportgen.errors import AlreadyExistsError, DataError, Problem, WorkspaceError
+from reportgen.data.yaml_text import (
+    INT_TAG,
+    NULL_TAG,
+    TextEdits,
+    is_number,
+    number_text,
+)
+from reportgen.errors import AlreadyExistsError, DataError, WorkspaceError
 from reportgen.files import write_folder_atomically
+from reportgen.text.decoding import read_text
 from reportgen.workspace import Workspace
 
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_NULL = "tag:yaml.org,2002:null"
 #: A folder name that can stand on its own in data/ (no path, no hidden folder).
 _FOLDER_NAME = re.compile(r"[^\W][\w.\-—]*")
 
@@ -106,52 +115,27 @@ def roll_over(text: str, path: Path, shift: int) -> tuple[str, list[str]]:
     for key, value in root.value:
         if key.value == "period" and isinstance(value, yaml.MappingNode):
             for year_key, year in value.value:
-                if year_key.value in ("start", "end") and year.tag == _INT:
+                if year_key.value in ("start", "end") and year.tag == INT_TAG:
                     editor.replace(year, str(int(year.value) + shift))
-        elif key.value == "date" and isinstance(value, yaml.ScalarNode) and value.tag != _NULL:
+        elif key.value == "date" and isinstance(value, yaml.ScalarNode) and value.tag != NULL_TAG:
             editor.replace(value, "~")
         elif key.value == "figures" and isinstance(value, yaml.MappingNode):
             editor.figures(value, (), shift)
     return editor.result(), editor.emptied
 
 
-class _Editor:
-    """Collects replacements at character positions, then applies them all at once."""
+class _Editor(TextEdits):
+    """Collects a new period's replacements, then applies them all at once."""
 
     def __init__(self, text: str, path: Path) -> None:
-        self.text = text
-        self.path = path
-        self.edits: list[tuple[int, int, str]] = []
+        super().__init__(text, path)
         self.emptied: list[str] = []
-
-    def replace(self, node: yaml.Node, new: str, *, align: bool = True) -> None:
-        """Replace ``node``'s text by ``new``; with ``align``, keep a comment after it in place."""
-        start, end = node.start_mark.index, node.end_mark.index
-        if align:
-            spaces = len(self.text[end:]) - len(self.text[end:].lstrip(" "))
-            if self.text.startswith("#", end + spaces) and spaces:
-                # -- the comments of a file line up in one column: keep them there --
-                new += " " * max(1, spaces - (len(new) - (end - start)))
-                end += spaces
-        self.edits.append((start, end, new))
-
-    def insert(self, index: int, new: str) -> None:
-        self.edits.append((index, index, new))
-
-    def result(self) -> str:
-        text = self.text
-        # -- from the end backwards, so earlier positions stay valid --
-        for start, end, new in sorted(self.edits, key=lambda edit: edit[:2], reverse=True):
-            text = text[:start] + new + text[end:]
-        return text
-
-    # -- figures --
 
     def figures(self, group: yaml.MappingNode, prefix: tuple[str, ...], shift: int) -> None:
         for key, node in group.value:
             name = (*prefix, str(key.value))
             if isinstance(node, yaml.ScalarNode):
-                if _is_number(node):
+                if is_number(node):
                     # -- the short form `name: 5` has no room for previous: write the long one --
                     self.replace(node, f"{{value: ~, previous: {node.value}}}")
                     self.emptied.append(".".join(name))
@@ -167,18 +151,18 @@ class _Editor:
         """Empty one figure written as a mapping; return False if it was empty already."""
         value = keys.get("value")
         by_year = keys.get("by_year")
-        if isinstance(value, yaml.ScalarNode) and _is_number(value):
+        if isinstance(value, yaml.ScalarNode) and is_number(value):
             previous = value.value
             self.replace(value, "~", align=False)  # -- its comment moves to previous --
             anchor = _key_of(node, "value")
             after = True
         elif isinstance(by_year, yaml.MappingNode) and by_year.value:
             amounts = [amount for _, amount in by_year.value]
-            if not all(_is_number(amount) for amount in amounts):
+            if not all(is_number(amount) for amount in amounts):
                 return False  # -- a year already empty, or not a number: check says which --
             previous = _sum([str(amount.value) for amount in amounts])
             for year_key, amount in by_year.value:
-                if year_key.tag == _INT:
+                if year_key.tag == INT_TAG:
                     self.replace(year_key, str(int(year_key.value) + shift))
                 self.replace(amount, "~")
             anchor = _key_of(node, "by_year")
@@ -194,44 +178,10 @@ class _Editor:
             else:
                 self.insert(anchor.start_mark.index, f"previous: {previous}, ")
         elif after:
-            self._add_line_after(anchor, value, f"previous: {previous}")  # type: ignore[arg-type]
+            self.add_line_after(anchor, value, f"previous: {previous}")  # type: ignore[arg-type]
         else:
-            self._add_line_before(anchor, f"previous: {previous}")
+            self.add_line_before(anchor, f"previous: {previous}")
         return True
-
-    def _line_start(self, key: yaml.Node) -> tuple[int, str]:
-        index = key.start_mark.index
-        start = self.text.rfind("\n", 0, index) + 1
-        indent = self.text[start:index]
-        if indent.strip():
-            raise DataError(
-                [
-                    Problem(
-                        "cannot move this figure to the next period automatically: "
-                        "put each of its fields on a line of its own",
-                        file=self.path,
-                        line=key.start_mark.line + 1,
-                        column=key.start_mark.column + 1,
-                    )
-                ]
-            )
-        return start, indent
-
-    def _add_line_before(self, key: yaml.Node, line: str) -> None:
-        start, indent = self._line_start(key)
-        self.insert(start, f"{indent}{line}\n")
-
-    def _add_line_after(self, key: yaml.Node, value: yaml.Node, line: str) -> None:
-        # -- a comment on the value's line explains the old number: it moves with it --
-        _, indent = self._line_start(key)
-        end = self.text.find("\n", value.end_mark.index)
-        end = len(self.text) if end < 0 else end
-        rest = self.text[value.end_mark.index : end]
-        new_line = f"{indent}{line}"
-        if rest.strip().startswith("#"):
-            comment_column = value.end_mark.column + len(rest) - len(rest.lstrip())
-            new_line += " " * max(1, comment_column - len(new_line)) + rest.strip()
-        self.edits.append((value.end_mark.index, end, f"\n{new_line}"))
 
 
 def _key_of(node: yaml.MappingNode, name: str) -> yaml.Node:
@@ -239,13 +189,8 @@ def _key_of(node: yaml.MappingNode, name: str) -> yaml.Node:
     return keys[0]
 
 
-def _is_number(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag in (_INT, _FLOAT)
-
-
 def _sum(texts: list[str]) -> str:
-    total = sum((Decimal(text.replace("_", "")) for text in texts), Decimal(0))
-    return format(total.normalize(), "f") if total != total.to_integral() else str(int(total))
+    return number_text(sum((Decimal(text.replace("_", "")) for text in texts), Decimal(0)))
 
 
 def _period_of(directory: Path) -> tuple[int, int]:
@@ -259,7 +204,5 @@ def _period_of(directory: Path) -> tuple[int, int]:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise DataError([Problem(f"cannot read the file ({err})", file=path)]) from err
+    # -- a file in GBK or UTF-16 is read as such; the new period's copy is written as UTF-8 --
+    return read_text(path).text

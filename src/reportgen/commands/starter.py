@@ -24,6 +24,7 @@ from reportgen.commands.messages import (
 )
 from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
 from reportgen.files import write_atomically, write_folder_atomically
+from reportgen.messages import os_reason
 from reportgen.workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
 
 #: The report ``reportgen init`` makes.
@@ -79,8 +80,7 @@ def create_department(
 
     Raise WorkspaceError, writing nothing, if ``name`` cannot name a file or either exists.
     """
-    if not _NAME.fullmatch(name):
-        raise WorkspaceError(BAD_REPORT_NAME(name=name))
+    check_report_name(name)
     template = workspace.templates_dir / f"{name}.docx"
     folder = workspace.data_dir / name
     taken = [path for path in (template, folder) if path.exists()]
@@ -96,6 +96,12 @@ def create_department(
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return [template, *files]
+
+
+def check_report_name(name: str) -> None:
+    """Raise WorkspaceError unless ``name`` can name a report's folder and template."""
+    if not _NAME.fullmatch(name):
+        raise WorkspaceError(BAD_REPORT_NAME(name=name))
 
 
 def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Path]:
@@ -118,7 +124,7 @@ def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Pat
         for folder in DEFAULT_FOLDERS.values():
             (directory / folder).mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        reason = err.strerror or str(err)
+        reason = os_reason(err)
         raise OutputError(FOLDERS_UNWRITABLE(reason=reason), path=directory) from err
     written = create_department(workspace, SAMPLE_REPORT, today=today)
     write_atomically(config, CONFIG_TEXT.encode())
@@ -145,8 +151,9 @@ def skeleton_files(
         ),
         (f"title: {_yaml_text(title)}", "文种或标题；模板把标题拼成“单位＋年份＋年＋标题”"),
         ("period:", "汇报所涵盖的年份（含首尾两年）；年度报告起止为同一年"),
-        (f"  start: {today.year}", "起始年份"),
-        (f"  end: {today.year}", "截止年份；正文写 {{ period.end }} 即印出此年份"),
+        # -- the last whole year: a summary is dated after the year it sums up --
+        (f"  start: {today.year - 1}", "起始年份"),
+        (f"  end: {today.year - 1}", "截止年份；正文写 {{ period.end }} 即印出此年份"),
         (f"date: {today.isoformat()}", "成文日期，印在落款处，写作 年-月-日"),
         ("opening:", "开头段落，每个“-”是一段"),
         ("  - >-", ""),

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from reportgen.errors import ReportgenError
+from reportgen.errors import Problem, ReportgenError
 from reportgen.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ def watch_reports(
     on_error: Callable[[ReportgenError], None] | None = None,
     on_watching: Callable[[list[Path]], None] | None = None,
     on_change: Callable[[list[Path]], None] | None = None,
+    on_warning: Callable[[Problem], None] | None = None,
     stop_event: StopSignal | None = None,
     max_cycles: int | None = None,
     cache: Cache | None = None,
@@ -49,11 +50,13 @@ def watch_reports(
 
     Each report is rendered on its own, so one report's problems never hold back
     another. ``on_written`` is told each file written, ``on_error`` each error (and
-    watching goes on), ``on_watching`` the folders watched once watching starts, and
-    ``on_change`` the files of each change. Return the number of changes handled,
+    watching goes on), ``on_warning`` each warning of a report that rendered,
+    ``on_watching`` the folders watched once watching starts, and ``on_change`` the files of
+    each change. Return the number of changes handled,
     when ``stop_event`` is set, after ``max_cycles`` changes, or on Ctrl+C.
     """
     watcher = _ReportWatcher(workspace, list(names), output_dir, on_written, on_error, cache)
+    watcher.on_warning = on_warning
     folders = watcher.folders()
     for name in watcher.current_names():
         watcher.render(name)
@@ -115,6 +118,7 @@ class _ReportWatcher:
         self.output_dir = output_dir
         self.on_written = on_written
         self.on_error = on_error
+        self.on_warning: Callable[[Problem], None] | None = None
         self.data_dir = workspace.data_dir.resolve()
         self.templates_dir = workspace.templates_dir.resolve()
         self._default_filter: DefaultFilter | None = None
@@ -145,7 +149,12 @@ class _ReportWatcher:
 
         try:
             render_reports(
-                self.workspace, [name], self.output_dir, self.on_written, cache=self.cache
+                self.workspace,
+                [name],
+                self.output_dir,
+                self.on_written,
+                on_warning=self.on_warning,
+                cache=self.cache,
             )
         except ReportgenError as err:
             if self.on_error is not None:

@@ -15,6 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from reportgen.data.figures import Figure, Group, Percent
+from reportgen.data.messages import GROUP_NOT_FIGURE, NO_SUCH_FIGURE, NO_VALUES_BY_YEAR
 from reportgen.errors import Problem, did_you_mean
 from reportgen.ooxml.pictures import InlinePicture
 from reportgen.text.filters import SCALES, amount, cn_numeral
@@ -85,9 +86,9 @@ def build_attachment(
             known = [leaf for leaf, _ in report_figures.leaves()]
             for part, group in parts.items():
                 known += [f"{part}.{leaf}" for leaf, _ in group.leaves()]
-            message = f"no figure named '{name}'{did_you_mean(name, known)}"
+            message = NO_SUCH_FIGURE(name=name, hint=did_you_mean(name, known))
         else:
-            message = f"'{name}' is a group of figures: name one figure in it"
+            message = GROUP_NOT_FIGURE(name=name)
         problems.append(source.problem(message, path, "report.attachment." + str(path[1])))
         return None
 
@@ -104,7 +105,7 @@ def build_attachment(
         elif isinstance(charted, Percent | Figure) and not charted.by_year:
             problems.append(
                 source.problem(
-                    f"'{spec.chart}' has no values by year to chart: give it by_year",
+                    NO_VALUES_BY_YEAR(name=spec.chart),
                     ("attachment", "chart"),
                     "report.attachment.chart",
                 )

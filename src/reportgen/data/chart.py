@@ -14,7 +14,9 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportgen.data.messages import NO_CHART_FONT
 from reportgen.errors import Problem, RenderError
+from reportgen.messages import QUOTED
 
 #: Sans-serif faces with simplified Chinese glyphs, best first: a chart's labels are
 #: read at a small size, where a 黑体-like face reads best.
@@ -57,14 +59,8 @@ def chinese_font_family() -> str:
     for family in CJK_FAMILIES:
         if family in known:
             return family
-    raise RenderError(
-        [
-            Problem(
-                "no font with Chinese glyphs for the chart (looked for "
-                f"{', '.join(CJK_FAMILIES)}); install one with: apt-get install {FONT_PACKAGE}"
-            )
-        ]
-    )
+    families = [QUOTED(text=family) for family in CJK_FAMILIES]
+    raise RenderError([Problem(NO_CHART_FONT(families=families, package=FONT_PACKAGE))])
 
 
 @functools.cache

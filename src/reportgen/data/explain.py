@@ -16,15 +16,23 @@ from typing import Any
 from pydantic import BaseModel
 
 from reportgen.data.messages import (
+    AT_LEAST,
+    AT_MOST,
     EMPTY_LIST,
     INVALID,
+    LESS_THAN,
     MISSING_FIELD,
+    MORE_THAN,
+    NOT_A_DATE,
     NOT_A_FIELD_NAME,
     NOT_A_LIST,
+    NOT_A_NUMBER,
     NOT_A_WHOLE_NUMBER,
     NOT_FIELDS,
     NOT_ONE_OF,
+    NOT_TEXT,
     NOT_TWO_NAMES,
+    NOT_YES_NO,
     NUMBER_OR_FIGURE,
     ONE_MORE_NAME,
     SHOWN_BOOLEAN,
@@ -35,6 +43,7 @@ from reportgen.data.messages import (
     SHOWN_NUMBER,
     SHOWN_OTHER,
     SHOWN_TEXT,
+    TOO_MANY_ITEMS,
     UNKNOWN_FIELD,
 )
 from reportgen.errors import InvalidValue, did_you_mean
@@ -51,6 +60,22 @@ _BY_TYPE = {
     "int_parsing": NOT_A_WHOLE_NUMBER,
     "int_type": NOT_A_WHOLE_NUMBER,
     "int_from_float": NOT_A_WHOLE_NUMBER,
+    "string_type": NOT_TEXT,
+    "float_parsing": NOT_A_NUMBER,
+    "float_type": NOT_A_NUMBER,
+    "bool_parsing": NOT_YES_NO,
+    "bool_type": NOT_YES_NO,
+    "date_parsing": NOT_A_DATE,
+    "date_type": NOT_A_DATE,
+    "date_from_datetime_parsing": NOT_A_DATE,
+    "date_from_datetime_inexact": NOT_A_DATE,
+}
+#: pydantic's error types about a limit, by the message and the name of the limit in ``ctx``.
+_BY_LIMIT = {
+    "greater_than_equal": (AT_LEAST, "ge"),
+    "greater_than": (MORE_THAN, "gt"),
+    "less_than_equal": (AT_MOST, "le"),
+    "less_than": (LESS_THAN, "lt"),
 }
 
 
@@ -64,6 +89,8 @@ def explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> Message
         return ONE_MORE_NAME() if loc and isinstance(loc[-1], int) else MISSING_FIELD()
     if kind in _BY_TYPE:
         return _BY_TYPE[kind](shown=shown(error.get("input")))
+    if kind in _BY_LIMIT or kind == "too_long":
+        return _beyond_limit(kind, error)
     if kind == "too_short":
         return EMPTY_LIST()
     if kind in {"value_error", "assertion_error"}:
@@ -76,6 +103,14 @@ def explain(error: Any, loc: tuple[Any, ...], model: type[BaseModel]) -> Message
         expected = str(error.get("ctx", {}).get("expected", ""))
         return NOT_ONE_OF(choices=expected, value=str(error.get("input")))
     return INVALID(detail=str(error["msg"]).removeprefix("Value error, "))
+
+
+def _beyond_limit(kind: str, error: Any) -> Message:
+    """Return a value beyond a bound the model sets (a least year, a most of items)."""
+    if kind == "too_long":
+        return TOO_MANY_ITEMS(limit=error["ctx"]["max_length"])
+    limit_kind, limit = _BY_LIMIT[kind]
+    return limit_kind(limit=error["ctx"][limit], shown=shown(error.get("input")))
 
 
 def shown(value: Any) -> Message:

@@ -13,30 +13,60 @@ from collections.abc import Collection
 from typing import Any
 
 from reportgen.data.figures import Figure, Group, Percent, PeriodView
+from reportgen.data.messages import (
+    CANNOT_COMPUTE,
+    FIGURE_AND_DERIVED,
+    FIGURE_AND_LIST,
+    GROUP_NOT_FIGURE,
+    GROWTH_FROM_ZERO,
+    MEANS_ATTACHMENT,
+    MEANS_DATE,
+    MEANS_FIGURES,
+    MEANS_LEAD,
+    MEANS_LISTS,
+    MEANS_OFFICIAL,
+    MEANS_OPENING,
+    MEANS_ORGANISATION,
+    MEANS_PARAGRAPHS,
+    MEANS_PART_NAME,
+    MEANS_PARTS,
+    MEANS_PERIOD,
+    MEANS_REPORT,
+    MEANS_TITLE,
+    MISSPELT_FIGURE_KEY,
+    NO_SUCH_FIGURE,
+    NO_VALUE_FOR_PERIOD,
+    NO_VALUE_FOR_YEAR,
+    RESERVED_NAME,
+    SHARE_OF_ZERO,
+    SHARE_OVER_WHOLE,
+    YEAR_OUTSIDE_PERIOD,
+)
 from reportgen.data.models import DerivedSpec, FigureSpec, _Content
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import Problem, did_you_mean
+from reportgen.i18n import Message
 
 #: Names the template context gives to the report's own facts, and what each holds.
 RESERVED_REPORT_NAMES = {
-    "organisation": "the organisation",
-    "title": "the report's title",
-    "period": "the period",
-    "date": "the report's date",
-    "report": "the report itself",
-    "opening": "the opening paragraphs",
-    "parts": "the list of parts",
-    "attachment": "the attachment",
-    "official": "the parts of an official document (公文)",
+    "organisation": MEANS_ORGANISATION,
+    "title": MEANS_TITLE,
+    "period": MEANS_PERIOD,
+    "date": MEANS_DATE,
+    "report": MEANS_REPORT,
+    "opening": MEANS_OPENING,
+    "parts": MEANS_PARTS,
+    "attachment": MEANS_ATTACHMENT,
+    "official": MEANS_OFFICIAL,
 }
 #: Names a part gives to its own prose and members (``proposals.lead``).
 RESERVED_PART_NAMES = {
-    "name": "the part's name",
-    "lead": "the part's lead sentence",
-    "paragraphs": "the part's paragraphs",
-    "figures": "all of the part's figures",
-    "lists": "all of the part's lists",
+    "name": MEANS_PART_NAME,
+    "lead": MEANS_LEAD,
+    "paragraphs": MEANS_PARAGRAPHS,
+    "figures": MEANS_FIGURES,
+    "lists": MEANS_LISTS,
 }
 
 
@@ -69,7 +99,7 @@ class FigureBuilder:
             if name in names:
                 self.problems.append(
                     source.problem(
-                        f"'{name}' is both a figure and a derived figure: rename one",
+                        FIGURE_AND_DERIVED(name=name),
                         path,
                         f"{prefix}.derived.{name}",
                     )
@@ -82,7 +112,7 @@ class FigureBuilder:
             if name in names:
                 self.problems.append(
                     source.problem(
-                        f"'{name}' is both a figure and a list: rename one",
+                        FIGURE_AND_LIST(name=name),
                         ("lists", name),
                         f"{prefix}.lists.{name}",
                     )
@@ -103,7 +133,7 @@ class FigureBuilder:
                 if name in reserved:
                     self.problems.append(
                         source.problem(
-                            f"'{name}' names {reserved[name]} in templates: rename it",
+                            RESERVED_NAME(name=name, meaning=reserved[name]()),
                             (kind, name),
                             f"{prefix}.{kind}.{name}",
                         )
@@ -119,8 +149,7 @@ class FigureBuilder:
             if hint:
                 self.problems.append(
                     source.problem(
-                        f"unknown field '{name}' (did you mean '{hint[0]}'?); if "
-                        f"'{path[-1]}' is a group of figures, give '{name}' another name",
+                        MISSPELT_FIGURE_KEY(key=name, meant=hint[0], group=path[-1]),
                         (*path, name),
                         f"{dotted}.{name}",
                     )
@@ -161,7 +190,7 @@ class FigureBuilder:
         for year in empty_years:
             self.problems.append(
                 source.problem(
-                    f"no value for {year}: enter it", (*path, "by_year", year), dotted + ".by_year"
+                    NO_VALUE_FOR_YEAR(year=year), (*path, "by_year", year), dotted + ".by_year"
                 )
             )
         by_year = {year: amount for year, amount in given.items() if amount is not None}
@@ -169,7 +198,7 @@ class FigureBuilder:
         if outside:
             self.problems.append(
                 source.problem(
-                    f"year {outside[0]} is outside the period {period}",
+                    YEAR_OUTSIDE_PERIOD(year=outside[0], period=period),
                     (*path, "by_year", outside[0]),
                     dotted + ".by_year",
                 )
@@ -183,7 +212,7 @@ class FigureBuilder:
         else:
             self.problems.append(
                 source.problem(
-                    f"no value for the period {period}: enter it (value: …)",
+                    NO_VALUE_FOR_PERIOD(period=period),
                     (*path, "value"),
                     dotted,
                 )
@@ -222,7 +251,7 @@ class FigureBuilder:
                 hint = did_you_mean(operand, [path for path, _ in known.leaves()])
                 self.problems.append(
                     source.problem(
-                        f"no figure named '{operand}'{hint}",
+                        NO_SUCH_FIGURE(name=operand, hint=hint),
                         (*path, operation, index),
                         field_name,
                     )
@@ -231,7 +260,7 @@ class FigureBuilder:
             if not isinstance(value, Figure):
                 self.problems.append(
                     source.problem(
-                        f"'{operand}' is a group of figures: name one figure in it",
+                        GROUP_NOT_FIGURE(name=operand),
                         (*path, operation, index),
                         field_name,
                     )
@@ -241,21 +270,27 @@ class FigureBuilder:
         if any(operand.missing for operand in operands):
             return missing_figure(name)  # the missing figure is reported already
 
-        def complain(message: str) -> None:
+        def complain(message: Message) -> None:
             self.problems.append(
-                source.problem(f"cannot compute {name}: {message}", (*path, operation), field_name)
+                source.problem(
+                    CANNOT_COMPUTE(name=name, reason=message), (*path, operation), field_name
+                )
             )
 
         first = operands[0]
         if operation == "share":
             part, whole = operands
             if whole.value == 0:
-                complain(f"{operand_names[1]} is 0, so {operand_names[0]} has no share of it")
+                complain(SHARE_OF_ZERO(whole=operand_names[1], part=operand_names[0]))
                 return None
             if part.value > whole.value:
                 complain(
-                    f"{operand_names[0]} ({part.value}) is greater than "
-                    f"{operand_names[1]} ({whole.value}); a share cannot exceed 100%"
+                    SHARE_OVER_WHOLE(
+                        part=operand_names[0],
+                        part_value=part.value,
+                        whole=operand_names[1],
+                        whole_value=whole.value,
+                    )
                 )
                 return None
             return Percent(
@@ -277,7 +312,7 @@ class FigureBuilder:
         if operation == "growth":
             old, new = operands
             if old.value == 0:
-                complain(f"{operand_names[0]} is 0, so growth from it has no percentage")
+                complain(GROWTH_FROM_ZERO(base=operand_names[0]))
                 return None
             return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
         if operation == "sum":

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportgen.i18n import Language
 from reportgen.text.filters import amount, percent
 
 
@@ -149,3 +150,8 @@ class PeriodView:
 
     def __str__(self) -> str:
         return f"{self.start}—{self.end}"
+
+    def worded(self, language: Language) -> str:
+        """Return the period as a message says it: 2019—2023, or 2019—2023年 in Chinese."""
+        span = str(self) if self.start != self.end else str(self.start)
+        return f"{span}年" if language == "zh" else span

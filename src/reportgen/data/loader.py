@@ -16,9 +16,22 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from reportgen.data.attachment import build_attachment
+from reportgen.data.explain import shown
 from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
 from reportgen.data.figures import Group, PeriodView
-from reportgen.data.messages import PICTURE_NAME_TAKEN
+from reportgen.data.messages import (
+    DATA_FILE_MISSING,
+    FILE_EMPTY,
+    FILE_NOT_FIELDS,
+    FILE_NOT_LISTED,
+    IN_TEXT,
+    NO_DATE,
+    PART_AND_FIGURE,
+    PART_WITHOUT_FILE,
+    PICTURE_NAME_TAKEN,
+    RESERVED_PART,
+    TEMPLATE_NOT_IN_FOLDER,
+)
 from reportgen.data.models import (
     PartFile,
     ReportFile,
@@ -26,6 +39,7 @@ from reportgen.data.models import (
 )
 from reportgen.data.official import Official, build_official
 from reportgen.data.outline import report_facts
+from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import print_values, render_in
 from reportgen.data.report import REPORT_FILE, PartView, ReportData
 from reportgen.data.stand_ins import Unknown
@@ -35,6 +49,10 @@ from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
 from reportgen.text.environment import make_environment
+from reportgen.text.jinja_errors import render_error_message
+from reportgen.text.limits import LimitExceeded, budget
+from reportgen.text.messages import TOO_DEEP, UNDEFINED_WITH_HINT
+from reportgen.workspace import leads_out, outside_problem
 
 #: A report's or a part's content, as validated.
 Content = TypeVar("Content", bound=_Content)
@@ -46,7 +64,8 @@ def load_report_data(directory: Path) -> ReportData:
     Raise DataError listing every problem found in any of its files.
     """
     loader = _Loader(directory)
-    return loader.load()
+    with budget():  # -- all of a report's prose renders on one budget of loops and time --
+        return loader.load()
 
 
 class _Loader:
@@ -57,28 +76,62 @@ class _Loader:
         self.problems: list[Problem] = []
         self.prose_environment = make_environment(for_docx=False)
         self.figures = FigureBuilder(self.problems)
+        self.notes: list[Problem] = []  # warnings: shown, but the report is still made
         #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
         self.read_files: list[Path] = []
+        #: Each part's file, for proofreading to name the line of its words.
+        self.part_sources: dict[str, SourceFile] = {}
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
         report_source = self._read(report_path)
         if report_source is None:
-            raise DataError(self.problems)
+            raise DataError(self.problems + self.notes)
         self._check_date_entered(report_source)
         report = validate(ReportFile, report_source, "report")
         self.problems += report.problems
         spec = report.model
         if spec is None:
             self._validate_listed_parts(report_source)
-            raise DataError(self.problems)
+            raise DataError(self.problems + self.notes)
+        self._check_template_name(spec.template, report_source)
         context = self._build(spec, report, report_source)
         if self.problems:
             # -- the context still says which names the data declares, for the template's check --
-            raise DataError(self.problems, context=context)
+            raise DataError(self.problems + self.notes, context=context)
         files = [report_path] + [self.directory / f"{name}.yaml" for name in spec.parts]
         files += self.read_files
-        return ReportData(self.directory.name, self.directory, report_facts(spec), context, files)
+        warnings = self.notes + proofread(self._words(spec, report_source, context))
+        return ReportData(
+            self.directory.name, self.directory, report_facts(spec), context, files, warnings
+        )
+
+    def _words(self, spec: ReportFile, source: SourceFile, context: dict[str, Any]) -> ReportWords:
+        """Return the report's words as rendered, each with its place in the data."""
+        opening = [
+            Passage(text, source, ("opening", index), "report.opening")
+            for index, text in enumerate(context["opening"])
+        ]
+        sections = [opening]
+        for part in context["parts"]:
+            part_source = self.part_sources[part.name]
+            sections.append(
+                [Passage(part.lead, part_source, ("lead",), f"{part.name}.lead")]
+                + [
+                    Passage(text, part_source, ("paragraphs", index), f"{part.name}.paragraphs")
+                    for index, text in enumerate(part.paragraphs)
+                ]
+            )
+        return ReportWords(
+            title=Passage(spec.title, source, ("title",), "report.title"),
+            date=Passage("", source, ("date",), "report.date"),
+            dated=spec.date,
+            period_end=spec.period.end,
+            sections=sections,
+            attachments=1 if context["attachment"] else 0,
+            # -- a 公文 such as a 通知 looks ahead; a work report looks back on its period --
+            looks_back=spec.official is None,
+        )
 
     def _build(
         self, spec: ReportFile, report: Validated[ReportFile], source: SourceFile
@@ -159,7 +212,7 @@ class _Loader:
                 # Templates reach both as {{ name }}; the part would hide the figure.
                 self.problems.append(
                     source.problem(
-                        f"'{name}' is both a part and a figure or list of the report: rename one",
+                        PART_AND_FIGURE(name=name),
                         ("parts", index),
                         "report.parts",
                     )
@@ -182,6 +235,7 @@ class _Loader:
                 pictures = self._pictures(model, part_source, figures, name)
                 figures = Group(figures._name, {**figures._children, **pictures})
                 part_specs.append((name, part, part_source, figures))
+                self.part_sources[name] = part_source
         return part_specs
 
     def _part_view(
@@ -264,22 +318,24 @@ class _Loader:
 
     def _read(self, path: Path) -> SourceFile | None:
         if not path.is_file():
-            self.problems.append(Problem("file not found", file=path))
+            self.problems.append(Problem(DATA_FILE_MISSING(), file=path))
+            return None
+        outside = outside_problem(path, self.directory)
+        if outside is not None:
+            # -- a link to a file elsewhere: its content would reach messages and documents --
+            self.problems.append(outside)
             return None
         try:
             source = load_yaml(path)
         except DataError as err:
             self.problems.extend(err.problems)
             return None
+        self.notes += source.notes
         if source.data is None:
-            self.problems.append(Problem("the file is empty", file=path))
+            self.problems.append(Problem(FILE_EMPTY(), file=path))
             return None
         if not isinstance(source.data, dict):
-            self.problems.append(
-                source.problem(
-                    f"the file should hold fields (name: value), not a {type(source.data).__name__}"
-                )
-            )
+            self.problems.append(source.problem(FILE_NOT_FIELDS(shown=shown(source.data))))
             return None
         return source
 
@@ -292,8 +348,7 @@ class _Loader:
             if name in RESERVED_REPORT_NAMES:
                 self.problems.append(
                     report_source.problem(
-                        f"'{name}' names {RESERVED_REPORT_NAMES[name]} in templates: "
-                        "rename the part and its file",
+                        RESERVED_PART(name=name, meaning=RESERVED_REPORT_NAMES[name]()),
                         ("parts", index),
                         "report.parts",
                     )
@@ -302,7 +357,7 @@ class _Loader:
             if not path.is_file():
                 self.problems.append(
                     report_source.problem(
-                        f"part '{name}' has no data file {path.name} in {self.directory}",
+                        PART_WITHOUT_FILE(name=name, file=path.name, folder=self.directory),
                         ("parts", index),
                         "report.parts",
                     )
@@ -319,8 +374,7 @@ class _Loader:
                 # A file nobody renders is data silently lost: say so.
                 self.problems.append(
                     report_source.problem(
-                        f"{path.name} is not listed in parts: add '{path.stem}' to parts, "
-                        "or move the file out of the folder",
+                        FILE_NOT_LISTED(file=path.name, name=path.stem),
                         ("parts",),
                         "report.parts",
                     )
@@ -338,13 +392,20 @@ class _Loader:
                 if source is not None:
                     self.problems += validate(PartFile, source, name).problems
 
+    def _check_template_name(self, name: str, source: SourceFile) -> None:
+        """Add a problem if template ``name`` is a path leading out of the templates folder."""
+        if leads_out(name):
+            self.problems.append(
+                source.problem(TEMPLATE_NOT_IN_FOLDER(name=name), ("template",), "report.template")
+            )
+
     def _check_date_entered(self, source: SourceFile) -> None:
         # A new period's report.yaml says `date: ~` until the report is dated. Say so and
         # go on with a stand-in, so that check also lists every figure still to enter.
         if isinstance(source.data, dict) and "date" in source.data and source.data["date"] is None:
             self.problems.append(
                 source.problem(
-                    "no date: enter the date the report is signed, as YYYY-MM-DD",
+                    NO_DATE(),
                     ("date",),
                     "report.date",
                 )
@@ -389,19 +450,20 @@ class _Loader:
         printed = print_values(self.prose_environment, text, scope)
         if printed is not None:
             return printed
+        problem: Message
         try:
             return render_in(self.prose_environment.from_string(text), scope)
-        except TemplateSyntaxError as err:
-            message = f"in the text: {err.message}"
         except UndefinedError as err:
-            message = f"in the text: {err.message}{_suggest_for_undefined(err, scope)}"
-        except SecurityError as err:
-            message = f"in the text: not allowed ({err})"
+            problem = _undefined_with_hint(err, scope)
+        except LimitExceeded as err:
+            problem = err.detail
+        except SyntaxError:  # -- blocks nested past what Python compiles --
+            problem = TOO_DEEP()
+        except (TemplateSyntaxError, SecurityError, RecursionError) as err:
+            problem = render_error_message(err)  # -- RecursionError: hundreds of brackets --
         except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-            message = f"in the text: cannot print ({err})"
-        except RecursionError:  # hundreds of brackets inside {{ }}, as a long paste can hold
-            message = "in the text: a {{ … }} is nested too deeply to read"
-        self.problems.append(source.problem(message, path, field_name))
+            problem = render_error_message(err)
+        self.problems.append(source.problem(IN_TEXT(message=problem), path, field_name))
         return text
 
 
@@ -409,10 +471,10 @@ class _Loader:
 _UNDATED = "1900-01-01"
 
 
-def _suggest_for_undefined(err: UndefinedError, scope: Mapping[str, Any]) -> Message | str:
+def _undefined_with_hint(err: UndefinedError, scope: Mapping[str, Any]) -> Message:
     # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
     message = err.message or ""
-    if message.startswith("'") and "' is undefined" in message:
-        word = message[1 : message.index("' is undefined")]
-        return did_you_mean(word, list(scope))
-    return ""
+    if message.startswith("'") and message.endswith("' is undefined"):
+        name = message[1 : -len("' is undefined")]
+        return UNDEFINED_WITH_HINT(name=name, hint=did_you_mean(name, list(scope)))
+    return render_error_message(err)

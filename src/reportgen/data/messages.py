@@ -4,6 +4,24 @@ from __future__ import annotations
 
 from reportgen.i18n import MessageKind
 
+# -- changing values in a file as text --
+EDIT_NEEDS_OWN_LINE = MessageKind(
+    "data.edit-needs-own-line",
+    en="cannot change this value automatically: put each of its fields on a line of its own",
+    zh="无法自动修改这里的数值：请把它的每个字段各写一行",
+)
+EDIT_NOT_FOUND = MessageKind(
+    "data.edit-not-found",
+    en="'{field}' is not in the file (was the file changed meanwhile?): reload the page",
+    zh="文件中找不到“{field}”（文件是否已被改动？）：请刷新页面后再改",
+)
+EDIT_UNSAFE = MessageKind(
+    "data.edit-unsafe",
+    en="cannot write this value into '{field}' without changing other values: "
+    "edit the file in a text editor",
+    zh="无法在不影响其他内容的情况下把这个值写入“{field}”：请用文本编辑器修改该文件",
+)
+
 # -- how a value found in a file is named --
 SHOWN_TEXT = MessageKind("data.shown-text", en="the text '{text}'", zh="文字“{text}”")
 SHOWN_NOTHING = MessageKind("data.shown-nothing", en="nothing", zh="空值")
@@ -11,7 +29,7 @@ SHOWN_BOOLEAN = MessageKind("data.shown-boolean", en="true or false", zh="真假
 SHOWN_NUMBER = MessageKind("data.shown-number", en="the number {number}", zh="数字 {number}")
 SHOWN_LIST = MessageKind("data.shown-list", en="a list", zh="列表")
 SHOWN_FIELDS = MessageKind(
-    "data.shown-fields", en="fields (name: value)", zh="一组字段（名称: 值）"
+    "data.shown-fields", en="fields (name: value)", zh="「名称: 内容」这样的字段"
 )
 SHOWN_DATE = MessageKind("data.shown-date", en="the date {date}", zh="日期 {date}")
 SHOWN_OTHER = MessageKind("data.shown-other", en="a {kind}", zh="{kind} 类型的值")
@@ -39,7 +57,7 @@ EMPTY_LIST = MessageKind("data.empty-list", en="should have at least one item", 
 NOT_FIELDS = MessageKind(
     "data.not-fields",
     en="should hold fields (name: value), not {shown}",
-    zh="应为一组字段（每行“名称: 值”），而不是{shown}",
+    zh="应为「名称: 内容」这样的字段（每行一个），而不是{shown}",
 )
 NOT_TWO_NAMES = MessageKind(
     "data.not-two-names",
@@ -64,7 +82,9 @@ NOT_A_WHOLE_NUMBER = MessageKind(
     en="should be a whole number, not {shown}",
     zh="应为整数，而不是{shown}",
 )
-INVALID = MessageKind("data.invalid", en="{detail}", zh="填写有误（{detail}）")
+INVALID = MessageKind(
+    "data.invalid", en="{detail}", zh="这个值不符合要求，请对照说明修改（原文：“{detail}”）"
+)
 
 # -- one value --
 CONTROL_CHARACTER = MessageKind(
@@ -168,6 +188,132 @@ PART_LISTED_TWICE = MessageKind(
     zh="部分“{name}”列了两次：请删去一处",
 )
 
+# -- YAML that cannot be read: PyYAML's findings in the clerk's terms --
+
+YAML_TAB = MessageKind(
+    "yaml.tab",
+    en="line {line} is indented with a tab (the Tab key): YAML is indented with spaces only; "
+    "replace the tab at the start of the line with spaces",
+    zh="第{line}行用了制表符（Tab 键）缩进：YAML 只能用空格缩进，请把行首的 Tab 换成空格",
+)
+YAML_BAD_START = MessageKind(
+    "yaml.bad-start",
+    en="a value cannot start with {char}: put the whole value in quotes",
+    zh="值不能以{char}开头：请把整个值用引号括起来",
+)
+YAML_COLON_IN_VALUE = MessageKind(
+    "yaml.colon-in-value",
+    en="a ': ' in the middle of a value is read as a new field: put the value in quotes "
+    '(title: "甲: 乙"), or, if the line is a field of its own, line it up with the fields '
+    "beside it",
+    zh='值中间的“: ”会被当成新的字段：请把整个值用引号括起来（如 title: "甲: 乙"）；'
+    "如果这一行本是单独的字段，请让它与同一层的字段对齐",
+)
+YAML_MISSING_COLON = MessageKind(
+    "yaml.missing-colon",
+    en="line {line} has no ': ' after a name: write name: value; a line that continues the "
+    "text above is indented further than its field",
+    zh="第{line}行的名称后面缺少“: ”：请写成“名称: 值”；如果这一行是上一行文字的延续，"
+    "要比它所属的字段多缩进一些",
+)
+YAML_FIELD_INDENT = MessageKind(
+    "yaml.field-indent",
+    en="this line does not line up with the fields of its level (which start on line {start}): "
+    "indent the fields of one level by the same number of spaces, and put a value holding "
+    "quotes in quotes as a whole",
+    zh="这一行没有与同一层的字段对齐（这一层从第{start}行开始）：同一层的字段要用相同数量的"
+    "空格缩进；含引号的文字要整个用引号括起来",
+)
+YAML_ITEM_AMONG_FIELDS = MessageKind(
+    "yaml.item-among-fields",
+    en="a list item (- …) stands among fields: indent it under the field it belongs to",
+    zh="列表项（- …）夹在字段中间：请把它缩进到所属的字段下面",
+)
+YAML_ITEM_INDENT = MessageKind(
+    "yaml.item-indent",
+    en="this line does not line up with the list items above it (the list starts on line "
+    "{start}): start each item with '- ' at the same indentation",
+    zh="这一行没有与上面的列表项对齐（列表从第{start}行开始）：每一项都要以“- ”开头，并且缩进相同",
+)
+YAML_UNCLOSED_QUOTE = MessageKind(
+    "yaml.unclosed-quote",
+    en="the quote opened on line {line}, column {column} is never closed: add the closing quote",
+    zh="第{line}行第{column}列的引号没有配对：请补上后面的引号",
+)
+YAML_UNCLOSED_BRACKET = MessageKind(
+    "yaml.unclosed-bracket",
+    en="the {open} opened on line {line}, column {column} is never closed: add {close}, and a "
+    "comma between items",
+    zh="第{line}行第{column}列的“{open}”没有配对的“{close}”：请补上“{close}”，各项之间用逗号分隔",
+)
+YAML_BAD_ESCAPE = MessageKind(
+    "yaml.bad-escape",
+    en="a backslash (\\) in double quotes starts an escape such as \\n: put the text in single "
+    "quotes instead, or write \\\\ for a backslash",
+    zh="双引号里的反斜杠（\\）表示转义（如 \\n）：请改用单引号，或把 \\ 写成 \\\\",
+)
+YAML_ANCHOR = MessageKind(
+    "yaml.anchor",
+    en="& and * have a meaning of their own in YAML: put the value in quotes",
+    zh="“&”和“*”在 YAML 中另有含义：请把这个值用引号括起来",
+)
+YAML_UNDEFINED_ALIAS = MessageKind(
+    "yaml.undefined-alias",
+    en="{alias} refers to nothing above: put the value in quotes if the * is part of the text",
+    zh="“{alias}”找不到前面对应的内容：如果 * 是文字的一部分，请把值用引号括起来",
+)
+YAML_TWO_DOCUMENTS = MessageKind(
+    "yaml.two-documents",
+    en="a line of three dashes (---) starts a second document, and a data file holds one: "
+    "remove the line",
+    zh="三个短横线（---）会开始第二份文档，而一个数据文件只能有一份：请删掉这一行",
+)
+YAML_TAG = MessageKind(
+    "yaml.tag",
+    en="a value cannot start with ! (YAML reads it as a tag): put the value in quotes",
+    zh="值不能以“!”开头（YAML 会当作标签）：请把这个值用引号括起来",
+)
+YAML_DUPLICATE_ANCHOR = MessageKind(
+    "yaml.duplicate-anchor",
+    en="the same &anchor is given twice (first on line {first}): give the second another name",
+    zh="同一个 & 锚点写了两次（第一次在第{first}行）：请给第二个另起名称",
+)
+YAML_BLOCK_SCALAR = MessageKind(
+    "yaml.block-scalar",
+    en="nothing but a line break may follow | or >: start the text on the next line, indented",
+    zh="“|”或“>”后面应直接换行：请把文字写在下一行，并缩进",
+)
+YAML_COMPLEX_KEY = MessageKind(
+    "yaml.complex-key",
+    en="a name cannot be a list or fields: write a plain name before the colon",
+    zh="名称不能是列表或一组字段：冒号前面请写一个普通的名称",
+)
+YAML_OTHER = MessageKind(
+    "yaml.other",
+    en="YAML syntax error: {detail}",
+    zh="YAML 格式有误，无法读取：请检查这一行的缩进、冒号和引号（原文：“{detail}”）",
+)
+YAML_NOT_A_DATE = MessageKind(
+    "yaml.not-a-date",
+    en="'{value}' is not a real date (no such month or day): write it as 2023-04-19",
+    zh="“{value}”不是真实存在的日期（没有这个月或这一天）：请写作 2023-04-19 这样的形式",
+)
+YAML_DUPLICATE_KEY = MessageKind(
+    "yaml.duplicate-key",
+    en="'{key}' appears twice (first on line {first}); keep one",
+    zh="“{key}”写了两次（第一次在第{first}行）：请只保留一个",
+)
+YAML_UNPRINTABLE = MessageKind(
+    "yaml.unprintable",
+    en="contains the {kind} U+{code}, which a document cannot hold (pasted from another "
+    "program?): delete it",
+    zh="含有{kind} U+{code}，文档中不能有这种字符（可能是从其他程序粘贴来的）：请删除它",
+)
+YAML_CONTROL_CHARACTER = MessageKind(
+    "yaml.control-character", en="control character", zh="看不见的控制字符"
+)
+YAML_CHARACTER = MessageKind("yaml.character", en="character", zh="特殊字符")
+
 # -- reading a table or a workbook --
 
 FILE_NOT_FOUND = MessageKind(
@@ -180,17 +326,10 @@ UNREADABLE_FILE = MessageKind(
     en="cannot read the file ({reason}): close it in other programs and try again",
     zh="无法读取该文件（{reason}）：请在其他程序中关闭它后重试",
 )
-TABLE_NOT_TEXT = MessageKind(
-    "table.not-text",
-    en="line {line} is neither UTF-8 nor GB18030 text ({reason}): in Excel or WPS, save the "
-    "table as “CSV UTF-8 (逗号分隔)”",
-    zh="第{line}行既不是 UTF-8 也不是 GB18030 编码的文字（{reason}）：请在 Excel 或 WPS 中"
-    "把表格另存为“CSV UTF-8（逗号分隔）”",
-)
 CSV_SYNTAX = MessageKind(
     "table.csv-syntax",
     en="cannot read this line as CSV ({detail}): check that its quotation marks come in pairs",
-    zh="这一行无法按 CSV 读取（{detail}）：请检查引号是否成对",
+    zh="这一行无法按 CSV 读取：请检查引号是否成对（原文：“{detail}”）",
 )
 TABLE_EMPTY = MessageKind(
     "table.empty",
@@ -252,7 +391,7 @@ NOT_A_WORKBOOK = MessageKind(
     "sheet.not-a-workbook",
     en="cannot read it as a spreadsheet ({detail}): open it in Excel or WPS and save it again "
     "as .xlsx",
-    zh="无法作为电子表格读取（{detail}）：请用 Excel 或 WPS 打开后重新保存为 .xlsx",
+    zh="无法作为电子表格读取：请用 Excel 或 WPS 打开后重新保存为 .xlsx（原文：“{detail}”）",
 )
 SHEET_PASSWORD = MessageKind(
     "sheet.password",
@@ -338,6 +477,146 @@ SHEET_ROWS = MessageKind(
     zh="“{value}”应写指标所在的行，如 3-8",
 )
 
+# -- loading a report: its files, its parts, its names --
+
+DATA_FILE_MISSING = MessageKind("data.file-missing", en="file not found", zh="找不到这个文件")
+FILE_EMPTY = MessageKind(
+    "data.file-empty",
+    en="the file is empty",
+    zh="文件是空的：请填写内容，或从别的报告复制一份再改",
+)
+FILE_NOT_FIELDS = MessageKind(
+    "data.file-not-fields",
+    en="the file should hold fields (name: value), not {shown}",
+    zh="文件应由「名称: 内容」这样的字段组成，而不是{shown}",
+)
+RESERVED_PART = MessageKind(
+    "data.reserved-part",
+    en="'{name}' names {meaning} in templates: rename the part and its file",
+    zh="“{name}”在模板中表示{meaning}：请给这个部分和它的文件另取名称",
+)
+RESERVED_NAME = MessageKind(
+    "data.reserved-name",
+    en="'{name}' names {meaning} in templates: rename it",
+    zh="“{name}”在模板中表示{meaning}：请另取名称",
+)
+PART_WITHOUT_FILE = MessageKind(
+    "data.part-without-file",
+    en="part '{name}' has no data file {file} in {folder}",
+    zh="部分“{name}”在 {folder} 中没有数据文件 {file}：请建立这个文件，或从 parts 中删去",
+)
+FILE_NOT_LISTED = MessageKind(
+    "data.file-not-listed",
+    en="{file} is not listed in parts: add '{name}' to parts, or move the file out of the folder",
+    zh="{file} 没有列在 parts 中：请把“{name}”加进 parts，或把这个文件移出文件夹",
+)
+NO_DATE = MessageKind(
+    "data.no-date",
+    en="no date: enter the date the report is signed, as YYYY-MM-DD",
+    zh="没有成文日期：请填写报告落款的日期，写作 2023-04-19 这样的形式",
+)
+PART_AND_FIGURE = MessageKind(
+    "data.part-and-figure",
+    en="'{name}' is both a part and a figure or list of the report: rename one",
+    zh="“{name}”既是部分名，又是报告的数字或列表名：请改掉其中一个",
+)
+FIGURE_AND_DERIVED = MessageKind(
+    "data.figure-and-derived",
+    en="'{name}' is both a figure and a derived figure: rename one",
+    zh="“{name}”既是数字，又是计算得出的数字：请改掉其中一个",
+)
+FIGURE_AND_LIST = MessageKind(
+    "data.figure-and-list",
+    en="'{name}' is both a figure and a list: rename one",
+    zh="“{name}”既是数字，又是列表：请改掉其中一个",
+)
+MISSPELT_FIGURE_KEY = MessageKind(
+    "data.misspelt-figure-key",
+    en="unknown field '{key}' (did you mean '{meant}'?); if '{group}' is a group of figures, "
+    "give '{key}' another name",
+    zh="没有“{key}”这个字段（是否应为“{meant}”？）；如果“{group}”是一组数字，请给“{key}”另取名称",
+)
+NO_VALUE_FOR_YEAR = MessageKind(
+    "data.no-value-for-year",
+    en="no value for {year}: enter it",
+    zh="{year}年没有数值：请填写",
+)
+YEAR_OUTSIDE_PERIOD = MessageKind(
+    "data.year-outside-period",
+    en="year {year} is outside the period {period}",
+    zh="{year}年不在汇报周期{period}之内",
+)
+NO_VALUE_FOR_PERIOD = MessageKind(
+    "data.no-value-for-period",
+    en="no value for the period {period}: enter it (value: …)",
+    zh="没有{period}的数值：请填写（value: …）",
+)
+NO_SUCH_FIGURE = MessageKind(
+    "data.no-such-figure",
+    en="no figure named '{name}'{hint}",
+    zh="没有名为“{name}”的数字{hint}",
+)
+GROUP_NOT_FIGURE = MessageKind(
+    "data.group-not-figure",
+    en="'{name}' is a group of figures: name one figure in it",
+    zh="“{name}”是一组数字：请写出其中的某一个数字",
+)
+CANNOT_COMPUTE = MessageKind(
+    "data.cannot-compute", en="cannot compute {name}: {reason}", zh="无法算出 {name}：{reason}"
+)
+SHARE_OF_ZERO = MessageKind(
+    "data.share-of-zero",
+    en="{whole} is 0, so {part} has no share of it",
+    zh="{whole} 为 0，{part} 无法算出占比",
+)
+SHARE_OVER_WHOLE = MessageKind(
+    "data.share-over-whole",
+    en="{part} ({part_value}) is greater than {whole} ({whole_value}); a share cannot exceed 100%",
+    zh="{part}（{part_value}）大于 {whole}（{whole_value}），占比不能超过 100%：请检查这两个数字",
+)
+GROWTH_FROM_ZERO = MessageKind(
+    "data.growth-from-zero",
+    en="{base} is 0, so growth from it has no percentage",
+    zh="{base} 为 0，无法算出增长的百分比",
+)
+NO_VALUES_BY_YEAR = MessageKind(
+    "data.no-values-by-year",
+    en="'{name}' has no values by year to chart: give it by_year",
+    zh="“{name}”没有分年度的数值，画不出柱状图：请给它写上 by_year",
+)
+IN_THE_TEXT = MessageKind(
+    "data.in-the-text", en="in the text: {problem}", zh="文字中的标签有误：{problem}"
+)
+NO_CHART_FONT = MessageKind(
+    "data.no-chart-font",
+    en="no font with Chinese glyphs for the chart (looked for {families}); install one with: "
+    "apt-get install {package}",
+    zh="没有能显示汉字的字体，画不出图表（找过：{families}）；请用“apt-get install {package}”"
+    "安装一个",
+)
+
+#: What each name the context gives the report's facts holds, as refusals say it.
+MEANS_ORGANISATION = MessageKind("data.means.organisation", en="the organisation", zh="汇报单位")
+MEANS_TITLE = MessageKind("data.means.title", en="the report's title", zh="报告标题")
+MEANS_PERIOD = MessageKind("data.means.period", en="the period", zh="汇报周期")
+MEANS_DATE = MessageKind("data.means.date", en="the report's date", zh="成文日期")
+MEANS_REPORT = MessageKind("data.means.report", en="the report itself", zh="报告本身")
+MEANS_OPENING = MessageKind("data.means.opening", en="the opening paragraphs", zh="开头段落")
+MEANS_PARTS = MessageKind("data.means.parts", en="the list of parts", zh="正文各部分的列表")
+MEANS_ATTACHMENT = MessageKind("data.means.attachment", en="the attachment", zh="附件")
+MEANS_PART_NAME = MessageKind("data.means.part-name", en="the part's name", zh="部分的名称")
+MEANS_LEAD = MessageKind("data.means.lead", en="the part's lead sentence", zh="部分的领句")
+MEANS_PARAGRAPHS = MessageKind("data.means.paragraphs", en="the part's paragraphs", zh="部分的段落")
+MEANS_FIGURES = MessageKind(
+    "data.means.figures", en="all of the part's figures", zh="部分的全部数字"
+)
+MEANS_LISTS = MessageKind("data.means.lists", en="all of the part's lists", zh="部分的全部列表")
+MEANS_OFFICIAL = MessageKind(
+    "data.means.official",
+    en="the parts of an official document (公文)",
+    zh="公文的各组成部分",
+)
+
 # -- the parts of a 公文 --
 
 SEAL_MISSING = MessageKind(
@@ -351,4 +630,139 @@ SEAL_UNUSABLE = MessageKind(
     en="{name} is not a PNG picture of at most {limit} MB: save the seal as a PNG with a "
     "transparent background",
     zh="{name} 不是不超过 {limit} MB 的 PNG 图片：请把印章另存为透明底的 PNG 图片",
+)
+
+# -- more of pydantic's findings, in the clerk's terms --
+
+AT_LEAST = MessageKind(
+    "data.at-least",
+    en="should be at least {limit}, not {shown}",
+    zh="应不小于 {limit}，而不是{shown}",
+)
+MORE_THAN = MessageKind(
+    "data.more-than",
+    en="should be more than {limit}, not {shown}",
+    zh="应大于 {limit}，而不是{shown}",
+)
+AT_MOST = MessageKind(
+    "data.at-most",
+    en="should be at most {limit}, not {shown}",
+    zh="应不大于 {limit}，而不是{shown}",
+)
+LESS_THAN = MessageKind(
+    "data.less-than",
+    en="should be less than {limit}, not {shown}",
+    zh="应小于 {limit}，而不是{shown}",
+)
+NOT_A_DATE = MessageKind(
+    "data.not-a-date",
+    en="should be a date written as 2023-04-19, not {shown}",
+    zh="应为日期，写作 2023-04-19 这样的形式，而不是{shown}",
+)
+NOT_YES_NO = MessageKind(
+    "data.not-yes-no",
+    en="should be true or false, not {shown}",
+    zh="应为 true 或 false（是或否），而不是{shown}",
+)
+TOO_MANY_ITEMS = MessageKind(
+    "data.too-many-items",
+    en="should have at most {limit} items",
+    zh="最多只能有 {limit} 项",
+)
+SEAL_FILE_NAME = MessageKind(
+    "data.seal-file-name",
+    en="give the name of a .png file beside report.yaml, such as seal.png",
+    zh="请写 report.yaml 旁边的一个 .png 图片的文件名，如 seal.png",
+)
+
+# -- proofreading: warnings, which do not stop a render --
+
+NUMBERING_JUMPS = MessageKind(
+    "data.numbering-jumps",
+    en="the numbering ({marker}) jumps: number {found} comes where {expected} should; renumber, "
+    "or add what is missing",
+    zh="序号（{marker}）不连续：应为第{expected}项处写成了第{found}项，请重新编号或补上缺少的一项",
+)
+NUMBERING_REPEATS = MessageKind(
+    "data.numbering-repeats",
+    en="the numbering ({marker}) repeats: number {found} comes again where {expected} should; "
+    "renumber",
+    zh="序号（{marker}）重复：应为第{expected}项处又写成了第{found}项，请重新编号",
+)
+ATTACHMENT_MISSING = MessageKind(
+    "data.attachment-missing",
+    en="the text mentions 附件, but report.yaml has no attachment: add attachment:, or reword",
+    zh="正文提到了“附件”，但 report.yaml 中没有附件：请添加 attachment: 一项，或修改文字",
+)
+ATTACHMENT_NUMBER = MessageKind(
+    "data.attachment-number",
+    en="the text mentions 附件{number}, but the report has {count} {count:attachment|attachments} "
+    "(a single one is not numbered)",
+    zh="正文提到了附件{number}，但本文只有 {count} 个附件（只有一个附件时不编号），请核对",
+)
+TITLE_PUNCTUATION = MessageKind(
+    "data.title-punctuation",
+    en="the title ends in '{mark}': a title takes no punctuation at its end (GB/T 9704 7.3.1)",
+    zh="标题末尾有标点“{mark}”：标题末尾不加标点（GB/T 9704 7.3.1），请删去",
+)
+YEAR_TWO_WAYS = MessageKind(
+    "data.year-two-ways",
+    en="a year is written as {here} here and as {elsewhere} elsewhere: write every year one way, "
+    "in Arabic digits (2023年)",
+    zh="年份写法不一致：此处写作“{here}”，别处写作“{elsewhere}”，请统一用阿拉伯数字书写（如2023年）",
+)
+DATED_BEFORE_PERIOD = MessageKind(
+    "data.dated-before-period",
+    en="the report is dated {date}, before the last year of its period ({end}) began: is it "
+    "last period's date? check date: and period:",
+    zh="成文日期 {date} 早于汇报周期的最后一年（{end}年），是否沿用了上一周期的日期？"
+    "请核对 date 和 period",
+)
+# -- where files lead, what names they give, how large they may be --
+TEMPLATE_NOT_IN_FOLDER = MessageKind(
+    "data.template-not-in-folder",
+    en="'{name}' leads out of the templates folder: name a .docx in it, such as report.docx "
+    "(a subfolder is fine), without .., a leading / or a drive letter",
+    zh="“{name}”指向模板文件夹以外：请写模板文件夹中的 .docx 文件名，如 report.docx"
+    "（可以带子文件夹），不要用 ..、开头的 / 或盘符",
+)
+FILE_NAME_EMPTY = MessageKind(
+    "data.file-name-empty",
+    en="gives an empty file name: make the output name hold a letter or a digit",
+    zh="生成的文件名为空：请让输出文件名中至少有一个字或数字",
+)
+FILE_NAME_TOO_LONG = MessageKind(
+    "data.file-name-too-long",
+    en="gives the file name '{name}' of {size} bytes, longer than the {limit} bytes a file "
+    "name may take on every system: shorten the name, or the output pattern that makes it",
+    zh="生成的文件名“{name}”长 {size} 字节，超过各系统都能接受的 {limit} 字节："
+    "请缩短名称或生成文件名的 output 格式",
+)
+DATA_FILE_TOO_LARGE = MessageKind(
+    "data.file-too-large",
+    en="the file is {size} bytes, more than the {limit} a data file may have: split it, or "
+    "check that it is the file meant",
+    zh="该文件有 {size} 字节，超过数据文件上限 {limit} 字节：请拆分文件，或确认选对了文件",
+)
+YAML_TOO_DEEP = MessageKind(
+    "data.yaml-too-deep",
+    en="values nest more than {limit} levels deep here: write them flatter",
+    zh="此处的数据嵌套超过 {limit} 层：请减少嵌套层次",
+)
+YAML_ALIAS_LOOP = MessageKind(
+    "data.yaml-alias-loop",
+    en="refers to itself through an alias (*…): write the value out instead",
+    zh="通过别名（*…）引用了自身：请直接写出该值",
+)
+YAML_TOO_MANY_VALUES = MessageKind(
+    "data.yaml-too-many-values",
+    en="aliases (*…) repeat this value {times} times, and the file would hold {count} values, "
+    "more than the {limit} a data file may hold: write fewer aliases",
+    zh="别名（*…）使此值重复 {times} 次，整个文件将展开为 {count} 个值，"
+    "超过数据文件上限 {limit} 个：请减少别名",
+)
+IN_TEXT = MessageKind(
+    "data.in-text",
+    en="in the text: {message}",
+    zh="正文中：{message}",
 )

@@ -49,6 +49,7 @@ from reportgen.data.messages import (
     OPERATIONS_FOUND,
     OUTPUT_NEEDS_COLUMN,
     PART_LISTED_TWICE,
+    SEAL_FILE_NAME,
     TABLE_FILE_NAME_ONLY,
     TABLE_FILE_TYPE,
     TEXT_EMPTY,
@@ -466,7 +467,7 @@ class OfficialSpec(_Strict):
         if value is not None and (
             "/" in value or "\\" in value or not value.lower().endswith(".png")
         ):
-            raise ValueError("give the name of a .png file beside report.yaml, such as seal.png")
+            raise InvalidValue(SEAL_FILE_NAME())
         return value
 
 

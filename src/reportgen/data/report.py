@@ -8,11 +8,16 @@ models that checked it, so that a report loaded once can be kept between runs
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportgen.data.figures import Group, PeriodView
+from reportgen.data.messages import FILE_NAME_EMPTY, FILE_NAME_TOO_LONG
+from reportgen.errors import Problem
+from reportgen.i18n import Message
 
 REPORT_FILE = "report.yaml"
 #: The facts an output file name may use, in braces: ``{organisation}_{start}-{end}_{title}``.
@@ -69,6 +74,9 @@ class ReportData:
     context: dict[str, Any]
     #: Every file the report was loaded from, report.yaml first.
     files: list[Path] = field(default_factory=list)
+    #: What does not stop the report (a file read as GBK, what proofreading found): shown
+    #: every run, from the cache too.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def template_name(self) -> str:
@@ -107,11 +115,52 @@ def is_row(variable: str) -> bool:
 
 
 def file_stem(text: str) -> str:
-    """Return ``text`` made fit for a file name, without extension."""
-    text = text.translate(_FILE_NAME_CHARACTERS)
-    return " ".join(part for part in text.split(" ") if part).strip()
+    """Return ``text`` made fit for a file name on every system, without extension.
 
+    The name is NFC-normalised (macOS keeps ``café`` typed two ways as one file); characters
+    Windows forbids become full-width look-alikes; a line break, a tab or another control
+    character becomes a space; trailing dots and spaces, which Windows drops, are dropped; a
+    leading dot (a hidden file) becomes a full-width one; and a Windows device name (``CON``,
+    ``NUL``, ``com1``…, whatever follows a dot) gets an ``_`` so Word can open the file.
+    A name that is empty or too long is left as it is: :func:`file_stem_problem` says so.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_FILE_NAME_CHARACTERS)
+    text = _CONTROL_CHARACTERS.sub(" ", text)
+    text = " ".join(part for part in text.split(" ") if part).rstrip(". ")
+    if text.startswith("."):
+        text = "．" + text[1:]
+    device = text.split(".")[0].rstrip(" ")
+    if device.upper() in _DEVICE_NAMES:
+        text = device + "_" + text[len(device) :]
+    return text
+
+
+def file_stem_problem(stem: str) -> Message | None:
+    """Return why ``stem`` (from :func:`file_stem`) cannot name a file, or None if it can."""
+    if not stem:
+        return FILE_NAME_EMPTY()
+    size = len(stem.encode("utf-8"))
+    if size > MAX_STEM_BYTES:
+        return FILE_NAME_TOO_LONG(name=stem[:20] + "…", size=size, limit=MAX_STEM_BYTES)
+    return None
+
+
+def file_name_key(name: str) -> str:
+    """Return what tells file names apart on every system: Windows and macOS ignore case."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+#: The longest file name reportgen writes, in UTF-8 bytes without .docx. File systems allow
+#: 255 bytes (ext4) or 255 UTF-16 units (NTFS, APFS); the rest leaves room for .docx and for
+#: the temporary name ``.NAME.xxxxxxxx.part`` a file is written under.
+MAX_STEM_BYTES = 200
 
 # Characters Windows forbids in file names become full-width look-alikes, and a line
 # break (a long name set on two lines) becomes a space.
 _FILE_NAME_CHARACTERS = str.maketrans('/\\:*?"<>|\t\n\r', "／＼：＊？＂＜＞｜   ")
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
+#: Names Windows keeps for devices, whatever extension follows (com¹ too, on Windows 10 and later).
+_DEVICE_NAMES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{port}{digit}" for port in ("COM", "LPT") for digit in "0123456789¹²³"]
+)

@@ -24,6 +24,7 @@ from typing import IO
 
 from reportgen.data.messages import NOT_A_WORKBOOK, UNREADABLE_FILE, WORKBOOK_TOO_LARGE
 from reportgen.errors import DataError, Problem
+from reportgen.messages import os_reason
 
 #: The most cells one sheet's grid may span: a million rows of 20 columns, about 640 MB in
 #: calamine (32 bytes a cell).
@@ -68,9 +69,7 @@ def check_extent(path: Path) -> None:
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise DataError(
-            [Problem(UNREADABLE_FILE(reason=err.strerror or str(err)), file=path)]
-        ) from err
+        raise DataError([Problem(UNREADABLE_FILE(reason=os_reason(err)), file=path)]) from err
     if size > MAX_FILE_BYTES:
         raise _too_large(path, f"{size:,} bytes")
     if not zipfile.is_zipfile(path):

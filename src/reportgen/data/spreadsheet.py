@@ -30,6 +30,7 @@ from reportgen.data.messages import (
 )
 from reportgen.data.sheet_extent import check_extent
 from reportgen.errors import DataError, Problem
+from reportgen.messages import os_reason
 
 #: The file types read as workbooks, by suffix. .et is WPS's own: an .xls inside.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".et")
@@ -130,9 +131,7 @@ def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
     except (CalamineError, ValueError) as err:
         raise DataError([Problem(NOT_A_WORKBOOK(detail=str(err)), file=path)]) from err
     except OSError as err:
-        raise DataError(
-            [Problem(UNREADABLE_FILE(reason=err.strerror or str(err)), file=path)]
-        ) from err
+        raise DataError([Problem(UNREADABLE_FILE(reason=os_reason(err)), file=path)]) from err
 
 
 def _is_worksheet(meta: Any) -> bool:

@@ -47,14 +47,15 @@ from reportgen.data.messages import (
     SHOWN_LIST,
     SHOWN_TEXT,
     TABLE_EMPTY,
-    TABLE_NOT_TEXT,
     UNREADABLE_FILE,
     YAML_NOT_LIST,
     YAML_ROW_NOT_MAPPING,
 )
 from reportgen.errors import DataError, Problem
-from reportgen.i18n import Message
-from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines
+from reportgen.i18n import Message, Worded
+from reportgen.messages import os_reason
+from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines, UndecodableText
+from reportgen.text.messages import NOT_TEXT_ENCODING
 
 if TYPE_CHECKING:
     from reportgen.data.spreadsheet import Sheet
@@ -92,8 +93,9 @@ class Row:
         message: Message | str,
         column: str | None = None,
         *,
-        where: Message | str | None = None,
+        where: Worded | str | None = None,
         field: str | None = None,
+        tag: str | None = None,
     ) -> Problem:
         """Return a Problem at this row, at ``column``'s value when its place is known."""
         field = field or (f"row.{column}" if column else None)
@@ -102,9 +104,11 @@ class Row:
 
             index = self.columns.get(column, 0) if column else min(self.columns.values(), default=0)
             cell = cell_name(self.sheet, index, self.line)
-            return Problem(message, file=path, line=self.line, cell=cell, where=where, field=field)
+            return Problem(
+                message, file=path, line=self.line, cell=cell, where=where, field=field, tag=tag
+            )
         line, col = self.positions.get(column, (self.line, None)) if column else (self.line, None)
-        return Problem(message, file=path, line=line, column=col, where=where, field=field)
+        return Problem(message, file=path, line=line, column=col, where=where, field=field, tag=tag)
 
 
 #: One row as a source reads it: its line, its values by column (or why it cannot be
@@ -129,6 +133,8 @@ class Table:
     #: A workbook's sheet the rows are on, and the column (from 0) of each column name.
     sheet: str | None = None
     cells: Mapping[str, int] = field(default_factory=dict)
+    #: Warnings about the table as a whole, such as its having been read as GBK.
+    notes: list[Problem] = field(default_factory=list)
 
     def rows(self) -> Iterator[Row]:
         """Yield every row in the table's order, each with its problems (none if it is good)."""
@@ -191,7 +197,7 @@ def _open_csv(path: Path) -> Table:
                 continue
             yield line, dict(zip(columns, cells, strict=True)), {}
 
-    return Table(path, rows, columns, size_hint=count - 1)
+    return Table(path, rows, columns, size_hint=count - 1, notes=_encoding_notes(path))
 
 
 def _scan_csv(path: Path) -> tuple[tuple[int, list[str]] | None, int]:
@@ -208,12 +214,27 @@ def _scan_csv(path: Path) -> tuple[tuple[int, list[str]] | None, int]:
     return header, count
 
 
-def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(line, cells)`` for each record of the CSV file that is not blank."""
+def _open_lines(path: Path) -> TextLines:
+    """Open the CSV file at ``path`` as lines; raise DataError if it is no text to read."""
     try:
-        lines = TextLines(path)
+        return TextLines(path)
     except OSError as err:
         raise DataError([Problem(_unreadable(err), file=path)]) from err
+    except UndecodableText as err:
+        raise DataError([Problem(err.message, file=path, line=err.line)]) from err
+
+
+def _encoding_notes(path: Path) -> list[Problem]:
+    """Return the warning that the CSV file at ``path`` was read as GBK, if it was."""
+    lines = _open_lines(path)
+    lines.close()
+    note = lines.encoding.note
+    return [] if note is None else [Problem(note, file=path, severity="warning")]
+
+
+def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(line, cells)`` for each record of the CSV file that is not blank."""
+    lines = _open_lines(path)
     line = 1
     try:
         reader = csv.reader(lines, strict=True)
@@ -225,7 +246,7 @@ def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
     except csv.Error as err:
         raise DataError([Problem(CSV_SYNTAX(detail=str(err)), file=path, line=line)]) from err
     except UnicodeDecodeError as err:
-        problem = Problem(TABLE_NOT_TEXT(line=line, reason=err.reason), file=path, line=line)
+        problem = Problem(NOT_TEXT_ENCODING(line=line), file=path, line=line)
         raise DataError([problem]) from err
     except OSError as err:
         raise DataError([Problem(_unreadable(err), file=path)]) from err
@@ -288,7 +309,7 @@ def _open_yaml(path: Path) -> Table:
                     places[str(key)] = (key_line, key_column or 1)
             yield line, item, places
 
-    return Table(path, records, None, size_hint=len(items))
+    return Table(path, records, None, size_hint=len(items), notes=list(source.notes))
 
 
 # -- workbooks --
@@ -416,4 +437,4 @@ def _kind(value: Any) -> Message:
 
 
 def _unreadable(err: OSError) -> Message:
-    return UNREADABLE_FILE(reason=err.strerror or str(err))
+    return UNREADABLE_FILE(reason=os_reason(err))

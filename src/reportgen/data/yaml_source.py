@@ -8,6 +8,7 @@ this module turns the tree into plain Python values and the map side by side.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +16,20 @@ from typing import Any
 
 import yaml
 
+from reportgen.data.messages import (
+    YAML_CHARACTER,
+    YAML_CONTROL_CHARACTER,
+    YAML_DUPLICATE_KEY,
+    YAML_NOT_A_DATE,
+    YAML_OTHER,
+    YAML_UNPRINTABLE,
+)
+from reportgen.data.yaml_bounds import MAX_FILE_BYTES, size_problem, tree_problems
+from reportgen.data.yaml_errors import yaml_error_message
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
+from reportgen.messages import FILE_NOT_FOUND, FILE_UNREADABLE, os_reason
+from reportgen.text.decoding import UndecodableText, decode_text
 
 Path_ = tuple[str | int, ...]
 
@@ -40,6 +53,8 @@ class SourceFile:
     path: Path
     data: Any
     positions: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
+    #: Warnings about the file as a whole, such as its having been read as GBK.
+    notes: list[Problem] = field(default_factory=list)
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
         """Return the line and column of ``path``, or of its nearest ancestor that has one."""
@@ -62,12 +77,24 @@ class SourceFile:
 def load_yaml(path: Path) -> SourceFile:
     """Parse the YAML file at ``path``; raise DataError with line and column on bad syntax."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise DataError([Problem(f"not UTF-8 text ({err.reason})", file=path)]) from err
+        with path.open("rb") as stream:
+            content = stream.read(MAX_FILE_BYTES + 1)
+            size = max(len(content), os.fstat(stream.fileno()).st_size)
+    except FileNotFoundError as err:
+        raise DataError([Problem(FILE_NOT_FOUND(), file=path)]) from err
     except OSError as err:
-        raise DataError([Problem(f"cannot read the file ({err.strerror})", file=path)]) from err
-    return parse_yaml(text, path)
+        raise DataError([Problem(FILE_UNREADABLE(reason=os_reason(err)), file=path)]) from err
+    too_large = size_problem(path, size)
+    if too_large is not None:
+        raise DataError([too_large])
+    try:
+        decoded = decode_text(content)
+    except UndecodableText as err:
+        raise DataError([Problem(err.message, file=path, line=err.line)]) from err
+    source = parse_yaml(decoded.text, path)
+    if decoded.note is not None:
+        source.notes.append(Problem(decoded.note, file=path, severity="warning"))
+    return source
 
 
 def parse_yaml(text: str, path: Path) -> SourceFile:
@@ -78,29 +105,25 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        # -- measured before anything is built: aliases may repeat a value billions of times --
+        bounds = tree_problems(node, path) if node is not None else []
+        if bounds:
+            raise DataError(bounds)
         data = loader.construct_document(node) if node is not None else None
+    except DataError:
+        raise
     except yaml.MarkedYAMLError as err:
+        # The message says where a missing ] or " began; the line is where it was noticed.
         mark = err.problem_mark or err.context_mark
-        message = " ".join(part for part in (err.context, err.problem) if part)
-        start = err.context_mark
-        if err.context and err.problem and start and mark and start.line != mark.line:
-            # The parser notices a missing ] or " lines later: say where the thing began.
-            message = (
-                f"{err.problem} ({err.context} that starts on line {start.line + 1}, "
-                f"column {start.column + 1})"
-            )
-        raise DataError(
-            [
-                Problem(
-                    f"YAML syntax error: {message or 'cannot parse'}",
-                    file=path,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                )
-            ]
-        ) from err
+        problem = Problem(
+            yaml_error_message(err, text),
+            file=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        )
+        raise DataError([problem]) from err
     except yaml.YAMLError as err:
-        raise DataError([Problem(f"YAML error: {err}", file=path)]) from err
+        raise DataError([Problem(YAML_OTHER(detail=str(err)), file=path)]) from err
     except ValueError as err:
         # A value that looks like a date but is none (2023-13-19) fails while the
         # tree is built into Python values, with no line: find the node that fails.
@@ -125,8 +148,12 @@ def _bad_date_problem(
     loader: yaml.SafeLoader | yaml.CSafeLoader, roots: list[yaml.Node], path: Path, err: ValueError
 ) -> Problem:
     pending = list(roots)
+    seen: set[int] = set()
     while pending:
         node = pending.pop()
+        if id(node) in seen:
+            continue  # -- a value an alias repeats is looked at once --
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             pending.extend(child for pair in node.value for child in pair)
         elif isinstance(node, yaml.SequenceNode):
@@ -134,14 +161,14 @@ def _bad_date_problem(
         elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
             try:
                 loader.construct_yaml_timestamp(node)
-            except ValueError as node_err:
+            except ValueError:
                 return Problem(
-                    f"'{node.value}' is not a real date ({node_err}): write it as 2023-04-19",
+                    YAML_NOT_A_DATE(value=node.value),
                     file=path,
                     line=node.start_mark.line + 1,
                     column=node.start_mark.column + 1,
                 )
-    return Problem(f"cannot read a value ({err})", file=path)
+    return Problem(YAML_OTHER(detail=str(err)), file=path)
 
 
 def _record_positions(
@@ -149,20 +176,14 @@ def _record_positions(
     path: tuple[str, ...],
     source: SourceFile,
     problems: list[Problem],
-    ancestors: frozenset[int] = frozenset(),
+    visited: set[int] | None = None,
 ) -> None:
     source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if id(node) in ancestors:
-        # An alias inside the very value it names (&a [*a]): the data would never end.
-        problems.append(
-            source.problem(
-                "refers to itself through an alias (*…): write the value out instead",
-                path,
-                ".".join((source.path.stem, *path)),
-            )
-        )
+    visited = set() if visited is None else visited
+    if id(node) in visited:
+        # -- a value an alias repeats: its values are placed where it is written, once --
         return
-    ancestors = ancestors | {id(node)}
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -172,7 +193,7 @@ def _record_positions(
                 # PyYAML keeps the last of two equal keys without a word: that loses data.
                 problems.append(
                     Problem(
-                        f"'{key}' appears twice (first on line {seen[key]}); keep one",
+                        YAML_DUPLICATE_KEY(key=key, first=seen[key]),
                         file=source.path,
                         line=line,
                         column=key_node.start_mark.column + 1,
@@ -181,11 +202,11 @@ def _record_positions(
                 continue
             seen[key] = line
             child = (*path, str(key))
-            _record_positions(value_node, child, source, problems, ancestors)
+            _record_positions(value_node, child, source, problems, visited)
             source.positions[child] = (line, key_node.start_mark.column + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_positions(item, (*path, str(index)), source, problems, ancestors)
+            _record_positions(item, (*path, str(index)), source, problems, visited)
 
 
 def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> list[Problem]:
@@ -199,12 +220,14 @@ def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> 
     for match in found:
         index = match.start()
         code = ord(match.group())
-        kind = "control character" if code < 0xA0 else "character"
-        steps = _steps_at(root, index, set()) if root is not None else []
+        kind = YAML_CONTROL_CHARACTER() if code < 0xA0 else YAML_CHARACTER()
+        try:
+            steps = _steps_at(root, index, set()) if root is not None else []
+        except RecursionError:  # -- a thousand levels deep: the line and column tell --
+            steps = []
         problems.append(
             Problem(
-                f"contains the {kind} U+{code:04X}, which a document cannot hold "
-                "(pasted from another program?): delete it",
+                YAML_UNPRINTABLE(kind=kind, code=f"{code:04X}"),
                 file=path,
                 line=text.count("\n", 0, index) + 1,
                 column=index - text.rfind("\n", 0, index),

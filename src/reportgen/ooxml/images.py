@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.i18n import Message
+from reportgen.messages import os_reason
 from reportgen.ooxml.messages import (
     PICTURE_CORRUPT,
     PICTURE_KIND,
@@ -79,7 +80,7 @@ def resolve_picture(name: str, folder: Path) -> Path:
     try:
         inside = path.resolve().parent == folder.resolve()
     except OSError as err:
-        raise PictureError(PICTURE_UNREADABLE(name=name, reason=str(err))) from err
+        raise PictureError(PICTURE_UNREADABLE(name=name, reason=os_reason(err))) from err
     if not inside:
         raise PictureError(PICTURE_OUTSIDE(name=name))  # -- a link pointing elsewhere --
     if not path.is_file():
@@ -101,7 +102,7 @@ def read_image(name: str, folder: Path) -> ImageFile:
             )
         data = path.read_bytes()
     except OSError as err:
-        raise PictureError(PICTURE_UNREADABLE(name=name, reason=err.strerror or str(err))) from err
+        raise PictureError(PICTURE_UNREADABLE(name=name, reason=os_reason(err))) from err
     return _checked(name, data, stat.st_mtime_ns)
 
 

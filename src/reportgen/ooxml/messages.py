@@ -11,8 +11,45 @@ TEMPLATE_FILE_MISSING = MessageKind(
 )
 NOT_A_ZIP = MessageKind(
     "docx.not-a-zip",
-    en="not a Word .docx file (cannot open it as a zip: {error})",
-    zh="不是 Word 的 .docx 文件（无法按 zip 格式打开：{error}）：请在 Word 或 WPS 中另存为 .docx",
+    en="not a Word .docx file ({reason}): open it in Word or WPS and save it as .docx",
+    zh="不是 Word 的 .docx 文件（{reason}）：请在 Word 或 WPS 中打开，另存为 .docx",
+)
+ZIP_NOT_ZIP = MessageKind(
+    "docx.zip-not-zip", en="it is not a zip archive, as every .docx is", zh="它不是压缩包格式"
+)
+ZIP_DAMAGED = MessageKind(
+    "docx.zip-damaged", en="the file is damaged or cut short", zh="文件已损坏或不完整"
+)
+EMPTY_TEMPLATE = MessageKind(
+    "docx.empty",
+    en="the file is empty (0 bytes): save the template again in Word or WPS",
+    zh="文件是空的（0 字节）：请在 Word 或 WPS 中重新保存模板",
+)
+OLD_WORD_FILE = MessageKind(
+    "docx.old-word",
+    en="this is an old Word document (.doc), not .docx: open it in Word and choose File > "
+    "Save As > Word Document (*.docx), or in WPS, File > Save As > Word 文件 (*.docx); then "
+    "name the .docx in report.yaml",
+    zh="这是旧版 Word 文档（.doc），不是 .docx：请在 Word 中点“文件→另存为”，保存类型选"
+    "“Word 文档（*.docx）”，或在 WPS 中点“文件→另存为”，选“Word 文件（*.docx）”；"
+    "然后在 report.yaml 中改用这个 .docx",
+)
+OLD_WPS_FILE = MessageKind(
+    "docx.old-wps",
+    en="this is a WPS document (.wps), not .docx: open it in WPS and choose File > Save As > "
+    "Word 文件 (*.docx); then name the .docx in report.yaml",
+    zh="这是 WPS 文字文档（.wps），不是 .docx：请在 WPS 中点“文件→另存为”，选"
+    "“Word 文件（*.docx）”；然后在 report.yaml 中改用这个 .docx",
+)
+PART_TOO_LARGE = MessageKind(
+    "docx.output-part-too-large",
+    en="{part}: the part is too large for a .docx ({size} bytes)",
+    zh="{part}：这一部分太大，.docx 容纳不下（{size} 字节）",
+)
+DOCUMENT_TOO_LARGE = MessageKind(
+    "docx.output-too-large",
+    en="the document is too large for a .docx ({size} bytes)",
+    zh="文档太大，.docx 容纳不下（{size} 字节）",
 )
 NO_DOCUMENT_PART = MessageKind(
     "docx.no-document",
@@ -21,9 +58,34 @@ NO_DOCUMENT_PART = MessageKind(
 )
 PART_NOT_XML = MessageKind(
     "docx.part-not-xml",
-    en="not a Word .docx file ({part} is not well-formed XML: {error})",
-    zh="不是完好的 Word 文档（{part} 不是格式正确的 XML：{error}）："
-    "请在 Word 或 WPS 中另存为 .docx",
+    en="not a Word .docx file ({part} is not well-formed XML): open it in Word or WPS and "
+    "save it as .docx",
+    zh="不是完好的 Word 文档（其中的 {part} 已损坏）：请在 Word 或 WPS 中打开，另存为 .docx",
+)
+
+# -- places in a template: 正文第4段, 页脚1表1第2行第3格 --
+
+PART_BODY = MessageKind("place.body", en="body", zh="正文")
+PART_HEADER = MessageKind("place.header", en="header {number}", zh="页眉{number}")
+PART_FOOTER = MessageKind("place.footer", en="footer {number}", zh="页脚{number}")
+PART_FOOTNOTES = MessageKind("place.footnotes", en="footnotes", zh="脚注")
+PART_ENDNOTES = MessageKind("place.endnotes", en="endnotes", zh="尾注")
+PLACE_PARAGRAPH = MessageKind(
+    "place.paragraph", en="{part}, paragraph {paragraph}", zh="{part}第{paragraph}段"
+)
+PLACE_CELL = MessageKind(
+    "place.cell",
+    en="{part}, table {table}, row {row}, cell {cell}",
+    zh="{part}表{table}第{row}行第{cell}格",
+)
+PLACE_CELL_PARAGRAPH = MessageKind(
+    "place.cell-paragraph",
+    en="{part}, table {table}, row {row}, cell {cell}, paragraph {paragraph}",
+    zh="{part}表{table}第{row}行第{cell}格第{paragraph}段",
+)
+PLACE_IN_TABLE = MessageKind("place.in-table", en="{part}, a table", zh="{part}的表格中")
+PLACE_IN_TEMPLATE = MessageKind(
+    "place.in-template", en="{template}, {place}", zh="{template} {place}"
 )
 
 # -- pictures --
@@ -68,7 +130,7 @@ PICTURE_KIND = MessageKind(
 PICTURE_CORRUPT = MessageKind(
     "picture.corrupt",
     en="the picture '{name}' is damaged ({detail}): save it again from the original",
-    zh="图片“{name}”已损坏（{detail}）：请从原图重新保存",
+    zh="图片“{name}”已损坏：请从原图重新保存（原文：“{detail}”）",
 )
 PICTURE_SIZE = MessageKind(
     "picture.size",
@@ -79,4 +141,38 @@ PICTURE_VALUE = MessageKind(
     "picture.value",
     en="picture needs a picture's file name, not {value}",
     zh="picture 需要图片的文件名，不能是 {value}",
+)
+TEMPLATE_TOO_LARGE = MessageKind(
+    "docx.too-large",
+    en="the template is {size} bytes, more than the {limit} a template may have: "
+    "make the pictures in it smaller, or check that it is the file meant",
+    zh="模板文件有 {size} 字节，超过模板上限 {limit} 字节：请压缩其中的图片，或确认选对了文件",
+)
+TEMPLATE_TOO_MANY_PARTS = MessageKind(
+    "docx.too-many-parts",
+    en="the template holds {count} parts, more than the {limit} a .docx template may hold: "
+    "it is not a document Word made; save it again in Word or WPS",
+    zh="模板中有 {count} 个部件，超过上限 {limit} 个，不像是 Word 生成的文档："
+    "请在 Word 或 WPS 中重新另存为 .docx",
+)
+TEMPLATE_PART_TOO_LARGE = MessageKind(
+    "docx.part-too-large",
+    en="{part} would inflate to {size} bytes, more than the {limit} one part of a template "
+    "may take: split the template, or save it again in Word or WPS",
+    zh="{part} 解压后将有 {size} 字节，超过模板单个部件的上限 {limit} 字节："
+    "请拆分模板，或在 Word 或 WPS 中重新另存",
+)
+TEMPLATE_TOO_LARGE_INFLATED = MessageKind(
+    "docx.too-large-inflated",
+    en="the template's parts would inflate to {size} bytes, more than the {limit} a template "
+    "may take: make the pictures in it smaller, or save it again in Word or WPS",
+    zh="模板解压后将有 {size} 字节，超过模板上限 {limit} 字节：请压缩其中的图片，"
+    "或在 Word 或 WPS 中重新另存",
+)
+TEMPLATE_HAS_DTD = MessageKind(
+    "docx.has-dtd",
+    en="{part} declares a DTD (<!DOCTYPE> or <!ENTITY>), which a .docx may not hold and Word "
+    "never writes: save the template again in Word or WPS",
+    zh="{part} 中含有 DTD 声明（<!DOCTYPE> 或 <!ENTITY>），.docx 文件不允许这样写，"
+    "Word 也从不生成：请在 Word 或 WPS 中重新另存模板",
 )

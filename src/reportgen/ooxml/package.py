@@ -15,6 +15,7 @@ as ``zipfile`` writes it (a test compares the bytes), from parts deflated once.
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zipfile
 import zlib
@@ -23,8 +24,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.errors import NotFoundError, OutputError, WorkspaceError
-from reportgen.messages import FILE_UNREADABLE
-from reportgen.ooxml.messages import NO_DOCUMENT_PART, NOT_A_ZIP, TEMPLATE_FILE_MISSING
+from reportgen.i18n import Message
+from reportgen.messages import FILE_UNREADABLE, os_reason
+from reportgen.ooxml import bounds
+from reportgen.ooxml.messages import (
+    DOCUMENT_TOO_LARGE,
+    EMPTY_TEMPLATE,
+    NO_DOCUMENT_PART,
+    NOT_A_ZIP,
+    OLD_WORD_FILE,
+    OLD_WPS_FILE,
+    PART_TOO_LARGE,
+    TEMPLATE_FILE_MISSING,
+    ZIP_DAMAGED,
+    ZIP_NOT_ZIP,
+)
 
 #: The zip timestamp of every entry: the earliest a zip file can hold, as Word does.
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
@@ -59,7 +73,7 @@ class _Entry:
     def deflate(cls, name: str, blob: bytes) -> _Entry:
         """Return ``blob`` deflated as zipfile deflates it (default level, raw stream)."""
         if len(blob) > _ZIP32_LIMIT:
-            raise OutputError(f"{name}: the part is too large for a .docx ({len(blob)} bytes)")
+            raise OutputError(PART_TOO_LARGE(part=name, size=len(blob)))
         compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
         deflated = compressor.compress(blob) + compressor.flush()
         try:
@@ -126,7 +140,7 @@ def _zip(entries: list[_Entry]) -> bytes:
         entry.central_record(offset) for entry, offset in zip(entries, offsets, strict=True)
     )
     if position + len(directory) > _ZIP32_LIMIT:
-        raise OutputError(f"the document is too large for a .docx ({position} bytes)")
+        raise OutputError(DOCUMENT_TOO_LARGE(size=position))
     end = _END_RECORD.pack(
         b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), position, 0
     )
@@ -136,11 +150,30 @@ def _zip(entries: list[_Entry]) -> bytes:
 def read_template(path: Path) -> bytes:
     """Return the bytes of the template at ``path``; raise WorkspaceError if it cannot be read."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            blob = stream.read(bounds.MAX_FILE_BYTES + 1)
+            size = max(len(blob), os.fstat(stream.fileno()).st_size)
     except FileNotFoundError as err:
         raise NotFoundError(TEMPLATE_FILE_MISSING(), path=path) from err
     except OSError as err:
-        raise WorkspaceError(FILE_UNREADABLE(reason=err.strerror or str(err)), path=path) from err
+        raise WorkspaceError(FILE_UNREADABLE(reason=os_reason(err)), path=path) from err
+    bounds.check_file_size(path, size)
+    return blob
+
+
+#: How every zip archive, and so every .docx, starts.
+_ZIP_SIGNATURE = b"PK\x03\x04"
+#: How the files of Word before 2007 (.doc) and of WPS (.wps) start: OLE compound files.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _not_a_docx(path: Path, blob: bytes) -> Message:
+    """Return what a file that is no zip archive is, in the clerk's terms, and what to do."""
+    if not blob:
+        return EMPTY_TEMPLATE()
+    if blob.startswith(_OLE_SIGNATURE):
+        return OLD_WPS_FILE() if path.suffix.lower() == ".wps" else OLD_WORD_FILE()
+    return NOT_A_ZIP(reason=ZIP_NOT_ZIP())
 
 
 class Package:
@@ -164,15 +197,24 @@ class Package:
     @classmethod
     def from_bytes(cls, path: Path, blob: bytes) -> Package:
         """Return the package in ``blob``, read from ``path``; WorkspaceError if not a .docx."""
+        bounds.check_file_size(path, len(blob))
+        if not blob.startswith(_ZIP_SIGNATURE):
+            raise WorkspaceError(_not_a_docx(path, blob), path=path)
+        bounds.check_entry_count(path, blob)
         try:
             with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+                bounds.check_entries(path, archive.infolist())  # -- before inflating any --
                 infos = {info.filename: info for info in archive.infolist()}
                 parts = {name: archive.read(name) for name in infos}
+        except WorkspaceError:
+            raise
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
             # zlib.error: a part whose compressed bytes are damaged
-            raise WorkspaceError(NOT_A_ZIP(error=str(err)), path=path) from err
+            raise WorkspaceError(NOT_A_ZIP(reason=ZIP_DAMAGED()), path=path) from err
         if "word/document.xml" not in parts:
             raise WorkspaceError(NO_DOCUMENT_PART(), path=path)
+        for name, part in parts.items():
+            bounds.check_part(path, name, part)
         return cls(path, parts, infos)
 
     def to_bytes(self, replaced: Mapping[str, bytes]) -> bytes:

@@ -1,81 +1,150 @@
 """Name the places in a template that a person can find in Word.
 
 A problem in a template is reported as ``body, paragraph 4`` or ``footer 1, table 1, row 2,
-cell 3``: the part of the document, then the paragraph or the table cell. Paragraphs are counted
-outside tables, the way a reader counts them on the page; a paragraph inside a table is named by
-its cell (and by its number in the cell when the cell holds several). Tables are counted in
-document order, nested tables too, as docxtpl-lint counts them.
+cell 3`` (正文第4段, 页脚1表1第2行第3格): the part of the document, then the paragraph or the
+table cell. A :class:`Place` keeps these as numbers and words itself when it is printed.
+Paragraphs are counted outside tables, the way a reader counts them on the page; a paragraph
+inside a table is named by its cell (and by its number in the cell when the cell holds
+several). Tables are counted in document order, nested tables too, as docxtpl-lint counts them.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree
 
+from reportgen.i18n import Language, Message, MessageKind, current_language
+from reportgen.ooxml.messages import (
+    PART_BODY,
+    PART_ENDNOTES,
+    PART_FOOTER,
+    PART_FOOTNOTES,
+    PART_HEADER,
+    PLACE_CELL,
+    PLACE_CELL_PARAGRAPH,
+    PLACE_IN_TABLE,
+    PLACE_PARAGRAPH,
+)
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_BEARERS = (f"{_W}t", f"{_W}tab", f"{_W}br")
+#: The part of the body's text.
+BODY_PART = "word/document.xml"
+#: A part of no kind a person knows by name: named by its file.
+_LITERAL = MessageKind("place.part-file", en="{text}", zh="{text}")
 
 
-def part_label(name: str) -> str:
-    """Return how a person names a part: word/document.xml → body, word/header2.xml → header 2."""
+@dataclass(frozen=True)
+class Place:
+    """A place in a template: a part, then a paragraph or a table cell, worded in a language.
+
+    ``paragraph`` counts the part's paragraphs outside tables; in a cell, ``paragraph`` is the
+    paragraph's number in the cell, given when the cell holds several. ``table`` is None
+    outside tables (and 0 for a cell whose table cannot be numbered).
+    """
+
+    part: str = BODY_PART  # the part's name in the package: word/document.xml, word/header1.xml
+    paragraph: int | None = None
+    table: int | None = None
+    row: int = 0
+    cell: int = 0
+
+    def worded(self, language: Language) -> str:
+        """Return the place as a person finds it in Word: body, paragraph 4 / 正文第4段."""
+        part = _part_message(self.part)
+        if self.table == 0:
+            message = PLACE_IN_TABLE(part=part)
+        elif self.table is not None:
+            kind = PLACE_CELL if self.paragraph is None else PLACE_CELL_PARAGRAPH
+            message = kind(
+                part=part, table=self.table, row=self.row, cell=self.cell, paragraph=self.paragraph
+            )
+        elif self.paragraph is not None:
+            message = PLACE_PARAGRAPH(part=part, paragraph=self.paragraph)
+        else:
+            message = part
+        return message.text(language)
+
+    def __str__(self) -> str:
+        return self.worded(current_language())
+
+    def cell_place(self) -> Place | None:
+        """Return the table cell this place lies in (any paragraph of it), or None outside."""
+        return replace(self, paragraph=None) if self.table is not None else None
+
+
+_PART_KINDS = {
+    "header": PART_HEADER,
+    "footer": PART_FOOTER,
+    "footnotes": PART_FOOTNOTES,
+    "endnotes": PART_ENDNOTES,
+}
+
+
+def _part_message(name: str) -> Message:
     stem = name.rsplit("/", 1)[-1].removesuffix(".xml")
     if stem == "document":
-        return "body"
-    return re.sub(r"(\D+)(\d*)", lambda m: f"{m.group(1)} {m.group(2)}".strip(), stem)
+        return PART_BODY()
+    found = re.fullmatch(r"(\D+)(\d*)", stem)
+    kind = _PART_KINDS.get(found.group(1)) if found else None
+    if kind is None or found is None:
+        return _LITERAL(text=stem)
+    return kind(number=found.group(2) or "")
+
+
+def part_place(name: str) -> Place:
+    """Return the place that is a whole part: word/header2.xml → header 2 (页眉2)."""
+    return Place(name)
 
 
 def part_name(lint_label: str) -> str:
     """Return the zip name of a part docxtpl-lint calls ``body``, ``header1`` or ``footnotes``."""
     if lint_label in ("body", "document"):
-        return "word/document.xml"
+        return BODY_PART
     return f"word/{lint_label}.xml"
 
 
-def paragraph_places(xml: bytes) -> list[tuple[str, str]]:
-    """Return ``(place, text)`` for every paragraph of a part, in document order.
+def paragraph_places(xml: bytes, part: str = BODY_PART) -> list[tuple[Place, str]]:
+    """Return ``(place, text)`` for every paragraph of the part ``part`` holding ``xml``.
 
     The order is the order of ``w:p`` elements in the XML, so the n-th entry is the paragraph
     docxtpl-lint numbers n.
     """
     root = etree.fromstring(xml)
     table_numbers = {table: number for number, table in enumerate(root.iter(f"{_W}tbl"), 1)}
-    places: list[tuple[str, str]] = []
+    places: list[tuple[Place, str]] = []
     outside_tables = 0
     for paragraph in root.iter(f"{_W}p"):
         cell = next(paragraph.iterancestors(f"{_W}tc"), None)
         if cell is None:
             outside_tables += 1
-            places.append((f"paragraph {outside_tables}", _own_text(paragraph)))
+            places.append((Place(part, outside_tables), _own_text(paragraph)))
             continue
         row = cell.getparent()
         table = row.getparent() if row is not None else None
         if row is None or table is None or table not in table_numbers:
-            places.append(("a table", _own_text(paragraph)))
+            places.append((Place(part, table=0), _own_text(paragraph)))
             continue
-        row_number = list(table.iterchildren(f"{_W}tr")).index(row) + 1
-        cell_number = list(row.iterchildren(f"{_W}tc")).index(cell) + 1
-        place = f"table {table_numbers[table]}, row {row_number}, cell {cell_number}"
         in_cell = list(cell.iterchildren(f"{_W}p"))
-        if len(in_cell) > 1 and paragraph in in_cell:
-            place += f", paragraph {in_cell.index(paragraph) + 1}"
+        place = Place(
+            part,
+            in_cell.index(paragraph) + 1 if len(in_cell) > 1 and paragraph in in_cell else None,
+            table_numbers[table],
+            list(table.iterchildren(f"{_W}tr")).index(row) + 1,
+            list(row.iterchildren(f"{_W}tc")).index(cell) + 1,
+        )
         places.append((place, _own_text(paragraph)))
     return places
 
 
-def cell_of(place: str) -> str:
-    """Return the table cell a place lies in ("table 1, row 2, cell 3"), or "" outside tables."""
-    if not place.startswith("table "):
-        return ""
-    return re.sub(r", paragraph \d+$", "", place)
-
-
-def find_tag(xml: bytes, tag: str, occurrence: int = 0) -> str | None:
+def find_tag(xml: bytes, part: str, tag: str, occurrence: int = 0) -> Place | None:
     """Return the place of the paragraph holding ``tag`` after ``occurrence`` earlier ones."""
     wanted = normalise(tag)
-    for place, text in paragraph_places(xml):
+    for place, text in paragraph_places(xml, part):
         found = normalise(text).count(wanted)
         if occurrence < found:
             return place

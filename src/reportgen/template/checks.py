@@ -14,6 +14,7 @@ prints is looked up in the report's real data.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -25,9 +26,16 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from reportgen.errors import Problem, TemplateError, WorkspaceError, did_you_mean
 from reportgen.i18n import Message
 from reportgen.ooxml.messages import PART_NOT_XML
-from reportgen.ooxml.places import cell_of, paragraph_places, part_label, part_name
+from reportgen.ooxml.places import Place, paragraph_places, part_name, part_place
 from reportgen.template.compiled import TEMPLATED_PART
+from reportgen.template.lint import lint_message
 from reportgen.template.messages import (
+    BLOCK_ACROSS_CELLS,
+    DATA_LACKS,
+    FINDINGS,
+    ITEMS_LACK,
+    OWNER_LACKS,
+    PRIVATE_NAME,
     TEMPLATE_NOT_FOUND,
     TEMPLATE_SIMILAR,
     TEMPLATES_AVAILABLE,
@@ -35,6 +43,8 @@ from reportgen.template.messages import (
     TEMPLATES_NONE,
 )
 from reportgen.text.environment import make_environment
+from reportgen.text.jinja_errors import syntax_error_message, unknown_filter, unknown_test
+from reportgen.text.messages import NESTED_TOO_DEEP
 
 if TYPE_CHECKING:
     from reportgen.data.outline import ReportOutline
@@ -63,27 +73,25 @@ class _Template:
         self.parts = {
             name: blob for name, blob in package.parts.items() if TEMPLATED_PART.fullmatch(name)
         }
-        self.places: dict[str, list[tuple[str, str]]] = {}
+        self.places: dict[str, list[tuple[Place, str]]] = {}
         for name, blob in self.parts.items():
             try:
-                self.places[name] = paragraph_places(blob)
+                self.places[name] = paragraph_places(blob, name)
             except etree.XMLSyntaxError as err:
-                problem = Problem(PART_NOT_XML(part=name, error=err.msg), file=path)
+                problem = Problem(PART_NOT_XML(part=name), file=path)
                 raise TemplateError([problem]) from err
 
-    def where(self, name: str, paragraph: int) -> str:
-        """Return "body, paragraph 4" for the ``paragraph``-th paragraph of part ``name``."""
-        label = part_label(name)
+    def where(self, name: str, paragraph: int) -> Place:
+        """Return the place (body, paragraph 4) of the ``paragraph``-th paragraph of ``name``."""
         places = self.places.get(name, [])
         if 0 < paragraph <= len(places):
-            return f"{label}, {places[paragraph - 1][0]}"
-        return label
+            return places[paragraph - 1][0]
+        return part_place(name)
 
-    def paragraphs(self) -> Iterator[tuple[str, str]]:
-        """Yield ``(where, text)`` for every paragraph of every part that can hold tags."""
-        for name, places in self.places.items():
-            for place, text in places:
-                yield f"{part_label(name)}, {place}", text
+    def paragraphs(self) -> Iterator[tuple[Place, str]]:
+        """Yield ``(place, text)`` for every paragraph of every part that can hold tags."""
+        for places in self.places.values():
+            yield from places
 
 
 def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
@@ -100,54 +108,25 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
     except RecursionError:
         # A tag nested hundreds deep overflows Jinja's parser; parsed alone, each tag says which.
         deep = _check_print_tags(template, environment, set())
-        return deep or [Problem(f"a tag is {_TOO_DEEP}", file=path)], []
+        return deep or [Problem(NESTED_TOO_DEEP(), file=path)], []
     problems: list[Problem] = []
-    reported: set[tuple[str, str]] = set()
+    reported: set[tuple[Place, str]] = set()
     for issue in result.errors:
         where = template.where(part_name(issue.location.part), issue.location.paragraph)
         snippet = issue.snippet.strip()
         reported.add((where, snippet))
-        message = _message(issue, template, environment)
-        problems.append(
-            Problem(message + (f": {_short(snippet)}" if snippet else ""), file=path, where=where)
-        )
+        message = lint_message(issue, template.where, environment)
+        tag = _short(snippet) if snippet else None
+        problems.append(Problem(message, file=path, where=where, tag=tag))
     problems.extend(_check_print_tags(template, environment, reported))
     problems.extend(_check_block_levels(template))
     return problems, list(result.variables)
 
 
-def _message(issue: Any, template: _Template, environment: ImmutableSandboxedEnvironment) -> str:
-    """Return docxtpl-lint's message, reworded where it speaks of its own command line."""
-    params = issue.params
-    if issue.rule == "DTL103":
-        return f"Jinja syntax error: {str(params['msg']).rstrip('.')}"
-    if issue.rule == "DTL104":
-        return _unknown("filter", params["name"], environment.filters)
-    if issue.rule == "DTL105":
-        return _unknown("test", params["name"], environment.tests)
-    if issue.rule == "DTL204":
-        opened = template.where(part_name(params["_open_part"]), params["_open_paragraph"])
-        return (
-            f"{params['close_raw']} has {_prefix(params['close_prefix'])} but closes "
-            f"{params['open_raw']} ({opened}), which has {_prefix(params['open_prefix'])}: "
-            "docxtpl would remove the row or paragraph of only one of them; give both the "
-            "same prefix ({%tr …%} for table rows, {%p …%} for paragraphs)"
-        )
-    return str(issue.message)
-
-
-def _prefix(prefix: str) -> str:
-    return "no prefix" if prefix in ("", "-") else f"the prefix '{prefix}'"
-
-
-def _unknown(kind: str, name: str, known: Mapping[str, Any]) -> str:
-    return f"unknown {kind} '{name}'{did_you_mean(name, known)}"
-
-
 def _check_print_tags(
     template: _Template,
     environment: ImmutableSandboxedEnvironment,
-    reported: set[tuple[str, str]],
+    reported: set[tuple[Place, str]],
 ) -> list[Problem]:
     """Parse every ``{{ … }}`` on its own; return its syntax error or unknown filters.
 
@@ -161,38 +140,37 @@ def _check_print_tags(
             if (where, tag.strip()) in reported:
                 continue
             source = _DOCXTPL_PREFIX.sub(r"{{\1 ", tag).translate(_PLAIN_QUOTES)
-            try:
-                tree = environment.parse(source)
-            except TemplateSyntaxError as err:
-                message = f"Jinja syntax error: {(err.message or '').rstrip('.')}"
-            except RecursionError:
-                message = f"the tag is {_TOO_DEEP}"
-            else:
-                findings = [
-                    _unknown("filter", node.name, environment.filters)
-                    for node in tree.find_all(nodes.Filter)
-                    if node.name not in environment.filters
-                ] + [
-                    _unknown("test", node.name, environment.tests)
-                    for node in tree.find_all(nodes.Test)
-                    if node.name not in environment.tests
-                ]
-                private = [
-                    node.attr for node in tree.find_all(nodes.Getattr) if node.attr.startswith("_")
-                ]
-                if private:
-                    # The sandbox refuses these when rendering; saying so here names the tag.
-                    findings.append(
-                        f"not allowed: '{private[-1]}' reaches into Python, not into the data"
-                    )
-                if not findings:
-                    continue
-                message = "; ".join(findings)
-            problems.append(Problem(f"{message}: {_short(tag)}", file=template.path, where=where))
+            message = _tag_problem(environment, source)
+            if message is not None:
+                problems.append(Problem(message, file=template.path, where=where, tag=_short(tag)))
     return problems
 
 
-_TOO_DEEP = "nested too deeply to read (hundreds of brackets?)"
+def _tag_problem(environment: ImmutableSandboxedEnvironment, source: str) -> Message | None:
+    """Return what is wrong with one print tag: its syntax, unknown filters, Python names."""
+    try:
+        tree = environment.parse(source)
+    except TemplateSyntaxError as err:
+        return syntax_error_message(err)
+    except RecursionError:
+        return NESTED_TOO_DEEP()
+    findings = [
+        unknown_filter(node.name, environment.filters)
+        for node in tree.find_all(nodes.Filter)
+        if node.name not in environment.filters
+    ] + [
+        unknown_test(node.name, environment.tests)
+        for node in tree.find_all(nodes.Test)
+        if node.name not in environment.tests
+    ]
+    private = [node.attr for node in tree.find_all(nodes.Getattr) if node.attr.startswith("_")]
+    if private:
+        # The sandbox refuses these when rendering; saying so here names the tag.
+        findings.append(PRIVATE_NAME(name=private[-1]))
+    if not findings:
+        return None
+    return functools.reduce(lambda first, second: FINDINGS(first=first, second=second), findings)
+
 
 # Word types smart quotes; docxtpl reads them inside tags as plain ones.
 _PLAIN_QUOTES = str.maketrans("“”‘’", "\"\"''")
@@ -210,14 +188,14 @@ def _check_block_levels(template: _Template) -> list[Problem]:
     gone. docxtpl-lint checks ``{%tr %}`` and ``{%tc %}`` blocks, not these.
     """
     problems = []
-    for name, places in template.places.items():
-        label = part_label(name)
-        stack: list[tuple[str, str, str, str, str]] = []  # keyword, prefix, cell, where, tag
+    for places in template.places.values():
+        # keyword, prefix, cell, where, tag
+        stack: list[tuple[str, str, Place | None, Place, str]] = []
         for place, text in places:
-            cell = cell_of(place)
+            cell = place.cell_place()
             for match in _BLOCK_TAG.finditer(text.translate(_PLAIN_QUOTES)):
                 prefix, keyword = match.group(1) or "", match.group(2)
-                where, tag = f"{label}, {place}", match.group()
+                where, tag = place, match.group()
                 if keyword in _BLOCKS:
                     stack.append((keyword, prefix, cell, where, tag))
                     continue
@@ -227,17 +205,8 @@ def _check_block_levels(template: _Template) -> list[Problem]:
                     break  # unbalanced: docxtpl-lint reports it
                 _, opening_prefix, opening_cell, opening_where, opening_tag = stack.pop()
                 if {prefix, opening_prefix} <= {"", "p"} and cell != opening_cell:
-                    problems.append(
-                        Problem(
-                            f"{tag} closes {opening_tag}, which opens in {opening_where}: a "
-                            "block that opens and closes in different table cells, or on "
-                            "either side of a table's edge, cuts the table apart when rendered "
-                            "and rows or cells are lost; open and close it in the same cell, or "
-                            "both outside the table ({%tr %} repeats rows)",
-                            file=template.path,
-                            where=where,
-                        )
-                    )
+                    message = BLOCK_ACROSS_CELLS(close=tag, open=opening_tag, opened=opening_where)
+                    problems.append(Problem(message, file=template.path, where=where))
             else:
                 continue
             break  # an unbalanced part is not checked further
@@ -263,9 +232,8 @@ def check_variables(path: Path, variables: list[str], context: Mapping[str, Any]
         if _is_guarded(template, missing):
             continue  # optional: rendering, which is strict, still stops on an unguarded use
         where, tag = _find_use(template, missing)
-        problems.append(
-            Problem(missing.message() + (f": {_short(tag)}" if tag else ""), file=path, where=where)
-        )
+        shown = _short(tag) if tag else None
+        problems.append(Problem(missing.message(), file=path, where=where, tag=shown))
     return problems
 
 
@@ -287,14 +255,14 @@ class _Missing:
         self.known = known
         self.path = ".".join([*done, name])
 
-    def message(self) -> str:
-        suggestion = did_you_mean(self.name, self.known)
+    def message(self) -> Message:
+        hint = did_you_mean(self.name, self.known)
         if not self.done:
-            return f"the data has no '{self.name}'{suggestion}"
+            return DATA_LACKS(name=self.name, hint=hint)
         owner = ".".join(self.done)
         if owner.endswith("[]"):
-            return f"the items of '{owner[:-2]}' have no '{self.name}'{suggestion}"
-        return f"'{owner}' has no '{self.name}'{suggestion}"
+            return ITEMS_LACK(owner=owner[:-2], name=self.name, hint=hint)
+        return OWNER_LACKS(owner=owner, name=self.name, hint=hint)
 
 
 def _follow(node: Any, steps: list[str], done: list[str]) -> _Missing | None:
@@ -331,7 +299,7 @@ def _names_in(node: Any) -> list[str]:
     return [name for name in dir(node) if not name.startswith("_")]
 
 
-def _find_use(template: _Template, missing: _Missing) -> tuple[str | None, str]:
+def _find_use(template: _Template, missing: _Missing) -> tuple[Place | None, str]:
     """Return the place and text of the first tag that uses the missing name."""
     name = re.escape(missing.name)
     if missing.done:

@@ -22,10 +22,10 @@ from typing import Any
 
 from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
-from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
+from reportgen.i18n import Message
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
@@ -35,9 +35,13 @@ from reportgen.ooxml.pictures import (
     picture_parts,
     placed_pictures,
 )
-from reportgen.ooxml.places import find_tag, normalise, part_label
+from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
-from reportgen.text.environment import make_environment, printed_values
+from reportgen.template.messages import TAG_LEFT, VALUE_LOST, XML_BROKEN
+from reportgen.text.environment import make_environment, printed_values, render_part
+from reportgen.text.jinja_errors import render_error_message, syntax_error_message
+from reportgen.text.limits import MAX_DOCUMENT, budget
+from reportgen.text.messages import TOO_DEEP
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = STORY_PART
@@ -142,7 +146,12 @@ class CompiledTemplate:
             try:
                 code = self.environment.compile(source)
             except TemplateSyntaxError as err:
-                problems.append(self._problem(name, err.lineno, err.message or str(err), source))
+                message = syntax_error_message(err)
+                problems.append(self._problem(name, err.lineno, message, source))
+                continue
+            except (RecursionError, SyntaxError) as err:  # -- nested past Python's limits --
+                line = getattr(err, "lineno", None)
+                problems.append(self._problem(name, line, TOO_DEEP(), source))
                 continue
             column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
             parts[name] = PreparedPart(source, code, column_loops)
@@ -171,23 +180,19 @@ class CompiledTemplate:
         token = printed_values.set(record)
         pictures_token = placed_pictures.set(pictures)
         folder_token = picture_folder.set(folder)
+        room = MAX_DOCUMENT
         try:
-            for name, template in self._templates.items():
-                pictures.part = name
-                try:
-                    rendered = template.render(context)
-                except ProblemsFound:
-                    raise  # a value that could not be printed (a chart without a font) says why
-                except JinjaError as err:
-                    raise RenderError([self._runtime_problem(name, err)]) from err
-                except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-                    raise RenderError([self._runtime_problem(name, err)]) from err
-                xml = _finish(rendered)
-                if self.parts[name].column_loops:
-                    xml = fit_table_grids(xml)
-                # -- after rendering: the values printed bring most of the quotes and dashes --
-                xml = add_east_asian_hints(xml)
-                replaced[name] = xml.encode("utf-8")
+            with budget():  # -- one budget of loops and time for all the parts --
+                for name, template in self._templates.items():
+                    pictures.part = name
+                    rendered = self._render_part(name, template, context, room)
+                    room -= len(rendered)
+                    xml = _finish(rendered)
+                    if self.parts[name].column_loops:
+                        xml = fit_table_grids(xml)
+                    # -- after rendering: the values printed bring most of the quotes and dashes --
+                    xml = add_east_asian_hints(xml)
+                    replaced[name] = xml.encode("utf-8")
         finally:
             picture_folder.reset(folder_token)
             placed_pictures.reset(pictures_token)
@@ -199,6 +204,19 @@ class CompiledTemplate:
             replaced["docProps/core.xml"] = core_properties_xml(properties)
         return self.package.to_bytes(replaced)
 
+    def _render_part(
+        self, name: str, template: Template, context: Mapping[str, Any], room: int
+    ) -> str:
+        """Return part ``name`` rendered, in at most ``room`` characters; RenderError if not."""
+        try:
+            return render_part(template, context, room)
+        except ProblemsFound:
+            raise  # a value that could not be printed (a chart without a font) says why
+        except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError) as err:
+            raise RenderError([self._runtime_problem(name, err)]) from err
+        except RecursionError as err:  # -- a macro calling itself, a loop recursing --
+            raise RenderError([self._runtime_problem(name, err)]) from err
+
     # -- checks on the result --
 
     def _verify(self, replaced: dict[str, bytes], printed: list[str]) -> None:
@@ -207,27 +225,15 @@ class CompiledTemplate:
         for name, xml in replaced.items():
             try:
                 etree.fromstring(xml)
-            except etree.XMLSyntaxError as err:
-                problems.append(
-                    Problem(
-                        f"the rendered XML is broken ({err.msg}): check the blocks "
-                        "({%p %}, {%tr %}, {%tc %}) open and close at the same level",
-                        file=self.path,
-                        where=part_label(name),
-                    )
-                )
+            except etree.XMLSyntaxError:
+                problems.append(Problem(XML_BROKEN(), file=self.path, where=part_place(name)))
                 continue
             text = "".join(html.unescape(match) for match in _TEXT_RUN.findall(xml.decode()))
             leftover = _LEFTOVER_TAG.search(text)
             if leftover:
                 snippet = text[max(0, leftover.start() - 20) : leftover.end() + 20]
-                problems.append(
-                    Problem(
-                        f"a tag was not rendered and is left in the document: …{snippet}…",
-                        file=self.path,
-                        where=part_label(name),
-                    )
-                )
+                message = TAG_LEFT(snippet=snippet)
+                problems.append(Problem(message, file=self.path, where=part_place(name)))
             texts.append(text)
         document_text = "".join(texts)
         # Line breaks and tabs in a value become <w:br/> and <w:tab/>, not text.
@@ -243,13 +249,7 @@ class CompiledTemplate:
                 cursor = found + len(wanted)
             elif value not in lost and wanted not in flat_text:
                 lost.add(value)
-                problems.append(
-                    Problem(
-                        f"the value '{_shorten(value)}' was printed but is not in the document: "
-                        "its paragraph was lost",
-                        file=self.path,
-                    )
-                )
+                problems.append(Problem(VALUE_LOST(value=_shorten(value)), file=self.path))
         if problems:
             raise RenderError(problems)
 
@@ -260,31 +260,30 @@ class CompiledTemplate:
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == "<template>":
                 line = frame.lineno
-        message = getattr(err, "message", None) or str(err)
-        if isinstance(err, SecurityError):
-            message = f"not allowed: {message}"
+        # -- a render that recursed too deep: a macro calling itself, blocks nested past bounds --
+        message = TOO_DEEP() if isinstance(err, RecursionError) else render_error_message(err)
         return self._problem(name, line, message)
 
     def _problem(
-        self, name: str, line: int | None, message: str, source: str | None = None
+        self, name: str, line: int | None, message: Message, source: str | None = None
     ) -> Problem:
         """Return a Problem naming the part, paragraph or cell, and the tag at ``line``."""
         if source is None:
             source = self.parts[name].source if name in self.parts else ""
         lines = source.split("\n")
         tag = ""
-        where = part_label(name)
+        where: Place = part_place(name)
         if line is not None and 0 < line <= len(lines):
             tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
             tag = tags[0] if tags else ""
             # The same tag may stand in several paragraphs: count those before this line.
             before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
             occurrence = normalise(before).count(normalise(tag)) if tag else 0
-            place = find_tag(self.package.parts[name], tag, occurrence) if tag else None
-            if place:
-                where = f"{where}, {place}"
-        detail = f" in {html.unescape(tag)}" if tag else ""
-        return Problem(f"{message}{detail}", file=self.path, where=where)
+            place = find_tag(self.package.parts[name], name, tag, occurrence) if tag else None
+            if place is not None:
+                where = place
+        shown = html.unescape(tag) if tag else None
+        return Problem(message, file=self.path, where=where, tag=shown)
 
 
 def _prepare(xml: str) -> str:

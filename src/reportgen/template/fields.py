@@ -13,34 +13,95 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import TemplateError
+from reportgen.i18n import Message, display_width, text_of
+from reportgen.template.messages import (
+    FIELDS_HEADER,
+    FIELDS_NONE,
+    KIND_ATTACHMENT,
+    KIND_BY_YEAR,
+    KIND_COMPUTED,
+    KIND_DATE,
+    KIND_FIGURE,
+    KIND_FIGURE_OR_TEXT,
+    KIND_GROUP,
+    KIND_IMPRINT,
+    KIND_LETTERHEAD,
+    KIND_LISTS,
+    KIND_NUMBER,
+    KIND_OFFICIAL,
+    KIND_PART,
+    KIND_PARTS,
+    KIND_PERCENT,
+    KIND_PERIOD,
+    KIND_REPORT,
+    KIND_ROWS,
+    KIND_SIGNATURE,
+    KIND_TEXT,
+    KIND_TEXTS,
+    KIND_YEAR,
+    KIND_YEARS,
+    SOURCE_ATTACHMENT,
+    SOURCE_ATTACHMENT_ROWS,
+    SOURCE_CHANGE,
+    SOURCE_DATE,
+    SOURCE_FROM_PERIOD,
+    SOURCE_KEY,
+    SOURCE_OFFICIAL,
+    SOURCE_OR,
+    SOURCE_PART_FIGURES,
+    SOURCE_PART_FILE,
+    SOURCE_PART_NAME,
+    SOURCE_PARTS,
+    SOURCE_PERIOD_LENGTH,
+    SOURCE_PREVIOUS,
+    SOURCE_ROW_FIGURE,
+    SOURCE_SAME_FILE,
+)
+
+#: What a field holds, and where the data gives it: the file and key, or how it is made.
+_Described = tuple[Message, Message | str]
 
 #: Fields of report.yaml that the context gives by name, at the top and under ``report``.
-_FACTS = {
-    "organisation": ("text", "report.yaml: organisation"),
-    "title": ("text", "report.yaml: title"),
-    "period": ("period", "report.yaml: period"),
-    "date": ("date", "report.yaml: date (print it with | cn_date)"),
+_FACTS: dict[str, _Described] = {
+    "organisation": (KIND_TEXT(), "report.yaml: organisation"),
+    "title": (KIND_TEXT(), "report.yaml: title"),
+    "period": (KIND_PERIOD(), "report.yaml: period"),
+    "date": (KIND_DATE(), SOURCE_DATE()),
 }
-_PERIOD = {
-    "start": ("year", "report.yaml: period.start"),
-    "end": ("year", "report.yaml: period.end"),
-    "years": ("list of years", "computed from period"),
-    "length": ("number", "computed from period: how many years"),
+_PERIOD: dict[str, _Described] = {
+    "start": (KIND_YEAR(), "report.yaml: period.start"),
+    "end": (KIND_YEAR(), "report.yaml: period.end"),
+    "years": (KIND_YEARS(), SOURCE_FROM_PERIOD()),
+    "length": (KIND_NUMBER(), SOURCE_PERIOD_LENGTH()),
 }
-_PART = {
-    "name": ("text", "the part's file name, without .yaml"),
-    "lead": ("text", "<part>.yaml: lead"),
-    "paragraphs": ("list of text", "<part>.yaml: paragraphs"),
-    "figures": ("group of figures", "<part>.yaml: figures and derived"),
-    "lists": ("lists", "<part>.yaml: lists"),
+_PART: dict[str, _Described] = {
+    "name": (KIND_TEXT(), SOURCE_PART_NAME()),
+    "lead": (KIND_TEXT(), "<part>.yaml: lead"),
+    "paragraphs": (KIND_TEXTS(), "<part>.yaml: paragraphs"),
+    "figures": (KIND_GROUP(), SOURCE_PART_FIGURES()),
+    "lists": (KIND_LISTS(), "<part>.yaml: lists"),
 }
-_FIGURE = {
-    "value": ("number", "figures: …: value"),
-    "previous": ("number", "figures: …: previous (the previous period's value)"),
-    "change": ("percentage", "computed from value and previous"),
-    "label": ("text", "figures: …: label"),
-    "unit": ("text", "figures: …: unit"),
-    "by_year": ("number per year", "figures: …: by_year"),
+_FIGURE: dict[str, _Described] = {
+    "value": (KIND_NUMBER(), "figures: …: value"),
+    "previous": (KIND_NUMBER(), SOURCE_PREVIOUS()),
+    "change": (KIND_PERCENT(), SOURCE_CHANGE()),
+    "label": (KIND_TEXT(), "figures: …: label"),
+    "unit": (KIND_TEXT(), "figures: …: unit"),
+    "by_year": (KIND_BY_YEAR(), "figures: …: by_year"),
+}
+#: Fields at the top of the context with a kind and source of their own: (kind, source, role).
+_TOP: dict[str, tuple[Message, Message | str, str]] = {
+    "report": (KIND_REPORT(), "report.yaml", "report"),
+    "opening": (KIND_TEXTS(), "report.yaml: opening", "leaf"),
+    "attachment": (KIND_ATTACHMENT(), SOURCE_ATTACHMENT(), "attachment"),
+    "official": (KIND_OFFICIAL(), SOURCE_OFFICIAL(), "official"),
+}
+#: The parts of a 公文 the template prints, made from report.yaml's official: section.
+_OFFICIAL: dict[str, _Described] = {
+    "letterhead": (KIND_LETTERHEAD(), "report.yaml: official: mark, number, signers"),
+    "addressee": (KIND_TEXT(), "report.yaml: official: addressee"),
+    "signature": (KIND_SIGNATURE(), "report.yaml: official: signature, seal; date"),
+    "imprint": (KIND_IMPRINT(), "report.yaml: official: imprint"),
 }
 
 
@@ -51,8 +112,8 @@ class TemplateField:
     path: str
     name: str
     depth: int
-    kind: str
-    source: str
+    kind: Message
+    source: Message | str
 
 
 def template_fields(path: Path) -> list[TemplateField]:
@@ -74,16 +135,26 @@ def template_fields(path: Path) -> list[TemplateField]:
 
 
 def field_lines(path: Path, fields: list[TemplateField]) -> list[str]:
-    """Return the fields as the lines ``reportgen fields`` prints: name, kind, where to write it."""
+    """Return the fields as the lines ``reportgen fields`` prints: name, kind, where to write it.
+
+    The columns line up on a terminal, where a Chinese character fills two columns.
+    """
     if not fields:
-        return [f"{path} uses no fields: it prints the same text every time"]
+        return [str(FIELDS_NONE(path=path))]
     names = ["  " * field.depth + field.name for field in fields]
-    name_width = max(len(name) for name in names)
-    kind_width = max(len(field.kind) for field in fields)
-    lines = [f"{path} uses these fields:"]
-    for name, field in zip(names, fields, strict=True):
-        lines.append(f"  {name.ljust(name_width)}  {field.kind.ljust(kind_width)}  {field.source}")
+    kinds = [str(field.kind) for field in fields]
+    name_width = max(display_width(name) for name in names)
+    kind_width = max(display_width(kind) for kind in kinds)
+    lines = [str(FIELDS_HEADER(path=path))]
+    for name, kind, field in zip(names, kinds, fields, strict=True):
+        lines.append(
+            f"  {_padded(name, name_width)}  {_padded(kind, kind_width)}  {text_of(field.source)}"
+        )
     return lines
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
 
 
 def _walk(schema: dict[str, Any], steps: list[str], role: str, out: list[TemplateField]) -> None:
@@ -99,49 +170,54 @@ def _walk(schema: dict[str, Any], steps: list[str], role: str, out: list[Templat
 
 def _describe(
     role: str, name: str, is_list: bool, members: set[str], inner: dict[str, Any]
-) -> tuple[str, str, str]:
+) -> tuple[Message, Message | str, str]:
     """Return the kind of field ``name`` in a field of ``role``, its source, and its own role."""
-    if role in ("root", "report") and name in _FACTS:
-        kind, source = _FACTS[name]
-        return kind, source, name if name == "period" else "leaf"
-    if role == "root" and name == "report":
-        return "the report", "report.yaml", "report"
-    if role == "root" and name == "opening":
-        return "list of text", "report.yaml: opening", "leaf"
-    if role == "root" and name == "parts" and is_list:
-        return "list of parts", "report.yaml: parts (one <part>.yaml each)", "part"
-    if role == "root" and name == "attachment":
-        return "the attachment", "report.yaml: attachment (optional)", "attachment"
-    if role == "attachment":
-        if name == "rows":
-            return "list of rows", "report.yaml: attachment: figures (a row each)", "row"
-        return "computed", "report.yaml: attachment", "leaf"
-    if role == "row":
-        return "computed", "the row's figure: by_year, value, previous", "leaf"
-    if role == "period" and name in _PERIOD:
-        kind, source = _PERIOD[name]
-        return kind, source, "leaf"
-    if role == "figure" and name in _FIGURE:
-        kind, source = _FIGURE[name]
-        return kind, source, "leaf"
-    if role == "part" and name in _PART:
-        kind, source = _PART[name]
-        return kind, source, "figures" if name == "figures" else "leaf"
+    known = _known(role, name, is_list)
+    if known is not None:
+        return known
     # -- any other name is a figure, a group of figures, a list, or (at the top) a part --
-    where = {
+    where: Message | str = {
         "root": "report.yaml",
         "report": "report.yaml",
         "part": "<part>.yaml",
-    }.get(role, "the same file")
+    }.get(role, SOURCE_SAME_FILE())
+    figures = SOURCE_KEY(file=where, section="figures", name=name)
     if role == "root" and members & {"lead", "paragraphs"}:
-        return "part", f"{name}.yaml (listed in report.yaml: parts)", "part"
+        return KIND_PART(), SOURCE_PART_FILE(name=name), "part"
+    figure_members = bool(members) and members <= set(_FIGURE)
+    if is_list and figure_members:
+        return KIND_GROUP(), figures, "figure"
     if is_list:
-        if members and members <= set(_FIGURE):
-            return "group of figures", f"{where}: figures: {name}", "figure"
-        return "list of text", f"{where}: lists: {name} (or figures:)", "leaf"
-    if members and members <= set(_FIGURE):
-        return "figure", f"{where}: figures: {name}", "figure"
+        lists = SOURCE_KEY(file=where, section="lists", name=name)
+        return KIND_TEXTS(), SOURCE_OR(source=lists, other="figures:"), "leaf"
+    if figure_members:
+        return KIND_FIGURE(), figures, "figure"
     if members:
-        return "group of figures", f"{where}: figures: {name}", "figures"
-    kind = "number" if inner.get("type") == "number" else "figure or text"
-    return kind, f"{where}: figures: {name} (or lists:)", "leaf"
+        return KIND_GROUP(), figures, "figures"
+    kind = KIND_NUMBER() if inner.get("type") == "number" else KIND_FIGURE_OR_TEXT()
+    return kind, SOURCE_OR(source=figures, other="lists:"), "leaf"
+
+
+def _known(role: str, name: str, is_list: bool) -> tuple[Message, Message | str, str] | None:
+    """Return the kind, source and role of a field reportgen itself gives, or None."""
+    if role in ("root", "report") and name in _FACTS:
+        kind, source = _FACTS[name]
+        return kind, source, name if name == "period" else "leaf"
+    if role == "root" and name in _TOP:
+        return _TOP[name]
+    if role == "root" and name == "parts" and is_list:
+        return KIND_PARTS(), SOURCE_PARTS(), "part"
+    if role == "official":
+        kind, source = _OFFICIAL.get(name, (KIND_COMPUTED(), "report.yaml: official"))
+        return kind, source, "leaf"
+    if role == "attachment":
+        if name == "rows":
+            return KIND_ROWS(), SOURCE_ATTACHMENT_ROWS(), "row"
+        return KIND_COMPUTED(), "report.yaml: attachment", "leaf"
+    if role == "row":
+        return KIND_COMPUTED(), SOURCE_ROW_FIGURE(), "leaf"
+    tables = {"period": _PERIOD, "figure": _FIGURE, "part": _PART}
+    if role in tables and name in tables[role]:
+        kind, source = tables[role][name]
+        return kind, source, "figures" if (role, name) == ("part", "figures") else "leaf"
+    return None

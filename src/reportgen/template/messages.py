@@ -28,6 +28,272 @@ TEMPLATES_NONE = MessageKind(
     zh="该文件夹中没有 .docx 文件，请把模板放进去",
 )
 
+# -- a problem and the tag it is in --
+
+FINDINGS = MessageKind("template.findings", en="{first}; {second}", zh="{first}；{second}")
+
+# -- docxtpl-lint's findings, in reportgen's words --
+
+NEVER_CLOSED = MessageKind(
+    "template.never-closed",
+    en="`{open}` is never closed with `{close}`",
+    zh="`{open}` 后面缺少与之配对的 `{close}`",
+)
+BLOCK_NEVER_CLOSED = MessageKind(
+    "template.block-never-closed",
+    en="`{{% {keyword} %}}` is never closed: missing `{{% end{keyword} %}}`",
+    zh="`{{% {keyword} %}}` 没有结束：缺少 `{{% end{keyword} %}}`",
+)
+NO_OPENING = MessageKind(
+    "template.no-opening",
+    en="`{tag}` has no matching opening block",
+    zh="`{tag}` 前面没有与之配对的开始标签",
+)
+TRACKED_DELETION = MessageKind(
+    "template.tracked-deletion",
+    en="a tracked deletion not yet accepted holds template code, which would still run: "
+    "accept or reject every tracked change (Review > Accept) before using the file as a "
+    "template",
+    zh="这一段有尚未接受的修订（删除的文字）中含有模板标签，这些标签仍会执行：请先在“审阅”"
+    "中接受或拒绝全部修订，再把文件用作模板",
+)
+LOOP_NAME_OUTSIDE = MessageKind(
+    "template.loop-name-outside",
+    en="'{name}' exists only inside its for loop, but is used after the loop: move the tag "
+    "into the loop",
+    zh="“{name}”只在它的 for 循环里有效，这里却在循环结束后使用：请把这个标签移到循环里面",
+)
+PREFIXED_TAG_SYMBOLS = MessageKind(
+    "template.prefixed-tag-symbols",
+    en="a `{prefix} …` tag cannot hold % or }}}}: compute the value with {{% set %}} first",
+    zh="`{prefix} …` 标签里不能含有 % 或 }}}}：请先用 {{% set %}} 算好再引用",
+)
+SPACE_AFTER_BRACE = MessageKind(
+    "template.space-in-prefix",
+    en="write `{{%{prefix} …` without a space: `{{% {prefix} …` is no tag",
+    zh="应写成 `{{%{prefix} …`，中间不能有空格：`{{% {prefix} …` 不是有效的标签",
+)
+PREFIX_OUTSIDE_TABLE = MessageKind(
+    "template.prefix-outside-table",
+    en="`{tag}` has the prefix {prefix} but is not in a table cell: move it into the table, "
+    "or remove the prefix",
+    zh="`{tag}` 带有前缀 {prefix}，却不在表格的单元格里：请把它移到表格中，或去掉前缀",
+)
+PREFIX_MISMATCH = MessageKind(
+    "template.prefix-mismatch",
+    en="{close} has {close_prefix} but closes {open} ({opened}), which has {open_prefix}: "
+    "docxtpl would remove the row or paragraph of only one of them; give both the same prefix "
+    "({{%tr …%}} for table rows, {{%p …%}} for paragraphs)",
+    zh="{close}（{close_prefix}）结束的是{opened}的 {open}（{open_prefix}），两者前缀不同，"
+    "docxtpl 只会删掉其中一个所在的行或段落：请给两者用同样的前缀（表格行用 {{%tr …%}}，"
+    "段落用 {{%p …%}}）",
+)
+NO_PREFIX = MessageKind("template.no-prefix", en="no prefix", zh="没有前缀")
+THE_PREFIX = MessageKind("template.the-prefix", en="the prefix '{prefix}'", zh="前缀 {prefix}")
+ROWS_ACROSS_TABLES = MessageKind(
+    "template.rows-across-tables",
+    en="`{open}` is in table {first} but `{close}` is in table {second}: the rows would be "
+    "lost without a word; open and close the loop in one table",
+    zh="`{open}` 在表{first}，`{close}` 却在表{second}：其间的行会被悄悄丢掉；请在同一张表中"
+    "开始和结束",
+)
+ROW_LOOP_IN_ONE_ROW = MessageKind(
+    "template.row-loop-in-one-row",
+    en="`{open}` and `{close}` are in the same row (table {table}, row {row}): put them in "
+    "rows of their own",
+    zh="`{open}` 和 `{close}` 在同一行（表{table}第{row}行）：请把它们分别放在单独的行里",
+)
+COLUMN_LOOP_ACROSS_ROWS = MessageKind(
+    "template.column-loop-across-rows",
+    en="`{open}` and `{close}` are not in the same row: a {{%tc %}} loop opens and closes in "
+    "one row, or the table comes out broken",
+    zh="`{open}` 和 `{close}` 不在同一行：{{%tc %}} 循环须在同一行内开始和结束，否则表格会错乱",
+)
+CELL_TAG_OUTSIDE_TABLE = MessageKind(
+    "template.cell-tag-outside-table",
+    en="`{tag}` works only in a table cell",
+    zh="`{tag}` 只能写在表格的单元格里",
+)
+CONTENT_BESIDE_PREFIX = MessageKind(
+    "template.content-beside-prefix",
+    en="`{tag}` makes the whole {unit} the tag, so `{rest}` beside it would be lost: move "
+    "that text to a paragraph of its own",
+    zh="`{tag}` 会让整个{unit}只剩下这个标签，旁边的 `{rest}` 会悄悄消失：请把这些文字移到"
+    "单独的段落",
+)
+UNIT_PARAGRAPH = MessageKind("template.unit.paragraph", en="paragraph", zh="段落")
+UNIT_ROW = MessageKind("template.unit.row", en="table row", zh="表格行")
+UNIT_CELL = MessageKind("template.unit.cell", en="table cell", zh="单元格")
+PARAGRAPH_LOOP_IN_ONE_PARAGRAPH = MessageKind(
+    "template.paragraph-loop-in-one-paragraph",
+    en="`{open}` and `{close}` are in the same paragraph: put them in paragraphs of their own",
+    zh="`{open}` 和 `{close}` 在同一段里：请把它们分别放在单独的段落",
+)
+LINT_OTHER = MessageKind(
+    "template.lint-other",
+    en="{detail} ({rule})",
+    zh="模板有误（docxtpl-lint 规则 {rule}，原文：“{detail}”）",
+)
+
+# -- reportgen's own checks --
+
+PRIVATE_NAME = MessageKind(
+    "template.private-name",
+    en="not allowed: '{name}' reaches into Python, not into the data",
+    zh="不允许：“{name}”是 Python 内部的东西，不是数据",
+)
+BLOCK_ACROSS_CELLS = MessageKind(
+    "template.block-across-cells",
+    en="{close} closes {open}, which opens in {opened}: a block that opens and closes in "
+    "different table cells, or on either side of a table's edge, cuts the table apart when "
+    "rendered and rows or cells are lost; open and close it in the same cell, or both outside "
+    "the table ({{%tr %}} repeats rows)",
+    zh="{close} 结束的是{opened}的 {open}：一个块在不同的单元格里开始和结束，或跨在表格边界"
+    "两侧，生成时会把表格截断，行或单元格会丢失；请在同一个单元格里开始和结束，或都放在"
+    "表格外（重复表格行请用 {{%tr %}}）",
+)
+DATA_LACKS = MessageKind(
+    "template.data-lacks",
+    en="the data has no '{name}'{hint}",
+    zh="数据中没有“{name}”{hint}",
+)
+ITEMS_LACK = MessageKind(
+    "template.items-lack",
+    en="the items of '{owner}' have no '{name}'{hint}",
+    zh="“{owner}”的各项中没有“{name}”{hint}",
+)
+OWNER_LACKS = MessageKind(
+    "template.owner-lacks",
+    en="'{owner}' has no '{name}'{hint}",
+    zh="“{owner}”中没有“{name}”{hint}",
+)
+XML_BROKEN = MessageKind(
+    "template.xml-broken",
+    en="the rendered document is broken: check that the blocks ({{%p %}}, {{%tr %}}, {{%tc %}}) "
+    "open and close at the same level",
+    zh="生成的文档结构已损坏：请检查 {{%p %}}、{{%tr %}}、{{%tc %}} 等块是否在同一层开始和结束",
+)
+TAG_LEFT = MessageKind(
+    "template.tag-left",
+    en="a tag was not rendered and is left in the document: …{snippet}…",
+    zh="有标签没有被处理，原样留在了文档里：…{snippet}…",
+)
+VALUE_LOST = MessageKind(
+    "template.value-lost",
+    en="the value '{value}' was printed but is not in the document: its paragraph was lost",
+    zh="“{value}”已印出，却不在生成的文档里：它所在的段落丢失了",
+)
+
+# -- reportgen fields: what each field of a template is, and where the data gives it --
+
+FIELDS_HEADER = MessageKind(
+    "fields.header", en="{path} uses these fields:", zh="{path} 用到以下字段："
+)
+FIELDS_NONE = MessageKind(
+    "fields.none",
+    en="{path} uses no fields: it prints the same text every time",
+    zh="{path} 没有用到任何字段：每次印出的文字都一样",
+)
+KIND_TEXT = MessageKind("fields.kind.text", en="text", zh="文字")
+KIND_PERIOD = MessageKind("fields.kind.period", en="period", zh="周期")
+KIND_DATE = MessageKind("fields.kind.date", en="date", zh="日期")
+KIND_YEAR = MessageKind("fields.kind.year", en="year", zh="年份")
+KIND_YEARS = MessageKind("fields.kind.years", en="list of years", zh="年份列表")
+KIND_NUMBER = MessageKind("fields.kind.number", en="number", zh="数字")
+KIND_TEXTS = MessageKind("fields.kind.texts", en="list of text", zh="文字列表")
+KIND_GROUP = MessageKind("fields.kind.group", en="group of figures", zh="一组数字")
+KIND_LISTS = MessageKind("fields.kind.lists", en="lists", zh="列表")
+KIND_PERCENT = MessageKind("fields.kind.percent", en="percentage", zh="百分比")
+KIND_BY_YEAR = MessageKind("fields.kind.by-year", en="number per year", zh="分年度数字")
+KIND_REPORT = MessageKind("fields.kind.report", en="the report", zh="报告")
+KIND_PARTS = MessageKind("fields.kind.parts", en="list of parts", zh="部分列表")
+KIND_ATTACHMENT = MessageKind("fields.kind.attachment", en="the attachment", zh="附件")
+KIND_OFFICIAL = MessageKind(
+    "fields.kind.official", en="official document parts", zh="公文的各组成部分"
+)
+KIND_LETTERHEAD = MessageKind(
+    "fields.kind.letterhead", en="letterhead (paragraphs)", zh="版头（若干段落）"
+)
+KIND_SIGNATURE = MessageKind(
+    "fields.kind.signature", en="signature (paragraphs)", zh="署名和日期（若干段落）"
+)
+KIND_IMPRINT = MessageKind("fields.kind.imprint", en="imprint (paragraphs)", zh="版记（若干段落）")
+SOURCE_OFFICIAL = MessageKind(
+    "fields.source.official",
+    en="report.yaml: official (optional)",
+    zh="report.yaml: official（可选）",
+)
+KIND_ROWS = MessageKind("fields.kind.rows", en="list of rows", zh="行列表")
+KIND_COMPUTED = MessageKind("fields.kind.computed", en="computed", zh="自动算出")
+KIND_PART = MessageKind("fields.kind.part", en="part", zh="部分")
+KIND_FIGURE = MessageKind("fields.kind.figure", en="figure", zh="数字")
+KIND_FIGURE_OR_TEXT = MessageKind(
+    "fields.kind.figure-or-text", en="figure or text", zh="数字或文字"
+)
+SOURCE_DATE = MessageKind(
+    "fields.source.date",
+    en="report.yaml: date (print it with | cn_date)",
+    zh="report.yaml: date（用 | cn_date 印出）",
+)
+SOURCE_FROM_PERIOD = MessageKind(
+    "fields.source.from-period", en="computed from period", zh="由 period 算出"
+)
+SOURCE_PERIOD_LENGTH = MessageKind(
+    "fields.source.period-length",
+    en="computed from period: how many years",
+    zh="由 period 算出：共几年",
+)
+SOURCE_PART_NAME = MessageKind(
+    "fields.source.part-name",
+    en="the part's file name, without .yaml",
+    zh="部分的文件名（不含 .yaml）",
+)
+SOURCE_PART_FIGURES = MessageKind(
+    "fields.source.part-figures",
+    en="<part>.yaml: figures and derived",
+    zh="<part>.yaml: figures 和 derived",
+)
+SOURCE_PREVIOUS = MessageKind(
+    "fields.source.previous",
+    en="figures: …: previous (the previous period's value)",
+    zh="figures: …: previous（上一周期的数值）",
+)
+SOURCE_CHANGE = MessageKind(
+    "fields.source.change",
+    en="computed from value and previous",
+    zh="由 value 和 previous 算出",
+)
+SOURCE_PARTS = MessageKind(
+    "fields.source.parts",
+    en="report.yaml: parts (one <part>.yaml each)",
+    zh="report.yaml: parts（每个部分一个 <part>.yaml）",
+)
+SOURCE_ATTACHMENT = MessageKind(
+    "fields.source.attachment",
+    en="report.yaml: attachment (optional)",
+    zh="report.yaml: attachment（可选）",
+)
+SOURCE_ATTACHMENT_ROWS = MessageKind(
+    "fields.source.attachment-rows",
+    en="report.yaml: attachment: figures (a row each)",
+    zh="report.yaml: attachment: figures（每个数字一行）",
+)
+SOURCE_ROW_FIGURE = MessageKind(
+    "fields.source.row-figure",
+    en="the row's figure: by_year, value, previous",
+    zh="该行的数字：by_year、value、previous",
+)
+SOURCE_PART_FILE = MessageKind(
+    "fields.source.part-file",
+    en="{name}.yaml (listed in report.yaml: parts)",
+    zh="{name}.yaml（列在 report.yaml 的 parts 中）",
+)
+SOURCE_OR = MessageKind("fields.source.or", en="{source} (or {other})", zh="{source}（或 {other}）")
+SOURCE_KEY = MessageKind(
+    "fields.source.key", en="{file}: {section}: {name}", zh="{file}: {section}: {name}"
+)
+SOURCE_SAME_FILE = MessageKind("fields.source.same-file", en="the same file", zh="同一文件")
+
 # -- templates Word lays out otherwise (warnings) --
 
 _FIX_EN = "run 'reportgen fix-template {name}'"
@@ -74,4 +340,9 @@ NUMBERING_STYLE_LINKS = MessageKind(
     f"({{styles}}): Word may number or indent those lists otherwise; {_FIX_EN}",
     zh="numbering.xml 中的列表链接了 styles.xml 里没有的 {count} 个样式（{styles}），"
     f"Word 中这些列表的编号和缩进可能不同：{_FIX_ZH}",
+)
+IN_TAG = MessageKind(
+    "template.in-tag",
+    en="{message} in {tag}",
+    zh="{message}：{tag}",
 )

@@ -2,20 +2,23 @@
 
 Every template and every piece of prose in the data is rendered through an
 environment built here: sandboxed (neither a template nor a data value can
-reach Python internals), with StrictUndefined (a missing name is an error,
+reach Python internals), bounded (no value, loop or render without end: see
+:mod:`reportgen.text.limits`), with StrictUndefined (a missing name is an error,
 never a blank) and with reportgen's filters registered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from typing import Any
 
-from jinja2 import StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2 import StrictUndefined, Template
 
 from reportgen.text.filters import FILTERS
+from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget, check_size, check_value
+from reportgen.text.messages import DOCUMENT_TOO_LARGE
+from reportgen.text.sandbox import BoundedSandbox
 
 #: Values printed by ``{{ … }}`` during the current render, for the check that
 #: every printed value reached the document (see template.find_lost_values).
@@ -32,18 +35,20 @@ def _record_printed(value: Any) -> Any:
         and not isinstance(value, bool | int | float)
         and value is not None
     ):
-        record.append(str(value))
+        text = str(check_value(value))
+        check_size(len(text))
+        record.append(text)
     return value
 
 
-def make_environment(*, for_docx: bool) -> ImmutableSandboxedEnvironment:
+def make_environment(*, for_docx: bool) -> BoundedSandbox:
     """Return a strict, sandboxed environment.
 
     ``for_docx`` turns autoescaping on: a template's output is XML, so a value
     such as ``A & B <c>`` must be escaped to print literally. Prose in the
     data renders to plain text and is escaped later, when the template prints it.
     """
-    environment = ImmutableSandboxedEnvironment(
+    environment = BoundedSandbox(
         undefined=StrictUndefined,
         autoescape=for_docx,
         keep_trailing_newline=True,
@@ -54,5 +59,23 @@ def make_environment(*, for_docx: bool) -> ImmutableSandboxedEnvironment:
         from reportgen.ooxml.pictures import picture  # -- a picture is a document's, not prose's --
 
         filters["picture"] = picture
-    environment.filters.update(filters)
+    environment.add_filters(filters)
     return environment
+
+
+def render_part(template: Template, context: Mapping[str, Any], room: int = MAX_DOCUMENT) -> str:
+    """Return ``template`` rendered with ``context``, refusing more than ``room`` characters.
+
+    The output is measured as it is made, so a template that would print gigabytes stops
+    at the bound. Run inside :func:`reportgen.text.limits.budget` to share one budget of
+    loops and time among the parts of a document.
+    """
+    pieces: list[str] = []
+    size = 0
+    with budget():
+        for piece in template.generate(context):
+            size += len(piece)
+            if size > room:
+                raise LimitExceeded(DOCUMENT_TOO_LARGE(limit=f"{MAX_DOCUMENT:,}"))
+            pieces.append(piece)
+    return "".join(pieces)

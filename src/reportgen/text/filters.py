@@ -12,6 +12,14 @@ from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
+from reportgen.errors import InvalidValue
+from reportgen.text.messages import (
+    NO_PREVIOUS,
+    PREVIOUS_ZERO,
+    THE_FIGURE,
+    UNKNOWN_QUALIFIER,
+    UNKNOWN_SCALE,
+)
 from reportgen.text.titles import title_lines
 
 DIGITS = "零一二三四五六七八九"
@@ -113,10 +121,10 @@ def amount(
     number = Decimal(str(_plain(value)))
     if scale is not None:
         if scale not in SCALES:
-            raise ValueError(f"unknown scale {scale!r}: use 万 or 亿")
+            raise InvalidValue(UNKNOWN_SCALE(scale=scale))
         number /= SCALES[scale]
     if qualifier is not None and qualifier not in QUALIFIERS:
-        raise ValueError(f"unknown qualifier {qualifier!r}: use one of {'、'.join(QUALIFIERS)}")
+        raise InvalidValue(UNKNOWN_QUALIFIER(qualifier=qualifier, known=QUALIFIERS))
     rounding = ROUND_DOWN if qualifier in SUFFIX_QUALIFIERS else ROUND_HALF_UP
     quantum = Decimal(1).scaleb(-precision)
     text = format(number.quantize(quantum, rounding=rounding), "f")
@@ -141,11 +149,11 @@ def cn_change(figure: Any, precision: int = 0) -> str:
     if awaits_data(figure):
         return str(figure)  # -- awaits its value, which is reported already --
     previous = getattr(figure, "previous", None)
-    name = getattr(figure, "name", "the figure")
+    name = getattr(figure, "name", None) or THE_FIGURE()
     if previous is None:
-        raise ValueError(f"{name} has no previous value to compare with: give it previous: …")
+        raise InvalidValue(NO_PREVIOUS(name=name))
     if previous == 0:
-        raise ValueError(f"{name} was 0 in the previous period: a change has no percentage")
+        raise InvalidValue(PREVIOUS_ZERO(name=name))
     change = (Decimal(str(_plain(figure))) - Decimal(str(previous))) / Decimal(str(previous))
     text = percent(abs(change), precision)
     if Decimal(text.removesuffix("%")) == 0:

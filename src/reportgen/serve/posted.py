@@ -1,0 +1,164 @@
+"""Read what a form posts back: each value typed as the file holds it, only those that changed.
+
+Every input is named after the place of its value (:func:`reportgen.serve.form.field_name`).
+A list posts its items under one name, in the order the rows stand on the page; a list of
+records posts each column under the list's name and ``@column``. The form also names its
+lists and tables, so that one emptied of every row still counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import quote
+
+from reportgen.data.yaml_edit import Steps, Value, value_at
+from reportgen.errors import Problem
+from reportgen.serve.form import LISTS_FIELD, RECORDS_FIELD, columns_of, parse_field_name
+from reportgen.serve.messages import NOT_A_DATE, NOT_A_NUMBER
+
+#: What a posted form holds: each name with its values, in the page's order.
+Posted = Mapping[str, list[str]]
+Changes = dict[str, dict[Steps, Value]]
+
+
+def changes_from_form(form: Posted, current: Mapping[str, Any]) -> tuple[Changes, list[Problem]]:
+    """Return the values ``form`` changes, by file and path, and the inputs that cannot be read.
+
+    ``current`` holds each file's loaded data. A value equal to the file's is no change.
+    """
+    changes: Changes = {}
+    problems: list[Problem] = []
+    lists = set(form.get(LISTS_FIELD, []))
+    for name, values in form.items():
+        place = _place(name, current)
+        if place is None or name in lists or "@" in name.partition("#")[2]:
+            continue  # -- not a value; or a list, or a table's cell, read below --
+        file, steps = place
+        old = value_at(current[file], steps)
+        try:
+            new = typed(values[-1], old)
+        except ValueError as err:
+            problems.append(Problem(err.args[0], file=file, field=name))
+            continue
+        if not _same(new, old):
+            changes.setdefault(file, {})[steps] = new
+    for name in lists:
+        _read_list(name, form, current, changes)
+    for name in form.get(RECORDS_FIELD, []):
+        problems += _read_records(name, form, current, changes)
+    return changes, problems
+
+
+def typed(text: str, old: Any) -> Value:
+    """Return posted ``text`` as the kind of value the file holds there (``old``)."""
+    text = _text(text)
+    if isinstance(old, bool | str):
+        return text
+    if isinstance(old, dt.date) or (old is None and _looks_like_date(text)):
+        return _date(text)
+    if old is None or isinstance(old, int | float):
+        return _number(text)
+    return text
+
+
+def _place(name: str, current: Mapping[str, Any]) -> tuple[str, Steps] | None:
+    place = parse_field_name(name)
+    return place if place is not None and place[0] in current else None
+
+
+def _read_list(name: str, form: Posted, current: Mapping[str, Any], changes: Changes) -> None:
+    place = _place(name, current)
+    if place is None:
+        return
+    file, steps = place
+    old = value_at(current[file], steps)
+    new = [_text(value) for value in form.get(name, [])]
+    unchanged = isinstance(old, list) and all(isinstance(item, str) for item in old) and new == old
+    if not unchanged and (new or old):
+        changes.setdefault(file, {})[steps] = new
+
+
+def _read_records(
+    name: str, form: Posted, current: Mapping[str, Any], changes: Changes
+) -> list[Problem]:
+    place = _place(name, current)
+    if place is None:
+        return []
+    file, steps = place
+    old = value_at(current[file], steps)
+    columns = columns_of(old)
+    cells = {column: form.get(f"{name}@{quote(column, safe='')}", []) for column in columns}
+    count = max((len(values) for values in cells.values()), default=0)
+    examples = {column: _example(old, column) for column in columns}
+    rows, problems = [], []
+    for index in range(count):
+        row: dict[str, Any] = {}
+        for column in columns:
+            text = cells[column][index] if index < len(cells[column]) else ""
+            try:
+                row[column] = typed(text, examples[column]) if text.strip() else None
+            except ValueError as err:
+                problems.append(Problem(err.args[0], file=file, field=name))
+        rows.append(row)
+    if not problems and rows != _complete(old, columns):
+        changes.setdefault(file, {})[steps] = rows
+    return problems
+
+
+def _example(rows: Any, column: str) -> Any:
+    """Return the first value a table holds in ``column``: the kind its cells are read as."""
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict) and row.get(column) is not None:
+            return row[column]
+    return ""
+
+
+def _complete(rows: Any, columns: list[str]) -> list[dict[str, Any]]:
+    """Return a table's rows as a form posts them: every column, empty where there is none."""
+    return [
+        {column: row.get(column) for column in columns}
+        for row in (rows if isinstance(rows, list) else [])
+        if isinstance(row, dict)
+    ]
+
+
+def _text(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _number(text: str) -> int | float | None:
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    if not cleaned:
+        return None
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(NOT_A_NUMBER(text=text)) from None
+    if not number.is_finite():
+        raise ValueError(NOT_A_NUMBER(text=text))
+    return int(number) if number == number.to_integral() else float(number)
+
+
+def _date(text: str) -> dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(NOT_A_DATE(text=text)) from None
+
+
+def _looks_like_date(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()))
+
+
+def _same(new: Value, old: Any) -> bool:
+    if isinstance(old, bool):
+        return False
+    if isinstance(new, int | float) and isinstance(old, int | float):
+        return Decimal(str(new)) == Decimal(str(old))
+    return bool(new == old and type(new) is type(old)) or (new is None and old is None)

@@ -1,0 +1,100 @@
+"""Bounds on data files: size, nesting and the values YAML aliases make.
+
+Each hostile file runs through reportgen in a process with a memory and CPU limit
+(tests/limited.py), so that a regression fails the test, not the machine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from limited import run_limited
+from minimal_workspace import RENDERED, make_workspace, paragraph_texts, write
+from reportgen.data.messages import YAML_TOO_MANY_VALUES
+from reportgen.data.yaml_bounds import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
+
+
+def alias_bomb(levels: int, *, merge: bool = False) -> str:
+    """Return YAML text of ``levels`` aliases of aliases, each repeating the one before 9 times."""
+    if merge:
+        lines = ["a0: &a0 {x0: lol, x1: lol, x2: lol}"]
+        for level in range(1, levels + 1):
+            refs = ", ".join(f"*a{level - 1}" for _ in range(9))
+            lines.append(f"a{level}: &a{level} {{<<: [{refs}], y{level}: lol}}")
+        return "\n".join(lines) + "\n"
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [{','.join(f'*a{level - 1}' for _ in range(9))}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_at_its_line_without_a_traceback(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    bomb = alias_bomb(9)
+    assert len(bomb.encode()) < 5_000
+    path = write(report_dir / "proposals.yaml", "lead: x\n" + bomb)
+    completed = run_limited(["check"], tmp_path)
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stderr == (
+        # -- a0's list, once at the top and 9 times in a1, 81 times in a2, …: 1 + 9 + … + 9⁹ --
+        f"{path}:2:5: aliases (*…) repeat this value 435,848,050 times, and the file would hold "
+        f"4,412,961,518 values, more than the {MAX_VALUES:,} a data file may hold: write fewer "
+        "aliases\n1 problem found\n"
+    )
+
+
+def test_a_merge_key_bomb_is_refused_too(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    write(report_dir / "proposals.yaml", "lead: x\n" + alias_bomb(9, merge=True))
+    completed = run_limited(["render"], tmp_path)
+    assert completed.returncode == 1, completed.stderr
+    assert "aliases (*…) repeat this value" in completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert list((tmp_path / "output").iterdir()) == []
+
+
+def test_a_few_aliases_are_fine(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    text = (report_dir / "proposals.yaml").read_text(encoding="utf-8")
+    text = text.replace("label: 征集合理化建议", "label: &name 征集合理化建议")
+    text = text.replace("label: 采纳实施合理化建议", "label: *name")
+    write(report_dir / "proposals.yaml", text)
+    completed = run_limited(["render"], tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    [written] = (tmp_path / "output").iterdir()
+    assert paragraph_texts(written) == RENDERED
+
+
+def test_values_nested_hundreds_deep_are_refused_at_their_line(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    path = write(report_dir / "proposals.yaml", "lead: x\ndeep: " + "[" * 990 + "]" * 990 + "\n")
+    completed = run_limited(["check"], tmp_path)
+    assert completed.returncode == 1, completed.stderr
+    assert completed.stderr == (
+        f"{path}:2:{6 + MAX_DEPTH}: values nest more than {MAX_DEPTH} levels deep here: write "
+        "them flatter\n1 problem found\n"
+    )
+
+
+def test_a_data_file_larger_than_the_limit_is_not_read(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    path = report_dir / "proposals.yaml"
+    with path.open("a", encoding="utf-8") as stream:
+        line = "# " + "注" * 300 + "\n"
+        for _ in range(MAX_FILE_BYTES // len(line.encode()) + 1):
+            stream.write(line)
+    completed = run_limited(["check"], tmp_path)
+    assert completed.returncode == 1, completed.stderr
+    size = path.stat().st_size
+    assert completed.stderr == (
+        f"{path}: the file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a data file may "
+        "have: split it, or check that it is the file meant\n1 problem found\n"
+    )
+
+
+def test_the_alias_message_reads_in_chinese() -> None:
+    message = YAML_TOO_MANY_VALUES(times="9", count="2,000,000", limit="1,000,000")
+    assert message.text("zh") == (
+        "别名（*…）使此值重复 9 次，整个文件将展开为 2,000,000 个值，"
+        "超过数据文件上限 1,000,000 个：请减少别名"
+    )
