@@ -7,6 +7,8 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
+from collections import ChainMap
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,7 +40,7 @@ from reportgen.data.models import (
 from reportgen.data.official import Official, build_official
 from reportgen.data.outline import report_facts
 from reportgen.data.proofread import Passage, ReportWords, proofread
-from reportgen.data.prose import print_values
+from reportgen.data.prose import print_values, render_in
 from reportgen.data.report import REPORT_FILE, PartView, ReportData
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.validation import Validated, validate
@@ -154,7 +156,9 @@ class _Loader:
         # Prose may name another part's figures (proposals.collected), so every
         # part's figures are known before any prose is rendered.
         figure_scope = {name: figures for name, _, _, figures in part_specs}
-        outer = {**facts, **figure_scope, **report_figures._children}
+        # Layers looked through, not merged: a copy of every part's names for each part
+        # would make loading grow with the square of the parts.
+        outer = ChainMap(report_figures._children, figure_scope, facts)
         parts = [
             self._part_view(name, part, part_source, figures, outer)
             for name, part, part_source, figures in part_specs
@@ -162,9 +166,9 @@ class _Loader:
         part_names: dict[str, Any] = {part.name: part for part in parts}
         for name in spec.parts:
             part_names.setdefault(name, Unknown())  # -- a part file that could not be read --
-        scope = {**facts, **part_names, **report_figures._children}
-        report_lists = self._render_lists(spec, source, scope, "report", report.dropped)
-        scope.update(report_lists)
+        report_scope = ChainMap(report_figures._children, part_names, facts)
+        report_lists = self._render_lists(spec, source, report_scope, "report", report.dropped)
+        scope = report_scope.new_child(report_lists)
         opening = [
             self._render(text, source, ("opening", index), scope, "report.opening")
             for index, text in enumerate(spec.opening)
@@ -240,12 +244,12 @@ class _Loader:
         part: Validated[PartFile],
         source: SourceFile,
         figures: Group,
-        outer: dict[str, Any],
+        outer: ChainMap[str, Any],
     ) -> PartView:
         assert part.model is not None
-        scope = {**outer, **figures._children}
+        scope = outer.new_child(figures._children)
         lists = self._render_lists(part.model, source, scope, name, part.dropped)
-        scope.update(lists)
+        scope = scope.new_child(lists)
         lead: Any = self._render(part.model.lead, source, ("lead",), scope, f"{name}.lead")
         paragraphs: Any = [
             self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
@@ -414,18 +418,19 @@ class _Loader:
         self,
         content: _Content,
         source: SourceFile,
-        scope: dict[str, Any],
+        scope: ChainMap[str, Any],
         prefix: str,
         dropped: set[tuple[str, ...]],
     ) -> dict[str, Any]:
         # Lists render in file order, each seeing the ones before it, so a
         # measure can name the enterprises listed above it.
-        scope = dict(scope)
+        seen: dict[str, Any] = {}
+        scope = scope.new_child(seen)
         rendered: dict[str, Any] = {
             name: Unknown() for section, *name_ in dropped if section == "lists" for name in name_
         }
         for name, items in content.lists.items():
-            rendered[name] = scope[name] = [
+            rendered[name] = seen[name] = [
                 self._render(item, source, ("lists", name, index), scope, f"{prefix}.lists.{name}")
                 for index, item in enumerate(items)
             ]
@@ -436,7 +441,7 @@ class _Loader:
         text: str,
         source: SourceFile,
         path: tuple[str | int, ...],
-        scope: dict[str, Any],
+        scope: ChainMap[str, Any],
         field_name: str,
     ) -> str:
         if "{" not in text:
@@ -447,7 +452,7 @@ class _Loader:
             return printed
         problem: Message
         try:
-            return self.prose_environment.from_string(text).render(scope)
+            return render_in(self.prose_environment.from_string(text), scope)
         except UndefinedError as err:
             problem = _undefined_with_hint(err, scope)
         except LimitExceeded as err:
@@ -466,7 +471,7 @@ class _Loader:
 _UNDATED = "1900-01-01"
 
 
-def _undefined_with_hint(err: UndefinedError, scope: dict[str, Any]) -> Message:
+def _undefined_with_hint(err: UndefinedError, scope: Mapping[str, Any]) -> Message:
     # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
     message = err.message or ""
     if message.startswith("'") and message.endswith("' is undefined"):

@@ -14,10 +14,11 @@ prose with Jinja, which prints it or explains what is wrong.
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import Environment, Undefined
+from jinja2 import Environment, Template, Undefined
 
 #: ``{{ name }}``, ``{{ a.b.c }}`` or ``{{ name | filter }}``: a tag that only prints a value.
 _PRINT_TAG = re.compile(
@@ -71,3 +72,16 @@ def _value(
         return str(value)
     except Exception:
         return None
+
+
+def render_in(template: Template, scope: Mapping[str, Any]) -> str:
+    """Render ``template`` with the names in ``scope``, without copying ``scope``.
+
+    ``Template.render`` copies its variables into a new dict, and the environment's
+    globals into another, each time: with the scope of a report of hundreds of parts,
+    that copy is most of a render. Here the scope is looked through as it is, with the
+    globals behind it.
+    """
+    names = ChainMap({}, scope, template.globals)  # type: ignore[arg-type]
+    context = template.new_context(names, shared=True)  # type: ignore[arg-type]
+    return str(template.environment.concat(template.root_render_func(context)))
