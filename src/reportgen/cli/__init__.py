@@ -26,6 +26,7 @@ from reportgen.cli.messages import (
     CHECK_SUMMARY,
     CHECKED_CLEAN,
     COMMANDS_TITLE,
+    DASK_MISSING,
     DEPARTMENT_DESCRIPTION,
     DEPARTMENT_MADE,
     DEPARTMENT_NAME_HELP,
@@ -33,6 +34,7 @@ from reportgen.cli.messages import (
     DEPARTMENT_SUMMARY,
     DEPARTMENT_TITLE_HELP,
     DESCRIPTION,
+    ENGINE_HELP,
     EPILOG,
     ERROR_PREFIX,
     FIELDS_DESCRIPTION,
@@ -67,6 +69,8 @@ from reportgen.cli.messages import (
     RENDER_DESCRIPTION,
     RENDER_SUMMARY,
     REPORTS_HELP,
+    SCHEDULER_HELP,
+    SCHEDULER_NEEDS_DASK,
     SCHEMA_DESCRIPTION,
     SCHEMA_DIR_HELP,
     SCHEMA_SUMMARY,
@@ -78,12 +82,14 @@ from reportgen.cli.messages import (
     WATCH_DESCRIPTION,
     WATCH_SUMMARY,
     WATCHING,
+    ZIP_HELP,
 )
 from reportgen.errors import Problem, ProblemsFound, ReportgenError
 from reportgen.i18n import Message, MessageKind, current_language, parse_language, set_language
 from reportgen.version import __version__
 
 if TYPE_CHECKING:
+    from reportgen.batch import Engine
     from reportgen.cache import Cache
 
 #: Where the cache is kept, when not in the user's cache folder; REPORTGEN_NO_CACHE=1 turns it off.
@@ -173,6 +179,11 @@ def _add_reading_commands(add: _Add) -> None:
     _add_output(render)
     render.add_argument("--pdf", action="store_true", help=str(PDF_HELP()))
     render.add_argument("-j", "--jobs", type=_count, default=1, metavar="N", help=str(JOBS_HELP()))
+    render.add_argument("--zip", action="store_true", help=str(ZIP_HELP()))
+    render.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help=str(ENGINE_HELP())
+    )
+    render.add_argument("--scheduler", metavar="ADDRESS", help=str(SCHEDULER_HELP()))
     render.set_defaults(command=_render)
 
     check = add("check", CHECK_SUMMARY, CHECK_DESCRIPTION)
@@ -262,10 +273,36 @@ def _render(arguments: argparse.Namespace) -> int:
             on_rendered=progress.rendered,
             on_warning=warnings.append,
             cache=_cache_from_environment(),
+            archive=arguments.zip,
+            on_progress=progress.rows,
+            engine=_engine(arguments),
         )
     for warning in warnings:  # -- after the progress bar, which owns the terminal till then --
         _warn(warning)
     return 0
+
+
+def _engine(arguments: argparse.Namespace) -> Engine | None:
+    """Return where the arguments ask a batch's rows to be rendered; None: here, in --jobs."""
+    from reportgen.errors import UsageError
+
+    if arguments.scheduler is not None and arguments.engine != "dask":
+        raise UsageError(SCHEDULER_NEEDS_DASK())
+    if arguments.engine != "dask":
+        return None  # the batch machinery is imported only if a batch is rendered
+    _require_dask()
+    from reportgen.batch import Engine
+
+    return Engine(arguments.engine, arguments.jobs, arguments.scheduler)
+
+
+def _require_dask() -> None:
+    import importlib.util
+
+    from reportgen.errors import UsageError
+
+    if importlib.util.find_spec("distributed") is None:
+        raise UsageError(DASK_MISSING())
 
 
 def _schema(arguments: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+from collections import ChainMap
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -183,14 +184,16 @@ class _Loader:
         # Prose may name another part's figures (proposals.collected), so every
         # part's figures are known before any prose is rendered.
         figure_scope = {name: figures for name, _, _, figures, _ in part_specs}
-        outer = {**facts, **figure_scope, **report_figures._children}
+        # Layers looked through, not merged: a copy of every part's names for each part
+        # would make loading grow with the square of the parts.
+        outer = ChainMap(report_figures._children, figure_scope, facts)
         parts = [self._part_view(*part, outer) for part in part_specs]
         part_names: dict[str, Any] = {part.name: part for part in parts}
         for name in spec.parts:
             part_names.setdefault(name, Unknown())  # -- a part file that could not be read --
-        scope = {**facts, **part_names, **report_figures._children}
-        report_lists = self._render_lists(spec, source, scope, "report", report.dropped)
-        scope.update(report_lists)
+        report_scope = ChainMap(report_figures._children, part_names, facts)
+        report_lists = self._render_lists(spec, source, report_scope, "report", report.dropped)
+        scope = report_scope.new_child(report_lists)
         opening = [
             self._render(text, source, ("opening", index), scope, "report.opening")
             for index, text in enumerate(spec.opening)
@@ -305,12 +308,12 @@ class _Loader:
         source: SourceFile,
         figures: Group,
         own: dict[str, Any],
-        outer: dict[str, Any],
+        outer: ChainMap[str, Any],
     ) -> PartView:
         assert part.model is not None
-        scope = {**outer, **figures._children}
+        scope = outer.new_child(figures._children)
         lists = self._render_lists(part.model, source, scope, name, part.dropped)
-        scope.update(lists)
+        scope = scope.new_child(lists)
         lead: Any = self._render(part.model.lead, source, ("lead",), scope, f"{name}.lead")
         paragraphs: Any = [
             self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
@@ -355,7 +358,7 @@ class _Loader:
         return pending
 
     def _own_values(
-        self, own: dict[str, Any], source: SourceFile, prefix: str, scope: dict[str, Any]
+        self, own: dict[str, Any], source: SourceFile, prefix: str, scope: ChainMap[str, Any]
     ) -> dict[str, Any]:
         def render(text: str, steps: tuple[str | int, ...], dotted: str) -> str:
             return self._render(text, source, steps, scope, dotted)
@@ -565,18 +568,19 @@ class _Loader:
         self,
         content: _Content,
         source: SourceFile,
-        scope: dict[str, Any],
+        scope: ChainMap[str, Any],
         prefix: str,
         dropped: set[tuple[str, ...]],
     ) -> dict[str, Any]:
         # Lists render in file order, each seeing the ones before it, so a
         # measure can name the enterprises listed above it.
-        scope = dict(scope)
+        seen: dict[str, Any] = {}
+        scope = scope.new_child(seen)
         rendered: dict[str, Any] = {
             name: Unknown() for section, *name_ in dropped if section == "lists" for name in name_
         }
         for name, items in content.lists.items():
-            rendered[name] = scope[name] = [
+            rendered[name] = seen[name] = [
                 self._render(item, source, ("lists", name, index), scope, f"{prefix}.lists.{name}")
                 for index, item in enumerate(items)
             ]
@@ -587,7 +591,7 @@ class _Loader:
         text: str,
         source: SourceFile,
         path: tuple[str | int, ...],
-        scope: dict[str, Any],
+        scope: ChainMap[str, Any],
         field_name: str,
     ) -> str:
         rendered, message = render_prose(self.prose_environment, text, scope)

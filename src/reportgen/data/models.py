@@ -149,7 +149,8 @@ PlainText = Annotated[str, BeforeValidator(_check_text), AfterValidator(_check_n
 
 class _Strict(BaseModel):
     # Unknown keys are errors: a misspelt key would otherwise be silently ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use, not on import: a run builds only those it needs.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FigureSpec(_Strict):

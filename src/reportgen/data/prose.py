@@ -17,10 +17,11 @@ at its file and line.
 from __future__ import annotations
 
 import re
+from collections import ChainMap
 from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import Environment, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2 import Environment, Template, TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from reportgen.data.messages import IN_TEXT
@@ -98,7 +99,7 @@ def render_prose(
     if printed is not None:
         return printed, None
     try:
-        return environment.from_string(text).render(scope), None
+        return render_in(environment.from_string(text), scope), None
     except _PROSE_ERRORS as err:
         return text, _explained(err, scope)
 
@@ -136,3 +137,16 @@ def _undefined_with_hint(err: UndefinedError, scope: Mapping[str, Any]) -> Messa
         name = message[1 : -len("' is undefined")]
         return UNDEFINED_WITH_HINT(name=name, hint=did_you_mean(name, list(scope)))
     return render_error_message(err)
+
+
+def render_in(template: Template, scope: Mapping[str, Any]) -> str:
+    """Render ``template`` with the names in ``scope``, without copying ``scope``.
+
+    ``Template.render`` copies its variables into a new dict, and the environment's
+    globals into another, each time: with the scope of a report of hundreds of parts,
+    that copy is most of a render. Here the scope is looked through as it is, with the
+    globals behind it.
+    """
+    names = ChainMap({}, scope, template.globals)  # type: ignore[arg-type]
+    context = template.new_context(names, shared=True)  # type: ignore[arg-type]
+    return str(template.environment.concat(template.root_render_func(context)))

@@ -36,6 +36,7 @@ from reportgen.ooxml.pictures import (
     placed_pictures,
 )
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
+from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
 from reportgen.template.usage import Use, uses_in
 from reportgen.text.environment import make_environment, printed_values, render_part
@@ -86,6 +87,29 @@ class DocumentProperties:
     created: str | None  # ISO date, as YYYY-MM-DD; None for a report that gives no date
 
 
+@dataclass(frozen=True)
+class TemplateSource:
+    """A checked template in a form that can be pickled and sent to another process.
+
+    Compiled code cannot be pickled, so this holds the template's parts and each templated
+    part's prepared Jinja source; :meth:`compile` makes the template again wherever it is, in a
+    few milliseconds, without preparing or checking anything again.
+    """
+
+    path: Path
+    package: dict[str, bytes]  # every part of the .docx, in its order
+    parts: dict[str, tuple[str, bool]]  # each templated part's source, and its column_loops
+
+    def compile(self) -> CompiledTemplate:
+        """Return the template compiled from this source."""
+        environment = make_environment(for_docx=True)
+        parts = {
+            name: PreparedPart(source, environment.compile(source), column_loops)
+            for name, (source, column_loops) in self.parts.items()
+        }
+        return CompiledTemplate(self.path, Package(self.path, dict(self.package), {}), parts)
+
+
 class CompiledTemplate:
     """A .docx template read, preprocessed and compiled, ready to render many times.
 
@@ -112,6 +136,11 @@ class CompiledTemplate:
             )
             for name, part in self.parts.items()
         }
+
+    def source(self) -> TemplateSource:
+        """Return what another process needs to compile this template again."""
+        parts = {name: (part.source, part.column_loops) for name, part in self.parts.items()}
+        return TemplateSource(self.path, self.package.parts, parts)
 
     def _prepare_parts(self) -> dict[str, PreparedPart]:
         """Prepare and compile each part that holds tags; raise TemplateError on a syntax error."""
@@ -316,9 +345,7 @@ def _uses(tag: str, written: str) -> bool:
 
 def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
-    from docxtpl import DocxTemplate  # with python-docx, a sixth of a render: only when needed
-
-    source = DocxTemplate.patch_xml(None, xml)
+    source = patch_xml(xml)
     # One paragraph a line, so Jinja's line numbers point at paragraphs.
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
 
@@ -330,9 +357,7 @@ def _finish(rendered: str) -> str:
     if _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
-        from docxtpl import DocxTemplate
-
-        xml = DocxTemplate.resolve_listing(None, xml)
+        xml = resolve_listing(xml)
     return xml
 
 
