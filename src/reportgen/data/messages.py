@@ -609,9 +609,6 @@ NO_VALUES_BY_YEAR = MessageKind(
     en="'{name}' has no values by year to chart: give it by_year",
     zh="“{name}”没有分年度的数值，画不出柱状图：请给它写上 by_year",
 )
-IN_THE_TEXT = MessageKind(
-    "data.in-the-text", en="in the text: {problem}", zh="文字中的标签有误：{problem}"
-)
 NO_CHART_FONT = MessageKind(
     "data.no-chart-font",
     en="no font with Chinese glyphs for the chart (looked for {families}); install one with: "
