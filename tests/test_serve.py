@@ -273,7 +273,11 @@ def test_an_uploaded_template_is_kept_with_data_to_fill_it(
     assert response.status_code == 303
     assert response.headers["location"] == "/reports/dept-summary"
     assert (workspace_dir / "templates" / "dept-summary.docx").read_bytes() == blob
-    assert (workspace_dir / "data" / "dept-summary" / "report.yaml").is_file()
+    # -- the data the template asks for, as new-data writes it: its own fields, to fill in --
+    data = (workspace_dir / "data" / "dept-summary" / "report.yaml").read_text(encoding="utf-8")
+    assert "template: dept-summary.docx" in data
+    assert "  indicators:" in data and "closing:" in data
+    assert data.count("【待填写】") > 5
 
 
 def test_uploads_that_are_not_templates_are_refused_and_nothing_is_written(
