@@ -202,9 +202,9 @@ def _docxtemplater_rows(bench: Bench, report: str) -> Path:
     workspace = Workspace.at(bench.workspace)
     data = load_report_data(workspace.report_dir(report))
     assert data.facts.batch is not None
-    path, _, variables = Run(workspace).template_for(data)
+    path, compiled, variables = Run(workspace).template_for(data)
     table = open_table(data.directory / data.facts.batch.rows)
-    wanted = check_report(data, data.facts.batch, path, variables, table)
+    wanted = check_report(data, data.facts.batch, path, compiled, variables, table)
     tasks = [item for item in plan_rows(data, data.facts.batch, table, wanted)]
     assert all(isinstance(task, Task) for task in tasks)
     facts = _printed_facts(path, data.context)

@@ -145,3 +145,28 @@ def test_the_bounds_read_in_chinese() -> None:
     assert message.text("zh") == (
         "生成的文字或列表有 1,000,000,000 个字符或项，超过单个值的上限 1,000,000：请缩短"
     )
+
+
+def test_a_render_leaves_no_budget_behind_in_its_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # -- a server's worker thread renders for hours: a budget left in it by one render would
+    # make every later render there "too slow" once that budget's deadline had passed --
+    import threading
+    import time
+
+    environment = make_environment(for_docx=False)
+    seen: list[object] = []
+    later = time.monotonic() + 10 * reportgen.text.limits.MAX_SECONDS
+
+    def work() -> None:
+        seen.append(environment.from_string("{% for i in range(3) %}{{ i }}{% endfor %}").render())
+        seen.append(reportgen.text.limits._budget.get())
+        monkeypatch.setattr(reportgen.text.limits.time, "monotonic", lambda: later)
+        try:
+            seen.append(environment.from_string("{{ 'a' * 3 }}").render())
+        except LimitExceeded as err:
+            seen.append(err)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == ["012", None, "aaa"]

@@ -227,7 +227,7 @@ def test_the_draft_check_recomputes_derived_figures_and_places_problems(
     # -- with 2020 empty, collected awaits its value, and so does the share computed from it --
     assert "no value for 2020: enter it" in response.text
     rate = slot_id("proposals.yaml", ("derived", "adoption_rate")) + "-value"
-    assert re.search(rf'<output id="{rate}"[^>]*>【待填】</output>', response.text)
+    assert re.search(rf'<output id="{rate}"[^>]*>【待填写】</output>', response.text)
     assert "共 " in response.text.split('id="check-summary"')[1][:200]
     text = client.post(
         f"/reports/{PROPOSALS}/check", data={adopted_2019: "2032", "csrf_token": csrf(client)}

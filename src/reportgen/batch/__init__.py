@@ -92,7 +92,7 @@ def render_batch(
 
     table = open_table(_contained(data.directory / spec.rows, data.directory), spec.sheet)
     run.warnings[table.path] = table.notes  # -- a CSV read as GBK: said, rows still written --
-    wanted = check_report(data, spec, template_path, variables, table)
+    wanted = check_report(data, spec, template_path, compiled, variables, table)
     plan = plan_rows(data, spec, table, wanted)
     job = Job(compiled.source(), table.path, data.context, document_properties(data))
 

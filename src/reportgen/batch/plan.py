@@ -37,9 +37,11 @@ from reportgen.messages import (
     SAME_FILE_AS_ROW,
     TABLE_LACKS_COLUMN,
 )
+from reportgen.prepare import check_template
 
 if TYPE_CHECKING:
     from reportgen.data.table import Table
+    from reportgen.template.compiled import CompiledTemplate
 
 __all__ = ["ROW", "PlanItem", "Task", "check_report", "plan_rows"]
 
@@ -62,7 +64,12 @@ PlanItem = Task | list[Problem]
 
 
 def check_report(
-    data: ReportData, spec: BatchFacts, template: Path, variables: list[str], table: Table
+    data: ReportData,
+    spec: BatchFacts,
+    template: Path,
+    compiled: CompiledTemplate,
+    variables: list[str],
+    table: Table,
 ) -> set[str]:
     """Check what the template and file names need from the report; return the row columns.
 
@@ -70,13 +77,10 @@ def check_report(
     table with a header lacks a column the template or the file names use: every row
     would fail alike.
     """
-    from reportgen.template.checks import check_variables
-
     report_file = data.directory / REPORT_FILE
     if ROW in data.context:
         raise DataError([Problem(ROW_NAME_TAKEN(row=ROW), file=report_file)])
-    facts = [variable for variable in variables if not is_row(variable)]
-    problems = check_variables(template, facts, data.context)
+    problems = check_template(data, template, compiled, variables, rows=True)
     if problems:
         raise TemplateError(problems)
 

@@ -53,6 +53,10 @@ from reportgen.cli.messages import (
     JOBS_HELP,
     LIST_DESCRIPTION,
     LIST_SUMMARY,
+    NEW_DATA_DESCRIPTION,
+    NEW_DATA_NAME_HELP,
+    NEW_DATA_SUMMARY,
+    NEW_DATA_TEMPLATE_HELP,
     NEW_PERIOD_DESCRIPTION,
     NEW_PERIOD_MADE,
     NEW_PERIOD_REPORT_HELP,
@@ -223,6 +227,11 @@ def _add_starting_commands(add: _Add) -> None:
     department.add_argument("--organisation", help=str(DEPARTMENT_ORGANISATION_HELP()))
     department.set_defaults(command=_new_department)
 
+    new_data = add("new-data", NEW_DATA_SUMMARY, NEW_DATA_DESCRIPTION)
+    new_data.add_argument("template", metavar="TEMPLATE", help=str(NEW_DATA_TEMPLATE_HELP()))
+    new_data.add_argument("name", metavar="NAME", help=str(NEW_DATA_NAME_HELP()))
+    new_data.set_defaults(command=_new_data)
+
     fields = add("fields", FIELDS_SUMMARY, FIELDS_DESCRIPTION)
     fields.add_argument("template", metavar="TEMPLATE")
     fields.set_defaults(command=_fields)
@@ -390,6 +399,18 @@ def _new_department(arguments: argparse.Namespace) -> int:
     for path in written:
         print(_shown(path))
     print(DEPARTMENT_MADE(name=arguments.name))
+    return 0
+
+
+def _new_data(arguments: argparse.Namespace) -> int:
+    from reportgen.commands.messages import NEW_DATA_WRITTEN
+    from reportgen.commands.skeleton import write_new_data
+    from reportgen.workspace import Workspace
+
+    made = write_new_data(Workspace.find(), arguments.template, arguments.name)
+    for path in made.files:
+        print(_shown(path))
+    print(NEW_DATA_WRITTEN(count=made.placeholders, name=made.name))
     return 0
 
 

@@ -252,6 +252,33 @@ DEPARTMENT_ORGANISATION_HELP = MessageKind(
     en="the organisation's full name",
     zh="单位全称",
 )
+NEW_DATA_SUMMARY = MessageKind(
+    "cli.new-data.summary",
+    en="write a report's data from its template, every field to fill in",
+    zh="按模板写出一份报告的数据，每个字段留待填写",
+)
+NEW_DATA_DESCRIPTION = MessageKind(
+    "cli.new-data.description",
+    en="Write data/NAME/report.yaml for TEMPLATE (a .docx in templates/, or a path to one, "
+    "which is copied there): every field the template uses, in the shape it uses it "
+    "(text, a list, a list of records, a date, a figure), commented with where the "
+    "document prints it, each saying 【待填写】. It renders at once; 'reportgen check NAME' "
+    "lists each field still to fill in.",
+    zh="为模板 TEMPLATE（templates 中的 .docx，或一个文件路径，会复制到 templates 中）写出 "
+    "data/NAME/report.yaml：模板用到的每个字段，都按模板使用它的形式写好（文字、列表、"
+    "记录表、日期、指标），注释说明它印在文档的哪里，值都是【待填写】。写好后马上就能生成；"
+    "“reportgen check NAME”逐条列出尚待填写的字段。",
+)
+NEW_DATA_TEMPLATE_HELP = MessageKind(
+    "cli.new-data.template",
+    en="the template: a file in templates/ (the .docx may be left off) or a path",
+    zh="模板：templates 中的文件名（可省略 .docx），或文件路径",
+)
+NEW_DATA_NAME_HELP = MessageKind(
+    "cli.new-data.name",
+    en="the report's name, the folder under data/ (letters, digits, -)",
+    zh="报告名，即 data 下的文件夹名（字母、数字和 -）",
+)
 FIELDS_SUMMARY = MessageKind(
     "cli.fields.summary", en="print the fields a template needs", zh="列出模板用到的字段"
 )

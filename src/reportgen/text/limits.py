@@ -95,12 +95,13 @@ def budget() -> Iterator[Budget]:
 
 
 def current_budget() -> Budget:
-    """Return the budget of the render running now (a render started outside any gets one)."""
-    running = _budget.get()
-    if running is None:
-        running = Budget()
-        _budget.set(running)
-    return running
+    """Return the budget of the render running now.
+
+    Every render of the sandbox opens one (see BoundedTemplate); code that calls a bounded
+    operation outside any render gets a budget of its own for that call, never one that
+    stays behind in the thread with a deadline long past.
+    """
+    return _budget.get() or Budget()
 
 
 def measure(value: Any) -> int:

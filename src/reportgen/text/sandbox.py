@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from string import Formatter
 from typing import Any
 
-from jinja2 import nodes, pass_context
+from jinja2 import Template, nodes, pass_context
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import (
@@ -36,6 +36,7 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import EscapeFormatter, Markup
 
 from reportgen.text.limits import (
+    budget,
     check_format_spec,
     check_power,
     check_printf,
@@ -51,6 +52,20 @@ _LOOP = "_reportgen_loop"
 _VALUE = "_reportgen_value"
 
 
+class BoundedTemplate(Template):
+    """A template whose every render runs on a budget: the caller's, or one of its own."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """Render as Jinja does, within the running budget of loops and time."""
+        with budget():
+            return super().render(*args, **kwargs)
+
+    def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
+        """Yield the output as Jinja does, within the running budget of loops and time."""
+        with budget():
+            yield from super().generate(*args, **kwargs)
+
+
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """An immutable sandbox in which no value, loop or render goes beyond the bounds."""
 
@@ -58,6 +73,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
+        # -- every render opens a budget, so none lingers in a thread that outlives it
+        # (the web server's worker threads render for hours) --
+        self.template_class = BoundedTemplate
         self.code_generator_class = _BoundedCodeGenerator
         self.filters = {name: _bounded_filter(name, f) for name, f in self.filters.items()}
         self.filters[_LOOP] = _count_iterations
