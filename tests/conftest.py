@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from helpers import REPORT as BATCH
+from helpers import TEMPLATE as BATCH_TEMPLATE
 from helpers import missing_under_ci
 from reportgen.errors import Problem, ProblemsFound, ReportgenError
 from reportgen.i18n import MessageKind, set_language
@@ -114,3 +116,14 @@ def soffice() -> str:
             "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
         )
     return command
+
+
+@pytest.fixture
+def certificates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return a workspace holding a copy of the sample batch, as the current folder."""
+    root = tmp_path / "workspace"
+    (root / "templates").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / BATCH, root / "data" / BATCH)
+    shutil.copy(REPO / "templates" / BATCH_TEMPLATE, root / "templates" / BATCH_TEMPLATE)
+    monkeypatch.chdir(root)
+    return root

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import difflib
 import os
 import re
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+
+from reportgen.cli import main
 
 #: An attachment section for the sample five-year report, and a chart line to go with it.
 ATTACHMENT = """\
@@ -25,6 +28,39 @@ def switch_on(workspace: Path, section: str = ATTACHMENT + CHART) -> Path:
     report.write_text(report.read_text(encoding="utf-8") + section, encoding="utf-8")
     return report
 
+
+# -- the sample batch, data/ankang-certificates (the fixture ``certificates`` copies it) --
+
+REPORT = "ankang-certificates"
+TEMPLATE = "certificate.docx"
+
+
+def winners(root: Path) -> list[dict[str, str]]:
+    with (root / "data" / REPORT / "winners.csv").open(encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+def written(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def render(*arguments: str) -> int:
+    return main(["render", REPORT, *arguments])
+
+
+BAD_TABLE = (
+    "number,name,award\n"
+    "AK2023-01,长江钢铁集团有限公司,优胜单位\n"
+    "AK2023-02,市第一\a建筑工程有限公司,优胜单位\n"
+    "AK2023-03,长江石化股份有限公司炼油厂\n"
+    "\n"
+    "AK2023-04,,优胜单位\n"
+    "AK2023-05,{{ 张三 }},优胜单位\n"
+    "AK2023-06,市自来水有限公司,优胜单位\n"
+    "AK2023-06,市自来水有限公司,优胜单位\n"
+    'AK2023-07,"长江电力股份有限公司\n检修分公司",优胜单位\n'
+    "AK2023-08,市燃气集团有限公司,优胜班组\n"
+)
 
 #: What a Chinese message may hold in Latin letters: names a clerk types or sees as they are.
 _LITERALS = [

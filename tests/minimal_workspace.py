@@ -11,6 +11,7 @@ import io
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import docx
 
@@ -100,6 +101,11 @@ def build_docx(
                 cells.cell(row_index, cell_index).text = text
     if header is not None:
         document.sections[0].header.paragraphs[0].text = header
+    return save_template(document, path)
+
+
+def save_template(document: Any, path: Path) -> Path:
+    """Save a python-docx ``document`` at ``path`` as a template, the same bytes every time."""
     # -- the same content gives the same bytes: python-docx stamps zip entries with the time
     # of saving, to the two seconds, which would make two builds of one template differ --
     document.core_properties.created = document.core_properties.modified = BUILT

@@ -45,30 +45,33 @@ def module_name(path: Path) -> str:
 def imports(path: Path) -> Iterator[str]:
     """Yield every reportgen module ``path`` imports, anywhere in the file."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    own = module_name(path)
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.name.startswith("reportgen"):
-                    yield alias.name
+            yield from (alias.name for alias in node.names if alias.name.startswith("reportgen"))
         elif isinstance(node, ast.ImportFrom):
-            if node.level:  # -- relative: resolve against this module's package --
-                base = own.split(".")
-                if path.name != "__init__.py":
-                    base = base[:-1]
-                base = base[: len(base) - node.level + 1]
-                target = ".".join([*base, node.module] if node.module else base)
-            else:
-                target = node.module or ""
-            if not target.startswith("reportgen"):
-                continue
-            for alias in node.names:
-                candidate = f"{target}.{alias.name}"
-                # -- ``from reportgen.ooxml import package`` imports a module --
-                if (PACKAGE.parent / candidate.replace(".", "/")).with_suffix(".py").is_file():
-                    yield candidate
-                else:
-                    yield target
+            target = imported_from(node, path)
+            if target.startswith("reportgen"):
+                yield from (module_imported(target, alias.name) for alias in node.names)
+
+
+def imported_from(node: ast.ImportFrom, path: Path) -> str:
+    """Return the module a ``from … import`` names, a relative one resolved against ``path``."""
+    if not node.level:
+        return node.module or ""
+    base = module_name(path).split(".")
+    if path.name != "__init__.py":
+        base = base[:-1]
+    base = base[: len(base) - node.level + 1]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def module_imported(target: str, name: str) -> str:
+    """Return the module ``from target import name`` imports: ``name`` itself if a module."""
+    candidate = f"{target}.{name}"
+    # -- ``from reportgen.ooxml import package`` imports a module --
+    if (PACKAGE.parent / candidate.replace(".", "/")).with_suffix(".py").is_file():
+        return candidate
+    return target
 
 
 def graph() -> dict[str, set[str]]:
@@ -108,13 +111,9 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
             elif target in on_stack:
                 low[node] = min(low[node], index[target])
         if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                component.append(member)
-                if member == node:
-                    break
+            component = stack[stack.index(node) :]
+            del stack[stack.index(node) :]
+            on_stack.difference_update(component)
             if len(component) > 1:
                 found.append(sorted(component))
 

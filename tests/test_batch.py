@@ -7,14 +7,14 @@ to hold bad rows, and compare its files byte for byte with single renders.
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
 
-from reportgen import batch
+from helpers import BAD_TABLE, REPORT, TEMPLATE, render, winners, written
+from reportgen.batch import workers
 from reportgen.cli import main
 from reportgen.data.figures import Group
 from reportgen.data.loader import load_report_data
@@ -22,32 +22,6 @@ from reportgen.prepare import document_properties
 from reportgen.template.compiled import CompiledTemplate
 
 REPO = Path(__file__).resolve().parent.parent
-REPORT = "ankang-certificates"
-TEMPLATE = "certificate.docx"
-
-
-@pytest.fixture
-def certificates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Return a workspace holding a copy of the sample batch, as the current folder."""
-    root = tmp_path / "workspace"
-    (root / "templates").mkdir(parents=True)
-    shutil.copytree(REPO / "data" / REPORT, root / "data" / REPORT)
-    shutil.copy(REPO / "templates" / TEMPLATE, root / "templates" / TEMPLATE)
-    monkeypatch.chdir(root)
-    return root
-
-
-def winners(root: Path) -> list[dict[str, str]]:
-    with (root / "data" / REPORT / "winners.csv").open(encoding="utf-8") as stream:
-        return list(csv.DictReader(stream))
-
-
-def written(folder: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
-
-
-def render(*arguments: str) -> int:
-    return main(["render", REPORT, *arguments])
 
 
 def test_sample_batch_writes_a_certificate_for_each_row(
@@ -139,26 +113,11 @@ def test_workers_started_afresh_write_the_same_files(
     certificates: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # spawn, as on Windows and macOS: each worker imports reportgen and gets the data pickled.
-    monkeypatch.setattr(batch, "START_METHOD", "spawn")
+    monkeypatch.setattr(workers, "START_METHOD", "spawn")
     assert render("-o", "one") == 0
     assert render("-o", "spawned", "--jobs", "2") == 0
 
     assert written(certificates / "spawned" / REPORT) == written(certificates / "one" / REPORT)
-
-
-BAD_TABLE = (
-    "number,name,award\n"
-    "AK2023-01,长江钢铁集团有限公司,优胜单位\n"
-    "AK2023-02,市第一\a建筑工程有限公司,优胜单位\n"
-    "AK2023-03,长江石化股份有限公司炼油厂\n"
-    "\n"
-    "AK2023-04,,优胜单位\n"
-    "AK2023-05,{{ 张三 }},优胜单位\n"
-    "AK2023-06,市自来水有限公司,优胜单位\n"
-    "AK2023-06,市自来水有限公司,优胜单位\n"
-    'AK2023-07,"长江电力股份有限公司\n检修分公司",优胜单位\n'
-    "AK2023-08,市燃气集团有限公司,优胜班组\n"
-)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -228,7 +228,7 @@ def test_fix_template_names_a_missing_template(
     assert capsys.readouterr().err == (
         f"error: {workspace_dir / 'templates'}: no template 'nope' (templates: "
         "annual-summary.docx, certificate.docx, five-year-report.docx, model-workers.docx, "
-        "notice.docx)\n"
+        "notice.docx, training-notice.docx, women-committee-report.docx)\n"
     )
 
 

@@ -157,7 +157,7 @@ def test_render_writes_every_clean_document_and_lists_the_others(
     assert main(["render"]) == 1
     out, err = capsys.readouterr()
     assert err.endswith(
-        "report.date: no date: enter the date the report is signed, as YYYY-MM-DD\n"
+        "report.date: no date: enter the date the report is signed, such as 2024年1月15日\n"
         "1 problem found\n"
     )
     written = {path.name for path in (workspace_dir / "output").iterdir()}

@@ -20,7 +20,7 @@ from reportgen.i18n import set_language
 
 COMMANDS = [
     "render", "check", "watch", "schema", "new-period", "fill-sheet", "list",
-    "new-department", "fields", "fix-template", "init", "cache", "serve",
+    "new-department", "new-data", "fields", "fix-template", "init", "cache", "serve",
 ]  # fmt: skip
 
 

@@ -120,9 +120,9 @@ def test_the_templates_reportgen_builds_are_hinted() -> None:
 def test_every_rendered_sample_is_hinted(workspace_dir: Path) -> None:
     assert main(["render"]) == 0
     documents = sorted((workspace_dir / "output").rglob("*.docx"))
-    # -- four reports (five-year, youth league, worker homes, the 通知), twelve certificates,
-    # four model workers and the file joining them --
-    assert len(documents) == 21
+    # -- six reports (five-year, youth league, worker homes, the 通知, the women workers'
+    # committee, the training notice), twelve certificates, four model workers, joined --
+    assert len(documents) == 23
     hinted = 0
     for document in documents:
         package = document.read_bytes()

@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from jinja2 import TemplateSyntaxError
 
 from helpers import english_runs
 from minimal_workspace import TEMPLATE, TEMPLATE_BODY, make_workspace
 from reportgen.api import check_reports
 from reportgen.data import yaml_source
+from reportgen.data.yaml_schema import PureClerkLoader
 from reportgen.errors import DataError, InvalidValue, Problem
 from reportgen.i18n import Message
 from reportgen.text.environment import make_environment
@@ -298,7 +298,7 @@ def test_yaml_errors_are_reworded(
     chinese: str,
 ) -> None:
     if loader == "Python":
-        monkeypatch.setattr(yaml_source, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(yaml_source, "_Loader", PureClerkLoader)
     path = tmp_path / "part.yaml"
     with pytest.raises(DataError) as raised:
         yaml_source.parse_yaml(text, path)
@@ -356,7 +356,7 @@ def test_yaml_typed_with_a_chinese_input_method_names_the_character(
     # The parser notices such a line only later, and in its own terms ("did not find expected
     # <document start>"); the clerk needs the line and the character typed.
     if loader == "Python":
-        monkeypatch.setattr(yaml_source, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(yaml_source, "_Loader", PureClerkLoader)
     with pytest.raises(DataError) as raised:
         yaml_source.parse_yaml(text, tmp_path / "part.yaml")
     [problem] = raised.value.problems
@@ -377,9 +377,10 @@ def test_a_colon_without_a_space_far_from_a_yaml_error_is_not_blamed(tmp_path: P
     [
         (
             "date: 2024-01-15",
-            "date: 2024/01/15",
-            "report.date: should be a date written as 2023-04-19, not the text '2024/01/15'",
-            "report.date: 应为日期，写作 2023-04-19 这样的形式，而不是文字“2024/01/15”",
+            "date: 2024-02-30",
+            "report.date: '2024-02-30' is not a date that exists (month 2 of 2024 has 29 days): "
+            "check the month and day",
+            "report.date: “2024-02-30”不是一个存在的日期（2024年2月只有29天）：请核对月份和日期",
         ),
         (
             "  start: 2019",
@@ -388,16 +389,16 @@ def test_a_colon_without_a_space_far_from_a_yaml_error_is_not_blamed(tmp_path: P
             "report.period.start: 应不小于 1900，而不是数字 1800",
         ),
         (
-            "title: 工作汇报",
-            "title:\n  text: 工作汇报",
-            "report.title: should be text, not fields (name: value)",
-            "report.title: 应为文字，而不是「名称: 内容」这样的字段",
+            "  end: 2023",
+            "  end:\n    year: 2023",
+            "report.period.end: should be a whole number, not fields (name: value)",
+            "report.period.end: 应为整数，而不是「名称: 内容」这样的字段",
         ),
         (
-            "template: report.docx",
-            "template: report.docx\ntemplat: x.docx",
-            "report.templat: unknown field 'templat' (did you mean 'template'?)",
-            "report.templat: 没有“templat”这个字段（是否应为“template”？）",
+            "  start: 2019",
+            "  start: 2019\n  stat: 1",
+            "report.period.stat: unknown field 'stat' (did you mean 'start'?)",
+            "report.period.stat: 没有“stat”这个字段（是否应为“start”？）",
         ),
     ],
     ids=["date", "at-least", "mapping", "unknown-field"],

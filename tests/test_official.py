@@ -399,11 +399,12 @@ def test_fields_names_where_the_official_parts_come_from(
     assert main(["fields", "notice"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[1:6] == [
-        "  official         official document parts  report.yaml: official (optional)",
-        "    letterhead     letterhead (paragraphs)  report.yaml: official: mark, number, signers",
-        "    addressee      text                     report.yaml: official: addressee",
-        "    signature      signature (paragraphs)   report.yaml: official: signature, seal; date",
-        "    imprint        imprint (paragraphs)     report.yaml: official: imprint",
+        "  official         made by reportgen  official: … (optional; what it holds is made from "
+        "it, see the README)",
+        "    letterhead     made by reportgen  made from official: …",
+        "    addressee      made by reportgen  made from official: …",
+        "    signature      made by reportgen  made from official: …",
+        "    imprint        made by reportgen  made from official: …",
     ]
 
 

@@ -48,9 +48,9 @@ def test_a_terminal_shows_a_bar_over_the_reports_and_the_files_above_it(
 
     text = console.export_text()
     # -- the live bar redraws over itself; each file is printed once, on a line of its own --
-    assert re.findall(r"0:00:\d\d(\S+\.docx)\n", text) == [OUTPUT_NAME, "second.docx"]
+    assert re.findall(r"0:00:\d\d *(\S+\.docx)\n", text) == [OUTPUT_NAME, "second.docx"]
     assert text.startswith("⠋ rendering ━")  # drawn when the bar starts
-    assert re.search(r"  done ━{40} 2/2 0:00:\d\d\n$", text), text
+    assert re.search(r"  done ━{40} 2/2 0:00:\d\d *\n$", text), text
     assert "\x1b[" in console.file.getvalue()  # type: ignore[attr-defined]
 
 
@@ -63,7 +63,7 @@ def test_the_bar_has_a_step_for_the_pdf_conversion() -> None:
         progress.written(Path("out/a.docx"))
         progress.written(Path("out/a.pdf"))
         assert progress.bar.tasks[0].completed == 2
-    assert re.search(r"  done ━{40} 2/2 0:00:\d\d\n$", console.export_text())
+    assert re.search(r"  done ━{40} 2/2 0:00:\d\d *\n$", console.export_text())
 
 
 def test_render_on_a_terminal_draws_the_bar(
@@ -91,3 +91,24 @@ def test_plain_progress_prints_each_path_as_shown() -> None:
         progress.rendered("a")
         progress.written(Path("a.docx"))
     assert stream.getvalue() == "<a.docx>\n"
+
+
+def test_a_batch_bar_shows_its_rows_a_second_and_the_time_left() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=120, record=True)
+    with BarProgress(1, console=console, show=str) as progress:
+        rows = progress.rows("certificates")
+        for done in range(1, 1001):
+            rows(done, 1000)
+        progress.rendered("certificates")
+
+    last = console.export_text().splitlines()[-1]
+    assert re.fullmatch(
+        r"  rows of certificates ━{40} 1000/1000 0:00:\d\d [\d,]+ rows/s, 0:00:00 left *", last
+    ), last
+
+
+def test_the_rows_a_second_read_in_chinese() -> None:
+    from reportgen.cli.messages import ROWS_A_SECOND, ROWS_OF
+
+    assert ROWS_A_SECOND(rate="1,200", left="0:13:05").text("zh") == "每秒 1,200 行，还需 0:13:05"
+    assert ROWS_OF(name="ankang").text("zh") == "ankang 逐行生成"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-import reportgen.data.loader
+import reportgen.data.prose
 from reportgen.data.figures import Figure, Group
 from reportgen.data.loader import load_report_data
 from reportgen.data.prose import print_values
@@ -63,7 +63,7 @@ def test_the_samples_load_to_the_same_prose_either_way(
     directory = REPO / "data" / report
     assert directory.is_dir(), f"the sample {report} is part of the repository"
     fast = load_report_data(directory).context
-    monkeypatch.setattr(reportgen.data.loader, "print_values", lambda *arguments: None)
+    monkeypatch.setattr(reportgen.data.prose, "print_values", lambda *arguments: None)
     slow = load_report_data(directory).context
 
     assert _prose(fast) == _prose(slow)

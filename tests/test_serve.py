@@ -227,7 +227,7 @@ def test_the_draft_check_recomputes_derived_figures_and_places_problems(
     # -- with 2020 empty, collected awaits its value, and so does the share computed from it --
     assert "no value for 2020: enter it" in response.text
     rate = slot_id("proposals.yaml", ("derived", "adoption_rate")) + "-value"
-    assert re.search(rf'<output id="{rate}"[^>]*>【待填】</output>', response.text)
+    assert re.search(rf'<output id="{rate}"[^>]*>【待填写】</output>', response.text)
     assert "共 " in response.text.split('id="check-summary"')[1][:200]
     text = client.post(
         f"/reports/{PROPOSALS}/check", data={adopted_2019: "2032", "csrf_token": csrf(client)}
@@ -273,7 +273,11 @@ def test_an_uploaded_template_is_kept_with_data_to_fill_it(
     assert response.status_code == 303
     assert response.headers["location"] == "/reports/dept-summary"
     assert (workspace_dir / "templates" / "dept-summary.docx").read_bytes() == blob
-    assert (workspace_dir / "data" / "dept-summary" / "report.yaml").is_file()
+    # -- the data the template asks for, as new-data writes it: its own fields, to fill in --
+    data = (workspace_dir / "data" / "dept-summary" / "report.yaml").read_text(encoding="utf-8")
+    assert "template: dept-summary.docx" in data
+    assert "  indicators:" in data and "closing:" in data
+    assert data.count("【待填写】") > 5
 
 
 def test_uploads_that_are_not_templates_are_refused_and_nothing_is_written(

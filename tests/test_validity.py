@@ -44,7 +44,7 @@ def test_every_rendered_sample_is_valid_and_whole(workspace_dir: Path) -> None:
     switch_on(workspace_dir)  # -- the attachment's table and chart too --
     assert main(["render"]) == 0
     documents = sorted((workspace_dir / "output").rglob("*.docx"))
-    assert len(documents) == 21  # -- four reports, the certificates, the model workers, joined --
+    assert len(documents) == 23  # -- six reports, the certificates, the model workers, joined --
     for document in documents:
         assert validation_errors(document) == [], document.name
         assert defects(document) == [], document.name

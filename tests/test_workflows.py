@@ -234,7 +234,7 @@ def test_check_lists_each_figure_to_enter_on_its_own_line(samples: Path, capsys)
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == (
         f"{new}/report.yaml:10:1: report.date: no date: enter the date the report is "
-        "signed, as YYYY-MM-DD"
+        "signed, such as 2024年1月15日"
     )
     assert lines[1] == (
         f"{new}/competitions.yaml:8:5: competitions.figures.participants: "
@@ -309,11 +309,14 @@ def test_a_change_without_a_previous_value_is_a_problem_at_its_cell(samples: Pat
 
     assert main(["check", "youth-league-summary"]) == 1
 
+    template = f"{samples}/templates/annual-summary.docx"
     assert capsys.readouterr().err == (
-        f"{samples}/templates/annual-summary.docx: body, table 1, row 3, cell 5: "
-        "new_members has no previous value to compare with: give it previous: …: "
-        "{{ row | cn_change }}\n"
-        "1 problem found\n"
+        f"{template}: body, table 1, row 3, cell 4: indicators[].previous: has no value (~ or "
+        "nothing in the data), which would print as None: write a value in the data, or print "
+        "it only {% if … %} it has one: {{ row.previous }}\n"
+        f"{template}: body, table 1, row 3, cell 5: indicators[]: new_members has no previous "
+        "value to compare with: give it previous: …: {{ row | cn_change }}\n"
+        "2 problems found\n"
     )
 
 
@@ -487,21 +490,21 @@ def test_fields_prints_what_a_template_needs(samples: Path, capsys) -> None:
 
     assert capsys.readouterr().out.splitlines() == [
         "templates/annual-summary.docx uses these fields:",
-        "  report          the report        report.yaml",
-        "    organisation  text              report.yaml: organisation",
-        "    title         text              report.yaml: title",
-        "  period          period            report.yaml: period",
-        "    end           year              report.yaml: period.end",
-        "  opening[]       list of text      report.yaml: opening",
-        "  parts[]         list of parts     report.yaml: parts (one <part>.yaml each)",
-        "    lead          text              <part>.yaml: lead",
-        "    paragraphs[]  list of text      <part>.yaml: paragraphs",
-        "  indicators[]    group of figures  report.yaml: figures: indicators",
-        "    label         text              figures: …: label",
-        "    unit          text              figures: …: unit",
-        "    previous      number            figures: …: previous (the previous period's value)",
-        "  closing[]       list of text      report.yaml: lists: closing (or figures:)",
-        "  date            date              report.yaml: date (print it with | cn_date)",
+        "  organisation    text              organisation: …",
+        "  period          period            period: start: …, end: … (years)",
+        "    end           year              period: end: a year, such as 2024",
+        "  title           text              title: …",
+        "  opening[]       list of text      opening: a list, one '- …' a line",
+        "  parts[]         list of records   parts: a list, each item with lead, paragraphs",
+        "    lead          text              each item: lead: …",
+        "    paragraphs[]  list of text      each item: paragraphs: a list, one '- …' a line",
+        "  indicators[]    group of figures  figures: indicators: a figure under each name, with "
+        "value: …, label, unit, previous",
+        "    label         text              each item: label: …",
+        "    unit          text              each item: unit: …",
+        "    previous      number            each item: previous: a number",
+        "  closing[]       list of text      closing: a list, one '- …' a line",
+        "  date            date              date: a date, such as 2024年1月15日",
     ]
 
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportgen.batch import render_batch
 from reportgen.cache import Cache
 from reportgen.data.report import REPORT_FILE, file_name_key, file_stem_problem
 from reportgen.errors import Problem, ProblemsFound
-from reportgen.files import write_atomically
+from reportgen.files import remove_leftovers, write_atomically
 from reportgen.messages import TWO_REPORTS_ONE_FILE
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
+
+if TYPE_CHECKING:  # a batch's machinery is imported only when there is a batch
+    from reportgen.batch import Engine, ProgressCallback
 
 
 def check_reports(
@@ -77,6 +80,9 @@ def render_reports(
     on_rendered: Callable[[str], None] | None = None,
     on_warning: Callable[[Problem], None] | None = None,
     cache: Cache | None = None,
+    archive: bool = False,
+    on_progress: Callable[[str], ProgressCallback] | None = None,
+    engine: Engine | None = None,
 ) -> list[Path]:
     """Render the named (default: all) reports into ``output_dir`` and return the files written.
 
@@ -89,11 +95,20 @@ def render_reports(
     converted to a PDF beside it, all in one LibreOffice start; ConversionError names what
     to install when it cannot be. Warnings do not stop the render: each is passed to
     ``on_warning`` at the end, or listed with the problems when there are any.
+
+    A batch streams its rows: with ``on_written`` given (and no ``pdf``), its files are
+    told there one by one and left out of the list returned, which would otherwise grow
+    with the rows. With ``archive``, a batch writes one ``REPORT.zip`` instead of a
+    folder. ``on_progress(name)`` gives the callback told a batch's rows done so far.
+    ``engine`` renders batches elsewhere, such as on a Dask cluster (see
+    :class:`reportgen.batch.Engine`).
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
     rendered, problems = _render_all(run, names, output_dir, on_rendered)
     written = []
+    for folder in dict.fromkeys(report.output.parent for report in rendered):
+        remove_leftovers(folder)  # -- what a killed run left --
     for report in rendered:  # -- each clean report, whatever the others' problems --
         write_atomically(report.output, report.document)
         written.append(report.output)
@@ -102,10 +117,19 @@ def render_reports(
     printed = list(written)  # -- what --pdf converts: a batch's one file, when it has one --
     for name in batches:
         files, batch_problems, merged = _render_batch(
-            run, name, output_dir=output_dir, jobs=jobs, on_written=on_written
+            run,
+            name,
+            output_dir=output_dir,
+            jobs=jobs,
+            engine=engine,
+            on_written=on_written,
+            archive=archive,
+            on_progress=on_progress(name) if on_progress is not None else None,
+            keep_paths=on_written is None or pdf,
         )
         written += files + ([merged] if merged is not None else [])
-        printed += [merged] if merged is not None else files
+        # An archive (--zip) is no document to convert: its documents stay in it.
+        printed += [merged] if merged is not None else [f for f in files if f.suffix == ".docx"]
         problems += batch_problems
         if on_rendered is not None:
             on_rendered(name)
@@ -166,11 +190,13 @@ def _split_batches(run: Run, names: Sequence[str]) -> tuple[list[str], list[str]
 def _render_batch(
     run: Run, name: str, **options: object
 ) -> tuple[list[Path], list[Problem], Path | None]:
+    from reportgen.batch import render_batch
+
     try:
         result = render_batch(run, name, **options)  # type: ignore[arg-type]
     except ProblemsFound as err:
         return [], err.problems, None
-    return result.written, result.problems, result.merged
+    return result.paths, result.problems, result.merged
 
 
 def _render_all(

@@ -239,6 +239,12 @@ class OutputError(ReportgenError, OSError):
     exit_code = 4
 
 
+class UsageError(ReportgenError, ValueError):
+    """Raised when the command line asks for something it cannot do as given."""
+
+    exit_code = 2
+
+
 class ConversionError(ReportgenError, RuntimeError):
     """Raised when LibreOffice is missing or fails to convert a document to PDF."""
 

@@ -2,17 +2,19 @@
 
 Every file reportgen writes (documents, data folders, schemas, cache entries) goes through
 here: it is made under a temporary name beside its place and moved there only when
-complete, so a failure or a kill leaves the previous file as it was. Temporary names start
-with a dot and end in ``.part``, so the next run can tell its own leftovers
-(:data:`TEMPORARY_SUFFIX`).
+complete, so a failure or a kill leaves the previous file as it was. Temporary names are
+``.NAME.PID-RANDOM.part``: the number of the process writing it, so that the next run can
+tell a leftover of a killed run (whose process is gone) from a file another run is
+writing just then, and remove only the first (:func:`remove_leftovers`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from reportgen.errors import OutputError
@@ -20,6 +22,13 @@ from reportgen.messages import CANNOT_WRITE_FILE, CANNOT_WRITE_FOLDER, CANNOT_WR
 
 #: The ending of every temporary file reportgen makes.
 TEMPORARY_SUFFIX = ".part"
+#: A temporary file's name: a dot, the final name's stem, the writer's process number.
+_TEMPORARY_NAME = re.compile(r"\..+\.(\d+)-[a-z0-9_]{8}" + re.escape(TEMPORARY_SUFFIX))
+
+
+def temporary_prefix(path: Path) -> str:
+    """Return how the name of a temporary file for ``path`` starts: ``.NAME.PID-``."""
+    return f".{path.stem}.{os.getpid()}-"
 
 
 def write_atomically(
@@ -36,22 +45,47 @@ def write_atomically(
     folder = staging or path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix=f".{path.stem}.", suffix=TEMPORARY_SUFFIX
-        )
     except OSError as err:
         raise OutputError(CANNOT_WRITE_HERE(reason=os_reason(err)), path=path.parent) from err
+    # The name is chosen before the file is made, so that whatever interrupts the steps
+    # below (Ctrl+C included, at any moment) the file is known and removed.
+    temporary = _temporary_name(folder, path)
     try:
+        handle = _create(temporary)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, mode)
         os.replace(temporary, path)
+    except _NotMade as err:
+        raise OutputError(CANNOT_WRITE_HERE(reason=os_reason(err)), path=path.parent) from err
     except OSError as err:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise OutputError(CANNOT_WRITE_FILE(reason=os_reason(err)), path=path) from err
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+class _NotMade(OSError):
+    """The temporary file could not be made: the folder is the problem, not the file."""
+
+
+def _temporary_name(folder: Path, path: Path) -> Path:
+    return folder / f"{temporary_prefix(path)}{os.urandom(4).hex()}{TEMPORARY_SUFFIX}"
+
+
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _create(temporary: Path) -> int:
+    """Make the new file ``temporary``, readable by its owner only; return its descriptor."""
+    try:
+        return os.open(temporary, _CREATE, 0o600)
+    except FileExistsError as err:
+        # Another file of this name (process number and 32 random bits): never ours to remove.
+        raise _NotMade(err.errno, err.strerror) from err
+    except OSError as err:
+        raise _NotMade(err.errno, err.strerror) from err
 
 
 def write_folder_atomically(
@@ -83,3 +117,65 @@ def write_folder_atomically(
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     return [target / name for name in files]
+
+
+def remove_leftovers(folder: Path, staging: re.Pattern[str] | None = None) -> None:
+    """Remove what runs killed while writing into ``folder`` left there.
+
+    Only files of reportgen's temporary naming whose writing process is gone are removed,
+    and with ``staging``, folders whose name it matches in full and whose numbered
+    processes (the pattern's groups) are all gone. Nothing else is touched, and nothing
+    another run is writing at the moment.
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return  # no folder yet, or one that cannot be read: nothing of ours to clear
+    for entry in entries:
+        match = _TEMPORARY_NAME.fullmatch(entry.name)
+        if match and entry.is_file(follow_symlinks=False):
+            if not process_alive(int(match.group(1))):
+                Path(entry.path).unlink(missing_ok=True)
+            continue
+        match = staging.fullmatch(entry.name) if staging is not None else None
+        if (
+            match
+            and entry.is_dir(follow_symlinks=False)
+            and not _any_alive(int(number) for number in match.groups())
+        ):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _any_alive(processes: Iterable[int]) -> bool:
+    return any(process_alive(number) for number in processes)
+
+
+def process_alive(number: int) -> bool:
+    """Return whether the process ``number`` is running (or may be: when in doubt, True)."""
+    if number <= 0:
+        return True
+    if os.name == "nt":  # pragma: no cover - Windows only
+        return _windows_process_alive(number)
+    try:
+        os.kill(number, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: it exists, and is another user's
+        return True
+    return True
+
+
+def _windows_process_alive(number: int) -> bool:  # pragma: no cover - Windows only
+    # os.kill would end the process there: ask the system about it instead.
+    import ctypes
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel.OpenProcess(0x1000, False, number)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return bool(kernel.GetLastError() == 5)  # access denied: it exists
+    try:
+        code = ctypes.c_ulong()
+        kernel.GetExitCodeProcess(handle, ctypes.byref(code))
+        return bool(code.value == 259)  # STILL_ACTIVE
+    finally:
+        kernel.CloseHandle(handle)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.cache import Cache
-from reportgen.data.report import ReportData, is_row
+from reportgen.data.report import ROW, ReportData, is_row
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
@@ -148,16 +148,34 @@ class Run:
 
     def render_report(self, directory: Path, output_dir: Path | None = None) -> RenderedReport:
         """Check and render the report in ``directory`` in memory; ProblemsFound if it has any."""
-        from reportgen.template.checks import check_variables
-
         data = self.load_report(directory)
         template_path, compiled, variables = self.template_for(data)
-        problems = check_variables(template_path, variables, data.context)
+        problems = check_template(data, template_path, compiled, variables)
         if problems:
             raise TemplateError(problems)
         document = compiled.render(data.context, document_properties(data), data.directory)
         output = (output_dir or self.workspace.output_dir) / f"{data.output_stem()}.docx"
         return RenderedReport(data, output, document)
+
+
+def check_template(
+    data: ReportData,
+    path: Path,
+    compiled: CompiledTemplate,
+    variables: list[str],
+    *,
+    rows: bool = False,
+) -> list[Problem]:
+    """Return a problem for each name the template prints that the data lacks or cannot print.
+
+    With ``rows`` (a batch), the row's names are left to each row's render.
+    """
+    from reportgen.template.checks import check_variables
+    from reportgen.template.printed import check_printed
+
+    names = [name for name in variables if not (rows and is_row(name))]
+    skip = {ROW} if rows else set()
+    return check_variables(path, names, data.context) + check_printed(compiled, data.context, skip)
 
 
 def check_and_compile(path: Path, cache: Cache | None = None) -> Checked:
@@ -202,7 +220,7 @@ def checked_template_at(path: Path, cache: Cache | None = None) -> CompiledTempl
 def document_properties(data: ReportData) -> DocumentProperties:
     """Return the properties every document of ``data`` carries (title, author, date)."""
     return DocumentProperties(
-        title=data.facts.title,
-        author=data.facts.organisation,
-        created=data.facts.date.isoformat(),
+        title=data.facts.title or data.name,
+        author=data.facts.organisation or "",
+        created=data.facts.date.isoformat() if data.facts.date else None,
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
@@ -69,6 +68,8 @@ class Workspace:
     @classmethod
     def from_config(cls, config: Path) -> Workspace:
         """Return the workspace a ``reportgen.toml`` describes."""
+        import tomllib  # compiles its regular expressions on import: only for a config
+
         try:
             settings = tomllib.loads(decode_text(config.read_bytes()).text)
         except tomllib.TOMLDecodeError as err:
@@ -179,7 +180,7 @@ def _is_data_file(path: Path) -> bool:
 _REPORT_FILE_NAMES = ("report.yaml", "report.yml")
 
 
-def _toml_position(err: tomllib.TOMLDecodeError) -> tuple[int | str, int | str]:
+def _toml_position(err: ValueError) -> tuple[int | str, int | str]:
     """Return the line and column tomllib names in its message (it keeps them nowhere else)."""
     found = re.search(r"at line (\d+), column (\d+)", str(err))
     return (int(found.group(1)), int(found.group(2))) if found else ("?", "?")

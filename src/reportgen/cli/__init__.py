@@ -26,6 +26,7 @@ from reportgen.cli.messages import (
     CHECK_SUMMARY,
     CHECKED_CLEAN,
     COMMANDS_TITLE,
+    DASK_MISSING,
     DEPARTMENT_DESCRIPTION,
     DEPARTMENT_MADE,
     DEPARTMENT_NAME_HELP,
@@ -33,6 +34,7 @@ from reportgen.cli.messages import (
     DEPARTMENT_SUMMARY,
     DEPARTMENT_TITLE_HELP,
     DESCRIPTION,
+    ENGINE_HELP,
     EPILOG,
     ERROR_PREFIX,
     FIELDS_DESCRIPTION,
@@ -51,6 +53,10 @@ from reportgen.cli.messages import (
     JOBS_HELP,
     LIST_DESCRIPTION,
     LIST_SUMMARY,
+    NEW_DATA_DESCRIPTION,
+    NEW_DATA_NAME_HELP,
+    NEW_DATA_SUMMARY,
+    NEW_DATA_TEMPLATE_HELP,
     NEW_PERIOD_DESCRIPTION,
     NEW_PERIOD_MADE,
     NEW_PERIOD_REPORT_HELP,
@@ -63,6 +69,8 @@ from reportgen.cli.messages import (
     RENDER_DESCRIPTION,
     RENDER_SUMMARY,
     REPORTS_HELP,
+    SCHEDULER_HELP,
+    SCHEDULER_NEEDS_DASK,
     SCHEMA_DESCRIPTION,
     SCHEMA_DIR_HELP,
     SCHEMA_SUMMARY,
@@ -74,6 +82,7 @@ from reportgen.cli.messages import (
     WATCH_DESCRIPTION,
     WATCH_SUMMARY,
     WATCHING,
+    ZIP_HELP,
 )
 from reportgen.cli.reader_gone import reader_may_leave
 from reportgen.errors import Problem, ProblemsFound, ReportgenError
@@ -81,6 +90,7 @@ from reportgen.i18n import Message, MessageKind, current_language, parse_languag
 from reportgen.version import __version__
 
 if TYPE_CHECKING:
+    from reportgen.batch import Engine
     from reportgen.cache import Cache
 
 #: Where the cache is kept, when not in the user's cache folder; REPORTGEN_NO_CACHE=1 turns it off.
@@ -171,6 +181,11 @@ def _add_reading_commands(add: _Add) -> None:
     _add_output(render)
     render.add_argument("--pdf", action="store_true", help=str(PDF_HELP()))
     render.add_argument("-j", "--jobs", type=_count, default=1, metavar="N", help=str(JOBS_HELP()))
+    render.add_argument("--zip", action="store_true", help=str(ZIP_HELP()))
+    render.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help=str(ENGINE_HELP())
+    )
+    render.add_argument("--scheduler", metavar="ADDRESS", help=str(SCHEDULER_HELP()))
     render.set_defaults(command=_render)
 
     check = add("check", CHECK_SUMMARY, CHECK_DESCRIPTION)
@@ -214,6 +229,11 @@ def _add_starting_commands(add: _Add) -> None:
     department.add_argument("--organisation", help=str(DEPARTMENT_ORGANISATION_HELP()))
     department.set_defaults(command=_new_department)
 
+    new_data = add("new-data", NEW_DATA_SUMMARY, NEW_DATA_DESCRIPTION)
+    new_data.add_argument("template", metavar="TEMPLATE", help=str(NEW_DATA_TEMPLATE_HELP()))
+    new_data.add_argument("name", metavar="NAME", help=str(NEW_DATA_NAME_HELP()))
+    new_data.set_defaults(command=_new_data)
+
     fields = add("fields", FIELDS_SUMMARY, FIELDS_DESCRIPTION)
     fields.add_argument("template", metavar="TEMPLATE")
     fields.set_defaults(command=_fields)
@@ -255,10 +275,36 @@ def _render(arguments: argparse.Namespace) -> int:
             on_rendered=progress.rendered,
             on_warning=warnings.append,
             cache=_cache_from_environment(),
+            archive=arguments.zip,
+            on_progress=progress.rows,
+            engine=_engine(arguments),
         )
     for warning in warnings:  # -- after the progress bar, which owns the terminal till then --
         _warn(warning)
     return 0
+
+
+def _engine(arguments: argparse.Namespace) -> Engine | None:
+    """Return where the arguments ask a batch's rows to be rendered; None: here, in --jobs."""
+    from reportgen.errors import UsageError
+
+    if arguments.scheduler is not None and arguments.engine != "dask":
+        raise UsageError(SCHEDULER_NEEDS_DASK())
+    if arguments.engine != "dask":
+        return None  # the batch machinery is imported only if a batch is rendered
+    _require_dask()
+    from reportgen.batch import Engine
+
+    return Engine(arguments.engine, arguments.jobs, arguments.scheduler)
+
+
+def _require_dask() -> None:
+    import importlib.util
+
+    from reportgen.errors import UsageError
+
+    if importlib.util.find_spec("distributed") is None:
+        raise UsageError(DASK_MISSING())
 
 
 def _schema(arguments: argparse.Namespace) -> int:
@@ -355,6 +401,18 @@ def _new_department(arguments: argparse.Namespace) -> int:
     for path in written:
         print(_shown(path))
     print(DEPARTMENT_MADE(name=arguments.name))
+    return 0
+
+
+def _new_data(arguments: argparse.Namespace) -> int:
+    from reportgen.commands.messages import NEW_DATA_WRITTEN
+    from reportgen.commands.skeleton import write_new_data
+    from reportgen.workspace import Workspace
+
+    made = write_new_data(Workspace.find(), arguments.template, arguments.name)
+    for path in made.files:
+        print(_shown(path))
+    print(NEW_DATA_WRITTEN(count=made.placeholders, name=made.name))
     return 0
 
 

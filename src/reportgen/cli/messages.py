@@ -86,6 +86,43 @@ JOBS_HELP = MessageKind(
     en="render a batch's rows in N processes (default: 1)",
     zh="批量报告的各行用 N 个进程同时生成（默认为 1）",
 )
+ZIP_HELP = MessageKind(
+    "cli.render.zip",
+    en="write each batch as one .zip of its documents (output/REPORT.zip), not a folder",
+    zh="把批量报告的全部文档写成一个 .zip 压缩包（output/报告名.zip），而不是一个文件夹",
+)
+ENGINE_HELP = MessageKind(
+    "cli.render.engine",
+    en="where a batch's rows are rendered: here (local, default) or on a Dask cluster (pip "
+    'install "reportgen[dask]"); on Dask each worker writes its own files, or with --zip its '
+    "own output/REPORT/part-NNNNN.zip",
+    zh="批量报告在哪里生成：本机（local，默认）或 Dask 集群（需先 pip install "
+    '"reportgen[dask]"）；用 Dask 时每个工作进程自己写文件，加 --zip 则各写一个 '
+    "output/报告名/part-NNNNN.zip",
+)
+SCHEDULER_HELP = MessageKind(
+    "cli.render.scheduler",
+    en="with --engine dask: the cluster's scheduler (tcp://host:8786), whose machines all see "
+    "the output folder; without it, a local cluster of --jobs worker processes",
+    zh="与 --engine dask 一起用：集群调度器的地址（tcp://主机:8786），集群中每台机器都要能访问"
+    "输出文件夹；不写则在本机启动一个有 --jobs 个工作进程的集群",
+)
+SCHEDULER_NEEDS_DASK = MessageKind(
+    "cli.scheduler-needs-dask",
+    en="--scheduler names a Dask cluster: add --engine dask",
+    zh="--scheduler 指的是 Dask 集群的地址：请同时写上 --engine dask",
+)
+DASK_MISSING = MessageKind(
+    "cli.dask-missing",
+    en='--engine dask needs Dask: install it with pip install "reportgen[dask]"',
+    zh='使用 --engine dask 需要先安装 Dask：pip install "reportgen[dask]"',
+)
+ROWS_OF = MessageKind("progress.rows-of", en="rows of {name}", zh="{name} 逐行生成")
+ROWS_A_SECOND = MessageKind(
+    "progress.rows-a-second",
+    en="{rate} rows/s, {left} left",
+    zh="每秒 {rate} 行，还需 {left}",
+)
 CHECK_SUMMARY = MessageKind(
     "cli.check.summary",
     en="check data and templates without writing anything",
@@ -214,6 +251,33 @@ DEPARTMENT_ORGANISATION_HELP = MessageKind(
     "cli.new-department.organisation",
     en="the organisation's full name",
     zh="单位全称",
+)
+NEW_DATA_SUMMARY = MessageKind(
+    "cli.new-data.summary",
+    en="write a report's data from its template, every field to fill in",
+    zh="按模板写出一份报告的数据，每个字段留待填写",
+)
+NEW_DATA_DESCRIPTION = MessageKind(
+    "cli.new-data.description",
+    en="Write data/NAME/report.yaml for TEMPLATE (a .docx in templates/, or a path to one, "
+    "which is copied there): every field the template uses, in the shape it uses it "
+    "(text, a list, a list of records, a date, a figure), commented with where the "
+    "document prints it, each saying 【待填写】. It renders at once; 'reportgen check NAME' "
+    "lists each field still to fill in.",
+    zh="为模板 TEMPLATE（templates 中的 .docx，或一个文件路径，会复制到 templates 中）写出 "
+    "data/NAME/report.yaml：模板用到的每个字段，都按模板使用它的形式写好（文字、列表、"
+    "记录表、日期、指标），注释说明它印在文档的哪里，值都是【待填写】。写好后马上就能生成；"
+    "“reportgen check NAME”逐条列出尚待填写的字段。",
+)
+NEW_DATA_TEMPLATE_HELP = MessageKind(
+    "cli.new-data.template",
+    en="the template: a file in templates/ (the .docx may be left off) or a path",
+    zh="模板：templates 中的文件名（可省略 .docx），或文件路径",
+)
+NEW_DATA_NAME_HELP = MessageKind(
+    "cli.new-data.name",
+    en="the report's name, the folder under data/ (letters, digits, -)",
+    zh="报告名，即 data 下的文件夹名（字母、数字和 -）",
 )
 FIELDS_SUMMARY = MessageKind(
     "cli.fields.summary", en="print the fields a template needs", zh="列出模板用到的字段"

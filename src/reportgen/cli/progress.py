@@ -2,21 +2,34 @@
 
 Both forms print every file written, one a line, so a script reading the output of
 ``reportgen render`` gets the same lines either way. On a terminal, rich draws a bar
-over the reports below those lines, and a spinner while LibreOffice converts them.
-rich is imported only when a bar is drawn: a piped run never loads it.
+over the reports below those lines, a bar over each batch's rows with the rows a second
+and the time left, and a spinner while LibreOffice converts them. rich is imported only
+when a bar is drawn: a piped run never loads it.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
-from reportgen.cli.messages import CONVERTED, CONVERTING, DONE, RENDERED, RENDERING
+from reportgen.cli.messages import (
+    CONVERTED,
+    CONVERTING,
+    DONE,
+    RENDERED,
+    RENDERING,
+    ROWS_A_SECOND,
+    ROWS_OF,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+#: How often a batch's bar is redrawn at most, in seconds: a row takes under a millisecond.
+_ROW_UPDATES = 0.1
 
 
 class RenderProgress(Protocol):
@@ -27,6 +40,9 @@ class RenderProgress(Protocol):
 
     def written(self, path: Path) -> None:
         """Show that the file at ``path`` was written."""
+
+    def rows(self, name: str) -> Callable[[int, int | None], None]:
+        """Return what the batch ``name`` tells of its rows done, and of how many it has."""
 
     def __enter__(self) -> RenderProgress: ...
 
@@ -51,6 +67,10 @@ class PlainProgress:
     def written(self, path: Path) -> None:
         """Print the file's path."""
         print(self.show(path), file=self.stream, flush=True)
+
+    def rows(self, name: str) -> Callable[[int, int | None], None]:
+        """Say nothing of rows: the files written are the lines a pipe reads."""
+        return lambda done, total: None
 
     def __enter__(self) -> PlainProgress:
         return self
@@ -94,9 +114,10 @@ class BarProgress:
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
+            TextColumn("{task.fields[rate]}", style="progress.data.speed"),
             console=console,
         )
-        self.task = self.bar.add_task(str(RENDERING()), total=total + (1 if pdf else 0))
+        self.task = self.bar.add_task(str(RENDERING()), total=total + (1 if pdf else 0), rate="")
 
     def rendered(self, name: str) -> None:
         """Advance the bar by one report; name the PDF step when the last one is done."""
@@ -113,6 +134,25 @@ class BarProgress:
             self._converted = True
             self.bar.update(self.task, advance=1, description=str(CONVERTED()))
 
+    def rows(self, name: str) -> Callable[[int, int | None], None]:
+        """Add a bar for the rows of batch ``name``; return what moves it."""
+        task = self.bar.add_task(ROWS_OF(name=name).text(), total=None, rate="")
+        started = last = time.monotonic()
+
+        def advance(done: int, total: int | None) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= _ROW_UPDATES or done == total:
+                last = now
+                speed = done / max(now - started, 1e-6)
+                left = (total - done) / speed if total is not None and speed else None
+                rate = ROWS_A_SECOND(
+                    rate=f"{speed:,.0f}", left=_duration(left) if left is not None else "?"
+                ).text()
+                self.bar.update(task, completed=done, total=total, rate=rate)
+
+        return advance
+
     def __enter__(self) -> BarProgress:
         self.bar.start()
         return self
@@ -121,6 +161,11 @@ class BarProgress:
         if not exception[0]:
             self.bar.update(self.task, description=str(DONE()))
         self.bar.stop()
+
+
+def _duration(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
 def progress_for(

@@ -148,3 +148,21 @@ BACKUP_FAILED = MessageKind(
     en="cannot keep a backup of the template here ({reason}); the template was not changed",
     zh="无法在此保存模板的备份（{reason}），模板未作改动",
 )
+DATA_FOLDER_TAKEN = MessageKind(
+    "new-data.taken",
+    en="already exists: choose another name for the report, or delete the folder; nothing was "
+    "written",
+    zh="已存在：请给报告换一个名称，或删除该文件夹；未写入任何文件",
+)
+TEMPLATE_FILE_TAKEN = MessageKind(
+    "new-data.template-taken",
+    en="another template of this name is already there: rename one of them; nothing was written",
+    zh="模板文件夹中已有同名的另一个模板：请给其中一个改名；未写入任何文件",
+)
+NEW_DATA_WRITTEN = MessageKind(
+    "new-data.written",
+    en="{count} {count:field|fields} to fill in (each says 【待填写】): 'reportgen check {name}' "
+    "lists them, 'reportgen render {name}' renders it now",
+    zh="共 {count} 处待填写（写着“【待填写】”）：“reportgen check {name}”会逐条列出，"
+    "“reportgen render {name}”现在就可以生成文档",
+)

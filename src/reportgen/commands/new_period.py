@@ -31,6 +31,7 @@ from reportgen.data.yaml_text import (
     INT_TAG,
     NULL_TAG,
     TextEdits,
+    compose,
     is_number,
     number_text,
 )
@@ -108,7 +109,7 @@ def roll_over(text: str, path: Path, shift: int) -> tuple[str, list[str]]:
     of ``text`` is kept.
     """
     parse_yaml(text, path)  # -- syntax errors and duplicate keys, with their lines --
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = compose(text)  # -- values read as the data reads them: no is text --
     if not isinstance(root, yaml.MappingNode):
         return text, []
     editor = _Editor(text, path)

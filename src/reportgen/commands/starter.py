@@ -33,7 +33,8 @@ DEFAULT_TITLE = "工作报告"
 #: Printed until the clerk writes the real name, so a forgotten one shows in the document.
 DEFAULT_ORGANISATION = "（单位名称）"
 PART_NAME = "main_work"
-_NAME = re.compile(r"[^\W_][\w\-]*")
+#: What may name a report: its folder in data/ (letters, digits, - and _; Chinese too).
+REPORT_NAME = re.compile(r"[^\W_][\w\-]*")
 
 CONFIG_TEXT = """\
 # reportgen 工作区配置。reportgen 从当前文件夹向上查找本文件，找到的文件夹即工作区。
@@ -100,7 +101,7 @@ def create_department(
 
 def check_report_name(name: str) -> None:
     """Raise WorkspaceError unless ``name`` can name a report's folder and template."""
-    if not _NAME.fullmatch(name):
+    if not REPORT_NAME.fullmatch(name):
         raise WorkspaceError(BAD_REPORT_NAME(name=name))
 
 
@@ -165,7 +166,7 @@ def skeleton_files(
         ("parts:", "正文各部分的文件名（不带 .yaml），按正文顺序；模板编号为“一、二、……”"),
         (f"  - {PART_NAME}", f"一、（{PART_NAME}.yaml）；复制该文件可增加部分，再在此列出"),
     )
-    return {"report.yaml": _commented(report_lines), f"{PART_NAME}.yaml": _commented(PART_LINES)}
+    return {"report.yaml": commented(report_lines), f"{PART_NAME}.yaml": commented(PART_LINES)}
 
 
 def starter_template(title: str) -> bytes:
@@ -191,7 +192,7 @@ def _yaml_text(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # -- JSON strings are YAML strings --
 
 
-def _commented(lines: tuple[tuple[str, str], ...], column: int = 40) -> str:
+def commented(lines: tuple[tuple[str, str], ...], column: int = 40) -> str:
     """Return YAML lines with their comments lined up at ``column`` (CJK counts double)."""
     text = ""
     for line, comment in lines:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportgen.data.figures import Figure, Group, Percent
 from reportgen.data.messages import GROUP_NOT_FIGURE, NO_SUCH_FIGURE, NO_VALUES_BY_YEAR
+from reportgen.data.stand_ins import Unknown
 from reportgen.errors import Problem, did_you_mean
 from reportgen.ooxml.pictures import InlinePicture
 from reportgen.text.filters import SCALES, amount, cn_numeral
@@ -76,44 +77,58 @@ def build_attachment(
     """
     if spec is None:
         return Attachment(), []
-    problems: list[Problem] = []
-
-    def find(name: str, path: tuple[str | int, ...]) -> Figure | Percent | None:
-        found = _lookup(name, parts, report_figures)
-        if isinstance(found, Figure | Percent):
-            return found
-        if found is None:
-            known = [leaf for leaf, _ in report_figures.leaves()]
-            for part, group in parts.items():
-                known += [f"{part}.{leaf}" for leaf, _ in group.leaves()]
-            message = NO_SUCH_FIGURE(name=name, hint=did_you_mean(name, known))
-        else:
-            message = GROUP_NOT_FIGURE(name=name)
-        problems.append(source.problem(message, path, "report.attachment." + str(path[1])))
-        return None
-
+    finder = _FigureFinder(parts, report_figures, source)
     rows = []
     for index, name in enumerate(spec.figures):
-        figure = find(name, ("attachment", "figures", index))
+        figure = finder.find(name, ("attachment", "figures", index))
         if figure is not None:
             rows.append(_row(figure, years))
     chart = None
     if spec.chart is not None:
-        charted = find(spec.chart, ("attachment", "chart"))
-        if isinstance(charted, Figure) and charted.missing:
-            pass  # -- the figure awaits its value, and is reported as such already --
-        elif isinstance(charted, Percent | Figure) and not charted.by_year:
-            problems.append(
-                source.problem(
-                    NO_VALUES_BY_YEAR(name=spec.chart),
-                    ("attachment", "chart"),
-                    "report.attachment.chart",
-                )
-            )
-        elif charted is not None:
+        charted = finder.find(spec.chart, ("attachment", "chart"))
+        if charted is not None and finder.can_chart(charted, spec.chart):
             chart = _chart(charted, years)
     total_heading = f"{cn_numeral(len(years))}年合计" if len(years) > 1 else "合计"
-    return Attachment(spec.title, years, rows, chart, total_heading), problems
+    return Attachment(spec.title, years, rows, chart, total_heading), finder.problems
+
+
+class _FigureFinder:
+    """Finds the figures an attachment names, and reports those it cannot use."""
+
+    def __init__(self, parts: dict[str, Group], report_figures: Group, source: SourceFile) -> None:
+        self.parts = parts
+        self.report_figures = report_figures
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def find(self, name: str, path: tuple[str | int, ...]) -> Figure | Percent | None:
+        """Return the figure ``name`` at ``path`` in report.yaml names, or None if none."""
+        found = _lookup(name, self.parts, self.report_figures)
+        if isinstance(found, Figure | Percent):
+            return found
+        if isinstance(found, Unknown):
+            return None  # -- it failed its own check, reported already --
+        if found is None:
+            known = [leaf for leaf, _ in self.report_figures.leaves()]
+            for part, group in self.parts.items():
+                known += [f"{part}.{leaf}" for leaf, _ in group.leaves()]
+            message = NO_SUCH_FIGURE(name=name, hint=did_you_mean(name, known))
+        else:
+            message = GROUP_NOT_FIGURE(name=name)
+        field_name = "report.attachment." + str(path[1])
+        self.problems.append(self.source.problem(message, path, field_name))
+        return None
+
+    def can_chart(self, figure: Figure | Percent, name: str) -> bool:
+        """Return whether ``figure`` has values by year to chart; report it if not."""
+        if isinstance(figure, Figure) and figure.missing:
+            return False  # -- the figure awaits its value, and is reported as such already --
+        if not figure.by_year:
+            path = ("attachment", "chart")
+            message = NO_VALUES_BY_YEAR(name=name)
+            self.problems.append(self.source.problem(message, path, "report.attachment.chart"))
+            return False
+        return True
 
 
 def _lookup(name: str, parts: dict[str, Group], report_figures: Group) -> Any:
@@ -132,7 +147,7 @@ def _row(figure: Figure | Percent, years: list[int]) -> AttachmentRow:
     label = figure.label or figure.name
     unit = f"{figure.scale or ''}{figure.unit or ''}"
     if figure.missing:
-        pending = str(figure)  # 【待填】
+        pending = str(figure)  # 【待填写】
         return AttachmentRow(label, unit, [pending] * len(years), pending, NO_FIGURE, NO_FIGURE)
 
     def number(value: float | int | None) -> str:
@@ -142,14 +157,15 @@ def _row(figure: Figure | Percent, years: list[int]) -> AttachmentRow:
         return amount(value, figure.scale, figure.precision).removesuffix(figure.scale or "")
 
     change = NO_FIGURE
-    if figure.previous:
-        change = _signed((figure.value - figure.previous) / figure.previous * 100, 1) + "%"
+    previous = figure.previous_number
+    if previous:
+        change = _signed((figure.value - previous) / previous * 100, 1) + "%"
     return AttachmentRow(
         label,
         unit,
         [number(figure.by_year.get(year)) for year in years],
         number(figure.value),
-        number(figure.previous),
+        number(previous),
         change,
     )
 

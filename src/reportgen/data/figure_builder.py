@@ -9,7 +9,7 @@ missing figure gives one problem and not one for every sum that uses it.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from reportgen.data.figures import Figure, Group, Percent, PeriodView
@@ -34,6 +34,7 @@ from reportgen.data.messages import (
     MEANS_REPORT,
     MEANS_TITLE,
     MISSPELT_FIGURE_KEY,
+    NEEDS_PERIOD,
     NO_SUCH_FIGURE,
     NO_VALUE_FOR_PERIOD,
     NO_VALUE_FOR_YEAR,
@@ -47,6 +48,7 @@ from reportgen.data.stand_ins import Unknown
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import Problem, did_you_mean
 from reportgen.i18n import Message
+from reportgen.text.printing import Pending
 
 #: Names the template context gives to the report's own facts, and what each holds.
 RESERVED_REPORT_NAMES = {
@@ -73,8 +75,10 @@ RESERVED_PART_NAMES = {
 class FigureBuilder:
     """Turns the figures and derived sections of data files into Figure values."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], pending: set[str] | None = None) -> None:
         self.problems = problems
+        #: The figures (``report.figures.x``) whose numbers are the placeholder, still to fill.
+        self.pending = pending if pending is not None else set()
 
     def build(
         self,
@@ -170,6 +174,8 @@ class FigureBuilder:
             if isinstance(node, dict):
                 self._check_misspelt_figure(node, child_path, source, dotted)
                 children[name] = self._figure_group(node, child_path, source, period, prefix)
+            elif isinstance(node, FigureSpec) and dotted in self.pending:
+                children[name] = pending_figure(name, node)  # -- listed as still to fill --
             elif isinstance(node, FigureSpec):
                 children[name] = self._figure(name, node, source, child_path, dotted, period)
             else:
@@ -194,6 +200,9 @@ class FigureBuilder:
                 )
             )
         by_year = {year: amount for year, amount in given.items() if amount is not None}
+        if by_year and period is None:
+            message = NEEDS_PERIOD()
+            self.problems.append(source.problem(message, (*path, "by_year"), dotted + ".by_year"))
         outside = [year for year in by_year if period and not period.start <= year <= period.end]
         if outside:
             self.problems.append(
@@ -212,23 +221,13 @@ class FigureBuilder:
         else:
             self.problems.append(
                 source.problem(
-                    NO_VALUE_FOR_PERIOD(period=period),
+                    NO_VALUE_FOR_PERIOD(period=period if period else ""),
                     (*path, "value"),
                     dotted,
                 )
             )
             return missing_figure(name)
-        return Figure(
-            name,
-            value,
-            label=spec.label,
-            unit=spec.unit,
-            qualifier=spec.qualifier,
-            scale=spec.scale,
-            precision=spec.precision,
-            by_year=by_year,
-            previous=spec.previous,
-        )
+        return _figure_of(name, spec, value, by_year=by_year, previous=spec.previous)
 
     def _derive(
         self,
@@ -243,101 +242,126 @@ class FigureBuilder:
         field_name = f"{prefix}.derived.{name}.{operation}"
         operands: list[Figure] = []
         for index, operand in enumerate(operand_names):
-            try:
-                value = known.lookup(operand)
-                if isinstance(value, Unknown):
-                    return missing_figure(name)  # -- it failed its own check, reported already --
-            except KeyError:
-                hint = did_you_mean(operand, [path for path, _ in known.leaves()])
-                self.problems.append(
-                    source.problem(
-                        NO_SUCH_FIGURE(name=operand, hint=hint),
-                        (*path, operation, index),
-                        field_name,
-                    )
-                )
+            value, message = _operand(known, operand)
+            if message is not None:
+                where: tuple[str | int, ...] = (*path, operation, index)
+                self.problems.append(source.problem(message, where, field_name))
                 return None
-            if not isinstance(value, Figure):
-                self.problems.append(
-                    source.problem(
-                        GROUP_NOT_FIGURE(name=operand),
-                        (*path, operation, index),
-                        field_name,
-                    )
-                )
-                return None
+            if value is None or value.missing:
+                return missing_figure(name)  # -- it awaits its value, reported already --
             operands.append(value)
-        if any(operand.missing for operand in operands):
-            return missing_figure(name)  # the missing figure is reported already
+        derived = _compute(name, spec, operands)
+        if isinstance(derived, Message):
+            message = CANNOT_COMPUTE(name=name, reason=derived)
+            self.problems.append(source.problem(message, (*path, operation), field_name))
+            return None
+        return derived
 
-        def complain(message: Message) -> None:
-            self.problems.append(
-                source.problem(
-                    CANNOT_COMPUTE(name=name, reason=message), (*path, operation), field_name
-                )
-            )
 
-        first = operands[0]
-        if operation == "share":
-            part, whole = operands
-            if whole.value == 0:
-                complain(SHARE_OF_ZERO(whole=operand_names[1], part=operand_names[0]))
-                return None
-            if part.value > whole.value:
-                complain(
-                    SHARE_OVER_WHOLE(
-                        part=operand_names[0],
-                        part_value=part.value,
-                        whole=operand_names[1],
-                        whole_value=whole.value,
-                    )
-                )
-                return None
-            return Percent(
-                name,
-                part.value / whole.value,
-                spec.label,
-                spec.precision,
-                by_year={
-                    year: part.by_year[year] / whole.by_year[year]
-                    for year in sorted(set(part.by_year) & set(whole.by_year))
-                    if whole.by_year[year]
-                },
-                previous=(
-                    part.previous / whole.previous
-                    if part.previous is not None and whole.previous
-                    else None
-                ),
-            )
-        if operation == "growth":
-            old, new = operands
-            if old.value == 0:
-                complain(GROWTH_FROM_ZERO(base=operand_names[0]))
-                return None
-            return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
-        if operation == "sum":
-            combine = sum
-        else:
+def _operand(known: Group, name: str) -> tuple[Figure | None, Message | None]:
+    """Return the figure ``name`` that a derived figure uses, or why it cannot be used.
 
-            def combine(values: list[float | int]) -> float | int:  # type: ignore[misc]
-                return values[0] - values[1]
+    Neither, for a figure that failed its own check: that is reported already.
+    """
+    try:
+        value = known.lookup(name)
+    except KeyError:
+        hint = did_you_mean(name, [path for path, _ in known.leaves()])
+        return None, NO_SUCH_FIGURE(name=name, hint=hint)
+    if isinstance(value, Unknown):
+        return None, None
+    if not isinstance(value, Figure):
+        return None, GROUP_NOT_FIGURE(name=name)
+    return value, None
 
-        years = set.intersection(*(set(operand.by_year) for operand in operands))
-        previous = [operand.previous for operand in operands]
-        return Figure(
-            name,
-            combine([operand.value for operand in operands]),
-            label=spec.label,
-            unit=spec.unit or first.unit,
-            qualifier=next((o.qualifier for o in operands if o.qualifier), None),
-            scale=first.scale,
-            precision=max(spec.precision, first.precision),
-            by_year={
-                year: combine([operand.by_year[year] for operand in operands])
-                for year in sorted(years)
-            },
-            previous=None if None in previous else combine(previous),  # type: ignore[arg-type]
+
+def _compute(name: str, spec: DerivedSpec, operands: list[Figure]) -> Figure | Percent | Message:
+    """Return the derived figure, or why it cannot be computed."""
+    operation, names = spec.operation
+    if operation == "share":
+        return _share(name, spec, operands, names)
+    if operation == "growth":
+        old, new = operands
+        if old.value == 0:
+            return GROWTH_FROM_ZERO(base=names[0])
+        return Percent(name, (new.value - old.value) / old.value, spec.label, spec.precision)
+    return _combined(name, spec, operands, sum if operation == "sum" else _difference)
+
+
+def _share(
+    name: str, spec: DerivedSpec, operands: list[Figure], names: list[str]
+) -> Percent | Message:
+    part, whole = operands
+    if whole.value == 0:
+        return SHARE_OF_ZERO(whole=names[1], part=names[0])
+    if part.value > whole.value:
+        return SHARE_OVER_WHOLE(
+            part=names[0], part_value=part.value, whole=names[1], whole_value=whole.value
         )
+    return Percent(
+        name,
+        part.value / whole.value,
+        spec.label,
+        spec.precision,
+        by_year={
+            year: part.by_year[year] / whole.by_year[year]
+            for year in sorted(set(part.by_year) & set(whole.by_year))
+            if whole.by_year[year]
+        },
+        previous=(
+            part.previous_number / whole.previous_number
+            if part.previous_number is not None and whole.previous_number
+            else None
+        ),
+    )
+
+
+def _difference(values: list[float | int]) -> float | int:
+    return values[0] - values[1]
+
+
+def _combined(
+    name: str,
+    spec: DerivedSpec,
+    operands: list[Figure],
+    combine: Callable[[list[float | int]], float | int],
+) -> Figure:
+    """Return the sum or difference of ``operands``, year by year too, printed as the first."""
+    first = operands[0]
+    years = set.intersection(*(set(operand.by_year) for operand in operands))
+    previous = [operand.previous_number for operand in operands]
+    return Figure(
+        name,
+        combine([operand.value for operand in operands]),
+        label=spec.label,
+        unit=spec.unit or first.unit,
+        qualifier=next((o.qualifier for o in operands if o.qualifier), None),
+        scale=first.scale,
+        precision=max(spec.precision, first.precision),
+        by_year={
+            year: combine([operand.by_year[year] for operand in operands]) for year in sorted(years)
+        },
+        previous=None if None in previous else combine(previous),  # type: ignore[arg-type]
+    )
+
+
+def pending_figure(name: str, spec: FigureSpec) -> Figure:
+    """Return a figure whose numbers are still to fill: each prints 【待填写】, its label stays."""
+    return _figure_of(name, spec, 0, previous=Pending(), missing=True)
+
+
+def _figure_of(name: str, spec: FigureSpec, value: float | int, **numbers: Any) -> Figure:
+    """Return the figure ``spec`` describes, with ``value`` and the other ``numbers`` given."""
+    return Figure(
+        name,
+        value,
+        label=spec.label,
+        unit=spec.unit,
+        qualifier=spec.qualifier,
+        scale=spec.scale,
+        precision=spec.precision,
+        **numbers,
+    )
 
 
 def missing_figure(name: str) -> Figure:

@@ -15,6 +15,7 @@ from reportgen.data.messages import PERCENT_COMPARED
 from reportgen.errors import InvalidValue
 from reportgen.i18n import Language
 from reportgen.text.filters import amount, percent
+from reportgen.text.printing import PENDING, Fields, Pending, Printable
 
 
 def _operand(other: Any) -> float | int | None:
@@ -94,7 +95,7 @@ class Numeric:
 
 
 @dataclass(frozen=True, eq=False)
-class Figure(Numeric):
+class Figure(Numeric, Printable):
     """A number from the data, with how to print it and where it came from.
 
     ``by_year`` holds the figure for each year of the period when the data
@@ -110,22 +111,30 @@ class Figure(Numeric):
     scale: str | None = None
     precision: int = 0
     by_year: dict[int, float | int] = field(default_factory=dict)
-    previous: float | int | None = None
+    #: The previous period's figure; 【待填写】 (Pending) while a figure is still to fill.
+    previous: float | int | Pending | None = None
     #: True while the figure awaits its value (a new period's data).
     missing: bool = False
 
     def __str__(self) -> str:
         if self.missing:
-            return "【待填】"
+            return PENDING
         return amount(self.value, self.scale, self.precision, self.qualifier)
 
     @property
-    def change(self) -> Percent | None:
+    def change(self) -> Percent | Pending | None:
         """Return the change against the previous period, or None when it is unknown."""
-        if self.previous in (None, 0):
+        if self.missing:
+            return Pending()
+        if self.previous in (None, 0) or isinstance(self.previous, Pending):
             return None
         assert self.previous is not None
         return Percent(self.name + ".change", (self.value - self.previous) / self.previous)
+
+    @property
+    def previous_number(self) -> float | int | None:
+        """Return the previous period's figure when it is a number (not still to fill)."""
+        return self.previous if isinstance(self.previous, int | float) else None
 
     def formatted(self, value: float | int) -> str:
         """Return another number (one year's figure, say) printed the way this figure is."""
@@ -154,7 +163,7 @@ def _compared(compare: Callable[[Any, Any], bool]) -> Callable[[Percent, Any], A
 
 
 @dataclass(frozen=True, eq=False)
-class Percent(Numeric):
+class Percent(Numeric, Printable):
     """A derived share or growth, held as a fraction and printed as a percentage.
 
     A share of figures given per year has ``by_year`` too (the share in each year), and
@@ -179,7 +188,7 @@ class Percent(Numeric):
     __ge__ = _compared(lambda a, b: a >= b)
 
 
-class Group:
+class Group(Fields):
     """Named figures under one name, reached as ``awards.national.enterprises``.
 
     Not a dict: a dict's own attributes (``items``, ``values``) would hide
@@ -217,6 +226,9 @@ class Group:
         """Return the names of the members, in the data's order."""
         return list(self._children)
 
+    def _field_names(self) -> list[str]:
+        return self.names()
+
     def lookup(self, path: str) -> Any:
         """Return the member at a dotted ``path``; raise KeyError naming the missing step."""
         node: Any = self
@@ -237,7 +249,7 @@ class Group:
 
 
 @dataclass(frozen=True)
-class PeriodView:
+class PeriodView(Printable):
     """The years a report covers, as templates see them."""
 
     start: int

@@ -7,49 +7,60 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import difflib
+from collections import ChainMap
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jinja2 import TemplateSyntaxError, UndefinedError
-from jinja2.exceptions import SecurityError
-
-from reportgen.data.attachment import build_attachment
+from reportgen.data.attachment import Attachment, build_attachment
 from reportgen.data.explain import shown
-from reportgen.data.figure_builder import RESERVED_REPORT_NAMES, FigureBuilder
+from reportgen.data.figure_builder import (
+    RESERVED_PART_NAMES,
+    RESERVED_REPORT_NAMES,
+    FigureBuilder,
+)
 from reportgen.data.figures import Group, PeriodView
+from reportgen.data.free import OwnData, empty_pending_figures, placeholders, still_to_fill
 from reportgen.data.messages import (
     DATA_FILE_MISSING,
+    FACT_NOT_GIVEN,
     FILE_EMPTY,
     FILE_NOT_FIELDS,
     FILE_NOT_LISTED,
-    IN_TEXT,
+    NEAR_MISS,
+    NEEDS_PERIOD,
     NO_DATE,
+    OFFICIAL_NEEDS_FACTS,
+    OWN_NAME_TAKEN,
     PART_AND_FIGURE,
     PART_WITHOUT_FILE,
     PICTURE_NAME_TAKEN,
     RESERVED_PART,
     TEMPLATE_NOT_IN_FOLDER,
+    WHAT_FIGURE,
+    WHAT_PART,
+    WHAT_RESERVED,
 )
-from reportgen.data.models import (
-    PartFile,
-    ReportFile,
-    _Content,
-)
+from reportgen.data.models import PartFile, ReportFile, _Content, output_placeholders
+from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
 from reportgen.data.official import Official, build_official
 from reportgen.data.outline import report_facts
 from reportgen.data.proofread import Passage, ReportWords, proofread
-from reportgen.data.prose import print_values
-from reportgen.data.report import REPORT_FILE, PartView, ReportData
+from reportgen.data.prose import render_prose
+from reportgen.data.report import REPORT_FILE, REPORT_PLACEHOLDERS, PartView, ReportData
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
-from reportgen.errors import DataError, Problem, did_you_mean
+from reportgen.errors import DataError, Problem, sorted_problems
 from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
+from reportgen.text.dates import Date
 from reportgen.text.environment import make_environment
-from reportgen.text.jinja_errors import render_error_message
-from reportgen.text.limits import LimitExceeded, budget
-from reportgen.text.messages import TOO_DEEP, UNDEFINED_WITH_HINT
+from reportgen.text.limits import budget
+from reportgen.text.printing import PENDING, Pending
 from reportgen.workspace import leads_out, outside_problem
 
 #: A report's or a part's content, as validated.
@@ -73,45 +84,62 @@ class _Loader:
         self.directory = directory
         self.problems: list[Problem] = []
         self.prose_environment = make_environment(for_docx=False)
-        self.figures = FigureBuilder(self.problems)
-        self.notes: list[Problem] = []  # warnings: shown, but the report is still made
+        #: The fields of figures that hold the placeholder (``report.figures.x``).
+        self.pending_figures: set[str] = set()
+        self.figures = FigureBuilder(self.problems, self.pending_figures)
         #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
         self.read_files: list[Path] = []
+        #: What is not wrong but still to do: placeholders to fill, fields read as the clerk's.
+        self.warnings: list[Problem] = []
+        #: Whether report.yaml says ``date: 【待填写】``.
+        self.date_pending = False
         #: Each part's file, for proofreading to name the line of its words.
         self.part_sources: dict[str, SourceFile] = {}
 
     def load(self) -> ReportData:
         report_path = self.directory / REPORT_FILE
-        report_source = self._read(report_path)
-        if report_source is None:
-            raise DataError(self.problems + self.notes)
-        self._check_date_entered(report_source)
-        report = validate(ReportFile, report_source, "report")
+        whole = self._read(report_path)
+        if whole is None:
+            raise DataError(self.problems)
+        source, own = self._split(whole, REPORT_FIELDS, "report")
+        self._check_date_entered(source)
+        pending = self._placeholders(source, "report")
+        report = validate(ReportFile, source, "report")
         self.problems += report.problems
         spec = report.model
         if spec is None:
-            self._validate_listed_parts(report_source)
-            raise DataError(self.problems + self.notes)
-        self._check_template_name(spec.template, report_source)
-        context = self._build(spec, report, report_source)
+            self._validate_listed_parts(source)
+            raise DataError(self.problems + self.warnings)
+        self._check_template_name(spec.template, source)
+        context = self._build(spec, report, source, own, pending)
+        if not self.problems:
+            self.warnings += proofread(self._words(spec, source, context))
+        self.warnings = sorted_problems(self.warnings)
         if self.problems:
             # -- the context still says which names the data declares, for the template's check --
-            raise DataError(self.problems + self.notes, context=context)
+            raise DataError(self.problems + self.warnings, context=context)
         files = [report_path] + [self.directory / f"{name}.yaml" for name in spec.parts]
         files += self.read_files
-        warnings = self.notes + proofread(self._words(spec, report_source, context))
-        return ReportData(
-            self.directory.name, self.directory, report_facts(spec), context, files, warnings
-        )
+        facts = report_facts(spec, self.directory.name)
+        return ReportData(self.directory.name, self.directory, facts, context, files, self.warnings)
 
     def _words(self, spec: ReportFile, source: SourceFile, context: dict[str, Any]) -> ReportWords:
-        """Return the report's words as rendered, each with its place in the data."""
-        opening = [
-            Passage(text, source, ("opening", index), "report.opening")
-            for index, text in enumerate(context["opening"])
+        """Return the report's words as rendered, each with its place in the data.
+
+        Only reportgen's own prose is proofread: a clerk's own fields are the template's.
+        """
+        opening = context["opening"] if isinstance(context["opening"], list) else []
+        sections = [
+            [
+                Passage(text, source, ("opening", index), "report.opening")
+                for index, text in enumerate(opening)
+                if isinstance(text, str)
+            ]
         ]
-        sections = [opening]
-        for part in context["parts"]:
+        parts = context["parts"] if isinstance(context["parts"], list) else []
+        for part in parts:
+            if not isinstance(part, PartView) or part.name not in self.part_sources:
+                continue
             part_source = self.part_sources[part.name]
             sections.append(
                 [Passage(part.lead, part_source, ("lead",), f"{part.name}.lead")]
@@ -120,11 +148,12 @@ class _Loader:
                     for index, text in enumerate(part.paragraphs)
                 ]
             )
+        dated = spec.date is not None and spec.period is not None
         return ReportWords(
-            title=Passage(spec.title, source, ("title",), "report.title"),
+            title=Passage(spec.title or "", source, ("title",), "report.title"),
             date=Passage("", source, ("date",), "report.date"),
-            dated=spec.date,
-            period_end=spec.period.end,
+            dated=spec.date or dt.date.min,
+            period_end=spec.period.end if dated and spec.period is not None else None,
             sections=sections,
             attachments=1 if context["attachment"] else 0,
             # -- a 公文 such as a 通知 looks ahead; a work report looks back on its period --
@@ -132,64 +161,94 @@ class _Loader:
         )
 
     def _build(
-        self, spec: ReportFile, report: Validated[ReportFile], source: SourceFile
+        self,
+        spec: ReportFile,
+        report: Validated[ReportFile],
+        source: SourceFile,
+        own: dict[str, Any],
+        pending: set[str],
     ) -> dict[str, Any]:
         """Return the context the template receives, with stand-ins for what failed."""
-        period = None if report.lost("period") else PeriodView(spec.period.start, spec.period.end)
-        facts: dict[str, Any] = {
-            "organisation": spec.organisation,
-            "title": spec.title,
-            "period": period,
-            "date": spec.date,
-        }
-        facts.update({name: Unknown() for name in facts if report.lost(name)})
-        spec, pending = self._from_sheet(spec, period)
+        period = PeriodView(spec.period.start, spec.period.end) if spec.period else None
+        facts = self._facts(spec, report, period)
+        self._check_output_names(spec, source, facts)
+        spec, sheet_pending = self._from_sheet(spec, period, source)
+        self.pending_figures.update(f"report.figures.{name}" for name in pending)
         before = len(self.problems)
         report_figures = self.figures.build(spec, source, period, "report", report.dropped)
-        self._silence(before, "report", pending)
+        self._silence(before, "report", sheet_pending)
         report_pictures = self._pictures(spec, source, report_figures, "report")
         self._check_part_names(spec, source, report_figures)
         part_specs = self._part_specs(spec, source, period)
 
         # Prose may name another part's figures (proposals.collected), so every
         # part's figures are known before any prose is rendered.
-        figure_scope = {name: figures for name, _, _, figures in part_specs}
-        outer = {**facts, **figure_scope, **report_figures._children}
-        parts = [
-            self._part_view(name, part, part_source, figures, outer)
-            for name, part, part_source, figures in part_specs
-        ]
+        figure_scope = {name: figures for name, _, _, figures, _ in part_specs}
+        # Layers looked through, not merged: a copy of every part's names for each part
+        # would make loading grow with the square of the parts.
+        outer = ChainMap(report_figures._children, figure_scope, facts)
+        parts = [self._part_view(*part, outer) for part in part_specs]
         part_names: dict[str, Any] = {part.name: part for part in parts}
         for name in spec.parts:
             part_names.setdefault(name, Unknown())  # -- a part file that could not be read --
-        scope = {**facts, **part_names, **report_figures._children}
-        report_lists = self._render_lists(spec, source, scope, "report", report.dropped)
-        scope.update(report_lists)
+        report_scope = ChainMap(report_figures._children, part_names, facts)
+        report_lists = self._render_lists(spec, source, report_scope, "report", report.dropped)
+        scope = report_scope.new_child(report_lists)
         opening = [
             self._render(text, source, ("opening", index), scope, "report.opening")
             for index, text in enumerate(spec.opening)
         ]
-        years = period.years if period is not None else []
-        attachment, attachment_problems = build_attachment(
-            spec.attachment, years, figure_scope, report_figures, source
-        )
-        self.problems += attachment_problems
+        attachment = self._attachment(spec, period, figure_scope, report_figures, source)
+        named = {**report_figures._children, **report_lists, **report_pictures}
+        own_values = self._own_values(own, source, "report", scope)
+        self._check_own_names(own_values, source, "report", {**named, **part_names})
         official = self._official(spec, report, source)
-        report_view = Group(
-            spec.title, {**facts, **report_figures._children, **report_lists, **report_pictures}
-        )
-        return {
+        members = {**facts, **named, **own_values}
+        context = {
             **facts,
-            **report_figures._children,
-            **report_lists,
-            **report_pictures,
+            **named,
             **part_names,
-            "report": report_view,
+            "report": Group(spec.title or self.directory.name, members),
             "opening": Unknown() if report.lost("opening") else opening,
             "parts": [part_names[name] for name in spec.parts],
             "attachment": attachment,
             "official": official,
         }
+        context.update(own_values)  # -- a clerk's own opening, parts or attachment --
+        return context
+
+    def _facts(
+        self, spec: ReportFile, report: Validated[ReportFile], period: PeriodView | None
+    ) -> dict[str, Any]:
+        """Return the report's facts the data gives, by the names templates use."""
+        facts: dict[str, Any] = {
+            "organisation": spec.organisation,
+            "title": spec.title,
+            "period": period,
+            "date": Date.of(spec.date) if spec.date else None,
+        }
+        if self.date_pending:
+            facts["date"] = Pending()
+        facts = {name: value for name, value in facts.items() if value is not None}
+        facts.update({name: Unknown() for name in _FACTS if report.lost(name)})
+        return facts
+
+    def _attachment(
+        self,
+        spec: ReportFile,
+        period: PeriodView | None,
+        parts: dict[str, Group],
+        figures: Group,
+        source: SourceFile,
+    ) -> Attachment:
+        if spec.attachment is not None and period is None:
+            self.problems.append(
+                source.problem(NEEDS_PERIOD(), ("attachment",), "report.attachment")
+            )
+        years = period.years if period is not None else []
+        attachment, problems = build_attachment(spec.attachment, years, parts, figures, source)
+        self.problems += problems
+        return attachment
 
     def _official(
         self, spec: ReportFile, report: Validated[ReportFile], source: SourceFile
@@ -197,6 +256,11 @@ class _Loader:
         """Return the parts of a 公文 report.yaml asks for; a seal read is a file to watch."""
         if any(report.lost(name) for name in ("official", "organisation", "date")):
             return Official()  # -- their problems are reported already --
+        if spec.organisation is None or spec.date is None:
+            if spec.official is not None:
+                message = OFFICIAL_NEEDS_FACTS()
+                self.problems.append(source.problem(message, ("official",), "report.official"))
+            return Official()  # -- a report of free data signs as its template says --
         official, problems = build_official(spec.official, spec.organisation, spec.date, source)
         self.problems += problems
         self.read_files += official.files
@@ -215,23 +279,26 @@ class _Loader:
                 )
 
     def _part_specs(
-        self, spec: ReportFile, source: SourceFile, period: PeriodView | None
-    ) -> list[tuple[str, Validated[PartFile], SourceFile, Group]]:
-        """Return each part that could be read: its name, what validated, its file, figures."""
+        self, spec: ReportFile, report_source: SourceFile, period: PeriodView | None
+    ) -> list[tuple[str, Validated[PartFile], SourceFile, Group, dict[str, Any]]]:
+        """Return each part that could be read: name, what validated, file, figures, own fields."""
         part_specs = []
-        for name, part_source in self._read_parts(spec, source):
-            part = validate(PartFile, part_source, name)
+        for name, whole in self._read_parts(spec, report_source):
+            source, own = self._split(whole, PART_FIELDS, name)
+            pending = self._placeholders(source, name)
+            part = validate(PartFile, source, name)
             self.problems += part.problems
             if part.model is not None:
-                model, pending = self._from_sheet(part.model, period)
+                model, sheet_pending = self._from_sheet(part.model, period, source)
                 part.model = model
+                self.pending_figures.update(f"{name}.figures.{figure}" for figure in pending)
                 before = len(self.problems)
-                figures = self.figures.build(model, part_source, period, name, part.dropped)
-                self._silence(before, name, pending)
-                pictures = self._pictures(model, part_source, figures, name)
+                figures = self.figures.build(model, source, period, name, part.dropped)
+                self._silence(before, name, sheet_pending)
+                pictures = self._pictures(model, source, figures, name)
                 figures = Group(figures._name, {**figures._children, **pictures})
-                part_specs.append((name, part, part_source, figures))
-                self.part_sources[name] = part_source
+                part_specs.append((name, part, source, figures, own))
+                self.part_sources[name] = source
         return part_specs
 
     def _part_view(
@@ -240,12 +307,13 @@ class _Loader:
         part: Validated[PartFile],
         source: SourceFile,
         figures: Group,
-        outer: dict[str, Any],
+        own: dict[str, Any],
+        outer: ChainMap[str, Any],
     ) -> PartView:
         assert part.model is not None
-        scope = {**outer, **figures._children}
+        scope = outer.new_child(figures._children)
         lists = self._render_lists(part.model, source, scope, name, part.dropped)
-        scope.update(lists)
+        scope = scope.new_child(lists)
         lead: Any = self._render(part.model.lead, source, ("lead",), scope, f"{name}.lead")
         paragraphs: Any = [
             self._render(text, source, ("paragraphs", index), scope, f"{name}.paragraphs")
@@ -255,16 +323,102 @@ class _Loader:
             lead = Unknown()
         if part.lost("paragraphs"):
             paragraphs = Unknown()
-        return PartView(name, lead, paragraphs, figures, lists)
+        own_values = self._own_values(own, source, name, scope)
+        taken = {**figures._children, **lists, **dict.fromkeys(RESERVED_PART_NAMES)}
+        self._check_own_names(own_values, source, name, taken)
+        return PartView(name, lead, paragraphs, figures, lists, own_values)
+
+    # -- a clerk's own fields, and placeholders still to fill --
+
+    def _split(
+        self, whole: SourceFile, ours: Mapping[str, Callable[[Any], bool]], prefix: str
+    ) -> tuple[SourceFile, dict[str, Any]]:
+        """Return the file with reportgen's fields only, and the clerk's own fields."""
+        reportgen, own = split_fields(whole.data, ours)
+        for key, value in own.items():
+            meant = difflib.get_close_matches(
+                key, [name for name in ours if name not in reportgen], 1, 0.8
+            )
+            if meant and ours[meant[0]](value):
+                message = NEAR_MISS(key=key, name=meant[0])
+                self.warnings.append(_warning(whole.problem(message, (key,), f"{prefix}.{key}")))
+        return SourceFile(whole.path, reportgen, whole.positions), own
+
+    def _placeholders(self, source: SourceFile, prefix: str) -> set[str]:
+        """Note each placeholder in reportgen's fields; return the figures that hold one."""
+        for steps in placeholders(source.data):
+            dotted = ".".join(str(step) for step in (prefix, *steps))
+            self.warnings.append(still_to_fill(source, steps, dotted))
+        if prefix == "report" and source.data.get("date") == PENDING:
+            del source.data["date"]
+            self.date_pending = True
+        figures, pending = empty_pending_figures(source.data.get("figures"))
+        if pending:
+            source.data["figures"] = figures
+        return pending
+
+    def _own_values(
+        self, own: dict[str, Any], source: SourceFile, prefix: str, scope: ChainMap[str, Any]
+    ) -> dict[str, Any]:
+        def render(text: str, steps: tuple[str | int, ...], dotted: str) -> str:
+            return self._render(text, source, steps, scope, dotted)
+
+        data = OwnData(source, prefix, render)
+        values = data.values(own)
+        self.warnings += data.warnings
+        return values
+
+    def _check_own_names(
+        self, values: dict[str, Any], source: SourceFile, prefix: str, taken: Mapping[str, Any]
+    ) -> None:
+        """Report a field of the clerk's own whose name the template already gives something.
+
+        The field is left out, so that the template's other names are checked as they are.
+        """
+        reserved = {"report": RESERVED_REPORT_NAMES["report"]} if prefix == "report" else {}
+        for name in list(values):
+            what: Message | None = None
+            if name in reserved:
+                what = WHAT_RESERVED(what=reserved[name]())
+            elif name in taken:
+                what = WHAT_PART() if isinstance(taken[name], PartView) else WHAT_FIGURE()
+            if what is not None:
+                message = OWN_NAME_TAKEN(name=name, what=what)
+                self.problems.append(source.problem(message, (name,), f"{prefix}.{name}"))
+                del values[name]
+
+    def _check_output_names(
+        self, spec: ReportFile, source: SourceFile, facts: Mapping[str, Any]
+    ) -> None:
+        """Report a fact a file name pattern uses that the report does not give."""
+        written = {name for name, value in facts.items() if PENDING not in str(value)}
+        given = set(REPORT_PLACEHOLDERS) - {
+            name for name, fact in _PLACEHOLDER_FACTS.items() if fact not in written
+        }
+        patterns: list[tuple[tuple[str, ...], str | None]] = [(("output",), spec.output)]
+        if spec.batch is not None:
+            patterns.append((("batch", "output"), spec.batch.output))
+            patterns.append((("batch", "merged"), spec.batch.merged))
+        for path, pattern in patterns:
+            for name in output_placeholders(pattern) if pattern else []:
+                if name in REPORT_PLACEHOLDERS and name not in given:
+                    message = FACT_NOT_GIVEN(name=name, field=_PLACEHOLDER_FACTS[name])
+                    dotted = ".".join(("report", *path))
+                    self.problems.append(source.problem(message, path, dotted))
 
     # -- figures from a sheet, pictures --
 
-    def _from_sheet(self, content: Content, period: PeriodView | None) -> tuple[Content, set[str]]:
+    def _from_sheet(
+        self, content: Content, period: PeriodView | None, source: SourceFile
+    ) -> tuple[Content, set[str]]:
         """Return ``content`` with the figures its ``figures_sheet`` gives (see sheet_figures).
 
         Return too the figures whose cells are empty, each reported at its cell already.
         """
-        if content.figures_sheet is None or period is None:
+        if content.figures_sheet is None:
+            return content, set()
+        if period is None:
+            self.problems.append(source.problem(NEEDS_PERIOD(), ("figures_sheet",)))
             return content, set()
         from reportgen.data.sheet_figures import fill_from_sheet
 
@@ -326,7 +480,7 @@ class _Loader:
         except DataError as err:
             self.problems.extend(err.problems)
             return None
-        self.notes += source.notes
+        self.warnings += source.notes  # -- a file read as GBK, say: shown, still made --
         if source.data is None:
             self.problems.append(Problem(FILE_EMPTY(), file=path))
             return None
@@ -414,18 +568,19 @@ class _Loader:
         self,
         content: _Content,
         source: SourceFile,
-        scope: dict[str, Any],
+        scope: ChainMap[str, Any],
         prefix: str,
         dropped: set[tuple[str, ...]],
     ) -> dict[str, Any]:
         # Lists render in file order, each seeing the ones before it, so a
         # measure can name the enterprises listed above it.
-        scope = dict(scope)
+        seen: dict[str, Any] = {}
+        scope = scope.new_child(seen)
         rendered: dict[str, Any] = {
             name: Unknown() for section, *name_ in dropped if section == "lists" for name in name_
         }
         for name, items in content.lists.items():
-            rendered[name] = scope[name] = [
+            rendered[name] = seen[name] = [
                 self._render(item, source, ("lists", name, index), scope, f"{prefix}.lists.{name}")
                 for index, item in enumerate(items)
             ]
@@ -436,40 +591,29 @@ class _Loader:
         text: str,
         source: SourceFile,
         path: tuple[str | int, ...],
-        scope: dict[str, Any],
+        scope: ChainMap[str, Any],
         field_name: str,
     ) -> str:
-        if "{" not in text:
-            return text
-        # Prose that only prints values needs no template compiled for it.
-        printed = print_values(self.prose_environment, text, scope)
-        if printed is not None:
-            return printed
-        problem: Message
-        try:
-            return self.prose_environment.from_string(text).render(scope)
-        except UndefinedError as err:
-            problem = _undefined_with_hint(err, scope)
-        except LimitExceeded as err:
-            problem = err.detail
-        except SyntaxError:  # -- blocks nested past what Python compiles --
-            problem = TOO_DEEP()
-        except (TemplateSyntaxError, SecurityError, RecursionError) as err:
-            problem = render_error_message(err)  # -- RecursionError: hundreds of brackets --
-        except (TypeError, ValueError, ArithmeticError, LookupError) as err:
-            problem = render_error_message(err)
-        self.problems.append(source.problem(IN_TEXT(message=problem), path, field_name))
-        return text
+        rendered, message = render_prose(self.prose_environment, text, scope)
+        if message is not None:
+            self.problems.append(source.problem(message, path, field_name))
+        return rendered
 
 
 #: Stands in for a date still to enter; never printed, since that is a problem already.
 _UNDATED = "1900-01-01"
 
 
-def _undefined_with_hint(err: UndefinedError, scope: dict[str, Any]) -> Message:
-    # StrictUndefined says "'collcted' is undefined"; offer the nearest known name.
-    message = err.message or ""
-    if message.startswith("'") and message.endswith("' is undefined"):
-        name = message[1 : -len("' is undefined")]
-        return UNDEFINED_WITH_HINT(name=name, hint=did_you_mean(name, list(scope)))
-    return render_error_message(err)
+#: The report's facts, by the names templates use.
+_FACTS = ("organisation", "title", "period", "date")
+#: The fact each file name placeholder takes, by the field of report.yaml that gives it.
+_PLACEHOLDER_FACTS = {
+    "organisation": "organisation",
+    "title": "title",
+    "start": "period",
+    "end": "period",
+}
+
+
+def _warning(problem: Problem) -> Problem:
+    return dataclasses.replace(problem, severity="warning")

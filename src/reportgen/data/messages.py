@@ -248,6 +248,21 @@ PART_LISTED_TWICE = MessageKind(
     zh="部分“{name}”列了两次：请删去一处",
 )
 
+# -- figures --
+
+# -- YAML --
+DUPLICATE_KEY_SPELLED = MessageKind(
+    "data.duplicate-key-spelled",
+    en="'{key}' is the same key as '{other}' on line {first}; keep one",
+    zh="“{key}”与第 {first} 行的“{other}”是同一个键：请只保留一个",
+)
+TAG_VALUE_UNREADABLE = MessageKind(
+    "data.tag-value-unreadable",
+    en="cannot read '{text}' as {tag}",
+    zh="无法把“{text}”读作 {tag}",
+)
+
+# -- prose: text in the data that names figures --
 # -- YAML that cannot be read: PyYAML's findings in the clerk's terms --
 
 YAML_TAB = MessageKind(
@@ -370,11 +385,6 @@ YAML_OTHER = MessageKind(
     "yaml.other",
     en="YAML syntax error: {detail}",
     zh="YAML 格式有误，无法读取：请检查这一行的缩进、冒号和引号（原文：“{detail}”）",
-)
-YAML_NOT_A_DATE = MessageKind(
-    "yaml.not-a-date",
-    en="'{value}' is not a real date (no such month or day): write it as 2023-04-19",
-    zh="“{value}”不是真实存在的日期（没有这个月或这一天）：请写作 2023-04-19 这样的形式",
 )
 YAML_DUPLICATE_KEY = MessageKind(
     "yaml.duplicate-key",
@@ -555,6 +565,41 @@ SHEET_ROWS = MessageKind(
     zh="“{value}”应写指标所在的行，如 3-8",
 )
 
+# -- a clerk's own fields --
+STILL_TO_FILL = MessageKind(
+    "data.still-to-fill",
+    en="still says {placeholder}: write the text (the document prints {placeholder} until then)",
+    zh="仍是“{placeholder}”：请填写（填写之前，文档中印出的就是“{placeholder}”）",
+)
+NEAR_MISS = MessageKind(
+    "data.near-miss",
+    en="'{key}' is read as a field of your own (the template sees it as {key}); if you meant "
+    "reportgen's '{name}', write {name}",
+    zh="“{key}”被当作您自己的字段（模板中写作 {key}）；"
+    "如果想写的是 reportgen 的“{name}”，请改为 {name}",
+)
+OWN_NAME_TAKEN = MessageKind(
+    "data.own-name-taken",
+    en="'{name}' is also {what} in templates: rename one of them",
+    zh="“{name}”在模板中也是{what}：请给其中一个改名",
+)
+WHAT_PART = MessageKind("data.what-part", en="a part of the report", zh="报告的一个部分")
+WHAT_FIGURE = MessageKind(
+    "data.what-figure", en="a figure, list or picture", zh="一个数字、列表或图片"
+)
+WHAT_RESERVED = MessageKind("data.what-reserved", en="{what}", zh="{what}")
+FACT_NOT_GIVEN = MessageKind(
+    "data.fact-not-given",
+    en="uses {{{name}}}, which report.yaml does not give: write {field}: …, or leave {{{name}}} "
+    "out",
+    zh="用到了 {{{name}}}，但 report.yaml 中没有填写：请填写 {field}: …，或删去 {{{name}}}",
+)
+NEEDS_PERIOD = MessageKind(
+    "data.needs-period",
+    en="needs the report's period (period: start: …, end: …) for its years",
+    zh="需要报告的汇报周期（period: start: …, end: …）才能确定年份：请填写 period",
+)
+
 # -- loading a report: its files, its parts, its names --
 
 DATA_FILE_MISSING = MessageKind("data.file-missing", en="file not found", zh="找不到这个文件")
@@ -583,30 +628,10 @@ PART_WITHOUT_FILE = MessageKind(
     en="part '{name}' has no data file {file} in {folder}",
     zh="部分“{name}”在 {folder} 中没有数据文件 {file}：请建立这个文件，或从 parts 中删去",
 )
-FILE_NOT_LISTED = MessageKind(
-    "data.file-not-listed",
-    en="{file} is not listed in parts: add '{name}' to parts, or move the file out of the folder",
-    zh="{file} 没有列在 parts 中：请把“{name}”加进 parts，或把这个文件移出文件夹",
-)
-NO_DATE = MessageKind(
-    "data.no-date",
-    en="no date: enter the date the report is signed, as YYYY-MM-DD",
-    zh="没有成文日期：请填写报告落款的日期，写作 2023-04-19 这样的形式",
-)
 PART_AND_FIGURE = MessageKind(
     "data.part-and-figure",
     en="'{name}' is both a part and a figure or list of the report: rename one",
     zh="“{name}”既是部分名，又是报告的数字或列表名：请改掉其中一个",
-)
-FIGURE_AND_DERIVED = MessageKind(
-    "data.figure-and-derived",
-    en="'{name}' is both a figure and a derived figure: rename one",
-    zh="“{name}”既是数字，又是计算得出的数字：请改掉其中一个",
-)
-FIGURE_AND_LIST = MessageKind(
-    "data.figure-and-list",
-    en="'{name}' is both a figure and a list: rename one",
-    zh="“{name}”既是数字，又是列表：请改掉其中一个",
 )
 MISSPELT_FIGURE_KEY = MessageKind(
     "data.misspelt-figure-key",
@@ -662,9 +687,6 @@ NO_VALUES_BY_YEAR = MessageKind(
     en="'{name}' has no values by year to chart: give it by_year",
     zh="“{name}”没有分年度的数值，画不出柱状图：请给它写上 by_year",
 )
-IN_THE_TEXT = MessageKind(
-    "data.in-the-text", en="in the text: {problem}", zh="文字中的标签有误：{problem}"
-)
 NO_CHART_FONT = MessageKind(
     "data.no-chart-font",
     en="no font with Chinese glyphs for the chart (looked for {families}); install one with: "
@@ -709,6 +731,12 @@ SEAL_UNUSABLE = MessageKind(
     "transparent background",
     zh="{name} 不是不超过 {limit} MB 的 PNG 图片：请把印章另存为透明底的 PNG 图片",
 )
+OFFICIAL_NEEDS_FACTS = MessageKind(
+    "data.official-needs-facts",
+    en="the parts of an official document need the organisation and the date: write "
+    "organisation: … and date: …",
+    zh="公文的版头、署名等需要发文机关和成文日期：请填写 organisation: … 和 date: …",
+)
 
 # -- more of pydantic's findings, in the clerk's terms --
 
@@ -734,8 +762,8 @@ LESS_THAN = MessageKind(
 )
 NOT_A_DATE = MessageKind(
     "data.not-a-date",
-    en="should be a date written as 2023-04-19, not {shown}",
-    zh="应为日期，写作 2023-04-19 这样的形式，而不是{shown}",
+    en="should be a date written as 2024年1月15日 or 2024-01-15, not {shown}",
+    zh="应为日期，写作 2024年1月15日 或 2024-01-15 这样的形式，而不是{shown}",
 )
 NOT_YES_NO = MessageKind(
     "data.not-yes-no",
@@ -843,4 +871,26 @@ IN_TEXT = MessageKind(
     "data.in-text",
     en="in the text: {message}",
     zh="正文中：{message}",
+)
+
+# -- the names templates give the report's and a part's own things --
+FIGURE_AND_DERIVED = MessageKind(
+    "data.figure-and-derived",
+    en="'{name}' is both a figure and a derived figure: rename one",
+    zh="“{name}”既是数字又是计算得出的数字：请给其中一个改名",
+)
+FIGURE_AND_LIST = MessageKind(
+    "data.figure-and-list",
+    en="'{name}' is both a figure and a list: rename one",
+    zh="“{name}”既是数字又是列表：请给其中一个改名",
+)
+FILE_NOT_LISTED = MessageKind(
+    "data.file-not-listed",
+    en="{file} is not listed in parts: add '{name}' to parts, or move the file out of the folder",
+    zh="{file} 没有列在 parts 中：请把“{name}”加入 parts，或把该文件移出这个文件夹",
+)
+NO_DATE = MessageKind(
+    "data.no-date",
+    en="no date: enter the date the report is signed, such as 2024年1月15日",
+    zh="没有成文日期：请填写，如 2024年1月15日",
 )

@@ -42,6 +42,7 @@ from reportgen.data.messages import (
     HOLDS_TAG,
     NEGATIVE,
     NO_FIGURE_VALUE,
+    NOT_A_DATE,
     NOT_A_NUMBER,
     NOT_A_NUMBER_ADVICE,
     NOT_FINITE,
@@ -61,6 +62,7 @@ from reportgen.data.messages import (
 from reportgen.data.report import REPORT_PLACEHOLDERS
 from reportgen.data.written_numbers import number_advice
 from reportgen.errors import InvalidValue
+from reportgen.text.dates import Date, parse_date
 from reportgen.text.decoding import FORBIDDEN_CHARACTER
 
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
@@ -109,7 +111,27 @@ def _check_name(value: Any) -> Any:
 _JINJA_CONSTANTS = {"true", "false", "none"}
 
 
+def _check_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return Date.of(value)
+    parsed = parse_date(value) if isinstance(value, str) else None
+    if parsed is None:
+        raise InvalidValue(NOT_A_DATE(shown=shown(value)))
+    return parsed
+
+
 Text = Annotated[str, BeforeValidator(_check_text)]
+#: A date as a clerk writes it: 2024年1月15日, 2024-01-15, 2024.1.15 or 2024/1/15.
+ClerkDate = Annotated[
+    dt.date,
+    BeforeValidator(_check_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d{4}([-./])\d{1,2}\1\d{1,2}$|^\d{4}年\d{1,2}月\d{1,2}日$",
+        }
+    ),
+]
 Number = Annotated[
     float | int,
     BeforeValidator(_check_number),
@@ -132,7 +154,8 @@ PlainText = Annotated[str, BeforeValidator(_check_text), AfterValidator(_check_n
 
 class _Strict(BaseModel):
     # Unknown keys are errors: a misspelt key would otherwise be silently ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use, not on import: a run builds only those it needs.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FigureSpec(_Strict):
@@ -300,7 +323,9 @@ class _Content(_Strict):
 
 
 class PartFile(_Content):
-    """正文的一个部分（一项工作）。"""
+    """正文的一个部分（一项工作）。除下列字段外，还可写模板用到的任何字段。"""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
 
     lead: Text = Field(description="本部分的领句（加粗），写明成效，如“……拓展了劳动竞赛新路子。”")
     paragraphs: list[Text] = Field(
@@ -438,7 +463,7 @@ class ImprintSpec(_Strict):
     issuer: PlainText = Field(
         description="印发机关，一般是发文机关的办公厅（室），如“江州市总工会办公室”。"
     )
-    date: dt.date = Field(description="印发日期，写作 2023-04-20。")
+    date: ClerkDate = Field(description="印发日期，写作 2024年1月15日 或 2024-01-15。")
 
 
 class OfficialSpec(_Strict):
@@ -476,7 +501,14 @@ class OfficialSpec(_Strict):
 
 
 class ReportFile(_Content):
-    """一份报告的基本信息：使用的模板、单位、周期、标题、日期和开头段落。"""
+    """一份报告的基本信息：使用的模板、单位、周期、标题、日期和开头段落。
+
+    除下列字段外，还可写模板用到的任何字段（文字、数字、日期、列表、含字段的记录），
+    模板按所写的名称引用。
+    """
+
+    # -- a clerk's own fields sit beside these; reportgen reads only its own (see namespace) --
+    model_config = ConfigDict(extra="allow", frozen=True)
 
     template: Text = Field(
         description="使用的模板文件，位于 templates/ 目录，如 five-year-report.docx。"
@@ -486,11 +518,13 @@ class ReportFile(_Content):
         description="输出文件名（不含 .docx），可用 {organisation} {title} {start} {end}。"
         "不填为“单位_起止年份_标题”。",
     )
-    organisation: PlainText = Field(description="汇报单位，如“市总工会”。")
-    title: PlainText = Field(description="报告标题。")
-    period: Period = Field(description="汇报周期。")
-    date: dt.date = Field(
-        description="成文日期，写作 2023-04-19。换届时清空为 ~ ，须填写后才能生成。"
+    organisation: PlainText | None = Field(None, description="汇报单位，如“市总工会”。")
+    title: PlainText | None = Field(None, description="报告标题。")
+    period: Period | None = Field(None, description="汇报周期；分年度数字和附件须填写。")
+    date: ClerkDate | None = Field(
+        None,
+        description="成文日期，写作 2024年1月15日 或 2024-01-15。"
+        "换届时清空为 ~ ，须填写后才能生成。",
     )
     opening: list[Text] = Field(default_factory=list, description="开头段落，按顺序。")
     parts: list[Name] = Field(
@@ -530,8 +564,13 @@ class ReportFile(_Content):
 def json_schemas() -> dict[str, dict[str, Any]]:
     """Return the JSON Schema of each kind of data file, by schema file name."""
     # Named, so that editors and validators read prefixItems and $defs as 2020-12 defines them.
+    from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, open_schema
+
     dialect = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    report, part = ReportFile.model_json_schema(), PartFile.model_json_schema()
+    open_schema(report, REPORT_FIELDS)
+    open_schema(part, PART_FIELDS)
     return {
-        "report.schema.json": {**dialect, **ReportFile.model_json_schema()},
-        "part.schema.json": {**dialect, **PartFile.model_json_schema()},
+        "report.schema.json": {**dialect, **report},
+        "part.schema.json": {**dialect, **part},
     }

@@ -8,16 +8,17 @@ loading the report explains why.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportgen.data.figures import PeriodView
+from reportgen.data.namespace import REPORT_FIELDS, split_fields
 from reportgen.data.report import REPORT_FILE, BatchFacts, ReportFacts
 from reportgen.data.yaml_source import Path_, SourceFile, load_yaml
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
+from reportgen.text.dates import Date
 
 if TYPE_CHECKING:
     from reportgen.data.models import ReportFile
@@ -87,9 +88,10 @@ class ReportOutline:
 
         if self.source is None:
             return None
-        facts = {**self.fields, "date": self.fields.get("date") or dt.date.min}
+        ours, _ = split_fields(self.fields, REPORT_FIELDS)
+        ours.pop("date", None)
         try:
-            return report_facts(ReportFile.model_validate(facts))
+            return report_facts(ReportFile.model_validate(ours), self.path.parent.name)
         except ValidationError:
             return None
 
@@ -103,8 +105,8 @@ def read_outline(directory: Path) -> ReportOutline:
         return ReportOutline(path, None, err.problems)
 
 
-def report_facts(spec: ReportFile) -> ReportFacts:
-    """Return the facts of a validated report.yaml as plain values."""
+def report_facts(spec: ReportFile, name: str) -> ReportFacts:
+    """Return the facts of a validated report.yaml as plain values; ``name``, its folder's."""
     batch = (
         BatchFacts(spec.batch.rows, spec.batch.output, spec.batch.sheet, spec.batch.merged)
         if spec.batch
@@ -115,7 +117,8 @@ def report_facts(spec: ReportFile) -> ReportFacts:
         output=spec.output,
         organisation=spec.organisation,
         title=spec.title,
-        period=PeriodView(spec.period.start, spec.period.end),
-        date=spec.date,
+        period=PeriodView(spec.period.start, spec.period.end) if spec.period else None,
+        date=Date.of(spec.date) if spec.date else None,
         batch=batch,
+        name=name,
     )

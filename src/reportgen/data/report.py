@@ -18,6 +18,7 @@ from reportgen.data.figures import Group, PeriodView
 from reportgen.data.messages import FILE_NAME_EMPTY, FILE_NAME_TOO_LONG
 from reportgen.errors import Problem
 from reportgen.i18n import Message
+from reportgen.text.printing import PENDING
 
 REPORT_FILE = "report.yaml"
 #: The facts an output file name may use, in braces: ``{organisation}_{start}-{end}_{title}``.
@@ -39,29 +40,47 @@ class BatchFacts:
 
 @dataclass(frozen=True)
 class ReportFacts:
-    """What report.yaml says about the report itself, beyond its content."""
+    """What report.yaml says about the report itself, beyond its content.
+
+    A report of free data may leave out its organisation, title, period and date.
+    """
 
     template: str
     output: str | None
-    organisation: str
-    title: str
-    period: PeriodView
-    date: dt.date
+    organisation: str | None
+    title: str | None
+    period: PeriodView | None
+    date: dt.date | None
     batch: BatchFacts | None = None
+    #: The report's folder name: the file name when the default one lacks a fact.
+    name: str = ""
 
     def placeholders(self) -> dict[str, str]:
-        """Return the text of each fact an output file name may use, by its placeholder."""
+        """Return the text of each fact an output file name may use that the report gives.
+
+        A fact still to fill (【待填写】) is not given yet.
+        """
         values = {
             "organisation": self.organisation,
             "title": self.title,
-            "start": str(self.period.start),
-            "end": str(self.period.end),
+            "start": str(self.period.start) if self.period else None,
+            "end": str(self.period.end) if self.period else None,
         }
-        return {name: values[name] for name in REPORT_PLACEHOLDERS}
+        return {
+            name: value
+            for name in REPORT_PLACEHOLDERS
+            if (value := values[name]) is not None and PENDING not in value
+        }
 
     def output_stem(self) -> str:
-        """Return the output file name without extension, from the report's pattern."""
-        return file_stem((self.output or DEFAULT_OUTPUT).format(**self.placeholders()))
+        """Return the output file name without extension, from the report's pattern.
+
+        Without a pattern, the default one, or the folder's name when a fact it uses is missing.
+        """
+        facts = self.placeholders()
+        if self.output is None and len(facts) < len(REPORT_PLACEHOLDERS):
+            return file_stem(self.name)
+        return file_stem((self.output or DEFAULT_OUTPUT).format(**facts))
 
 
 @dataclass
@@ -74,8 +93,8 @@ class ReportData:
     context: dict[str, Any]
     #: Every file the report was loaded from, report.yaml first.
     files: list[Path] = field(default_factory=list)
-    #: What does not stop the report (a file read as GBK, what proofreading found): shown
-    #: every run, from the cache too.
+    #: What does not stop the report (placeholders still to fill, a file read as GBK, what
+    #: proofreading found): shown every run, from the cache too.
     warnings: list[Problem] = field(default_factory=list)
 
     @property
@@ -103,8 +122,9 @@ class PartView(Group):
         paragraphs: list[str],
         figures: Group,
         lists: dict[str, list[str]],
+        own: dict[str, Any] | None = None,
     ) -> None:
-        members: dict[str, Any] = {**figures._children, **lists}
+        members: dict[str, Any] = {**figures._children, **lists, **(own or {})}
         members.update(name=name, lead=lead, paragraphs=paragraphs, figures=figures, lists=lists)
         super().__init__(name, members)
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from reportgen.text.printing import Printable
 
-class Unknown:
+
+class Unknown(Printable):
     """A value the data declares but that could not be read; any field of it is there too."""
 
     #: Filters pass through a value that awaits its data, as they do a figure still to enter.

@@ -19,13 +19,12 @@ import yaml
 from reportgen.data.messages import (
     YAML_CHARACTER,
     YAML_CONTROL_CHARACTER,
-    YAML_DUPLICATE_KEY,
-    YAML_NOT_A_DATE,
     YAML_OTHER,
     YAML_UNPRINTABLE,
 )
 from reportgen.data.yaml_bounds import MAX_FILE_BYTES, size_problem, tree_problems
 from reportgen.data.yaml_errors import yaml_error_message
+from reportgen.data.yaml_schema import ClerkLoader, build, compose
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
 from reportgen.messages import FILE_NOT_FOUND, FILE_UNREADABLE, os_reason
@@ -33,17 +32,15 @@ from reportgen.text.decoding import UndecodableText, decode_text
 
 Path_ = tuple[str | int, ...]
 
+#: The loader files are read with (tests swap in the Python parser's).
+_Loader: type[yaml.SafeLoader] = ClerkLoader
+
 # The characters YAML refuses in a file (PyYAML's own list): chiefly control characters pasted
 # from other programs. They are looked for before parsing, so each is reported with its field,
 # not as one unplaced parser error.
 _UNPRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
-
-try:  # the C loader is much faster on large batch tables, and optional
-    _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
 
 
 @dataclass
@@ -98,20 +95,19 @@ def load_yaml(path: Path) -> SourceFile:
 
 
 def parse_yaml(text: str, path: Path) -> SourceFile:
-    """Parse YAML ``text`` that came from ``path``."""
+    """Parse YAML ``text`` that came from ``path``, its values read as clerks mean them.
+
+    Raise DataError naming the line and column of every value that cannot be read.
+    """
     unprintable = list(_UNPRINTABLE.finditer(text))
     if unprintable:
         raise DataError(_unprintable_problems(text, path, unprintable))
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        node = compose(text, _Loader)
         # -- measured before anything is built: aliases may repeat a value billions of times --
         bounds = tree_problems(node, path) if node is not None else []
         if bounds:
             raise DataError(bounds)
-        data = loader.construct_document(node) if node is not None else None
-    except DataError:
-        raise
     except yaml.MarkedYAMLError as err:
         # The message says where a missing ] or " began; the line is where it was noticed.
         mark = err.problem_mark or err.context_mark
@@ -124,96 +120,27 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
         raise DataError([problem]) from err
     except yaml.YAMLError as err:
         raise DataError([Problem(YAML_OTHER(detail=str(err)), file=path)]) from err
-    except ValueError as err:
-        # A value that looks like a date but is none (2023-13-19) fails while the
-        # tree is built into Python values, with no line: find the node that fails.
-        raise DataError([_bad_date_problem(loader, _roots(node), path, err)]) from err
-    finally:
-        loader.dispose()
-    source = SourceFile(path, data)
-    if node is not None:
-        problems: list[Problem] = []
-        _record_positions(node, (), source, problems)
-        if problems:
-            raise DataError(problems)
+    if node is None:
+        return SourceFile(path, None)
+    built = build(node)
+    source = SourceFile(path, built.data, built.positions)
+    if built.problems:
+        raise DataError(
+            Problem(message, file=path, line=line, column=column, field=_dotted(path, steps))
+            for message, line, column, steps in built.problems
+        )
     return source
 
 
-def _roots(node: yaml.Node | None) -> list[yaml.Node]:
-    """Return the nodes to search from: the document's root, if it has one."""
-    return [node] if node is not None else []
-
-
-def _bad_date_problem(
-    loader: yaml.SafeLoader | yaml.CSafeLoader, roots: list[yaml.Node], path: Path, err: ValueError
-) -> Problem:
-    pending = list(roots)
-    seen: set[int] = set()
-    while pending:
-        node = pending.pop()
-        if id(node) in seen:
-            continue  # -- a value an alias repeats is looked at once --
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            pending.extend(child for pair in node.value for child in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-        elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                loader.construct_yaml_timestamp(node)
-            except ValueError:
-                return Problem(
-                    YAML_NOT_A_DATE(value=node.value),
-                    file=path,
-                    line=node.start_mark.line + 1,
-                    column=node.start_mark.column + 1,
-                )
-    return Problem(YAML_OTHER(detail=str(err)), file=path)
-
-
-def _record_positions(
-    node: yaml.Node,
-    path: tuple[str, ...],
-    source: SourceFile,
-    problems: list[Problem],
-    visited: set[int] | None = None,
-) -> None:
-    source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    visited = set() if visited is None else visited
-    if id(node) in visited:
-        # -- a value an alias repeats: its values are placed where it is written, once --
-        return
-    visited.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                # PyYAML keeps the last of two equal keys without a word: that loses data.
-                problems.append(
-                    Problem(
-                        YAML_DUPLICATE_KEY(key=key, first=seen[key]),
-                        file=source.path,
-                        line=line,
-                        column=key_node.start_mark.column + 1,
-                    )
-                )
-                continue
-            seen[key] = line
-            child = (*path, str(key))
-            _record_positions(value_node, child, source, problems, visited)
-            source.positions[child] = (line, key_node.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record_positions(item, (*path, str(index)), source, problems, visited)
+def _dotted(path: Path, steps: tuple[str, ...]) -> str | None:
+    return ".".join((path.stem, *steps)) if steps else None
 
 
 def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> list[Problem]:
     """Return a Problem for each character in ``found``, naming its line, column and field."""
     # A copy with the characters blanked parses, and tells which value holds each one.
     try:
-        root = _compose(_UNPRINTABLE.sub(" ", text))
+        root = compose(_UNPRINTABLE.sub(" ", text), _Loader)
     except yaml.YAMLError:
         root = None
     problems = []
@@ -235,14 +162,6 @@ def _unprintable_problems(text: str, path: Path, found: list[re.Match[str]]) -> 
             )
         )
     return problems
-
-
-def _compose(text: str) -> yaml.Node | None:
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
 
 
 def _steps_at(node: yaml.Node, index: int, seen: set[int]) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from reportgen.data.messages import EDIT_NEEDS_OWN_LINE
+from reportgen.data.yaml_schema import compose as clerk_compose
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.errors import DataError, Problem
 
@@ -103,8 +104,11 @@ class TextEdits:
 
 
 def compose(text: str) -> yaml.Node | None:
-    """Return the node tree of a YAML text, with the position of every node."""
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    """Return the node tree of a YAML text, with the position of every node.
+
+    Plain values are read as the data reads them (see reportgen.data.yaml_schema).
+    """
+    return clerk_compose(text)
 
 
 def node_at(root: yaml.Node | None, steps: Sequence[str]) -> yaml.Node | None:
@@ -148,11 +152,18 @@ def yaml_scalar(value: Scalar) -> str:
 
 
 def _reads_as_text(value: str) -> bool:
-    """Return whether ``value`` written bare reads back as that text, as reportgen reads YAML."""
+    """Return whether ``value`` written bare reads back as that text, as reportgen reads YAML.
+
+    And as YAML 1.1 reads it (PyYAML, older editors), where yes and no are true and false:
+    the file then means the same to every program that opens it.
+    """
+    text = f"_: {value}\n"
     try:
-        return bool(parse_yaml(f"_: {value}\n", Path("value.yaml")).data == {"_": value})
-    except DataError:
+        ours = parse_yaml(text, Path("value.yaml")).data
+        theirs = yaml.safe_load(text)
+    except (DataError, yaml.YAMLError, ValueError):
         return False
+    return bool(ours == {"_": value} and theirs == {"_": value})
 
 
 def number_text(number: Decimal) -> str:

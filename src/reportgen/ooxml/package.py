@@ -53,6 +53,8 @@ _PERMISSIONS = 0o600 << 16  # rw for the owner: what zipfile gives an entry with
 _UTF8_NAME = 0x800  # flag: the entry's name is UTF-8, not the IBM PC code page
 _DOS_TIME = FIXED_DATE_TIME[3] << 11 | FIXED_DATE_TIME[4] << 5 | FIXED_DATE_TIME[5] // 2
 _DOS_DATE = (FIXED_DATE_TIME[0] - 1980) << 9 | FIXED_DATE_TIME[1] << 5 | FIXED_DATE_TIME[2]
+#: How many added or replaced parts a package keeps deflated for the next document.
+_RECENT_PARTS = 32
 #: The largest part and archive written: zipfile needs its 64-bit extension a little above.
 _ZIP32_LIMIT = 2_000_000_000
 
@@ -183,6 +185,9 @@ class Package:
         self._infos = infos
         # Parts deflated once, on first use: unchanged parts are then only copied.
         self._deflated: dict[str, _Entry] = {}
+        # Parts a render adds or replaces, deflated, by name and bytes: a batch stamps the
+        # same seal and core properties on every document, deflated once.
+        self._recent: dict[tuple[str, bytes], _Entry] = {}
 
     @classmethod
     def read(cls, path: Path) -> Package:
@@ -220,13 +225,26 @@ class Package:
         entries = []
         for name, original in self.parts.items():
             if name in replaced:
-                entries.append(_Entry.deflate(name, replaced[name]))
+                entries.append(self._replacement(name, replaced[name]))
                 continue
             entry = self._deflated.get(name)
             if entry is None:
                 entry = self._deflated[name] = _Entry.deflate(name, original)
             entries.append(entry)
         entries += [
-            _Entry.deflate(name, blob) for name, blob in replaced.items() if name not in self.parts
+            self._replacement(name, blob)
+            for name, blob in replaced.items()
+            if name not in self.parts
         ]
         return _zip(entries)
+
+    def _replacement(self, name: str, blob: bytes) -> _Entry:
+        """Return ``blob`` deflated as part ``name``, from the last few such parts if there."""
+        key = (name, blob)
+        entry = self._recent.pop(key, None)
+        if entry is None:
+            entry = _Entry.deflate(name, blob)
+            if len(self._recent) >= _RECENT_PARTS:
+                del self._recent[next(iter(self._recent))]  # the least recently used
+        self._recent[key] = entry  # now the most recently used
+        return entry

@@ -9,6 +9,7 @@ file has beside the value, which explains it in the clerk's words.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from urllib.parse import quote, unquote
 
 import yaml
 
+from reportgen.data.outline import read_outline
 from reportgen.data.report import REPORT_FILE
 from reportgen.data.yaml_edit import Steps
 from reportgen.data.yaml_source import parse_yaml
@@ -184,12 +186,8 @@ def version_of(data: bytes) -> str:
 def report_files(directory: Path) -> list[Path]:
     """Return the data files of a report: report.yaml, then its parts in order, then the rest."""
     report = directory / REPORT_FILE
-    try:
-        data = parse_yaml(report.read_text(encoding="utf-8-sig"), report).data
-    except (OSError, UnicodeDecodeError, DataError):
-        data = None
-    listed = data.get("parts") if isinstance(data, dict) else None
-    parts = [directory / f"{part}.yaml" for part in listed or [] if _is_name(part)]
+    listed = read_outline(directory).parts
+    parts = [directory / f"{part}.yaml" for part in listed if _is_name(part)]
     files = [report] + [path for path in parts if path.is_file()]
     others = sorted(path for path in directory.glob("*.y*ml") if path not in files)
     return [path for path in files + others if _inside(path, directory)]
@@ -258,6 +256,8 @@ class _Reader:
         self.sheet = sheet
 
     def field(self, steps: Steps, kind: Kind, label: str, value: Any) -> Field:
+        if kind == "date" and isinstance(value, dt.date):
+            value = value.isoformat()  # -- as a date input holds it, not as the page prints it --
         return Field(self.file, steps, kind, label, value, self.comment(steps))
 
     def comment(self, steps: Steps) -> str:

@@ -23,10 +23,11 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 from reportgen.api import render_reports
 from reportgen.commands.listing import ReportEntry, describe_workspace
 from reportgen.commands.new_period import start_new_period
-from reportgen.commands.starter import check_report_name, create_department, skeleton_files
+from reportgen.commands.skeleton import write_new_data
+from reportgen.commands.starter import check_report_name, create_department
 from reportgen.data.outline import read_outline
 from reportgen.errors import Problem, ProblemsFound, ReportgenError
-from reportgen.files import write_atomically, write_folder_atomically
+from reportgen.files import write_atomically
 from reportgen.i18n import Message
 from reportgen.prepare import check_and_compile
 from reportgen.serve.messages import (
@@ -230,12 +231,12 @@ def _keep_template(site: Site, filename: str, blob: bytes, name: str) -> None:
         if isinstance(checked, ProblemsFound):
             raise checked
     write_atomically(target, blob)
-    write_folder_atomically(folder, _data_for(name))
-
-
-def _data_for(name: str) -> dict[str, str]:
-    """Return the data files a new template starts with: the skeleton of a new department."""
-    return skeleton_files(name, "工作报告", None)
+    try:
+        # -- the data the template itself asks for, each field 【待填写】, as new-data writes it --
+        write_new_data(site.workspace, target.name, name)
+    except BaseException:
+        target.unlink(missing_ok=True)  # -- a template without its data is not kept --
+        raise
 
 
 class _Unusable(ReportgenError):

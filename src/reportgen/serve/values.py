@@ -3,7 +3,7 @@
 They are computed as loading a report computes them (with the data stage's FigureBuilder),
 but file by file, so that a report with a problem elsewhere (a new period's empty figure,
 a sentence still to write) still shows every value that can be computed; a figure still to
-enter prints as 【待填】, as the document would.
+enter prints as 【待填写】, as the document would.
 """
 
 from __future__ import annotations

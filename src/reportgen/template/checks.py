@@ -46,6 +46,7 @@ from reportgen.template.mistyped import lookalike_tags, merge_fields
 from reportgen.text.environment import make_environment
 from reportgen.text.jinja_errors import syntax_error_message, unknown_filter, unknown_test
 from reportgen.text.messages import NESTED_TOO_DEEP
+from reportgen.text.printing import field_names
 
 if TYPE_CHECKING:
     from reportgen.data.outline import ReportOutline
@@ -294,6 +295,9 @@ def _follow(node: Any, steps: list[str], done: list[str]) -> _Missing | None:
 
 
 def _names_in(node: Any) -> list[str]:
+    fields = field_names(node)  # -- a mapping, a record, a group of figures, a part --
+    if fields is not None:
+        return fields
     if isinstance(node, Mapping):
         return [str(key) for key in node]
     names = getattr(node, "names", None)  # a Group of figures

@@ -24,7 +24,7 @@ from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from reportgen.errors import Problem, ProblemsFound, RenderError, TemplateError
+from reportgen.errors import InvalidValue, Problem, ProblemsFound, RenderError, TemplateError
 from reportgen.i18n import Message
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
@@ -36,9 +36,11 @@ from reportgen.ooxml.pictures import (
     placed_pictures,
 )
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
-from reportgen.template.messages import TAG_LEFT, VALUE_LOST, XML_BROKEN
+from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
+from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
 from reportgen.template.source_lines import joined, lines
 from reportgen.template.split_tags import gather_split_tags
+from reportgen.template.usage import Use, uses_in
 from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.jinja_errors import render_error_message, syntax_error_message
 from reportgen.text.limits import MAX_DOCUMENT, budget
@@ -51,6 +53,14 @@ _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 #: Text holding a character docxtpl's resolve_listing turns into markup (tab, line break, …).
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\f\n]")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+#: What Python prints for a value that is not text: a method, a function, an object.
+#: (And a list or mapping of text as Python writes one: ['甲', '乙'], {'名称': …}.)
+_PROGRAM_TEXT = re.compile(
+    r"<(?:built-in |bound )?(?:method|function) [^>]*>|<[\w.]+ object at 0x[0-9a-fA-F]+>"
+    r"|\['[^'\]]*'(?:, '[^'\]]*')*\]|\{'[^']*': "
+)
+#: A tag that prints a name or a dotted path: ``{{ item.title }}``.
+_PRINTED_PATH = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}")
 
 
 @dataclass(frozen=True)
@@ -76,7 +86,30 @@ class DocumentProperties:
 
     title: str
     author: str
-    created: str  # ISO date, as YYYY-MM-DD
+    created: str | None  # ISO date, as YYYY-MM-DD; None for a report that gives no date
+
+
+@dataclass(frozen=True)
+class TemplateSource:
+    """A checked template in a form that can be pickled and sent to another process.
+
+    Compiled code cannot be pickled, so this holds the template's parts and each templated
+    part's prepared Jinja source; :meth:`compile` makes the template again wherever it is, in a
+    few milliseconds, without preparing or checking anything again.
+    """
+
+    path: Path
+    package: dict[str, bytes]  # every part of the .docx, in its order
+    parts: dict[str, tuple[str, bool]]  # each templated part's source, and its column_loops
+
+    def compile(self) -> CompiledTemplate:
+        """Return the template compiled from this source."""
+        environment = make_environment(for_docx=True)
+        parts = {
+            name: PreparedPart(source, environment.compile(source), column_loops)
+            for name, (source, column_loops) in self.parts.items()
+        }
+        return CompiledTemplate(self.path, Package(self.path, dict(self.package), {}), parts)
 
 
 class CompiledTemplate:
@@ -96,6 +129,7 @@ class CompiledTemplate:
         self.package = package or Package.read(path)
         self.environment = make_environment(for_docx=True)
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
+        self._uses: list[Use] | None = None
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
@@ -104,6 +138,11 @@ class CompiledTemplate:
             )
             for name, part in self.parts.items()
         }
+
+    def source(self) -> TemplateSource:
+        """Return what another process needs to compile this template again."""
+        parts = {name: (part.source, part.column_loops) for name, part in self.parts.items()}
+        return TemplateSource(self.path, self.package.parts, parts)
 
     def _prepare_parts(self) -> dict[str, PreparedPart]:
         """Prepare and compile each part that holds tags; raise TemplateError on a syntax error."""
@@ -207,6 +246,12 @@ class CompiledTemplate:
                 snippet = text[max(0, leftover.start() - 20) : leftover.end() + 20]
                 message = TAG_LEFT(snippet=snippet)
                 problems.append(Problem(message, file=self.path, where=part_place(name)))
+            program = _PROGRAM_TEXT.search(text)
+            if program:
+                snippet = _shorten(program.group(), 60)
+                problems.append(
+                    Problem(PROGRAM_TEXT(snippet=snippet), file=self.path, where=part_place(name))
+                )
             texts.append(text)
         document_text = "".join(texts)
         # Line breaks and tabs in a value become <w:br/> and <w:tab/>, not text.
@@ -235,35 +280,74 @@ class CompiledTemplate:
                 line = frame.lineno
         # -- a render that recursed too deep: a macro calling itself, blocks nested past bounds --
         message = TOO_DEEP() if isinstance(err, RecursionError) else render_error_message(err)
-        return self._problem(name, line, message)
+        # -- a value that cannot be printed is named by the field the tag prints --
+        return self._problem(name, line, message, named=isinstance(err, InvalidValue))
 
     def _problem(
-        self, name: str, line: int | None, message: Message, source: str | None = None
+        self,
+        name: str,
+        line: int | None,
+        message: Message,
+        source: str | None = None,
+        *,
+        named: bool = False,
     ) -> Problem:
         """Return a Problem naming the part, paragraph or cell, and the tag at ``line``."""
+        where, tag = self.locate(name, line, source=source)
+        if not tag:
+            return Problem(message, file=self.path, where=where)
+        printed = _PRINTED_PATH.fullmatch(tag) if named else None
+        return Problem(
+            message,
+            file=self.path,
+            where=where,
+            tag=tag,
+            field=printed.group(1) if printed else None,
+        )
+
+    def locate(
+        self, name: str, line: int | None, written: str = "", *, source: str | None = None
+    ) -> tuple[Place, str]:
+        """Return the place of line ``line`` of part ``name``, and the tag there using ``written``.
+
+        The tag is the line's first when none uses ``written``, or ``written`` is not given.
+        """
         if source is None:
             source = self.parts[name].source if name in self.parts else ""
         lines = source.split("\n")
-        tag = ""
-        where: Place = part_place(name)
-        if line is not None and 0 < line <= len(lines):
-            tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
-            tag = tags[0] if tags else ""
-            # The same tag may stand in several paragraphs: count those before this line.
-            before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
-            occurrence = normalise(before).count(normalise(tag)) if tag else 0
-            place = find_tag(self.package.parts[name], name, tag, occurrence) if tag else None
-            if place is not None:
-                where = place
-        shown = html.unescape(tag) if tag else None
-        return Problem(message, file=self.path, where=where, tag=shown)
+        where = part_place(name)
+        if line is None or not 0 < line <= len(lines):
+            return where, ""
+        tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
+        using = [tag for tag in tags if written and _uses(tag, written)]
+        tag = (using or tags or [""])[0]
+        if not tag:
+            return where, ""
+        # The same tag may stand in several paragraphs: count those before this line.
+        before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
+        occurrence = normalise(before).count(normalise(tag))
+        place = find_tag(self.package.parts[name], name, tag, occurrence)
+        return (place or where), html.unescape(tag)
+
+    def uses(self) -> list[Use]:
+        """Return how the template uses each name, part by part (see reportgen.template.usage)."""
+        if self._uses is None:
+            self._uses = [
+                use
+                for name, part in self.parts.items()
+                for use in uses_in(part.source, name, self.environment)
+            ]
+        return self._uses
+
+
+def _uses(tag: str, written: str) -> bool:
+    """Return whether ``tag`` uses the name ``written`` (not only a longer name starting so)."""
+    return re.search(rf"(?<![\w.]){re.escape(written)}(?![\w])", html.unescape(tag)) is not None
 
 
 def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
-    from docxtpl import DocxTemplate  # with python-docx, a sixth of a render: only when needed
-
-    return lines(DocxTemplate.patch_xml(None, gather_split_tags(xml)))
+    return lines(patch_xml(gather_split_tags(xml)))
 
 
 def _finish(rendered: str) -> str:
@@ -273,9 +357,7 @@ def _finish(rendered: str) -> str:
     if _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
-        from docxtpl import DocxTemplate
-
-        xml = DocxTemplate.resolve_listing(None, xml)
+        xml = resolve_listing(xml)
     return xml
 
 
@@ -286,6 +368,12 @@ def _shorten(text: str, limit: int = 40) -> str:
 def core_properties_xml(properties: DocumentProperties) -> bytes:
     """Return docProps/core.xml for ``properties``, with no time-of-day or random content."""
     stamp = f"{properties.created}T00:00:00Z"
+    dates = (
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        if properties.created
+        else ""
+    )
     # html.escape rather than xml.sax.saxutils.escape (the same for text): importing
     # xml.sax pulls in urllib, http and ssl, a fifth of reportgen's start-up time.
     title = html.escape(properties.title, quote=False)
@@ -298,7 +386,5 @@ def core_properties_xml(properties: DocumentProperties) -> bytes:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>"
         f"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
-        "</cp:coreProperties>"
+        f"{dates}</cp:coreProperties>"
     ).encode()

@@ -27,6 +27,13 @@ TEMPLATES_NONE = MessageKind(
     en="the folder holds no .docx",
     zh="该文件夹中没有 .docx 文件，请把模板放进去",
 )
+PROGRAM_TEXT = MessageKind(
+    "template.program-text",
+    en="the document would show program text, not the data: …{snippet}…: print a field of the "
+    "value, or join a list with | join_cn",
+    zh="文档中会出现程序文字而不是数据：…{snippet}…："
+    "请印出该值的某个字段，或用 | join_cn 把列表连成一句",
+)
 
 # -- a problem and the tag it is in --
 
@@ -194,105 +201,6 @@ FIELDS_NONE = MessageKind(
     en="{path} uses no fields: it prints the same text every time",
     zh="{path} 没有用到任何字段：每次印出的文字都一样",
 )
-KIND_TEXT = MessageKind("fields.kind.text", en="text", zh="文字")
-KIND_PERIOD = MessageKind("fields.kind.period", en="period", zh="周期")
-KIND_DATE = MessageKind("fields.kind.date", en="date", zh="日期")
-KIND_YEAR = MessageKind("fields.kind.year", en="year", zh="年份")
-KIND_YEARS = MessageKind("fields.kind.years", en="list of years", zh="年份列表")
-KIND_NUMBER = MessageKind("fields.kind.number", en="number", zh="数字")
-KIND_TEXTS = MessageKind("fields.kind.texts", en="list of text", zh="文字列表")
-KIND_GROUP = MessageKind("fields.kind.group", en="group of figures", zh="一组数字")
-KIND_LISTS = MessageKind("fields.kind.lists", en="lists", zh="列表")
-KIND_PERCENT = MessageKind("fields.kind.percent", en="percentage", zh="百分比")
-KIND_BY_YEAR = MessageKind("fields.kind.by-year", en="number per year", zh="分年度数字")
-KIND_REPORT = MessageKind("fields.kind.report", en="the report", zh="报告")
-KIND_PARTS = MessageKind("fields.kind.parts", en="list of parts", zh="部分列表")
-KIND_ATTACHMENT = MessageKind("fields.kind.attachment", en="the attachment", zh="附件")
-KIND_OFFICIAL = MessageKind(
-    "fields.kind.official", en="official document parts", zh="公文的各组成部分"
-)
-KIND_LETTERHEAD = MessageKind(
-    "fields.kind.letterhead", en="letterhead (paragraphs)", zh="版头（若干段落）"
-)
-KIND_SIGNATURE = MessageKind(
-    "fields.kind.signature", en="signature (paragraphs)", zh="署名和日期（若干段落）"
-)
-KIND_IMPRINT = MessageKind("fields.kind.imprint", en="imprint (paragraphs)", zh="版记（若干段落）")
-SOURCE_OFFICIAL = MessageKind(
-    "fields.source.official",
-    en="report.yaml: official (optional)",
-    zh="report.yaml: official（可选）",
-)
-KIND_ROWS = MessageKind("fields.kind.rows", en="list of rows", zh="行列表")
-KIND_COMPUTED = MessageKind("fields.kind.computed", en="computed", zh="自动算出")
-KIND_PART = MessageKind("fields.kind.part", en="part", zh="部分")
-KIND_FIGURE = MessageKind("fields.kind.figure", en="figure", zh="数字")
-KIND_FIGURE_OR_TEXT = MessageKind(
-    "fields.kind.figure-or-text", en="figure or text", zh="数字或文字"
-)
-SOURCE_DATE = MessageKind(
-    "fields.source.date",
-    en="report.yaml: date (print it with | cn_date)",
-    zh="report.yaml: date（用 | cn_date 印出）",
-)
-SOURCE_FROM_PERIOD = MessageKind(
-    "fields.source.from-period", en="computed from period", zh="由 period 算出"
-)
-SOURCE_PERIOD_LENGTH = MessageKind(
-    "fields.source.period-length",
-    en="computed from period: how many years",
-    zh="由 period 算出：共几年",
-)
-SOURCE_PART_NAME = MessageKind(
-    "fields.source.part-name",
-    en="the part's file name, without .yaml",
-    zh="部分的文件名（不含 .yaml）",
-)
-SOURCE_PART_FIGURES = MessageKind(
-    "fields.source.part-figures",
-    en="<part>.yaml: figures and derived",
-    zh="<part>.yaml: figures 和 derived",
-)
-SOURCE_PREVIOUS = MessageKind(
-    "fields.source.previous",
-    en="figures: …: previous (the previous period's value)",
-    zh="figures: …: previous（上一周期的数值）",
-)
-SOURCE_CHANGE = MessageKind(
-    "fields.source.change",
-    en="computed from value and previous",
-    zh="由 value 和 previous 算出",
-)
-SOURCE_PARTS = MessageKind(
-    "fields.source.parts",
-    en="report.yaml: parts (one <part>.yaml each)",
-    zh="report.yaml: parts（每个部分一个 <part>.yaml）",
-)
-SOURCE_ATTACHMENT = MessageKind(
-    "fields.source.attachment",
-    en="report.yaml: attachment (optional)",
-    zh="report.yaml: attachment（可选）",
-)
-SOURCE_ATTACHMENT_ROWS = MessageKind(
-    "fields.source.attachment-rows",
-    en="report.yaml: attachment: figures (a row each)",
-    zh="report.yaml: attachment: figures（每个数字一行）",
-)
-SOURCE_ROW_FIGURE = MessageKind(
-    "fields.source.row-figure",
-    en="the row's figure: by_year, value, previous",
-    zh="该行的数字：by_year、value、previous",
-)
-SOURCE_PART_FILE = MessageKind(
-    "fields.source.part-file",
-    en="{name}.yaml (listed in report.yaml: parts)",
-    zh="{name}.yaml（列在 report.yaml 的 parts 中）",
-)
-SOURCE_OR = MessageKind("fields.source.or", en="{source} (or {other})", zh="{source}（或 {other}）")
-SOURCE_KEY = MessageKind(
-    "fields.source.key", en="{file}: {section}: {name}", zh="{file}: {section}: {name}"
-)
-SOURCE_SAME_FILE = MessageKind("fields.source.same-file", en="the same file", zh="同一文件")
 
 # -- templates Word lays out otherwise (warnings) --
 
@@ -341,11 +249,74 @@ NUMBERING_STYLE_LINKS = MessageKind(
     zh="numbering.xml 中的列表链接了 styles.xml 里没有的 {count} 个样式（{styles}），"
     f"Word 中这些列表的编号和缩进可能不同：{_FIX_ZH}",
 )
-IN_TAG = MessageKind(
-    "template.in-tag",
-    en="{message} in {tag}",
-    zh="{message}：{tag}",
+
+# -- reportgen fields: what kind of field a template needs, and where the data gives it --
+KIND_NAMES = {
+    "text": MessageKind("fields.kind-text", en="text", zh="文字"),
+    "number": MessageKind("fields.kind-number", en="number", zh="数字"),
+    "date": MessageKind("fields.kind-date", en="date", zh="日期"),
+    "figure": MessageKind("fields.kind-figure", en="figure", zh="数字（含上期数等）"),
+    "group of figures": MessageKind("fields.kind-figures", en="group of figures", zh="一组数字"),
+    "list of text": MessageKind("fields.kind-texts", en="list of text", zh="文字列表"),
+    "list of records": MessageKind("fields.kind-records", en="list of records", zh="记录列表"),
+    "record": MessageKind("fields.kind-record", en="fields", zh="一组字段"),
+    "period": MessageKind("fields.kind-period", en="period", zh="汇报周期"),
+    "year": MessageKind("fields.kind-year", en="year", zh="年份"),
+    "section": MessageKind("fields.kind-section", en="made by reportgen", zh="由 reportgen 生成"),
+}
+WHERE = {
+    "text": MessageKind("fields.where-text", en="{key}: …", zh="{key}: …"),
+    "number": MessageKind("fields.where-number", en="{key}: a number", zh="{key}: 数字"),
+    "date": MessageKind(
+        "fields.where-date",
+        en="{key}: a date, such as 2024年1月15日",
+        zh="{key}: 日期，如 2024年1月15日",
+    ),
+    "figure": MessageKind(
+        "fields.where-figure",
+        en="figures: {key}: value: …{fields}",
+        zh="figures: {key}: 下写数值 value: …{fields}",
+    ),
+    "group of figures": MessageKind(
+        "fields.where-figures",
+        en="figures: {key}: a figure under each name, with value: …{fields}",
+        zh="figures: {key}: 每个名称下一个数字，写 value: …{fields}",
+    ),
+    "list of text": MessageKind(
+        "fields.where-texts",
+        en="{key}: a list, one '- …' a line",
+        zh="{key}: 列表，每行一个“- …”",
+    ),
+    "list of records": MessageKind(
+        "fields.where-records",
+        en="{key}: a list, each item with {fields}",
+        zh="{key}: 列表，每项写 {fields}",
+    ),
+    "record": MessageKind(
+        "fields.where-record", en="{key}: with {fields}", zh="{key}: 下面写 {fields}"
+    ),
+    "year": MessageKind(
+        "fields.where-year",
+        en="period: {key}: a year, such as 2024",
+        zh="period: {key}: 年份，如 2024",
+    ),
+    "section": MessageKind(
+        "fields.where-section",
+        en="{key}: … (optional; what it holds is made from it, see the README)",
+        zh="{key}: …（可选；模板用到的内容由这一节生成，见 README）",
+    ),
+    "period": MessageKind(
+        "fields.where-period",
+        en="period: start: …, end: … (years)",
+        zh="period: start: …, end: …（年份）",
+    ),
+}
+MADE_FROM = MessageKind(
+    "fields.made-from", en="made from {section}: …", zh="由 {section}: 一节生成"
 )
+FIELDS_ALSO = MessageKind("fields.also", en=", {fields}", zh="，以及 {fields}")
+IN_EACH_ITEM = MessageKind("fields.in-each-item", en="each item: {where}", zh="每一项中：{where}")
+IN_FIELDS = MessageKind("fields.in-fields", en="under {parent}: {where}", zh="{parent} 下：{where}")
 
 # -- what an author meant as a tag, but reportgen would print as it is --
 LOOKALIKE_TAG = MessageKind(

@@ -18,6 +18,7 @@ from jinja2 import StrictUndefined, Template
 from reportgen.text.filters import FILTERS
 from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget, check_size, check_value
 from reportgen.text.messages import DOCUMENT_TOO_LARGE
+from reportgen.text.printing import refuse_unprintable
 from reportgen.text.sandbox import BoundedSandbox
 
 #: Values printed by ``{{ … }}`` during the current render, for the check that
@@ -26,6 +27,7 @@ printed_values: ContextVar[list[str] | None] = ContextVar("printed_values", defa
 
 
 def _record_printed(value: Any) -> Any:
+    refuse_unprintable(value)
     record = printed_values.get()
     # Markup is template-made XML and a bare number may sit in an attribute
     # (docxtpl's colspan): only text and values that print as text (figures) are looked for.
@@ -47,12 +49,13 @@ def make_environment(*, for_docx: bool) -> BoundedSandbox:
     ``for_docx`` turns autoescaping on: a template's output is XML, so a value
     such as ``A & B <c>`` must be escaped to print literally. Prose in the
     data renders to plain text and is escaped later, when the template prints it.
+    Either refuses to print a value that would not print as text (a list, a method, None).
     """
     environment = BoundedSandbox(
         undefined=StrictUndefined,
         autoescape=for_docx,
         keep_trailing_newline=True,
-        finalize=_record_printed if for_docx else None,
+        finalize=_record_printed if for_docx else refuse_unprintable,
     )
     filters: dict[str, Callable[..., Any]] = dict(FILTERS)
     if for_docx:

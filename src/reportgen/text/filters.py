@@ -9,17 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from reportgen.errors import InvalidValue
+from reportgen.text.dates import parse_date
 from reportgen.text.messages import (
+    ITEMS_NOT_TEXT,
+    NEEDS_NUMBER,
     NO_PREVIOUS,
+    NOT_A_DATE,
     PREVIOUS_ZERO,
     THE_FIGURE,
     UNKNOWN_QUALIFIER,
     UNKNOWN_SCALE,
 )
+from reportgen.text.printing import unprintable
 from reportgen.text.titles import title_lines
 
 DIGITS = "零一二三四五六七八九"
@@ -39,9 +44,31 @@ def _plain(value: Any) -> Any:
     return getattr(value, "value", value)
 
 
+def _number(value: Any, name: str) -> Decimal:
+    """Return the number ``value`` (a figure's) holds; InvalidValue naming ``name`` if none."""
+    plain = _plain(value)
+    try:
+        if isinstance(plain, bool) or plain is None:
+            raise InvalidOperation
+        return Decimal(str(plain))
+    except InvalidOperation:
+        raise InvalidValue(NEEDS_NUMBER(filter=name, value=str(plain)[:40])) from None
+
+
+def _texts(items: Iterable[Any], name: str) -> list[str]:
+    """Return each item as text; InvalidValue naming ``name`` if one would print program text."""
+    texts = []
+    for item in items:
+        reason = unprintable(item)
+        if reason is not None:
+            raise InvalidValue(ITEMS_NOT_TEXT(filter=name, reason=reason))
+        texts.append(str(item))
+    return texts
+
+
 def cn_numeral(value: Any) -> str:
     """Return a non-negative integer in Chinese numerals: 3 → 三, 15 → 十五, 105 → 一百零五."""
-    number = int(_plain(value))
+    number = int(_number(value, "cn_numeral"))
     if number < 0:
         return "负" + cn_numeral(-number)
     if number == 0:
@@ -90,19 +117,20 @@ def cn_ordinal(value: Any) -> str:
 
 def cn_enumerate(items: Iterable[Any]) -> str:
     """Join items as a Chinese enumeration: 一是……二是……, each item keeping its own 。."""
-    return "".join(cn_ordinal(index) + str(item) for index, item in enumerate(items, start=1))
+    texts = _texts(items, "cn_enumerate")
+    return "".join(cn_ordinal(index) + text for index, text in enumerate(texts, start=1))
 
 
 def join_cn(items: Iterable[Any]) -> str:
     """Join items with the enumeration comma: 张三、李四、王二."""
-    return "、".join(str(item) for item in items)
+    return "、".join(_texts(items, "join_cn"))
 
 
 def quoted(items: Iterable[Any] | str) -> str:
     """Quote each item with Chinese quotation marks and join them: “电工”、“钳工”."""
     if isinstance(items, str):
         return f"“{items}”"
-    return "、".join(f"“{item}”" for item in items)
+    return "、".join(f"“{text}”" for text in _texts(items, "quoted"))
 
 
 def amount(
@@ -118,7 +146,7 @@ def amount(
     figure is rounded down, since 40多万 means at least 40万; any other is
     rounded half up.
     """
-    number = Decimal(str(_plain(value)))
+    number = _number(value, "amount")
     if scale is not None:
         if scale not in SCALES:
             raise InvalidValue(UNKNOWN_SCALE(scale=scale))
@@ -135,7 +163,7 @@ def amount(
 
 def percent(value: Any, precision: int = 0) -> str:
     """Return a fraction as a percentage: 0.37 → 37%, or 35.1% for 0.3514 at precision 1."""
-    number = Decimal(str(_plain(value))) * 100
+    number = _number(value, "percent") * 100
     quantum = Decimal(1).scaleb(-precision)
     return format(number.quantize(quantum, rounding=ROUND_HALF_UP), "f") + "%"
 
@@ -154,7 +182,8 @@ def cn_change(figure: Any, precision: int = 0) -> str:
         raise InvalidValue(NO_PREVIOUS(name=name))
     if previous == 0:
         raise InvalidValue(PREVIOUS_ZERO(name=name))
-    change = (Decimal(str(_plain(figure))) - Decimal(str(previous))) / Decimal(str(previous))
+    before = _number(previous, "cn_change")
+    change = (_number(figure, "cn_change") - before) / before
     text = percent(abs(change), precision)
     if Decimal(text.removesuffix("%")) == 0:
         return "持平"
@@ -162,9 +191,17 @@ def cn_change(figure: Any, precision: int = 0) -> str:
 
 
 def cn_date(value: dt.date | str) -> str:
-    """Return a date in the layout's form, Arabic digits without padding: 2023年4月19日."""
+    """Return a date in the layout's form, Arabic digits without padding: 2023年4月19日.
+
+    Text is read as clerks write dates: 2023-04-19, 2023.4.19, 2023/4/19 or 2023年4月19日.
+    """
     if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
+        parsed = parse_date(value)
+        if parsed is None:
+            raise InvalidValue(NOT_A_DATE(text=value))
+        value = parsed
+    if not isinstance(value, dt.date):
+        raise InvalidValue(NOT_A_DATE(text=str(value)))
     return f"{value.year}年{value.month}月{value.day}日"
 
 

@@ -1,0 +1,23 @@
+"""The messages of batches run in processes or on a cluster: workers that stopped.
+
+The messages about rows and columns are in :mod:`reportgen.messages`, with the run's.
+"""
+
+from __future__ import annotations
+
+from reportgen.i18n import MessageKind
+
+WORKER_STOPPED = MessageKind(
+    "batch.worker-stopped",
+    en="a worker process stopped unexpectedly (killed, perhaps by the system when memory ran "
+    "short): {count} {count:row|rows} on {lines} may not have been written{rest}; render the "
+    "report again",
+    zh="有一个工作进程意外停止（被终止，可能是系统内存不足）：第 {lines} 行共 {count} 行"
+    "可能没有生成{rest}；请重新生成这份报告",
+)
+ROWS_AFTER_NOT_RENDERED = MessageKind(
+    "batch.rows-after-not-rendered",
+    en=", and the rows after line {line} were not rendered",
+    zh="，第 {line} 行之后的各行也没有生成",
+)
+LINES = MessageKind("batch.lines", en="lines {ranges}", zh="{ranges}")

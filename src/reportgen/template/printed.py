@@ -1,0 +1,94 @@
+"""Check, from the data's own values, that everything a template prints prints as text.
+
+Before a report is rendered, each name a template prints is looked up in the data as Jinja will
+look it up (loops followed item by item), and each name given to one of reportgen's filters is
+given to it: a list, a record, a method, nothing, or a figure without the previous value that
+``cn_change`` needs is reported at its paragraph or cell with the name, before any document is
+made. What only rendering can tell (a value computed in the template) is caught when the
+document is rendered (see :mod:`reportgen.text.printing` and :mod:`reportgen.template.compiled`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
+
+from jinja2 import Environment, Undefined
+
+from reportgen.errors import InvalidValue, Problem
+from reportgen.i18n import Message
+from reportgen.template.compiled import CompiledTemplate
+from reportgen.template.usage import FILTER, PRINTED, Use
+from reportgen.text.filters import FILTERS
+from reportgen.text.jinja_errors import render_error_message
+from reportgen.text.printing import unprintable
+
+#: Items a check looks at in one list: enough to find a bad one in any real document.
+_MAX_ITEMS = 10_000
+
+
+def check_printed(
+    template: CompiledTemplate, context: Mapping[str, Any], skip: Collection[str] = ()
+) -> list[Problem]:
+    """Return a problem for each name ``template`` prints that would not print as text.
+
+    Names whose first step is in ``skip`` (a batch's ``row``) are left to the render.
+    """
+    problems: list[Problem] = []
+    reported: set[tuple[str, str]] = set()
+    for use in template.uses():
+        if use.steps[0].removesuffix("[]") in skip or (use.path, use.how) in reported:
+            continue
+        reason = _reason(use, _values(template.environment, context, use.steps))
+        if reason is None:
+            continue
+        reported.add((use.path, use.how))
+        where, tag = template.locate(use.part, use.line, use.written)
+        problems.append(
+            Problem(reason, file=template.path, where=where, field=use.path, tag=tag or None)
+        )
+    return problems
+
+
+def _reason(use: Use, values: list[Any]) -> Message | None:
+    """Return why the first of ``values`` that fails its use fails it, or None if none does."""
+    check = FILTERS.get(use.how.removeprefix(FILTER)) if use.how.startswith(FILTER) else None
+    for value in values:
+        if use.how == PRINTED:
+            reason = unprintable(value)
+            if reason is not None and not (use.conditional and value is None):
+                return reason
+        elif check is not None:
+            try:
+                check(value)
+            except InvalidValue as err:
+                return err.message
+            except (TypeError, ValueError, ArithmeticError, LookupError) as err:
+                return render_error_message(err)  # -- rendering says the same --
+    return None
+
+
+def _values(environment: Environment, context: Mapping[str, Any], steps: list[str]) -> list[Any]:
+    """Return every value at ``steps`` in ``context``, as Jinja would look each one up."""
+    first = steps[0].removesuffix("[]")
+    if first not in context:
+        return []  # -- a missing name: check_variables reports it --
+    current = [context[first]]
+    for index, step in enumerate(steps):
+        if index:
+            found = [environment.getattr(value, step.removesuffix("[]")) for value in current]
+            current = [value for value in found if not isinstance(value, Undefined)]
+        if step.endswith("[]"):
+            current = _items(current)
+    return current
+
+
+def _items(values: list[Any]) -> list[Any]:
+    """Return the items of each list (or group) in ``values``, as a for loop meets them."""
+    items: list[Any] = []
+    for value in values:
+        if isinstance(value, str | Mapping) or not isinstance(value, Iterable):
+            continue  # -- not a list: rendering says so --
+        items.extend(itertools.islice(value, _MAX_ITEMS))
+    return items

@@ -1,0 +1,69 @@
+"""docxtpl's preprocessing, run without importing docxtpl: the same results as docxtpl's."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from docxtpl import DocxTemplate
+
+from reportgen.template import docxtpl_steps
+from reportgen.template.compiled import TEMPLATED_PART
+
+REPO = Path(__file__).resolve().parent.parent
+PARTS = [
+    (template.name, name, zipfile.ZipFile(template).read(name).decode())
+    for template in sorted((REPO / "templates").glob("*.docx"))
+    for name in zipfile.ZipFile(template).namelist()
+    if TEMPLATED_PART.fullmatch(name)
+]
+
+
+@pytest.mark.parametrize(("template", "part", "xml"), PARTS, ids=[f"{t}:{p}" for t, p, _ in PARTS])
+def test_every_shipped_part_is_prepared_as_docxtpl_prepares_it(
+    template: str, part: str, xml: str
+) -> None:
+    assert docxtpl_steps.patch_xml(xml) == DocxTemplate.patch_xml(None, xml)
+
+
+def test_split_tags_cell_and_row_blocks_are_prepared_alike() -> None:
+    xml = (
+        "<w:tbl><w:tr><w:tc><w:tcPr></w:tcPr><w:p><w:r><w:t>{%tr for x in xs %}</w:t></w:r>"
+        "</w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr/><w:p><w:r><w:t>{{ x.</w:t></w:r><w:r><w:rPr>"
+        "<w:b/></w:rPr><w:t>name }}{% colspan 2 %}{% cellbg 'FF0000' %}</w:t></w:r></w:p>"
+        "</w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>{%tr endfor %}</w:t></w:r></w:p></w:tc>"
+        "</w:tr></w:tbl><w:p><w:r><w:t>{%- if a -%}“b”{%p endif %}{{r x }}</w:t></w:r></w:p>"
+    )
+    assert docxtpl_steps.patch_xml(xml) == DocxTemplate.patch_xml(None, xml)
+
+
+def test_line_breaks_and_tabs_in_values_become_the_same_markup() -> None:
+    xml = (
+        "<w:p><w:pPr><w:jc/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>一\n二\t三\a四\f五</w:t>"
+        "</w:r></w:p>"
+    )
+    assert docxtpl_steps.resolve_listing(xml) == DocxTemplate.resolve_listing(None, xml)
+
+
+def test_the_steps_are_docxtpls_own_code_not_docxtpl_imported() -> None:
+    # Taken from the source: DocxTemplate's methods would be the fallback.
+    methods = docxtpl_steps._methods()
+    assert methods["patch_xml"] is not DocxTemplate.patch_xml
+
+
+def test_a_render_imports_neither_docxtpl_nor_python_docx(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reportgen.template.compiled import CompiledTemplate, DocumentProperties\n"
+        f"template = CompiledTemplate(Path({str(REPO / 'templates' / 'certificate.docx')!r}))\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in "
+        "('docxtpl', 'docx', 'docxcompose')))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert completed.stdout == "[]\n"
