@@ -529,3 +529,38 @@ def test_a_word_mail_merge_field_is_refused_with_the_tag_to_write(tmp_path: Path
         f"write {{{{ {name} }}}} in its place (in a batch, {{{{ row.{name} }}}})"
         for number, name in ((1, "姓名"), (2, "单位"))
     ]
+
+
+def text_box(*paragraphs: str) -> str:
+    """Return a run holding a text box as Word and LibreOffice write one: twice, for old Words."""
+    content = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    return (
+        '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+        'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:inline>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<wps:wsp><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f'<v:rect xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{content}'
+        "</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_paragraphs_in_a_text_box_are_named_by_the_box_and_not_counted_twice(
+    tmp_path: Path,
+) -> None:
+    # A text box's paragraphs were counted as the body's, twice (Word's copy for old Words),
+    # so the paragraph after a two-line box was "paragraph 6" where Word shows the second.
+    make_workspace(tmp_path)
+    box = text_box("{{ report.organisation }}", "{{ period.end | 年份 }}")
+    body = (
+        f"<w:p><w:r><w:t>标题</w:t></w:r>{box}</w:p>"
+        "<w:p><w:r><w:t>{{ report.title | 无此 }}</w:t></w:r></w:p>"
+    )
+    set_body_xml(template(tmp_path), body)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 2: unknown filter '无此': "
+        "{{ report.title | 无此 }}",
+        f"{template(tmp_path)}: body, text box 1, paragraph 2: unknown filter '年份': "
+        "{{ period.end | 年份 }}",
+    ]

@@ -124,7 +124,20 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
     problems.extend(_check_block_levels(template))
     problems.extend(lookalike_tags(path, template.paragraphs()))
     problems.extend(merge_fields(path, template.parts))
-    return problems, list(result.variables)
+    # -- Word writes a text box twice (for Words before 2010): its problems are found twice --
+    return _once(problems), list(result.variables)
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """Return ``problems`` without the repeats of one problem at one place, in their order."""
+    seen: set[str] = set()
+    kept = []
+    for problem in problems:
+        said = f"{problem.where}\n{problem.text('en')}"
+        if said not in seen:
+            seen.add(said)
+            kept.append(problem)
+    return kept
 
 
 def _check_print_tags(
