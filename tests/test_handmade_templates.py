@@ -145,3 +145,32 @@ def test_a_tag_split_across_markup_word_wraps_around_part_of_it_renders(
 ) -> None:
     # The document came out broken ("Opening and ending tag mismatch") and unwritten.
     assert rendered_xml(tmp_path, paragraph) == [printed]
+
+
+def test_a_block_tag_alone_in_its_paragraph_without_p_is_warned_of(tmp_path: Path) -> None:
+    # Jinja's own way, as an author who knows Jinja writes it: each paragraph holding only a
+    # tag stays, empty, in the document, a blank line for every item of the loop.
+    body = ["{% for x in opening %}", "{{ x }}", "{% endfor %}", "{%p if report.title %}", "题",
+            "{%p endif %}", "{%- if report.title %}", "甲{%- endif %}"]  # fmt: skip
+    make_workspace(tmp_path, body=body)
+    found = check_reports(Workspace.at(tmp_path))
+    assert [(str(p.where), p.severity, p.message.text("en")) for p in found] == [  # type: ignore[union-attr]
+        (
+            f"body, paragraph {number}",
+            "warning",
+            f"{tag} stands alone in its paragraph, which stays in the document, empty (in a "
+            f"loop, once for each item): write {fixed}, with p, so that the paragraph goes with "
+            "the tag",
+        )
+        for number, tag, fixed in (
+            (1, "{% for x in opening %}", "{%p for x in opening %}"),
+            (3, "{% endfor %}", "{%p endfor %}"),
+        )
+    ]
+    assert found[0].message.text("zh") == (  # type: ignore[union-attr]
+        "{% for x in opening %} 单独占了一段，这一段会作为空段落留在文档里"
+        "（在循环中每一项留一个）：请写成 {%p for x in opening %}（加 p），"
+        "标签所在的段落就会一起去掉"
+    )
+    [written] = render_reports(Workspace.at(tmp_path))  # -- a warning does not stop a render --
+    assert paragraph_texts(written)[:3] == ["", "过去的五年，我们做了很多工作。", ""]

@@ -335,3 +335,10 @@ MERGE_FIELD = MessageKind(
     zh="«{name}»是 Word 邮件合并的域，reportgen 不会填写它，会原样印在文档里：请删除这个域，"
     "在原处写 {{{{ {name} }}}}（批量生成时写 {{{{ row.{name} }}}}）",
 )
+BARE_BLOCK = MessageKind(
+    "template.bare-block",
+    en="{tag} stands alone in its paragraph, which stays in the document, empty (in a loop, once "
+    "for each item): write {fixed}, with p, so that the paragraph goes with the tag",
+    zh="{tag} 单独占了一段，这一段会作为空段落留在文档里（在循环中每一项留一个）："
+    "请写成 {fixed}（加 p），标签所在的段落就会一起去掉",
+)
