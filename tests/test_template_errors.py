@@ -564,3 +564,33 @@ def test_paragraphs_in_a_text_box_are_named_by_the_box_and_not_counted_twice(
         f"{template(tmp_path)}: body, text box 1, paragraph 2: unknown filter '年份': "
         "{{ period.end | 年份 }}",
     ]
+
+
+def content_control(*paragraphs: str) -> str:
+    """Return paragraphs in a content control (Word's 格式文本内容控件) holding them."""
+    inner = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    control = '<w:sdtPr><w:alias w:val="正文"/></w:sdtPr>'
+    return f"<w:sdt>{control}<w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+
+
+def test_a_block_that_opens_in_a_content_control_and_closes_outside_it(tmp_path: Path) -> None:
+    # Rendered, it left the content control unclosed: "the rendered document is broken".
+    make_workspace(tmp_path)
+    body = content_control("{{ report.title }}", "{%p if report.title %}") + (
+        "<w:p><w:r><w:t>有标题</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t></w:r></w:p>"
+    )
+    set_body_xml(template(tmp_path), body)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 4: {{%p endif %}} closes {{%p if report.title %}}, "
+        "which opens in body, paragraph 2, inside a content control or a text box that it ends "
+        "outside: when rendered the document is broken; open and close the block inside the "
+        "same content control or text box, or both outside it (in Word, a content control is "
+        "removed with a right click, Remove Content Control)"
+    ]
+
+
+def test_a_block_wholly_inside_a_content_control_renders(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    body = content_control("{%p if report.title %}", "{{ report.title }}", "{%p endif %}")
+    set_body_xml(template(tmp_path), body)
+    assert check(tmp_path) == []

@@ -181,6 +181,24 @@ def _text_box_numbers(root: Any) -> dict[Any, int]:
     return numbers
 
 
+#: What holds paragraphs as a unit of its own: a cell, a content control, a text box.
+_CONTAINERS = (f"{_W}tc", f"{_W}sdtContent", _TEXT_BOX)
+
+
+def paragraph_containers(xml: bytes) -> list[int]:
+    """Return, for every paragraph of a part in document order, what holds it, as a number.
+
+    Two paragraphs are in one table cell, content control or text box (or in none) when their
+    numbers are equal; the number is the holder's place among the part's holders, 0 for none.
+    """
+    root = etree.fromstring(xml)
+    numbers = {holder: number for number, holder in enumerate(root.iter(*_CONTAINERS), 1)}
+    return [
+        numbers.get(next(paragraph.iterancestors(*_CONTAINERS), None), 0)
+        for paragraph in root.iter(f"{_W}p")
+    ]
+
+
 def find_tag(xml: bytes, part: str, tag: str, occurrence: int = 0) -> Place | None:
     """Return the place of the paragraph holding ``tag`` after ``occurrence`` earlier ones."""
     wanted = normalise(tag)

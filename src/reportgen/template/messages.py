@@ -159,6 +159,16 @@ BLOCK_ACROSS_CELLS = MessageKind(
     "两侧，生成时会把表格截断，行或单元格会丢失；请在同一个单元格里开始和结束，或都放在"
     "表格外（重复表格行请用 {{%tr %}}）",
 )
+BLOCK_ACROSS_CONTROLS = MessageKind(
+    "template.block-across-controls",
+    en="{close} closes {open}, which opens in {opened}, inside a content control or a text box "
+    "that it ends outside: when rendered the document is broken; open and close the block "
+    "inside the same content control or text box, or both outside it (in Word, a content "
+    "control is removed with a right click, Remove Content Control)",
+    zh="{close} 结束的是{opened}的 {open}：这个块在一个内容控件或文本框里开始，却在它外面结束，"
+    "生成的文档会损坏；请在同一个内容控件或文本框里开始和结束，或都放在它外面"
+    "（Word 中右键单击内容控件，选“删除内容控件”即可去掉它）",
+)
 DATA_LACKS = MessageKind(
     "template.data-lacks",
     en="the data has no '{name}'{hint}",
