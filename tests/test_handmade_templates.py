@@ -174,3 +174,116 @@ def test_a_block_tag_alone_in_its_paragraph_without_p_is_warned_of(tmp_path: Pat
     )
     [written] = render_reports(Workspace.at(tmp_path))  # -- a warning does not stop a render --
     assert paragraph_texts(written)[:3] == ["", "过去的五年，我们做了很多工作。", ""]
+
+
+# -- what a template carries that no document may: a template's type, macros, a remote template --
+
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def rewrite(path: Path, change: dict[str, bytes | None]) -> None:
+    """Replace (or add, or with None remove) parts of the .docx at ``path``."""
+    package = Package.read(path)
+    for name, blob in change.items():
+        if blob is None:
+            package.parts.pop(name, None)
+        else:
+            package.parts[name] = blob
+    path.write_bytes(Package(path, package.parts, {}).to_bytes({}))
+
+
+def edited(path: Path, name: str, old: str, new: str) -> bytes:
+    text = Package.read(path).parts[name].decode("utf-8")
+    assert old in text, old
+    return text.replace(old, new, 1).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+    ],
+)
+def test_a_word_template_file_gives_documents_word_opens(tmp_path: Path, kind: str) -> None:
+    # A .dotx (“Word 模板”) used as the template made .docx files that Word will not open.
+    make_workspace(tmp_path)
+    template = tmp_path / "templates" / TEMPLATE
+    rewrite(
+        template,
+        {"[Content_Types].xml": edited(template, "[Content_Types].xml", DOCUMENT_TYPE, kind)},
+    )
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert DOCUMENT_TYPE in Package.read(written).parts["[Content_Types].xml"].decode()
+    assert paragraph_texts(written)[0] == "工作汇报"  # -- python-docx refuses a template's type --
+
+
+def test_a_template_with_macros_gives_documents_without_them(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    template = tmp_path / "templates" / TEMPLATE
+    macro = "application/vnd.ms-word.document.macroEnabled.main+xml"
+    types = edited(template, "[Content_Types].xml", DOCUMENT_TYPE, macro).replace(
+        b"</Types>",
+        b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+    )
+    relationships = edited(
+        template,
+        "word/_rels/document.xml.rels",
+        "</Relationships>",
+        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/'
+        'vbaProject" Target="vbaProject.bin"/></Relationships>',
+    )
+    rewrite(
+        template,
+        {
+            "[Content_Types].xml": types,
+            "word/_rels/document.xml.rels": relationships,
+            "word/vbaProject.bin": b"\xd0\xcf\x11\xe0 Sub AutoOpen()",
+        },
+    )
+    [warning] = [p for p in check_reports(Workspace.at(tmp_path)) if p.severity == "warning"]
+    assert warning.message.text("en") == (  # type: ignore[union-attr]
+        "the template holds macros (word/vbaProject.bin), which are left out of every document "
+        "made from it: save it in Word as a Word Document (*.docx) to be rid of them"
+    )
+    [written] = render_reports(Workspace.at(tmp_path))
+    parts = Package.read(written).parts
+    assert "word/vbaProject.bin" not in parts
+    assert b"vbaProject" not in parts["word/_rels/document.xml.rels"]
+    assert DOCUMENT_TYPE in parts["[Content_Types].xml"].decode()
+    assert paragraph_texts(written)[0] == "工作汇报"
+
+
+def test_a_template_attached_to_a_template_elsewhere_gives_documents_without_the_link(
+    tmp_path: Path,
+) -> None:
+    # Each document would have Word fetch \\server\share\Normal.dotm when opened: a known way
+    # to run someone's macros, or to leak the reader's Windows password hash.
+    make_workspace(tmp_path)
+    template = tmp_path / "templates" / TEMPLATE
+    settings = edited(
+        template,
+        "word/settings.xml",
+        "<w:zoom ",
+        f'<w:attachedTemplate xmlns:r="{R}" r:id="rIdRemote"/><w:zoom ',
+    )
+    link = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://'
+        'schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdRemote" '
+        f'Type="{R}/attachedTemplate" Target="file://server/share/Normal.dotm" '
+        'TargetMode="External"/></Relationships>'
+    )
+    rewrite(
+        template, {"word/settings.xml": settings, "word/_rels/settings.xml.rels": link.encode()}
+    )
+    [warning] = [p for p in check_reports(Workspace.at(tmp_path)) if p.severity == "warning"]
+    assert warning.message.text("en") == (  # type: ignore[union-attr]
+        "the template is attached to a template elsewhere (file://server/share/Normal.dotm), "
+        "which Word would fetch each time a document is opened: the link is left out of every "
+        "document; in Word, Developer > Document Template removes it from the template"
+    )
+    [written] = render_reports(Workspace.at(tmp_path))
+    parts = Package.read(written).parts
+    assert b"attachedTemplate" not in parts["word/settings.xml"]
+    assert b"server/share" not in parts.get("word/_rels/settings.xml.rels", b"")

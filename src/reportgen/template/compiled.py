@@ -26,6 +26,7 @@ from lxml import etree
 
 from reportgen.errors import InvalidValue, Problem, ProblemsFound, RenderError, TemplateError
 from reportgen.i18n import Message
+from reportgen.ooxml.active_content import without_active_content
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
@@ -127,6 +128,8 @@ class CompiledTemplate:
     ) -> None:
         self.path = path
         self.package = package or Package.read(path)
+        # -- a .dotx's type, macros, a remote template: kept out of every document --
+        self.package.parts, self.left_out = without_active_content(self.package.parts)
         self.environment = make_environment(for_docx=True)
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
         self._uses: list[Use] | None = None

@@ -352,3 +352,18 @@ BARE_BLOCK = MessageKind(
     zh="{tag} 单独占了一段，这一段会作为空段落留在文档里（在循环中每一项留一个）："
     "请写成 {fixed}（加 p），标签所在的段落就会一起去掉",
 )
+MACROS_LEFT_OUT = MessageKind(
+    "template.macros-left-out",
+    en="the template holds macros ({parts}), which are left out of every document made from "
+    "it: save it in Word as a Word Document (*.docx) to be rid of them",
+    zh="模板中有宏（{parts}），生成的文档里都不会带上：请在 Word 中把模板另存为"
+    "“Word 文档（*.docx）”，去掉宏",
+)
+REMOTE_TEMPLATE_LEFT_OUT = MessageKind(
+    "template.remote-template-left-out",
+    en="the template is attached to a template elsewhere ({target}), which Word would fetch each "
+    "time a document is opened: the link is left out of every document; in Word, Developer > "
+    "Document Template removes it from the template",
+    zh="模板链接到别处的模板（{target}），每次打开文档时 Word 都会去取它：生成的文档里已去掉"
+    "这个链接；在 Word 中点“开发工具→文档模板”可把它从模板中删去",
+)
