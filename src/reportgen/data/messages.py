@@ -165,7 +165,7 @@ PERCENT_COMPARED = MessageKind(
     "data.percent-compared",
     en="{name} is a percentage ({shown}), so comparing it with {number} is ambiguous: compare "
     "{name}.value with the fraction ({example} for {percent}%), or with another percentage",
-    zh="{name}是百分数（{shown}），与 {number} 比较有歧义：请用 {name}.value 与小数比较"
+    zh="{name} 是百分数（{shown}），与 {number} 比较有歧义：请用 {name}.value 与小数比较"
     "（{percent}% 写作 {example}），或与另一个百分数比较",
 )
 NEGATIVE = MessageKind(
