@@ -476,3 +476,21 @@ def test_a_title_above_a_csv_table_is_not_taken_for_its_column_names(tmp_path: P
     assert table.problems == []
     assert [row.line for row in table.rows][:2] == [3, 4]
     assert len(table.rows) == 12
+
+
+def test_the_first_sheet_a_clerk_sees_is_read_not_a_hidden_one(tmp_path: Path) -> None:
+    # A workbook often keeps a hidden sheet first (lists for drop-downs, an old version).
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "下拉选项"
+    hidden.append(["单位类型"])
+    hidden.append(["企业"])
+    hidden.sheet_state = "hidden"
+    book.create_sheet("获奖名单").append(["name"])
+    book["获奖名单"].append(["甲"])
+    book.save(tmp_path / "t.xlsx")
+
+    assert [row.fields for row in read_table(tmp_path / "t.xlsx").rows] == [{"name": "甲"}]
+    assert [row.fields for row in read_table(tmp_path / "t.xlsx", "下拉选项").rows] == [
+        {"单位类型": "企业"}  # -- named, a hidden sheet is read as any other --
+    ]

@@ -186,7 +186,9 @@ def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
                 raise DataError([Problem(WORKBOOK_EMPTY(), file=path)])
             if sheet is not None and sheet not in names:
                 raise DataError([Problem(NO_SUCH_SHEET(sheet=sheet, sheets=names), file=path)])
-            name = sheet if sheet is not None else names[0]
+            # -- by default the first sheet the clerk sees: one kept hidden is no table of theirs --
+            shown = [meta.name for meta in workbook.sheets_metadata if _is_shown(meta)]
+            name = sheet if sheet is not None else (shown or names)[0]
             return Sheet(path, name, workbook.get_sheet_by_name(name))
     except DataError:
         raise
@@ -200,3 +202,7 @@ def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
 
 def _is_worksheet(meta: Any) -> bool:
     return str(meta.typ).endswith("WorkSheet")
+
+
+def _is_shown(meta: Any) -> bool:
+    return _is_worksheet(meta) and str(getattr(meta, "visible", "Visible")).endswith("Visible")
