@@ -287,3 +287,63 @@ def test_a_template_attached_to_a_template_elsewhere_gives_documents_without_the
     parts = Package.read(written).parts
     assert b"attachedTemplate" not in parts["word/settings.xml"]
     assert b"server/share" not in parts.get("word/_rels/settings.xml.rels", b"")
+
+
+# -- what a block may leave behind that Word will not open --
+
+
+def paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def table(*cells: str) -> str:
+    columns = "".join('<w:gridCol w:w="4000"/>' for _ in cells)
+    row = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="4000" w:type="dxa"/></w:tcPr>{c}</w:tc>' for c in cells
+    )
+    return f"<w:tbl><w:tblPr/><w:tblGrid>{columns}</w:tblGrid><w:tr>{row}</w:tr></w:tbl>"
+
+
+def schema_errors(path: Path) -> list[str]:
+    from openxml_audit import FileFormat, OpenXmlValidator
+
+    result = OpenXmlValidator(file_format=FileFormat.MICROSOFT_365, max_errors=20).validate(
+        str(path)
+    )
+    return [str(error) for error in result.errors]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # -- a cell whose every paragraph a false {%p if %} takes away --
+        table(
+            paragraph("{%p if report.title == '无' %}")
+            + paragraph("有")
+            + paragraph("{%p endif %}"),
+            paragraph("乙"),
+        ),
+        # -- a cell left ending in a table, its last paragraph taken away --
+        table(
+            table(paragraph("内"))
+            + paragraph("{%p if report.title == '无' %}")
+            + paragraph("{%p endif %}")
+        ),
+    ],
+    ids=["emptied-cell", "cell-ending-in-a-table"],
+)
+def test_a_cell_a_block_empties_still_holds_the_paragraph_word_needs(
+    tmp_path: Path, body: str
+) -> None:
+    # Word refuses a cell without a paragraph at its end ("unreadable content"), and the
+    # schema a cell without any.
+    make_workspace(tmp_path)
+    set_body_xml(
+        tmp_path / "templates" / TEMPLATE, paragraph("{{ report.title }}") + body + paragraph("完")
+    )
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert schema_errors(written) == []
+    # -- ISO/IEC 29500 17.4.66: a cell ends in a paragraph, which Word needs after a table --
+    body = etree.fromstring(Package.read(written).parts["word/document.xml"])
+    cells = list(body.iter(f"{W}tc"))
+    assert cells and all(cell[-1].tag == f"{W}p" for cell in cells)
