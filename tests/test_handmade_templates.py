@@ -347,3 +347,13 @@ def test_a_cell_a_block_empties_still_holds_the_paragraph_word_needs(
     body = etree.fromstring(Package.read(written).parts["word/document.xml"])
     cells = list(body.iter(f"{W}tc"))
     assert cells and all(cell[-1].tag == f"{W}p" for cell in cells)
+
+
+def test_a_table_whose_every_row_a_block_took_is_taken_away_too(tmp_path: Path) -> None:
+    # A table without a row is refused by Word (MS-OI29500: a table holds one row or more).
+    rows = [["{%tr for x in opening if x == '无' %}"], ["{{ x }}"], ["{%tr endfor %}"]]
+    make_workspace(tmp_path, body=["{{ report.title }}"], table=rows)
+    [written] = render_reports(Workspace.at(tmp_path))
+    body = etree.fromstring(Package.read(written).parts["word/document.xml"])
+    assert [len(list(table.iter(f"{W}tr"))) for table in body.iter(f"{W}tbl")] == []
+    assert paragraph_texts(written) == ["工作汇报"]

@@ -27,7 +27,7 @@ from lxml import etree
 from reportgen.errors import InvalidValue, Problem, ProblemsFound, RenderError, TemplateError
 from reportgen.i18n import Message
 from reportgen.ooxml.active_content import without_active_content
-from reportgen.ooxml.closing_paragraphs import add_closing_paragraphs
+from reportgen.ooxml.emptied import mend_emptied
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
@@ -206,7 +206,7 @@ class CompiledTemplate:
                     xml = _finish(rendered)
                     if self.parts[name].column_loops:
                         xml = fit_table_grids(xml)
-                    xml = add_closing_paragraphs(xml)  # -- a cell a block emptied --
+                    xml = mend_emptied(xml)  # -- a table or cell a block emptied --
                     # -- after rendering: the values printed bring most of the quotes and dashes --
                     xml = add_east_asian_hints(xml)
                     replaced[name] = xml.encode("utf-8")
