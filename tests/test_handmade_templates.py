@@ -57,6 +57,12 @@ def test_a_figure_compares_and_computes_as_its_number(
     assert rendered(tmp_path, tag) == [printed]
 
 
+def test_an_ampersand_in_a_tag_prints_as_itself(tmp_path: Path) -> None:
+    # Word keeps & as &amp; in the XML; docxtpl reads it so, and the document printed "&amp;".
+    tags = '{{ report.title ~ "&" ~ report.organisation }}', "{{ 'R&D' }}", '{{ "<甲>" }}'
+    assert rendered(tmp_path, *tags) == ["工作汇报&市总工会", "R&D", "<甲>"]
+
+
 def test_a_figure_still_prints_as_the_data_asks(tmp_path: Path) -> None:
     figure = "{{ proposals.collected }}、{{ proposals.adoption_rate }}"
     assert rendered(tmp_path, figure) == ["16489、35.1%"]

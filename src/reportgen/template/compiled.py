@@ -352,7 +352,24 @@ def _uses(tag: str, written: str) -> bool:
 
 def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
-    return lines(patch_xml(gather_split_tags(xml)))
+    return lines(_plain_entities(patch_xml(gather_split_tags(xml))))
+
+
+#: The inside of a tag, as docxtpl's preparation leaves it.
+_TAG_INSIDE = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})", re.DOTALL)
+#: What XML escapes in text but docxtpl leaves escaped in a tag (it decodes &lt; and &gt;).
+_ENTITIES = {"&amp;": "&", "&quot;": '"', "&apos;": "'"}
+
+
+def _plain_entities(source: str) -> str:
+    """Return ``source`` with the XML entities in its tags decoded: "&" is a string's "&"."""
+    if "&" not in source:
+        return source
+
+    def decoded(inside: re.Match[str]) -> str:
+        return re.sub("&(?:amp|quot|apos);", lambda entity: _ENTITIES[entity[0]], inside[0])
+
+    return _TAG_INSIDE.sub(decoded, source)
 
 
 def _finish(rendered: str) -> str:
