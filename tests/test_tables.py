@@ -494,3 +494,15 @@ def test_the_first_sheet_a_clerk_sees_is_read_not_a_hidden_one(tmp_path: Path) -
     assert [row.fields for row in read_table(tmp_path / "t.xlsx", "下拉选项").rows] == [
         {"单位类型": "企业"}  # -- named, a hidden sheet is read as any other --
     ]
+
+
+def test_a_line_break_in_a_csv_cell_is_a_line_break_whatever_system_wrote_it(
+    tmp_path: Path,
+) -> None:
+    # Excel on Windows writes a cell's Alt+Enter as CR LF: the CR reached the document's text.
+    path = tmp_path / "t.csv"
+    path.write_bytes('name,award\r\n"第一行\r\n第二行","甲\r乙"\r\n'.encode())
+
+    [row] = read_table(path).rows
+
+    assert row.fields == {"name": "第一行\n第二行", "award": "甲\n乙"}

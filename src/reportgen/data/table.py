@@ -402,7 +402,7 @@ def _checked_row(path: Path, row: Row, values: dict[str, Any], names_checked: bo
             return row
     for column, raw in values.items():
         if type(raw) is str:  # -- most cells: text with nothing wrong in it --
-            value = raw.strip()
+            value = _line_breaks(raw.strip())
             if not FORBIDDEN_CHARACTER.search(value):
                 row.fields[column] = value
                 continue
@@ -412,6 +412,11 @@ def _checked_row(path: Path, row: Row, values: dict[str, Any], names_checked: bo
         else:
             row.fields[column] = checked
     return row
+
+
+def _line_breaks(text: str) -> str:
+    """Return ``text`` with Windows' and old Macs' line breaks (CR LF, CR) made plain ones."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _is_name(name: Any) -> bool:
@@ -429,7 +434,7 @@ def _cell_value(value: Any) -> tuple[Value, Message | None]:
     if value is None:
         return "", None
     if isinstance(value, str):
-        value = value.strip()  # -- spaces around a name are never meant; CSV often has them --
+        value = _line_breaks(value.strip())  # -- spaces around a name are never meant --
         forbidden = FORBIDDEN_CHARACTER.search(value)
         if forbidden:
             code = f"{ord(forbidden.group()):04X}"
