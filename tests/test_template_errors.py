@@ -19,6 +19,7 @@ from minimal_workspace import (
 )
 from reportgen.api import check_reports, render_reports
 from reportgen.errors import ProblemsFound
+from reportgen.ooxml.package import Package
 from reportgen.ooxml.places import paragraph_places
 from reportgen.workspace import Workspace
 
@@ -594,3 +595,34 @@ def test_a_block_wholly_inside_a_content_control_renders(tmp_path: Path) -> None
     body = content_control("{%p if report.title %}", "{{ report.title }}", "{%p endif %}")
     set_body_xml(template(tmp_path), body)
     assert check(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        ({"[Content_Types].xml": None}, "it has no [Content_Types].xml"),
+        ({"_rels/.rels": None}, "it has no _rels/.rels leading to its document"),
+        (
+            {"word/styles.xml": None},
+            "word/_rels/document.xml.rels points at word/styles.xml, which it lacks",
+        ),
+        ({"word/notes.bin": b"x"}, "word/notes.bin has no content type"),
+    ],
+    ids=["no-types", "no-package-relationships", "dangling", "untyped"],
+)
+def test_a_damaged_template_is_refused_before_word_refuses_its_documents(
+    tmp_path: Path, change: dict[str, bytes | None], detail: str
+) -> None:
+    # Each was rendered into a document Word cannot open (python-docx neither).
+    make_workspace(tmp_path)
+    package = Package.read(template(tmp_path))
+    for name, blob in change.items():
+        if blob is None:
+            del package.parts[name]
+        else:
+            package.parts[name] = blob
+    template(tmp_path).write_bytes(Package(template(tmp_path), package.parts, {}).to_bytes({}))
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: the template is damaged: {detail}; Word would refuse or repair "
+        "every document made from it: open it in Word or WPS and save it again as a .docx"
+    ]

@@ -34,6 +34,7 @@ from reportgen.ooxml.places import (
     part_place,
 )
 from reportgen.template.compiled import TEMPLATED_PART
+from reportgen.template.damaged import damage_problems
 from reportgen.template.lint import lint_message
 from reportgen.template.messages import (
     BLOCK_ACROSS_CELLS,
@@ -79,6 +80,7 @@ class _Template:
             package = Package.read(path)
         except WorkspaceError as err:
             raise TemplateError([unreadable_template(err, path)]) from err
+        self.package_parts = package.parts
         self.parts = {
             name: blob for name, blob in package.parts.items() if TEMPLATED_PART.fullmatch(name)
         }
@@ -133,6 +135,7 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
     problems.extend(_check_block_levels(template))
     problems.extend(lookalike_tags(path, template.paragraphs()))
     problems.extend(merge_fields(path, template.parts))
+    problems.extend(damage_problems(path, template.package_parts))
     # -- Word writes a text box twice (for Words before 2010): its problems are found twice --
     return _once(problems), list(result.variables)
 

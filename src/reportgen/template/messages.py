@@ -367,3 +367,35 @@ REMOTE_TEMPLATE_LEFT_OUT = MessageKind(
     zh="模板链接到别处的模板（{target}），每次打开文档时 Word 都会去取它：生成的文档里已去掉"
     "这个链接；在 Word 中点“开发工具→文档模板”可把它从模板中删去",
 )
+TEMPLATE_DAMAGED = MessageKind(
+    "template.damaged",
+    en="the template is damaged: {detail}; Word would refuse or repair every document made from "
+    "it: open it in Word or WPS and save it again as a .docx",
+    zh="模板文件已损坏：{detail}；用它生成的文档，Word 会拒绝打开或要求修复："
+    "请在 Word 或 WPS 中打开模板，重新另存为 .docx",
+)
+DAMAGE_NO_TYPES = MessageKind(
+    "template.damage.no-types",
+    en="it has no [Content_Types].xml",
+    zh="缺少 [Content_Types].xml",
+)
+DAMAGE_NO_MAIN = MessageKind(
+    "template.damage.no-main",
+    en="it has no _rels/.rels leading to its document",
+    zh="缺少指向正文的 _rels/.rels",
+)
+DAMAGE_DANGLING = MessageKind(
+    "template.damage.dangling",
+    en="{part} points at {target}, which it lacks",
+    zh="{part} 指向的 {target} 不存在",
+)
+DAMAGE_UNKNOWN_ID = MessageKind(
+    "template.damage.unknown-id",
+    en="{part} names the relationship {id}, which it lacks",
+    zh="{part} 引用的关系 {id} 不存在",
+)
+DAMAGE_UNTYPED = MessageKind(
+    "template.damage.untyped",
+    en="{part} has no content type",
+    zh="{part} 没有登记内容类型",
+)
