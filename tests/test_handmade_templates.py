@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from lxml import etree
 
@@ -363,3 +364,48 @@ def test_a_table_whose_every_row_a_block_took_is_taken_away_too(tmp_path: Path) 
     body = etree.fromstring(Package.read(written).parts["word/document.xml"])
     assert [len(list(table.iter(f"{W}tr"))) for table in body.iter(f"{W}tbl")] == []
     assert paragraph_texts(written) == ["工作汇报"]
+
+
+SECTION_BREAK = (
+    '<w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" '
+    'w:bottom="1440" w:left="1440" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:pPr>'
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "texts"),
+    [
+        # -- Word keeps a section break in the last paragraph of its section: here a tag's --
+        (
+            [
+                ("{%p if report.title %}", ""),
+                ("{{ report.title }}", ""),
+                ("{%p endif %}", SECTION_BREAK),
+                ("附件", ""),
+            ],
+            ["工作汇报", "", "附件"],
+        ),
+        (
+            [
+                ("正文", ""),
+                ("{%p if report.title == '无' %}", SECTION_BREAK),
+                ("无", ""),
+                ("{%p endif %}", ""),
+                ("附件", ""),
+            ],
+            ["正文", "", "附件"],
+        ),
+    ],
+    ids=["closing-tag", "opening-tag"],
+)
+def test_a_section_break_in_a_tags_paragraph_is_kept(
+    tmp_path: Path, paragraphs: list[tuple[str, str]], texts: list[str]
+) -> None:
+    # The paragraph went with the tag, and the break with it: two sections became one, and a
+    # landscape attachment, say, was printed upright.
+    make_workspace(tmp_path)
+    body = "".join(f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>" for text, props in paragraphs)
+    set_body_xml(tmp_path / "templates" / TEMPLATE, body)
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert len(docx.Document(str(written)).sections) == 2
+    assert paragraph_texts(written) == texts

@@ -40,6 +40,7 @@ from reportgen.ooxml.pictures import (
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
+from reportgen.template.section_breaks import keep_section_breaks
 from reportgen.template.source_lines import joined, lines
 from reportgen.template.split_tags import gather_split_tags
 from reportgen.template.usage import Use, uses_in
@@ -352,7 +353,7 @@ def _uses(tag: str, written: str) -> bool:
 
 def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
-    return lines(_plain_entities(patch_xml(gather_split_tags(xml))))
+    return lines(_plain_entities(patch_xml(keep_section_breaks(gather_split_tags(xml)))))
 
 
 #: The inside of a tag, as docxtpl's preparation leaves it.

@@ -30,11 +30,16 @@ def gather_split_tags(xml: str) -> str:
     changed = False
     for paragraph in root.iter(f"{_W}p"):
         changed |= _gather_in(paragraph)
-    if not changed:
-        return xml
-    declaration = xml[: xml.index("?>") + 2] if xml.startswith("<?xml") else ""
+    return part_text(root, xml) if changed else xml
+
+
+def part_text(root: etree._Element, original: str) -> str:
+    """Return the part ``root`` as text, with the XML declaration ``original`` began with."""
+    declaration = (
+        original[: original.index("?>") + 2] + "\n" if original.startswith("<?xml") else ""
+    )
     body: str = etree.tostring(root, encoding="unicode")
-    return declaration + ("\n" if declaration else "") + body
+    return declaration + body
 
 
 def _gather_in(paragraph: etree._Element) -> bool:
