@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -625,4 +627,53 @@ def test_a_damaged_template_is_refused_before_word_refuses_its_documents(
     assert check(tmp_path) == [
         f"{template(tmp_path)}: the template is damaged: {detail}; Word would refuse or repair "
         "every document made from it: open it in Word or WPS and save it again as a .docx"
+    ]
+
+
+#: A PNG of one pixel.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d4944415478da63f8cfc0f01f0005000200a5b1a4c70000000049454e44ae426082"
+)
+
+
+def errors_with_a_picture(root: Path, place: Callable[[Any], Any]) -> list[str]:
+    """Return the errors of a template that ``place`` fills, given a paragraph for a picture."""
+    make_workspace(root)
+    document = docx.Document()
+    logo = root / "logo.png"
+    logo.write_bytes(PIXEL)
+    place(document).add_run().add_picture(str(logo))
+    document.save(str(template(root)))
+    return [str(p) for p in check_reports(Workspace.at(root)) if p.severity == "error"]
+
+
+def test_a_picture_in_a_tags_paragraph_is_refused_not_lost(tmp_path: Path) -> None:
+    # docxtpl takes the whole paragraph of a {%p %} tag away: the logo went with it, unsaid.
+    def place(document: Any) -> Any:
+        tag = document.add_paragraph("{%p if report.title %}")
+        document.add_paragraph("{{ report.title }}")
+        document.add_paragraph("{%p endif %}")
+        return tag
+
+    assert errors_with_a_picture(tmp_path, place) == [
+        f"{template(tmp_path)}: body, paragraph 1: the paragraph of {{%p if report.title %}} also "
+        "holds a picture or a shape, which would go with the tag (docxtpl takes the whole "
+        "paragraph away): move the tag to a paragraph of its own: {%p if report.title %}"
+    ]
+
+
+def test_a_picture_in_a_row_tags_row_is_refused_not_lost(tmp_path: Path) -> None:
+    def place(document: Any) -> Any:
+        rows = document.add_table(rows=3, cols=2)
+        rows.cell(0, 0).text = "{%tr for x in opening %}"
+        rows.cell(1, 0).text = "{{ x }}"
+        rows.cell(2, 0).text = "{%tr endfor %}"
+        return rows.cell(0, 1).paragraphs[0]
+
+    assert errors_with_a_picture(tmp_path, place) == [
+        f"{template(tmp_path)}: body, table 1, row 1, cell 1: the table row of "
+        "{%tr for x in opening %} also holds a picture or a shape, which would go with the tag "
+        "(docxtpl takes the whole table row away): move the tag to a table row of its own: "
+        "{%tr for x in opening %}"
     ]

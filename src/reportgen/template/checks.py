@@ -33,6 +33,7 @@ from reportgen.ooxml.places import (
     part_name,
     part_place,
 )
+from reportgen.template.beside_tags import pictures_beside_tags
 from reportgen.template.compiled import TEMPLATED_PART
 from reportgen.template.damaged import damage_problems
 from reportgen.template.lint import lint_message
@@ -135,6 +136,7 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
     problems.extend(_check_block_levels(template))
     problems.extend(lookalike_tags(path, template.paragraphs()))
     problems.extend(merge_fields(path, template.parts))
+    problems.extend(pictures_beside_tags(path, template.parts))
     problems.extend(damage_problems(path, template.package_parts))
     # -- Word writes a text box twice (for Words before 2010): its problems are found twice --
     return _once(problems), list(result.variables)

@@ -399,3 +399,10 @@ DAMAGE_UNTYPED = MessageKind(
     en="{part} has no content type",
     zh="{part} 没有登记内容类型",
 )
+PICTURE_BESIDE_PREFIX = MessageKind(
+    "template.picture-beside-prefix",
+    en="the {unit} of {tag} also holds a picture or a shape, which would go with the tag "
+    "(docxtpl takes the whole {unit} away): move the tag to a {unit} of its own",
+    zh="{tag} 所在的{unit}里还有图片或图形，会随标签一起被去掉（docxtpl 会去掉整个{unit}）："
+    "请把标签移到单独的{unit}",
+)
