@@ -38,7 +38,7 @@ from reportgen.ooxml.pictures import (
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
-from reportgen.template.usage import Use, uses_in
+from reportgen.template.usage import Use, uses_in, uses_in_tree
 from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.jinja_errors import render_error_message, syntax_error_message
 from reportgen.text.limits import MAX_DOCUMENT, budget
@@ -63,11 +63,16 @@ _PRINTED_PATH = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}
 
 @dataclass(frozen=True)
 class PreparedPart:
-    """One part of a template that holds tags: its Jinja source and the code compiled from it."""
+    """One part of a template that holds tags: its Jinja source and the code compiled from it.
+
+    ``uses`` is how the part uses each name (see :mod:`reportgen.template.usage`), found from
+    the tree the source was compiled from; None where it was not kept, to be found again.
+    """
 
     source: str  # the part's XML prepared as docxtpl prepares it, one paragraph a line
     code: CodeType  # what Jinja compiles the source to
     column_loops: bool  # whether a {%tc %} loop needs its table's grid fitted after rendering
+    uses: tuple[Use, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,10 @@ class CompiledTemplate:
                 continue  # nothing to render: the part is copied as it is
             source = _prepare(xml)
             try:
-                code = self.environment.compile(source)
+                # -- parsed once: the tree gives the names used, then the code --
+                tree = self.environment.parse(source)
+                uses = tuple(uses_in_tree(tree, name))
+                code = self.environment.compile(tree)
             except TemplateSyntaxError as err:
                 message = syntax_error_message(err)
                 problems.append(self._problem(name, err.lineno, message, source))
@@ -164,7 +172,7 @@ class CompiledTemplate:
                 problems.append(self._problem(name, line, TOO_DEEP(), source))
                 continue
             column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
-            parts[name] = PreparedPart(source, code, column_loops)
+            parts[name] = PreparedPart(source, code, column_loops, uses)
         if problems:
             raise TemplateError(problems)
         return parts
@@ -333,7 +341,11 @@ class CompiledTemplate:
             self._uses = [
                 use
                 for name, part in self.parts.items()
-                for use in uses_in(part.source, name, self.environment)
+                for use in (
+                    part.uses
+                    if part.uses is not None
+                    else uses_in(part.source, name, self.environment)
+                )
             ]
         return self._uses
 
