@@ -46,7 +46,9 @@ from reportgen.text.messages import TOO_DEEP
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = STORY_PART
-_TEXT_RUN = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+#: A text element of WordprocessingML, as lxml names it.
+_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+_SPACE = re.compile(r"\s")
 _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 #: Text holding a character docxtpl's resolve_listing turns into markup (tab, line break, …).
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\f\n]")
@@ -57,6 +59,9 @@ _PROGRAM_TEXT = re.compile(
     r"<(?:built-in |bound )?(?:method|function) [^>]*>|<[\w.]+ object at 0x[0-9a-fA-F]+>"
     r"|\['[^'\]]*'(?:, '[^'\]]*')*\]|\{'[^']*': "
 )
+#: How many sets of placed pictures a template keeps the parts of, for the next documents: a
+#: seal on every document is made once; a photo for each row keeps only the last rows' alive.
+_KEPT_PICTURES = 2
 #: A tag that prints a name or a dotted path: ``{{ item.title }}``.
 _PRINTED_PATH = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}")
 
@@ -133,6 +138,7 @@ class CompiledTemplate:
         self.environment = make_environment(for_docx=True)
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
         self._uses: list[Use] | None = None
+        self._pictures_made: dict[tuple[Any, ...], dict[str, bytes]] = {}
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
@@ -217,10 +223,25 @@ class CompiledTemplate:
             printed_values.reset(token)
         self._verify(replaced, record)
         if pictures.placed:
-            replaced.update(picture_parts(self.package.parts, pictures))
+            replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
             replaced["docProps/core.xml"] = core_properties_xml(properties)
         return self.package.to_bytes(replaced)
+
+    def _picture_parts(self, pictures: PlacedPictures) -> dict[str, bytes]:
+        """Return the parts that hold the pictures placed, made once for the same pictures."""
+        # -- a batch places the same seal in every document: its parts are the same --
+        key = tuple(
+            (part, picture.data, picture.extension, picture.content_type)
+            for part, picture in pictures.placed
+        )
+        made = self._pictures_made.pop(key, None)
+        if made is None:
+            made = picture_parts(self.package.parts, pictures)
+            if len(self._pictures_made) >= _KEPT_PICTURES:
+                del self._pictures_made[next(iter(self._pictures_made))]
+        self._pictures_made[key] = made  # -- now the most recently used --
+        return made
 
     def _render_part(
         self, name: str, template: Template, context: Mapping[str, Any], room: int
@@ -242,11 +263,12 @@ class CompiledTemplate:
         texts: list[str] = []
         for name, xml in replaced.items():
             try:
-                etree.fromstring(xml)
+                root = etree.fromstring(xml)
             except etree.XMLSyntaxError:
                 problems.append(Problem(XML_BROKEN(), file=self.path, where=part_place(name)))
                 continue
-            text = "".join(html.unescape(match) for match in _TEXT_RUN.findall(xml.decode()))
+            # -- the text of each text element, from the tree the check of the XML made --
+            text = "".join(element.text or "" for element in root.iter(_TEXT) if not len(element))
             leftover = _LEFTOVER_TAG.search(text)
             if leftover:
                 snippet = text[max(0, leftover.start() - 20) : leftover.end() + 20]
@@ -261,13 +283,13 @@ class CompiledTemplate:
             texts.append(text)
         document_text = "".join(texts)
         # Line breaks and tabs in a value become <w:br/> and <w:tab/>, not text.
-        flat_text = re.sub(r"\s", "", document_text)
+        flat_text = _SPACE.sub("", document_text)
         # Values are printed in document order, so each is first looked for after the one
         # before: a 10,000-row table is checked in one pass, not 10,000.
         cursor = 0
         lost: set[str] = set()
         for value in printed:
-            wanted = re.sub(r"\s", "", value)
+            wanted = _SPACE.sub("", value)
             found = flat_text.find(wanted, cursor)
             if found >= 0:
                 cursor = found + len(wanted)
@@ -364,13 +386,22 @@ def _prepare(xml: str) -> str:
 
 def _finish(rendered: str) -> str:
     """Undo the preparation and apply docxtpl's conventions to a rendered part."""
-    xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", rendered)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if _LISTING_TEXT.search(xml):
+    # -- str.replace, not re.sub: a batch finishes every part of every document --
+    xml = rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+    if "{_" in xml or "_}" in xml:  # -- docxtpl's escaped braces, seldom there --
+        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+            xml = xml.replace(escaped, tag)
+    if _may_hold_listing(xml) and _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
         xml = resolve_listing(xml)
     return xml
+
+
+def _may_hold_listing(xml: str) -> bool:
+    """Return whether ``xml`` holds a tab or a break beyond its XML declaration's line end."""
+    start = xml.find("?>") + 3 if xml.startswith("<?xml") else 0
+    return any(xml.find(char, start) >= 0 for char in "\t\a\f\n")
 
 
 def _shorten(text: str, limit: int = 40) -> str:
