@@ -140,6 +140,21 @@ def make_workspace(
     return report_dir
 
 
+def set_body_xml(path: Path, body: str) -> Path:
+    """Replace the body of the .docx at ``path`` (up to its section) with the XML ``body``.
+
+    For what Word and WPS leave in a document that python-docx cannot make: content controls,
+    smart tags, tracked changes, fields. The ``w:`` prefix is declared by the document.
+    """
+    package = Package.read(path)
+    xml = package.parts["word/document.xml"].decode("utf-8")
+    start = xml.index("<w:body>") + len("<w:body>")
+    end = xml.index("<w:sectPr")
+    package.parts["word/document.xml"] = (xml[:start] + body + xml[end:]).encode("utf-8")
+    path.write_bytes(Package(path, package.parts, {}).to_bytes({}))
+    return path
+
+
 def write(path: Path, text: str) -> Path:
     """Write ``text`` (dedented) to ``path`` as UTF-8."""
     path.write_text(textwrap.dedent(text), encoding="utf-8")

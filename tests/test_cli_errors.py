@@ -88,6 +88,42 @@ def test_check_exits_3_for_an_unknown_report(minimal: Path, capsys) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "advice"),
+    [
+        ("report.yml", "rename report.yml to report.yaml"),
+        # -- Notepad saves "report.yaml" as report.yaml.txt, and Windows hides the .txt --
+        ("report.yaml.txt", "rename report.yaml.txt to report.yaml"),
+        ("Report.YAML", "rename Report.YAML to report.yaml"),
+        ("报告.yaml", "name the file of the report's facts (template, title, parts) report.yaml"),
+    ],
+)
+def test_a_report_folder_without_its_report_yaml_says_what_to_rename(
+    minimal: Path, capsys, name: str, advice: str
+) -> None:
+    folder = minimal / "data" / "annual"
+    folder.mkdir()
+    (folder / name).write_text("template: report.docx\n", encoding="utf-8")
+    assert main(["check", "annual"]) == 3
+    assert capsys.readouterr().err == (
+        f"error: {folder}: the folder has no report.yaml, which makes a folder a report: {advice}\n"
+    )
+
+
+def test_checking_every_report_warns_of_a_folder_that_is_no_report(minimal: Path, capsys) -> None:
+    # It was passed over without a word: the clerk's report was simply not there.
+    folder = minimal / "data" / "annual"
+    folder.mkdir()
+    (folder / "report.yml").write_text("template: report.docx\n", encoding="utf-8")
+    (minimal / "data" / "pictures").mkdir()  # -- a folder of other files is no report --
+    (minimal / "data" / "pictures" / "logo.png").write_bytes(b"")
+    assert main(["check"]) == 0
+    assert capsys.readouterr().err == (
+        f"warning: {folder}: the folder has no report.yaml, which makes a folder a report: "
+        "rename report.yml to report.yaml\n"
+    )
+
+
 def test_render_exits_1_for_a_missing_template(minimal: Path, capsys) -> None:
     report = replace(minimal / "data" / REPORT / "report.yaml", "report.docx", "annual.docx")
     assert main(["render"]) == 1
@@ -194,3 +230,35 @@ def test_the_readme_lists_every_command() -> None:
     ]
     missing = [name for name in commands.choices if f"| `reportgen {name}" not in readme]
     assert missing == []
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_no_error(workspace_dir: Path) -> None:
+    # `reportgen render | head -1`: head exits after one line. render went on to the end, and
+    # list printed a Python traceback.
+    import subprocess
+    import sys
+
+    for command in (["render"], ["list"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reportgen", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=workspace_dir,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # -- the reader is gone before anything is written --
+        errors = process.stderr.read().decode()
+        process.stderr.close()
+        assert process.wait() == 0, errors
+        assert "Traceback" not in errors and "BrokenPipe" not in errors
+    output = workspace_dir / "output"
+    written = sorted(str(path.relative_to(output)) for path in output.rglob("*.docx"))
+    listed = subprocess.run(
+        [sys.executable, "-m", "reportgen", "render"],
+        capture_output=True,
+        text=True,
+        cwd=workspace_dir,
+        check=True,
+    ).stdout.splitlines()
+    # -- every document of the samples, the last one too --
+    assert written == sorted(line.removeprefix("output/") for line in listed)

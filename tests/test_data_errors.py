@@ -51,8 +51,54 @@ def test_missing_required_field_names_the_field(report_dir: Path) -> None:
 def test_text_where_a_number_belongs(report_dir: Path) -> None:
     path = replace(report_dir / "proposals.yaml", "value: 5795", "value: 五千七百")
     assert problems(report_dir) == [
-        f"{path}:8:5: proposals.figures.adopted.value: should be a number, not the text '五千七百'"
+        f"{path}:8:5: proposals.figures.adopted.value: should be a number, not the text "
+        "'五千七百': write it in digits: 5700"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "advice"),
+    [
+        ("5,795", "write it without the thousands separators: 5795"),
+        ("5，795", "write it without the thousands separators: 5795"),
+        ("'5795'", "take away the quotes: 5795"),
+        ("５７９５", "write it with the digits of the English input method: 5795"),
+        ("三万五", "write it in digits (0–9)"),
+        ("二〇二三", "write it in digits (0–9)"),
+        (
+            "35%",
+            "a percentage is worked out, not typed: write the two figures and a derived "
+            "figure with share: [part, whole]; a rate given as it is is written as the number "
+            "alone (35) with unit: %",
+        ),
+        ("0.58万", "write the whole number (5800) and scale: 万, which prints it in 万"),
+        ("约5800", "write the number alone (5800) and qualifier: 约"),
+        ("5800多", "write the number alone (5800) and qualifier: 多"),
+        ("5795条", "write the number alone (5795); its unit goes under unit: 条"),
+        ("5,795 条", "write the number alone (5795); its unit goes under unit: 条"),
+    ],
+)
+def test_a_number_written_as_a_clerk_would_is_refused_with_what_to_write(
+    report_dir: Path, written: str, advice: str
+) -> None:
+    path = replace(report_dir / "proposals.yaml", "value: 5795", f"value: {written}")
+    [problem] = problems(report_dir)
+    shown = written.strip("'")
+    assert problem == (
+        f"{path}:8:5: proposals.figures.adopted.value: should be a number, not the text "
+        f"'{shown}': {advice}"
+    )
+
+
+def test_what_to_write_for_a_number_reads_in_chinese(report_dir: Path) -> None:
+    replace(report_dir / "proposals.yaml", "value: 5795", "value: 0.58万")
+    with pytest.raises(DataError) as caught:
+        load_report_data(report_dir)
+    [problem] = caught.value.problems
+    assert problem.message.text("zh") == (
+        "应为数字，而不是文字“0.58万”：请填写完整的数（5800），再加上 scale: 万，"
+        "文档中即以“万”为单位印出"
+    )
 
 
 def test_negative_count(report_dir: Path) -> None:

@@ -310,6 +310,68 @@ def test_yaml_errors_are_reworded(
         assert (problem.line, problem.column) == where
 
 
+@pytest.mark.parametrize("loader", ["C", "Python"])
+@pytest.mark.parametrize(
+    ("text", "english", "chinese"),
+    [
+        (
+            "figures:\n  a:\n    value：12\n    label: 甲\n",
+            "line 3: the colon after 'value' is the full-width “：” of a Chinese input method: "
+            "type the English colon and a space (value: …)",
+            "第3行“value”后面的冒号是中文输入法的全角冒号“：”：请切换到英文输入法，写成"
+            "“value: …”（英文冒号后加一个空格）",
+        ),
+        (
+            "lead：围绕中心工作\nparagraphs:\n  - 甲\n",
+            "line 1: the colon after 'lead' is the full-width “：”",
+            "第1行“lead”后面的冒号是中文输入法的全角冒号“：”",
+        ),
+        (
+            "figures:\n  a:\n    value: 1\n　　　　label: 甲\n    unit: 条\n",
+            "line 4 is indented with full-width spaces (“　”, typed with a Chinese input method): "
+            "indent it with ordinary spaces",
+            "第4行用全角空格（中文输入法的“　”）缩进：请删掉这些空格，切换到英文输入法后重新缩进",
+        ),
+        (
+            "figures:\n  a:\n    value:12\n    label: 甲\n",
+            "line 3: 'value:' needs a space after the colon: value: …",
+            "第3行“value:”的冒号后面要有一个空格：写成“value: …”",
+        ),
+        (
+            "figures:\n  a:\n    value:\u00a012\n    label: 甲\n",
+            "line 3: 'value:' needs a space after the colon",
+            "第3行“value:”的冒号后面要有一个空格",
+        ),
+    ],
+    ids=["colon", "colon-first-line", "indent", "no-space", "nbsp"],
+)
+def test_yaml_typed_with_a_chinese_input_method_names_the_character(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    loader: str,
+    text: str,
+    english: str,
+    chinese: str,
+) -> None:
+    # The parser notices such a line only later, and in its own terms ("did not find expected
+    # <document start>"); the clerk needs the line and the character typed.
+    if loader == "Python":
+        monkeypatch.setattr(yaml_source, "_Loader", PureClerkLoader)
+    with pytest.raises(DataError) as raised:
+        yaml_source.parse_yaml(text, tmp_path / "part.yaml")
+    [problem] = raised.value.problems
+    assert problem.message.text("en").startswith(english)  # type: ignore[union-attr]
+    assert problem.message.text("zh").startswith(chinese)  # type: ignore[union-attr]
+
+
+def test_a_colon_without_a_space_far_from_a_yaml_error_is_not_blamed(tmp_path: Path) -> None:
+    text = "lead: >-\n  Email:abc@example.com\nparagraphs:\n  - 甲\nfigures:\n  a: 1\n\tb: 2\n"
+    with pytest.raises(DataError) as raised:
+        yaml_source.parse_yaml(text, tmp_path / "part.yaml")
+    [problem] = raised.value.problems
+    assert problem.message.text("en").startswith("line 7 is indented with a tab")  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "english", "chinese"),
     [

@@ -87,6 +87,24 @@ def test_figures_by_year_come_from_a_statistics_office_sheet(workspace: Path) ->
     assert members.paragraphs == ["全年发展团员1350名，培训团干部910人次。"]
 
 
+def test_a_number_the_sheet_holds_as_text_is_read_as_it_shows(workspace: Path) -> None:
+    # Excel's "number stored as text": pasted from a web page or a system's export, it shows
+    # as 1,350 with a small green triangle that few clerks know.
+    folder = add_part(workspace)
+    office_sheet(
+        folder / "统计数据.xlsx",
+        [
+            ["发展团员", "名", "1,200", " 1,350 ", None],
+            ["培训团干部", "人次", "860", "９１０", None],
+        ],
+    )
+
+    members = load_report_data(folder).context["members"]
+
+    assert members.recruited.by_year == {2023: 1350}
+    assert members.trained.by_year == {2023: 910}
+
+
 def test_the_sample_takes_its_figures_from_the_statistics_office_sheet(workspace: Path) -> None:
     shutil.copytree(REPO / "data" / "worker-homes", workspace / "data" / "worker-homes")
 

@@ -393,3 +393,116 @@ def test_the_messages_of_tables_sheets_and_pictures_say_the_same_in_both_languag
     for kind in kinds:
         assert kind.parameters("en") == kind.parameters("zh"), kind.code
         assert kind.zh != kind.en and any("\u4e00" <= char <= "\u9fff" for char in kind.zh)
+
+
+def test_a_csv_with_empty_columns_after_the_table_is_read(tmp_path: Path) -> None:
+    # Excel and WPS save the columns a clerk once formatted beside the table as empty cells.
+    path = tmp_path / "winners.csv"
+    lines = [f"{line},," for line in WINNERS.read_text("utf-8").splitlines()]
+    path.write_text("\r\n".join([*lines, ",,,,", ",,,,"]) + "\r\n", encoding="utf-8-sig")
+
+    table = read_table(path)
+
+    assert table.columns == ["number", "name", "award"]
+    assert table.problems == []
+    assert len(table.rows) == 12
+
+
+def test_a_value_in_an_unnamed_column_of_a_csv_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "winners.csv"
+    path.write_text("number,name,,\n1,甲,,\n2,乙,,备注\n", encoding="utf-8")
+
+    table = read_table(path)
+
+    assert [row.fields for row in table.rows] == [{"number": "1", "name": "甲"}]
+    assert [str(problem) for problem in table.problems] == [
+        f"{path}:3: column 4 has no name: write one in the first row, or delete the column"
+    ]
+
+
+def test_a_title_above_the_table_is_not_taken_for_its_column_names(tmp_path: Path) -> None:
+    # A clerk's sheet opens with its title across the table, in merged cells, often a blank
+    # row under it; the column names come after.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "获奖名单"
+    sheet.append(["2023年度安康杯竞赛获奖名单"])
+    sheet.merge_cells("A1:C1")
+    sheet.append([])
+    for line in WINNERS.read_text("utf-8").splitlines()[:3]:
+        sheet.append(line.split(","))
+    book.save(tmp_path / "t.xlsx")
+
+    table = read_table(tmp_path / "t.xlsx")
+
+    assert table.columns == ["number", "name", "award"]
+    assert [row.line for row in table.rows] == [4, 5]
+    assert table.rows[0].fields["name"] == "长江钢铁集团有限公司"
+
+
+def test_a_one_column_table_keeps_its_first_row_as_its_name(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "t.xlsx", {"名单": [["name"], ["甲"], ["乙"]]})
+
+    assert [row.fields for row in read_table(path).rows] == [{"name": "甲"}, {"name": "乙"}]
+
+
+def test_a_cell_merged_over_several_rows_gives_its_value_to_each(tmp_path: Path) -> None:
+    # What the clerk sees: 优胜单位 stands beside each of the first three winners.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["number", "name", "award"])
+    sheet.append(["AK-1", "甲", "优胜单位"])
+    sheet.append(["AK-2", "乙", None])
+    sheet.append(["AK-3", "丙", None])
+    sheet.append(["AK-4", "丁", "优胜班组"])
+    sheet.merge_cells("C2:C4")
+    book.save(tmp_path / "t.xlsx")
+
+    table = read_table(tmp_path / "t.xlsx")
+
+    assert table.problems == []
+    assert [row.fields["award"] for row in table.rows] == ["优胜单位"] * 3 + ["优胜班组"]
+
+
+def test_a_title_above_a_csv_table_is_not_taken_for_its_column_names(tmp_path: Path) -> None:
+    path = tmp_path / "winners.csv"
+    path.write_text(
+        "2023年度获奖名单,,\n" + WINNERS.read_text("utf-8"), encoding="gbk", newline="\r\n"
+    )
+
+    table = read_table(path)
+
+    assert table.columns == ["number", "name", "award"]
+    assert table.problems == []
+    assert [row.line for row in table.rows][:2] == [3, 4]
+    assert len(table.rows) == 12
+
+
+def test_the_first_sheet_a_clerk_sees_is_read_not_a_hidden_one(tmp_path: Path) -> None:
+    # A workbook often keeps a hidden sheet first (lists for drop-downs, an old version).
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "下拉选项"
+    hidden.append(["单位类型"])
+    hidden.append(["企业"])
+    hidden.sheet_state = "hidden"
+    book.create_sheet("获奖名单").append(["name"])
+    book["获奖名单"].append(["甲"])
+    book.save(tmp_path / "t.xlsx")
+
+    assert [row.fields for row in read_table(tmp_path / "t.xlsx").rows] == [{"name": "甲"}]
+    assert [row.fields for row in read_table(tmp_path / "t.xlsx", "下拉选项").rows] == [
+        {"单位类型": "企业"}  # -- named, a hidden sheet is read as any other --
+    ]
+
+
+def test_a_line_break_in_a_csv_cell_is_a_line_break_whatever_system_wrote_it(
+    tmp_path: Path,
+) -> None:
+    # Excel on Windows writes a cell's Alt+Enter as CR LF: the CR reached the document's text.
+    path = tmp_path / "t.csv"
+    path.write_bytes('name,award\r\n"第一行\r\n第二行","甲\r乙"\r\n'.encode())
+
+    [row] = read_table(path).rows
+
+    assert row.fields == {"name": "第一行\n第二行", "award": "甲\n乙"}

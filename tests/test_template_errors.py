@@ -15,9 +15,11 @@ from minimal_workspace import (
     make_workspace,
     paragraph_texts,
     replace,
+    set_body_xml,
 )
 from reportgen.api import check_reports, render_reports
 from reportgen.errors import ProblemsFound
+from reportgen.ooxml.package import Package
 from reportgen.ooxml.places import paragraph_places
 from reportgen.workspace import Workspace
 
@@ -415,7 +417,7 @@ def test_names_are_checked_against_what_the_data_declares_when_a_value_is_wrong(
     proposals = replace(report_dir / "proposals.yaml", "value: 5795", "value: 五千")
     assert check(tmp_path) == [
         f"{proposals}:8:5: proposals.figures.adopted.value: should be a number, not the text "
-        "'五千'",
+        "'五千': write it in digits: 5000",
         f"{template(tmp_path)}: body, paragraph 10: 'proposals' has no 'colected' (did you mean "
         "'collected'?): {{ proposals.colected }}",
         f"{template(tmp_path)}: body, paragraph 10: 'report' has no 'titel' (did you mean "
@@ -430,4 +432,197 @@ def test_a_template_is_still_checked_when_a_part_file_does_not_parse(tmp_path: P
     assert problems[0].startswith(f"{proposals}:9:8: the [ opened on line 8, column 12")
     assert problems[1:] == [
         f"{template(tmp_path)}: body, paragraph 10: the data has no 'x': {{{{ x }}}}",
+    ]
+
+
+def test_a_failing_block_tag_is_named_not_the_tag_in_the_paragraph_before_it(
+    tmp_path: Path,
+) -> None:
+    # docxtpl replaces a {%p %} paragraph by its bare tag, so the tag ran on from the
+    # paragraph before it, and the problem was placed at that paragraph's tag.
+    body = ["{{ report.title }}", "{%p if report.title > 3 %}", "长标题", "{%p endif %}"]
+    make_workspace(tmp_path, body=body)
+    [problem] = check(tmp_path)
+    assert problem.startswith(f"{template(tmp_path)}: body, paragraph 2: ")
+    assert problem.endswith(": {% if report.title > 3 %}")
+
+
+def test_a_failing_row_tag_is_named_in_its_row(tmp_path: Path) -> None:
+    table = [
+        ["{{ report.title }}"],
+        ["{%tr for x in report.title > 3 %}"],
+        ["{{ x }}"],
+        ["{%tr endfor %}"],
+    ]
+    make_workspace(tmp_path, table=table)
+    [problem] = check(tmp_path)
+    assert problem.startswith(f"{template(tmp_path)}: body, table 1, row 2, cell 1: ")
+    assert problem.endswith(": {% for x in report.title > 3 %}")
+
+
+def test_the_lines_made_for_jinja_leave_no_trace_in_the_xml() -> None:
+    from docxtpl import DocxTemplate
+
+    from reportgen.ooxml.package import Package
+    from reportgen.template.source_lines import joined, lines
+
+    templates = sorted((Path(__file__).parent.parent / "templates").glob("*.docx"))
+    assert templates
+    for path in templates:
+        for name, blob in Package.read(path).parts.items():
+            if name.startswith("word/") and name.endswith(".xml"):
+                prepared = DocxTemplate.patch_xml(None, blob.decode("utf-8"))
+                assert joined(lines(prepared)) == prepared, (path, name)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "｛｛ report.title ｝｝",  # full-width braces, as a Chinese input method types them
+        "｛{ report.title }}",
+        "{ { report.title } }",  # a space between the braces
+        "{％ if report.title ％}",
+        "｛% if report.title %｝",
+    ],
+)
+def test_a_tag_typed_with_lookalike_braces_is_refused_not_printed(
+    tmp_path: Path, written: str
+) -> None:
+    # It was printed as it is into the document, without a word.
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, ["标题：", written]])
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 10: this looks like a tag, but its braces are "
+        "full-width (｛ ｝ ％) or stand apart, so it would be printed as it is: type {{ }} or "
+        "{% %} with the English input method, with no space between the two characters: " + written
+    ]
+
+
+def test_lookalike_braces_are_explained_in_chinese(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "｛｛ report.title ｝｝"])
+    [problem] = check_reports(Workspace.at(tmp_path))
+    assert problem.message.text("zh") == (
+        "这里像是一个标签，但括号是全角的（｛ ｝ ％）或中间有空格，会原样印在文档里："
+        "请切换到英文输入法输入 {{ }} 或 {% %}，两个符号之间不要空格：｛｛ report.title ｝｝"
+    )
+
+
+def test_text_with_a_single_brace_is_no_tag(tmp_path: Path) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "集合｛甲，乙｝与 {a} 不是标签"])
+    assert check(tmp_path) == []
+
+
+def test_a_word_mail_merge_field_is_refused_with_the_tag_to_write(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    merge = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> MERGEFIELD 姓名 \\* MERGEFORMAT '
+        "</w:instrText></w:r>"
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«姓名»</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    simple = '<w:fldSimple w:instr=" MERGEFIELD 单位 "><w:r><w:t>«单位»</w:t></w:r></w:fldSimple>'
+    set_body_xml(
+        template(tmp_path), f"<w:p>{merge}</w:p><w:p><w:r><w:t>同志</w:t></w:r>{simple}</w:p>"
+    )
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph {number}: «{name}» is a mail-merge field of Word, "
+        "which reportgen does not fill, so it would be printed as it is: delete the field and "
+        f"write {{{{ {name} }}}} in its place (in a batch, {{{{ row.{name} }}}})"
+        for number, name in ((1, "姓名"), (2, "单位"))
+    ]
+
+
+def text_box(*paragraphs: str) -> str:
+    """Return a run holding a text box as Word and LibreOffice write one: twice, for old Words."""
+    content = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    return (
+        '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/'
+        'markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><wp:inline>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<wps:wsp><wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f'<v:rect xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{content}'
+        "</w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_paragraphs_in_a_text_box_are_named_by_the_box_and_not_counted_twice(
+    tmp_path: Path,
+) -> None:
+    # A text box's paragraphs were counted as the body's, twice (Word's copy for old Words),
+    # so the paragraph after a two-line box was "paragraph 6" where Word shows the second.
+    make_workspace(tmp_path)
+    box = text_box("{{ report.organisation }}", "{{ period.end | 年份 }}")
+    body = (
+        f"<w:p><w:r><w:t>标题</w:t></w:r>{box}</w:p>"
+        "<w:p><w:r><w:t>{{ report.title | 无此 }}</w:t></w:r></w:p>"
+    )
+    set_body_xml(template(tmp_path), body)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 2: unknown filter '无此': "
+        "{{ report.title | 无此 }}",
+        f"{template(tmp_path)}: body, text box 1, paragraph 2: unknown filter '年份': "
+        "{{ period.end | 年份 }}",
+    ]
+
+
+def content_control(*paragraphs: str) -> str:
+    """Return paragraphs in a content control (Word's 格式文本内容控件) holding them."""
+    inner = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    control = '<w:sdtPr><w:alias w:val="正文"/></w:sdtPr>'
+    return f"<w:sdt>{control}<w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+
+
+def test_a_block_that_opens_in_a_content_control_and_closes_outside_it(tmp_path: Path) -> None:
+    # Rendered, it left the content control unclosed: "the rendered document is broken".
+    make_workspace(tmp_path)
+    body = content_control("{{ report.title }}", "{%p if report.title %}") + (
+        "<w:p><w:r><w:t>有标题</w:t></w:r></w:p><w:p><w:r><w:t>{%p endif %}</w:t></w:r></w:p>"
+    )
+    set_body_xml(template(tmp_path), body)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 4: {{%p endif %}} closes {{%p if report.title %}}, "
+        "which opens in body, paragraph 2, inside a content control or a text box that it ends "
+        "outside: when rendered the document is broken; open and close the block inside the "
+        "same content control or text box, or both outside it (in Word, a content control is "
+        "removed with a right click, Remove Content Control)"
+    ]
+
+
+def test_a_block_wholly_inside_a_content_control_renders(tmp_path: Path) -> None:
+    make_workspace(tmp_path)
+    body = content_control("{%p if report.title %}", "{{ report.title }}", "{%p endif %}")
+    set_body_xml(template(tmp_path), body)
+    assert check(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        ({"[Content_Types].xml": None}, "it has no [Content_Types].xml"),
+        ({"_rels/.rels": None}, "it has no _rels/.rels leading to its document"),
+        (
+            {"word/styles.xml": None},
+            "word/_rels/document.xml.rels points at word/styles.xml, which it lacks",
+        ),
+        ({"word/notes.bin": b"x"}, "word/notes.bin has no content type"),
+    ],
+    ids=["no-types", "no-package-relationships", "dangling", "untyped"],
+)
+def test_a_damaged_template_is_refused_before_word_refuses_its_documents(
+    tmp_path: Path, change: dict[str, bytes | None], detail: str
+) -> None:
+    # Each was rendered into a document Word cannot open (python-docx neither).
+    make_workspace(tmp_path)
+    package = Package.read(template(tmp_path))
+    for name, blob in change.items():
+        if blob is None:
+            del package.parts[name]
+        else:
+            package.parts[name] = blob
+    template(tmp_path).write_bytes(Package(template(tmp_path), package.parts, {}).to_bytes({}))
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: the template is damaged: {detail}; Word would refuse or repair "
+        "every document made from it: open it in Word or WPS and save it again as a .docx"
     ]

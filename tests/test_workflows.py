@@ -443,6 +443,31 @@ def test_new_department_refuses_a_taken_name(samples: Path, capsys) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("CON", "Windows keeps CON for a device, and makes no file or folder of that name"),
+        ("com1", "Windows keeps com1 for a device, and makes no file or folder of that name"),
+        ("名" * 100, "it is 300 bytes long, more than the 200 a file name may take everywhere"),
+    ],
+)
+def test_new_department_refuses_a_name_no_system_can_make(
+    samples: Path, capsys, name: str, reason: str
+) -> None:
+    # A 100-character name stopped with a Python traceback; CON made a folder no Windows opens.
+    assert main(["new-department", name]) == 3
+    assert capsys.readouterr().err == f"error: '{name}' cannot name a report: {reason}\n"
+    assert name not in [path.name for path in (samples / "data").iterdir()]
+
+
+def test_new_period_refuses_a_name_no_system_can_make(samples: Path, capsys) -> None:
+    assert main(["new-period", "youth-league-summary", "--to", "NUL"]) == 3
+    assert capsys.readouterr().err == (
+        "error: 'NUL' cannot name a report: Windows keeps NUL for a device, and makes no file "
+        "or folder of that name\n"
+    )
+
+
 # -- list --
 
 

@@ -180,7 +180,9 @@ def _convert_to_pdf(documents: list[Path], on_written: Callable[[Path], None] | 
 
 def _split_batches(run: Run, names: Sequence[str]) -> tuple[list[str], list[str]]:
     """Return the named (default: all) reports: those rendering one document, and batches."""
-    names = list(names) or run.workspace.report_names()
+    if not names:
+        names = run.workspace.report_names()
+        run.warnings[run.workspace.data_dir] = run.workspace.folders_not_reports()
     batches = [name for name in names if run.is_batch(run.workspace.report_dir(name))]
     return [name for name in names if name not in batches], batches
 

@@ -48,6 +48,21 @@ NO_SUCH_REPORT = MessageKind(
     en="no report named '{name}' (reports: {known})",
     zh="没有名为“{name}”的报告（现有的报告：{known}）",
 )
+REPORT_FILE_MISSING = MessageKind(
+    "workspace.report-file-missing",
+    en="the folder has no report.yaml, which makes a folder a report: {advice}",
+    zh="这个文件夹里没有 report.yaml（有了它，文件夹才是一份报告）：{advice}",
+)
+RENAME_REPORT_FILE = MessageKind(
+    "workspace.rename-report-file",
+    en="rename {name} to report.yaml",
+    zh="请把 {name} 改名为 report.yaml",
+)
+NAME_REPORT_FILE = MessageKind(
+    "workspace.name-report-file",
+    en="name the file of the report's facts (template, title, parts) report.yaml",
+    zh="请把写有报告基本信息（模板、标题、各部分）的文件命名为 report.yaml",
+)
 NO_SUCH_TEMPLATE = MessageKind(
     "workspace.no-such-template",
     en="no template '{name}' (templates: {known})",

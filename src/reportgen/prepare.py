@@ -139,11 +139,16 @@ class Run:
             raise type(checked)(checked.problems)
         compiled, variables = checked
         if template_path not in self.warnings:
+            from reportgen.template.bare_blocks import bare_block_warnings
             from reportgen.template.compatibility import compatibility_warnings
+            from reportgen.template.left_out import left_out_warnings
 
-            self.warnings[template_path] = compatibility_warnings(
-                template_path, compiled.package.parts
-            )
+            parts = compiled.package.parts
+            self.warnings[template_path] = [
+                *compatibility_warnings(template_path, parts),
+                *bare_block_warnings(template_path, parts),
+                *left_out_warnings(template_path, compiled.left_out),
+            ]
         return template_path, compiled, variables
 
     def render_report(self, directory: Path, output_dir: Path | None = None) -> RenderedReport:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
 from reportgen.errors import NotFoundError, Problem, WorkspaceError
+from reportgen.i18n import Message
 from reportgen.messages import (
     CONFIG_FOLDERS,
     CONFIG_SYNTAX,
@@ -21,12 +22,15 @@ from reportgen.messages import (
     DATA_FOLDER_MISSING,
     FILE_UNREADABLE,
     LINK_LEADS_OUT,
+    NAME_REPORT_FILE,
     NO_REPORTS,
     NO_SUCH_REPORT,
     NO_SUCH_TEMPLATE,
     NONE_THERE,
     NOT_A_REPORT_NAME,
     NOT_A_WORKSPACE,
+    RENAME_REPORT_FILE,
+    REPORT_FILE_MISSING,
     os_reason,
 )
 from reportgen.text.decoding import UndecodableText, decode_text
@@ -97,6 +101,23 @@ class Workspace:
             raise WorkspaceError(NO_REPORTS(), path=self.data_dir)
         return names
 
+    def folders_not_reports(self) -> list[Problem]:
+        """Return a warning for each folder of data files in the data folder without report.yaml.
+
+        Such a folder is a report whose report.yaml was misnamed, more often than not.
+        """
+        warnings = []
+        for folder in sorted(self.data_dir.iterdir()):
+            if (
+                folder.is_dir()
+                and not (folder / "report.yaml").is_file()
+                and outside_problem(folder, self.data_dir) is None
+                and any(_is_data_file(path) for path in folder.iterdir())
+            ):
+                message = REPORT_FILE_MISSING(advice=_report_file_advice(folder))
+                warnings.append(Problem(message, file=folder, severity="warning"))
+        return warnings
+
     def report_dir(self, name: str) -> Path:
         """Return the data folder of report ``name``; raise WorkspaceError if there is none.
 
@@ -109,6 +130,9 @@ class Workspace:
             raise NotFoundError(NOT_A_REPORT_NAME(name=name, known=known), path=self.data_dir)
         folder = self.data_dir / name
         if not (folder / "report.yaml").is_file():
+            if folder.is_dir() and outside_problem(folder, self.data_dir) is None:
+                advice = _report_file_advice(folder)
+                raise NotFoundError(REPORT_FILE_MISSING(advice=advice), path=folder)
             known = self.report_names()
             raise NotFoundError(NO_SUCH_REPORT(name=name, known=known), path=self.data_dir)
         outside = outside_problem(folder, self.data_dir)
@@ -136,6 +160,24 @@ class Workspace:
             message = NO_SUCH_TEMPLATE(name=given, known=known or NONE_THERE())
             raise NotFoundError(message, path=self.templates_dir)
         return path
+
+
+def _report_file_advice(folder: Path) -> Message:
+    """Return what to do in a report's folder that lacks its report.yaml."""
+    for path in sorted(folder.iterdir()):
+        lower = path.name.lower()
+        if lower.startswith("report.") and lower.removesuffix(".txt") in _REPORT_FILE_NAMES:
+            return RENAME_REPORT_FILE(name=path.name)
+    return NAME_REPORT_FILE()
+
+
+def _is_data_file(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith((".yaml", ".yml")) or name.startswith("report.")
+
+
+#: What report.yaml becomes in other hands: report.yml, REPORT.YAML, Notepad's report.yaml.txt.
+_REPORT_FILE_NAMES = ("report.yaml", "report.yml")
 
 
 def _toml_position(err: ValueError) -> tuple[int | str, int | str]:

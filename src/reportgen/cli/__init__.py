@@ -84,6 +84,7 @@ from reportgen.cli.messages import (
     WATCHING,
     ZIP_HELP,
 )
+from reportgen.cli.reader_gone import reader_may_leave
 from reportgen.errors import Problem, ProblemsFound, ReportgenError
 from reportgen.i18n import Message, MessageKind, current_language, parse_language, set_language
 from reportgen.version import __version__
@@ -113,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     try:
         command: Callable[[argparse.Namespace], int] = arguments.command
-        return command(arguments)
+        with reader_may_leave():
+            return command(arguments)
     except ProblemsFound as err:
         print(err, file=sys.stderr)  # -- each line names its file and place --
         return err.exit_code

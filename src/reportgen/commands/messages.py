@@ -32,6 +32,21 @@ FOLDERS_UNWRITABLE = MessageKind(
     en="cannot make the folders ({reason})",
     zh="无法创建文件夹（{reason}）",
 )
+REPORT_NAME_UNMADE = MessageKind(
+    "new-department.name-unmade",
+    en="'{name}' cannot name a report: {reason}",
+    zh="“{name}”不能用作报告名称：{reason}",
+)
+NAME_IS_DEVICE = MessageKind(
+    "new-department.name-device",
+    en="Windows keeps {name} for a device, and makes no file or folder of that name",
+    zh="Windows 把 {name} 留作设备名，不能用它建文件或文件夹，请换一个名称",
+)
+NAME_TOO_LONG = MessageKind(
+    "new-department.name-too-long",
+    en="it is {size} bytes long, more than the {limit} a file name may take everywhere",
+    zh="名称长 {size} 字节，超过了各系统都能用的 {limit} 字节，请缩短",
+)
 BAD_FOLDER_NAME = MessageKind(
     "new-period.bad-name",
     en="'{name}' cannot name a report folder: use letters, digits, - and _ only",

@@ -25,6 +25,7 @@ from reportgen.commands.messages import (
     PERIOD_FOLDER_TAKEN,
     PERIOD_NEEDED,
 )
+from reportgen.commands.starter import check_name_can_be_made
 from reportgen.data.outline import read_outline
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.data.yaml_text import (
@@ -70,6 +71,7 @@ def start_new_period(workspace: Workspace, report: str, to: str | None = None) -
     name = to if to is not None else next_period_name(report, start, end, new_start, new_end)
     if not _FOLDER_NAME.fullmatch(name):
         raise WorkspaceError(BAD_FOLDER_NAME(name=name))
+    check_name_can_be_made(name)
     target = workspace.data_dir / name
     if target.exists():
         raise AlreadyExistsError(PERIOD_FOLDER_TAKEN(), path=target)

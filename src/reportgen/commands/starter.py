@@ -20,6 +20,9 @@ from reportgen.commands.messages import (
     ALSO_EXISTS,
     BAD_REPORT_NAME,
     FOLDERS_UNWRITABLE,
+    NAME_IS_DEVICE,
+    NAME_TOO_LONG,
+    REPORT_NAME_UNMADE,
     WORKSPACE_TAKEN,
 )
 from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
@@ -103,6 +106,19 @@ def check_report_name(name: str) -> None:
     """Raise WorkspaceError unless ``name`` can name a report's folder and template."""
     if not REPORT_NAME.fullmatch(name):
         raise WorkspaceError(BAD_REPORT_NAME(name=name))
+    check_name_can_be_made(name)
+
+
+def check_name_can_be_made(name: str) -> None:
+    """Raise WorkspaceError if no file or folder can be called ``name`` on every system."""
+    from reportgen.data.report import MAX_STEM_BYTES, is_device_name
+
+    size = len(name.encode("utf-8"))
+    if is_device_name(name):
+        raise WorkspaceError(REPORT_NAME_UNMADE(name=name, reason=NAME_IS_DEVICE(name=name)))
+    if size > MAX_STEM_BYTES:
+        reason = NAME_TOO_LONG(size=size, limit=MAX_STEM_BYTES)
+        raise WorkspaceError(REPORT_NAME_UNMADE(name=name, reason=reason))
 
 
 def init_workspace(directory: Path, *, today: dt.date | None = None) -> list[Path]:

@@ -7,17 +7,95 @@ as ``.value`` for tables, charts and arithmetic.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from reportgen.data.messages import PERCENT_COMPARED
+from reportgen.errors import InvalidValue
 from reportgen.i18n import Language
 from reportgen.text.filters import amount, percent
 from reportgen.text.printing import PENDING, Fields, Pending, Printable
 
 
-@dataclass(frozen=True)
-class Figure(Printable):
+def _operand(other: Any) -> float | int | None:
+    """Return the number ``other`` stands for in arithmetic with a figure, or None."""
+    if isinstance(other, Numeric):
+        return other.value
+    if isinstance(other, int | float) and not isinstance(other, bool):
+        return other
+    return None
+
+
+def _operator(
+    apply: Callable[[Any, Any], Any], *, reflected: bool = False
+) -> Callable[[Numeric, Any], Any]:
+    def method(self: Numeric, other: Any) -> Any:
+        number = _operand(other)
+        if number is None:
+            return NotImplemented
+        return apply(number, self.value) if reflected else apply(self.value, number)
+
+    return method
+
+
+class Numeric:
+    """A value that takes part in arithmetic and comparisons as its number, ``value``.
+
+    A template's author writes ``{% if collected > 10000 %}`` or ``{{ a - b }}`` as of any
+    number; the result of arithmetic is a plain number. Two figures are equal when their
+    numbers are. Printing is left to the class (``近4亿``, ``35.1%``).
+    """
+
+    value: float | int
+
+    __lt__ = _operator(lambda a, b: a < b)
+    __le__ = _operator(lambda a, b: a <= b)
+    __gt__ = _operator(lambda a, b: a > b)
+    __ge__ = _operator(lambda a, b: a >= b)
+    __add__ = _operator(lambda a, b: a + b)
+    __radd__ = _operator(lambda a, b: a + b, reflected=True)
+    __sub__ = _operator(lambda a, b: a - b)
+    __rsub__ = _operator(lambda a, b: a - b, reflected=True)
+    __mul__ = _operator(lambda a, b: a * b)
+    __rmul__ = _operator(lambda a, b: a * b, reflected=True)
+    __truediv__ = _operator(lambda a, b: a / b)
+    __rtruediv__ = _operator(lambda a, b: a / b, reflected=True)
+    __floordiv__ = _operator(lambda a, b: a // b)
+    __rfloordiv__ = _operator(lambda a, b: a // b, reflected=True)
+    __mod__ = _operator(lambda a, b: a % b)
+    __rmod__ = _operator(lambda a, b: a % b, reflected=True)
+
+    def __eq__(self, other: object) -> bool:
+        number = _operand(other)
+        if number is None:
+            return NotImplemented
+        return bool(self.value == number)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __neg__(self) -> float | int:
+        return -self.value
+
+    def __pos__(self) -> float | int:
+        return +self.value
+
+    def __abs__(self) -> float | int:
+        return abs(self.value)
+
+    def __int__(self) -> int:
+        return int(self.value)
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __round__(self, digits: int | None = None) -> float | int:
+        return round(self.value, digits)
+
+
+@dataclass(frozen=True, eq=False)
+class Figure(Numeric, Printable):
     """A number from the data, with how to print it and where it came from.
 
     ``by_year`` holds the figure for each year of the period when the data
@@ -63,8 +141,29 @@ class Figure(Printable):
         return amount(value, self.scale, self.precision, self.qualifier)
 
 
-@dataclass(frozen=True)
-class Percent(Printable):
+def _compared(compare: Callable[[Any, Any], bool]) -> Callable[[Percent, Any], Any]:
+    def method(self: Percent, other: Any) -> Any:
+        number = _operand(other)
+        if number is None:
+            return NotImplemented
+        if number != 0 and not isinstance(other, Percent):
+            # -- 35.1% is 0.351: is `> 30` meant as 30% or as 3000%? Only the author knows --
+            raise InvalidValue(
+                PERCENT_COMPARED(
+                    name=self.name,
+                    shown=str(self),
+                    number=other,
+                    example=f"{number / 100:g}",
+                    percent=f"{number:g}",
+                )
+            )
+        return compare(self.value, number)
+
+    return method
+
+
+@dataclass(frozen=True, eq=False)
+class Percent(Numeric, Printable):
     """A derived share or growth, held as a fraction and printed as a percentage.
 
     A share of figures given per year has ``by_year`` too (the share in each year), and
@@ -81,6 +180,12 @@ class Percent(Printable):
 
     def __str__(self) -> str:
         return percent(self.value, self.precision)
+
+    # -- a fraction in arithmetic, but compared only where no reading of it is wrong --
+    __lt__ = _compared(lambda a, b: a < b)
+    __le__ = _compared(lambda a, b: a <= b)
+    __gt__ = _compared(lambda a, b: a > b)
+    __ge__ = _compared(lambda a, b: a >= b)
 
 
 class Group(Fields):

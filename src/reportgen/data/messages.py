@@ -108,6 +108,66 @@ NOT_FINITE = MessageKind(
     en="should be a finite number, not {value}",
     zh="应为有限的数字，而不是 {value}",
 )
+NOT_A_NUMBER_ADVICE = MessageKind(
+    "data.not-a-number-advice",
+    en="should be a number, not {shown}: {advice}",
+    zh="应为数字，而不是{shown}：{advice}",
+)
+ADVICE_SEPARATORS = MessageKind(
+    "data.advice.separators",
+    en="write it without the thousands separators: {number}",
+    zh="请去掉千位分隔符（逗号），写作 {number}",
+)
+ADVICE_QUOTES = MessageKind(
+    "data.advice.quotes",
+    en="take away the quotes: {number}",
+    zh="请去掉引号，写作 {number}",
+)
+ADVICE_HALF_WIDTH = MessageKind(
+    "data.advice.half-width",
+    en="write it with the digits of the English input method: {number}",
+    zh="请用英文输入法输入数字（半角），写作 {number}",
+)
+ADVICE_DIGITS_OF = MessageKind(
+    "data.advice.digits-of",
+    en="write it in digits: {number}",
+    zh="请改用阿拉伯数字，写作 {number}",
+)
+ADVICE_DIGITS = MessageKind(
+    "data.advice.digits",
+    en="write it in digits (0–9)",
+    zh="请用阿拉伯数字（0–9）填写",
+)
+ADVICE_PERCENT = MessageKind(
+    "data.advice.percent",
+    en="a percentage is worked out, not typed: write the two figures and a derived figure with "
+    "share: [part, whole]; a rate given as it is is written as the number alone ({number}) "
+    "with unit: %",
+    zh="百分比由程序计算，不要手填：请填写两个数字，在 derived 中用 share: [部分, 整体] 计算；"
+    "如果是上级给定的比率，只填数字（{number}），再加上 unit: %",
+)
+ADVICE_SCALE = MessageKind(
+    "data.advice.scale",
+    en="write the whole number ({number}) and scale: {scale}, which prints it in {scale}",
+    zh="请填写完整的数（{number}），再加上 scale: {scale}，文档中即以“{scale}”为单位印出",
+)
+ADVICE_QUALIFIER = MessageKind(
+    "data.advice.qualifier",
+    en="write the number alone ({number}) and qualifier: {qualifier}",
+    zh="请只填数字（{number}），再加上 qualifier: {qualifier}，文档中即印作约数",
+)
+ADVICE_UNIT = MessageKind(
+    "data.advice.unit",
+    en="write the number alone ({number}); its unit goes under unit: {unit}",
+    zh="请只填数字（{number}），单位写在 unit: {unit} 中",
+)
+PERCENT_COMPARED = MessageKind(
+    "data.percent-compared",
+    en="{name} is a percentage ({shown}), so comparing it with {number} is ambiguous: compare "
+    "{name}.value with the fraction ({example} for {percent}%), or with another percentage",
+    zh="{name} 是百分数（{shown}），与 {number} 比较有歧义：请用 {name}.value 与小数比较"
+    "（{percent}% 写作 {example}），或与另一个百分数比较",
+)
 NEGATIVE = MessageKind(
     "data.negative",
     en="should not be negative (it is {value})",
@@ -223,6 +283,24 @@ YAML_COLON_IN_VALUE = MessageKind(
     "beside it",
     zh='值中间的“: ”会被当成新的字段：请把整个值用引号括起来（如 title: "甲: 乙"）；'
     "如果这一行本是单独的字段，请让它与同一层的字段对齐",
+)
+YAML_FULL_WIDTH_COLON = MessageKind(
+    "yaml.full-width-colon",
+    en="line {line}: the colon after '{key}' is the full-width “：” of a Chinese input method: "
+    "type the English colon and a space ({key}: …)",
+    zh="第{line}行“{key}”后面的冒号是中文输入法的全角冒号“：”：请切换到英文输入法，写成"
+    "“{key}: …”（英文冒号后加一个空格）",
+)
+YAML_FULL_WIDTH_SPACE = MessageKind(
+    "yaml.full-width-space",
+    en="line {line} is indented with full-width spaces (“　”, typed with a Chinese input "
+    "method): indent it with ordinary spaces",
+    zh="第{line}行用全角空格（中文输入法的“　”）缩进：请删掉这些空格，切换到英文输入法后重新缩进",
+)
+YAML_SPACE_AFTER_COLON = MessageKind(
+    "yaml.space-after-colon",
+    en="line {line}: '{key}:' needs a space after the colon: {key}: …",
+    zh="第{line}行“{key}:”的冒号后面要有一个空格：写成“{key}: …”",
 )
 YAML_MISSING_COLON = MessageKind(
     "yaml.missing-colon",

@@ -150,9 +150,14 @@ def file_stem(text: str) -> str:
     if text.startswith("."):
         text = "．" + text[1:]
     device = text.split(".")[0].rstrip(" ")
-    if device.upper() in _DEVICE_NAMES:
+    if is_device_name(device):
         text = device + "_" + text[len(device) :]
     return text
+
+
+def is_device_name(name: str) -> bool:
+    """Return whether Windows keeps ``name`` (before any dot) for a device: CON, nul.txt, COM1."""
+    return name.split(".")[0].rstrip(" ").upper() in _DEVICE_NAMES
 
 
 def file_stem_problem(stem: str) -> Message | None:

@@ -28,6 +28,7 @@ from reportgen.data.messages import (
     NO_FIGURE_VALUE,
     NOT_A_DATE,
     NOT_A_NUMBER,
+    NOT_A_NUMBER_ADVICE,
     NOT_FINITE,
     NOT_TEXT,
     ONE_OPERATION,
@@ -53,6 +54,7 @@ from reportgen.data.messages import (
     VALUE_AND_BY_YEAR,
 )
 from reportgen.data.report import REPORT_PLACEHOLDERS
+from reportgen.data.written_numbers import number_advice
 from reportgen.errors import InvalidValue
 from reportgen.i18n import Message
 from reportgen.text.dates import Date, parse_date
@@ -121,6 +123,9 @@ def number(value: Any) -> Any:
     if value is None:
         raise InvalidValue(NO_FIGURE_VALUE())
     if isinstance(value, bool) or not isinstance(value, int | float):
+        advice = number_advice(value) if isinstance(value, str) else None
+        if advice is not None:
+            raise InvalidValue(NOT_A_NUMBER_ADVICE(shown=shown(value), advice=advice))
         raise InvalidValue(NOT_A_NUMBER(shown=shown(value)))
     if isinstance(value, float) and not math.isfinite(value):
         raise InvalidValue(NOT_FINITE(value=value))

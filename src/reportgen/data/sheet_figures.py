@@ -41,6 +41,7 @@ from reportgen.data.messages import (
 )
 from reportgen.data.specs import AnyContent, FigureSpec
 from reportgen.data.spreadsheet import Sheet, SheetRow, open_sheet
+from reportgen.data.written_numbers import read_number
 from reportgen.errors import DataError, Problem, did_you_mean
 
 #: How the columns are headed, in the sheets statistics offices send and the one reportgen writes.
@@ -83,7 +84,7 @@ def fill_from_sheet(content: AnyContent, directory: Path, period: PeriodView) ->
         return SheetFigures(content, [], [])
     path = directory / spec.file
     sheet = open_sheet(path, spec.sheet)
-    rows = sheet.rows()
+    rows = sheet.table_rows()
     header = next(rows, None)
     if header is None:
         raise DataError([Problem(SHEET_NO_INDICATORS(), file=path)])
@@ -263,6 +264,8 @@ class _Reader:
         if value == "":
             self.problem(SHEET_YEAR_EMPTY(year=year), row, column or 0)
             return None
+        if isinstance(value, str) and (number := read_number(value)) is not None:
+            value = number  # -- a number stored as text, as Excel shows it --
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             self.problem(SHEET_FIGURE_NUMBER(value=str(value)), row, column or 0)
             return None

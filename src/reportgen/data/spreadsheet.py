@@ -16,7 +16,8 @@ sheet are bounded.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -89,10 +90,73 @@ class Sheet:
             if values.count("") < len(values):
                 yield SheetRow(index + 1, first, values)
 
+    def table_rows(self) -> Iterator[SheetRow]:
+        """Yield the rows of the table on the sheet, its column names first.
+
+        A title above the table (a row of one cell, often merged across, over a row of
+        several) is passed over; a merged cell's value stands in every cell it covers, as a
+        reader of the sheet takes it.
+        """
+        rows = self.rows()
+        header = next(rows, None)
+        following = next(rows, None)
+        while (
+            header is not None and following is not None and is_title(header.cells, following.cells)
+        ):
+            header, following = following, next(rows, None)
+        if header is None:
+            return
+        merges = _Merges(getattr(self._sheet, "merged_cell_ranges", None) or [])
+        table = itertools.chain([header], [following] if following is not None else [], rows)
+        for row in table:
+            yield merges.fill(row)
+
     def problem(self, message: Any, column: int | None, row: int, **location: Any) -> Problem:
         """Return a Problem at a cell of this sheet (at the row's first cell without ``column``)."""
         where = cell_name(self.name, column if column is not None else 0, row)
         return Problem(message, file=self.path, line=row, cell=where, **location)
+
+
+def is_title(row: Sequence[Any], below: Sequence[Any]) -> bool:
+    """Return whether the cells ``row`` are a title over a table whose column names are ``below``.
+
+    A title is one cell (merged across the table or not); column names are several.
+    """
+    return _filled(row) == 1 and _filled(below) > 1
+
+
+def _filled(cells: Sequence[Any]) -> int:
+    return sum(str(cell).strip() != "" for cell in cells)
+
+
+class _Merges:
+    """The merged cells of a sheet, to give each covered cell the value of the merge's first.
+
+    Ranges are taken up as the rows come, so a merge over a million rows costs no more than
+    one over two; a range is ``((first row, first column), (last row, last column))`` from 0.
+    """
+
+    def __init__(self, ranges: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+        self._waiting = sorted(ranges, reverse=True)  # -- the next to start, last --
+        self._open: list[tuple[int, int, int, CellValue]] = []  # last row, columns, value
+
+    def fill(self, row: SheetRow) -> SheetRow:
+        """Return ``row`` (numbered from 1) with the cells merges cover filled in."""
+        index = row.number - 1
+        self._open = [merge for merge in self._open if merge[0] >= index]
+        cells = row.cells
+        while self._waiting and self._waiting[-1][0][0] <= index:
+            (top, left), (bottom, right) = self._waiting.pop()
+            if top == index and bottom >= index and 0 <= left - row.first < len(cells):
+                self._open.append((bottom, left, right, cells[left - row.first]))
+        if not self._open:
+            return row
+        cells = list(cells)
+        for _, left, right, value in self._open:
+            for column in range(max(left, row.first), min(right + 1, row.first + len(cells))):
+                if cells[column - row.first] == "":
+                    cells[column - row.first] = value
+        return SheetRow(row.number, row.first, cells)
 
 
 def plain_value(cell: Any) -> CellValue:
@@ -122,7 +186,9 @@ def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
                 raise DataError([Problem(WORKBOOK_EMPTY(), file=path)])
             if sheet is not None and sheet not in names:
                 raise DataError([Problem(NO_SUCH_SHEET(sheet=sheet, sheets=names), file=path)])
-            name = sheet if sheet is not None else names[0]
+            # -- by default the first sheet the clerk sees: one kept hidden is no table of theirs --
+            shown = [meta.name for meta in workbook.sheets_metadata if _is_shown(meta)]
+            name = sheet if sheet is not None else (shown or names)[0]
             return Sheet(path, name, workbook.get_sheet_by_name(name))
     except DataError:
         raise
@@ -136,3 +202,7 @@ def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
 
 def _is_worksheet(meta: Any) -> bool:
     return str(meta.typ).endswith("WorkSheet")
+
+
+def _is_shown(meta: Any) -> bool:
+    return _is_worksheet(meta) and str(getattr(meta, "visible", "Visible")).endswith("Visible")

@@ -180,7 +180,10 @@ def _open_csv(path: Path) -> Table:
     if header is None:
         raise DataError([Problem(TABLE_EMPTY(), file=path)])
     header_line, cells = header
+    width = len(cells)
     columns = [cell.strip() for cell in cells]
+    while columns and not columns[-1]:
+        columns.pop()  # -- cells formatted but empty, beside the table, saved as ,, --
     problems = _check_columns(path, columns, lambda index: (str(index), header_line, None))
     if problems:
         raise DataError(problems)
@@ -188,27 +191,44 @@ def _open_csv(path: Path) -> Table:
         raise DataError([Problem(NO_ROWS(), file=path)])
 
     def rows() -> Iterator[Record]:
-        records = _csv_records(path)
-        next(records)  # the column names
-        for line, cells in records:
-            if len(cells) != len(columns):
-                message = CELL_COUNT(cells=len(cells), count=len(columns), columns=columns)
-                yield line, Problem(message, file=path, line=line), {}
-                continue
-            yield line, dict(zip(columns, cells, strict=True)), {}
+        for line, cells in _csv_records(path):
+            if line > header_line:  # -- below the column names (and a title over them) --
+                yield line, _csv_values(path, line, cells, columns, width), {}
 
     return Table(path, rows, columns, size_hint=count - 1, notes=_encoding_notes(path))
 
 
+def _csv_values(
+    path: Path, line: int, cells: list[str], columns: list[str], width: int
+) -> dict[str, Any] | Problem:
+    """Return a CSV record's values by column, or why they cannot be read.
+
+    The record may have as many cells as the first row, whose last columns may be unnamed;
+    those cells must then be empty.
+    """
+    if not len(columns) <= len(cells) <= max(width, len(columns)):
+        message = CELL_COUNT(cells=len(cells), count=len(columns), columns=columns)
+        return Problem(message, file=path, line=line)
+    for index in range(len(columns), len(cells)):
+        if cells[index].strip():
+            return Problem(COLUMN_UNNAMED(column=str(index + 1)), file=path, line=line)
+    return dict(zip(columns, cells, strict=False))
+
+
 def _scan_csv(path: Path) -> tuple[tuple[int, list[str]] | None, int]:
-    """Read the whole file once; return its first record and how many records it has.
+    """Read the whole file once; return the record naming its columns, and the count from it on.
 
     Raise DataError if it is not text or not CSV, so that a table broken anywhere is
     refused before any row of it is rendered. Only one record is held at a time.
     """
+    from reportgen.data.spreadsheet import is_title
+
     header = None
     count = 0
     for record in _csv_records(path):
+        if header is not None and count == 1 and is_title(header[1], record[1]):
+            header = record  # -- the record before was a title over the table --
+            continue
         header = header or record
         count += 1
     return header, count
@@ -319,7 +339,7 @@ def _open_sheet(path: Path, name: str | None) -> Table:
     from reportgen.data.spreadsheet import cell_name, column_letters, open_sheet
 
     sheet = open_sheet(path, name)
-    header = next(sheet.rows(), None)
+    header = next(sheet.table_rows(), None)
     if header is None:
         raise DataError([Problem(TABLE_EMPTY(), file=path)])
     columns = [str(cell) for cell in header.cells]
@@ -334,13 +354,13 @@ def _open_sheet(path: Path, name: str | None) -> Table:
     problems = _check_columns(path, columns, place)
     if problems:
         raise DataError(problems)
-    rows = sheet.rows()
+    rows = sheet.table_rows()
     next(rows)  # the column names
     if next(rows, None) is None:
         raise DataError([Problem(NO_ROWS(), file=path)])
 
     def records() -> Iterator[Record]:
-        rows = sheet.rows()
+        rows = sheet.table_rows()
         next(rows)  # the column names
         for row in rows:
             yield row.number, _sheet_values(sheet, row.number, row.first, row.cells, columns), {}
@@ -382,7 +402,7 @@ def _checked_row(path: Path, row: Row, values: dict[str, Any], names_checked: bo
             return row
     for column, raw in values.items():
         if type(raw) is str:  # -- most cells: text with nothing wrong in it --
-            value = raw.strip()
+            value = _line_breaks(raw.strip())
             if not FORBIDDEN_CHARACTER.search(value):
                 row.fields[column] = value
                 continue
@@ -392,6 +412,11 @@ def _checked_row(path: Path, row: Row, values: dict[str, Any], names_checked: bo
         else:
             row.fields[column] = checked
     return row
+
+
+def _line_breaks(text: str) -> str:
+    """Return ``text`` with Windows' and old Macs' line breaks (CR LF, CR) made plain ones."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _is_name(name: Any) -> bool:
@@ -409,7 +434,7 @@ def _cell_value(value: Any) -> tuple[Value, Message | None]:
     if value is None:
         return "", None
     if isinstance(value, str):
-        value = value.strip()  # -- spaces around a name are never meant; CSV often has them --
+        value = _line_breaks(value.strip())  # -- spaces around a name are never meant --
         forbidden = FORBIDDEN_CHARACTER.search(value)
         if forbidden:
             code = f"{ord(forbidden.group()):04X}"

@@ -24,10 +24,13 @@ from reportgen.data.messages import (
     YAML_COMPLEX_KEY,
     YAML_DUPLICATE_ANCHOR,
     YAML_FIELD_INDENT,
+    YAML_FULL_WIDTH_COLON,
+    YAML_FULL_WIDTH_SPACE,
     YAML_ITEM_AMONG_FIELDS,
     YAML_ITEM_INDENT,
     YAML_MISSING_COLON,
     YAML_OTHER,
+    YAML_SPACE_AFTER_COLON,
     YAML_TAB,
     YAML_TAG,
     YAML_TWO_DOCUMENTS,
@@ -161,9 +164,37 @@ _RULES: list[tuple[str, Callable[[_Error], Message]]] = [
 ]
 
 
+#: What a Chinese input method, or a paste from Word, puts where YAML wants plain ASCII.
+_FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*：")
+_FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
+_NO_SPACE_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*):[^ \t\r\n:/]")
+
+
+def _mistyped_line(error: _Error) -> Message | None:
+    """Return the message of a line the error lies on typed as YAML cannot read it.
+
+    The parser notices such a line at the next one, or where the construct it broke began:
+    the lines from the line before that start to the error are looked at, the last first.
+    """
+    last = error.mark.line if error.mark is not None else len(error.lines) - 1
+    first = error.start.line if error.start is not None else last
+    for index in range(min(last, len(error.lines) - 1), max(min(first, last) - 2, -1), -1):
+        line = error.lines[index]
+        if found := _FULL_WIDTH_COLON.match(line):
+            return YAML_FULL_WIDTH_COLON(line=index + 1, key=found[1])
+        if _FULL_WIDTH_INDENT.match(line):
+            return YAML_FULL_WIDTH_SPACE(line=index + 1)
+        if found := _NO_SPACE_AFTER_COLON.match(line):
+            return YAML_SPACE_AFTER_COLON(line=index + 1, key=found[1])
+    return None
+
+
 def yaml_error_message(err: yaml.MarkedYAMLError, text: str) -> Message:
     """Return PyYAML's error ``err``, found in ``text``, as what the clerk should change."""
     error = _Error(err, text)
+    mistyped = _mistyped_line(error)
+    if mistyped is not None:
+        return mistyped
     for pattern, explain in _RULES:
         if error.says(pattern):
             return explain(error)

@@ -51,6 +51,9 @@ class Defect:
     # undefined-style, missing-hint
     part: str
     detail: str
+    #: What is missing or wrong, apart: the missing part a relationship points at, the id
+    #: named, or for a content type "no-types", "untyped" or "no-part".
+    subject: str = ""
 
     def __str__(self) -> str:
         return f"{self.part}: {self.kind}: {self.detail}"
@@ -114,6 +117,7 @@ def _relationship_defects(
                     "dangling-relationship",
                     rels_name,
                     f"{relationship.get('Id')} points at {target}, which is missing",
+                    target,
                 )
         source = _source_of(rels_name)
         if source in trees:
@@ -125,6 +129,7 @@ def _relationship_defects(
                             source,
                             f"{etree.QName(element).localname} names {value}, which "
                             f"{rels_name} lacks",
+                            value,
                         )
 
 
@@ -133,7 +138,7 @@ def _content_type_defects(
 ) -> Iterator[Defect]:
     types = trees.get(_CONTENT_TYPES)
     if types is None:
-        yield Defect("content-type", _CONTENT_TYPES, "the package has no content types")
+        yield Defect("content-type", _CONTENT_TYPES, "the package has no content types", "no-types")
         return
     defaults = {element.get("Extension", "").lower() for element in types.iter(f"{_CT}Default")}
     overrides = {
@@ -144,9 +149,11 @@ def _content_type_defects(
             continue
         extension = name.rpartition(".")[2].lower()
         if name not in overrides and extension not in defaults:
-            yield Defect("content-type", name, "the part has no content type")
+            yield Defect("content-type", name, "the part has no content type", "untyped")
     for name in sorted(overrides - set(parts)):
-        yield Defect("content-type", name, "a content type is given for a part that is missing")
+        yield Defect(
+            "content-type", name, "a content type is given for a part that is missing", "no-part"
+        )
 
 
 def _drawing_id_defects(trees: Mapping[str, etree._Element]) -> Iterator[Defect]:

@@ -83,6 +83,11 @@ PLACE_CELL_PARAGRAPH = MessageKind(
     en="{part}, table {table}, row {row}, cell {cell}, paragraph {paragraph}",
     zh="{part}表{table}第{row}行第{cell}格第{paragraph}段",
 )
+PLACE_TEXT_BOX = MessageKind(
+    "place.text-box",
+    en="{part}, text box {box}, paragraph {paragraph}",
+    zh="{part}第{box}个文本框第{paragraph}段",
+)
 PLACE_IN_TABLE = MessageKind("place.in-table", en="{part}, a table", zh="{part}的表格中")
 PLACE_IN_TEMPLATE = MessageKind(
     "place.in-template", en="{template}, {place}", zh="{template} {place}"

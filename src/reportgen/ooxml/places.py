@@ -28,6 +28,7 @@ from reportgen.ooxml.messages import (
     PLACE_CELL_PARAGRAPH,
     PLACE_IN_TABLE,
     PLACE_PARAGRAPH,
+    PLACE_TEXT_BOX,
 )
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -52,11 +53,14 @@ class Place:
     table: int | None = None
     row: int = 0
     cell: int = 0
+    text_box: int | None = None  # a text box's number in its part; ``paragraph`` is then in it
 
     def worded(self, language: Language) -> str:
         """Return the place as a person finds it in Word: body, paragraph 4 / 正文第4段."""
         part = _part_message(self.part)
-        if self.table == 0:
+        if self.text_box is not None:
+            message = PLACE_TEXT_BOX(part=part, box=self.text_box, paragraph=self.paragraph)
+        elif self.table == 0:
             message = PLACE_IN_TABLE(part=part)
         elif self.table is not None:
             kind = PLACE_CELL if self.paragraph is None else PLACE_CELL_PARAGRAPH
@@ -116,9 +120,16 @@ def paragraph_places(xml: bytes, part: str = BODY_PART) -> list[tuple[Place, str
     """
     root = etree.fromstring(xml)
     table_numbers = {table: number for number, table in enumerate(root.iter(f"{_W}tbl"), 1)}
+    boxes = _text_box_numbers(root)
     places: list[tuple[Place, str]] = []
     outside_tables = 0
     for paragraph in root.iter(f"{_W}p"):
+        box = next(paragraph.iterancestors(_TEXT_BOX), None)
+        if box is not None:
+            in_box = [p for p in box.iter(f"{_W}p") if next(p.iterancestors(_TEXT_BOX)) is box]
+            place = Place(part, in_box.index(paragraph) + 1, text_box=boxes[box])
+            places.append((place, _own_text(paragraph)))
+            continue
         cell = next(paragraph.iterancestors(f"{_W}tc"), None)
         if cell is None:
             outside_tables += 1
@@ -141,6 +152,53 @@ def paragraph_places(xml: bytes, part: str = BODY_PART) -> list[tuple[Place, str
     return places
 
 
+_TEXT_BOX = f"{_W}txbxContent"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _text_box_numbers(root: Any) -> dict[Any, int]:
+    """Return each text box's number in its part, counted as a reader sees them.
+
+    Word writes a text box twice, a drawing and, for Words before 2010, its copy in VML
+    (``mc:Choice`` and ``mc:Fallback``); the copy takes the number of the box it copies.
+    """
+    numbers: dict[Any, int] = {}
+    count = 0
+    for box in root.iter(_TEXT_BOX):
+        fallback = next(box.iterancestors(f"{_MC}Fallback"), None)
+        if fallback is None:
+            count += 1
+            numbers[box] = count
+            continue
+        choice = fallback.getprevious()
+        copied = list(choice.iter(_TEXT_BOX)) if choice is not None else []
+        index = list(fallback.iter(_TEXT_BOX)).index(box)
+        if index < len(copied) and copied[index] in numbers:
+            numbers[box] = numbers[copied[index]]
+        else:
+            count += 1
+            numbers[box] = count
+    return numbers
+
+
+#: What holds paragraphs as a unit of its own: a cell, a content control, a text box.
+_CONTAINERS = (f"{_W}tc", f"{_W}sdtContent", _TEXT_BOX)
+
+
+def paragraph_containers(xml: bytes) -> list[int]:
+    """Return, for every paragraph of a part in document order, what holds it, as a number.
+
+    Two paragraphs are in one table cell, content control or text box (or in none) when their
+    numbers are equal; the number is the holder's place among the part's holders, 0 for none.
+    """
+    root = etree.fromstring(xml)
+    numbers = {holder: number for number, holder in enumerate(root.iter(*_CONTAINERS), 1)}
+    return [
+        numbers.get(next(paragraph.iterancestors(*_CONTAINERS), None), 0)
+        for paragraph in root.iter(f"{_W}p")
+    ]
+
+
 def find_tag(xml: bytes, part: str, tag: str, occurrence: int = 0) -> Place | None:
     """Return the place of the paragraph holding ``tag`` after ``occurrence`` earlier ones."""
     wanted = normalise(tag)
@@ -153,9 +211,11 @@ def find_tag(xml: bytes, part: str, tag: str, occurrence: int = 0) -> Place | No
 
 
 def normalise(text: str) -> str:
-    """Return ``text`` as docxtpl reads a tag: entities decoded, smart quotes plain, no spaces."""
+    """Return ``text`` as docxtpl reads a tag: no entities, smart quotes, prefixes or spaces."""
     text = html.unescape(text)
     text = text.translate(str.maketrans("“”‘’", "\"\"''"))
+    # -- {%p if %} is {% if %} once docxtpl has lifted it out of its paragraph --
+    text = re.sub(r"(\{[{%#])(?:p|tr|tc|r) ", r"\1 ", text)
     return re.sub(r"\s+", "", text)
 
 

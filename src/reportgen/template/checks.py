@@ -26,11 +26,19 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from reportgen.errors import Problem, TemplateError, WorkspaceError, did_you_mean
 from reportgen.i18n import Message
 from reportgen.ooxml.messages import PART_NOT_XML
-from reportgen.ooxml.places import Place, paragraph_places, part_name, part_place
+from reportgen.ooxml.places import (
+    Place,
+    paragraph_containers,
+    paragraph_places,
+    part_name,
+    part_place,
+)
 from reportgen.template.compiled import TEMPLATED_PART
+from reportgen.template.damaged import damage_problems
 from reportgen.template.lint import lint_message
 from reportgen.template.messages import (
     BLOCK_ACROSS_CELLS,
+    BLOCK_ACROSS_CONTROLS,
     DATA_LACKS,
     FINDINGS,
     ITEMS_LACK,
@@ -42,6 +50,7 @@ from reportgen.template.messages import (
     TEMPLATES_FOLDER_MISSING,
     TEMPLATES_NONE,
 )
+from reportgen.template.mistyped import lookalike_tags, merge_fields
 from reportgen.text.environment import make_environment
 from reportgen.text.jinja_errors import syntax_error_message, unknown_filter, unknown_test
 from reportgen.text.messages import NESTED_TOO_DEEP
@@ -71,13 +80,16 @@ class _Template:
             package = Package.read(path)
         except WorkspaceError as err:
             raise TemplateError([unreadable_template(err, path)]) from err
+        self.package_parts = package.parts
         self.parts = {
             name: blob for name, blob in package.parts.items() if TEMPLATED_PART.fullmatch(name)
         }
         self.places: dict[str, list[tuple[Place, str]]] = {}
+        self.containers: dict[str, list[int]] = {}
         for name, blob in self.parts.items():
             try:
                 self.places[name] = paragraph_places(blob, name)
+                self.containers[name] = paragraph_containers(blob)
             except etree.XMLSyntaxError as err:
                 problem = Problem(PART_NOT_XML(part=name), file=path)
                 raise TemplateError([problem]) from err
@@ -121,7 +133,23 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
         problems.append(Problem(message, file=path, where=where, tag=tag))
     problems.extend(_check_print_tags(template, environment, reported))
     problems.extend(_check_block_levels(template))
-    return problems, list(result.variables)
+    problems.extend(lookalike_tags(path, template.paragraphs()))
+    problems.extend(merge_fields(path, template.parts))
+    problems.extend(damage_problems(path, template.package_parts))
+    # -- Word writes a text box twice (for Words before 2010): its problems are found twice --
+    return _once(problems), list(result.variables)
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """Return ``problems`` without the repeats of one problem at one place, in their order."""
+    seen: set[str] = set()
+    kept = []
+    for problem in problems:
+        said = f"{problem.where}\n{problem.text('en')}"
+        if said not in seen:
+            seen.add(said)
+            kept.append(problem)
+    return kept
 
 
 def _check_print_tags(
@@ -186,28 +214,35 @@ def _check_block_levels(template: _Template) -> list[Problem]:
     A block without a prefix, or with ``{%p %}``, removes or repeats everything between its
     tags. Opened outside a table and closed inside one (or in another cell), it cuts through
     the table: docxtpl renders it without an error, and rows, cells or the whole table are
-    gone. docxtpl-lint checks ``{%tr %}`` and ``{%tc %}`` blocks, not these.
+    gone. Across the edge of a content control or a text box, it leaves the document broken.
+    docxtpl-lint checks ``{%tr %}`` and ``{%tc %}`` blocks, not these.
     """
     problems = []
-    for places in template.places.values():
-        # keyword, prefix, cell, where, tag
-        stack: list[tuple[str, str, Place | None, Place, str]] = []
-        for place, text in places:
+    for name, places in template.places.items():
+        # keyword, prefix, cell, container, where, tag
+        stack: list[tuple[str, str, Place | None, int, Place, str]] = []
+        for (place, text), container in zip(places, template.containers[name], strict=True):
             cell = place.cell_place()
             for match in _BLOCK_TAG.finditer(text.translate(_PLAIN_QUOTES)):
                 prefix, keyword = match.group(1) or "", match.group(2)
                 where, tag = place, match.group()
                 if keyword in _BLOCKS:
-                    stack.append((keyword, prefix, cell, where, tag))
+                    stack.append((keyword, prefix, cell, container, where, tag))
                     continue
                 if not keyword.startswith("end") or keyword[3:] not in _BLOCKS:
                     continue
                 if not stack or stack[-1][0] != keyword[3:]:
                     break  # unbalanced: docxtpl-lint reports it
-                _, opening_prefix, opening_cell, opening_where, opening_tag = stack.pop()
-                if {prefix, opening_prefix} <= {"", "p"} and cell != opening_cell:
-                    message = BLOCK_ACROSS_CELLS(close=tag, open=opening_tag, opened=opening_where)
-                    problems.append(Problem(message, file=template.path, where=where))
+                _, opening_prefix, opening_cell, opening_container, opened, opening = stack.pop()
+                if not {prefix, opening_prefix} <= {"", "p"}:
+                    continue
+                if cell != opening_cell:
+                    message = BLOCK_ACROSS_CELLS(close=tag, open=opening, opened=opened)
+                elif container != opening_container:
+                    message = BLOCK_ACROSS_CONTROLS(close=tag, open=opening, opened=opened)
+                else:
+                    continue
+                problems.append(Problem(message, file=template.path, where=where))
             else:
                 continue
             break  # an unbalanced part is not checked further

@@ -26,6 +26,8 @@ from lxml import etree
 
 from reportgen.errors import InvalidValue, Problem, ProblemsFound, RenderError, TemplateError
 from reportgen.i18n import Message
+from reportgen.ooxml.active_content import without_active_content
+from reportgen.ooxml.emptied import mend_emptied
 from reportgen.ooxml.grids import fit_table_grids
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
@@ -38,6 +40,9 @@ from reportgen.ooxml.pictures import (
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
+from reportgen.template.section_breaks import keep_section_breaks
+from reportgen.template.source_lines import joined, lines
+from reportgen.template.split_tags import gather_split_tags
 from reportgen.template.usage import Use, uses_in, uses_in_tree
 from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.jinja_errors import render_error_message, syntax_error_message
@@ -135,6 +140,8 @@ class CompiledTemplate:
     ) -> None:
         self.path = path
         self.package = package or Package.read(path)
+        # -- a .dotx's type, macros, a remote template: kept out of every document --
+        self.package.parts, self.left_out = without_active_content(self.package.parts)
         self.environment = make_environment(for_docx=True)
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
         self._uses: list[Use] | None = None
@@ -214,6 +221,7 @@ class CompiledTemplate:
                     xml = _finish(rendered)
                     if self.parts[name].column_loops:
                         xml = fit_table_grids(xml)
+                    xml = mend_emptied(xml)  # -- a table or cell a block emptied --
                     # -- after rendering: the values printed bring most of the quotes and dashes --
                     xml = add_east_asian_hints(xml)
                     replaced[name] = xml.encode("utf-8")
@@ -379,15 +387,29 @@ def _uses(tag: str, written: str) -> bool:
 
 def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
-    source = patch_xml(xml)
-    # One paragraph a line, so Jinja's line numbers point at paragraphs.
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+    return lines(_plain_entities(patch_xml(keep_section_breaks(gather_split_tags(xml)))))
+
+
+#: The inside of a tag, as docxtpl's preparation leaves it.
+_TAG_INSIDE = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})", re.DOTALL)
+#: What XML escapes in text but docxtpl leaves escaped in a tag (it decodes &lt; and &gt;).
+_ENTITIES = {"&amp;": "&", "&quot;": '"', "&apos;": "'"}
+
+
+def _plain_entities(source: str) -> str:
+    """Return ``source`` with the XML entities in its tags decoded: "&" is a string's "&"."""
+    if "&" not in source:
+        return source
+
+    def decoded(inside: re.Match[str]) -> str:
+        return re.sub("&(?:amp|quot|apos);", lambda entity: _ENTITIES[entity[0]], inside[0])
+
+    return _TAG_INSIDE.sub(decoded, source)
 
 
 def _finish(rendered: str) -> str:
     """Undo the preparation and apply docxtpl's conventions to a rendered part."""
-    # -- str.replace, not re.sub: a batch finishes every part of every document --
-    xml = rendered.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+    xml = joined(rendered)
     if "{_" in xml or "_}" in xml:  # -- docxtpl's escaped braces, seldom there --
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
             xml = xml.replace(escaped, tag)

@@ -159,6 +159,16 @@ BLOCK_ACROSS_CELLS = MessageKind(
     "两侧，生成时会把表格截断，行或单元格会丢失；请在同一个单元格里开始和结束，或都放在"
     "表格外（重复表格行请用 {{%tr %}}）",
 )
+BLOCK_ACROSS_CONTROLS = MessageKind(
+    "template.block-across-controls",
+    en="{close} closes {open}, which opens in {opened}, inside a content control or a text box "
+    "that it ends outside: when rendered the document is broken; open and close the block "
+    "inside the same content control or text box, or both outside it (in Word, a content "
+    "control is removed with a right click, Remove Content Control)",
+    zh="{close} 结束的是{opened}的 {open}：这个块在一个内容控件或文本框里开始，却在它外面结束，"
+    "生成的文档会损坏；请在同一个内容控件或文本框里开始和结束，或都放在它外面"
+    "（Word 中右键单击内容控件，选“删除内容控件”即可去掉它）",
+)
 DATA_LACKS = MessageKind(
     "template.data-lacks",
     en="the data has no '{name}'{hint}",
@@ -317,3 +327,75 @@ MADE_FROM = MessageKind(
 FIELDS_ALSO = MessageKind("fields.also", en=", {fields}", zh="，以及 {fields}")
 IN_EACH_ITEM = MessageKind("fields.in-each-item", en="each item: {where}", zh="每一项中：{where}")
 IN_FIELDS = MessageKind("fields.in-fields", en="under {parent}: {where}", zh="{parent} 下：{where}")
+
+# -- what an author meant as a tag, but reportgen would print as it is --
+LOOKALIKE_TAG = MessageKind(
+    "template.lookalike-tag",
+    en="this looks like a tag, but its braces are full-width (｛ ｝ ％) or stand apart, so it "
+    "would be printed as it is: type {{{{ }}}} or {{% %}} with the English input method, with "
+    "no space between the two characters: {snippet}",
+    zh="这里像是一个标签，但括号是全角的（｛ ｝ ％）或中间有空格，会原样印在文档里："
+    "请切换到英文输入法输入 {{{{ }}}} 或 {{% %}}，两个符号之间不要空格：{snippet}",
+)
+MERGE_FIELD = MessageKind(
+    "template.merge-field",
+    en="«{name}» is a mail-merge field of Word, which reportgen does not fill, so it would be "
+    "printed as it is: delete the field and write {{{{ {name} }}}} in its place (in a batch, "
+    "{{{{ row.{name} }}}})",
+    zh="«{name}»是 Word 邮件合并的域，reportgen 不会填写它，会原样印在文档里：请删除这个域，"
+    "在原处写 {{{{ {name} }}}}（批量生成时写 {{{{ row.{name} }}}}）",
+)
+BARE_BLOCK = MessageKind(
+    "template.bare-block",
+    en="{tag} stands alone in its paragraph, which stays in the document, empty (in a loop, once "
+    "for each item): write {fixed}, with p, so that the paragraph goes with the tag",
+    zh="{tag} 单独占了一段，这一段会作为空段落留在文档里（在循环中每一项留一个）："
+    "请写成 {fixed}（加 p），标签所在的段落就会一起去掉",
+)
+MACROS_LEFT_OUT = MessageKind(
+    "template.macros-left-out",
+    en="the template holds macros ({parts}), which are left out of every document made from "
+    "it: save it in Word as a Word Document (*.docx) to be rid of them",
+    zh="模板中有宏（{parts}），生成的文档里都不会带上：请在 Word 中把模板另存为"
+    "“Word 文档（*.docx）”，去掉宏",
+)
+REMOTE_TEMPLATE_LEFT_OUT = MessageKind(
+    "template.remote-template-left-out",
+    en="the template is attached to a template elsewhere ({target}), which Word would fetch each "
+    "time a document is opened: the link is left out of every document; in Word, Developer > "
+    "Document Template removes it from the template",
+    zh="模板链接到别处的模板（{target}），每次打开文档时 Word 都会去取它：生成的文档里已去掉"
+    "这个链接；在 Word 中点“开发工具→文档模板”可把它从模板中删去",
+)
+TEMPLATE_DAMAGED = MessageKind(
+    "template.damaged",
+    en="the template is damaged: {detail}; Word would refuse or repair every document made from "
+    "it: open it in Word or WPS and save it again as a .docx",
+    zh="模板文件已损坏：{detail}；用它生成的文档，Word 会拒绝打开或要求修复："
+    "请在 Word 或 WPS 中打开模板，重新另存为 .docx",
+)
+DAMAGE_NO_TYPES = MessageKind(
+    "template.damage.no-types",
+    en="it has no [Content_Types].xml",
+    zh="缺少 [Content_Types].xml",
+)
+DAMAGE_NO_MAIN = MessageKind(
+    "template.damage.no-main",
+    en="it has no _rels/.rels leading to its document",
+    zh="缺少指向正文的 _rels/.rels",
+)
+DAMAGE_DANGLING = MessageKind(
+    "template.damage.dangling",
+    en="{part} points at {target}, which it lacks",
+    zh="{part} 指向的 {target} 不存在",
+)
+DAMAGE_UNKNOWN_ID = MessageKind(
+    "template.damage.unknown-id",
+    en="{part} names the relationship {id}, which it lacks",
+    zh="{part} 引用的关系 {id} 不存在",
+)
+DAMAGE_UNTYPED = MessageKind(
+    "template.damage.untyped",
+    en="{part} has no content type",
+    zh="{part} 没有登记内容类型",
+)
