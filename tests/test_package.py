@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportgen.ooxml.package import FIXED_DATE_TIME, Package
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
@@ -44,6 +46,20 @@ def test_the_package_is_written_as_zipfile_writes_it(tmp_path: Path) -> None:
     # The second time, unchanged parts are copied from the first: the same bytes again.
     assert package.to_bytes(replaced) == expected
     assert package.to_bytes({}) == zipfile_bytes(package.parts)
+
+
+WORDS = ["<w:p>", "<w:r>", "<w:t>", "</w:t>", "</w:r>", "</w:p>", "安康杯", "竞赛", "2023", " "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=2000).map("".join) | st.binary(max_size=9000))
+def test_a_part_of_any_content_is_written_as_zipfile_writes_it(text: str | bytes) -> None:
+    blob = text.encode() if isinstance(text, str) else text
+    package = Package(Path("t.docx"), {"word/document.xml": b"<w:document/>"}, {})
+    expected = zipfile_bytes({"word/document.xml": blob})
+    assert package.to_bytes({"word/document.xml": blob}) == expected
+    # -- its records packed once, its entry copied into the next document alike --
+    assert package.to_bytes({"word/document.xml": blob}) == expected
 
 
 def test_a_value_with_a_line_break_becomes_a_break_in_the_document(tmp_path: Path) -> None:

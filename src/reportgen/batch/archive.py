@@ -41,6 +41,8 @@ _DOS_DATE = 1 << 5 | 1  # 1980-01-01, the earliest a zip can hold, as in each .d
 #: Past these, the archive's counts and offsets need the 64-bit extension.
 ZIP32_ENTRIES = 0xFFFF
 ZIP32_SIZE = 0xFFFFFFFF
+#: The bytes gathered before they are written to the archive's file.
+_BUFFER = 1 << 20
 #: What a count or an offset reads in a 32-bit field when the 64-bit extension holds it.
 _MANY, _FAR = 0xFFFF, 0xFFFFFFFF
 
@@ -67,7 +69,8 @@ class ArchiveWriter:
                 f"cannot write here ({err.strerror or err})", path=path.parent
             ) from err
         self._temporary = Path(temporary)
-        self._stream: BinaryIO = os.fdopen(handle, "wb")
+        # -- a buffer of many documents: one write to the file for dozens of them, not each --
+        self._stream: BinaryIO = os.fdopen(handle, "wb", buffering=_BUFFER)
         # Unnamed: gone with the process, whatever stops it.
         self._directory: BinaryIO = tempfile.TemporaryFile(dir=path.parent)  # noqa: SIM115
 

@@ -38,9 +38,10 @@ from reportgen.cache.store import Store, entry_name
 from reportgen.data.report import ReportData
 from reportgen.i18n import Message
 from reportgen.template.compiled import CheckedTemplate, PreparedPart
+from reportgen.template.usage import Use
 
 #: The layout of an entry's content; a change of layout makes every older entry a miss.
-_FORMAT = 2
+_FORMAT = 3
 TEMPLATES = "templates"
 REPORTS = "reports"
 
@@ -102,8 +103,8 @@ class TemplateCache(_Kind):
             return None
         try:
             parts = {
-                name: PreparedPart(source, code, column_loops)
-                for name, (source, code, column_loops) in entry["parts"].items()
+                name: PreparedPart(source, code, column_loops, tuple(Use(*use) for use in uses))
+                for name, (source, code, column_loops, uses) in entry["parts"].items()
             }
             return CheckedTemplate(list(entry["variables"]), parts)
         except (TypeError, KeyError, ValueError):
@@ -112,7 +113,7 @@ class TemplateCache(_Kind):
     def save(self, template: bytes, checked: CheckedTemplate) -> None:
         """Keep ``checked`` for a template with these bytes."""
         parts = {
-            name: (part.source, part.code, part.column_loops)
+            name: (part.source, part.code, part.column_loops, _fields_of(part.uses or ()))
             for name, part in checked.parts.items()
         }
         self._write(template, {"variables": checked.variables, "parts": parts})
@@ -183,6 +184,11 @@ class Cache:
 
 def _name(key: bytes) -> str:
     return entry_name(code_fingerprint() + b"\0" + key)
+
+
+def _fields_of(uses: tuple[Use, ...]) -> list[tuple[Any, ...]]:
+    """Return each use as the tuple of its fields, which marshal keeps."""
+    return [(u.path, u.written, u.part, u.line, u.how, u.conditional) for u in uses]
 
 
 def _digest(content: bytes) -> str:

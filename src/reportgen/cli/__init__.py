@@ -105,8 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = parse_language(os.environ.get(LANGUAGE_VARIABLE, ""))
     if language is not None:
         set_language(language)
+    argv = sys.argv[1:] if argv is None else list(argv)
     with argparse_language(current_language()):
-        parser = _parser()
+        parser = _parser(_command_named(argv))
         arguments = parser.parse_args(argv)
         if not hasattr(arguments, "command"):
             parser.print_help()
@@ -126,8 +127,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _parser() -> argparse.ArgumentParser:
-    """Return the command line's parser, its help in the current language."""
+def _command_named(argv: Sequence[str]) -> str | None:
+    """Return the command ``argv`` runs: its first word that is not an option, or None."""
+    # -- reportgen's own options (-h, --version) take no value: the first word is the command --
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the command line's parser, its help in the current language.
+
+    With ``command``, only that command is made whole, with its options and description; the
+    others are listed by their line of summary. Wording and wrapping every command's help
+    took longer than a render's own parsing. Without a command, or for one that does not
+    exist, every command is made whole.
+    """
     parser = argparse.ArgumentParser(
         prog="reportgen",
         description=wrapped(str(DESCRIPTION())),
@@ -140,9 +153,12 @@ def _parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"reportgen {__version__}", help=str(VERSION_HELP())
     )
     commands = parser.add_subparsers(title=str(COMMANDS_TITLE()), metavar="COMMAND")
-
-    def add(name: str, summary: MessageKind, description: MessageKind) -> argparse.ArgumentParser:
-        command = commands.add_parser(
+    whole = command not in _COMMANDS
+    for name, (summary, description, add_options) in _COMMANDS.items():
+        if not whole and name != command:
+            commands.add_parser(name, help=str(summary()), add_help=False)
+            continue
+        made = commands.add_parser(
             name,
             help=str(summary()),
             description=wrapped(str(description())),
@@ -150,16 +166,9 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=HelpFormatter,
             add_help=False,
         )
-        _add_help(command)
-        return command
-
-    _add_reading_commands(add)
-    _add_starting_commands(add)
+        _add_help(made)
+        add_options(made)
     return parser
-
-
-#: Adds a command: its name, one line of summary, and its description.
-_Add = Callable[[str, MessageKind, MessageKind], argparse.ArgumentParser]
 
 
 def _add_help(parser: argparse.ArgumentParser) -> None:
@@ -174,9 +183,10 @@ def _add_output(command: argparse.ArgumentParser) -> None:
     command.add_argument("-o", "--output", type=Path, metavar="DIR", help=str(OUTPUT_HELP()))
 
 
-def _add_reading_commands(add: _Add) -> None:
-    """Add the commands that check and render reports."""
-    render = add("render", RENDER_SUMMARY, RENDER_DESCRIPTION)
+# -- each command's options --
+
+
+def _render_options(render: argparse.ArgumentParser) -> None:
     _add_reports(render)
     _add_output(render)
     render.add_argument("--pdf", action="store_true", help=str(PDF_HELP()))
@@ -188,17 +198,20 @@ def _add_reading_commands(add: _Add) -> None:
     render.add_argument("--scheduler", metavar="ADDRESS", help=str(SCHEDULER_HELP()))
     render.set_defaults(command=_render)
 
-    check = add("check", CHECK_SUMMARY, CHECK_DESCRIPTION)
+
+def _check_options(check: argparse.ArgumentParser) -> None:
     _add_reports(check)
     check.add_argument("--pdf", action="store_true", help=str(CHECK_PDF_HELP()))
     check.set_defaults(command=_check)
 
-    watch = add("watch", WATCH_SUMMARY, WATCH_DESCRIPTION)
+
+def _watch_options(watch: argparse.ArgumentParser) -> None:
     _add_reports(watch)
     _add_output(watch)
     watch.set_defaults(command=_watch)
 
-    schema = add("schema", SCHEMA_SUMMARY, SCHEMA_DESCRIPTION)
+
+def _schema_options(schema: argparse.ArgumentParser) -> None:
     schema.add_argument(
         "directory",
         nargs="?",
@@ -209,51 +222,77 @@ def _add_reading_commands(add: _Add) -> None:
     schema.set_defaults(command=_schema)
 
 
-def _add_starting_commands(add: _Add) -> None:
-    """Add the commands that start things (a period, a department, a workspace) and inspect."""
-    new_period = add("new-period", NEW_PERIOD_SUMMARY, NEW_PERIOD_DESCRIPTION)
+def _new_period_options(new_period: argparse.ArgumentParser) -> None:
     new_period.add_argument("report", metavar="REPORT", help=str(NEW_PERIOD_REPORT_HELP()))
     new_period.add_argument("--to", metavar="NAME", help=str(NEW_PERIOD_TO_HELP()))
     new_period.set_defaults(command=_new_period)
 
-    fill = add("fill-sheet", FILL_SUMMARY, FILL_DESCRIPTION)
+
+def _fill_options(fill: argparse.ArgumentParser) -> None:
     fill.add_argument("report", metavar="REPORT", help=str(FILL_REPORT_HELP()))
     fill.set_defaults(command=_fill_sheet)
 
-    listing = add("list", LIST_SUMMARY, LIST_DESCRIPTION)
+
+def _list_options(listing: argparse.ArgumentParser) -> None:
     listing.set_defaults(command=_list)
 
-    department = add("new-department", DEPARTMENT_SUMMARY, DEPARTMENT_DESCRIPTION)
+
+def _department_options(department: argparse.ArgumentParser) -> None:
     department.add_argument("name", metavar="NAME", help=str(DEPARTMENT_NAME_HELP()))
     department.add_argument("--title", help=str(DEPARTMENT_TITLE_HELP()))
     department.add_argument("--organisation", help=str(DEPARTMENT_ORGANISATION_HELP()))
     department.set_defaults(command=_new_department)
 
-    new_data = add("new-data", NEW_DATA_SUMMARY, NEW_DATA_DESCRIPTION)
+
+def _new_data_options(new_data: argparse.ArgumentParser) -> None:
     new_data.add_argument("template", metavar="TEMPLATE", help=str(NEW_DATA_TEMPLATE_HELP()))
     new_data.add_argument("name", metavar="NAME", help=str(NEW_DATA_NAME_HELP()))
     new_data.set_defaults(command=_new_data)
 
-    fields = add("fields", FIELDS_SUMMARY, FIELDS_DESCRIPTION)
+
+def _fields_options(fields: argparse.ArgumentParser) -> None:
     fields.add_argument("template", metavar="TEMPLATE")
     fields.set_defaults(command=_fields)
 
-    fix = add("fix-template", FIX_SUMMARY, FIX_DESCRIPTION)
+
+def _fix_options(fix: argparse.ArgumentParser) -> None:
     fix.add_argument("templates", nargs="*", metavar="TEMPLATE", help=str(FIX_TEMPLATE_HELP()))
     fix.set_defaults(command=_fix_template)
 
-    init = add("init", INIT_SUMMARY, INIT_DESCRIPTION)
+
+def _init_options(init: argparse.ArgumentParser) -> None:
     init.add_argument("directory", nargs="?", type=Path, default=Path("."), metavar="DIR")
     init.set_defaults(command=_init)
 
-    cache = add("cache", CACHE_SUMMARY, CACHE_DESCRIPTION)
+
+def _cache_options(cache: argparse.ArgumentParser) -> None:
     cache.add_argument("--clear", action="store_true", help=str(CACHE_CLEAR_HELP()))
     cache.set_defaults(command=_cache)
 
-    serve = add("serve", SERVE_SUMMARY, SERVE_DESCRIPTION)
+
+def _serve_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--port", type=int, default=8420, metavar="P", help=str(SERVE_PORT_HELP()))
     serve.add_argument("--host", default="127.0.0.1", metavar="ADDR", help=str(SERVE_HOST_HELP()))
     serve.set_defaults(command=_serve)
+
+
+#: Every command, in the order help lists them: its summary, its description, its options.
+_COMMANDS: dict[str, tuple[MessageKind, MessageKind, Callable[[argparse.ArgumentParser], None]]] = {
+    "render": (RENDER_SUMMARY, RENDER_DESCRIPTION, _render_options),
+    "check": (CHECK_SUMMARY, CHECK_DESCRIPTION, _check_options),
+    "watch": (WATCH_SUMMARY, WATCH_DESCRIPTION, _watch_options),
+    "schema": (SCHEMA_SUMMARY, SCHEMA_DESCRIPTION, _schema_options),
+    "new-period": (NEW_PERIOD_SUMMARY, NEW_PERIOD_DESCRIPTION, _new_period_options),
+    "fill-sheet": (FILL_SUMMARY, FILL_DESCRIPTION, _fill_options),
+    "list": (LIST_SUMMARY, LIST_DESCRIPTION, _list_options),
+    "new-department": (DEPARTMENT_SUMMARY, DEPARTMENT_DESCRIPTION, _department_options),
+    "new-data": (NEW_DATA_SUMMARY, NEW_DATA_DESCRIPTION, _new_data_options),
+    "fields": (FIELDS_SUMMARY, FIELDS_DESCRIPTION, _fields_options),
+    "fix-template": (FIX_SUMMARY, FIX_DESCRIPTION, _fix_options),
+    "init": (INIT_SUMMARY, INIT_DESCRIPTION, _init_options),
+    "cache": (CACHE_SUMMARY, CACHE_DESCRIPTION, _cache_options),
+    "serve": (SERVE_SUMMARY, SERVE_DESCRIPTION, _serve_options),
+}
 
 
 def _render(arguments: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ from reportgen.ooxml.pictures import InlinePicture
 from reportgen.text.filters import SCALES, amount, cn_numeral
 
 if TYPE_CHECKING:  # the attachment a loaded report keeps is read back without these
-    from reportgen.data.models import AttachmentSpec
+    from reportgen.data.specs import AttachmentSpec
     from reportgen.data.yaml_source import SourceFile
 
 #: Printed where the table has no figure: a year not given, no previous period.

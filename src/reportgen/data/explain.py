@@ -7,7 +7,6 @@ the clerk's language.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import types
 import typing
@@ -35,17 +34,10 @@ from reportgen.data.messages import (
     NOT_YES_NO,
     NUMBER_OR_FIGURE,
     ONE_MORE_NAME,
-    SHOWN_BOOLEAN,
-    SHOWN_DATE,
-    SHOWN_FIELDS,
-    SHOWN_LIST,
-    SHOWN_NOTHING,
-    SHOWN_NUMBER,
-    SHOWN_OTHER,
-    SHOWN_TEXT,
     TOO_MANY_ITEMS,
     UNKNOWN_FIELD,
 )
+from reportgen.data.rules import shown
 from reportgen.errors import InvalidValue, did_you_mean
 from reportgen.i18n import Message
 
@@ -111,25 +103,6 @@ def _beyond_limit(kind: str, error: Any) -> Message:
         return TOO_MANY_ITEMS(limit=error["ctx"]["max_length"])
     limit_kind, limit = _BY_LIMIT[kind]
     return limit_kind(limit=error["ctx"][limit], shown=shown(error.get("input")))
-
-
-def shown(value: Any) -> Message:
-    """Return how a clerk would name a value found in the file: the text '…', a list."""
-    if isinstance(value, str):
-        return SHOWN_TEXT(text=value)
-    if value is None:
-        return SHOWN_NOTHING()
-    if isinstance(value, bool):
-        return SHOWN_BOOLEAN()
-    if isinstance(value, int | float):
-        return SHOWN_NUMBER(number=value)
-    if isinstance(value, dt.date):
-        return SHOWN_DATE(date=value)
-    if isinstance(value, list | tuple):
-        return SHOWN_LIST()
-    if isinstance(value, dict):
-        return SHOWN_FIELDS()
-    return SHOWN_OTHER(kind=type(value).__name__)
 
 
 def known_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -43,7 +43,8 @@ from reportgen.data.messages import (
     SHARE_OVER_WHOLE,
     YEAR_OUTSIDE_PERIOD,
 )
-from reportgen.data.models import DerivedSpec, FigureSpec, _Content
+from reportgen.data.rules import FIGURE_FIELDS
+from reportgen.data.specs import AnyContent, DerivedSpec, FigureSpec
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import Problem, did_you_mean
@@ -82,7 +83,7 @@ class FigureBuilder:
 
     def build(
         self,
-        content: _Content,
+        content: AnyContent,
         source: SourceFile,
         period: PeriodView | None,
         prefix: str,
@@ -124,7 +125,7 @@ class FigureBuilder:
         self._check_reserved(content, source, prefix)
         return Group(prefix, names)
 
-    def _check_reserved(self, content: _Content, source: SourceFile, prefix: str) -> None:
+    def _check_reserved(self, content: AnyContent, source: SourceFile, prefix: str) -> None:
         # A figure named `title` would silently replace the report's title in the
         # template (and `lead` a part's lead sentence): such names are refused.
         reserved = RESERVED_REPORT_NAMES if prefix == "report" else RESERVED_PART_NAMES
@@ -149,7 +150,7 @@ class FigureBuilder:
         # `adopted: {valeu: 5795}` has none of a figure's keys, so it reads as a group
         # holding one figure named valeu, and {{ adopted }} would print no number.
         for name in nodes:
-            hint = difflib.get_close_matches(name, list(FigureSpec.model_fields), n=1, cutoff=0.8)
+            hint = difflib.get_close_matches(name, list(FIGURE_FIELDS), n=1, cutoff=0.8)
             if hint:
                 self.problems.append(
                     source.problem(

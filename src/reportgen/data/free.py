@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen.data.messages import STILL_TO_FILL
+from reportgen.data.rules import FIGURE_FIELDS
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import Problem
 from reportgen.text.printing import PENDING, Fields, Pending
@@ -132,8 +133,6 @@ def empty_pending_figures(figures: Any, prefix: str = "") -> tuple[Any, set[str]
     Return too the dotted names of those figures (``indicators.new_members``): each prints
     【待填写】 until its numbers are written, and is listed as still to fill, not as an error.
     """
-    from reportgen.data.models import FigureSpec
-
     if not isinstance(figures, dict):
         return figures, set()
     emptied: dict[Any, Any] = {}
@@ -142,7 +141,7 @@ def empty_pending_figures(figures: Any, prefix: str = "") -> tuple[Any, set[str]
         dotted = f"{prefix}{name}"
         if isinstance(node, str) and PENDING in node:
             emptied[name], pending = {"value": None}, pending | {dotted}
-        elif isinstance(node, dict) and any(key in FigureSpec.model_fields for key in node):
+        elif isinstance(node, dict) and any(key in FIGURE_FIELDS for key in node):
             held = [key for key in _NUMBERS if any(True for _ in placeholders(node.get(key)))]
             if held:
                 pending.add(dotted)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reportgen.data.attachment import Attachment, build_attachment
-from reportgen.data.explain import shown
 from reportgen.data.figure_builder import (
     RESERVED_PART_NAMES,
     RESERVED_REPORT_NAMES,
@@ -44,13 +43,14 @@ from reportgen.data.messages import (
     WHAT_PART,
     WHAT_RESERVED,
 )
-from reportgen.data.models import PartFile, ReportFile, _Content, output_placeholders
 from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
 from reportgen.data.official import Official, build_official
 from reportgen.data.outline import report_facts
 from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import render_prose
 from reportgen.data.report import REPORT_FILE, REPORT_PLACEHOLDERS, PartView, ReportData
+from reportgen.data.rules import output_placeholders, shown
+from reportgen.data.specs import AnyContent, PartFile, ReportFile
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
@@ -64,7 +64,7 @@ from reportgen.text.printing import PENDING, Pending
 from reportgen.workspace import leads_out, outside_problem
 
 #: A report's or a part's content, as validated.
-Content = TypeVar("Content", bound=_Content)
+Content = TypeVar("Content", bound=AnyContent)
 
 
 def load_report_data(directory: Path) -> ReportData:
@@ -443,7 +443,7 @@ class _Loader:
         ]
 
     def _pictures(
-        self, content: _Content, source: SourceFile, figures: Group, prefix: str
+        self, content: AnyContent, source: SourceFile, figures: Group, prefix: str
     ) -> dict[str, ImageFile]:
         """Return the pictures ``content`` names, read and checked, by their names."""
         from reportgen.ooxml.images import PictureError, read_image, resolve_picture
@@ -566,7 +566,7 @@ class _Loader:
 
     def _render_lists(
         self,
-        content: _Content,
+        content: AnyContent,
         source: SourceFile,
         scope: ChainMap[str, Any],
         prefix: str,

@@ -9,10 +9,6 @@ are shown to the people who edit the files.
 from __future__ import annotations
 
 import datetime as dt
-import keyword
-import math
-import re
-import string
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -32,99 +28,17 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 from typing_extensions import TypeAliasType
 
-from reportgen.data.explain import shown
-from reportgen.data.messages import (
-    BAD_NAME,
-    BATCH_AND_OUTPUT,
-    CONSTANT_NAME,
-    CONTROL_CHARACTER,
-    END_BEFORE_START,
-    HOLDS_TAG,
-    NEGATIVE,
-    NO_FIGURE_VALUE,
-    NOT_A_DATE,
-    NOT_A_NUMBER,
-    NOT_A_NUMBER_ADVICE,
-    NOT_FINITE,
-    NOT_TEXT,
-    ONE_OPERATION,
-    OPERATIONS_FOUND,
-    OUTPUT_NEEDS_COLUMN,
-    PART_LISTED_TWICE,
-    SEAL_FILE_NAME,
-    TABLE_FILE_NAME_ONLY,
-    TABLE_FILE_TYPE,
-    TEXT_EMPTY,
-    UNKNOWN_PLACEHOLDER,
-    UNREADABLE_BRACES,
-    VALUE_AND_BY_YEAR,
-)
-from reportgen.data.report import REPORT_PLACEHOLDERS
-from reportgen.data.written_numbers import number_advice
-from reportgen.errors import InvalidValue
-from reportgen.text.dates import Date, parse_date
-from reportgen.text.decoding import FORBIDDEN_CHARACTER
+from reportgen.data import rules, specs
+from reportgen.data.rules import FIGURE_FIELDS, OPERATIONS
 
 #: Marks union branches in pydantic's error paths; such steps are not the user's keys.
 TAG_MARK = "·"
 
-
-def _check_text(value: Any) -> Any:
-    if isinstance(value, str):
-        forbidden = FORBIDDEN_CHARACTER.search(value)
-        if forbidden:
-            # Rejected rather than stripped: the character is invisible in an
-            # editor, so only its position lets a clerk find and delete it.
-            code = f"{ord(forbidden.group()):04X}"
-            raise InvalidValue(CONTROL_CHARACTER(code=code, position=forbidden.start() + 1))
-    elif value is None:
-        raise InvalidValue(TEXT_EMPTY())
-    elif isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidValue(NOT_TEXT(shown=shown(value)))
-    return str(value) if not isinstance(value, str) else value
-
-
-def _check_number(value: Any) -> Any:
-    if value is None:
-        raise InvalidValue(NO_FIGURE_VALUE())
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        advice = number_advice(value) if isinstance(value, str) else None
-        if advice is not None:
-            raise InvalidValue(NOT_A_NUMBER_ADVICE(shown=shown(value), advice=advice))
-        raise InvalidValue(NOT_A_NUMBER(shown=shown(value)))
-    if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidValue(NOT_FINITE(value=value))
-    if value < 0:
-        raise InvalidValue(NEGATIVE(value=value))
-    return value
-
-
-def _check_name(value: Any) -> Any:
-    if not isinstance(value, str) or not value.isidentifier() or keyword.iskeyword(value):
-        raise InvalidValue(BAD_NAME(name=str(value)))
-    if value in _JINJA_CONSTANTS:
-        # {{ none }} would print the constant, never the figure of that name.
-        raise InvalidValue(CONSTANT_NAME(name=value))
-    return value
-
-
-_JINJA_CONSTANTS = {"true", "false", "none"}
-
-
-def _check_date(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return Date.of(value)
-    parsed = parse_date(value) if isinstance(value, str) else None
-    if parsed is None:
-        raise InvalidValue(NOT_A_DATE(shown=shown(value)))
-    return parsed
-
-
-Text = Annotated[str, BeforeValidator(_check_text)]
+Text = Annotated[str, BeforeValidator(rules.text)]
 #: A date as a clerk writes it: 2024年1月15日, 2024-01-15, 2024.1.15 or 2024/1/15.
 ClerkDate = Annotated[
     dt.date,
-    BeforeValidator(_check_date),
+    BeforeValidator(rules.date),
     WithJsonSchema(
         {
             "type": "string",
@@ -134,22 +48,14 @@ ClerkDate = Annotated[
 ]
 Number = Annotated[
     float | int,
-    BeforeValidator(_check_number),
+    BeforeValidator(rules.number),
     WithJsonSchema({"type": "number", "minimum": 0}),
 ]
-Name = Annotated[str, BeforeValidator(_check_name)]
-
-
-def _check_no_tag(value: str) -> str:
-    for delimiter in ("{{", "}}", "{%", "%}"):
-        if delimiter in value:
-            # Printed as it is, not rendered: a tag here would reach the document unrendered.
-            raise InvalidValue(HOLDS_TAG(delimiter=delimiter))
-    return value
+Name = Annotated[str, BeforeValidator(rules.name)]
 
 
 #: Text printed as it is (titles, labels), never rendered as a template.
-PlainText = Annotated[str, BeforeValidator(_check_text), AfterValidator(_check_no_tag)]
+PlainText = Annotated[str, BeforeValidator(rules.text), AfterValidator(rules.no_tag)]
 
 
 class _Strict(BaseModel):
@@ -183,20 +89,14 @@ class FigureSpec(_Strict):
 
     @model_validator(mode="after")
     def _one_source(self) -> FigureSpec:
-        if self.value is not None and self.by_year is not None:
-            raise InvalidValue(VALUE_AND_BY_YEAR())
+        rules.one_source(self.value, self.by_year)
         return self
 
 
 def _figure_kind(value: Any) -> str:
-    if isinstance(value, dict):
-        # Any of a figure's own keys makes a figure, so that a misspelt key beside `label`
-        # is reported as unknown (with the key it resembles), not as a figure of a group.
-        is_figure = any(key in FigureSpec.model_fields for key in value)
-        return TAG_MARK + ("figure" if is_figure else "group")
     if isinstance(value, FigureSpec):
         return TAG_MARK + "figure"
-    return TAG_MARK + "number"
+    return TAG_MARK + rules.figure_kind(value)
 
 
 class _GroupSchema:
@@ -211,7 +111,7 @@ class _GroupSchema:
     ) -> JsonSchemaValue:
         schema = handler(core_schema)
         schema["description"] = "一组数字，用 组名.名称 引用，如 {{ awards.national }}。"
-        schema["propertyNames"] = {"not": {"enum": sorted(FigureSpec.model_fields)}}
+        schema["propertyNames"] = {"not": {"enum": sorted(FIGURE_FIELDS)}}
         return schema
 
 
@@ -245,22 +145,8 @@ class DerivedSpec(_Strict):
 
     @model_validator(mode="after")
     def _one_operation(self) -> DerivedSpec:
-        given = [name for name in OPERATIONS if getattr(self, name) is not None]
-        if len(given) != 1:
-            raise InvalidValue(ONE_OPERATION(found=OPERATIONS_FOUND(names=given) if given else ""))
+        rules.one_operation({name: getattr(self, name) for name in OPERATIONS})
         return self
-
-    @property
-    def operation(self) -> tuple[str, list[str]]:
-        """Return the operation's name and the figure names it uses."""
-        for name in OPERATIONS:
-            operands = getattr(self, name)
-            if operands is not None:
-                return name, list(operands)
-        raise AssertionError("validated to have one operation")
-
-
-OPERATIONS = ("share", "growth", "sum", "difference")
 
 
 class FiguresSheetSpec(_Strict):
@@ -275,28 +161,12 @@ class FiguresSheetSpec(_Strict):
     @field_validator("file")
     @classmethod
     def _workbook_file(cls, value: str) -> str:
-        if "/" in value or "\\" in value:
-            from reportgen.data.messages import FILE_NAME_ONLY
-
-            raise InvalidValue(FILE_NAME_ONLY())
-        return value
+        return rules.workbook_file(value)
 
     @field_validator("rows")
     @classmethod
     def _row_range(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"\s*\d+\s*[-–—~]\s*\d+\s*", value):
-            from reportgen.data.messages import SHEET_ROWS
-
-            raise InvalidValue(SHEET_ROWS(value=value))
-        return value
-
-    @property
-    def row_range(self) -> tuple[int, int] | None:
-        """Return the first and last row holding indicators, or None for every row."""
-        if self.rows is None:
-            return None
-        first, last = (int(number) for number in re.findall(r"\d+", self.rows))
-        return (min(first, last), max(first, last))
+        return rules.row_range(value)
 
 
 class _Content(_Strict):
@@ -341,40 +211,8 @@ class Period(_Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
-        if self.end < self.start:
-            raise InvalidValue(END_BEFORE_START(end=self.end, start=self.start))
+        rules.ordered(self.start, self.end)
         return self
-
-
-#: The file types a batch table may be: CSV, YAML, and the workbooks calamine reads.
-TABLE_SUFFIXES = (".csv", ".yaml", ".yml", ".xlsx", ".xlsm", ".xls", ".ods", ".et")
-
-
-def output_placeholders(pattern: str) -> list[str]:
-    """Return the names in braces in a batch's file name ``pattern``, in order.
-
-    Raise ValueError if the braces do not match or a name is neither a report fact
-    nor a row field (``row.name``), so that formatting the pattern cannot fail later.
-    """
-    try:
-        parsed = list(string.Formatter().parse(pattern))
-    except ValueError as err:
-        raise InvalidValue(UNREADABLE_BRACES(error=str(err))) from None
-    names = []
-    for _, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        field = name.removeprefix("row.")
-        if (
-            spec
-            or conversion
-            or not (name in REPORT_PLACEHOLDERS or (field != name and field.isidentifier()))
-        ):
-            written = f"{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}"
-            facts = ", ".join("{" + fact + "}" for fact in REPORT_PLACEHOLDERS)
-            raise InvalidValue(UNKNOWN_PLACEHOLDER(name=written, facts=facts))
-        names.append(name)
-    return names
 
 
 class BatchSpec(_Strict):
@@ -404,29 +242,17 @@ class BatchSpec(_Strict):
     @field_validator("merged")
     @classmethod
     def _names_facts_only(cls, value: str | None) -> str | None:
-        for name in output_placeholders(value) if value is not None else []:
-            if name.startswith("row."):
-                from reportgen.data.messages import REPORT_PLACEHOLDER_ONLY
-
-                facts = ", ".join(f"{{{fact}}}" for fact in REPORT_PLACEHOLDERS)
-                raise InvalidValue(REPORT_PLACEHOLDER_ONLY(name=name, facts=facts))
-        return value
+        return rules.facts_only(value)
 
     @field_validator("rows")
     @classmethod
     def _table_file(cls, value: str) -> str:
-        if "/" in value or "\\" in value:
-            raise InvalidValue(TABLE_FILE_NAME_ONLY())
-        if not value.lower().endswith(TABLE_SUFFIXES):
-            raise InvalidValue(TABLE_FILE_TYPE(name=value))
-        return value
+        return rules.table_file(value)
 
     @field_validator("output")
     @classmethod
     def _names_row_field(cls, value: str) -> str:
-        if not any(name.startswith("row.") for name in output_placeholders(value)):
-            raise InvalidValue(OUTPUT_NEEDS_COLUMN())
-        return value
+        return rules.row_field_named(value)
 
 
 class AttachmentSpec(_Strict):
@@ -493,11 +319,7 @@ class OfficialSpec(_Strict):
     @field_validator("seal")
     @classmethod
     def _seal_file(cls, value: str | None) -> str | None:
-        if value is not None and (
-            "/" in value or "\\" in value or not value.lower().endswith(".png")
-        ):
-            raise InvalidValue(SEAL_FILE_NAME())
-        return value
+        return rules.seal_file(value)
 
 
 class ReportFile(_Content):
@@ -547,17 +369,12 @@ class ReportFile(_Content):
 
     @model_validator(mode="after")
     def _one_output(self) -> ReportFile:
-        if self.batch is not None and self.output is not None:
-            raise InvalidValue(BATCH_AND_OUTPUT())
+        rules.one_output(self.batch, self.output)
         return self
 
     @model_validator(mode="after")
     def _unique_parts(self) -> ReportFile:
-        seen: set[str] = set()
-        for name in self.parts:
-            if name in seen:
-                raise InvalidValue(PART_LISTED_TWICE(name=name))
-            seen.add(name)
+        rules.parts_once(self.parts)
         return self
 
 
@@ -574,3 +391,35 @@ def json_schemas() -> dict[str, dict[str, Any]]:
         "report.schema.json": {**dialect, **report},
         "part.schema.json": {**dialect, **part},
     }
+
+
+#: Each model, by the spec it validates; a model's spec has its name (_Content's: Content).
+MODELS: dict[type, type[BaseModel]] = {
+    specs.FigureSpec: FigureSpec,
+    specs.DerivedSpec: DerivedSpec,
+    specs.FiguresSheetSpec: FiguresSheetSpec,
+    specs.Content: _Content,
+    specs.PartFile: PartFile,
+    specs.Period: Period,
+    specs.BatchSpec: BatchSpec,
+    specs.AttachmentSpec: AttachmentSpec,
+    specs.DocumentNumberSpec: DocumentNumberSpec,
+    specs.ImprintSpec: ImprintSpec,
+    specs.OfficialSpec: OfficialSpec,
+    specs.ReportFile: ReportFile,
+}
+_SPECS = {model: spec for spec, model in MODELS.items()}
+
+
+def as_spec(value: Any) -> Any:
+    """Return what a model validated as plain values: each model as its spec, all through."""
+    if isinstance(value, BaseModel):
+        spec: Any = _SPECS[type(value)]  # -- a named tuple: its _fields are the model's --
+        return spec(**{name: as_spec(getattr(value, name)) for name in spec._fields})
+    if isinstance(value, dict):
+        return {key: as_spec(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_spec(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(as_spec(item) for item in value)
+    return value

@@ -22,7 +22,7 @@ from reportgen.ooxml.official import SEAL_MM, imprint_xml, letterhead_xml, signa
 from reportgen.ooxml.pictures import InlinePicture, placed_pictures
 
 if TYPE_CHECKING:  # a loaded report is read back from the cache without these
-    from reportgen.data.models import OfficialSpec
+    from reportgen.data.specs import OfficialSpec
     from reportgen.data.yaml_source import SourceFile
 
 #: The largest seal picture read: a seal is a few hundred kilobytes at most.

@@ -21,7 +21,7 @@ from reportgen.i18n import Message
 from reportgen.text.dates import Date
 
 if TYPE_CHECKING:
-    from reportgen.data.models import ReportFile
+    from reportgen.data.specs import ReportFile
 
 
 @dataclass(frozen=True)
@@ -82,18 +82,15 @@ class ReportOutline:
 
         The date is not needed: a new period's ``date: ~`` does not hide the output name.
         """
-        from pydantic import ValidationError
-
-        from reportgen.data.models import ReportFile
+        from reportgen.data.specs import ReportFile
+        from reportgen.data.validation import valid_or_none
 
         if self.source is None:
             return None
         ours, _ = split_fields(self.fields, REPORT_FIELDS)
         ours.pop("date", None)
-        try:
-            return report_facts(ReportFile.model_validate(ours), self.path.parent.name)
-        except ValidationError:
-            return None
+        spec = valid_or_none(ReportFile, ours)
+        return report_facts(spec, self.path.parent.name) if spec is not None else None
 
 
 def read_outline(directory: Path) -> ReportOutline:

@@ -39,7 +39,7 @@ from reportgen.data.messages import (
     SHEET_NO_YEARS,
     SHEET_YEAR_EMPTY,
 )
-from reportgen.data.models import FigureSpec, _Content
+from reportgen.data.specs import AnyContent, FigureSpec
 from reportgen.data.spreadsheet import Sheet, SheetRow, open_sheet
 from reportgen.data.written_numbers import read_number
 from reportgen.errors import DataError, Problem, did_you_mean
@@ -67,14 +67,14 @@ class _Columns:
 class SheetFigures:
     """What a sheet gave: the data file's content with the figures filled, and problems."""
 
-    content: _Content
+    content: AnyContent
     problems: list[Problem]
     files: list[Path]
     #: The figures whose cells are still empty: reported at their cells, not again in the file.
     pending: set[str] = field(default_factory=set)
 
 
-def fill_from_sheet(content: _Content, directory: Path, period: PeriodView) -> SheetFigures:
+def fill_from_sheet(content: AnyContent, directory: Path, period: PeriodView) -> SheetFigures:
     """Return ``content`` with the figures its ``figures_sheet`` gives, and the problems found.
 
     Raise DataError when the workbook or its sheet cannot be read at all.
@@ -95,7 +95,7 @@ def fill_from_sheet(content: _Content, directory: Path, period: PeriodView) -> S
     for row in _chosen(rows, spec.row_range):
         reader.read(row)
     figures = _with_filled(content.figures, reader.filled)
-    filled = content.model_copy(update={"figures": figures})
+    filled = content._replace(figures=figures)
     return SheetFigures(filled, reader.problems, [path], reader.pending)
 
 
@@ -160,7 +160,7 @@ class _Reader:
     """Matches each indicator row to a figure and reads its numbers, collecting problems."""
 
     def __init__(
-        self, sheet: Sheet, columns: _Columns, content: _Content, period: PeriodView
+        self, sheet: Sheet, columns: _Columns, content: AnyContent, period: PeriodView
     ) -> None:
         self.sheet = sheet
         self.columns = columns
@@ -234,7 +234,7 @@ class _Reader:
             previous = self._number(row, self.columns.previous, allow_empty=True)
             if previous is not None:
                 update["previous"] = previous
-        self.filled[name] = spec.model_copy(update=update)
+        self.filled[name] = spec._replace(**update)
         self.pending.discard(name)
 
     def _years(self, row: SheetRow) -> dict[int, float | int] | None:

@@ -1,24 +1,26 @@
-"""Validate a data file against its model, and keep going past what fails.
+"""Validate a data file against its spec, and keep going past what fails.
 
-A value that fails its check is reported, then dropped (or, for a field the model requires,
-replaced by a stand-in) and the file validated again, so that everything else in the file is
-still read: the rest of the report is checked, and the template's names are checked against
-every name the file declares.
+A file that is plainly valid is read without pydantic (:mod:`.specs_reader`). Any other is
+validated by the pydantic model of its spec: a value that fails its check is reported, then
+dropped (or, for a field the model requires, replaced by a stand-in) and the file validated
+again, so that everything else in the file is still read: the rest of the report is checked,
+and the template's names are checked against every name the file declares.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from reportgen.data.explain import explain
-from reportgen.data.models import TAG_MARK
+from reportgen.data.specs import Spec
+from reportgen.data.specs_reader import read_spec
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import Problem
 
-Model = TypeVar("Model", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+SpecType = TypeVar("SpecType", bound=Spec)
 
 #: The sections whose entries are dropped one by one: a figure, a derived figure, a list.
 SECTIONS = ("figures", "derived", "lists")
@@ -37,14 +39,14 @@ _ROUNDS = 3
 
 
 @dataclass
-class Validated(Generic[Model]):
-    """A file validated: its model (None if even dropping values did not help), what was dropped.
+class Validated(Generic[SpecType]):
+    """A file validated: its spec (None if even dropping values did not help), what was dropped.
 
     ``dropped`` holds ``(field,)`` for a top-level field, ``(section, name)`` for an entry of
     a section.
     """
 
-    model: Model | None
+    model: SpecType | None
     problems: list[Problem]
     dropped: set[tuple[str, ...]] = field(default_factory=set)
 
@@ -53,17 +55,50 @@ class Validated(Generic[Model]):
         return key in self.dropped
 
 
-def validate(model: type[Model], source: SourceFile, prefix: str) -> Validated[Model]:
-    """Validate ``source`` against ``model``; report every problem, and drop what fails."""
+def validate(spec: type[SpecType], source: SourceFile, prefix: str) -> Validated[SpecType]:
+    """Validate ``source`` as ``spec``; report every problem, and drop what fails."""
+    read = read_spec(spec, source.data)
+    if read is not None:
+        return Validated(read, [])
+    from reportgen.data.models import MODELS
+
+    return _validate_model(spec, MODELS[spec], source, prefix)
+
+
+def valid_or_none(spec: type[SpecType], data: Any) -> SpecType | None:
+    """Return ``data`` validated as ``spec``, or None if it has a problem."""
+    read = read_spec(spec, data)
+    if read is not None:
+        return read
+    from pydantic import ValidationError
+
+    from reportgen.data.models import MODELS, as_spec
+
+    try:
+        validated: SpecType = as_spec(MODELS[spec].model_validate(data))
+    except ValidationError:
+        return None
+    return validated
+
+
+def _validate_model(
+    spec: type[SpecType], model: type[BaseModel], source: SourceFile, prefix: str
+) -> Validated[SpecType]:
+    """Validate ``source`` with pydantic's ``model``, which says what is wrong and where."""
+    from pydantic import ValidationError
+
+    from reportgen.data.explain import explain
+    from reportgen.data.models import TAG_MARK, as_spec
+
     data = dict(source.data)
-    result: Validated[Model] = Validated(None, [])
+    result: Validated[SpecType] = Validated(None, [])
     for round_ in range(_ROUNDS):
         try:
-            result.model = model.model_validate(data)
+            result.model = as_spec(model.model_validate(data))
             return result
         except ValidationError as err:
             errors = err.errors()
-        locations = [_user_steps(error["loc"]) for error in errors]
+        locations = [_user_steps(error["loc"], TAG_MARK) for error in errors]
         if round_ == 0:  # -- later rounds only meet the stand-ins' echoes --
             for error, loc in zip(errors, locations, strict=True):
                 dotted = ".".join(str(step) for step in (prefix, *loc))
@@ -73,13 +108,13 @@ def validate(model: type[Model], source: SourceFile, prefix: str) -> Validated[M
     return result
 
 
-def _user_steps(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+def _user_steps(loc: tuple[Any, ...], tag_mark: str) -> tuple[Any, ...]:
     """Return the steps of pydantic's ``loc`` that are the user's keys and list positions."""
     # -- union branches are marked; a bad key is reported at ('figures', 'bad-name', '[key]') --
     return tuple(
         step
         for step in loc
-        if not (isinstance(step, str) and (step.startswith(TAG_MARK) or step == "[key]"))
+        if not (isinstance(step, str) and (step.startswith(tag_mark) or step == "[key]"))
     )
 
 

@@ -54,20 +54,31 @@ def add_east_asian_hints(xml: str) -> str:
     (after ``w:rStyle``). The XML is expected as Word and docxtpl write it, with the
     ``w:`` prefix; other runs and the rest of the part are left byte for byte.
     """
-    if _HINTED.search(xml) is None:
+    first = _HINTED.search(xml)
+    if first is None:
         return xml  # -- most headers, footers and plain-text parts: nothing to do --
+    # -- no text element before the one holding the first such character can hold one --
+    before = first.start()
     pieces: list[str] = []
     done = 0
-    for text in _HINTED_TEXT.finditer(xml):
+    seen = 0
+    for text in _HINTED_TEXT.finditer(xml, max(xml.rfind("<w:t", 0, before), 0)):
         start = _run_start(xml, text.start())
-        if start < done:
+        if start < seen:
             continue  # -- a run with two such text elements, already hinted --
+        seen = text.start()
         opening = _RUN_START.match(xml, start)
         if opening is None:  # pragma: no cover - a <w:t> outside a run is not WordprocessingML
             continue
+        head = xml[opening.end() : text.start()]
+        hinted = _hinted_properties(head)
+        if hinted == head:
+            continue  # -- hinted already, as the template's own text mostly is --
         pieces.append(xml[done : opening.end()])
-        pieces.append(_hinted_properties(xml[opening.end() : text.start()]))
+        pieces.append(hinted)
         done = text.start()
+    if not pieces:
+        return xml
     pieces.append(xml[done:])
     return "".join(pieces)
 

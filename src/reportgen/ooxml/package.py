@@ -14,6 +14,7 @@ as ``zipfile`` writes it (a test compares the bytes), from parts deflated once.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import struct
@@ -47,6 +48,7 @@ FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
 _END_RECORD = struct.Struct("<4s4H2LH")
+_OFFSET = struct.Struct("<L")  # the last field of a central record
 _VERSION = 20  # zip 2.0: deflate
 _UNIX = 3  # the system that made the entry, so that the permissions below are read as Unix ones
 _PERMISSIONS = 0o600 << 16  # rw for the owner: what zipfile gives an entry without a mode
@@ -61,7 +63,11 @@ _ZIP32_LIMIT = 2_000_000_000
 
 @dataclass(frozen=True)
 class _Entry:
-    """One part deflated: what its local header, its data and its central record need."""
+    """One part deflated: what its local header, its data and its central record need.
+
+    Both records are packed once for each entry: a batch copies the entry of a part that
+    does not change into every document.
+    """
 
     name: bytes
     flags: int
@@ -82,7 +88,8 @@ class _Entry:
             encoded, flags = name.encode("utf-8"), _UTF8_NAME
         return cls(encoded, flags, zlib.crc32(blob), len(blob), deflated)
 
-    def local_header(self) -> bytes:
+    @functools.cached_property
+    def header(self) -> bytes:
         """Return the header that precedes the entry's data."""
         header = _LOCAL_HEADER.pack(
             b"PK\x03\x04",
@@ -102,6 +109,11 @@ class _Entry:
 
     def central_record(self, offset: int) -> bytes:
         """Return the entry's record in the central directory, for data at ``offset``."""
+        return self._central_start + _OFFSET.pack(offset) + self.name
+
+    @functools.cached_property
+    def _central_start(self) -> bytes:
+        """Return the entry's central record up to the offset of its data."""
         record = _CENTRAL_HEADER.pack(
             b"PK\x01\x02",
             _VERSION,  # made by
@@ -121,9 +133,9 @@ class _Entry:
             0,  # disk number
             0,  # internal attributes
             _PERMISSIONS,
-            offset,
+            0,  # the offset, which central_record adds
         )
-        return record + self.name
+        return record[: -_OFFSET.size]
 
 
 def _zip(entries: list[_Entry]) -> bytes:
@@ -133,7 +145,7 @@ def _zip(entries: list[_Entry]) -> bytes:
     position = 0
     for entry in entries:
         offsets.append(position)
-        header = entry.local_header()
+        header = entry.header
         chunks += (header, entry.deflated)
         position += len(header) + len(entry.deflated)
     directory = b"".join(

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from pydantic import ValidationError
 
 from reportgen.data.figure_builder import FigureBuilder
 from reportgen.data.figures import Group, PeriodView
-from reportgen.data.models import _Content
 from reportgen.data.prose import print_values
 from reportgen.data.report import REPORT_FILE, ReportData
+from reportgen.data.specs import Content
+from reportgen.data.validation import valid_or_none
 from reportgen.data.yaml_source import SourceFile, parse_yaml
 from reportgen.errors import DataError
 from reportgen.text.environment import make_environment
@@ -110,9 +110,8 @@ class FormValues:
         if source is None or not isinstance(source.data, dict):
             return None
         content = {key: source.data[key] for key in _CONTENT_KEYS if key in source.data}
-        try:
-            spec = _Content.model_validate(content)
-        except ValidationError:
+        spec = valid_or_none(Content, content)
+        if spec is None:
             return None  # -- check names what is wrong, beside the field --
         prefix = "report" if name == REPORT_FILE else Path(name).stem
         return FigureBuilder([]).build(spec, source, self.period, prefix)

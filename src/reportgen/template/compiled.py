@@ -43,7 +43,7 @@ from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_
 from reportgen.template.section_breaks import keep_section_breaks
 from reportgen.template.source_lines import joined, lines
 from reportgen.template.split_tags import gather_split_tags
-from reportgen.template.usage import Use, uses_in
+from reportgen.template.usage import Use, uses_in, uses_in_tree
 from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.jinja_errors import render_error_message, syntax_error_message
 from reportgen.text.limits import MAX_DOCUMENT, budget
@@ -51,7 +51,9 @@ from reportgen.text.messages import TOO_DEEP
 
 #: The parts of a package that can hold tags; others are copied unchanged.
 TEMPLATED_PART = STORY_PART
-_TEXT_RUN = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+#: A text element of WordprocessingML, as lxml names it.
+_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+_SPACE = re.compile(r"\s")
 _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 #: Text holding a character docxtpl's resolve_listing turns into markup (tab, line break, …).
 _LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\f\n]")
@@ -62,17 +64,25 @@ _PROGRAM_TEXT = re.compile(
     r"<(?:built-in |bound )?(?:method|function) [^>]*>|<[\w.]+ object at 0x[0-9a-fA-F]+>"
     r"|\['[^'\]]*'(?:, '[^'\]]*')*\]|\{'[^']*': "
 )
+#: How many sets of placed pictures a template keeps the parts of, for the next documents: a
+#: seal on every document is made once; a photo for each row keeps only the last rows' alive.
+_KEPT_PICTURES = 2
 #: A tag that prints a name or a dotted path: ``{{ item.title }}``.
 _PRINTED_PATH = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}")
 
 
 @dataclass(frozen=True)
 class PreparedPart:
-    """One part of a template that holds tags: its Jinja source and the code compiled from it."""
+    """One part of a template that holds tags: its Jinja source and the code compiled from it.
+
+    ``uses`` is how the part uses each name (see :mod:`reportgen.template.usage`), found from
+    the tree the source was compiled from; None where it was not kept, to be found again.
+    """
 
     source: str  # the part's XML prepared as docxtpl prepares it, one paragraph a line
     code: CodeType  # what Jinja compiles the source to
     column_loops: bool  # whether a {%tc %} loop needs its table's grid fitted after rendering
+    uses: tuple[Use, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +145,7 @@ class CompiledTemplate:
         self.environment = make_environment(for_docx=True)
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
         self._uses: list[Use] | None = None
+        self._pictures_made: dict[tuple[Any, ...], dict[str, bytes]] = {}
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
@@ -161,7 +172,10 @@ class CompiledTemplate:
                 continue  # nothing to render: the part is copied as it is
             source = _prepare(xml)
             try:
-                code = self.environment.compile(source)
+                # -- parsed once: the tree gives the names used, then the code --
+                tree = self.environment.parse(source)
+                uses = tuple(uses_in_tree(tree, name))
+                code = self.environment.compile(tree)
             except TemplateSyntaxError as err:
                 message = syntax_error_message(err)
                 problems.append(self._problem(name, err.lineno, message, source))
@@ -171,7 +185,7 @@ class CompiledTemplate:
                 problems.append(self._problem(name, line, TOO_DEEP(), source))
                 continue
             column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
-            parts[name] = PreparedPart(source, code, column_loops)
+            parts[name] = PreparedPart(source, code, column_loops, uses)
         if problems:
             raise TemplateError(problems)
         return parts
@@ -217,10 +231,25 @@ class CompiledTemplate:
             printed_values.reset(token)
         self._verify(replaced, record)
         if pictures.placed:
-            replaced.update(picture_parts(self.package.parts, pictures))
+            replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
             replaced["docProps/core.xml"] = core_properties_xml(properties)
         return self.package.to_bytes(replaced)
+
+    def _picture_parts(self, pictures: PlacedPictures) -> dict[str, bytes]:
+        """Return the parts that hold the pictures placed, made once for the same pictures."""
+        # -- a batch places the same seal in every document: its parts are the same --
+        key = tuple(
+            (part, picture.data, picture.extension, picture.content_type)
+            for part, picture in pictures.placed
+        )
+        made = self._pictures_made.pop(key, None)
+        if made is None:
+            made = picture_parts(self.package.parts, pictures)
+            if len(self._pictures_made) >= _KEPT_PICTURES:
+                del self._pictures_made[next(iter(self._pictures_made))]
+        self._pictures_made[key] = made  # -- now the most recently used --
+        return made
 
     def _render_part(
         self, name: str, template: Template, context: Mapping[str, Any], room: int
@@ -242,11 +271,12 @@ class CompiledTemplate:
         texts: list[str] = []
         for name, xml in replaced.items():
             try:
-                etree.fromstring(xml)
+                root = etree.fromstring(xml)
             except etree.XMLSyntaxError:
                 problems.append(Problem(XML_BROKEN(), file=self.path, where=part_place(name)))
                 continue
-            text = "".join(html.unescape(match) for match in _TEXT_RUN.findall(xml.decode()))
+            # -- the text of each text element, from the tree the check of the XML made --
+            text = "".join(element.text or "" for element in root.iter(_TEXT) if not len(element))
             leftover = _LEFTOVER_TAG.search(text)
             if leftover:
                 snippet = text[max(0, leftover.start() - 20) : leftover.end() + 20]
@@ -261,13 +291,13 @@ class CompiledTemplate:
             texts.append(text)
         document_text = "".join(texts)
         # Line breaks and tabs in a value become <w:br/> and <w:tab/>, not text.
-        flat_text = re.sub(r"\s", "", document_text)
+        flat_text = _SPACE.sub("", document_text)
         # Values are printed in document order, so each is first looked for after the one
         # before: a 10,000-row table is checked in one pass, not 10,000.
         cursor = 0
         lost: set[str] = set()
         for value in printed:
-            wanted = re.sub(r"\s", "", value)
+            wanted = _SPACE.sub("", value)
             found = flat_text.find(wanted, cursor)
             if found >= 0:
                 cursor = found + len(wanted)
@@ -341,7 +371,11 @@ class CompiledTemplate:
             self._uses = [
                 use
                 for name, part in self.parts.items()
-                for use in uses_in(part.source, name, self.environment)
+                for use in (
+                    part.uses
+                    if part.uses is not None
+                    else uses_in(part.source, name, self.environment)
+                )
             ]
         return self._uses
 
@@ -376,12 +410,20 @@ def _plain_entities(source: str) -> str:
 def _finish(rendered: str) -> str:
     """Undo the preparation and apply docxtpl's conventions to a rendered part."""
     xml = joined(rendered)
-    xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-    if _LISTING_TEXT.search(xml):
+    if "{_" in xml or "_}" in xml:  # -- docxtpl's escaped braces, seldom there --
+        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
+            xml = xml.replace(escaped, tag)
+    if _may_hold_listing(xml) and _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
         xml = resolve_listing(xml)
     return xml
+
+
+def _may_hold_listing(xml: str) -> bool:
+    """Return whether ``xml`` holds a tab or a break beyond its XML declaration's line end."""
+    start = xml.find("?>") + 3 if xml.startswith("<?xml") else 0
+    return any(xml.find(char, start) >= 0 for char in "\t\a\f\n")
 
 
 def _shorten(text: str, limit: int = 40) -> str:

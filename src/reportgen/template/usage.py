@@ -47,8 +47,13 @@ class Use:
 
 def uses_in(source: str, part: str, environment: Environment) -> list[Use]:
     """Return every use of a name in the Jinja ``source`` of ``part``, in the order written."""
+    return uses_in_tree(environment.parse(source), part)
+
+
+def uses_in_tree(tree: nodes.Template, part: str) -> list[Use]:
+    """Return every use of a name in the parsed template ``tree`` of ``part``, in order."""
     walker = _Walker(part)
-    walker.statements(environment.parse(source).body, {}, False)
+    walker.statements(tree.body, {}, False)
     return walker.found
 
 

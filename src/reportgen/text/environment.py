@@ -27,6 +27,12 @@ printed_values: ContextVar[list[str] | None] = ContextVar("printed_values", defa
 
 
 def _record_printed(value: Any) -> Any:
+    if type(value) is str:  # -- most of what a document prints: text, printable as it is --
+        record = printed_values.get()
+        if record is not None:
+            check_size(len(value))
+            record.append(value)
+        return value
     refuse_unprintable(value)
     record = printed_values.get()
     # Markup is template-made XML and a bare number may sit in an attribute
