@@ -72,6 +72,24 @@ def test_check_exits_3_when_the_data_folder_is_missing(tmp_path: Path, monkeypat
     assert capsys.readouterr().err == f"error: {tmp_path / 'daten'}: the data folder is missing\n"
 
 
+@pytest.mark.parametrize("folder", ["../elsewhere", "/tmp", "sub/../../up", "linked"])
+def test_settings_cannot_send_a_folder_out_of_the_workspace(
+    tmp_path: Path, monkeypatch, capsys, folder: str
+) -> None:
+    root = tmp_path / "workspace"
+    root.mkdir()
+    (root / "linked").symlink_to(tmp_path, target_is_directory=True)
+    (root / "reportgen.toml").write_text(f'[folders]\noutput = "{folder}"\n', encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert main(["render"]) == 3
+    assert capsys.readouterr().err == (
+        f'error: {root / "reportgen.toml"}: [folders] output = "{folder}" leads out of the '
+        'workspace: name a folder inside it, such as "output" (to write one render\'s documents '
+        "elsewhere, use render -o DIR)\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["workspace"]
+
+
 def test_check_exits_3_when_the_data_folder_is_empty(tmp_path: Path, monkeypatch, capsys) -> None:
     (tmp_path / "data").mkdir()
     monkeypatch.chdir(tmp_path)

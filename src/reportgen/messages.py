@@ -30,6 +30,13 @@ CONFIG_FOLDERS = MessageKind(
     en="[folders] takes text values for templates, data and output{unknown}",
     zh="[folders] 中只能写 templates、data、output 三项，值为加引号的文件夹名{unknown}",
 )
+CONFIG_FOLDER_OUTSIDE = MessageKind(
+    "workspace.config-folder-outside",
+    en='[folders] {key} = "{value}" leads out of the workspace: name a folder inside it, '
+    'such as "{key}" (to write one render\'s documents elsewhere, use render -o DIR)',
+    zh='[folders] 中的 {key} = "{value}" 指向工作区以外：请写工作区内的文件夹，如 "{key}"'
+    "（若只想把某次生成的文档写到别处，请用 render -o 文件夹）",
+)
 CONFIG_UNKNOWN_KEYS = MessageKind(
     "workspace.config-unknown", en=" (unknown: {names})", zh="（无法识别：{names}）"
 )

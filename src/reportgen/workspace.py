@@ -16,6 +16,7 @@ from pathlib import Path, PureWindowsPath
 from reportgen.errors import NotFoundError, Problem, WorkspaceError
 from reportgen.i18n import Message
 from reportgen.messages import (
+    CONFIG_FOLDER_OUTSIDE,
     CONFIG_FOLDERS,
     CONFIG_SYNTAX,
     CONFIG_UNKNOWN_KEYS,
@@ -88,6 +89,11 @@ class Workspace:
         ):
             listed = CONFIG_UNKNOWN_KEYS(names=sorted(unknown)) if unknown else ""
             raise WorkspaceError(CONFIG_FOLDERS(unknown=listed), path=config)
+        for key, value in folders.items():
+            # -- a workspace copied from elsewhere brings its own settings: they may not send
+            # reportgen's reading and writing out of the folder they came in --
+            if leads_out(value) or not is_inside(config.parent / value, config.parent):
+                raise WorkspaceError(CONFIG_FOLDER_OUTSIDE(key=key, value=value), path=config)
         return cls.at(config.parent, folders)
 
     def report_names(self) -> list[str]:
