@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
@@ -65,8 +64,7 @@ _KEPT_PICTURES = 2
 _PRINTED_PATH = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}")
 
 
-@dataclass(frozen=True)
-class PreparedPart:
+class PreparedPart(NamedTuple):
     """One part of a template that holds tags: its Jinja source and the code compiled from it.
 
     ``uses`` is how the part uses each name (see :mod:`reportgen.template.usage`), found from
@@ -79,16 +77,14 @@ class PreparedPart:
     uses: tuple[Use, ...] | None = None
 
 
-@dataclass(frozen=True)
-class CheckedTemplate:
+class CheckedTemplate(NamedTuple):
     """What checking and compiling a template found: the names it prints, and its parts."""
 
     variables: list[str]
     parts: dict[str, PreparedPart]
 
 
-@dataclass(frozen=True)
-class DocumentProperties:
+class DocumentProperties(NamedTuple):
     """The core properties written into every rendered document."""
 
     title: str
@@ -96,8 +92,7 @@ class DocumentProperties:
     created: str | None  # ISO date, as YYYY-MM-DD; None for a report that gives no date
 
 
-@dataclass(frozen=True)
-class TemplateSource:
+class TemplateSource(NamedTuple):
     """A checked template in a form that can be pickled and sent to another process.
 
     Compiled code cannot be pickled, so this holds the template's parts and each templated
