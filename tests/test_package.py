@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import docx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportgen.ooxml.escape import xml_attribute, xml_text
 from reportgen.ooxml.package import FIXED_DATE_TIME, Package
 from reportgen.template.compiled import CompiledTemplate, DocumentProperties
 
@@ -83,3 +85,9 @@ def test_version_and_help_import_nothing_heavy() -> None:
     ).stdout.split()
     heavy = {"docx", "docxtpl", "docxtpl_lint", "jinja2", "lxml", "pydantic", "rich", "yaml"}
     assert heavy & {name.split(".")[0] for name in loaded} == set()
+
+
+@given(st.text())
+def test_text_is_escaped_as_html_escape_escapes_it(text: str) -> None:
+    assert xml_text(text) == html.escape(text, quote=False)
+    assert xml_attribute(text) == html.escape(text)

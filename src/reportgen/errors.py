@@ -9,7 +9,6 @@ are defined once, and inherits the builtin exception that matches its meaning.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -269,5 +268,7 @@ def single(cls: type[ProblemsFound], message: Message | str, **location: Any) ->
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> Message | str:
     """Return `` (did you mean 'x'?)`` for the candidate nearest ``word``, or nothing."""
+    import difflib  # -- only when a name is wrong --
+
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return DID_YOU_MEAN(name=matches[0]) if matches else ""

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import locale
 import os
 import string
 import sys
@@ -78,6 +77,8 @@ def _windows_ui_language() -> str:  # pragma: no cover - Windows only
     import ctypes
 
     language_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    import locale
+
     return str(locale.windows_locale.get(language_id, ""))
 
 

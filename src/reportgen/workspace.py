@@ -34,7 +34,6 @@ from reportgen.messages import (
     REPORT_FILE_MISSING,
     os_reason,
 )
-from reportgen.text.decoding import UndecodableText, decode_text
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
@@ -70,6 +69,8 @@ class Workspace:
     def from_config(cls, config: Path) -> Workspace:
         """Return the workspace a ``reportgen.toml`` describes."""
         import tomllib  # compiles its regular expressions on import: only for a config
+
+        from reportgen.text.decoding import UndecodableText, decode_text
 
         try:
             settings = tomllib.loads(decode_text(config.read_bytes()).text)

@@ -141,9 +141,7 @@ def _merge(
     on_written: Callable[[Path], None] | None,
 ) -> None:
     """Write the documents written joined in order as one file named by ``pattern``."""
-    import dataclasses
-
-    stem = dataclasses.replace(data.facts, output=pattern).output_stem()
+    stem = data.facts._replace(output=pattern).output_stem()
     unfit = file_stem_problem(stem)
     if unfit is not None:
         report_file = data.directory / REPORT_FILE

@@ -30,8 +30,8 @@ import secrets
 import stat
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportgen.cache import messages
 from reportgen.errors import OutputError
@@ -75,8 +75,7 @@ def entry_name(key: bytes) -> str:
     return hashlib.sha256(key).hexdigest() + ".bin"
 
 
-@dataclass(frozen=True)
-class _Open:
+class _Open(NamedTuple):
     """A cache folder found safe: where it is, and the key its entries are sealed with."""
 
     folder: Path

@@ -128,18 +128,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
-    """Return the command ``argv`` runs: its first word that is not an option, or None."""
-    # -- reportgen's own options (-h, --version) take no value: the first word is the command --
-    return next((word for word in argv if not word.startswith("-")), None)
+    """Return the command ``argv`` starts with, or None when it starts with an option."""
+    # -- `reportgen --help render` shows every command: only a first word is the command run --
+    return argv[0] if argv and not argv[0].startswith("-") else None
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
     """Return the command line's parser, its help in the current language.
 
-    With ``command``, only that command is made whole, with its options and description; the
-    others are listed by their line of summary. Wording and wrapping every command's help
-    took longer than a render's own parsing. Without a command, or for one that does not
-    exist, every command is made whole.
+    With ``command``, only that command is made, with its options and description: wording
+    and wrapping every command's help, and making a parser for each, took longer than a
+    render's own parsing. Without a command, or for one that does not exist, every command
+    is made (so that help and errors list them all).
     """
     parser = argparse.ArgumentParser(
         prog="reportgen",
@@ -156,7 +156,6 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     whole = command not in _COMMANDS
     for name, (summary, description, add_options) in _COMMANDS.items():
         if not whole and name != command:
-            commands.add_parser(name, help=str(summary()), add_help=False)
             continue
         made = commands.add_parser(
             name,

@@ -27,7 +27,6 @@ from jinja2.exceptions import SecurityError
 from reportgen.data.messages import IN_TEXT
 from reportgen.errors import did_you_mean
 from reportgen.i18n import Message
-from reportgen.text.jinja_errors import render_error_message
 from reportgen.text.limits import LimitExceeded
 from reportgen.text.messages import TOO_DEEP, UNDEFINED_WITH_HINT
 
@@ -121,6 +120,8 @@ _PROSE_ERRORS = (
 
 def _explained(err: BaseException, scope: Mapping[str, Any]) -> Message:
     """Return what is wrong with a piece of prose that raised ``err``."""
+    from reportgen.text.jinja_errors import render_error_message  # -- only for a problem --
+
     if isinstance(err, UndefinedError):
         problem = _undefined_with_hint(err, scope)
     elif isinstance(err, SyntaxError) and not isinstance(err, TemplateSyntaxError):
@@ -136,6 +137,8 @@ def _undefined_with_hint(err: UndefinedError, scope: Mapping[str, Any]) -> Messa
     if message.startswith("'") and message.endswith("' is undefined"):
         name = message[1 : -len("' is undefined")]
         return UNDEFINED_WITH_HINT(name=name, hint=did_you_mean(name, list(scope)))
+    from reportgen.text.jinja_errors import render_error_message
+
     return render_error_message(err)
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.data.figures import Group, PeriodView
 from reportgen.data.messages import FILE_NAME_EMPTY, FILE_NAME_TOO_LONG
@@ -28,8 +28,7 @@ DEFAULT_OUTPUT = "{organisation}_{start}-{end}_{title}"
 ROW = "row"
 
 
-@dataclass(frozen=True)
-class BatchFacts:
+class BatchFacts(NamedTuple):
     """What ``batch:`` in report.yaml says: the table of rows, and each document's name."""
 
     rows: str  # the table's file, beside report.yaml
@@ -38,8 +37,7 @@ class BatchFacts:
     merged: str | None = None  # the pattern of the name of one file holding every document
 
 
-@dataclass(frozen=True)
-class ReportFacts:
+class ReportFacts(NamedTuple):
     """What report.yaml says about the report itself, beyond its content.
 
     A report of free data may leave out its organisation, title, period and date.

@@ -54,7 +54,6 @@ from reportgen.data.messages import (
     VALUE_AND_BY_YEAR,
 )
 from reportgen.data.report import REPORT_PLACEHOLDERS
-from reportgen.data.written_numbers import number_advice
 from reportgen.errors import InvalidValue
 from reportgen.i18n import Message
 from reportgen.text.dates import Date, parse_date
@@ -123,6 +122,8 @@ def number(value: Any) -> Any:
     if value is None:
         raise InvalidValue(NO_FIGURE_VALUE())
     if isinstance(value, bool) or not isinstance(value, int | float):
+        from reportgen.data.written_numbers import number_advice  # -- only when it is wrong --
+
         advice = number_advice(value) if isinstance(value, str) else None
         if advice is not None:
             raise InvalidValue(NOT_A_NUMBER_ADVICE(shown=shown(value), advice=advice))

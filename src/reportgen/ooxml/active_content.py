@@ -18,7 +18,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -36,8 +36,7 @@ _SETTINGS = "word/settings.xml"
 _REMOTE = re.compile(r"^(?:https?:|ftp:|file://(?!/)|\\\\|//)", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class LeftOut:
+class LeftOut(NamedTuple):
     """What a template held that its documents do not: ``macros`` or a ``remote-template``."""
 
     kind: str

@@ -23,7 +23,7 @@ hinted (see :mod:`.hints`). Everything else stays as it was.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -67,8 +67,7 @@ _AFTER_COMPAT = {
 } | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing Word would lay out differently: its kind, and the value found."""
 
     kind: str  # compatibility-mode, east-asian-language, theme-font-language,

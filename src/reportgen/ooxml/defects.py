@@ -20,7 +20,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -43,8 +43,7 @@ _STYLE_REFERENCES = {
 _XML_PART = re.compile(r".+\.(xml|rels)")
 
 
-@dataclass(frozen=True)
-class Defect:
+class Defect(NamedTuple):
     """One defect: its kind, the part it is in, and what is wrong there."""
 
     kind: str  # dangling-relationship, unknown-relationship-id, content-type, drawing-id,

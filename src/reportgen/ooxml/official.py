@@ -21,11 +21,11 @@ otherwise; vertical places were measured on pages LibreOffice 7.4 rendered.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportgen.ooxml.escape import xml_text
 from reportgen.ooxml.measures import (
     BODY_CHAR,
     BODY_CHAR_SCALE,
@@ -93,7 +93,7 @@ def _run(text: str, font: str, size: int, *, color: str = "000000", scale: int =
         f'<w:r><w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{font}"'
         f' w:cs="{latin}" w:hint="eastAsia"/><w:color w:val="{color}"/><w:w w:val="{scale}"/>'
         f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-        f'<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
+        f'<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
     )
 
 

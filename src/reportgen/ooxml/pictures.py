@@ -19,7 +19,6 @@ A file name from a table's row is looked for in the folder of the data
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
@@ -28,6 +27,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from reportgen.ooxml.escape import xml_attribute, xml_text
 from reportgen.ooxml.images import ImageFile, PictureError, read_image
 from reportgen.ooxml.messages import PICTURE_SIZE, PICTURE_VALUE
 
@@ -88,7 +88,7 @@ class InlinePicture:
         placed = placed_pictures.get()
         if placed is None:
             # Printed outside a document: the words only.
-            return html.escape(self.description, quote=False)
+            return xml_text(self.description)
         number = placed.place(self)
         return drawing_run(number, self)
 
@@ -236,8 +236,7 @@ def _graphic(number: int, picture: InlinePicture) -> str:
     """Return a drawing's properties and its picture, the same inline and anchored."""
     width, height = _extent(picture)
     name = f"Picture {number}"
-    # html.escape, not xml.sax.saxutils: importing xml.sax pulls in urllib, http and email.
-    description = f'"{html.escape(picture.description)}"'
+    description = f'"{xml_attribute(picture.description)}"'
     return (
         f'<wp:docPr id="{FIRST_DRAWING_ID + number - 1}" name="{name}" descr={description}/>'
         "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="

@@ -10,7 +10,6 @@ several). Tables are counted in document order, nested tables too, as docxtpl-li
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -212,6 +211,8 @@ def find_tag(xml: bytes, part: str, tag: str, occurrence: int = 0) -> Place | No
 
 def normalise(text: str) -> str:
     """Return ``text`` as docxtpl reads a tag: no entities, smart quotes, prefixes or spaces."""
+    import html  # -- only to find a tag, once a problem is found --
+
     text = html.unescape(text)
     text = text.translate(str.maketrans("“”‘’", "\"\"''"))
     # -- {%p if %} is {% if %} once docxtpl has lifted it out of its paragraph --

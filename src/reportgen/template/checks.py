@@ -13,7 +13,6 @@ prints is looked up in the report's real data.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -35,8 +34,6 @@ from reportgen.ooxml.places import (
 )
 from reportgen.template.beside_tags import pictures_beside_tags
 from reportgen.template.compiled import TEMPLATED_PART
-from reportgen.template.damaged import damage_problems
-from reportgen.template.lint import lint_message
 from reportgen.template.messages import (
     BLOCK_ACROSS_CELLS,
     BLOCK_ACROSS_CONTROLS,
@@ -51,9 +48,7 @@ from reportgen.template.messages import (
     TEMPLATES_FOLDER_MISSING,
     TEMPLATES_NONE,
 )
-from reportgen.template.mistyped import lookalike_tags, merge_fields
 from reportgen.text.environment import make_environment
-from reportgen.text.jinja_errors import syntax_error_message, unknown_filter, unknown_test
 from reportgen.text.messages import NESTED_TOO_DEEP
 from reportgen.text.printing import field_names
 
@@ -113,7 +108,12 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
 
     Raise TemplateError when the file is not a .docx that can be read at all.
     """
+    # -- imported here: a render whose template comes from the cache checks only the names --
     from docxtpl_lint import lint
+
+    from reportgen.template.damaged import damage_problems
+    from reportgen.template.lint import lint_message
+    from reportgen.template.mistyped import lookalike_tags, merge_fields
 
     template = _Template(path)
     environment = make_environment(for_docx=True)
@@ -179,6 +179,8 @@ def _check_print_tags(
 
 def _tag_problem(environment: ImmutableSandboxedEnvironment, source: str) -> Message | None:
     """Return what is wrong with one print tag: its syntax, unknown filters, Python names."""
+    from reportgen.text.jinja_errors import syntax_error_message, unknown_filter, unknown_test
+
     try:
         tree = environment.parse(source)
     except TemplateSyntaxError as err:
@@ -371,6 +373,8 @@ def missing_template(outline: ReportOutline, name: str, templates_dir: Path) -> 
         detail = TEMPLATES_FOLDER_MISSING(folder=templates_dir)
     else:
         available = sorted(path.name for path in templates_dir.glob("*.docx") if path.is_file())
+        import difflib
+
         hint = difflib.get_close_matches(name, available, n=1)
         if hint:
             detail = TEMPLATE_SIMILAR(name=hint[0])

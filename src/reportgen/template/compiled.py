@@ -11,14 +11,11 @@ left, every printed value present).
 
 from __future__ import annotations
 
-import html
 import re
-import traceback
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Template, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
@@ -28,7 +25,7 @@ from reportgen.errors import InvalidValue, Problem, ProblemsFound, RenderError, 
 from reportgen.i18n import Message
 from reportgen.ooxml.active_content import without_active_content
 from reportgen.ooxml.emptied import mend_emptied
-from reportgen.ooxml.grids import fit_table_grids
+from reportgen.ooxml.escape import xml_text
 from reportgen.ooxml.hints import STORY_PART, add_east_asian_hints, hinted_parts
 from reportgen.ooxml.package import Package
 from reportgen.ooxml.pictures import (
@@ -38,14 +35,10 @@ from reportgen.ooxml.pictures import (
     placed_pictures,
 )
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
-from reportgen.template.docxtpl_steps import patch_xml, resolve_listing
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
-from reportgen.template.section_breaks import keep_section_breaks
 from reportgen.template.source_lines import joined, lines
-from reportgen.template.split_tags import gather_split_tags
 from reportgen.template.usage import Use, uses_in, uses_in_tree
 from reportgen.text.environment import make_environment, printed_values, render_part
-from reportgen.text.jinja_errors import render_error_message, syntax_error_message
 from reportgen.text.limits import MAX_DOCUMENT, budget
 from reportgen.text.messages import TOO_DEEP
 
@@ -71,8 +64,7 @@ _KEPT_PICTURES = 2
 _PRINTED_PATH = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}")
 
 
-@dataclass(frozen=True)
-class PreparedPart:
+class PreparedPart(NamedTuple):
     """One part of a template that holds tags: its Jinja source and the code compiled from it.
 
     ``uses`` is how the part uses each name (see :mod:`reportgen.template.usage`), found from
@@ -85,16 +77,14 @@ class PreparedPart:
     uses: tuple[Use, ...] | None = None
 
 
-@dataclass(frozen=True)
-class CheckedTemplate:
+class CheckedTemplate(NamedTuple):
     """What checking and compiling a template found: the names it prints, and its parts."""
 
     variables: list[str]
     parts: dict[str, PreparedPart]
 
 
-@dataclass(frozen=True)
-class DocumentProperties:
+class DocumentProperties(NamedTuple):
     """The core properties written into every rendered document."""
 
     title: str
@@ -102,8 +92,7 @@ class DocumentProperties:
     created: str | None  # ISO date, as YYYY-MM-DD; None for a report that gives no date
 
 
-@dataclass(frozen=True)
-class TemplateSource:
+class TemplateSource(NamedTuple):
     """A checked template in a form that can be pickled and sent to another process.
 
     Compiled code cannot be pickled, so this holds the template's parts and each templated
@@ -177,6 +166,8 @@ class CompiledTemplate:
                 uses = tuple(uses_in_tree(tree, name))
                 code = self.environment.compile(tree)
             except TemplateSyntaxError as err:
+                from reportgen.text.jinja_errors import syntax_error_message
+
                 message = syntax_error_message(err)
                 problems.append(self._problem(name, err.lineno, message, source))
                 continue
@@ -220,6 +211,8 @@ class CompiledTemplate:
                     room -= len(rendered)
                     xml = _finish(rendered)
                     if self.parts[name].column_loops:
+                        from reportgen.ooxml.grids import fit_table_grids
+
                         xml = fit_table_grids(xml)
                     xml = mend_emptied(xml)  # -- a table or cell a block emptied --
                     # -- after rendering: the values printed bring most of the quotes and dashes --
@@ -311,6 +304,10 @@ class CompiledTemplate:
 
     def _runtime_problem(self, name: str, err: BaseException) -> Problem:
         line = None
+        import traceback
+
+        from reportgen.text.jinja_errors import render_error_message
+
         for frame in traceback.extract_tb(err.__traceback__):
             if frame.filename == "<template>":
                 line = frame.lineno
@@ -363,7 +360,7 @@ class CompiledTemplate:
         before = re.sub(r"<[^>]+>", "", "\n".join(lines[: line - 1]))
         occurrence = normalise(before).count(normalise(tag))
         place = find_tag(self.package.parts[name], name, tag, occurrence)
-        return (place or where), html.unescape(tag)
+        return (place or where), _unescaped(tag)
 
     def uses(self) -> list[Use]:
         """Return how the template uses each name, part by part (see reportgen.template.usage)."""
@@ -382,11 +379,23 @@ class CompiledTemplate:
 
 def _uses(tag: str, written: str) -> bool:
     """Return whether ``tag`` uses the name ``written`` (not only a longer name starting so)."""
-    return re.search(rf"(?<![\w.]){re.escape(written)}(?![\w])", html.unescape(tag)) is not None
+    return re.search(rf"(?<![\w.]){re.escape(written)}(?![\w])", _unescaped(tag)) is not None
+
+
+def _unescaped(tag: str) -> str:
+    """Return ``tag`` as the template's author wrote it, its characters unescaped."""
+    import html  # -- only to name a problem: html.entities alone takes a millisecond to import --
+
+    return html.unescape(tag)
 
 
 def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
+    # -- imported here: a template read back from the cache is prepared already --
+    from reportgen.template.docxtpl_steps import patch_xml
+    from reportgen.template.section_breaks import keep_section_breaks
+    from reportgen.template.split_tags import gather_split_tags
+
     return lines(_plain_entities(patch_xml(keep_section_breaks(gather_split_tags(xml)))))
 
 
@@ -416,6 +425,8 @@ def _finish(rendered: str) -> str:
     if _may_hold_listing(xml) and _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
+        from reportgen.template.docxtpl_steps import resolve_listing
+
         xml = resolve_listing(xml)
     return xml
 
@@ -439,10 +450,8 @@ def core_properties_xml(properties: DocumentProperties) -> bytes:
         if properties.created
         else ""
     )
-    # html.escape rather than xml.sax.saxutils.escape (the same for text): importing
-    # xml.sax pulls in urllib, http and ssl, a fifth of reportgen's start-up time.
-    title = html.escape(properties.title, quote=False)
-    author = html.escape(properties.author, quote=False)
+    title = xml_text(properties.title)
+    author = xml_text(properties.author)
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'

@@ -21,7 +21,6 @@ from reportgen.i18n import Message
 from reportgen.template.compiled import CompiledTemplate
 from reportgen.template.usage import FILTER, PRINTED, Use
 from reportgen.text.filters import FILTERS
-from reportgen.text.jinja_errors import render_error_message
 from reportgen.text.printing import unprintable
 
 #: Items a check looks at in one list: enough to find a bad one in any real document.
@@ -65,6 +64,8 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
             except InvalidValue as err:
                 return err.message
             except (TypeError, ValueError, ArithmeticError, LookupError) as err:
+                from reportgen.text.jinja_errors import render_error_message
+
                 return render_error_message(err)  # -- rendering says the same --
     return None
 

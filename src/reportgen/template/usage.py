@@ -10,7 +10,7 @@ reaches the page; ``reportgen fields`` and ``reportgen new-data`` ask the shape 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jinja2 import Environment, nodes
 
@@ -23,8 +23,7 @@ _ARITHMETIC = (nodes.Add, nodes.Sub, nodes.Mul, nodes.Div, nodes.FloorDiv, nodes
 _NUMBER_FILTERS = {"round", "int", "float", "abs"}
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(NamedTuple):
     """One use of a name in a template.
 
     ``path`` is the name with loops resolved (``work_items[].title``), ``written`` the name as

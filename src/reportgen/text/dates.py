@@ -7,7 +7,6 @@ but names none (2024年2月30日) is an error the caller places at its file and 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -46,6 +45,8 @@ def parse_date(text: str) -> Date | None:
     day = int(match["day"] or match["cn_day"])
     if not 1 <= month <= 12:
         raise InvalidValue(DATE_IMPOSSIBLE(text=text, reason=NO_SUCH_MONTH(month=month)))
+    import calendar  # -- only for a date written out --
+
     days = calendar.monthrange(year, month)[1] if dt.MINYEAR <= year <= dt.MAXYEAR else 31
     if not 1 <= day <= days or year < dt.MINYEAR:
         reason = NO_SUCH_DAY(year=year, month=month, days=days)

@@ -21,8 +21,8 @@ import codecs
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
@@ -59,8 +59,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls and the old .wps
 _NOT_GBK_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
-@dataclass(frozen=True)
-class TextEncoding:
+class TextEncoding(NamedTuple):
     """How a file's bytes are read: the codec to open it with, and a note when not UTF-8."""
 
     codec: str  # a name open() and bytes.decode() take: utf-8-sig, utf-16, utf-32, gb18030
@@ -73,8 +72,7 @@ class TextEncoding:
         return UTF8 if self.codec == "utf-8-sig" else self.codec
 
 
-@dataclass(frozen=True)
-class DecodedText:
+class DecodedText(NamedTuple):
     """A file's text, the encoding it was read in, and a note when that was not UTF-8."""
 
     text: str
