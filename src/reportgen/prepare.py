@@ -10,9 +10,8 @@ a Run checked.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.cache import Cache
 from reportgen.data.report import ROW, ReportData, is_row
@@ -25,8 +24,7 @@ from reportgen.workspace import Workspace, leads_out, outside_problem
 Checked = tuple[CompiledTemplate, list[str]] | ProblemsFound
 
 
-@dataclass
-class RenderedReport:
+class RenderedReport(NamedTuple):
     """One report rendered in memory: its data, its output path and the document's bytes."""
 
     data: ReportData
@@ -34,7 +32,6 @@ class RenderedReport:
     document: bytes
 
 
-@dataclass
 class Run:
     """One pass over a workspace: its folders, the cache it reads and fills, what it checked.
 
@@ -44,10 +41,11 @@ class Run:
     each template or report it concerns.
     """
 
-    workspace: Workspace
-    cache: Cache | None = None
-    templates: dict[Path, Checked] = field(default_factory=dict)
-    warnings: dict[Path, list[Problem]] = field(default_factory=dict)
+    def __init__(self, workspace: Workspace, cache: Cache | None = None) -> None:
+        self.workspace = workspace
+        self.cache = cache
+        self.templates: dict[Path, Checked] = {}
+        self.warnings: dict[Path, list[Problem]] = {}
 
     def all_warnings(self) -> list[Problem]:
         """Return every warning the run found, in the order of the files they concern."""

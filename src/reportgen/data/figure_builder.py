@@ -8,7 +8,6 @@ missing figure gives one problem and not one for every sum that uses it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -150,6 +149,8 @@ class FigureBuilder:
         # `adopted: {valeu: 5795}` has none of a figure's keys, so it reads as a group
         # holding one figure named valeu, and {{ adopted }} would print no number.
         for name in nodes:
+            import difflib  # -- only for a group of figures --
+
             hint = difflib.get_close_matches(name, list(FIGURE_FIELDS), n=1, cutoff=0.8)
             if hint:
                 self.problems.append(

@@ -18,8 +18,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportgen.data.messages import (
     ATTACHMENT_MISSING,
@@ -56,8 +55,7 @@ _YEARS = {
 }
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """Words of the report as rendered, and where they are written in the data."""
 
     text: str
@@ -71,8 +69,7 @@ class Passage:
         return dataclasses.replace(problem, severity="warning")
 
 
-@dataclass(frozen=True)
-class ReportWords:
+class ReportWords(NamedTuple):
     """What proofreading reads: the title, the date, the period, and every passage by part."""
 
     title: Passage

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -93,12 +92,12 @@ class InlinePicture:
         return drawing_run(number, self)
 
 
-@dataclass
 class PlacedPictures:
     """The pictures printed while rendering one document, and the part each went into."""
 
-    part: str = "word/document.xml"
-    placed: list[tuple[str, InlinePicture]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.part = "word/document.xml"
+        self.placed: list[tuple[str, InlinePicture]] = []
 
     def place(self, picture: InlinePicture) -> int:
         """Record ``picture`` as printed in the current part; return its number, from 1."""

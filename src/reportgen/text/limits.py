@@ -15,7 +15,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2.exceptions import SecurityError
@@ -56,12 +55,12 @@ class LimitExceeded(SecurityError):
         self.detail = detail
 
 
-@dataclass
 class Budget:
     """The loop iterations and time one render may still take."""
 
-    loops: int = 0
-    deadline: float = field(default_factory=lambda: time.monotonic() + MAX_SECONDS)
+    def __init__(self) -> None:
+        self.loops = 0
+        self.deadline = time.monotonic() + MAX_SECONDS
 
     def loop(self) -> None:
         """Count one loop iteration; raise LimitExceeded beyond the bounds."""
