@@ -7,7 +7,6 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import ChainMap
 from collections.abc import Callable, Mapping
@@ -617,4 +616,4 @@ _PLACEHOLDER_FACTS = {
 
 
 def _warning(problem: Problem) -> Problem:
-    return dataclasses.replace(problem, severity="warning")
+    return problem._replace(severity="warning")

@@ -14,7 +14,6 @@ Each warning names the file, line and field of the words it is about.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -66,7 +65,7 @@ class Passage(NamedTuple):
     def warning(self, message: Message) -> Problem:
         """Return a warning about this passage, at its line."""
         problem = self.source.problem(message, self.path, self.field)
-        return dataclasses.replace(problem, severity="warning")
+        return problem._replace(severity="warning")
 
 
 class ReportWords(NamedTuple):
