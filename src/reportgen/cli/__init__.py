@@ -25,6 +25,7 @@ from reportgen.cli.messages import (
     CHECK_PDF_HELP,
     CHECK_SUMMARY,
     CHECKED_CLEAN,
+    CHECKED_WARNINGS,
     COMMANDS_TITLE,
     DASK_MISSING,
     DEPARTMENT_DESCRIPTION,
@@ -367,8 +368,11 @@ def _check(arguments: argparse.Namespace) -> int:
         raise ProblemsFound(problems)
     for warning in problems:
         _warn(warning)
-    names = arguments.reports or workspace.report_names()
-    print(CHECKED_CLEAN(count=len(names)))
+    count = len(arguments.reports or workspace.report_names())
+    if problems:
+        print(CHECKED_WARNINGS(count=count, warnings=len(problems)))
+    else:
+        print(CHECKED_CLEAN(count=count))
     return 0
 
 
