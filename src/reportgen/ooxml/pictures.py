@@ -29,6 +29,7 @@ from typing import Any
 from reportgen.ooxml.escape import xml_attribute, xml_text
 from reportgen.ooxml.images import ImageFile, PictureError, read_image
 from reportgen.ooxml.messages import PICTURE_SIZE, PICTURE_VALUE
+from reportgen.patterns import LazyPattern
 
 #: English Metric Units in a centimetre, the unit of sizes in DrawingML.
 EMU_PER_CM = 360_000
@@ -40,7 +41,7 @@ UNITS_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72}
 DEFAULT_MAX_WIDTH_CM = 15.6
 
 _IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
-_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(cm|mm|in|pt)?\s*")
+_LENGTH = LazyPattern(r"\s*(\d+(?:\.\d+)?)\s*(cm|mm|in|pt)?\s*")
 
 
 class InlinePicture:

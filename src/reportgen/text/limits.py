@@ -10,7 +10,6 @@ and time. Going beyond a bound raises :class:`LimitExceeded`, which names the bo
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +19,7 @@ from typing import Any
 from jinja2.exceptions import SecurityError
 
 from reportgen.i18n import Message
+from reportgen.patterns import LazyPattern
 from reportgen.text.messages import (
     NUMBER_TOO_LARGE,
     STAR_WIDTH,
@@ -42,9 +42,9 @@ MAX_SECONDS = 60
 
 _MAX_BITS = math.ceil(MAX_DIGITS * math.log2(10))
 _CONTAINERS = (list, tuple, set, frozenset, dict)
-_DIGITS = re.compile(r"\d+")
+_DIGITS = LazyPattern(r"\d+")
 #: A printf-style conversion: %s, %-10.3f, %(name)s, %*d.
-_PRINTF = re.compile(r"%(?:\([^)]*\))?([^a-zA-Z%]*)[a-zA-Z%]")
+_PRINTF = LazyPattern(r"%(?:\([^)]*\))?([^a-zA-Z%]*)[a-zA-Z%]")
 
 
 class LimitExceeded(SecurityError):
