@@ -104,8 +104,15 @@ def test_a_warm_render_imports_none_of_the_libraries_checking_needs(
 
 #: What a render after an edit has no need of: reportgen's records are not dataclasses (each
 #: took half a millisecond to make), a date's days come without calendar, the cache's key
-#: without secrets.
-NOT_IMPORTED_AFTER_AN_EDIT = ("dataclasses", "calendar", "secrets", "pydantic", "docxtpl_lint")
+#: without secrets, a figure's keys are checked for a misspelling without difflib.
+NOT_IMPORTED_AFTER_AN_EDIT = (
+    "dataclasses",
+    "calendar",
+    "secrets",
+    "difflib",
+    "pydantic",
+    "docxtpl_lint",
+)
 
 
 def test_a_render_after_an_edit_imports_only_what_loading_and_rendering_need(
