@@ -46,6 +46,8 @@ class Run:
         self.cache = cache
         self.templates: dict[Path, Checked] = {}
         self.warnings: dict[Path, list[Problem]] = {}
+        #: What the cache kept for a folder is_batch looked at, for load_report to take.
+        self._looked_up: dict[Path, ReportData | None] = {}
 
     def all_warnings(self) -> list[Problem]:
         """Return every warning the run found, in the order of the files they concern."""
@@ -57,7 +59,7 @@ class Run:
         A report whose files are byte for byte those of its last good load is read back from
         the cache instead of loaded again.
         """
-        kept = self.cache.reports.load(directory) if self.cache is not None else None
+        kept = self._kept(directory)
         if kept is not None:
             self.warnings[directory] = kept.warnings
             return kept
@@ -109,9 +111,16 @@ class Run:
             self.templates[path] = checked
         return self.templates[path]
 
+    def _kept(self, directory: Path) -> ReportData | None:
+        """Return what the cache keeps for ``directory``, taking what is_batch just read."""
+        if directory in self._looked_up:
+            return self._looked_up.pop(directory)
+        return self.cache.reports.load(directory) if self.cache is not None else None
+
     def is_batch(self, directory: Path) -> bool:
         """Return whether the report in ``directory`` is a batch: its report.yaml has ``batch:``."""
         kept = self.cache.reports.load(directory) if self.cache is not None else None
+        self._looked_up[directory] = kept  # -- read once: load_report takes it from here --
         if kept is not None:
             return kept.facts.batch is not None
         from reportgen.data.outline import read_outline
