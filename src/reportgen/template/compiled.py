@@ -395,8 +395,10 @@ def _prepare(xml: str) -> str:
     from reportgen.template.docxtpl_steps import patch_xml
     from reportgen.template.section_breaks import keep_section_breaks
     from reportgen.template.split_tags import gather_split_tags
+    from reportgen.template.table_heads import keep_table_heads
 
-    return lines(_plain_entities(patch_xml(keep_section_breaks(gather_split_tags(xml)))))
+    gathered = keep_table_heads(gather_split_tags(xml))
+    return lines(_plain_entities(patch_xml(keep_section_breaks(gathered))))
 
 
 #: The inside of a tag, as docxtpl's preparation leaves it.
