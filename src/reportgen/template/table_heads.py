@@ -18,6 +18,7 @@ import re
 
 from lxml import etree
 
+from reportgen.ooxml.keep import keep_with_next
 from reportgen.template.split_tags import part_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -66,7 +67,7 @@ def _mark_head(rows: list[etree._Element]) -> bool:
             row.insert(0 if before is None else row.index(before) + 1, properties)
         etree.SubElement(properties, f"{_W}tblHeader")
         for paragraph in row.iter(f"{_W}p"):
-            _keep_with_next(paragraph)
+            keep_with_next(paragraph)
     return True
 
 
@@ -78,21 +79,7 @@ def _keep_name_with(table: etree._Element) -> bool:
     text = _text(above).strip()
     if not text or len(text) > MAX_NAME_CHARACTERS or "{%" in text:
         return False  # -- no line, a paragraph of the text, or a tag's line that goes away --
-    return _keep_with_next(above)
-
-
-def _keep_with_next(paragraph: etree._Element) -> bool:
-    """Give ``paragraph`` keep-with-next unless it has it, or says it has not."""
-    properties = paragraph.find(f"{_W}pPr")
-    if properties is None:
-        properties = etree.Element(f"{_W}pPr")
-        paragraph.insert(0, properties)
-    if properties.find(f"{_W}keepNext") is not None:
-        return False
-    # -- keepNext is second in pPr, after the paragraph's style --
-    style = properties.find(f"{_W}pStyle")
-    properties.insert(0 if style is None else 1, etree.Element(f"{_W}keepNext"))
-    return True
+    return keep_with_next(above)
 
 
 def _text(element: etree._Element) -> str:

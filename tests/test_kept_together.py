@@ -1,7 +1,9 @@
-"""A looped table's head repeats on each page and stays with its rows; its name stays too.
+"""What belongs together stays on one page: a looped table's head with its rows and its name,
+a heading with its text.
 
-The unit tests read the prepared XML; the sample test renders the women's committee report,
-whose table of figures crossed a page, converts it with LibreOffice and reads the pages.
+The unit tests read the prepared XML; the sample tests render the women's committee report,
+whose table of figures crossed a page, and the training notice, whose last heading ended a
+page, convert them with LibreOffice and read the pages.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 from lxml import etree
 
 from reportgen.cli import main
+from reportgen.template.headings import keep_headings
 from reportgen.template.table_heads import keep_table_heads
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -155,9 +158,76 @@ def test_the_committees_table_starts_its_page_with_its_name_and_head(
     assert main(["render", "women-committee-2023", "--pdf"]) == 0
 
     pdf = workspace_dir / "output" / "women-committee-2023.pdf"
+    # -- a row of the table: the text writes the name in quotes --
+    (page,) = [text for text in pdf_pages(pdf) if "新建爱心妈咪小屋56家" in text]
+    assert "附：主要工作数据" in page and "项目数量单位" in page
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """Return the text of each page of ``pdf``, without white space."""
     pages = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout.split("\f")
-    flat = [re.sub(r"\s", "", page) for page in pages]
-    (page,) = [text for text in flat if "新建爱心妈咪小屋56家" in text]  # -- a row of the table --
-    assert "附：主要工作数据" in page and "项目数量单位" in page
+    return [re.sub(r"\s", "", page) for page in pages]
+
+
+# -- headings --
+
+
+def headings_kept(*paragraphs: str) -> list[str]:
+    return kept(etree.fromstring(keep_headings(part("".join(paragraphs))).encode("utf-8")))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、时间和地点",
+        "十二、其他",
+        "（三）关爱服务更加贴心",
+        "第二部分 主要做法",
+        "{{ item.no }}、{{ item.title }}",
+        "主要事迹：",
+        "{{ addressee }}：",
+    ],
+)
+def test_a_heading_or_a_lead_in_line_is_kept_with_its_text(line: str) -> None:
+    assert headings_kept(paragraph(line), paragraph("正文。")) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（一）请各单位于3月12日前将参训人员名单报送市总工会财务部。",  # -- an item, a sentence --
+        "一、" + "全市各级工会" * 6,  # -- too long for a heading --
+        "{%p for item in items %}",
+        "二〇二四年三月一日",
+        "正文。",
+    ],
+)
+def test_a_line_of_text_is_not_taken_for_a_heading(line: str) -> None:
+    assert headings_kept(paragraph(line), paragraph("正文。")) == []
+
+
+def test_a_heading_the_author_set_or_one_in_a_table_is_left_as_it_is() -> None:
+    unkept = paragraph("一、时间和地点", '<w:pPr><w:keepNext w:val="0"/></w:pPr>')
+    in_a_table = table(row(paragraph("二、参加人员")))
+    xml = part(unkept + in_a_table)
+
+    assert keep_headings(xml) is xml
+
+
+def test_headers_and_footers_are_left_as_they_are() -> None:
+    footer = f'<w:ftr xmlns:w="{W}">{paragraph("一、页脚")}</w:ftr>'
+    assert keep_headings(footer) is footer
+
+
+@pytest.mark.soffice
+def test_the_notices_last_heading_starts_the_page_of_its_text(
+    workspace_dir: Path, soffice: str, poppler: None
+) -> None:
+    # -- 四、有关要求 ended page 1, and its items began page 2 --
+    assert main(["render", "training-notice", "--pdf"]) == 0
+
+    pdf = next((workspace_dir / "output").glob("*培训班的通知.pdf"))
+    (page,) = [text for text in pdf_pages(pdf) if "四、有关要求" in text]
+    assert "（一）请各单位" in page
