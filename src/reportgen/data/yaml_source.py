@@ -111,12 +111,11 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     except yaml.MarkedYAMLError as err:
         # The message says where a missing ] or " began; the line is where it was noticed.
         mark = err.problem_mark or err.context_mark
-        problem = Problem(
-            yaml_error_message(err, text),
-            file=path,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        )
+        message, place = yaml_error_message(err, text)
+        if place is None and mark is not None:
+            place = (mark.line + 1, mark.column + 1)
+        line, column = place if place is not None else (None, None)
+        problem = Problem(message, file=path, line=line, column=column)
         raise DataError([problem]) from err
     except yaml.YAMLError as err:
         raise DataError([Problem(YAML_OTHER(detail=str(err)), file=path)]) from err
