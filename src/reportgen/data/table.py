@@ -48,6 +48,7 @@ from reportgen.data.messages import (
     SHOWN_TEXT,
     TABLE_EMPTY,
     UNREADABLE_FILE,
+    WORKBOOK_IS_TEXT,
     YAML_NOT_LIST,
     YAML_ROW_NOT_MAPPING,
 )
@@ -158,11 +159,31 @@ def open_table(path: Path, sheet: str | None = None) -> Table:
     if not path.is_file():
         raise DataError([Problem(FILE_NOT_FOUND(), file=path)])
     suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES and _is_text(path):
+        # -- a CSV renamed .xlsx, as if that made it a workbook: Excel opens it, so do we --
+        table = _open_csv(path)
+        note = Problem(WORKBOOK_IS_TEXT(suffix=suffix), file=path, severity="warning")
+        table.notes.insert(0, note)
+        return table
     if suffix in WORKBOOK_SUFFIXES:
         return _open_sheet(path, sheet)
     if suffix in YAML_SUFFIXES:
         return _open_yaml(path)
     return _open_csv(path)
+
+
+#: How every workbook begins: a zip (.xlsx, .ods) or an OLE compound file (.xls, .et).
+_WORKBOOK_MAGIC = (b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))
+
+
+def _is_text(path: Path) -> bool:
+    """Return whether the file at ``path`` is text, not a workbook (no NUL in its start)."""
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(4096)
+    except OSError:
+        return False  # -- the workbook's reader says why it cannot be read --
+    return bool(start) and not start.startswith(_WORKBOOK_MAGIC) and b"\0" not in start
 
 
 def cell_text(value: Value) -> str:
