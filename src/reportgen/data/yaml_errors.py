@@ -33,11 +33,13 @@ from reportgen.data.messages import (
     YAML_SPACE_AFTER_COLON,
     YAML_TAB,
     YAML_TAG,
+    YAML_TOO_DEEP,
     YAML_TWO_DOCUMENTS,
     YAML_UNCLOSED_BRACKET,
     YAML_UNCLOSED_QUOTE,
     YAML_UNDEFINED_ALIAS,
 )
+from reportgen.data.yaml_bounds import MAX_DEPTH
 from reportgen.i18n import Message
 
 
@@ -160,6 +162,7 @@ _RULES: list[tuple[str, Callable[[_Error], Message]]] = [
     (r"duplicate anchor", lambda e: YAML_DUPLICATE_ANCHOR(first=e.start_line())),
     (r"while scanning a block scalar", lambda error: YAML_BLOCK_SCALAR()),
     (r"unhashable key", lambda error: YAML_COMPLEX_KEY()),
+    (r"exceeded maximum nesting depth", lambda error: YAML_TOO_DEEP(limit=MAX_DEPTH)),
     (r"node content|are not allowed here", _unexpected_start),
 ]
 

@@ -20,9 +20,10 @@ from reportgen.data.messages import (
     YAML_CHARACTER,
     YAML_CONTROL_CHARACTER,
     YAML_OTHER,
+    YAML_TOO_DEEP,
     YAML_UNPRINTABLE,
 )
-from reportgen.data.yaml_bounds import MAX_FILE_BYTES, size_problem, tree_problems
+from reportgen.data.yaml_bounds import MAX_DEPTH, MAX_FILE_BYTES, size_problem, tree_problems
 from reportgen.data.yaml_errors import yaml_error_message
 from reportgen.data.yaml_schema import ClerkLoader, build, compose
 from reportgen.errors import DataError, Problem
@@ -119,6 +120,8 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
         raise DataError([problem]) from err
     except yaml.YAMLError as err:
         raise DataError([Problem(YAML_OTHER(detail=str(err)), file=path)]) from err
+    except RecursionError as err:  # -- PyYAML's own parser, where libyaml is missing --
+        raise DataError([Problem(YAML_TOO_DEEP(limit=MAX_DEPTH), file=path)]) from err
     if node is None:
         return SourceFile(path, None)
     built = build(node)
