@@ -230,9 +230,13 @@ class Bench:
             f"Time per document: a batch of {rows:,} certificates on one core",
             ["", "ms per document", "× floor", "÷ bare docxtpl"],
             table_rows,
-            f"Target: within 3× of the floor, about 0.45 ms a document: "
-            f"{_verdict(archived <= 3 * floor_ms)} ({archived / floor_ms:.1f}× with the "
-            "documents written into one archive). Every reportgen row is the whole batch "
+            f"Target: within 3× of the floor, about 0.45 ms a document: about 0.45 ms "
+            f"{_verdict(archived <= 0.45)} ({_ms(archived)} ms with the documents written into "
+            f"one archive); within 3× of this run's floor {_verdict(archived <= 3 * floor_ms)} "
+            f"({archived / floor_ms:.1f}×). The floor was 0.14 ms when the target was set; it "
+            "fell as the parts a batch repeats (the seal among them) came to be deflated once a "
+            "batch, not once a document; what remains above it is rendering and checking each "
+            "document (the first reportgen row). Every reportgen row is the whole batch "
             "path, per document: report, table and template loaded (the template from the "
             "cache) and checked, each row rendered, checked and written. A file a document "
             "costs what this disk takes to create a file, the row below the floor. Median of "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from pathlib import Path
 
@@ -280,3 +281,26 @@ def test_output_piped_into_a_reader_that_stops_early_is_no_error(workspace_dir: 
     ).stdout.splitlines()
     # -- every document of the samples, the last one too --
     assert written == sorted(line.removeprefix("output/") for line in listed)
+
+
+def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_traceback(
+    workspace_dir: Path,
+) -> None:
+    # -- `reportgen check > log.txt` where the log's encoding is ASCII, or a console in
+    #    another code page: the first Chinese character stopped the run with a traceback --
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "PYTHONIOENCODING": "ascii", "REPORTGEN_LANG": "zh"}
+    for command, code in ((["check"], 0), (["render", "无此报告"], 3)):
+        finished = subprocess.run(
+            [sys.executable, "-m", "reportgen", *command],
+            capture_output=True,
+            text=True,
+            encoding="ascii",
+            env=environment,
+            cwd=workspace_dir,
+        )
+        assert "Traceback" not in finished.stderr, finished.stderr
+        assert finished.returncode == code, finished.stderr
+    assert finished.stderr.startswith("\\u9519\\u8bef")  # -- 错误 --

@@ -90,7 +90,10 @@ def test_check_warns_without_failing(
 ) -> None:
     assert main(["check", "youth-league-summary"]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "1 report checked: no problems\n"
+    assert captured.out == (
+        "1 report checked: no errors, 5 warnings above "
+        "(the reports render; better to fix them first)\n"
+    )
     warnings = captured.err.splitlines()
     assert warnings == [
         f"warning: {old_template}: Word opens this template in Compatibility Mode (mode 14, an "
@@ -116,7 +119,11 @@ def test_the_warnings_read_in_chinese(
 ) -> None:
     monkeypatch.setenv("REPORTGEN_LANG", "zh")
     assert main(["check", "youth-league-summary"]) == 0
-    first = capsys.readouterr().err.splitlines()[0]
+    captured = capsys.readouterr()
+    assert captured.out == (
+        "已检查 1 份报告，没有错误，有 5 条提醒（见上）：报告可以生成，最好先按提醒修正\n"
+    )
+    first = captured.err.splitlines()[0]
     assert first == (
         f"提醒：{old_template}: Word 会以“兼容模式”打开此模板（兼容级别 14，按旧版 Word 排版），"
         "分行和分页可能与 PDF 不同：请运行 reportgen fix-template annual-summary.docx 修正"

@@ -140,7 +140,7 @@ def test_check_lists_the_gbk_note_and_exits_0(
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "1 report checked: no problems\n"
+    assert captured.out.startswith("1 report checked: no errors, 1 warning above")
     assert captured.err.startswith(f"warning: {report_dir / 'proposals.yaml'}: the file is not")
     [note] = check_reports(Workspace.at(tmp_path))
     assert note.severity == "warning"

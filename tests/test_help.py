@@ -61,6 +61,9 @@ def test_help_in_chinese_says_the_same_as_in_english_in_chinese(
     assert chinese_help.startswith("用法：reportgen")
     assert english_help.startswith("usage: reportgen")
     assert "退出码：" in chinese_help and "exit codes:" in english_help
+    # -- section titles end in a full-width colon, as the rest of the Chinese text does --
+    titles = [line for line in chinese_help.splitlines() if line.endswith((":", "："))]
+    assert "选项：" in titles and not [title for title in titles if title.endswith(":")]
     # -- the same options and commands, and nothing in English beyond their names --
     assert options_of(chinese_help) == options_of(english_help)
     prose = "\n".join(

@@ -174,6 +174,59 @@ def test_sizes_keep_the_aspect_ratio(workspace: Path) -> None:
     )
 
 
+def phone_photo(path: Path, orientation: int) -> Path:
+    """Save a 400 × 300 JPEG whose left half is red, with a phone's EXIF (maker, GPS)."""
+    image = Image.new("RGB", (400, 300), "navy")
+    image.paste("red", (0, 0, 200, 300))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "PhoneMaker"
+    exif.get_ifd(0x8825)[2] = (31.0, 14.0, 2.5)  # -- a GPS latitude --
+    image.save(path, format="JPEG", exif=exif, quality=95)
+    return path
+
+
+def _placed_picture(document: Path) -> tuple[bytes, tuple[int, int]]:
+    """Return the bytes of a document's one picture and its size on the page, in EMU."""
+    shape = docx.Document(str(document)).inline_shapes[0]
+    with zipfile.ZipFile(document) as archive:
+        (media,) = [name for name in archive.namelist() if name.startswith("word/media/")]
+        return archive.read(media), (shape.width, shape.height)
+
+
+def test_a_phone_photo_taken_sideways_is_placed_upright(workspace: Path) -> None:
+    # -- EXIF orientation 6: the camera was turned a quarter; the photo is 300 wide, 400 high --
+    phone_photo(workspace / "data" / "cards" / "zhang.jpg", orientation=6)
+
+    assert main(["render", "cards"]) == 0
+
+    blob, size = _placed_picture(workspace / "output" / "cards" / "张三.docx")
+    assert size == (Cm(3), Cm(4))
+    with Image.open(io.BytesIO(blob)) as placed:
+        assert placed.size == (300, 400)
+        assert 0x0112 not in placed.getexif()  # -- no reader turns it a second time --
+        # -- the left of the sensor is the top of the upright photo --
+        red, navy = placed.convert("RGB").getpixel((150, 50)), placed.getpixel((150, 350))
+    assert red[0] > 200 and red[2] < 60, red
+    assert navy[2] > 100 and navy[0] < 60, navy
+    assert b"PhoneMaker" not in blob
+
+
+def test_a_photo_goes_in_without_its_camera_metadata_and_its_pixels_untouched(
+    workspace: Path,
+) -> None:
+    original = phone_photo(workspace / "data" / "cards" / "zhang.jpg", orientation=1)
+
+    assert main(["render", "cards"]) == 0
+
+    blob, size = _placed_picture(workspace / "output" / "cards" / "张三.docx")
+    assert size == (Cm(3), Cm(2.25))
+    assert b"Exif" not in blob and b"PhoneMaker" not in blob
+    with Image.open(io.BytesIO(blob)) as placed, Image.open(original) as taken:
+        assert placed.tobytes() == taken.tobytes()  # -- the same image data, not saved anew --
+    assert len(original.read_bytes()) - len(blob) > 40
+
+
 def test_a_picture_problem_reads_in_chinese(workspace: Path) -> None:
     with pytest.raises(PictureError) as caught:
         read_image("wang.png", workspace / "data" / "cards")

@@ -9,6 +9,7 @@ the exit code its class defines; nothing else prints tracebacks to users.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from reportgen.cli.messages import (
     CHECK_PDF_HELP,
     CHECK_SUMMARY,
     CHECKED_CLEAN,
+    CHECKED_WARNINGS,
     COMMANDS_TITLE,
     DASK_MISSING,
     DEPARTMENT_DESCRIPTION,
@@ -102,6 +104,7 @@ LANGUAGE_VARIABLE = "REPORTGEN_LANG"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: sys.argv) and return the exit code."""
+    _print_what_the_console_cannot_show_as_escapes()
     language = parse_language(os.environ.get(LANGUAGE_VARIABLE, ""))
     if language is not None:
         set_language(language)
@@ -125,6 +128,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(INTERRUPTED(), file=sys.stderr)
         return 130
+
+
+def _print_what_the_console_cannot_show_as_escapes() -> None:
+    """Let a character the console or log cannot show print as an escape, not stop the run."""
+    # -- a console in another code page, a log in ASCII: 中 prints as \u4e2d, the work goes on --
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # -- a stream already closed --
+                reconfigure(errors="backslashreplace")
 
 
 def _command_named(argv: Sequence[str]) -> str | None:
@@ -367,8 +380,11 @@ def _check(arguments: argparse.Namespace) -> int:
         raise ProblemsFound(problems)
     for warning in problems:
         _warn(warning)
-    names = arguments.reports or workspace.report_names()
-    print(CHECKED_CLEAN(count=len(names)))
+    count = len(arguments.reports or workspace.report_names())
+    if problems:
+        print(CHECKED_WARNINGS(count=count, warnings=len(problems)))
+    else:
+        print(CHECKED_CLEAN(count=count))
     return 0
 
 

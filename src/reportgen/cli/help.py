@@ -10,12 +10,13 @@ characters as textwrap does.
 from __future__ import annotations
 
 import argparse
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from reportgen.cli.messages import ARGPARSE_ZH
-from reportgen.i18n import Language, display_width
+from reportgen.i18n import Language, current_language, display_width
 
 #: The width help text is wrapped to, in terminal columns.
 HELP_WIDTH = 78
@@ -52,6 +53,17 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap(" ".join(text.split()), width)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if current_language() == "zh":
+            # -- argparse ends a section's title with an ASCII colon: "参数:" reads as a slip --
+            text = _CHINESE_TITLE.sub("\\1：", text)
+        return text
+
+
+#: A section's title in Chinese, as argparse ends it: a line of its own ending in ":".
+_CHINESE_TITLE = re.compile(r"^([^\x00-\x7f][^\n:]*):$", re.MULTILINE)
 
 
 def wrap(text: str, width: int = HELP_WIDTH) -> list[str]:

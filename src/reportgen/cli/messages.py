@@ -375,6 +375,13 @@ CHECKED_CLEAN = MessageKind(
     en="{count} {count:report|reports} checked: no problems",
     zh="已检查 {count} 份报告，没有发现问题",
 )
+CHECKED_WARNINGS = MessageKind(
+    "cli.checked-warnings",
+    en="{count} {count:report|reports} checked: no errors, {warnings} "
+    "{warnings:warning|warnings} above (the reports render; better to fix them first)",
+    zh="已检查 {count} 份报告，没有错误，有 {warnings} 条提醒（见上）："
+    "报告可以生成，最好先按提醒修正",
+)
 ERROR_PREFIX = MessageKind("cli.error-prefix", en="error: {error}", zh="错误：{error}")
 INTERRUPTED = MessageKind("cli.interrupted", en="interrupted", zh="已中断")
 WATCHING = MessageKind(

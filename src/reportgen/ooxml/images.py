@@ -3,8 +3,13 @@
 A picture is a PNG or a JPEG beside the data. Before it goes into a document its size on
 disk and its pixel count are bounded, its kind is told from its bytes (not its name), and it
 is decoded once whole, so a truncated or damaged file is found here, against the row or
-field that names it, and not by Word when the document is opened. Its bytes go into the
-document as they are: the same file gives the same document.
+field that names it, and not by Word when the document is opened.
+
+A PNG goes into the document as it is. A JPEG from a phone or a camera says in its EXIF which
+way is up, and Word and LibreOffice do not all read it: a JPEG turned so goes in with its
+pixels turned upright. A JPEG's EXIF and XMP (where and when it was taken, the camera, often
+the GPS position) stay out of a document that is sent beyond the office; the picture's pixels
+are not touched for that. The same file gives the same document.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportgen.i18n import Message
 from reportgen.messages import os_reason
@@ -123,6 +129,8 @@ def _checked(name: str, data: bytes, stamp: int) -> ImageFile:
                 kind = image.format or ""
                 dpi = image.info.get("dpi")
                 image.load()  # -- decoded whole: a truncated or damaged file fails here --
+                if kind == "JPEG":
+                    data, width, height = _upright_jpeg(image, data, dpi)
     except UnidentifiedImageError as err:
         raise PictureError(PICTURE_KIND(name=name)) from err
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Warning) as err:
@@ -132,6 +140,70 @@ def _checked(name: str, data: bytes, stamp: int) -> ImageFile:
     extension, content_type = FORMATS[kind]
     resolution = _resolution(dpi)
     return ImageFile(name, data, extension, content_type, width, height, resolution)
+
+
+#: EXIF's orientation tag: 1 is upright; 2 to 8 are the mirrorings and quarter turns.
+_ORIENTATION = 0x0112
+#: The JPEG quality a turned photo is saved at: no loss a printed page shows.
+_TURNED_QUALITY = 95
+
+
+def _upright_jpeg(image: Any, data: bytes, dpi: object) -> tuple[bytes, int, int]:
+    """Return a JPEG's bytes upright and without EXIF or XMP, and its width and height."""
+    from PIL import ImageOps
+
+    if image.getexif().get(_ORIENTATION, 1) in range(2, 9):
+        # -- turned by its EXIF: saved anew with its pixels turned (and no EXIF) --
+        upright = ImageOps.exif_transpose(image)
+        options: dict[str, Any] = {"quality": _TURNED_QUALITY}
+        if isinstance(dpi, tuple):
+            options["dpi"] = dpi
+        if image.info.get("icc_profile"):
+            options["icc_profile"] = image.info["icc_profile"]
+        turned = io.BytesIO()
+        upright.save(turned, format="JPEG", **options)
+        return turned.getvalue(), upright.width, upright.height
+    return without_metadata(data), image.width, image.height
+
+
+#: The APP1 segments that hold a photo's metadata: EXIF, and Adobe's XMP.
+_METADATA_PREFIXES = (b"Exif\0\0", b"http://ns.adobe.com/xap/1.0/\0")
+_SOS, _APP1 = 0xDA, 0xE1
+#: Markers that stand alone, with no length after them: TEM and RST0-7.
+_LONE_MARKERS = frozenset({0x01, *range(0xD0, 0xD8)})
+
+
+def without_metadata(jpeg: bytes) -> bytes:
+    """Return ``jpeg`` without its EXIF and XMP segments, every other byte as it was.
+
+    The segments before the image data are walked; a file whose segments do not add up is
+    returned as it is (Pillow decoded it, so it is a picture; it is only not cut).
+    """
+    if not jpeg.startswith(b"\xff\xd8"):
+        return jpeg
+    kept = [jpeg[:2]]
+    at = 2
+    while at + 4 <= len(jpeg):
+        if jpeg[at] != 0xFF:
+            return jpeg
+        marker = jpeg[at + 1]
+        if marker == 0xFF:  # -- a fill byte before a marker --
+            kept.append(jpeg[at : at + 1])
+            at += 1
+        elif marker == _SOS:  # -- the image data: the rest is kept whole --
+            kept.append(jpeg[at:])
+            return b"".join(kept)
+        elif marker in _LONE_MARKERS:
+            kept.append(jpeg[at : at + 2])
+            at += 2
+        else:
+            end = at + 2 + int.from_bytes(jpeg[at + 2 : at + 4], "big")
+            if end > len(jpeg) or end < at + 4:
+                return jpeg
+            if not (marker == _APP1 and jpeg[at + 4 : end].startswith(_METADATA_PREFIXES)):
+                kept.append(jpeg[at:end])
+            at = end
+    return jpeg
 
 
 def _resolution(dpi: object) -> tuple[float, float]:
