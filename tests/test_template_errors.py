@@ -697,18 +697,16 @@ def add_footnotes(path: Path, xml: str) -> Path:
     package = Package.read(path)
     parts = dict(package.parts)
     parts["word/footnotes.xml"] = xml.encode("utf-8")
-    types = parts["[Content_Types].xml"].decode("utf-8")
-    parts["[Content_Types].xml"] = types.replace(
-        "</Types>",
-        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.wordprocessingml.footnotes+xml"/></Types>',
-    ).encode("utf-8")
-    rels = parts["word/_rels/document.xml.rels"].decode("utf-8")
-    parts["word/_rels/document.xml.rels"] = rels.replace(
-        "</Relationships>",
-        '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>',
-    ).encode("utf-8")
+    additions = {
+        "[Content_Types].xml": '<Override PartName="/word/footnotes.xml" ContentType="'
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>',
+        "word/_rels/document.xml.rels": '<Relationship Id="rIdNotes" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
+    }
+    for name, element in additions.items():
+        text = parts[name].decode("utf-8")
+        closing = text.rindex("</")
+        parts[name] = (text[:closing] + element + text[closing:]).encode("utf-8")
     path.write_bytes(Package(path, parts, {}).to_bytes({}))
     return path
 
