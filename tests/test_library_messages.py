@@ -405,6 +405,11 @@ def test_yaml_typed_with_a_chinese_input_method_names_the_character(
     [problem] = raised.value.problems
     assert problem.message.text("en").startswith(english)  # type: ignore[union-attr]
     assert problem.message.text("zh").startswith(chinese)  # type: ignore[union-attr]
+    # -- the problem is placed at the character typed, not where the parser stopped: the line
+    # an editor jumps to is the line the message names --
+    line = text.split("\n")[problem.line - 1]  # type: ignore[operator]
+    assert english.startswith(f"line {problem.line}")
+    assert line[problem.column - 1] in "：　:"  # type: ignore[operator]
 
 
 def test_a_colon_without_a_space_far_from_a_yaml_error_is_not_blamed(tmp_path: Path) -> None:
