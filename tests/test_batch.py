@@ -251,3 +251,49 @@ def test_a_file_name_pattern_must_name_a_column(
         f"{report}:14:3: report.batch.output: {message}",
         "1 problem found",
     ]
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_total_row_under_the_table_makes_no_document_and_is_said(
+    certificates: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    # -- a clerk's list ends in the row Excel's AutoSum made: a certificate for 合计 was
+    # written without a word, as if it were a winner --
+    rows = [
+        ["number", "name", "award"],
+        ["AK2023-01", "长江钢铁集团有限公司", "优胜单位"],
+        ["AK2023-02", "市第一建筑工程有限公司", "优胜单位"],
+        ["合  计", "2家", "—"],
+    ]
+    folder = certificates / "data" / REPORT
+    table = folder / f"winners.{kind}"
+    if kind == "csv":
+        table.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    else:
+        import openpyxl
+
+        workbook = openpyxl.Workbook()
+        assert workbook.active is not None
+        workbook.active.title = "名单"
+        for row in rows:
+            workbook.active.append(row)
+        workbook.save(table)
+        report = folder / "report.yaml"
+        report.write_text(
+            report.read_text(encoding="utf-8").replace("rows: winners.csv", "rows: winners.xlsx"),
+            encoding="utf-8",
+        )
+
+    assert render() == 0
+
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"output/{REPORT}/AK2023-01_长江钢铁集团有限公司.docx",
+        f"output/{REPORT}/AK2023-02_市第一建筑工程有限公司.docx",
+    ]
+    place = f"{table}:4" if kind == "csv" else f"{table}:名单!A4"
+    assert err.splitlines() == [
+        f"warning: {place}: the row says 合  计, a total of the rows above, not a row of its "
+        "own: no document is made for it"
+    ]
+    assert len(written(certificates / "output" / REPORT)) == 2

@@ -107,6 +107,23 @@ def test_check_exits_3_for_an_unknown_report(minimal: Path, capsys) -> None:
     )
 
 
+@pytest.mark.parametrize("typed", ["reprot", "REPORT", "Report"])
+def test_an_unknown_report_suggests_the_name_nearest(
+    minimal: Path, capsys, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    assert main(["check", typed]) == 3
+    assert capsys.readouterr().err == (
+        f"error: {minimal / 'data'}: no report named '{typed}' (did you mean '{REPORT}'?) "
+        f"(reports: {REPORT})\n"
+    )
+    monkeypatch.setenv("REPORTGEN_LANG", "zh")
+    assert main(["check", typed]) == 3
+    assert capsys.readouterr().err == (
+        f"错误：{minimal / 'data'}: 没有名为“{typed}”的报告（是否应为“{REPORT}”？）"
+        f"（现有的报告：{REPORT}）\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "advice"),
     [

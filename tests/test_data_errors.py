@@ -379,3 +379,36 @@ def test_the_quick_bound_never_hides_a_misspelt_figure_key(
     name = field[:start] + typed + field[start + cut :]  # -- a field mistyped --
     if difflib.get_close_matches(name, list(FIGURE_FIELDS), n=1, cutoff=0.8):
         assert _may_be_close(name, FIGURE_FIELDS, 0.8)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "paragraphs:\n  - ",
+            "paragraphs: ",
+            "13:1: proposals.paragraphs: should be a list (one '- item' a line, or [a, b]), "
+            "not the text",
+        ),
+        (
+            "lead: 合理化建议充分展示了职工的聪明才智。",
+            "lead:\n  - 合理化建议充分展示了职工的聪明才智。",
+            "1:1: proposals.lead: should be text, not a list",
+        ),
+        (
+            "figures:\n",
+            "figures:\n  - 16489\nfigures_written_before:\n",
+            "2:1: proposals.figures: should hold fields (name: value), not a list",
+        ),
+    ],
+)
+def test_a_parts_own_field_in_the_wrong_shape_is_told_its_shape(
+    report_dir: Path, old: str, new: str, expected: str
+) -> None:
+    # -- a part's lead, paragraphs and figures are its members in a template whatever they
+    # hold: read as a field of the clerk's own, they were 'missing' and 'taken by a figure' --
+    path = replace(report_dir / "proposals.yaml", old, new)
+    found = problems(report_dir)
+    assert any(problem.startswith(f"{path}:{expected}") for problem in found), found
+    assert not any("missing required field" in problem for problem in found)
+    assert not any("in templates: rename" in problem for problem in found)

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from limited import run_limited
 from minimal_workspace import RENDERED, make_workspace, paragraph_texts, write
+from reportgen.data import yaml_source
 from reportgen.data.messages import YAML_TOO_MANY_VALUES
 from reportgen.data.yaml_bounds import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
+from reportgen.data.yaml_schema import ClerkLoader, PureClerkLoader
+from reportgen.errors import DataError
 
 
 def alias_bomb(levels: int, *, merge: bool = False) -> str:
@@ -73,6 +78,27 @@ def test_values_nested_hundreds_deep_are_refused_at_their_line(tmp_path: Path) -
     assert completed.stderr == (
         f"{path}:2:{6 + MAX_DEPTH}: values nest more than {MAX_DEPTH} levels deep here: write "
         "them flatter\n1 problem found\n"
+    )
+
+
+@pytest.mark.parametrize("loader", [ClerkLoader, PureClerkLoader], ids=["C", "Python"])
+@pytest.mark.parametrize("opened", ["[", "{a: ", "- "], ids=["list", "fields", "items"])
+def test_values_nested_past_the_parsers_own_limit_are_told_as_too_deep(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, loader: type, opened: str
+) -> None:
+    # -- libyaml stops at 1,000 levels with its own English words; PyYAML's parser, used
+    # where libyaml is missing, ran out of Python's stack and stopped with a traceback --
+    monkeypatch.setattr(yaml_source, "_Loader", loader)
+    closing = {"[": "]", "{a: ": "}", "- ": ""}[opened]
+    text = "deep: " + opened * 20_000 + "1" + closing * 20_000 + "\n"
+    if opened == "- ":
+        text = "deep:\n" + "".join(" " * level + "-\n" for level in range(3000))
+    with pytest.raises(DataError) as raised:
+        yaml_source.parse_yaml(text, tmp_path / "deep.yaml")
+    [problem] = raised.value.problems
+    assert str(problem).startswith(f"{tmp_path / 'deep.yaml'}:")
+    assert problem.message.text("en") == (  # type: ignore[union-attr]
+        f"values nest more than {MAX_DEPTH} levels deep here: write them flatter"
     )
 
 

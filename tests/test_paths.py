@@ -91,7 +91,7 @@ def test_a_path_given_as_a_report_name_is_refused(
     where = workspace_dir.parent / "some" / "where" / "certs"
     shutil.copytree(workspace_dir / "data" / BATCH, where)
     before = sorted(path.name for path in where.iterdir())
-    for name in (str(where), "../../some/where/certs", "..", "data/" + BATCH):
+    for name in (str(where), "../../some/where/certs", "..", "data/../../some/where/certs"):
         assert main([command, name]) == 3
         known = ", ".join(Workspace.at(workspace_dir).report_names())
         assert capsys.readouterr().err.startswith(
@@ -100,6 +100,23 @@ def test_a_path_given_as_a_report_name_is_refused(
         )
     assert sorted(path.name for path in where.iterdir()) == before
     assert outputs(workspace_dir) == []
+
+
+@pytest.mark.parametrize(
+    "given", [f"{BATCH}/", f"data/{BATCH}", f"data\\{BATCH}\\", f"./data/{BATCH}/", "absolute"]
+)
+def test_a_path_to_a_report_folder_in_data_names_that_report(
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str], given: str
+) -> None:
+    # -- Tab in a command window completes a report's name as data\ankang-certificates\: it
+    # was refused as a path, though it names the report's own folder --
+    if given == "absolute":
+        given = str(workspace_dir / "data" / BATCH)
+    assert main(["check", given]) == 0
+    assert capsys.readouterr().out == "1 report checked: no problems\n"
+    assert main(["render", given]) == 0
+    assert len(list((workspace_dir / "output" / BATCH).glob("*.docx"))) == 12
+    assert [path.name for path in (workspace_dir / "output").iterdir()] == [BATCH]
 
 
 def test_a_report_folder_linked_from_elsewhere_is_refused(

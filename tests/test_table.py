@@ -60,3 +60,36 @@ def test_a_yaml_table_gives_the_same_rows(tmp_path: Path) -> None:
     assert [str(problem) for problem in rows[1].problems] == [
         f"{table}:3: the row should be written 'column: value', not the text '乙'"
     ]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls", ".et"])
+def test_a_csv_renamed_as_a_workbook_is_read_as_csv_with_a_warning(
+    tmp_path: Path, suffix: str
+) -> None:
+    # -- a clerk renames 名单.csv to 名单.xlsx as if that made it a workbook; Excel opens it
+    # with a warning, and reportgen refused it with calamine's 'Cannot detect file format' --
+    table = tmp_path / f"名单{suffix}"
+    table.write_text("number,name\n1,甲\n2,乙\n", encoding="utf-8")
+
+    opened = open_table(table)
+
+    assert [row.fields for row in opened.rows()] == [
+        {"number": "1", "name": "甲"},
+        {"number": "2", "name": "乙"},
+    ]
+    [note] = opened.notes
+    assert note.severity == "warning"
+    assert str(note) == (
+        f"warning: {table}: the file is a CSV text file under a workbook's name ({suffix}): "
+        "it was read as CSV; rename it to .csv, or open it in Excel or WPS and save it as .xlsx"
+    )
+    assert note.message.text("zh").startswith(  # type: ignore[union-attr]
+        f"这个文件其实是 CSV 文本文件，只是扩展名写成了 {suffix}：已按 CSV 读取"
+    )
+
+
+def test_a_workbook_that_is_no_text_and_no_workbook_is_still_refused(tmp_path: Path) -> None:
+    table = tmp_path / "名单.xlsx"
+    table.write_bytes(b"\x00\x01binary" * 100)
+    with pytest.raises(DataError, match="cannot read it as a spreadsheet"):
+        open_table(table)

@@ -14,6 +14,7 @@ from minimal_workspace import (
     RENDERED,
     TEMPLATE,
     TEMPLATE_BODY,
+    build_docx,
     make_workspace,
     paragraph_texts,
     replace,
@@ -677,3 +678,63 @@ def test_a_picture_in_a_row_tags_row_is_refused_not_lost(tmp_path: Path) -> None
         "(docxtpl takes the whole table row away): move the tag to a table row of its own: "
         "{%tr for x in opening %}"
     ]
+
+
+_FOOTNOTES = (
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>'
+    "</w:r></w:p></w:footnote>"
+    '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> 数据'
+    "来源：{{ report.organisation }}</w:t></w:r></w:p></w:footnote>"
+    '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>口径说明</w:t></w:r></w:p>'
+    "<w:p><w:r><w:t>{{ report.organisaton }}</w:t></w:r></w:p></w:footnote></w:footnotes>"
+)
+
+
+def add_footnotes(path: Path, xml: str) -> Path:
+    """Give the .docx at ``path`` the footnotes ``xml``, referred to from its first paragraph."""
+    package = Package.read(path)
+    parts = dict(package.parts)
+    parts["word/footnotes.xml"] = xml.encode("utf-8")
+    additions = {
+        "[Content_Types].xml": '<Override PartName="/word/footnotes.xml" ContentType="'
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>',
+        "word/_rels/document.xml.rels": '<Relationship Id="rIdNotes" Type="http://schemas.'
+        'openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
+    }
+    for name, element in additions.items():
+        text = parts[name].decode("utf-8")
+        closing = text.rindex("</")
+        parts[name] = (text[:closing] + element + text[closing:]).encode("utf-8")
+    path.write_bytes(Package(path, parts, {}).to_bytes({}))
+    return path
+
+
+def test_a_tag_in_a_footnote_is_named_by_its_note_and_renders(tmp_path: Path) -> None:
+    # -- Word's separator lines above the notes were counted as paragraphs: a mistake in the
+    # second footnote's second paragraph was 'footnotes, paragraph 5', where Word shows none --
+    make_workspace(tmp_path)
+    body = (
+        '<w:p><w:r><w:t>{{ report.title }}</w:t></w:r><w:r><w:footnoteReference w:id="1"/>'
+        '</w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+    )
+    add_footnotes(set_body_xml(template(tmp_path), body), _FOOTNOTES)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: footnote 2, paragraph 2: 'report' has no 'organisaton' "
+        "(did you mean 'organisation'?): {{ report.organisaton }}"
+    ]
+    places = paragraph_places(_FOOTNOTES.encode("utf-8"), "word/footnotes.xml")
+    assert [place.worded("zh") for place, _ in places][2:] == [
+        "第1条脚注第1段",
+        "第2条脚注第1段",
+        "第2条脚注第2段",
+    ]
+
+    fixed = _FOOTNOTES.replace("{{ report.organisaton }}", "{{ report.title }}")
+    add_footnotes(set_body_xml(build_docx(template(tmp_path)), body), fixed)
+    [written] = render_reports(Workspace.at(tmp_path))
+    with zipfile.ZipFile(written) as package:
+        notes = package.read("word/footnotes.xml").decode("utf-8")
+    assert "数据来源：市总工会" in notes
+    assert ">工作汇报</w:t>" in notes

@@ -158,7 +158,7 @@ def test_an_unknown_report_is_a_workspace_error(workspace_dir: Path) -> None:
 
 
 def test_cli_watch_prints_what_it_wrote_and_stops_on_ctrl_c(
-    workspace_dir: Path, capsys: pytest.CaptureFixture[str]
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:
     proposals = workspace_dir / "data" / "five-year-report" / "proposals.yaml"
     output = workspace_dir / OUTPUT
@@ -187,3 +187,6 @@ def test_cli_watch_prints_what_it_wrote_and_stops_on_ctrl_c(
         "watching data/five-year-report, templates (Ctrl+C to stop)",
         "changed: data/five-year-report/proposals.yaml",
     ]
+    # -- nothing logged either: watchfiles' 'KeyboardInterrupt caught, stopping watch' was
+    # printed, in English, below every watch a clerk stopped --
+    assert [record.getMessage() for record in caplog.records] == []

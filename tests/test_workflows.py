@@ -618,3 +618,61 @@ def test_a_new_period_reports_each_figure_once_even_where_prose_compares_it(
     assert len(problems) == 2
     assert "report.date: no date" in problems[0]
     assert "main_work.figures.events: no value for the period" in problems[1]
+
+
+def test_new_period_of_a_period_never_filled_moves_its_years_and_forgets_the_old_previous(
+    tmp_path: Path,
+) -> None:
+    # -- new-period run on the copy it had just made: the years of a per-year figure stayed
+    # those of the copy, and each figure kept the previous value of two periods before, so
+    # the next document compared the new figures with the wrong period without a word --
+    text = (
+        "figures:\n"
+        "  members:\n"
+        "    previous: 2200\n"
+        "    by_year:\n"
+        "      2024: ~\n"
+        "      2025: ~\n"
+        "  branches: {value: ~, previous: 31}\n"
+        "  halls:\n"
+        "    value: ~\n"
+        "  rooms:\n"
+        "    by_year: {2024: 3, 2025: ~}\n"
+    )
+
+    rolled, emptied = roll_over(text, tmp_path / "part.yaml", 2)
+
+    assert rolled == (
+        "figures:\n"
+        "  members:\n"
+        "    previous: ~\n"
+        "    by_year:\n"
+        "      2026: ~\n"
+        "      2027: ~\n"
+        "  branches: {value: ~, previous: ~}\n"
+        "  halls:\n"
+        "    value: ~\n"
+        "  rooms:\n"
+        "    by_year: {2026: ~, 2027: ~}\n"
+    )
+    assert emptied == ["members", "branches", "halls", "rooms"]
+
+
+def test_new_period_twice_in_a_row_counts_every_figure_to_enter(samples: Path, capsys) -> None:
+    assert main(["new-period", "five-year-report"]) == 0
+    first = capsys.readouterr().out
+    assert main(["new-period", "five-year-report-2024-2028"]) == 0
+    second = capsys.readouterr().out
+    # -- the same figures and the date are still to enter: 0 were said to be --
+    assert first.splitlines()[1] == second.splitlines()[1].replace("2029-2033", "2024-2028")
+    later = (samples / "data" / "five-year-report-2029-2033" / "proposals.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert "2029: ~" in later
+    assert "2024: ~" not in later
+    previous = [
+        line.split("#")[0].split("previous:")[1]
+        for line in later.splitlines()
+        if "previous:" in line
+    ]
+    assert previous and {value.strip(" ,}") for value in previous} == {"~"}

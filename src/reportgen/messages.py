@@ -52,8 +52,8 @@ NO_REPORTS = MessageKind(
 )
 NO_SUCH_REPORT = MessageKind(
     "workspace.no-such-report",
-    en="no report named '{name}' (reports: {known})",
-    zh="没有名为“{name}”的报告（现有的报告：{known}）",
+    en="no report named '{name}'{meant} (reports: {known})",
+    zh="没有名为“{name}”的报告{meant}（现有的报告：{known}）",
 )
 REPORT_FILE_MISSING = MessageKind(
     "workspace.report-file-missing",

@@ -13,7 +13,7 @@ import re
 from pathlib import Path, PureWindowsPath
 from typing import NamedTuple
 
-from reportgen.errors import NotFoundError, Problem, WorkspaceError
+from reportgen.errors import DID_YOU_MEAN, NotFoundError, Problem, WorkspaceError
 from reportgen.i18n import Message
 from reportgen.messages import (
     CONFIG_FOLDER_OUTSIDE,
@@ -140,11 +140,27 @@ class Workspace(NamedTuple):
                 advice = _report_file_advice(folder)
                 raise NotFoundError(REPORT_FILE_MISSING(advice=advice), path=folder)
             known = self.report_names()
-            raise NotFoundError(NO_SUCH_REPORT(name=name, known=known), path=self.data_dir)
+            meant = _nearest(name, known)
+            message = NO_SUCH_REPORT(name=name, meant=meant, known=known)
+            raise NotFoundError(message, path=self.data_dir)
         outside = outside_problem(folder, self.data_dir)
         if outside is not None:
             raise WorkspaceError(outside.message, path=folder)
         return folder
+
+    def report_name(self, given: str) -> str:
+        r"""Return the report's name a person means by ``given``, as typed at a command line.
+
+        Completing a name with Tab in a command window writes ``data\five-year-report\``: a
+        path to a folder inside the data folder names that report. Anything else is returned
+        as it is, for :meth:`report_dir` to refuse if it is no report's name.
+        """
+        trimmed = given.replace("\\", "/").rstrip("/")
+        last = trimmed.rsplit("/", 1)[-1]
+        if not is_plain_name(last) or trimmed == last:
+            return last if is_plain_name(last) else given
+        inside = Path(trimmed).resolve() == (self.data_dir / last).resolve()
+        return last if inside else given
 
     def template_path(self, name: str) -> Path:
         """Return the path of template file ``name``."""
@@ -190,6 +206,15 @@ def _toml_position(err: ValueError) -> tuple[int | str, int | str]:
     """Return the line and column tomllib names in its message (it keeps them nowhere else)."""
     found = re.search(r"at line (\d+), column (\d+)", str(err))
     return (int(found.group(1)), int(found.group(2))) if found else ("?", "?")
+
+
+def _nearest(name: str, known: list[str]) -> Message | str:
+    """Return `` (did you mean 'x'?)`` for the report name nearest ``name``, case aside."""
+    import difflib  # -- only when a name is wrong --
+
+    by_folded = {report.casefold(): report for report in known}
+    matches = difflib.get_close_matches(name.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return DID_YOU_MEAN(name=by_folded[matches[0]]) if matches else ""
 
 
 def is_plain_name(name: str) -> bool:

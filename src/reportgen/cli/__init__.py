@@ -313,6 +313,7 @@ def _render(arguments: argparse.Namespace) -> int:
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
+    arguments.reports = [workspace.report_name(name) for name in arguments.reports]
     names = arguments.reports or workspace.report_names()
     warnings: list[Problem] = []
     with progress_for(sys.stdout, len(names), pdf=arguments.pdf, show=_shown) as progress:
@@ -373,6 +374,7 @@ def _check(arguments: argparse.Namespace) -> int:
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
+    arguments.reports = [workspace.report_name(name) for name in arguments.reports]
     problems = check_reports(
         workspace, arguments.reports, cache=_cache_from_environment(), pdf=arguments.pdf
     )
@@ -395,9 +397,10 @@ def _watch(arguments: argparse.Namespace) -> int:
     def note(message: Message) -> None:
         print(message, file=sys.stderr, flush=True)
 
+    workspace = Workspace.find()
     watch_reports(
-        Workspace.find(),
-        arguments.reports,
+        workspace,
+        [workspace.report_name(name) for name in arguments.reports],
         arguments.output,
         on_written=lambda path: print(_shown(path), flush=True),
         on_error=lambda err: note(ERROR_PREFIX(error=err)),
@@ -413,7 +416,9 @@ def _new_period(arguments: argparse.Namespace) -> int:
     from reportgen.commands.new_period import start_new_period
     from reportgen.workspace import Workspace
 
-    made = start_new_period(Workspace.find(), arguments.report, arguments.to)
+    workspace = Workspace.find()
+    arguments.report = workspace.report_name(arguments.report)
+    made = start_new_period(workspace, arguments.report, arguments.to)
     print(
         NEW_PERIOD_MADE(
             folder=_shown(made.directory), start=made.start, end=made.end, report=arguments.report
@@ -428,7 +433,9 @@ def _fill_sheet(arguments: argparse.Namespace) -> int:
     from reportgen.commands.messages import FILL_SHEET_WRITTEN
     from reportgen.workspace import Workspace
 
-    made = write_fill_sheet(Workspace.find(), arguments.report)
+    workspace = Workspace.find()
+    arguments.report = workspace.report_name(arguments.report)
+    made = write_fill_sheet(workspace, arguments.report)
     print(_shown(made.workbook))
     for path in made.files:
         print(_shown(path))

@@ -33,6 +33,7 @@ from reportgen.data.yaml_text import (
     NULL_TAG,
     TextEdits,
     compose,
+    is_null,
     is_number,
     number_text,
 )
@@ -151,40 +152,58 @@ class _Editor(TextEdits):
                     self.figures(node, name, shift)
 
     def figure(self, node: yaml.MappingNode, keys: dict[str, yaml.Node], shift: int) -> bool:
-        """Empty one figure written as a mapping; return False if it was empty already."""
+        """Empty one figure written as a mapping; return False if it holds text to correct.
+
+        A figure the period copied never had (``value: ~``, a year still ``~``) is emptied
+        too: its years move on, and its previous value is unknown (``~``), not the one before.
+        """
         value = keys.get("value")
         by_year = keys.get("by_year")
         if isinstance(value, yaml.ScalarNode) and is_number(value):
             previous = value.value
             self.replace(value, "~", align=False)  # -- its comment moves to previous --
-            anchor = _key_of(node, "value")
-            after = True
+            self.previous(node, keys, previous, after=value)
         elif isinstance(by_year, yaml.MappingNode) and by_year.value:
             amounts = [amount for _, amount in by_year.value]
-            if not all(is_number(amount) for amount in amounts):
-                return False  # -- a year already empty, or not a number: check says which --
-            previous = _sum([str(amount.value) for amount in amounts])
+            if not all(is_number(amount) or is_null(amount) for amount in amounts):
+                return False  # -- a year written as text: check says which --
+            entered = all(is_number(amount) for amount in amounts)
+            previous = _sum([str(amount.value) for amount in amounts]) if entered else "~"
             for year_key, amount in by_year.value:
                 if year_key.tag == INT_TAG:
                     self.replace(year_key, str(int(year_key.value) + shift))
                 self.replace(amount, "~")
-            anchor = _key_of(node, "by_year")
-            after = False
+            self.previous(node, keys, previous, after=None)
+        elif is_null(value):
+            self.previous(node, keys, "~", after=value)
         else:
             return False
+        return True
+
+    def previous(
+        self,
+        node: yaml.MappingNode,
+        keys: dict[str, yaml.Node],
+        previous: str,
+        after: yaml.Node | None,
+    ) -> None:
+        """Write ``previous`` as the figure's previous value: after ``value``, or before by_year."""
         old = keys.get("previous")
         if old is not None:
             self.replace(old, previous)
-        elif node.flow_style:
-            if after:
-                self.insert(value.end_mark.index, f", previous: {previous}")  # type: ignore[union-attr]
+            return
+        if previous == "~":
+            return  # -- nothing to compare with: no line of ~ to add --
+        anchor = _key_of(node, "value" if after is not None else "by_year")
+        if node.flow_style:
+            if after is not None:
+                self.insert(after.end_mark.index, f", previous: {previous}")
             else:
                 self.insert(anchor.start_mark.index, f"previous: {previous}, ")
-        elif after:
-            self.add_line_after(anchor, value, f"previous: {previous}")  # type: ignore[arg-type]
+        elif after is not None:
+            self.add_line_after(anchor, after, f"previous: {previous}")
         else:
             self.add_line_before(anchor, f"previous: {previous}")
-        return True
 
 
 def _key_of(node: yaml.MappingNode, name: str) -> yaml.Node:

@@ -8,6 +8,7 @@ watchfiles is imported only here: other commands never load it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -68,20 +69,22 @@ def watch_reports(
     import watchfiles
 
     cycles = 0
-    for changes in watchfiles.watch(
-        *folders,
-        watch_filter=watcher.is_relevant,
-        stop_event=stop_event,
-        raise_interrupt=False,
-    ):
-        changed = _lasting(changes)
-        if on_change is not None and changed:
-            on_change(changed)
-        for name in watcher.affected(changed):
-            watcher.render(name)
-        cycles += 1
-        if max_cycles is not None and cycles >= max_cycles:
-            break
+    # -- Ctrl+C is how watching ends: caught here, where watchfiles would log it in English --
+    with contextlib.suppress(KeyboardInterrupt):
+        for changes in watchfiles.watch(
+            *folders,
+            watch_filter=watcher.is_relevant,
+            stop_event=stop_event,
+            raise_interrupt=True,
+        ):
+            changed = _lasting(changes)
+            if on_change is not None and changed:
+                on_change(changed)
+            for name in watcher.affected(changed):
+                watcher.render(name)
+            cycles += 1
+            if max_cycles is not None and cycles >= max_cycles:
+                break
     return cycles
 
 

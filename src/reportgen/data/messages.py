@@ -481,6 +481,19 @@ NOT_A_WORKBOOK = MessageKind(
     "as .xlsx",
     zh="无法作为电子表格读取：请用 Excel 或 WPS 打开后重新保存为 .xlsx（原文：“{detail}”）",
 )
+TOTAL_ROW = MessageKind(
+    "table.total-row",
+    en="the row says {text}, a total of the rows above, not a row of its own: no document is "
+    "made for it",
+    zh="这一行写的是“{text}”，是上面各行的合计，不是一条记录：不为它生成文档",
+)
+WORKBOOK_IS_TEXT = MessageKind(
+    "sheet.is-text",
+    en="the file is a CSV text file under a workbook's name ({suffix}): it was read as CSV; "
+    "rename it to .csv, or open it in Excel or WPS and save it as .xlsx",
+    zh="这个文件其实是 CSV 文本文件，只是扩展名写成了 {suffix}：已按 CSV 读取；请把扩展名"
+    "改为 .csv，或用 Excel、WPS 打开后另存为 .xlsx",
+)
 SHEET_PASSWORD = MessageKind(
     "sheet.password",
     en="the workbook is protected by a password: save a copy without one",

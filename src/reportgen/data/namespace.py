@@ -12,11 +12,13 @@ reportgen reads                     when the value is
 ==================================  ======================================================
 ``template`` ``output`` ``batch``   always (these name no data of the clerk's)
 ``figures_sheet``
-``organisation`` ``title`` ``lead``  text (or a number)
+``organisation`` ``title``          text (or a number)
 ``period`` ``figures`` ``derived``  fields (``name: value``)
 ``lists`` ``attachment`` ``pictures``
 ``official``
-``opening`` ``paragraphs``          a list of text
+``opening``                         a list of text
+a part's ``lead`` ``paragraphs``    always (they are the part's own members in a template)
+``figures`` ``lists``
 ``parts``                           a list of names
 ``date``                            a date, the placeholder 【待填写】, or nothing (~)
 ==================================  ======================================================
@@ -90,11 +92,16 @@ REPORT_FIELDS: dict[str, Callable[[Any], bool]] = {
     **{section: _fields for section in _SECTIONS},
 }
 #: reportgen's fields of a part file.
+#: A part's prose, figures and lists are its members in a template whatever they hold, so no
+#: field of the clerk's own can take these names: a value of the wrong shape is reportgen's,
+#: and is told what shape to have.
 PART_FIELDS: dict[str, Callable[[Any], bool]] = {
-    "figures_sheet": _any,
-    "lead": _text,
-    "paragraphs": _texts,
     **{section: _fields for section in _SECTIONS},
+    "figures_sheet": _any,
+    "lead": _any,
+    "paragraphs": _any,
+    "figures": _any,
+    "lists": _any,
 }
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import keyword
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +48,9 @@ from reportgen.data.messages import (
     SHOWN_LIST,
     SHOWN_TEXT,
     TABLE_EMPTY,
+    TOTAL_ROW,
     UNREADABLE_FILE,
+    WORKBOOK_IS_TEXT,
     YAML_NOT_LIST,
     YAML_ROW_NOT_MAPPING,
 )
@@ -137,14 +140,36 @@ class Table:
     notes: list[Problem] = field(default_factory=list)
 
     def rows(self) -> Iterator[Row]:
-        """Yield every row in the table's order, each with its problems (none if it is good)."""
+        """Yield every row in the table's order, each with its problems (none if it is good).
+
+        A total row (合计, 总计, 小计 in its first cell) is no record: it is left out, and
+        said among the table's notes.
+        """
         for line, values, positions in self.records():
             row = Row(line, {}, positions, sheet=self.sheet, columns=self.cells)
             if isinstance(values, Problem):
                 row.problems.append(values)
                 yield row
                 continue
+            total = _total_word(values)
+            if total is not None:
+                note = row.problem(self.path, TOTAL_ROW(text=total), next(iter(values), None))
+                self.notes.append(note._replace(severity="warning", field=None))
+                continue
             yield _checked_row(self.path, row, values, self.columns is not None)
+
+
+#: What the first cell of a spreadsheet's total row says, spaces taken out.
+_TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计", "总合计", "累计"})
+
+
+def _total_word(values: Mapping[str, Any]) -> str | None:
+    """Return the first cell's text if it marks a total row (``合  计``), else None."""
+    first = next(iter(values.values()), None)
+    if not isinstance(first, str):
+        return None
+    text = first.strip()
+    return text if re.sub(r"[\s\u3000:：]", "", text) in _TOTAL_WORDS else None
 
 
 def open_table(path: Path, sheet: str | None = None) -> Table:
@@ -158,11 +183,31 @@ def open_table(path: Path, sheet: str | None = None) -> Table:
     if not path.is_file():
         raise DataError([Problem(FILE_NOT_FOUND(), file=path)])
     suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES and _is_text(path):
+        # -- a CSV renamed .xlsx, as if that made it a workbook: Excel opens it, so do we --
+        table = _open_csv(path)
+        note = Problem(WORKBOOK_IS_TEXT(suffix=suffix), file=path, severity="warning")
+        table.notes.insert(0, note)
+        return table
     if suffix in WORKBOOK_SUFFIXES:
         return _open_sheet(path, sheet)
     if suffix in YAML_SUFFIXES:
         return _open_yaml(path)
     return _open_csv(path)
+
+
+#: How every workbook begins: a zip (.xlsx, .ods) or an OLE compound file (.xls, .et).
+_WORKBOOK_MAGIC = (b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))
+
+
+def _is_text(path: Path) -> bool:
+    """Return whether the file at ``path`` is text, not a workbook (no NUL in its start)."""
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(4096)
+    except OSError:
+        return False  # -- the workbook's reader says why it cannot be read --
+    return bool(start) and not start.startswith(_WORKBOOK_MAGIC) and b"\0" not in start
 
 
 def cell_text(value: Value) -> str:

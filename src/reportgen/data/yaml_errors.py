@@ -33,11 +33,13 @@ from reportgen.data.messages import (
     YAML_SPACE_AFTER_COLON,
     YAML_TAB,
     YAML_TAG,
+    YAML_TOO_DEEP,
     YAML_TWO_DOCUMENTS,
     YAML_UNCLOSED_BRACKET,
     YAML_UNCLOSED_QUOTE,
     YAML_UNDEFINED_ALIAS,
 )
+from reportgen.data.yaml_bounds import MAX_DEPTH
 from reportgen.i18n import Message
 from reportgen.patterns import LazyPattern
 
@@ -161,6 +163,7 @@ _RULES: list[tuple[str, Callable[[_Error], Message]]] = [
     (r"duplicate anchor", lambda e: YAML_DUPLICATE_ANCHOR(first=e.start_line())),
     (r"while scanning a block scalar", lambda error: YAML_BLOCK_SCALAR()),
     (r"unhashable key", lambda error: YAML_COMPLEX_KEY()),
+    (r"exceeded maximum nesting depth", lambda error: YAML_TOO_DEEP(limit=MAX_DEPTH)),
     (r"node content|are not allowed here", _unexpected_start),
 ]
 
@@ -171,8 +174,12 @@ _FULL_WIDTH_INDENT = LazyPattern(r"^[ \t]*\u3000")
 _NO_SPACE_AFTER_COLON = LazyPattern(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*):[^ \t\r\n:/]")
 
 
-def _mistyped_line(error: _Error) -> Message | None:
-    """Return the message of a line the error lies on typed as YAML cannot read it.
+#: Where a mistyped line is: its line and column (1-based), the clerk's place to look.
+Place = tuple[int, int]
+
+
+def _mistyped_line(error: _Error) -> tuple[Message, Place] | None:
+    """Return the message of a line the error lies on typed as YAML cannot read it, and where.
 
     The parser notices such a line at the next one, or where the construct it broke began:
     the lines from the line before that start to the error are looked at, the last first.
@@ -182,20 +189,31 @@ def _mistyped_line(error: _Error) -> Message | None:
     for index in range(min(last, len(error.lines) - 1), max(min(first, last) - 2, -1), -1):
         line = error.lines[index]
         if found := _FULL_WIDTH_COLON.match(line):
-            return YAML_FULL_WIDTH_COLON(line=index + 1, key=found[1])
-        if _FULL_WIDTH_INDENT.match(line):
-            return YAML_FULL_WIDTH_SPACE(line=index + 1)
+            return YAML_FULL_WIDTH_COLON(line=index + 1, key=found[1]), (index + 1, found.end())
+        if found := _FULL_WIDTH_INDENT.match(line):
+            return YAML_FULL_WIDTH_SPACE(line=index + 1), (index + 1, found.end())
         if found := _NO_SPACE_AFTER_COLON.match(line):
-            return YAML_SPACE_AFTER_COLON(line=index + 1, key=found[1])
+            return YAML_SPACE_AFTER_COLON(line=index + 1, key=found[1]), (
+                index + 1,
+                found.end(1) + 1,
+            )
     return None
 
 
-def yaml_error_message(err: yaml.MarkedYAMLError, text: str) -> Message:
-    """Return PyYAML's error ``err``, found in ``text``, as what the clerk should change."""
+def yaml_error_message(err: yaml.MarkedYAMLError, text: str) -> tuple[Message, Place | None]:
+    """Return PyYAML's error ``err``, found in ``text``, as what the clerk should change.
+
+    The place is the line and column to change when it is not where the parser noticed the
+    error (a full-width colon on the line above the one it stopped at), else None.
+    """
     error = _Error(err, text)
     mistyped = _mistyped_line(error)
     if mistyped is not None:
         return mistyped
+    return _reworded(error, err), None
+
+
+def _reworded(error: _Error, err: yaml.MarkedYAMLError) -> Message:
     for pattern, explain in _RULES:
         if error.says(pattern):
             return explain(error)

@@ -19,9 +19,10 @@ from reportgen.data.messages import (
     YAML_CHARACTER,
     YAML_CONTROL_CHARACTER,
     YAML_OTHER,
+    YAML_TOO_DEEP,
     YAML_UNPRINTABLE,
 )
-from reportgen.data.yaml_bounds import MAX_FILE_BYTES, size_problem, tree_problems
+from reportgen.data.yaml_bounds import MAX_DEPTH, MAX_FILE_BYTES, size_problem, tree_problems
 from reportgen.data.yaml_errors import yaml_error_message
 from reportgen.data.yaml_schema import ClerkLoader, build, compose
 from reportgen.errors import DataError, Problem
@@ -119,15 +120,16 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     except yaml.MarkedYAMLError as err:
         # The message says where a missing ] or " began; the line is where it was noticed.
         mark = err.problem_mark or err.context_mark
-        problem = Problem(
-            yaml_error_message(err, text),
-            file=path,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        )
+        message, place = yaml_error_message(err, text)
+        if place is None and mark is not None:
+            place = (mark.line + 1, mark.column + 1)
+        line, column = place if place is not None else (None, None)
+        problem = Problem(message, file=path, line=line, column=column)
         raise DataError([problem]) from err
     except yaml.YAMLError as err:
         raise DataError([Problem(YAML_OTHER(detail=str(err)), file=path)]) from err
+    except RecursionError as err:  # -- PyYAML's own parser, where libyaml is missing --
+        raise DataError([Problem(YAML_TOO_DEEP(limit=MAX_DEPTH), file=path)]) from err
     if node is None:
         return SourceFile(path, None)
     built = build(node)

@@ -68,8 +68,8 @@ PART_NOT_XML = MessageKind(
 PART_BODY = MessageKind("place.body", en="body", zh="正文")
 PART_HEADER = MessageKind("place.header", en="header {number}", zh="页眉{number}")
 PART_FOOTER = MessageKind("place.footer", en="footer {number}", zh="页脚{number}")
-PART_FOOTNOTES = MessageKind("place.footnotes", en="footnotes", zh="脚注")
-PART_ENDNOTES = MessageKind("place.endnotes", en="endnotes", zh="尾注")
+PART_FOOTNOTES = MessageKind("place.footnotes", en="footnote", zh="脚注")
+PART_ENDNOTES = MessageKind("place.endnotes", en="endnote", zh="尾注")
 PLACE_PARAGRAPH = MessageKind(
     "place.paragraph", en="{part}, paragraph {paragraph}", zh="{part}第{paragraph}段"
 )
@@ -87,6 +87,11 @@ PLACE_TEXT_BOX = MessageKind(
     "place.text-box",
     en="{part}, text box {box}, paragraph {paragraph}",
     zh="{part}第{box}个文本框第{paragraph}段",
+)
+PLACE_NOTE = MessageKind(
+    "place.note",
+    en="{part} {note}, paragraph {paragraph}",
+    zh="第{note}条{part}第{paragraph}段",
 )
 PLACE_IN_TABLE = MessageKind("place.in-table", en="{part}, a table", zh="{part}的表格中")
 PLACE_IN_TEMPLATE = MessageKind(

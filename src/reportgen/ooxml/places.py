@@ -25,6 +25,7 @@ from reportgen.ooxml.messages import (
     PLACE_CELL,
     PLACE_CELL_PARAGRAPH,
     PLACE_IN_TABLE,
+    PLACE_NOTE,
     PLACE_PARAGRAPH,
     PLACE_TEXT_BOX,
 )
@@ -51,12 +52,15 @@ class Place(NamedTuple):
     row: int = 0
     cell: int = 0
     text_box: int | None = None  # a text box's number in its part; ``paragraph`` is then in it
+    note: int | None = None  # a footnote's or endnote's number; ``paragraph`` is then in it
 
     def worded(self, language: Language) -> str:
         """Return the place as a person finds it in Word: body, paragraph 4 / 正文第4段."""
         part = _part_message(self.part)
         if self.text_box is not None:
             message = PLACE_TEXT_BOX(part=part, box=self.text_box, paragraph=self.paragraph)
+        elif self.note is not None:
+            message = PLACE_NOTE(part=part, note=self.note, paragraph=self.paragraph)
         elif self.table == 0:
             message = PLACE_IN_TABLE(part=part)
         elif self.table is not None:
@@ -118,6 +122,7 @@ def paragraph_places(xml: bytes, part: str = BODY_PART) -> list[tuple[Place, str
     root = etree.fromstring(xml)
     table_numbers = {table: number for number, table in enumerate(root.iter(f"{_W}tbl"), 1)}
     boxes = _text_box_numbers(root)
+    notes = _note_numbers(root)
     places: list[tuple[Place, str]] = []
     outside_tables = 0
     for paragraph in root.iter(f"{_W}p"):
@@ -128,6 +133,13 @@ def paragraph_places(xml: bytes, part: str = BODY_PART) -> list[tuple[Place, str
             places.append((place, _own_text(paragraph)))
             continue
         cell = next(paragraph.iterancestors(f"{_W}tc"), None)
+        note = next(paragraph.iterancestors(*_NOTES), None)
+        if cell is None and note is not None:
+            in_note = [p for p in note.iter(f"{_W}p") if p.getparent() is note]
+            where = in_note.index(paragraph) + 1 if paragraph in in_note else None
+            place = Place(part, where, note=notes.get(note, 0))
+            places.append((place, _own_text(paragraph)))
+            continue
         if cell is None:
             outside_tables += 1
             places.append((Place(part, outside_tables), _own_text(paragraph)))
@@ -150,6 +162,19 @@ def paragraph_places(xml: bytes, part: str = BODY_PART) -> list[tuple[Place, str
 
 
 _TEXT_BOX = f"{_W}txbxContent"
+_NOTES = (f"{_W}footnote", f"{_W}endnote")
+
+
+def _note_numbers(root: Any) -> dict[Any, int]:
+    """Return each footnote's or endnote's number as Word shows it, from 1.
+
+    The part begins with the separator lines Word draws above the notes, notes of a type of
+    their own; they are not counted.
+    """
+    notes = [note for note in root.iter(*_NOTES) if note.get(f"{_W}type", "normal") == "normal"]
+    return {note: number for number, note in enumerate(notes, 1)}
+
+
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
