@@ -208,6 +208,23 @@ def test_a_line_of_text_is_not_taken_for_a_heading(line: str) -> None:
     assert headings_kept(paragraph(line), paragraph("正文。")) == []
 
 
+@pytest.mark.parametrize(
+    ("signature", "date"),
+    [
+        ("市总工会办公室", "2024年3月1日"),
+        ("{{ issuer }}", "{{ date }}"),
+        ("{{ org_name }}", "{{ date | cn_date }}"),
+        ("江州市总工会", "二〇二四年三月一日"),
+    ],
+)
+def test_a_signature_is_kept_with_the_date_under_it(signature: str, date: str) -> None:
+    assert headings_kept(paragraph("正文。"), paragraph(signature), paragraph(date)) == [signature]
+
+
+def test_a_sentence_over_a_date_is_not_a_signature() -> None:
+    assert headings_kept(paragraph("特此通知。"), paragraph("2024年3月1日")) == []
+
+
 def test_a_heading_the_author_set_or_one_in_a_table_is_left_as_it_is() -> None:
     unkept = paragraph("一、时间和地点", '<w:pPr><w:keepNext w:val="0"/></w:pPr>')
     in_a_table = table(row(paragraph("二、参加人员")))
