@@ -72,6 +72,14 @@ def test_the_steps_taken_from_bytecode_are_those_compiled_from_source(template_c
     )
 
 
+def test_the_bytecode_beside_the_source_is_used_under_a_pycache_prefix(
+    template_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "elsewhere"))  # -- nothing there --
+    methods = docxtpl_steps._taken_from_bytecode(template_copy)
+    assert methods["patch_xml"].__code__.co_filename == str(template_copy)
+
+
 def test_bytecode_older_than_its_source_is_not_used(template_copy: Path) -> None:
     with template_copy.open("a", encoding="utf-8") as stream:
         stream.write("\n# edited after it was compiled\n")

@@ -77,8 +77,8 @@ def _taken_from_bytecode(source: Path) -> dict[str, Callable[[Any, str], str]]:
     The header is checked as the import system checks it: Python's magic number, then the
     source's modification time and size. Anything else raises LookupError.
     """
-    cached = Path(importlib.util.cache_from_source(str(source))).read_bytes()
     status = source.stat()
+    cached = _bytecode_of(source)
     header = (
         importlib.util.MAGIC_NUMBER,
         (0).to_bytes(4, "little"),  # -- checked by time and size, not by a hash --
@@ -91,6 +91,16 @@ def _taken_from_bytecode(source: Path) -> dict[str, Callable[[Any, str], str]]:
     [body] = [code for code in _codes_in(module) if code.co_name == "DocxTemplate"]
     codes = {code.co_name: code for code in _codes_in(body)}
     return {name: FunctionType(codes[name], {"re": re}) for name in _METHODS}
+
+
+def _bytecode_of(source: Path) -> bytes:
+    """Return the bytecode file's content: where Python now writes it, or where pip wrote it."""
+    here = Path(importlib.util.cache_from_source(str(source)))  # -- PYTHONPYCACHEPREFIX too --
+    beside = source.parent / "__pycache__" / here.name
+    try:
+        return here.read_bytes()
+    except OSError:
+        return beside.read_bytes()
 
 
 def _codes_in(code: CodeType) -> list[CodeType]:
