@@ -241,18 +241,6 @@ def test_headers_and_footers_are_left_as_they_are() -> None:
     assert keep_headings(footer) is footer
 
 
-@pytest.mark.soffice
-def test_the_notices_last_heading_starts_the_page_of_its_text(
-    workspace_dir: Path, soffice: str, poppler: None
-) -> None:
-    # -- 四、有关要求 ended page 1, and its items began page 2 --
-    assert main(["render", "training-notice", "--pdf"]) == 0
-
-    pdf = next((workspace_dir / "output").glob("*培训班的通知.pdf"))
-    (page,) = [text for text in pdf_pages(pdf) if "四、有关要求" in text]
-    assert "（一）请各单位" in page
-
-
 # -- a hand-made template's long title --
 
 SECTION = (
@@ -334,20 +322,22 @@ def test_a_break_never_falls_inside_an_escaped_character() -> None:
 
 
 @pytest.mark.soffice
-def test_the_notices_title_breaks_between_words(
+def test_the_notice_keeps_its_last_heading_with_its_text_and_its_title_whole_words(
     workspace_dir: Path, soffice: str, poppler: None
 ) -> None:
-    # -- Word and LibreOffice broke it where the line was full: 业务培训 / 班的通知 --
+    # -- 四、有关要求 ended page 1 alone, and the title broke inside a word: 业务培训 / 班的通知 --
     assert main(["render", "training-notice", "--pdf"]) == 0
 
     pdf = next((workspace_dir / "output").glob("*培训班的通知.pdf"))
-    lines = subprocess.run(
+    (page,) = [text for text in pdf_pages(pdf) if "四、有关要求" in text]
+    assert "（一）请各单位" in page
+    first_lines = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-l", "1", str(pdf), "-"],
         capture_output=True,
         text=True,
         check=True,
-    ).stdout.splitlines()
-    assert [re.sub(r"\s", "", line) for line in lines[:2]] == [
+    ).stdout.splitlines()[:2]
+    assert [re.sub(r"\s", "", line) for line in first_lines] == [
         "关于举办2024年全市工会",
         "财务干部业务培训班的通知",
     ]
