@@ -31,7 +31,7 @@ MAX_NAME_CHARACTERS = 40
 
 def keep_table_heads(xml: str) -> str:
     """Return a part's XML with each looped table's head repeated and kept with its rows."""
-    if "{%" not in xml or "tr" not in xml:
+    if _LOOP_ROW.search(xml) is None:  # -- the tags are gathered: a loop's row reads whole --
         return xml
     root = etree.fromstring(xml.encode("utf-8"))
     changed = False
