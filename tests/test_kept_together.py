@@ -305,6 +305,14 @@ def test_a_title_holding_tags_is_broken_once_printed() -> None:
             "a block",
         ),
         (title_part("荣誉证书"), "short enough for one line"),
+        (
+            title_part("{{r rich_title }}关于举办2024年全市工会财务干部业务培训班的通知"),
+            "a run tag",
+        ),
+        (
+            title_part('{{ logo | picture(height="2cm") }}关于举办全市工会财务干部培训班的通知'),
+            "a picture",
+        ),
     ],
 )
 def test_only_a_clear_title_that_needs_it_is_broken(xml: str, why: str) -> None:
@@ -341,3 +349,12 @@ def test_the_notice_keeps_its_last_heading_with_its_text_and_its_title_whole_wor
         "关于举办2024年全市工会",
         "财务干部业务培训班的通知",
     ]
+
+
+def test_xml_printed_in_a_broken_title_is_left_whole() -> None:
+    from markupsafe import Markup
+
+    from reportgen.text.titles import title_lines
+
+    drawing = Markup("<w:r><w:drawing/></w:r>关于举办2024年全市工会财务干部业务培训班的通知")
+    assert title_lines(drawing, 8) is drawing

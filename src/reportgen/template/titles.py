@@ -10,10 +10,13 @@ printed. N, the characters a line holds, comes from the title's size and the wid
 page's text block.
 
 Only a title that is clearly one is touched: the body's first line of text, centred, in one
-formatting of at least 18 pt, with no line break and no ``{% %}`` or ``{# #}`` in it.
+formatting of at least 18 pt, with no line break, block, picture or docxtpl paragraph or run
+tag in it.
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
@@ -21,6 +24,9 @@ from reportgen.template.split_tags import part_text
 from reportgen.text.titles import break_title
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: What a title set as lines may not hold: a block, a comment, docxtpl's paragraph, run or
+#: cell tags ({{p …}}, {{r …}}), a picture, or a break of its own.
+_NOT_PLAIN = re.compile(r"\{%|\{#|\{\{-?\s*(?:p|r|tr|tc)\s|picture|title_lines")
 #: The smallest size taken for a title's, in half points: 小二, 18 pt.
 MIN_TITLE_SIZE = 36
 
@@ -56,7 +62,7 @@ def _title_paragraph(body: etree._Element) -> etree._Element | None:
         if not text:
             continue
         centred = paragraph.find(f"{_W}pPr/{_W}jc[@{_W}val='center']") is not None
-        plain = "{%" not in text and "{#" not in text and "title_lines" not in text
+        plain = not _NOT_PLAIN.search(text)
         if centred and plain and paragraph.find(f".//{_W}br") is None:
             return paragraph
         return None

@@ -36,7 +36,10 @@ def title_lines(title: str, per_line: float = TITLE_LINE) -> str:
         #    escapes (a break inside &amp; would break the XML), and escape the lines again --
         from markupsafe import Markup, escape
 
-        return Markup("\n").join(escape(line) for line in break_title(unescape(), per_line))
+        text = unescape()
+        if "<w:" in text:  # -- a picture or a run of XML printed in the title: left whole --
+            return title
+        return Markup("\n").join(escape(line) for line in break_title(text, per_line))
     return "\n".join(break_title(str(title), per_line))
 
 
