@@ -105,6 +105,16 @@ def test_a_style_stays_first_in_the_paragraphs_properties() -> None:
             "the author said not to repeat it",
         ),  # fmt: skip
         (
+            table(
+                row(paragraph("{%tr if figures %}")),
+                LOOP,
+                BODY,
+                END,
+                row(paragraph("{%tr endif %}")),
+            ),
+            "the row above is a tag's, which goes away",
+        ),
+        (
             table(row(f"<w:p/>{table(row(paragraph('x')), LOOP, BODY, END)}"), BODY),
             "the loop is in a table nested in the outer table's row",
         ),

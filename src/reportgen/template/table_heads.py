@@ -50,7 +50,9 @@ def _head_rows(table: etree._Element) -> list[etree._Element]:
         # -- the row's own cells: a table nested in a cell has rows of its own --
         if _LOOP_ROW.search("".join(map(_text, row.findall(f"{_W}tc/{_W}p")))):
             above = rows[:index]
-            return above if len(above) <= MAX_HEAD_ROWS else []
+            # -- a row of tags ({%tr if %}) goes away or repeats: no head is made of it --
+            tags = any("{%" in _text(row) for row in above)
+            return above if len(above) <= MAX_HEAD_ROWS and not tags else []
     return []
 
 
