@@ -19,29 +19,40 @@ def code_fingerprint() -> bytes:
     """Return what identifies the installed code that checks and compiles templates."""
     global _fingerprint
     if _fingerprint is None:
-        files = _python_files(PACKAGE)
-        for name in DEPENDENCIES:
-            spec = importlib.util.find_spec(name)  # found, not imported
-            if spec is not None and spec.origin:
-                files.append(spec.origin)
         # An upgrade rewrites a package's files, and an edit rewrites the file edited:
         # sizes and modification times tell, without reading every file.
-        stamps = [f"{sys.implementation.cache_tag} {sys.version}"]
-        for path in files:
-            status = os.stat(path)
-            stamps.append(f"{path} {status.st_size} {status.st_mtime_ns}")
+        stamps = [f"{sys.implementation.cache_tag} {sys.version}", *_python_stamps(PACKAGE)]
+        for name in DEPENDENCIES:
+            origin = _origin(name)
+            if origin is not None:
+                status = os.stat(origin)
+                stamps.append(f"{origin} {status.st_size} {status.st_mtime_ns}")
         _fingerprint = "\n".join(stamps).encode()
     return _fingerprint
 
 
-def _python_files(folder: Path) -> list[str]:
-    """Return the paths of the .py files in ``folder`` and below, sorted."""
-    # -- os.walk, not Path.rglob: every run walks the package, and rglob takes 3 times longer --
-    found = []
-    for directory, subfolders, names in os.walk(folder):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        found += [os.path.join(directory, name) for name in names if name.endswith(".py")]
-    return sorted(found)
+def _python_stamps(folder: Path) -> list[str]:
+    """Return the path, size and time of each .py file in ``folder`` and below, in order."""
+    # -- os.scandir, not os.walk and os.stat, nor Path.rglob: every run reads the package --
+    stamps = []
+    folders = [str(folder)]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        folders.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    status = entry.stat()
+                    stamps.append(f"{entry.path} {status.st_size} {status.st_mtime_ns}")
+    return sorted(stamps)
+
+
+def _origin(name: str) -> str | None:
+    """Return the file a library is imported from, found without importing it."""
+    module = sys.modules.get(name)
+    spec = module.__spec__ if module is not None else importlib.util.find_spec(name)
+    return spec.origin if spec is not None else None
 
 
 def forget() -> None:
