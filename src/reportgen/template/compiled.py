@@ -393,10 +393,12 @@ def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
     # -- imported here: a template read back from the cache is prepared already --
     from reportgen.template.docxtpl_steps import patch_xml
+    from reportgen.template.merged_rows import merge_down_in_loops
     from reportgen.template.section_breaks import keep_section_breaks
     from reportgen.template.split_tags import gather_split_tags
 
-    return lines(_plain_entities(patch_xml(keep_section_breaks(gather_split_tags(xml)))))
+    xml = merge_down_in_loops(keep_section_breaks(gather_split_tags(xml)))
+    return lines(_plain_entities(patch_xml(xml)))
 
 
 #: The inside of a tag, as docxtpl's preparation leaves it.
