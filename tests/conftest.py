@@ -56,7 +56,8 @@ def _record_what_reportgen_makes() -> None:
         return wrapper
 
     MessageKind.__call__ = recording(MessageKind.__call__, keep_result=True)  # type: ignore[method-assign]
-    Problem.__init__ = recording(Problem.__init__)  # type: ignore[method-assign]
+    # -- a named tuple: made by __new__, the class passed where the instance is elsewhere --
+    Problem.__new__ = recording(Problem.__new__, keep_result=True)  # type: ignore[method-assign]
     ReportgenError.__init__ = recording(ReportgenError.__init__)  # type: ignore[method-assign]
 
 

@@ -23,6 +23,7 @@ LAYERS: list[set[str]] = [
         "reportgen.errors",
         "reportgen.files",
         "reportgen.fonts",
+        "reportgen.patterns",
     },
     {"reportgen.workspace", "reportgen.ooxml", "reportgen.text"},
     {"reportgen.data"},

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from minimal_workspace import make_workspace, replace, write
 from reportgen.data.loader import load_report_data
+from reportgen.data.rules import FIGURE_FIELDS
 from reportgen.errors import DataError
 
 
@@ -359,6 +363,22 @@ def test_a_tag_nested_hundreds_deep_in_the_prose_is_an_error(report_dir: Path) -
         f"{path}:14:5: proposals.paragraphs: in the text: nested too deeply to read "
         "(hundreds of brackets?)"
     ]
+
+
+@given(
+    st.sampled_from(FIGURE_FIELDS),
+    st.integers(0, 12),
+    st.integers(0, 3),
+    st.text(alphabet="abcdeilnopqrstuvy_", max_size=3),
+)
+def test_the_quick_bound_never_hides_a_misspelt_figure_key(
+    field: str, start: int, cut: int, typed: str
+) -> None:
+    from reportgen.data.figure_builder import _may_be_close
+
+    name = field[:start] + typed + field[start + cut :]  # -- a field mistyped --
+    if difflib.get_close_matches(name, list(FIGURE_FIELDS), n=1, cutoff=0.8):
+        assert _may_be_close(name, FIGURE_FIELDS, 0.8)
 
 
 @pytest.mark.parametrize(

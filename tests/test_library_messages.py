@@ -139,8 +139,51 @@ def render_error(source: str, **context: object) -> Message:
             "the value is not a list, so it cannot be looped over or joined",
             "这个值不是列表，不能逐项列出或连接",
         ),
+        (
+            "{{ a | round(1) }}",
+            {"a": "五"},
+            "this can be done with a number only: check that the value is a number, not text",
+            "只有数字才能这样计算：请检查这个值是不是数字，而不是文字",
+        ),
+        (
+            "{{ a[5] }}",
+            {"a": "市总工会"},
+            "the list has no item 5",
+            "列表中没有第 5 项",
+        ),
+        (
+            "{{ a | replace('市') }}",
+            {"a": "市总工会"},
+            "'replace' needs more in its brackets (new): add it, as in replace(…)",
+            "“replace”的括号里少写了内容（new）：请补上，写成 replace(…)",
+        ),
+        (
+            "{{ a | truncate(1, 2, 3, 4, 5, 6) }}",
+            {"a": "市总工会"},
+            "'truncate' was given more in its brackets than it takes: remove what is extra",
+            "“truncate”的括号里写多了：请删去多余的内容",
+        ),
+        (
+            "{% include 'other.docx' %}",
+            {},
+            "a template cannot take in another template (include, import, extends): write "
+            "what it needs into this template",
+            "模板不能引入别的模板（include、import、extends）：请把要用的内容直接写进这个模板",
+        ),
     ],
-    ids=["undefined", "attribute", "sandbox", "types", "zero", "not-a-list"],
+    ids=[
+        "undefined",
+        "attribute",
+        "sandbox",
+        "types",
+        "zero",
+        "not-a-list",
+        "not-a-number",
+        "no-element",
+        "missing-argument",
+        "too-many-arguments",
+        "include",
+    ],
 )
 def test_jinja_render_errors_are_reworded(
     source: str, context: dict[str, object], english: str, chinese: str

@@ -51,7 +51,6 @@ def _page_warnings(
     workspace: Workspace, names: Sequence[str], cache: Cache | None
 ) -> list[Problem]:
     """Render and convert the reports in a scratch folder; return what their pages show."""
-    import dataclasses
     import tempfile
 
     from reportgen.messages import LONELY_CHARACTER
@@ -63,7 +62,7 @@ def _page_warnings(
         )
     # -- the other warnings check found already; a page is named by its document's name --
     return [
-        dataclasses.replace(warning, file=Path(str(warning.file)).name)
+        warning._replace(file=Path(str(warning.file)).name)
         for warning in found
         if warning.code == LONELY_CHARACTER.code
     ]

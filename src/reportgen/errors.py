@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from reportgen.i18n import Language, Message, MessageKind, Worded, text_of
 
@@ -39,8 +38,7 @@ DID_YOU_MEAN = MessageKind(
 )
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong, and where: ``file:line:column: where: field: message: tag``.
 
     ``where`` names a place inside a template (a :class:`reportgen.ooxml.places.Place`,

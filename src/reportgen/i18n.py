@@ -33,7 +33,6 @@ import string
 import sys
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -117,19 +116,34 @@ class Worded(Protocol):
         ...
 
 
-@dataclass(frozen=True)
 class MessageKind:
-    """One kind of message: a stable code and its text in each language, with {parameters}."""
+    """One kind of message: a stable code and its text in each language, with {parameters}.
 
-    code: str
-    en: str
-    zh: str
+    Messages are plain classes, not dataclasses: making a dataclass takes about half a
+    millisecond, and every run of reportgen imports these.
+    """
 
-    def __post_init__(self) -> None:
-        known = CATALOGUE.get(self.code)
+    __slots__ = ("code", "en", "zh")
+
+    def __init__(self, code: str, en: str, zh: str) -> None:
+        self.code = code
+        self.en = en
+        self.zh = zh
+        known = CATALOGUE.get(code)
         if known is not None and known != self:
-            raise ValueError(f"message code {self.code!r} is declared twice")
-        CATALOGUE[self.code] = self
+            raise ValueError(f"message code {code!r} is declared twice")
+        CATALOGUE[code] = self
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, MessageKind):
+            return NotImplemented
+        return (self.code, self.en, self.zh) == (other.code, other.en, other.zh)
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.en, self.zh))
+
+    def __repr__(self) -> str:
+        return f"MessageKind(code={self.code!r}, en={self.en!r}, zh={self.zh!r})"
 
     def __call__(self, **params: Any) -> Message:
         """Return this message with its parameters."""
@@ -149,12 +163,22 @@ class MessageKind:
         }
 
 
-@dataclass(frozen=True)
 class Message:
     """A message with its parameters, worded when it is printed."""
 
-    kind: MessageKind
-    params: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("kind", "params")
+
+    def __init__(self, kind: MessageKind, params: Mapping[str, Any] | None = None) -> None:
+        self.kind = kind
+        self.params: Mapping[str, Any] = params if params is not None else {}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return (self.kind, self.params) == (other.kind, other.params)
+
+    def __repr__(self) -> str:
+        return f"Message(kind={self.kind!r}, params={self.params!r})"
 
     @property
     def code(self) -> str:

@@ -10,9 +10,8 @@ a Run checked.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.cache import Cache
 from reportgen.data.report import ROW, ReportData, is_row
@@ -25,8 +24,7 @@ from reportgen.workspace import Workspace, leads_out, outside_problem
 Checked = tuple[CompiledTemplate, list[str]] | ProblemsFound
 
 
-@dataclass
-class RenderedReport:
+class RenderedReport(NamedTuple):
     """One report rendered in memory: its data, its output path and the document's bytes."""
 
     data: ReportData
@@ -34,7 +32,6 @@ class RenderedReport:
     document: bytes
 
 
-@dataclass
 class Run:
     """One pass over a workspace: its folders, the cache it reads and fills, what it checked.
 
@@ -44,10 +41,13 @@ class Run:
     each template or report it concerns.
     """
 
-    workspace: Workspace
-    cache: Cache | None = None
-    templates: dict[Path, Checked] = field(default_factory=dict)
-    warnings: dict[Path, list[Problem]] = field(default_factory=dict)
+    def __init__(self, workspace: Workspace, cache: Cache | None = None) -> None:
+        self.workspace = workspace
+        self.cache = cache
+        self.templates: dict[Path, Checked] = {}
+        self.warnings: dict[Path, list[Problem]] = {}
+        #: What the cache kept for a folder is_batch looked at, for load_report to take.
+        self._looked_up: dict[Path, ReportData | None] = {}
 
     def all_warnings(self) -> list[Problem]:
         """Return every warning the run found, in the order of the files they concern."""
@@ -59,7 +59,7 @@ class Run:
         A report whose files are byte for byte those of its last good load is read back from
         the cache instead of loaded again.
         """
-        kept = self.cache.reports.load(directory) if self.cache is not None else None
+        kept = self._kept(directory)
         if kept is not None:
             self.warnings[directory] = kept.warnings
             return kept
@@ -111,9 +111,16 @@ class Run:
             self.templates[path] = checked
         return self.templates[path]
 
+    def _kept(self, directory: Path) -> ReportData | None:
+        """Return what the cache keeps for ``directory``, taking what is_batch just read."""
+        if directory in self._looked_up:
+            return self._looked_up.pop(directory)
+        return self.cache.reports.load(directory) if self.cache is not None else None
+
     def is_batch(self, directory: Path) -> bool:
         """Return whether the report in ``directory`` is a batch: its report.yaml has ``batch:``."""
         kept = self.cache.reports.load(directory) if self.cache is not None else None
+        self._looked_up[directory] = kept  # -- read once: load_report takes it from here --
         if kept is not None:
             return kept.facts.batch is not None
         from reportgen.data.outline import read_outline

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
+from typing import NamedTuple
 
 from reportgen.errors import DID_YOU_MEAN, NotFoundError, Problem, WorkspaceError
 from reportgen.i18n import Message
@@ -39,8 +39,7 @@ CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
 
 
-@dataclass(frozen=True)
-class Workspace:
+class Workspace(NamedTuple):
     """Where a workspace keeps its templates, data and output."""
 
     root: Path

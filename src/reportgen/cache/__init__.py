@@ -29,9 +29,8 @@ from __future__ import annotations
 import hashlib
 import marshal
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.cache.fingerprint import code_fingerprint
 from reportgen.cache.store import Store, entry_name
@@ -53,8 +52,7 @@ def user_cache_folder() -> Path:
     return Path(platformdirs.user_cache_dir("reportgen", appauthor=False))
 
 
-@dataclass(frozen=True)
-class CacheSummary:
+class CacheSummary(NamedTuple):
     """What the cache holds: its folder, and the entries and bytes of each kind."""
 
     root: Path

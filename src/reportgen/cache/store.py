@@ -26,7 +26,6 @@ import hashlib
 import hmac
 import os
 import re
-import secrets
 import stat
 import tempfile
 import time
@@ -294,7 +293,7 @@ def _key(path: Path) -> bytes | None:
 
 
 def _make_key(path: Path) -> bytes | None:
-    key = secrets.token_bytes(_KEY_BYTES)
+    key = os.urandom(_KEY_BYTES)  # -- what secrets.token_bytes returns, without its imports --
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key.")  # made 0600
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 
 from reportgen.cli.messages import ARGPARSE_ZH
 from reportgen.i18n import Language, current_language, display_width
+from reportgen.patterns import LazyPattern
 
 #: The width help text is wrapped to, in terminal columns.
 HELP_WIDTH = 78
@@ -63,7 +64,7 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 
 #: A section's title in Chinese, as argparse ends it: a line of its own ending in ":".
-_CHINESE_TITLE = re.compile(r"^([^\x00-\x7f][^\n:]*):$", re.MULTILINE)
+_CHINESE_TITLE = LazyPattern(r"^([^\x00-\x7f][^\n:]*):$", re.MULTILINE)
 
 
 def wrap(text: str, width: int = HELP_WIDTH) -> list[str]:

@@ -9,7 +9,6 @@ empty and false, so that ``{%p if attachment %}`` leaves the attachment out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -32,16 +31,27 @@ CHART_WIDTH_CM = 14.0
 CHART_HEIGHT_CM = 6.3
 
 
-@dataclass(frozen=True)
 class AttachmentRow:
     """One figure as a row of the table, every value printed."""
 
-    label: str
-    unit: str
-    values: list[str]
-    total: str
-    previous: str
-    change: str
+    def __init__(
+        self, label: str, unit: str, values: list[str], total: str, previous: str, change: str
+    ) -> None:
+        self.label = label
+        self.unit = unit
+        self.values = values
+        self.total = total
+        self.previous = previous
+        self.change = change
+
+    def _items(self) -> tuple[object, ...]:
+        return (self.label, self.unit, self.values, self.total, self.previous, self.change)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, AttachmentRow) and self._items() == other._items()
+
+    def __repr__(self) -> str:
+        return f"AttachmentRow{self._items()!r}"
 
     @property
     def heading(self) -> str:
@@ -49,16 +59,23 @@ class AttachmentRow:
         return f"{self.label}（{self.unit}）" if self.unit else self.label
 
 
-@dataclass(frozen=True)
 class Attachment:
     """The attachment as templates see it; false when the report has none."""
 
-    title: str = ""
-    years: list[int] = field(default_factory=list)
-    rows: list[AttachmentRow] = field(default_factory=list)
-    chart: InlinePicture | None = None
-    #: 五年合计 for a five-year period: the heading of the totals' column.
-    total_heading: str = "合计"
+    def __init__(
+        self,
+        title: str = "",
+        years: list[int] | None = None,
+        rows: list[AttachmentRow] | None = None,
+        chart: InlinePicture | None = None,
+        total_heading: str = "合计",
+    ) -> None:
+        self.title = title
+        self.years = years if years is not None else []
+        self.rows = rows if rows is not None else []
+        self.chart = chart
+        #: 五年合计 for a five-year period: the heading of the totals' column.
+        self.total_heading = total_heading
 
     def __bool__(self) -> bool:
         return bool(self.rows)

@@ -8,8 +8,8 @@ missing figure gives one problem and not one for every sum that uses it.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Collection
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from reportgen.data.figures import Figure, Group, Percent, PeriodView
@@ -150,6 +150,10 @@ class FigureBuilder:
         # `adopted: {valeu: 5795}` has none of a figure's keys, so it reads as a group
         # holding one figure named valeu, and {{ adopted }} would print no number.
         for name in nodes:
+            if not _may_be_close(name, FIGURE_FIELDS, 0.8):
+                continue  # -- difflib would find no field close enough: not imported --
+            import difflib
+
             hint = difflib.get_close_matches(name, list(FIGURE_FIELDS), n=1, cutoff=0.8)
             if hint:
                 self.problems.append(
@@ -369,3 +373,17 @@ def missing_figure(name: str) -> Figure:
     # Stands in for a figure that awaits its value, so that one missing figure
     # gives one problem, not one more for every sentence and sum that uses it.
     return Figure(name, 0, missing=True)
+
+
+def _may_be_close(word: str, candidates: Iterable[str], cutoff: float) -> bool:
+    """Return whether a candidate passes difflib's quick bound: its letters in common.
+
+    ``get_close_matches`` keeps only candidates whose ``quick_ratio`` reaches ``cutoff``;
+    when none does, it finds nothing, and difflib need not be imported to say so.
+    """
+    letters = Counter(word)
+    for candidate in candidates:
+        common = sum((letters & Counter(candidate)).values())
+        if 2 * common / (len(word) + len(candidate)) >= cutoff:
+            return True
+    return False

@@ -8,7 +8,6 @@ as ``.value`` for tables, charts and arithmetic.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen.data.messages import PERCENT_COMPARED
@@ -94,27 +93,42 @@ class Numeric:
         return round(self.value, digits)
 
 
-@dataclass(frozen=True, eq=False)
 class Figure(Numeric, Printable):
     """A number from the data, with how to print it and where it came from.
 
     ``by_year`` holds the figure for each year of the period when the data
     gives it per year; ``value`` is then their sum. ``previous`` is the same
     figure for the previous period, when known.
+
+    Figures, percentages and periods are plain classes, not dataclasses: making a
+    dataclass at import takes about half a millisecond, and every render imports them.
     """
 
-    name: str
-    value: float | int
-    label: str | None = None
-    unit: str | None = None
-    qualifier: str | None = None
-    scale: str | None = None
-    precision: int = 0
-    by_year: dict[int, float | int] = field(default_factory=dict)
-    #: The previous period's figure; 【待填写】 (Pending) while a figure is still to fill.
-    previous: float | int | Pending | None = None
-    #: True while the figure awaits its value (a new period's data).
-    missing: bool = False
+    def __init__(
+        self,
+        name: str,
+        value: float | int,
+        label: str | None = None,
+        unit: str | None = None,
+        qualifier: str | None = None,
+        scale: str | None = None,
+        precision: int = 0,
+        by_year: dict[int, float | int] | None = None,
+        previous: float | int | Pending | None = None,
+        missing: bool = False,
+    ) -> None:
+        self.name = name
+        self.value = value
+        self.label = label
+        self.unit = unit
+        self.qualifier = qualifier
+        self.scale = scale
+        self.precision = precision
+        self.by_year = by_year if by_year is not None else {}
+        #: The previous period's figure; 【待填写】 (Pending) while a figure is still to fill.
+        self.previous = previous
+        #: True while the figure awaits its value (a new period's data).
+        self.missing = missing
 
     def __str__(self) -> str:
         if self.missing:
@@ -162,7 +176,6 @@ def _compared(compare: Callable[[Any, Any], bool]) -> Callable[[Percent, Any], A
     return method
 
 
-@dataclass(frozen=True, eq=False)
 class Percent(Numeric, Printable):
     """A derived share or growth, held as a fraction and printed as a percentage.
 
@@ -170,13 +183,23 @@ class Percent(Numeric, Printable):
     ``previous`` when both figures have theirs.
     """
 
-    name: str
-    value: float
-    label: str | None = None
-    precision: int = 0
-    unit: str = "%"
-    by_year: dict[int, float] = field(default_factory=dict)
-    previous: float | None = None
+    def __init__(
+        self,
+        name: str,
+        value: float,
+        label: str | None = None,
+        precision: int = 0,
+        unit: str = "%",
+        by_year: dict[int, float] | None = None,
+        previous: float | None = None,
+    ) -> None:
+        self.name = name
+        self.value = value
+        self.label = label
+        self.precision = precision
+        self.unit = unit
+        self.by_year = by_year if by_year is not None else {}
+        self.previous = previous
 
     def __str__(self) -> str:
         return percent(self.value, self.precision)
@@ -248,12 +271,23 @@ class Group(Fields):
                 yield path, child
 
 
-@dataclass(frozen=True)
 class PeriodView(Printable):
     """The years a report covers, as templates see them."""
 
-    start: int
-    end: int
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PeriodView):
+            return NotImplemented
+        return (self.start, self.end) == (other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"PeriodView({self.start}, {self.end})"
 
     @property
     def years(self) -> list[int]:

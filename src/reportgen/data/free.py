@@ -11,7 +11,6 @@ warning, until it is filled.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportgen.data.messages import STILL_TO_FILL
@@ -59,14 +58,14 @@ class Record(Fields):
         return f"Record({self._fields!r})"
 
 
-@dataclass
 class OwnData:
     """Turns a file's own fields into template values, noting every placeholder still there."""
 
-    source: SourceFile
-    prefix: str
-    render: Render
-    warnings: list[Problem] = field(default_factory=list)
+    def __init__(self, source: SourceFile, prefix: str, render: Render) -> None:
+        self.source = source
+        self.prefix = prefix
+        self.render = render
+        self.warnings: list[Problem] = []
 
     def values(self, fields: dict[str, Any]) -> dict[str, Any]:
         """Return ``fields`` (the file's top-level own fields) as the template sees them."""

@@ -7,9 +7,7 @@ in every file before raising, so ``reportgen check`` can show them all at once.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import difflib
 from collections import ChainMap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -336,6 +334,8 @@ class _Loader:
         """Return the file with reportgen's fields only, and the clerk's own fields."""
         reportgen, own = split_fields(whole.data, ours)
         for key, value in own.items():
+            import difflib  # -- only for a clerk's own field: is it one of ours misspelt? --
+
             meant = difflib.get_close_matches(
                 key, [name for name in ours if name not in reportgen], 1, 0.8
             )
@@ -616,4 +616,4 @@ _PLACEHOLDER_FACTS = {
 
 
 def _warning(problem: Problem) -> Problem:
-    return dataclasses.replace(problem, severity="warning")
+    return problem._replace(severity="warning")

@@ -11,7 +11,6 @@ date, placed as an unsealed 公文 places them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,13 +34,13 @@ def written_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-@dataclass(frozen=True)
 class Letterhead:
     """The 版头: 发文机关标志, 发文字号 (and 签发人) and the red rule."""
 
-    mark: str
-    number: str
-    signers: tuple[str, ...] = ()
+    def __init__(self, mark: str, number: str, signers: tuple[str, ...] = ()) -> None:
+        self.mark = mark
+        self.number = number
+        self.signers = signers
 
     def __html__(self) -> str:
         return letterhead_xml(self.mark, self.number, self.signers)
@@ -50,13 +49,13 @@ class Letterhead:
         return f"{self.mark} {self.number}"
 
 
-@dataclass(frozen=True)
 class Signature:
     """The 署名 and the 成文日期, and the seal pressed on them when there is one."""
 
-    name: str
-    date: str
-    seal: InlinePicture | None = None
+    def __init__(self, name: str, date: str, seal: InlinePicture | None = None) -> None:
+        self.name = name
+        self.date = date
+        self.seal = seal
 
     def __html__(self) -> str:
         return signature_xml(self.name, self.date, self.seal, placed_pictures.get())
@@ -65,13 +64,13 @@ class Signature:
         return f"{self.name} {self.date}"
 
 
-@dataclass(frozen=True)
 class Imprint:
     """The 版记: 抄送, 印发机关 and 印发日期, at the foot of the last page."""
 
-    copies: tuple[str, ...]
-    issuer: str
-    date: str
+    def __init__(self, copies: tuple[str, ...], issuer: str, date: str) -> None:
+        self.copies = copies
+        self.issuer = issuer
+        self.date = date
 
     def __html__(self) -> str:
         return imprint_xml(self.copies, self.issuer, self.date)
@@ -80,16 +79,27 @@ class Imprint:
         return f"{self.issuer} {self.date}印发"
 
 
-@dataclass(frozen=True)
 class Official:
-    """What a template prints of a 公文; false when report.yaml has no ``official:``."""
+    """What a template prints of a 公文; false when report.yaml has no ``official:``.
 
-    letterhead: Letterhead | None = None
-    addressee: str = ""
-    signature: Signature | None = None
-    imprint: Imprint | None = None
-    #: The files read besides the YAML (the seal), for the cache to watch.
-    files: tuple[Path, ...] = field(default=())
+    These are plain classes rather than dataclasses: making a dataclass at import takes
+    about half a millisecond, and every render imports them.
+    """
+
+    def __init__(
+        self,
+        letterhead: Letterhead | None = None,
+        addressee: str = "",
+        signature: Signature | None = None,
+        imprint: Imprint | None = None,
+        files: tuple[Path, ...] = (),
+    ) -> None:
+        self.letterhead = letterhead
+        self.addressee = addressee
+        self.signature = signature
+        self.imprint = imprint
+        #: The files read besides the YAML (the seal), for the cache to watch.
+        self.files = files
 
     def __bool__(self) -> bool:
         return self.letterhead is not None

@@ -8,7 +8,6 @@ loading the report explains why.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,14 +23,16 @@ if TYPE_CHECKING:
     from reportgen.data.specs import ReportFile
 
 
-@dataclass(frozen=True)
 class ReportOutline:
     """report.yaml as far as it can be read; ``source`` is None when it cannot be parsed."""
 
-    path: Path
-    source: SourceFile | None
-    #: Why the file could not be parsed, when it could not.
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(
+        self, path: Path, source: SourceFile | None, problems: list[Problem] | None = None
+    ) -> None:
+        self.path = path
+        self.source = source
+        #: Why the file could not be parsed, when it could not.
+        self.problems = problems if problems is not None else []
 
     @property
     def fields(self) -> dict[str, Any]:

@@ -14,12 +14,10 @@ Each warning names the file, line and field of the words it is about.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportgen.data.messages import (
     ATTACHMENT_MISSING,
@@ -56,8 +54,7 @@ _YEARS = {
 }
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """Words of the report as rendered, and where they are written in the data."""
 
     text: str
@@ -68,11 +65,10 @@ class Passage:
     def warning(self, message: Message) -> Problem:
         """Return a warning about this passage, at its line."""
         problem = self.source.problem(message, self.path, self.field)
-        return dataclasses.replace(problem, severity="warning")
+        return problem._replace(severity="warning")
 
 
-@dataclass(frozen=True)
-class ReportWords:
+class ReportWords(NamedTuple):
     """What proofreading reads: the title, the date, the period, and every passage by part."""
 
     title: Passage

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -81,19 +80,27 @@ class ReportFacts(NamedTuple):
         return file_stem((self.output or DEFAULT_OUTPUT).format(**facts))
 
 
-@dataclass
 class ReportData:
     """A report's data, validated and computed, ready for its template."""
 
-    name: str
-    directory: Path
-    facts: ReportFacts
-    context: dict[str, Any]
-    #: Every file the report was loaded from, report.yaml first.
-    files: list[Path] = field(default_factory=list)
-    #: What does not stop the report (placeholders still to fill, a file read as GBK, what
-    #: proofreading found): shown every run, from the cache too.
-    warnings: list[Problem] = field(default_factory=list)
+    def __init__(
+        self,
+        name: str,
+        directory: Path,
+        facts: ReportFacts,
+        context: dict[str, Any],
+        files: list[Path] | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> None:
+        self.name = name
+        self.directory = directory
+        self.facts = facts
+        self.context = context
+        #: Every file the report was loaded from, report.yaml first.
+        self.files = files if files is not None else []
+        #: What does not stop the report (placeholders still to fill, a file read as GBK, what
+        #: proofreading found): shown every run, from the cache too.
+        self.warnings = warnings if warnings is not None else []
 
     @property
     def template_name(self) -> str:

@@ -27,7 +27,7 @@ import datetime as dt
 import keyword
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -154,7 +154,7 @@ class Table:
             total = _total_word(values)
             if total is not None:
                 note = row.problem(self.path, TOTAL_ROW(text=total), next(iter(values), None))
-                self.notes.append(replace(note, severity="warning", field=None))
+                self.notes.append(note._replace(severity="warning", field=None))
                 continue
             yield _checked_row(self.path, row, values, self.columns is not None)
 

@@ -9,7 +9,6 @@ and the template's names are checked against every name the file declares.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from reportgen.data.specs import Spec
@@ -38,7 +37,6 @@ STAND_INS: dict[str, Any] = {
 _ROUNDS = 3
 
 
-@dataclass
 class Validated(Generic[SpecType]):
     """A file validated: its spec (None if even dropping values did not help), what was dropped.
 
@@ -46,9 +44,10 @@ class Validated(Generic[SpecType]):
     a section.
     """
 
-    model: SpecType | None
-    problems: list[Problem]
-    dropped: set[tuple[str, ...]] = field(default_factory=set)
+    def __init__(self, model: SpecType | None, problems: list[Problem]) -> None:
+        self.model = model
+        self.problems = problems
+        self.dropped: set[tuple[str, ...]] = set()
 
     def lost(self, *key: str) -> bool:
         """Return whether the field or section entry ``key`` failed its check."""

@@ -41,6 +41,7 @@ from reportgen.data.messages import (
 )
 from reportgen.data.yaml_bounds import MAX_DEPTH
 from reportgen.i18n import Message
+from reportgen.patterns import LazyPattern
 
 
 class _Error:
@@ -168,9 +169,9 @@ _RULES: list[tuple[str, Callable[[_Error], Message]]] = [
 
 
 #: What a Chinese input method, or a paste from Word, puts where YAML wants plain ASCII.
-_FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*：")
-_FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
-_NO_SPACE_AFTER_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*):[^ \t\r\n:/]")
+_FULL_WIDTH_COLON = LazyPattern(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*：")
+_FULL_WIDTH_INDENT = LazyPattern(r"^[ \t]*\u3000")
+_NO_SPACE_AFTER_COLON = LazyPattern(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w.-]*):[^ \t\r\n:/]")
 
 
 #: Where a mistyped line is: its line and column (1-based), the clerk's place to look.

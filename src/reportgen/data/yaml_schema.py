@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -107,15 +106,15 @@ def compose(text: str, loader_class: type[yaml.SafeLoader] = ClerkLoader) -> yam
 Steps = tuple[str, ...]
 
 
-@dataclass
 class Built:
     """A node tree built into Python values, with each value's place and what is wrong."""
 
-    data: Any = None
-    #: The line and column of each value; a mapping's entry is at its key.
-    positions: dict[Steps, tuple[int, int]] = field(default_factory=dict)
-    #: ``(message, line, column, steps)`` for each value that cannot be read.
-    problems: list[tuple[Message, int, int, Steps]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.data: Any = None
+        #: The line and column of each value; a mapping's entry is at its key.
+        self.positions: dict[Steps, tuple[int, int]] = {}
+        #: ``(message, line, column, steps)`` for each value that cannot be read.
+        self.problems: list[tuple[Message, int, int, Steps]] = []
 
 
 def build(node: yaml.Node) -> Built:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,15 +43,24 @@ _UNPRINTABLE = re.compile(
 )
 
 
-@dataclass
 class SourceFile:
     """A parsed YAML file: its data and the line and column of every value in it."""
 
-    path: Path
-    data: Any
-    positions: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
-    #: Warnings about the file as a whole, such as its having been read as GBK.
-    notes: list[Problem] = field(default_factory=list)
+    def __init__(
+        self,
+        path: Path,
+        data: Any,
+        positions: dict[tuple[str, ...], tuple[int, int]] | None = None,
+        notes: list[Problem] | None = None,
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.positions = positions if positions is not None else {}
+        #: Warnings about the file as a whole, such as its having been read as GBK.
+        self.notes = notes if notes is not None else []
+
+    def __repr__(self) -> str:
+        return f"SourceFile({self.path!r})"
 
     def locate(self, path: Path_) -> tuple[int | None, int | None]:
         """Return the line and column of ``path``, or of its nearest ancestor that has one."""

@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from reportgen.patterns import LazyPattern
+
 _CONTENT_TYPES = "[Content_Types].xml"
 _MAIN = "word/document.xml"
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -33,7 +35,7 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SETTINGS = "word/settings.xml"
 #: A link Word would follow out of the computer: a web address or a file share.
-_REMOTE = re.compile(r"^(?:https?:|ftp:|file://(?!/)|\\\\|//)", re.IGNORECASE)
+_REMOTE = LazyPattern(r"^(?:https?:|ftp:|file://(?!/)|\\\\|//)", re.IGNORECASE)
 
 
 class LeftOut(NamedTuple):

@@ -17,7 +17,6 @@ Each defect is returned as data, a kind and its details; wording them is the cal
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
@@ -25,6 +24,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from reportgen.ooxml.hints import STORY_PART, needs_hint
+from reportgen.patterns import LazyPattern
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -40,7 +40,7 @@ _STYLE_REFERENCES = {
     f"{W}numStyleLink": "numbering",
     f"{W}styleLink": "numbering",
 }
-_XML_PART = re.compile(r".+\.(xml|rels)")
+_XML_PART = LazyPattern(r".+\.(xml|rels)")
 
 
 class Defect(NamedTuple):

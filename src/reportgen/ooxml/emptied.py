@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
+from reportgen.patterns import LazyPattern
+
 _GAP = r"(?:\s|<w:bookmarkEnd[^>]*/>|<w:commentRangeEnd[^>]*/>)*"
 #: A cell closed right after its properties or its start, or right after a table.
-_CELL_WITHOUT_END = re.compile(rf"(</w:tcPr>|<w:tc>|</w:tbl>)({_GAP}</w:tc>)")
-_EMPTY_TEXT_BOX = re.compile(rf"(<w:txbxContent(?:\s[^>]*)?>)({_GAP}</w:txbxContent>)")
+_CELL_WITHOUT_END = LazyPattern(rf"(</w:tcPr>|<w:tc>|</w:tbl>)({_GAP}</w:tc>)")
+_EMPTY_TEXT_BOX = LazyPattern(rf"(<w:txbxContent(?:\s[^>]*)?>)({_GAP}</w:txbxContent>)")
 _EMPTY_PARAGRAPH = "<w:p/>"
 #: A table (holding no other) closed right after its grid: it has no row.
-_TABLE_WITHOUT_ROWS = re.compile(
+_TABLE_WITHOUT_ROWS = LazyPattern(
     r"<w:tbl>(?:(?!</?w:tbl[ >]).)*?</w:tblGrid>\s*</w:tbl>", re.DOTALL
 )
 

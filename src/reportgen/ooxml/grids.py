@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 
+from reportgen.patterns import LazyPattern
+
 _TABLE = re.compile(r"<w:tbl>.*?</w:tbl>|<w:tbl .*?</w:tbl>", re.DOTALL)
-_GRID = re.compile(r"<w:tblGrid>(.*?)</w:tblGrid>", re.DOTALL)
-_GRID_COLUMN = re.compile(r'<w:gridCol w:w="(\d+)"\s*/>')
-_ROW = re.compile(r"<w:tr[ >].*?</w:tr>", re.DOTALL)
-_CELL_WIDTH = re.compile(r'<w:tcW w:w="(\d+)" w:type="dxa"\s*/>')
+_GRID = LazyPattern(r"<w:tblGrid>(.*?)</w:tblGrid>", re.DOTALL)
+_GRID_COLUMN = LazyPattern(r'<w:gridCol w:w="(\d+)"\s*/>')
+_ROW = LazyPattern(r"<w:tr[ >].*?</w:tr>", re.DOTALL)
+_CELL_WIDTH = LazyPattern(r'<w:tcW w:w="(\d+)" w:type="dxa"\s*/>')
 
 
 def fit_table_grids(xml: str) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import io
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,17 +51,26 @@ class PictureError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
 class ImageFile:
     """A picture file read and checked: its bytes, its kind and its size in pixels."""
 
-    name: str  # as the data names it
-    data: bytes
-    extension: str  # png or jpeg
-    content_type: str
-    width_px: int
-    height_px: int
-    dpi: tuple[float, float]
+    def __init__(
+        self,
+        name: str,  # as the data names it
+        data: bytes,
+        extension: str,  # png or jpeg
+        content_type: str,
+        width_px: int,
+        height_px: int,
+        dpi: tuple[float, float],
+    ) -> None:
+        self.name = name
+        self.data = data
+        self.extension = extension
+        self.content_type = content_type
+        self.width_px = width_px
+        self.height_px = height_px
+        self.dpi = dpi
 
     def __str__(self) -> str:
         return self.name

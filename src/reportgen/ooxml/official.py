@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reportgen.ooxml.escape import xml_text
 from reportgen.ooxml.measures import (
@@ -167,8 +167,7 @@ def letterhead_xml(mark: str, number: str, signers: Sequence[str] = ()) -> str:
 # -- 署名、成文日期、印章 --
 
 
-@dataclass(frozen=True)
-class SignaturePlaces:
+class SignaturePlaces(NamedTuple):
     """How far the 署名 and the date stand from the right edge of the text block, in twips."""
 
     name_right: float

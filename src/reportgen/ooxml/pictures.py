@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from typing import Any
 from reportgen.ooxml.escape import xml_attribute, xml_text
 from reportgen.ooxml.images import ImageFile, PictureError, read_image
 from reportgen.ooxml.messages import PICTURE_SIZE, PICTURE_VALUE
+from reportgen.patterns import LazyPattern
 
 #: English Metric Units in a centimetre, the unit of sizes in DrawingML.
 EMU_PER_CM = 360_000
@@ -41,7 +41,7 @@ UNITS_CM = {"cm": 1.0, "mm": 0.1, "in": 2.54, "pt": 2.54 / 72}
 DEFAULT_MAX_WIDTH_CM = 15.6
 
 _IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
-_LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(cm|mm|in|pt)?\s*")
+_LENGTH = LazyPattern(r"\s*(\d+(?:\.\d+)?)\s*(cm|mm|in|pt)?\s*")
 
 
 class InlinePicture:
@@ -93,12 +93,12 @@ class InlinePicture:
         return drawing_run(number, self)
 
 
-@dataclass
 class PlacedPictures:
     """The pictures printed while rendering one document, and the part each went into."""
 
-    part: str = "word/document.xml"
-    placed: list[tuple[str, InlinePicture]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.part = "word/document.xml"
+        self.placed: list[tuple[str, InlinePicture]] = []
 
     def place(self, picture: InlinePicture) -> int:
         """Record ``picture`` as printed in the current part; return its number, from 1."""

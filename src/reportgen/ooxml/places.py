@@ -11,8 +11,7 @@ several). Tables are counted in document order, nested tables too, as docxtpl-li
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from lxml import etree
 
@@ -39,8 +38,7 @@ BODY_PART = "word/document.xml"
 _LITERAL = MessageKind("place.part-file", en="{text}", zh="{text}")
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A place in a template: a part, then a paragraph or a table cell, worded in a language.
 
     ``paragraph`` counts the part's paragraphs outside tables; in a cell, ``paragraph`` is the
@@ -81,7 +79,7 @@ class Place:
 
     def cell_place(self) -> Place | None:
         """Return the table cell this place lies in (any paragraph of it), or None outside."""
-        return replace(self, paragraph=None) if self.table is not None else None
+        return self._replace(paragraph=None) if self.table is not None else None
 
 
 _PART_KINDS = {

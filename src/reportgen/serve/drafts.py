@@ -9,7 +9,6 @@ value to its field in the form.
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import threading
 from collections.abc import Iterable, Mapping
@@ -193,5 +192,5 @@ def _renamed(problem: Problem, folder: Path) -> Problem:
         return problem
     path = Path(str(problem.file))
     if path.parent == folder or folder in path.parents:
-        return dataclasses.replace(problem, file=path.name)
+        return problem._replace(file=path.name)
     return problem

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,7 +86,7 @@ class Site:
         if problem.file is not None:
             with contextlib.suppress(ValueError):  # -- inside the workspace: named from it --
                 inside = Path(problem.file).relative_to(self.workspace.root)
-                problem = dataclasses.replace(problem, file=inside)
+                problem = problem._replace(file=inside)
         return problem.text(language)
 
     def page(self, request: Request, template: str, status: int = 200, **context: Any) -> Response:

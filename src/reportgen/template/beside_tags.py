@@ -8,7 +8,6 @@ written without it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -16,11 +15,12 @@ from lxml import etree
 
 from reportgen.errors import Problem
 from reportgen.ooxml.places import paragraph_places
+from reportgen.patterns import LazyPattern
 from reportgen.template.messages import PICTURE_BESIDE_PREFIX, UNIT_PARAGRAPH, UNIT_ROW
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PICTURES = (f"{_W}drawing", f"{_W}pict", f"{_W}object")
-_PREFIXED = re.compile(r"\{%-?\s*(p|tr)\s[^%]*%\}")
+_PREFIXED = LazyPattern(r"\{%-?\s*(p|tr)\s[^%]*%\}")
 
 
 def pictures_beside_tags(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:

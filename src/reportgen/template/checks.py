@@ -32,6 +32,7 @@ from reportgen.ooxml.places import (
     part_name,
     part_place,
 )
+from reportgen.patterns import LazyPattern
 from reportgen.template.beside_tags import pictures_beside_tags
 from reportgen.template.compiled import TEMPLATED_PART
 from reportgen.template.messages import (
@@ -59,8 +60,8 @@ if TYPE_CHECKING:
 # docxtpl-lint's own data rules need a plain dict, which our figures are not.
 _IGNORED_RULES = ("DTL3",)
 
-_PRINT_TAG = re.compile(r"\{\{.*?\}\}", re.DOTALL)
-_DOCXTPL_PREFIX = re.compile(r"^\{\{(-?)(?:r|p) ")
+_PRINT_TAG = LazyPattern(r"\{\{.*?\}\}", re.DOTALL)
+_DOCXTPL_PREFIX = LazyPattern(r"^\{\{(-?)(?:r|p) ")
 
 
 class _Template:
@@ -208,7 +209,7 @@ def _tag_problem(environment: ImmutableSandboxedEnvironment, source: str) -> Mes
 # Word types smart quotes; docxtpl reads them inside tags as plain ones.
 _PLAIN_QUOTES = str.maketrans("“”‘’", "\"\"''")
 
-_BLOCK_TAG = re.compile(r"\{%-?(p|tr|tc|r)?\s+(\w+)(.*?)-?%\}", re.DOTALL)
+_BLOCK_TAG = LazyPattern(r"\{%-?(p|tr|tc|r)?\s+(\w+)(.*?)-?%\}", re.DOTALL)
 _BLOCKS = {"if", "for", "with", "macro", "call", "filter", "block", "autoescape"}
 
 

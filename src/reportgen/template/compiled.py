@@ -35,6 +35,7 @@ from reportgen.ooxml.pictures import (
     placed_pictures,
 )
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
+from reportgen.patterns import LazyPattern
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
 from reportgen.template.source_lines import joined, lines
 from reportgen.template.usage import Use, uses_in, uses_in_tree
@@ -49,8 +50,8 @@ _TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 _SPACE = re.compile(r"\s")
 _LEFTOVER_TAG = re.compile(r"\{\{|\}\}|\{%|%\}")
 #: Text holding a character docxtpl's resolve_listing turns into markup (tab, line break, …).
-_LISTING_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\f\n]")
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_LISTING_TEXT = LazyPattern(r"<w:t(?: [^>]*)?>[^<]*[\t\a\f\n]")
+_TAG = LazyPattern(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 #: What Python prints for a value that is not text: a method, a function, an object.
 #: (And a list or mapping of text as Python writes one: ['甲', '乙'], {'名称': …}.)
 _PROGRAM_TEXT = re.compile(
@@ -61,7 +62,7 @@ _PROGRAM_TEXT = re.compile(
 #: seal on every document is made once; a photo for each row keeps only the last rows' alive.
 _KEPT_PICTURES = 2
 #: A tag that prints a name or a dotted path: ``{{ item.title }}``.
-_PRINTED_PATH = re.compile(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}")
+_PRINTED_PATH = LazyPattern(r"\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*-?\}\}")
 
 
 class PreparedPart(NamedTuple):
@@ -393,16 +394,18 @@ def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
     # -- imported here: a template read back from the cache is prepared already --
     from reportgen.template.docxtpl_steps import patch_xml
+    from reportgen.template.headings import keep_headings
     from reportgen.template.merged_rows import merge_down_in_loops
     from reportgen.template.section_breaks import keep_section_breaks
     from reportgen.template.split_tags import gather_split_tags
+    from reportgen.template.table_heads import keep_table_heads
 
-    xml = merge_down_in_loops(keep_section_breaks(gather_split_tags(xml)))
-    return lines(_plain_entities(patch_xml(xml)))
+    gathered = keep_headings(keep_table_heads(gather_split_tags(xml)))
+    return lines(_plain_entities(patch_xml(merge_down_in_loops(keep_section_breaks(gathered)))))
 
 
 #: The inside of a tag, as docxtpl's preparation leaves it.
-_TAG_INSIDE = re.compile(r"(?<=\{[{%])(.*?)(?=[}%]\})", re.DOTALL)
+_TAG_INSIDE = LazyPattern(r"(?<=\{[{%])(.*?)(?=[}%]\})", re.DOTALL)
 #: What XML escapes in text but docxtpl leaves escaped in a tag (it decodes &lt; and &gt;).
 _ENTITIES = {"&amp;": "&", "&quot;": '"', "&apos;": "'"}
 

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 
+from reportgen.patterns import LazyPattern
+
 #: A tag standing between elements, or a run of them, after the element before it.
-_LIFTED = re.compile(r"(<[^<>]*>)((?:\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})+)", re.DOTALL)
-_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
+_LIFTED = LazyPattern(r"(<[^<>]*>)((?:\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\})+)", re.DOTALL)
+_TAG = LazyPattern(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.DOTALL)
 #: An element whose content is text: a tag after its start is in the text, not lifted.
-_TEXT_START = re.compile(r"<w:(?:t|instrText|delText|delInstrText)(?:\s[^>]*)?>")
-_PARAGRAPH = re.compile(r"<w:p([ >])")
+_TEXT_START = LazyPattern(r"<w:(?:t|instrText|delText|delInstrText)(?:\s[^>]*)?>")
+_PARAGRAPH = LazyPattern(r"<w:p([ >])")
 #: The line break put before a lifted tag.
 _LIFTED_BREAK = "\n\x01"
 

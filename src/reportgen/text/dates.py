@@ -45,10 +45,15 @@ def parse_date(text: str) -> Date | None:
     day = int(match["day"] or match["cn_day"])
     if not 1 <= month <= 12:
         raise InvalidValue(DATE_IMPOSSIBLE(text=text, reason=NO_SUCH_MONTH(month=month)))
-    import calendar  # -- only for a date written out --
-
-    days = calendar.monthrange(year, month)[1] if dt.MINYEAR <= year <= dt.MAXYEAR else 31
+    days = _days_in_month(year, month) if dt.MINYEAR <= year <= dt.MAXYEAR else 31
     if not 1 <= day <= days or year < dt.MINYEAR:
         reason = NO_SUCH_DAY(year=year, month=month, days=days)
         raise InvalidValue(DATE_IMPOSSIBLE(text=text, reason=reason))
     return Date(year, month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Return how many days ``month`` of ``year`` has (without importing calendar)."""
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days

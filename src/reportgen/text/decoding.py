@@ -27,6 +27,7 @@ from typing import NamedTuple
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
 from reportgen.messages import FILE_NOT_FOUND, FILE_UNREADABLE, os_reason
+from reportgen.patterns import LazyPattern
 from reportgen.text.messages import (
     NOT_TEXT_ENCODING,
     OLE_NOT_TEXT,
@@ -56,7 +57,7 @@ _ZIP = b"PK\x03\x04"  # .docx, .xlsx and the .wps of today: zip archives
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls and the old .wps
 #: What GBK text never holds once decoded: control characters other than tab and line ends,
 #: and the private-use area, where GB18030 puts the byte pairs that GBK leaves unassigned.
-_NOT_GBK_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+_NOT_GBK_TEXT = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
 class TextEncoding(NamedTuple):

@@ -27,13 +27,16 @@ from reportgen.text.messages import (
     ENDS_TOO_EARLY,
     EXPECTED_TOKEN,
     MISMATCHED_BRACKET,
+    MISSING_ARGUMENT,
     NAME_AFTER_DOT,
     NESTED_TOO_DEEP,
     NO_ATTRIBUTE,
     NO_ELEMENT,
+    NO_OTHER_TEMPLATES,
     NO_SUCH_FILTER,
     NO_SUCH_TEST,
     NOT_A_LIST,
+    NOT_A_NUMBER,
     NOT_ALLOWED,
     NOT_ALLOWED_ATTRIBUTE,
     SYNTAX_OTHER,
@@ -48,6 +51,7 @@ from reportgen.text.messages import (
     TOKEN_PRINT_END,
     TOKEN_STRING,
     TOKEN_TEXT,
+    TOO_MANY_ARGUMENTS,
     UNCLOSED_BLOCK,
     UNDEFINED_NAME,
     UNEXPECTED_TAG,
@@ -195,17 +199,35 @@ def render_error_message(err: BaseException) -> Message:
     if isinstance(err, ZeroDivisionError):
         return DIVISION_BY_ZERO()
     detail = str(err)
-    if isinstance(err, TypeError) and "not iterable" in detail:
-        return NOT_A_LIST()
-    if isinstance(err, TypeError) and re.search(
-        r"unsupported operand|not supported between|concatenate", detail
-    ):
-        return WRONG_TYPES()
+    for words, message in _PYTHON_WORDS:
+        found = words.search(detail)
+        if found:
+            return message(found)
     return CANNOT_PRINT(detail=detail)
 
 
-#: Python's words for text and a number met in one operation.
-_MIXED_TYPES = re.compile(r"unsupported operand|not supported between|concatenate")
+#: Python's words for what went wrong in a tag, and what reportgen says instead.
+_PYTHON_WORDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = [
+    (re.compile(r"is not iterable"), lambda _: NOT_A_LIST()),
+    (
+        re.compile(r"unsupported operand|not supported between|concatenate|multiply sequence"),
+        lambda _: WRONG_TYPES(),
+    ),
+    (
+        re.compile(r"doesn't define __\w+__|bad operand type|cannot be interpreted as an int"),
+        lambda _: NOT_A_NUMBER(),
+    ),
+    # -- a filter's function is named do_replace(); a filter of reportgen's, by its name --
+    (
+        re.compile(r"(?:do_)?(\w+)\(\) missing \d+ required (?:positional )?arguments?: (.*)$"),
+        lambda found: MISSING_ARGUMENT(name=found[1], arguments=found[2].replace("'", "")),
+    ),
+    (
+        re.compile(r"(?:do_)?(\w+)\(\) takes .* but \d+ (?:was|were) given"),
+        lambda found: TOO_MANY_ARGUMENTS(name=found[1]),
+    ),
+    (re.compile(r"no loader for this environment"), lambda _: NO_OTHER_TEMPLATES()),
+]
 
 
 def _undefined(text: str) -> Message:
@@ -215,7 +237,7 @@ def _undefined(text: str) -> Message:
     found = re.match(r"'.*' has no attribute '(.*)'$", text)
     if found:
         return NO_ATTRIBUTE(name=found.group(1))
-    found = re.match(r"'.*' has no element (.*)$", text)
+    found = re.match(r"(?:'.*'|\w+ object) has no element (.*)$", text)
     if found:
         return NO_ELEMENT(index=found.group(1))
     return CANNOT_PRINT(detail=text)

@@ -10,17 +10,16 @@ and time. Going beyond a bound raises :class:`LimitExceeded`, which names the bo
 from __future__ import annotations
 
 import math
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2.exceptions import SecurityError
 
 from reportgen.i18n import Message
+from reportgen.patterns import LazyPattern
 from reportgen.text.messages import (
     NUMBER_TOO_LARGE,
     STAR_WIDTH,
@@ -43,9 +42,9 @@ MAX_SECONDS = 60
 
 _MAX_BITS = math.ceil(MAX_DIGITS * math.log2(10))
 _CONTAINERS = (list, tuple, set, frozenset, dict)
-_DIGITS = re.compile(r"\d+")
+_DIGITS = LazyPattern(r"\d+")
 #: A printf-style conversion: %s, %-10.3f, %(name)s, %*d.
-_PRINTF = re.compile(r"%(?:\([^)]*\))?([^a-zA-Z%]*)[a-zA-Z%]")
+_PRINTF = LazyPattern(r"%(?:\([^)]*\))?([^a-zA-Z%]*)[a-zA-Z%]")
 
 
 class LimitExceeded(SecurityError):
@@ -56,12 +55,12 @@ class LimitExceeded(SecurityError):
         self.detail = detail
 
 
-@dataclass
 class Budget:
     """The loop iterations and time one render may still take."""
 
-    loops: int = 0
-    deadline: float = field(default_factory=lambda: time.monotonic() + MAX_SECONDS)
+    def __init__(self) -> None:
+        self.loops = 0
+        self.deadline = time.monotonic() + MAX_SECONDS
 
     def loop(self) -> None:
         """Count one loop iteration; raise LimitExceeded beyond the bounds."""

@@ -178,6 +178,27 @@ NOT_A_LIST = MessageKind(
     en="the value is not a list, so it cannot be looped over or joined",
     zh="这个值不是列表，不能逐项列出或连接",
 )
+NOT_A_NUMBER = MessageKind(
+    "jinja.not-a-number",
+    en="this can be done with a number only: check that the value is a number, not text",
+    zh="只有数字才能这样计算：请检查这个值是不是数字，而不是文字",
+)
+MISSING_ARGUMENT = MessageKind(
+    "jinja.missing-argument",
+    en="'{name}' needs more in its brackets ({arguments}): add it, as in {name}(…)",
+    zh="“{name}”的括号里少写了内容（{arguments}）：请补上，写成 {name}(…)",
+)
+TOO_MANY_ARGUMENTS = MessageKind(
+    "jinja.too-many-arguments",
+    en="'{name}' was given more in its brackets than it takes: remove what is extra",
+    zh="“{name}”的括号里写多了：请删去多余的内容",
+)
+NO_OTHER_TEMPLATES = MessageKind(
+    "jinja.no-other-templates",
+    en="a template cannot take in another template (include, import, extends): write what it "
+    "needs into this template",
+    zh="模板不能引入别的模板（include、import、extends）：请把要用的内容直接写进这个模板",
+)
 CANNOT_PRINT = MessageKind(
     "jinja.cannot-print",
     en="cannot compute or print the value ({detail})",
