@@ -83,10 +83,24 @@ def syntax(source: str) -> Message:
             "{% %} 标签应以 if、for 等词开头",
         ),
         ("{{ a. }}", "a name or number must follow the dot", "点号后面应为名称或数字"),
+        (
+            "{{ report.\u200btitle }}",
+            "the tag holds an invisible character (U+200B, brought in by a copy from a web page "
+            "or a chat): delete the tag and type it again",
+            "标签里有一个看不见的字符（U+200B，多是从网页或微信中复制带来的）：请删掉这个标签，"
+            "重新输入",
+        ),
+        (
+            "{{ report.ti\u00adtle }}",
+            "the tag holds an invisible character (U+00AD, brought in by a copy from a web page "
+            "or a chat): delete the tag and type it again",
+            "标签里有一个看不见的字符（U+00AD，多是从网页或微信中复制带来的）：请删掉这个标签，"
+            "重新输入",
+        ),
     ],
     ids=[
         "ends-too-early", "expected", "unfinished", "brackets", "character", "unclosed",
-        "unexpected-tag", "unknown-tag", "tag-name", "dot",
+        "unexpected-tag", "unknown-tag", "tag-name", "dot", "zero-width-space", "soft-hyphen",
     ],
 )  # fmt: skip
 def test_jinja_syntax_errors_are_reworded(source: str, english: str, chinese: str) -> None:

@@ -26,6 +26,7 @@ from reportgen.text.messages import (
     DIVISION_BY_ZERO,
     ENDS_TOO_EARLY,
     EXPECTED_TOKEN,
+    INVISIBLE_CHARACTER,
     MISMATCHED_BRACKET,
     MISSING_ARGUMENT,
     NAME_AFTER_DOT,
@@ -98,6 +99,11 @@ _SYNTAX_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] 
     (
         re.compile(r"unexpected '(.*)', expected '(.*)'$"),
         lambda found: MISMATCHED_BRACKET(found=token(found[1]), expected=token(found[2])),
+    ),
+    (
+        # -- Jinja writes a character that does not print (U+200B, U+00AD) escaped: \u200b --
+        re.compile(r"unexpected char '\\(?:x|u|U)([0-9a-fA-F]+)' at \d+$"),
+        lambda found: INVISIBLE_CHARACTER(code=f"U+{int(found[1], 16):04X}"),
     ),
     (
         re.compile(r"unexpected char '(.*)' at \d+$"),
