@@ -184,6 +184,12 @@ def render_error(source: str, **context: object) -> Message:
             "what it needs into this template",
             "模板不能引入别的模板（include、import、extends）：请把要用的内容直接写进这个模板",
         ),
+        (
+            "{% for i in range(10 ** 9) %}{% endfor %}",
+            {},
+            "range(…) would count more than 100000 numbers: loop over fewer",
+            "range(…) 要数的数超过 100000 个：请减少循环次数",
+        ),
     ],
     ids=[
         "undefined",
@@ -197,6 +203,7 @@ def render_error(source: str, **context: object) -> Message:
         "missing-argument",
         "too-many-arguments",
         "include",
+        "range",
     ],
 )
 def test_jinja_render_errors_are_reworded(

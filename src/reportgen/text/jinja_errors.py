@@ -40,6 +40,7 @@ from reportgen.text.messages import (
     NOT_A_NUMBER,
     NOT_ALLOWED,
     NOT_ALLOWED_ATTRIBUTE,
+    RANGE_TOO_LONG,
     SYNTAX_OTHER,
     TAG_NAME_EXPECTED,
     TAG_UNFINISHED,
@@ -215,6 +216,10 @@ def render_error_message(err: BaseException) -> Message:
 #: Python's words for what went wrong in a tag, and what reportgen says instead.
 _PYTHON_WORDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = [
     (re.compile(r"is not iterable"), lambda _: NOT_A_LIST()),
+    (
+        re.compile(r"Range too big.*?(\d+)\)"),
+        lambda found: RANGE_TOO_LONG(limit=int(found[1])),
+    ),
     (
         re.compile(r"unsupported operand|not supported between|concatenate|multiply sequence"),
         lambda _: WRONG_TYPES(),

@@ -179,6 +179,11 @@ WRONG_TYPES = MessageKind(
     "a number, not text",
     zh="文字和数字不能一起计算或比较：请检查数字是否写成了文字",
 )
+RANGE_TOO_LONG = MessageKind(
+    "jinja.range-too-long",
+    en="range(…) would count more than {limit} numbers: loop over fewer",
+    zh="range(…) 要数的数超过 {limit} 个：请减少循环次数",
+)
 NOT_A_LIST = MessageKind(
     "jinja.not-a-list",
     en="the value is not a list, so it cannot be looped over or joined",
