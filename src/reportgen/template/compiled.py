@@ -399,8 +399,9 @@ def _prepare(xml: str) -> str:
     from reportgen.template.section_breaks import keep_section_breaks
     from reportgen.template.split_tags import gather_split_tags
     from reportgen.template.table_heads import keep_table_heads
+    from reportgen.template.titles import break_long_title
 
-    gathered = keep_headings(keep_table_heads(gather_split_tags(xml)))
+    gathered = break_long_title(keep_headings(keep_table_heads(gather_split_tags(xml))))
     return lines(_plain_entities(patch_xml(merge_down_in_loops(keep_section_breaks(gathered)))))
 
 

@@ -1,4 +1,4 @@
-"""Keep a heading line with the paragraph after it.
+"""Keep a heading line with the paragraph after it, and a signature with its date.
 
 A template made by hand sets its headings ("一、时间和地点", "（二）关爱服务", "{{ item.no }}、
 {{ item.title }}") and its lead-in lines ("主要事迹：", "市总工会：") as ordinary paragraphs
@@ -7,7 +7,9 @@ when the text grows, the heading is left alone at the foot of a page. Before the
 prepared, each such line gets ``w:keepNext``, as Word's own heading styles have.
 
 A line is taken for a heading when it is short and either opens with a Chinese ordinal and
-ends without a sentence's closing mark, or ends with a colon. Lines in tables and text boxes,
+ends without a sentence's closing mark, or ends with a colon. The short line just above a
+date line (the 署名 above the 成文日期) is kept with it too, so a date never starts a page
+alone. Lines in tables and text boxes,
 the lines of ``{% %}`` tags, and lines the author has set either way are left as they are.
 """
 
@@ -33,6 +35,11 @@ _NUMBERED = re.compile(
 #: How a sentence, not a heading, ends: "（一）请各单位于3月12日前报送名单。"
 _SENTENCE_END = ("。", "；", "，", "！", "？", ".", ";", ",")
 _LEAD_IN_END = ("：", ":")
+#: A date line: 2024年3月1日, 二〇二四年三月一日, or a tag printing a date.
+_DATE_LINE = re.compile(
+    r"^(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d〇一二三四五六七八九十]{1,3}月"
+    r"[\d〇一二三四五六七八九十]{1,3}日|\{\{[^{}]*(?:date|日期)[^{}]*\}\})$"
+)
 #: Where a paragraph is not a line of the body's text.
 _APART = (f"{_W}tbl", f"{_W}txbxContent")
 
@@ -44,19 +51,37 @@ def keep_headings(xml: str) -> str:
     root = etree.fromstring(xml.encode("utf-8"))
     changed = False
     for paragraph in root.iter(f"{_W}p"):
-        if _is_heading(paragraph) and keep_with_next(paragraph):
+        if (_is_heading(paragraph) or _is_signature(paragraph)) and keep_with_next(paragraph):
             changed = True
     return part_text(root, xml) if changed else xml
 
 
 def _is_heading(paragraph: etree._Element) -> bool:
-    text = "".join(paragraph.itertext(f"{_W}t")).strip()
-    if not text or text.startswith("{%"):
-        return False
-    outside = _TAG.sub("", text)
-    if len(outside) > MAX_HEADING_CHARACTERS or len(_TAG.findall(text)) > MAX_HEADING_TAGS:
+    text = _text(paragraph)
+    if not _is_short_line(text):
         return False
     numbered = _NUMBERED.match(text) is not None and not text.endswith(_SENTENCE_END)
     if not (numbered or text.endswith(_LEAD_IN_END)):
         return False
     return not any(ancestor.tag in _APART for ancestor in paragraph.iterancestors())
+
+
+def _is_signature(paragraph: etree._Element) -> bool:
+    """Return whether ``paragraph`` is a short line standing over a date line."""
+    below = paragraph.getnext()
+    if below is None or below.tag != f"{_W}p" or not _DATE_LINE.match(_text(below)):
+        return False
+    text = _text(paragraph)
+    return _is_short_line(text) and not text.endswith(_SENTENCE_END)
+
+
+def _is_short_line(text: str) -> bool:
+    """Return whether ``text`` may be a line of its own: short, with few tags, not a block."""
+    if not text or text.startswith("{%"):
+        return False
+    outside = _TAG.sub("", text)
+    return len(outside) <= MAX_HEADING_CHARACTERS and len(_TAG.findall(text)) <= MAX_HEADING_TAGS
+
+
+def _text(paragraph: etree._Element) -> str:
+    return "".join(paragraph.itertext(f"{_W}t")).strip()

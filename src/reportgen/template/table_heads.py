@@ -31,7 +31,7 @@ MAX_NAME_CHARACTERS = 40
 
 def keep_table_heads(xml: str) -> str:
     """Return a part's XML with each looped table's head repeated and kept with its rows."""
-    if "{%" not in xml or "tr" not in xml:
+    if _LOOP_ROW.search(xml) is None:  # -- the tags are gathered: a loop's row reads whole --
         return xml
     root = etree.fromstring(xml.encode("utf-8"))
     changed = False
@@ -50,7 +50,9 @@ def _head_rows(table: etree._Element) -> list[etree._Element]:
         # -- the row's own cells: a table nested in a cell has rows of its own --
         if _LOOP_ROW.search("".join(map(_text, row.findall(f"{_W}tc/{_W}p")))):
             above = rows[:index]
-            return above if len(above) <= MAX_HEAD_ROWS else []
+            # -- a row of tags ({%tr if %}) goes away or repeats: no head is made of it --
+            tags = any("{%" in _text(row) for row in above)
+            return above if len(above) <= MAX_HEAD_ROWS and not tags else []
     return []
 
 

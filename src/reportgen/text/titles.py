@@ -30,6 +30,16 @@ def text_width(text: str) -> float:
 
 def title_lines(title: str, per_line: float = TITLE_LINE) -> str:
     """Return ``title`` with a line break between the lines GB/T 9704 7.3.1 sets it on."""
+    unescape = getattr(title, "unescape", None)
+    if unescape is not None:
+        # -- a {% filter %} block's output is XML-escaped already: break its text, not its
+        #    escapes (a break inside &amp; would break the XML), and escape the lines again --
+        from markupsafe import Markup, escape
+
+        text = unescape()
+        if "<w:" in text:  # -- a picture or a run of XML printed in the title: left whole --
+            return title
+        return Markup("\n").join(escape(line) for line in break_title(text, per_line))
     return "\n".join(break_title(str(title), per_line))
 
 
