@@ -42,7 +42,7 @@ from reportgen.data.messages import (
     WHAT_RESERVED,
 )
 from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
-from reportgen.data.official import Official, build_official
+from reportgen.data.official import Official, Signature, build_official
 from reportgen.data.outline import report_facts
 from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import render_prose
@@ -258,6 +258,9 @@ class _Loader:
             if spec.official is not None:
                 message = OFFICIAL_NEEDS_FACTS()
                 self.problems.append(source.problem(message, ("official",), "report.official"))
+            elif spec.organisation is not None and self.date_pending:
+                # -- signed with the date still to fill, printed as every placeholder is --
+                return Official(signature=Signature(spec.organisation, PENDING))
             return Official()  # -- a report of free data signs as its template says --
         official, problems = build_official(spec.official, spec.organisation, spec.date, source)
         self.problems += problems
