@@ -33,6 +33,7 @@ from reportgen.data.messages import (
     OFFICIAL_NEEDS_FACTS,
     OWN_NAME_TAKEN,
     PART_AND_FIGURE,
+    PART_FILE_MISNAMED,
     PART_WITHOUT_FILE,
     PICTURE_NAME_TAKEN,
     RESERVED_PART,
@@ -496,6 +497,7 @@ class _Loader:
         self, spec: ReportFile, report_source: SourceFile
     ) -> list[tuple[str, SourceFile]]:
         sources = []
+        named: set[str] = set()  # -- a part's file under another name, told once --
         for index, name in enumerate(spec.parts):
             path = self.directory / f"{name}.yaml"
             if name in RESERVED_REPORT_NAMES:
@@ -508,18 +510,21 @@ class _Loader:
                 )
                 continue
             if not path.is_file():
+                misnamed = _misnamed(path)
+                message = (
+                    PART_WITHOUT_FILE(name=name, file=path.name, folder=self.directory)
+                    if misnamed is None
+                    else PART_FILE_MISNAMED(name=name, file=path.name, found=misnamed)
+                )
+                named.add(misnamed or path.name)
                 self.problems.append(
-                    report_source.problem(
-                        PART_WITHOUT_FILE(name=name, file=path.name, folder=self.directory),
-                        ("parts", index),
-                        "report.parts",
-                    )
+                    report_source.problem(message, ("parts", index), "report.parts")
                 )
                 continue
             source = self._read(path)
             if source is not None:
                 sources.append((name, source))
-        listed = {f"{name}.yaml" for name in spec.parts} | {REPORT_FILE}
+        listed = {f"{name}.yaml" for name in spec.parts} | {REPORT_FILE} | named
         if spec.batch is not None:
             listed.add(spec.batch.rows)  # a batch's table may be a YAML file too
         for path in sorted(self.directory.glob("*.y*ml")):
@@ -608,6 +613,18 @@ _UNDATED = "1900-01-01"
 
 
 #: The report's facts, by the names templates use.
+def _misnamed(path: Path) -> str | None:
+    """Return the name of the file that is ``path`` in other hands, or None if there is none.
+
+    A part's file becomes proposals.yml, PROPOSALS.YAML, or Notepad's proposals.yaml.txt.
+    """
+    wanted = {path.name.lower(), path.with_suffix(".yml").name.lower()}
+    for found in sorted(path.parent.iterdir()):
+        if found.name.lower().removesuffix(".txt") in wanted and found.is_file():
+            return found.name
+    return None
+
+
 _FACTS = ("organisation", "title", "period", "date")
 #: The fact each file name placeholder takes, by the field of report.yaml that gives it.
 _PLACEHOLDER_FACTS = {

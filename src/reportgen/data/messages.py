@@ -641,6 +641,11 @@ PART_WITHOUT_FILE = MessageKind(
     en="part '{name}' has no data file {file} in {folder}",
     zh="部分“{name}”在 {folder} 中没有数据文件 {file}：请建立这个文件，或从 parts 中删去",
 )
+PART_FILE_MISNAMED = MessageKind(
+    "data.part-file-misnamed",
+    en="part '{name}' has no data file {file}, but {found} is there: rename it to {file}",
+    zh="部分“{name}”没有数据文件 {file}，但有 {found}：请把它改名为 {file}",
+)
 PART_AND_FIGURE = MessageKind(
     "data.part-and-figure",
     en="'{name}' is both a part and a figure or list of the report: rename one",
