@@ -766,3 +766,18 @@ def test_a_tag_in_a_footnote_is_named_by_its_note_and_renders(tmp_path: Path) ->
         notes = package.read("word/footnotes.xml").decode("utf-8")
     assert "数据来源：市总工会" in notes
     assert ">工作汇报</w:t>" in notes
+
+
+def test_a_loop_over_one_text_is_refused_before_it_prints_each_character(tmp_path: Path) -> None:
+    # -- opening: written as one text, where the template loops over paragraphs: every
+    # character was printed as a paragraph of its own --
+    report_dir = make_workspace(tmp_path)
+    replace(report_dir / "report.yaml", "opening:\n  - 过去", "opening: 过去")
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 2: opening: is one text, not a list: a loop over "
+        "it repeats its block for each character; write it in the data as a list (a line '- …' "
+        "each), or print it with {{ opening }}: {% for paragraph in opening %}"
+    ]
+    with pytest.raises(ProblemsFound):
+        render_reports(Workspace.at(tmp_path))
+    assert list((tmp_path / "output").iterdir()) == []

@@ -528,9 +528,9 @@ SHEET_NO_INDICATORS = MessageKind(
 )
 SHEET_NO_YEARS = MessageKind(
     "sheet-figures.no-years",
-    en="the first row names no year (2019 or 2019年) and no 合计 column: head the columns with "
-    "the years",
-    zh="第一行既没有年度（如 2019 或 2019年），也没有“合计”列：请在各列的第一行写上年度",
+    en="the first row names no year (2019, 2019年 or 2019年度) and no 合计 column: head the "
+    "columns with the years",
+    zh="第一行既没有年度（如 2019、2019年或2019年度），也没有“合计”列：请在各列的第一行写上年度",
 )
 SHEET_NO_FIGURE = MessageKind(
     "sheet-figures.no-figure",

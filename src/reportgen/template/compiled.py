@@ -415,13 +415,14 @@ def _prepare(xml: str) -> str:
     # -- imported here: a template read back from the cache is prepared already --
     from reportgen.template.docxtpl_steps import patch_xml
     from reportgen.template.headings import keep_headings
+    from reportgen.template.merged_rows import merge_down_in_loops
     from reportgen.template.section_breaks import keep_section_breaks
     from reportgen.template.split_tags import gather_split_tags
     from reportgen.template.table_heads import keep_table_heads
     from reportgen.template.titles import break_long_title
 
     gathered = break_long_title(keep_headings(keep_table_heads(gather_split_tags(xml))))
-    return lines(_plain_entities(patch_xml(keep_section_breaks(gathered))))
+    return lines(_plain_entities(patch_xml(merge_down_in_loops(keep_section_breaks(gathered)))))
 
 
 #: The inside of a tag, as docxtpl's preparation leaves it.
