@@ -71,18 +71,21 @@ def test_the_samples_render_the_same_from_a_warm_cache(workspace_dir: Path, cach
     assert warm == cold
 
 
-def _modules_a_render_imports(folder: Path, cache_dir: Path, *reports: str) -> list[str]:
-    """Render ``reports`` in a process of its own; return the top-level modules it imported."""
+def _modules_a_render_imports(
+    folder: Path, cache_dir: Path, *reports: str, cached: bool = True
+) -> list[str]:
+    """Render ``reports`` in a process of its own; return the modules it imported."""
     script = (
         "import json, sys\n"
         "from reportgen.cli import main\n"
         f"code = main(['render', *{list(reports)!r}])\n"
-        "print(json.dumps([code, sorted(name for name in sys.modules if '.' not in name)]))\n"
+        "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
+    switch = {} if cached else {"REPORTGEN_NO_CACHE": "1"}
     completed = subprocess.run(
         [sys.executable, "-c", script],
         cwd=folder,
-        env={**os.environ, "REPORTGEN_CACHE_DIR": str(cache_dir)},
+        env={**os.environ, "REPORTGEN_CACHE_DIR": str(cache_dir), **switch},
         capture_output=True,
         text=True,
         check=True,
@@ -124,6 +127,14 @@ def test_a_render_after_an_edit_imports_only_what_loading_and_rendering_need(
     modules = _modules_a_render_imports(workspace_dir, cache_dir, "five-year-report")
     assert "yaml" in modules  # the edited file was read again
     assert [name for name in NOT_IMPORTED_AFTER_AN_EDIT if name in modules] == []
+
+
+def test_a_first_check_of_a_clean_template_imports_no_wording_of_jinjas_errors(
+    workspace_dir: Path, cache_dir: Path
+) -> None:
+    modules = _modules_a_render_imports(workspace_dir, cache_dir, "five-year-report", cached=False)
+    assert "docxtpl_lint" in modules  # the template was checked
+    assert "reportgen.text.jinja_errors" not in modules
 
 
 def test_an_edited_part_is_loaded_again(tmp_path: Path, cache: Cache) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import py_compile
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -46,6 +49,43 @@ def test_line_breaks_and_tabs_in_values_become_the_same_markup() -> None:
         "</w:r></w:p>"
     )
     assert docxtpl_steps.resolve_listing(xml) == DocxTemplate.resolve_listing(None, xml)
+
+
+@pytest.fixture
+def template_copy(tmp_path: Path) -> Path:
+    """Return a copy of docxtpl/template.py with the bytecode Python writes for it."""
+    copy = tmp_path / "template.py"
+    shutil.copy2(docxtpl_steps._template_file(), copy)
+    py_compile.compile(str(copy), cfile=importlib.util.cache_from_source(str(copy)), doraise=True)
+    return copy
+
+
+def test_the_steps_taken_from_bytecode_are_those_compiled_from_source(template_copy: Path) -> None:
+    from_bytecode = docxtpl_steps._taken_from_bytecode(template_copy)
+    from_source = docxtpl_steps._compiled_from_source(template_copy)
+    for _, _, xml in PARTS:
+        prepared = from_bytecode["patch_xml"](None, xml)
+        assert prepared == from_source["patch_xml"](None, xml) == DocxTemplate.patch_xml(None, xml)
+    listing = "<w:p><w:r><w:t>一\n二\t三</w:t></w:r></w:p>"
+    assert from_bytecode["resolve_listing"](None, listing) == DocxTemplate.resolve_listing(
+        None, listing
+    )
+
+
+def test_the_bytecode_beside_the_source_is_used_under_a_pycache_prefix(
+    template_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path / "elsewhere"))  # -- nothing there --
+    methods = docxtpl_steps._taken_from_bytecode(template_copy)
+    assert methods["patch_xml"].__code__.co_filename == str(template_copy)
+
+
+def test_bytecode_older_than_its_source_is_not_used(template_copy: Path) -> None:
+    with template_copy.open("a", encoding="utf-8") as stream:
+        stream.write("\n# edited after it was compiled\n")
+    with pytest.raises(LookupError):
+        docxtpl_steps._taken_from_bytecode(template_copy)
+    assert docxtpl_steps._compiled_from_source(template_copy)["patch_xml"] is not None
 
 
 def test_the_steps_are_docxtpls_own_code_not_docxtpl_imported() -> None:

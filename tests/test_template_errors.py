@@ -165,6 +165,34 @@ def test_a_sandbox_escape_through_a_filter_is_refused_when_rendering(tmp_path: P
     ]
 
 
+def test_the_tag_a_filter_refuses_is_named_among_tags_of_the_same_name(tmp_path: Path) -> None:
+    # -- a paragraph is one line of the prepared template: its first tag using the name was
+    #    named, and the clerk looked for the fault in {{ report.organisation }} --
+    line = "{{ report.organisation }}共征集{{ report.organisation | percent(1) }}"
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, line])
+    (problem,) = check(tmp_path)
+    assert problem.startswith(
+        f"{template(tmp_path)}: body, paragraph 10: report.organisation: percent prints a number"
+    )
+    assert problem.endswith(": {{ report.organisation | percent(1) }}")
+
+
+def test_the_tag_that_fails_when_rendered_is_named_among_the_tags_of_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ report.organisation }}，{{ 1 / 0 }}"])
+    (problem,) = check(tmp_path)
+    assert problem.endswith("cannot divide by zero: check the figure divided by: {{ 1 / 0 }}")
+
+
+def test_a_failing_tag_inside_a_loop_is_named_as_before(tmp_path: Path) -> None:
+    # -- alone, a loop's tag knows no loop variable: no tag tells, and the line's first is named --
+    line = "{% for x in [1, 0] %}{{ x }}：{{ 1 / x }}{% endfor %}"
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, line])
+    (problem,) = check(tmp_path)
+    assert problem.endswith("check the figure divided by: {% for x in [1, 0] %}")
+
+
 SPECIAL = "A & B <c> “d” 'e'"
 
 

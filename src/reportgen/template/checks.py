@@ -113,7 +113,6 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
     from docxtpl_lint import lint
 
     from reportgen.template.damaged import damage_problems
-    from reportgen.template.lint import lint_message
     from reportgen.template.mistyped import lookalike_tags, merge_fields
 
     template = _Template(path)
@@ -127,6 +126,8 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
     problems: list[Problem] = []
     reported: set[tuple[Place, str]] = set()
     for issue in result.errors:
+        from reportgen.template.lint import lint_message  # -- its wording: only for a problem --
+
         where = template.where(part_name(issue.location.part), issue.location.paragraph)
         snippet = issue.snippet.strip()
         reported.add((where, snippet))
@@ -180,23 +181,28 @@ def _check_print_tags(
 
 def _tag_problem(environment: ImmutableSandboxedEnvironment, source: str) -> Message | None:
     """Return what is wrong with one print tag: its syntax, unknown filters, Python names."""
-    from reportgen.text.jinja_errors import syntax_error_message, unknown_filter, unknown_test
-
     try:
         tree = environment.parse(source)
     except TemplateSyntaxError as err:
+        from reportgen.text.jinja_errors import syntax_error_message  # -- only for a problem --
+
         return syntax_error_message(err)
     except RecursionError:
         return NESTED_TOO_DEEP()
-    findings = [
-        unknown_filter(node.name, environment.filters)
-        for node in tree.find_all(nodes.Filter)
-        if node.name not in environment.filters
-    ] + [
-        unknown_test(node.name, environment.tests)
-        for node in tree.find_all(nodes.Test)
-        if node.name not in environment.tests
-    ]
+    findings: list[Message] = []
+    filters = [node.name for node in tree.find_all(nodes.Filter)]
+    tests = [node.name for node in tree.find_all(nodes.Test)]
+    if not set(filters) <= environment.filters.keys() or not set(tests) <= environment.tests.keys():
+        from reportgen.text.jinja_errors import unknown_filter, unknown_test
+
+        findings += [
+            unknown_filter(name, environment.filters)
+            for name in filters
+            if name not in environment.filters
+        ]
+        findings += [
+            unknown_test(name, environment.tests) for name in tests if name not in environment.tests
+        ]
     private = [node.attr for node in tree.find_all(nodes.Getattr) if node.attr.startswith("_")]
     if private:
         # The sandbox refuses these when rendering; saying so here names the tag.

@@ -44,7 +44,8 @@ def check_printed(
         if reason is None:
             continue
         reported.add((use.path, use.how))
-        where, tag = template.locate(use.part, use.line, use.written)
+        filter_name = use.how.removeprefix(FILTER) if use.how.startswith(FILTER) else ""
+        where, tag = template.locate(use.part, use.line, use.written, also=filter_name)
         problems.append(
             Problem(reason, file=template.path, where=where, field=use.path, tag=tag or None)
         )

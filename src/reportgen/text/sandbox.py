@@ -218,6 +218,7 @@ def _counted(items: Iterable[Any]) -> Iterator[Any]:
 # -- filters and methods: the arguments that make a result larger than its input --
 
 
+@functools.cache  # -- the same for every environment: a run makes two or three, each 66 --
 def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     """Return ``function`` with its arguments checked before, and its result measured after."""
     check: Callable[..., Any] = _FILTER_CHECKS.get(name, _no_filter_check)
