@@ -412,3 +412,17 @@ def test_a_parts_own_field_in_the_wrong_shape_is_told_its_shape(
     assert any(problem.startswith(f"{path}:{expected}") for problem in found), found
     assert not any("missing required field" in problem for problem in found)
     assert not any("in templates: rename" in problem for problem in found)
+
+
+@pytest.mark.parametrize("saved", ["proposals.yml", "proposals.yaml.txt", "Proposals.YAML"])
+def test_a_part_file_saved_under_another_name_is_named_with_the_rename_to_do(
+    report_dir: Path, saved: str
+) -> None:
+    # -- Notepad's .txt, an editor's .yml: the part was said to have no file, and the file
+    # there was said to be missing from parts, where it is listed --
+    (report_dir / "proposals.yaml").rename(report_dir / saved)
+    report = report_dir / "report.yaml"
+    assert problems(report_dir) == [
+        f"{report}:12:5: report.parts: part 'proposals' has no data file proposals.yaml, but "
+        f"{saved} is there: rename it to proposals.yaml"
+    ]

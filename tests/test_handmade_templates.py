@@ -7,13 +7,20 @@ either renders what the author meant or is refused with the place and what to do
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 from lxml import etree
 
-from minimal_workspace import TEMPLATE, make_workspace, paragraph_texts, set_body_xml
+from minimal_workspace import (
+    PROPOSALS_YAML,
+    TEMPLATE,
+    make_workspace,
+    paragraph_texts,
+    set_body_xml,
+)
 from reportgen.api import check_reports, render_reports
 from reportgen.i18n import set_language
 from reportgen.ooxml.package import Package
@@ -409,3 +416,94 @@ def test_a_section_break_in_a_tags_paragraph_is_kept(
     [written] = render_reports(Workspace.at(tmp_path))
     assert len(docx.Document(str(written)).sections) == 2
     assert paragraph_texts(written) == texts
+
+
+def _cell(text: str, merge: str = "") -> str:
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="2400" w:type="dxa"/>{merge}</w:tcPr>'
+        f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p></w:tc>'
+    )
+
+
+def _category_table(*rows: str) -> str:
+    """Return a bordered table of three columns holding ``rows``, then a paragraph."""
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    grid = '<w:gridCol w:w="2400"/>' * 3
+    body = "".join(f"<w:tr>{row}</w:tr>" for row in rows)
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{borders}</w:tblBorders>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl><w:p/>"
+    )
+
+
+#: The minimal data, its derived figure labelled too, so that every figure prints a label.
+_LABELLED = {
+    "proposals.yaml": PROPOSALS_YAML.replace("precision: 1", "precision: 1\n    label: 采纳率")
+}
+_SPAN = '<w:gridSpan w:val="3"/>'
+_RESTART = '<w:vMerge w:val="restart"/>'
+#: A 类别 cell merged down over the looped row and the row of the sum under it.
+_MERGED_OVER_A_LOOP = _category_table(
+    _cell("类别") + _cell("指标") + _cell("数值"),
+    _cell("{%tr for f in proposals.figures %}", _SPAN),
+    _cell("建议工作", _RESTART) + _cell("{{ f.label }}") + _cell("{{ f }}"),
+    _cell("{%tr endfor %}", _SPAN),
+    _cell("", "<w:vMerge/>") + _cell("小计") + _cell("3项"),
+)
+
+
+def _merges(path: Path) -> list[list[str | None]]:
+    """Return each row's vertical merge marks of the document at ``path``: restart, continue."""
+    body = docx.Document(str(path)).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    return [
+        [
+            None if merge is None else merge.get(f"{w}val", "continue")
+            for merge in (cell.find(f"{w}tcPr/{w}vMerge") for cell in row.iter(f"{w}tc"))
+        ]
+        for row in body.iter(f"{w}tr")
+    ]
+
+
+@pytest.mark.soffice
+def test_a_cell_merged_down_over_a_looped_row_stays_one_cell(
+    tmp_path: Path, soffice: str, poppler: None
+) -> None:
+    # -- a clerk merges 类别 down beside the rows a {%tr for %} makes: the row copied for each
+    # figure started a merge of its own, and 建议工作 was printed beside every one --
+    make_workspace(tmp_path, files=_LABELLED)
+    set_body_xml(tmp_path / "templates" / TEMPLATE, _MERGED_OVER_A_LOOP)
+    [written] = render_reports(Workspace.at(tmp_path))
+
+    assert _merges(written) == [
+        [None, None, None],
+        ["restart", None, None],
+        ["continue", None, None],
+        ["continue", None, None],
+        ["continue", None, None],
+    ]
+    from reportgen.pdf import convert_to_pdf
+
+    [pdf] = convert_to_pdf([written], tmp_path / "pdf")
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert text.count("建议工作") == 1
+    assert text.count("征集合理化建议") == 1
+
+
+def test_a_merge_inside_a_loop_of_several_rows_is_kept_as_it_is(tmp_path: Path) -> None:
+    # -- a merge may join the two rows of one item: each item's starts again --
+    make_workspace(tmp_path, files=_LABELLED)
+    table = _category_table(
+        _cell("{%tr for f in proposals.figures %}", _SPAN),
+        _cell("{{ f.label }}", _RESTART) + _cell("数值") + _cell("{{ f }}"),
+        _cell("", "<w:vMerge/>") + _cell("单位") + _cell("条"),
+        _cell("{%tr endfor %}", _SPAN),
+    )
+    set_body_xml(tmp_path / "templates" / TEMPLATE, table)
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert _merges(written) == [["restart", None, None], ["continue", None, None]] * 3

@@ -83,10 +83,24 @@ def syntax(source: str) -> Message:
             "{% %} 标签应以 if、for 等词开头",
         ),
         ("{{ a. }}", "a name or number must follow the dot", "点号后面应为名称或数字"),
+        (
+            "{{ report.\u200btitle }}",
+            "the tag holds an invisible character (U+200B, brought in by a copy from a web page "
+            "or a chat): delete the tag and type it again",
+            "标签里有一个看不见的字符（U+200B，多是从网页或微信中复制带来的）：请删掉这个标签，"
+            "重新输入",
+        ),
+        (
+            "{{ report.ti\u00adtle }}",
+            "the tag holds an invisible character (U+00AD, brought in by a copy from a web page "
+            "or a chat): delete the tag and type it again",
+            "标签里有一个看不见的字符（U+00AD，多是从网页或微信中复制带来的）：请删掉这个标签，"
+            "重新输入",
+        ),
     ],
     ids=[
         "ends-too-early", "expected", "unfinished", "brackets", "character", "unclosed",
-        "unexpected-tag", "unknown-tag", "tag-name", "dot",
+        "unexpected-tag", "unknown-tag", "tag-name", "dot", "zero-width-space", "soft-hyphen",
     ],
 )  # fmt: skip
 def test_jinja_syntax_errors_are_reworded(source: str, english: str, chinese: str) -> None:
@@ -170,6 +184,12 @@ def render_error(source: str, **context: object) -> Message:
             "what it needs into this template",
             "模板不能引入别的模板（include、import、extends）：请把要用的内容直接写进这个模板",
         ),
+        (
+            "{% for i in range(10 ** 9) %}{% endfor %}",
+            {},
+            "range(…) would count more than 100000 numbers: loop over fewer",
+            "range(…) 要数的数超过 100000 个：请减少循环次数",
+        ),
     ],
     ids=[
         "undefined",
@@ -183,6 +203,7 @@ def render_error(source: str, **context: object) -> Message:
         "missing-argument",
         "too-many-arguments",
         "include",
+        "range",
     ],
 )
 def test_jinja_render_errors_are_reworded(

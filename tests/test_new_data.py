@@ -268,3 +268,28 @@ def test_new_data_says_what_to_do_in_chinese(
         "共 20 处待填写（写着“【待填写】”）：“reportgen check notice”会逐条列出，"
         "“reportgen render notice”现在就可以生成文档"
     )
+
+
+def test_data_for_a_template_that_signs_renders_at_once_and_signs_when_filled(
+    department: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -- the starter template prints {{p official.signature }}, the organisation and the
+    # date: new-data wrote no date, and the render it promised failed at official.signature --
+    assert main(["new-department", "dept"]) == 0
+    shutil.rmtree(department / "data" / "dept")
+    capsys.readouterr()
+    assert main(["new-data", "dept.docx", "dept"]) == 0
+    capsys.readouterr()
+    data = department / "data" / "dept" / "report.yaml"
+    assert f"date: {PENDING}" in data.read_text(encoding="utf-8")
+
+    assert main(["render", "dept"]) == 0
+    [written] = (department / "output").iterdir()
+    assert paragraphs(written)[-2:] == [PENDING, PENDING]
+
+    text = data.read_text(encoding="utf-8")
+    text = text.replace(f"organisation: {PENDING}", "organisation: 江州市妇女联合会")
+    data.write_text(text.replace(f"date: {PENDING}", "date: 2024-03-15"), encoding="utf-8")
+    assert main(["render", "dept"]) == 0
+    written = max((department / "output").iterdir(), key=lambda path: path.stat().st_mtime_ns)
+    assert paragraphs(written)[-2:] == ["江州市妇女联合会", "2024年3月15日"]

@@ -220,3 +220,24 @@ def test_a_report_with_nothing_to_fill_is_told_so(
     assert main(["fill-sheet", "five-year-report"]) == 1
 
     assert "no figure of 'five-year-report' awaits its value" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("heading", ["{year}年度", "{year} 年度", "{full}年", "{year}"])
+def test_a_year_column_headed_as_statistics_offices_head_it_is_read(
+    workspace: Path, heading: str
+) -> None:
+    # -- 2019年度 heads a year's column in most statistical tables: the sheet was refused as
+    # naming no year, and every figure it gives was said to be missing --
+    shutil.copytree(REPO / "data" / "worker-homes", workspace / "data" / "worker-homes")
+    sheet = workspace / "data" / "worker-homes" / "统计数据.xlsx"
+    book = openpyxl.load_workbook(sheet)
+    for cell in book["职工之家"][1]:
+        if isinstance(cell.value, int):
+            full = str(cell.value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+            cell.value = heading.format(year=cell.value, full=full)
+    book.save(sheet)
+
+    data = load_report_data(workspace / "data" / "worker-homes")
+
+    homes = data.context["homes"]
+    assert homes.model_homes.by_year == {2019: 36, 2020: 41, 2021: 45, 2022: 52, 2023: 58}

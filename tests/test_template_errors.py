@@ -165,6 +165,34 @@ def test_a_sandbox_escape_through_a_filter_is_refused_when_rendering(tmp_path: P
     ]
 
 
+def test_the_tag_a_filter_refuses_is_named_among_tags_of_the_same_name(tmp_path: Path) -> None:
+    # -- a paragraph is one line of the prepared template: its first tag using the name was
+    #    named, and the clerk looked for the fault in {{ report.organisation }} --
+    line = "{{ report.organisation }}共征集{{ report.organisation | percent(1) }}"
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, line])
+    (problem,) = check(tmp_path)
+    assert problem.startswith(
+        f"{template(tmp_path)}: body, paragraph 10: report.organisation: percent prints a number"
+    )
+    assert problem.endswith(": {{ report.organisation | percent(1) }}")
+
+
+def test_the_tag_that_fails_when_rendered_is_named_among_the_tags_of_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, "{{ report.organisation }}，{{ 1 / 0 }}"])
+    (problem,) = check(tmp_path)
+    assert problem.endswith("cannot divide by zero: check the figure divided by: {{ 1 / 0 }}")
+
+
+def test_a_failing_tag_inside_a_loop_is_named_as_before(tmp_path: Path) -> None:
+    # -- alone, a loop's tag knows no loop variable: no tag tells, and the line's first is named --
+    line = "{% for x in [1, 0] %}{{ x }}：{{ 1 / x }}{% endfor %}"
+    make_workspace(tmp_path, body=[*TEMPLATE_BODY, line])
+    (problem,) = check(tmp_path)
+    assert problem.endswith("check the figure divided by: {% for x in [1, 0] %}")
+
+
 SPECIAL = "A & B <c> “d” 'e'"
 
 
@@ -738,3 +766,18 @@ def test_a_tag_in_a_footnote_is_named_by_its_note_and_renders(tmp_path: Path) ->
         notes = package.read("word/footnotes.xml").decode("utf-8")
     assert "数据来源：市总工会" in notes
     assert ">工作汇报</w:t>" in notes
+
+
+def test_a_loop_over_one_text_is_refused_before_it_prints_each_character(tmp_path: Path) -> None:
+    # -- opening: written as one text, where the template loops over paragraphs: every
+    # character was printed as a paragraph of its own --
+    report_dir = make_workspace(tmp_path)
+    replace(report_dir / "report.yaml", "opening:\n  - 过去", "opening: 过去")
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 2: opening: is one text, not a list: a loop over "
+        "it repeats its block for each character; write it in the data as a list (a line '- …' "
+        "each), or print it with {{ opening }}: {% for paragraph in opening %}"
+    ]
+    with pytest.raises(ProblemsFound):
+        render_reports(Workspace.at(tmp_path))
+    assert list((tmp_path / "output").iterdir()) == []

@@ -150,6 +150,8 @@ DATE_FORMS = [
     "2024.1.15",
     "2024/1/15",
     "２０２４年１月１５日",
+    "2024年1月15号",
+    "2024 年 1 月 15 日",
 ]
 
 
@@ -213,3 +215,24 @@ def test_a_date_that_is_no_date_printed_as_a_date_says_how_to_write_one(tmp_path
         f"{template}: body, paragraph 1: date: cn_date prints a date, and '四月十九日' is none: "
         "write it as 2024年1月15日 or 2024-01-15: {{ date | cn_date }}"
     ]
+
+
+@pytest.mark.parametrize("text", ["2024年1月", "2024年1月15", "2024-01"])
+def test_a_report_date_begun_but_not_finished_is_refused_at_its_line(
+    tmp_path: Path, text: str
+) -> None:
+    # -- read as text of the clerk's own, the report had no date: the starter template then
+    # failed at official.signature, a field the clerk never wrote, in the template --
+    report_dir = make_workspace(tmp_path)
+    path = replace(report_dir / "report.yaml", "date: 2024-01-15", f"date: {text}")
+    assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == [
+        f"{path}:8:1: report.date: should be a date written as 2024年1月15日 or 2024-01-15, not "
+        f"the text '{text}'"
+    ]
+
+
+def test_text_that_only_names_a_year_stays_a_field_of_the_clerks_own(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path, body=["{{ date }}"])
+    replace(report_dir / "report.yaml", "date: 2024-01-15", "date: 2023年度")
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == ["2023年度"]

@@ -125,6 +125,7 @@ class _Writer:
         for shape in shapes.values():
             if shape not in figures and shape.kind != SECTION:  # -- attachment: optional --
                 lines += self.field(shape, "")
+        lines += _signing_facts(shapes)
         if figures:
             lines.append(("figures:", "数字：每个数字写 value，印出时按数据中的写法"))
             for shape in figures:
@@ -204,6 +205,19 @@ class _Writer:
             inner = []
         for member in inner:
             yield from self.places(member, deep=deep)
+
+
+def _signing_facts(shapes: dict[str, Shape]) -> list[tuple[str, str]]:
+    """Return the lines of the facts a template's 公文 parts are made of, if it prints them.
+
+    ``official.signature`` (the starter template's 落款) is the organisation and the date;
+    without them it is empty, and a template printing it cannot render.
+    """
+    official = shapes.get("official")
+    if official is None or not official.fields:
+        return []
+    facts = (("organisation", "署名单位，印在落款处"), ("date", "成文日期，印在落款处"))
+    return [(f"{name}: {PENDING}", note) for name, note in facts if name not in shapes]
 
 
 _FIGURE_WORDS = {

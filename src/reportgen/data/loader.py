@@ -33,6 +33,7 @@ from reportgen.data.messages import (
     OFFICIAL_NEEDS_FACTS,
     OWN_NAME_TAKEN,
     PART_AND_FIGURE,
+    PART_FILE_MISNAMED,
     PART_WITHOUT_FILE,
     PICTURE_NAME_TAKEN,
     RESERVED_PART,
@@ -42,7 +43,7 @@ from reportgen.data.messages import (
     WHAT_RESERVED,
 )
 from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
-from reportgen.data.official import Official, build_official
+from reportgen.data.official import Official, Signature, build_official
 from reportgen.data.outline import report_facts
 from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import render_prose
@@ -258,6 +259,9 @@ class _Loader:
             if spec.official is not None:
                 message = OFFICIAL_NEEDS_FACTS()
                 self.problems.append(source.problem(message, ("official",), "report.official"))
+            elif spec.organisation is not None and self.date_pending:
+                # -- signed with the date still to fill, printed as every placeholder is --
+                return Official(signature=Signature(spec.organisation, PENDING))
             return Official()  # -- a report of free data signs as its template says --
         official, problems = build_official(spec.official, spec.organisation, spec.date, source)
         self.problems += problems
@@ -493,6 +497,7 @@ class _Loader:
         self, spec: ReportFile, report_source: SourceFile
     ) -> list[tuple[str, SourceFile]]:
         sources = []
+        named: set[str] = set()  # -- a part's file under another name, told once --
         for index, name in enumerate(spec.parts):
             path = self.directory / f"{name}.yaml"
             if name in RESERVED_REPORT_NAMES:
@@ -505,18 +510,21 @@ class _Loader:
                 )
                 continue
             if not path.is_file():
+                misnamed = _misnamed(path)
+                message = (
+                    PART_WITHOUT_FILE(name=name, file=path.name, folder=self.directory)
+                    if misnamed is None
+                    else PART_FILE_MISNAMED(name=name, file=path.name, found=misnamed)
+                )
+                named.add(misnamed or path.name)
                 self.problems.append(
-                    report_source.problem(
-                        PART_WITHOUT_FILE(name=name, file=path.name, folder=self.directory),
-                        ("parts", index),
-                        "report.parts",
-                    )
+                    report_source.problem(message, ("parts", index), "report.parts")
                 )
                 continue
             source = self._read(path)
             if source is not None:
                 sources.append((name, source))
-        listed = {f"{name}.yaml" for name in spec.parts} | {REPORT_FILE}
+        listed = {f"{name}.yaml" for name in spec.parts} | {REPORT_FILE} | named
         if spec.batch is not None:
             listed.add(spec.batch.rows)  # a batch's table may be a YAML file too
         for path in sorted(self.directory.glob("*.y*ml")):
@@ -605,6 +613,18 @@ _UNDATED = "1900-01-01"
 
 
 #: The report's facts, by the names templates use.
+def _misnamed(path: Path) -> str | None:
+    """Return the name of the file that is ``path`` in other hands, or None if there is none.
+
+    A part's file becomes proposals.yml, PROPOSALS.YAML, or Notepad's proposals.yaml.txt.
+    """
+    wanted = {path.name.lower(), path.with_suffix(".yml").name.lower()}
+    for found in sorted(path.parent.iterdir()):
+        if found.name.lower().removesuffix(".txt") in wanted and found.is_file():
+            return found.name
+    return None
+
+
 _FACTS = ("organisation", "title", "period", "date")
 #: The fact each file name placeholder takes, by the field of report.yaml that gives it.
 _PLACEHOLDER_FACTS = {

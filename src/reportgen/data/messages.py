@@ -528,9 +528,9 @@ SHEET_NO_INDICATORS = MessageKind(
 )
 SHEET_NO_YEARS = MessageKind(
     "sheet-figures.no-years",
-    en="the first row names no year (2019 or 2019年) and no 合计 column: head the columns with "
-    "the years",
-    zh="第一行既没有年度（如 2019 或 2019年），也没有“合计”列：请在各列的第一行写上年度",
+    en="the first row names no year (2019, 2019年 or 2019年度) and no 合计 column: head the "
+    "columns with the years",
+    zh="第一行既没有年度（如 2019、2019年或2019年度），也没有“合计”列：请在各列的第一行写上年度",
 )
 SHEET_NO_FIGURE = MessageKind(
     "sheet-figures.no-figure",
@@ -640,6 +640,11 @@ PART_WITHOUT_FILE = MessageKind(
     "data.part-without-file",
     en="part '{name}' has no data file {file} in {folder}",
     zh="部分“{name}”在 {folder} 中没有数据文件 {file}：请建立这个文件，或从 parts 中删去",
+)
+PART_FILE_MISNAMED = MessageKind(
+    "data.part-file-misnamed",
+    en="part '{name}' has no data file {file}, but {found} is there: rename it to {file}",
+    zh="部分“{name}”没有数据文件 {file}，但有 {found}：请把它改名为 {file}",
 )
 PART_AND_FIGURE = MessageKind(
     "data.part-and-figure",

@@ -30,7 +30,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from reportgen.text.dates import parse_date
+from reportgen.text.dates import is_begun_date, parse_date
 from reportgen.text.printing import PENDING
 
 
@@ -60,7 +60,8 @@ def _date(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     try:
-        return value.strip() == PENDING or parse_date(value) is not None
+        # -- begun as a date but not one (2024年1月, no day): reportgen says what to write --
+        return value.strip() == PENDING or parse_date(value) is not None or is_begun_date(value)
     except ValueError:
         return True  # -- written as a date that does not exist: reportgen says so --
 

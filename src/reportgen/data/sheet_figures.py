@@ -2,9 +2,10 @@
 
 Such a sheet has an indicator a row and a year a column, with a unit column: its first row
 with anything in it names the columns: ``指标`` (or ``指标名称``, ``项目``; else the first
-column), ``单位``, a column a year (``2019`` or ``2019年``), and optionally ``合计`` (the
-period's figure, for one not given by year) and ``上期`` (the previous period's). A data
-file names the sheet and, if not every row, which rows hold its indicators::
+column), ``单位``, a column a year (``2019``, ``2019年`` or ``2019年度``), and optionally
+``合计`` (the period's figure, for one not given by year) and ``上期`` (the previous
+period's). A data file names the sheet and, if not every row, which rows hold its
+indicators::
 
     figures_sheet:
       file: 统计数据.xlsx
@@ -23,6 +24,7 @@ writes such a sheet for a new period, to be filled in and read back here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +51,8 @@ INDICATOR_HEADINGS = ("指标", "指标名称", "项目", "名称")
 UNIT_HEADINGS = ("单位", "计量单位")
 TOTAL_HEADINGS = ("合计", "本期合计", "本期")
 PREVIOUS_HEADINGS = ("上期", "上一周期", "上期合计")
-_YEAR = re.compile(r"(\d{4})\s*年?")
+#: A year's column as statistics offices head it: 2019, 2019年, 2019年度 (full-width digits too).
+_YEAR = re.compile(r"(\d{4})\s*(?:年度?)?")
 
 
 @dataclass
@@ -152,7 +155,8 @@ def _heading(cell: Any) -> str:
 def _year(cell: Any) -> int | None:
     if isinstance(cell, int) and 1900 <= cell <= 2200:
         return cell
-    match = _YEAR.fullmatch(cell.strip()) if isinstance(cell, str) else None
+    text = unicodedata.normalize("NFKC", cell).strip() if isinstance(cell, str) else ""
+    match = _YEAR.fullmatch(text)
     return int(match.group(1)) if match and 1900 <= int(match.group(1)) <= 2200 else None
 
 

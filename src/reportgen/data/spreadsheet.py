@@ -3,7 +3,9 @@
 python-calamine reads every format here, in Rust, ten times as fast as openpyxl reads .xlsx.
 Cells come as Python values: text, whole numbers as ``int`` (a spreadsheet stores 16489 as
 16489.0), other numbers as ``float``, date cells as ``datetime.date`` (with a time, as
-``datetime.datetime``), and empty cells as ``""``. Each row keeps its number in the sheet and
+``datetime.datetime``), and empty cells as ``""``; in a table of an .xlsx, a column of numbers
+shown as percentages comes as numbers that print as shown (0.351 as 35.1%; see
+:mod:`reportgen.data.sheet_formats`). Each row keeps its number in the sheet and
 each cell its column, so a problem is named as a clerk finds it: ``获奖名单!C7``.
 
 A workbook is untrusted input. calamine holds a sheet as a dense grid from its first cell to
@@ -71,6 +73,7 @@ class Sheet:
         self.path = path
         self.name = name
         self._sheet = calamine_sheet
+        self._percents: dict[int, int] | None = None
 
     @property
     def height(self) -> int:
@@ -90,8 +93,10 @@ class Sheet:
             if values.count("") < len(values):
                 yield SheetRow(index + 1, first, values)
 
-    def table_rows(self) -> Iterator[SheetRow]:
+    def table_rows(self, *, percentages: bool = False) -> Iterator[SheetRow]:
         """Yield the rows of the table on the sheet, its column names first.
+
+        With ``percentages``, the numbers of a column an .xlsx shows as percentages print so.
 
         A title above the table (a row of one cell, often merged across, over a row of
         several) is passed over; a merged cell's value stands in every cell it covers, as a
@@ -108,8 +113,16 @@ class Sheet:
             return
         merges = _Merges(getattr(self._sheet, "merged_cell_ranges", None) or [])
         table = itertools.chain([header], [following] if following is not None else [], rows)
+        percents = self._percent_columns() if percentages else {}
         for row in table:
-            yield merges.fill(row)
+            yield _shown_as_percent(merges.fill(row), percents) if percents else merges.fill(row)
+
+    def _percent_columns(self) -> dict[int, int]:
+        if self._percents is None:  # -- read once, however often the table is gone through --
+            from reportgen.data.sheet_formats import percent_columns
+
+            self._percents = percent_columns(self.path, self.name)
+        return self._percents
 
     def problem(self, message: Any, column: int | None, row: int, **location: Any) -> Problem:
         """Return a Problem at a cell of this sheet (at the row's first cell without ``column``)."""
@@ -157,6 +170,18 @@ class _Merges:
                 if cells[column - row.first] == "":
                     cells[column - row.first] = value
         return SheetRow(row.number, row.first, cells)
+
+
+def _shown_as_percent(row: SheetRow, percents: dict[int, int]) -> SheetRow:
+    """Return ``row`` with the numbers of the columns shown as percentages printing so."""
+    from reportgen.data.sheet_formats import SheetPercent
+
+    cells = list(row.cells)
+    for index, cell in enumerate(cells):
+        places = percents.get(row.first + index)
+        if places is not None and isinstance(cell, int | float) and not isinstance(cell, bool):
+            cells[index] = SheetPercent(cell, places)
+    return SheetRow(row.number, row.first, cells)
 
 
 def plain_value(cell: Any) -> CellValue:

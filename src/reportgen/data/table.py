@@ -384,7 +384,7 @@ def _open_sheet(path: Path, name: str | None) -> Table:
     from reportgen.data.spreadsheet import cell_name, column_letters, open_sheet
 
     sheet = open_sheet(path, name)
-    header = next(sheet.table_rows(), None)
+    header = next(sheet.table_rows(percentages=True), None)
     if header is None:
         raise DataError([Problem(TABLE_EMPTY(), file=path)])
     columns = [str(cell) for cell in header.cells]
@@ -399,13 +399,13 @@ def _open_sheet(path: Path, name: str | None) -> Table:
     problems = _check_columns(path, columns, place)
     if problems:
         raise DataError(problems)
-    rows = sheet.table_rows()
+    rows = sheet.table_rows(percentages=True)
     next(rows)  # the column names
     if next(rows, None) is None:
         raise DataError([Problem(NO_ROWS(), file=path)])
 
     def records() -> Iterator[Record]:
-        rows = sheet.table_rows()
+        rows = sheet.table_rows(percentages=True)
         next(rows)  # the column names
         for row in rows:
             yield row.number, _sheet_values(sheet, row.number, row.first, row.cells, columns), {}

@@ -170,11 +170,11 @@ class CompiledTemplate:
                 from reportgen.text.jinja_errors import syntax_error_message
 
                 message = syntax_error_message(err)
-                problems.append(self._problem(name, err.lineno, message, source))
+                problems.append(self._problem(name, err.lineno, message, source=source))
                 continue
             except (RecursionError, SyntaxError) as err:  # -- nested past Python's limits --
                 line = getattr(err, "lineno", None)
-                problems.append(self._problem(name, line, TOO_DEEP(), source))
+                problems.append(self._problem(name, line, TOO_DEEP(), source=source))
                 continue
             column_loops = "{%tc" in re.sub(r"<[^>]+>", "", xml)
             parts[name] = PreparedPart(source, code, column_loops, uses)
@@ -254,7 +254,7 @@ class CompiledTemplate:
         except ProblemsFound:
             raise  # a value that could not be printed (a chart without a font) says why
         except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError) as err:
-            raise RenderError([self._runtime_problem(name, err)]) from err
+            raise RenderError([self._runtime_problem(name, err, context)]) from err
         except RecursionError as err:  # -- a macro calling itself, a loop recursing --
             raise RenderError([self._runtime_problem(name, err)]) from err
 
@@ -303,10 +303,13 @@ class CompiledTemplate:
 
     # -- locating problems in the template --
 
-    def _runtime_problem(self, name: str, err: BaseException) -> Problem:
+    def _runtime_problem(
+        self, name: str, err: BaseException, context: Mapping[str, Any] | None = None
+    ) -> Problem:
         line = None
         import traceback
 
+        from reportgen.template.failing_tag import failing_tag
         from reportgen.text.jinja_errors import render_error_message
 
         for frame in traceback.extract_tb(err.__traceback__):
@@ -314,20 +317,28 @@ class CompiledTemplate:
                 line = frame.lineno
         # -- a render that recursed too deep: a macro calling itself, blocks nested past bounds --
         message = TOO_DEEP() if isinstance(err, RecursionError) else render_error_message(err)
+        written = ""
+        lines = self.parts[name].source.split("\n") if name in self.parts else []
+        if context is not None and line is not None and 0 < line <= len(lines):
+            written = failing_tag(self.environment, lines[line - 1], err, context)
         # -- a value that cannot be printed is named by the field the tag prints --
-        return self._problem(name, line, message, named=isinstance(err, InvalidValue))
+        return self._problem(name, line, message, written, named=isinstance(err, InvalidValue))
 
     def _problem(
         self,
         name: str,
         line: int | None,
         message: Message,
+        written: str = "",
         source: str | None = None,
         *,
         named: bool = False,
     ) -> Problem:
-        """Return a Problem naming the part, paragraph or cell, and the tag at ``line``."""
-        where, tag = self.locate(name, line, source=source)
+        """Return a Problem naming the part, paragraph or cell, and the tag at ``line``.
+
+        The tag is the line's first, or the first that uses ``written`` (a name, or a tag).
+        """
+        where, tag = self.locate(name, line, written, source=source)
         if not tag:
             return Problem(message, file=self.path, where=where)
         printed = _PRINTED_PATH.fullmatch(tag) if named else None
@@ -340,11 +351,19 @@ class CompiledTemplate:
         )
 
     def locate(
-        self, name: str, line: int | None, written: str = "", *, source: str | None = None
+        self,
+        name: str,
+        line: int | None,
+        written: str = "",
+        *,
+        source: str | None = None,
+        also: str = "",
     ) -> tuple[Place, str]:
         """Return the place of line ``line`` of part ``name``, and the tag there using ``written``.
 
-        The tag is the line's first when none uses ``written``, or ``written`` is not given.
+        Of the tags using ``written``, one that uses ``also`` too (the filter a problem is
+        about) is preferred. The tag is the line's first when none uses ``written``, or
+        ``written`` is not given.
         """
         if source is None:
             source = self.parts[name].source if name in self.parts else ""
@@ -354,7 +373,8 @@ class CompiledTemplate:
             return where, ""
         tags = _TAG.findall(re.sub(r"<[^>]+>", "", lines[line - 1]))
         using = [tag for tag in tags if written and _uses(tag, written)]
-        tag = (using or tags or [""])[0]
+        both = [tag for tag in using if also and _uses(tag, also)]
+        tag = (both or using or tags or [""])[0]
         if not tag:
             return where, ""
         # The same tag may stand in several paragraphs: count those before this line.
@@ -395,13 +415,14 @@ def _prepare(xml: str) -> str:
     # -- imported here: a template read back from the cache is prepared already --
     from reportgen.template.docxtpl_steps import patch_xml
     from reportgen.template.headings import keep_headings
+    from reportgen.template.merged_rows import merge_down_in_loops
     from reportgen.template.section_breaks import keep_section_breaks
     from reportgen.template.split_tags import gather_split_tags
     from reportgen.template.table_heads import keep_table_heads
     from reportgen.template.titles import break_long_title
 
     gathered = break_long_title(keep_headings(keep_table_heads(gather_split_tags(xml))))
-    return lines(_plain_entities(patch_xml(keep_section_breaks(gathered))))
+    return lines(_plain_entities(patch_xml(merge_down_in_loops(keep_section_breaks(gathered)))))
 
 
 #: The inside of a tag, as docxtpl's preparation leaves it.

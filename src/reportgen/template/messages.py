@@ -406,3 +406,10 @@ PICTURE_BESIDE_PREFIX = MessageKind(
     zh="{tag} 所在的{unit}里还有图片或图形，会随标签一起被去掉（docxtpl 会去掉整个{unit}）："
     "请把标签移到单独的{unit}",
 )
+LOOP_OVER_TEXT = MessageKind(
+    "template.loop-over-text",
+    en="is one text, not a list: a loop over it repeats its block for each character; write "
+    "it in the data as a list (a line '- …' each), or print it with {{{{ {name} }}}}",
+    zh="是一段文字，不是列表：按它循环会把每个字各印一遍；请在数据中写成列表（每项一行“- …”），"
+    "或在模板中直接用 {{{{ {name} }}}} 印出",
+)

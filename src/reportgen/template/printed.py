@@ -19,9 +19,10 @@ from jinja2 import Environment, Undefined
 from reportgen.errors import InvalidValue, Problem
 from reportgen.i18n import Message
 from reportgen.template.compiled import CompiledTemplate
-from reportgen.template.usage import FILTER, PRINTED, Use
+from reportgen.template.messages import LOOP_OVER_TEXT
+from reportgen.template.usage import FILTER, ITERATED, PRINTED, Use
 from reportgen.text.filters import FILTERS
-from reportgen.text.printing import unprintable
+from reportgen.text.printing import PENDING, unprintable
 
 #: Items a check looks at in one list: enough to find a bad one in any real document.
 _MAX_ITEMS = 10_000
@@ -43,7 +44,8 @@ def check_printed(
         if reason is None:
             continue
         reported.add((use.path, use.how))
-        where, tag = template.locate(use.part, use.line, use.written)
+        filter_name = use.how.removeprefix(FILTER) if use.how.startswith(FILTER) else ""
+        where, tag = template.locate(use.part, use.line, use.written, also=filter_name)
         problems.append(
             Problem(reason, file=template.path, where=where, field=use.path, tag=tag or None)
         )
@@ -54,6 +56,8 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
     """Return why the first of ``values`` that fails its use fails it, or None if none does."""
     check = FILTERS.get(use.how.removeprefix(FILTER)) if use.how.startswith(FILTER) else None
     for value in values:
+        if use.how == ITERATED and isinstance(value, str) and PENDING not in value:
+            return LOOP_OVER_TEXT(name=use.written)
         if use.how == PRINTED:
             reason = unprintable(value)
             if reason is not None and not (use.conditional and value is None):

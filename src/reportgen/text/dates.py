@@ -13,11 +13,15 @@ import re
 from reportgen.errors import InvalidValue
 from reportgen.text.messages import DATE_IMPOSSIBLE, NO_SUCH_DAY, NO_SUCH_MONTH
 
-#: The forms of a date, whole: year, month and day in Arabic digits (full-width ones too).
+#: The forms of a date, whole: year, month and day in Arabic digits (full-width ones too);
+#: the day may end in 号, as it is said (2024年1月15号), and spaces may stand around 年 and 月.
 DATE_FORMS = re.compile(
     r"(?P<year>\d{4})(?:(?P<separator>[-./])(?P<month>\d{1,2})(?P=separator)(?P<day>\d{1,2})"
-    r"|年(?P<cn_month>\d{1,2})月(?P<cn_day>\d{1,2})日)"
+    r"|\s*年\s*(?P<cn_month>\d{1,2})\s*月\s*(?P<cn_day>\d{1,2})\s*[日号])"
 )
+#: Text begun as a date (2024年1…, 2024-1…), whole or not: meant as a date, so never read as
+#: text of the clerk's own. 2023年度 is not begun as one.
+DATE_BEGUN = re.compile(r"\s*\d{4}\s*(?:年\s*\d|[-./]\s*\d)")
 
 
 class Date(dt.date):
@@ -50,6 +54,11 @@ def parse_date(text: str) -> Date | None:
         reason = NO_SUCH_DAY(year=year, month=month, days=days)
         raise InvalidValue(DATE_IMPOSSIBLE(text=text, reason=reason))
     return Date(year, month, day)
+
+
+def is_begun_date(text: str) -> bool:
+    """Return whether ``text`` begins as a date does (2024年1月, 2024-01): meant as one."""
+    return DATE_BEGUN.match(text) is not None
 
 
 def _days_in_month(year: int, month: int) -> int:

@@ -50,7 +50,8 @@ def _number(value: Any, name: str) -> Decimal:
     try:
         if isinstance(plain, bool) or plain is None:
             raise InvalidOperation
-        return Decimal(str(plain))
+        # -- a float's own digits: a number a sheet shows as 35.1% prints so, and is 0.351 --
+        return Decimal(repr(float(plain)) if isinstance(plain, float) else str(plain))
     except InvalidOperation:
         raise InvalidValue(NEEDS_NUMBER(filter=name, value=str(plain)[:40])) from None
 

@@ -26,6 +26,7 @@ from reportgen.text.messages import (
     DIVISION_BY_ZERO,
     ENDS_TOO_EARLY,
     EXPECTED_TOKEN,
+    INVISIBLE_CHARACTER,
     MISMATCHED_BRACKET,
     MISSING_ARGUMENT,
     NAME_AFTER_DOT,
@@ -39,6 +40,7 @@ from reportgen.text.messages import (
     NOT_A_NUMBER,
     NOT_ALLOWED,
     NOT_ALLOWED_ATTRIBUTE,
+    RANGE_TOO_LONG,
     SYNTAX_OTHER,
     TAG_NAME_EXPECTED,
     TAG_UNFINISHED,
@@ -98,6 +100,11 @@ _SYNTAX_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] 
     (
         re.compile(r"unexpected '(.*)', expected '(.*)'$"),
         lambda found: MISMATCHED_BRACKET(found=token(found[1]), expected=token(found[2])),
+    ),
+    (
+        # -- Jinja writes a character that does not print (U+200B, U+00AD) escaped: \u200b --
+        re.compile(r"unexpected char '\\(?:x|u|U)([0-9a-fA-F]+)' at \d+$"),
+        lambda found: INVISIBLE_CHARACTER(code=f"U+{int(found[1], 16):04X}"),
     ),
     (
         re.compile(r"unexpected char '(.*)' at \d+$"),
@@ -209,6 +216,10 @@ def render_error_message(err: BaseException) -> Message:
 #: Python's words for what went wrong in a tag, and what reportgen says instead.
 _PYTHON_WORDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = [
     (re.compile(r"is not iterable"), lambda _: NOT_A_LIST()),
+    (
+        re.compile(r"Range too big.*?(\d+)\)"),
+        lambda found: RANGE_TOO_LONG(limit=int(found[1])),
+    ),
     (
         re.compile(r"unsupported operand|not supported between|concatenate|multiply sequence"),
         lambda _: WRONG_TYPES(),

@@ -93,6 +93,12 @@ BAD_CHARACTER = MessageKind(
     "English one?)",
     zh="标签里不能有{char}这个字符（是否把英文标点打成了中文标点？）",
 )
+INVISIBLE_CHARACTER = MessageKind(
+    "jinja.invisible-character",
+    en="the tag holds an invisible character ({code}, brought in by a copy from a web page or a "
+    "chat): delete the tag and type it again",
+    zh="标签里有一个看不见的字符（{code}，多是从网页或微信中复制带来的）：请删掉这个标签，重新输入",
+)
 UNKNOWN_TAG = MessageKind(
     "jinja.unknown-tag",
     en="there is no tag '{name}' (a typo?)",
@@ -172,6 +178,11 @@ WRONG_TYPES = MessageKind(
     en="text and numbers cannot be computed or compared together: check that each figure is "
     "a number, not text",
     zh="文字和数字不能一起计算或比较：请检查数字是否写成了文字",
+)
+RANGE_TOO_LONG = MessageKind(
+    "jinja.range-too-long",
+    en="range(…) would count more than {limit} numbers: loop over fewer",
+    zh="range(…) 要数的数超过 {limit} 个：请减少循环次数",
 )
 NOT_A_LIST = MessageKind(
     "jinja.not-a-list",

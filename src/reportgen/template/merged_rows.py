@@ -1,0 +1,73 @@
+"""Keep a cell merged down over the rows a ``{%tr for %}`` repeats.
+
+A clerk's table often has a first column merged down over its rows (类别 written once beside
+the rows of its category). When those rows come from a ``{%tr for %}`` loop, the row copied
+for each item carries the start of the merge, so every copy starts a merge of its own: 类别 is
+printed again beside every item. docxtpl merges a cell down its copies when the cell holds
+``{% vm %}``, which no clerk knows to write; so before docxtpl sees the part, a cell of a
+looped row that starts a vertical merge gets ``{% vm %}`` in place of its merge mark. Only a
+loop of one row is changed: in a loop of several rows a merge may join the rows of one item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from reportgen.template.split_tags import part_text
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FOR = re.compile(r"\{%-?\s*tr\s+for\b")
+_ENDFOR = re.compile(r"\{%-?\s*tr\s+endfor\b")
+
+
+def merge_down_in_loops(xml: str) -> str:
+    """Return a part's XML with each looped cell starting a vertical merge marked ``{% vm %}``.
+
+    Only a loop of one row is changed: in a loop of several rows a merge may be meant to
+    join the rows of one item, and is kept as it is.
+    """
+    if "vMerge" not in xml or "tr for" not in xml:
+        return xml
+    root = etree.fromstring(xml.encode("utf-8"))
+    changed = False
+    for table in root.iter(f"{_W}tbl"):
+        for row in _single_looped_rows(table):
+            for merge in row.findall(f"{_W}tc/{_W}tcPr/{_W}vMerge"):
+                if merge.get(f"{_W}val") == "restart":
+                    _mark(merge)
+                    changed = True
+    return part_text(root, xml) if changed else xml
+
+
+def _single_looped_rows(table: etree._Element) -> list[etree._Element]:
+    """Return each row of ``table`` alone between a ``{%tr for %}`` row and a ``{%tr endfor %}``."""
+    rows = table.findall(f"{_W}tr")
+    texts = ["".join(row.itertext(f"{_W}t")) for row in rows]
+    return [
+        rows[index]
+        for index in range(1, len(rows) - 1)
+        if _FOR.search(texts[index - 1])
+        and _ENDFOR.search(texts[index + 1])
+        and not _FOR.search(texts[index])
+        and not _ENDFOR.search(texts[index])
+    ]
+
+
+def _mark(merge: etree._Element) -> None:
+    """Put ``{% vm %}`` before the text of the cell whose merge mark is ``merge``; drop the mark."""
+    properties = merge.getparent()
+    cell = properties.getparent() if properties is not None else None
+    if properties is None or cell is None:
+        return
+    properties.remove(merge)  # -- docxtpl writes the mark of each copy itself --
+    first = cell.find(f".//{_W}t")
+    if first is not None:
+        first.text = "{% vm %}" + (first.text or "")
+        return
+    paragraph = cell.find(f"{_W}p")
+    if paragraph is None:
+        paragraph = etree.SubElement(cell, f"{_W}p")
+    run = etree.SubElement(paragraph, f"{_W}r")
+    etree.SubElement(run, f"{_W}t").text = "{% vm %}"
