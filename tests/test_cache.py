@@ -28,7 +28,7 @@ from minimal_workspace import (
 from reportgen.api import check_reports, render_reports
 from reportgen.cache import Cache
 from reportgen.cli import main
-from reportgen.errors import ProblemsFound
+from reportgen.errors import Problem, ProblemsFound
 from reportgen.workspace import Workspace
 
 #: Libraries a render from a warm cache has no need of.
@@ -107,7 +107,8 @@ def test_a_warm_render_imports_none_of_the_libraries_checking_needs(
 
 #: What a render after an edit has no need of: reportgen's records are not dataclasses (each
 #: took half a millisecond to make), a date's days come without calendar, the cache's key
-#: without secrets, a figure's keys are checked for a misspelling without difflib.
+#: without secrets, a figure's keys are checked for a misspelling without difflib, and a
+#: template's warnings come from the cache with it.
 NOT_IMPORTED_AFTER_AN_EDIT = (
     "dataclasses",
     "calendar",
@@ -115,6 +116,8 @@ NOT_IMPORTED_AFTER_AN_EDIT = (
     "difflib",
     "pydantic",
     "docxtpl_lint",
+    "reportgen.template.bare_blocks",
+    "reportgen.template.compatibility",
 )
 
 
@@ -147,6 +150,32 @@ def test_a_first_check_of_a_clean_template_imports_no_wording_of_problems(
     modules = _modules_a_render_imports(workspace_dir, cache_dir, "five-year-report", cached=False)
     assert "docxtpl_lint" in modules  # the template was checked
     assert [name for name in NOT_IMPORTED_BY_A_CLEAN_CHECK if name in modules] == []
+
+
+#: A template whose loop stands alone in its paragraph: a warning every run.
+BARE_LOOP = ["{% for x in opening %}", "{{ x }}", "{% endfor %}"]
+
+
+def _warnings(root: Path, cache: Cache) -> list[str]:
+    found: list[Problem] = []
+    render_reports(Workspace.at(root), cache=cache, on_warning=found.append)
+    return [str(warning) for warning in found]
+
+
+def test_a_templates_warnings_come_from_the_cache_as_they_were_found(
+    tmp_path: Path, cache_dir: Path, cache: Cache
+) -> None:
+    report_dir = make_workspace(tmp_path, body=BARE_LOOP)
+    first = _warnings(tmp_path, cache)
+    assert len(first) == 2 and all(TEMPLATE in warning for warning in first)
+    assert _warnings(tmp_path, cache) == first
+    assert len(entries(cache_dir, "templates")) == 1  # -- the warnings are in its entry --
+    # -- the same template under another name: its warnings name that file --
+    renamed = tmp_path / "templates" / "renamed.docx"
+    (tmp_path / "templates" / TEMPLATE).rename(renamed)
+    replace(report_dir / "report.yaml", f"template: {TEMPLATE}", "template: renamed.docx")
+    moved = _warnings(tmp_path, cache)
+    assert moved == [warning.replace(TEMPLATE, "renamed.docx") for warning in first]
 
 
 def test_an_edited_part_is_loaded_again(tmp_path: Path, cache: Cache) -> None:

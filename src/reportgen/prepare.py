@@ -48,6 +48,8 @@ class Run:
         self.warnings: dict[Path, list[Problem]] = {}
         #: What the cache kept for a folder is_batch looked at, for load_report to take.
         self._looked_up: dict[Path, ReportData | None] = {}
+        #: The bytes of each template checked, which find its warnings in the cache.
+        self._template_bytes: dict[Path, bytes] = {}
 
     def all_warnings(self) -> list[Problem]:
         """Return every warning the run found, in the order of the files they concern."""
@@ -107,7 +109,12 @@ class Run:
         """Return the template at ``path`` checked and compiled, once a run."""
         if path not in self.templates:
             outside = outside_problem(path, self.workspace.templates_dir)
-            checked = DataError([outside]) if outside else check_and_compile(path, self.cache)
+            if outside:
+                checked: Checked = DataError([outside])
+            else:
+                checked, blob = _check_and_compile(path, self.cache)
+                if blob is not None:
+                    self._template_bytes[path] = blob
             self.templates[path] = checked
         return self.templates[path]
 
@@ -146,17 +153,33 @@ class Run:
             raise type(checked)(checked.problems)
         compiled, variables = checked
         if template_path not in self.warnings:
-            from reportgen.template.bare_blocks import bare_block_warnings
-            from reportgen.template.compatibility import compatibility_warnings
-            from reportgen.template.left_out import left_out_warnings
-
-            parts = compiled.package.parts
-            self.warnings[template_path] = [
-                *compatibility_warnings(template_path, parts),
-                *bare_block_warnings(template_path, parts),
-                *left_out_warnings(template_path, compiled.left_out),
-            ]
+            self.warnings[template_path] = self._template_warnings(template_path, compiled)
         return template_path, compiled, variables
+
+    def _template_warnings(self, path: Path, compiled: CompiledTemplate) -> list[Problem]:
+        """Return the template's warnings: how Word lays it out, blocks alone, what it leaves out.
+
+        They depend on the template's bytes and its name alone, so the cache keeps them with
+        the template: working them out, their modules imported, took a render 2 ms.
+        """
+        blob = self._template_bytes.get(path)
+        if self.cache is not None and blob is not None:
+            kept = self.cache.templates.load_warnings(blob, path)
+            if kept is not None:
+                return kept
+        from reportgen.template.bare_blocks import bare_block_warnings
+        from reportgen.template.compatibility import compatibility_warnings
+        from reportgen.template.left_out import left_out_warnings
+
+        parts = compiled.package.parts
+        warnings = [
+            *compatibility_warnings(path, parts),
+            *bare_block_warnings(path, parts),
+            *left_out_warnings(path, compiled.left_out),
+        ]
+        if self.cache is not None and blob is not None:
+            self.cache.templates.save_warnings(blob, path, warnings)
+        return warnings
 
     def render_report(self, directory: Path, output_dir: Path | None = None) -> RenderedReport:
         """Check and render the report in ``directory`` in memory; ProblemsFound if it has any."""
@@ -196,29 +219,34 @@ def check_and_compile(path: Path, cache: Cache | None = None) -> Checked:
     Return its problems instead when it has any. A template kept in ``cache`` is read from
     it, neither checked nor compiled again; one that passes is kept there.
     """
+    return _check_and_compile(path, cache)[0]
+
+
+def _check_and_compile(path: Path, cache: Cache | None) -> tuple[Checked, bytes | None]:
+    """Return what check_and_compile does, and the template's bytes when they could be read."""
     from reportgen.template.checks import lint_template, unreadable_template
 
     try:
         blob = read_template(path)
         package = Package.from_bytes(path, blob)
     except WorkspaceError as err:
-        return TemplateError([unreadable_template(err, path)])
+        return TemplateError([unreadable_template(err, path)]), None
     kept = cache.templates.load(blob) if cache is not None else None
     if kept is not None:
-        return CompiledTemplate(path, package, kept.parts), kept.variables
+        return (CompiledTemplate(path, package, kept.parts), kept.variables), blob
     try:
         problems, variables = lint_template(path)
     except ProblemsFound as err:  # a part that is not well-formed XML
-        return err
+        return err, blob
     if problems:
-        return TemplateError(problems)
+        return TemplateError(problems), blob
     try:
         compiled = CompiledTemplate(path, package)
     except ProblemsFound as err:
-        return err
+        return err, blob
     if cache is not None:
         cache.templates.save(blob, CheckedTemplate(variables, compiled.parts))
-    return compiled, variables
+    return (compiled, variables), blob
 
 
 def checked_template_at(path: Path, cache: Cache | None = None) -> CompiledTemplate:

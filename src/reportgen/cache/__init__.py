@@ -9,6 +9,8 @@ that reads them, and take longer than the rest of a render beside starting Pytho
 - Loading a report's data: YAML read, validated by the models, figures computed,
   prose rendered. This needs PyYAML and pydantic imported.
 
+A checked template's entry keeps its warnings too, for each name it has (they name its file).
+
 Each result is kept in the cache folder, and the next run that meets the same
 template, or the same report files byte for byte, reads it back instead. Every
 key covers the Python bytecode version and the files of reportgen and of the
@@ -35,6 +37,7 @@ from typing import Any, NamedTuple
 from reportgen.cache.fingerprint import code_fingerprint
 from reportgen.cache.store import Store, entry_name
 from reportgen.data.report import ReportData
+from reportgen.errors import Problem
 from reportgen.i18n import Message
 from reportgen.template.compiled import CheckedTemplate, PreparedPart
 from reportgen.template.usage import Use
@@ -115,6 +118,42 @@ class TemplateCache(_Kind):
             for name, part in checked.parts.items()
         }
         self._write(template, {"variables": checked.variables, "parts": parts})
+
+    def load_warnings(self, template: bytes, path: Path) -> list[Problem] | None:
+        """Return the warnings kept with a template of these bytes named as ``path``, or None.
+
+        They are kept for the file's name (their messages name it) and read back for its path.
+        """
+        entry = self._read(template)
+        try:
+            pickled = entry["warnings"][path.name] if entry is not None else None
+            warnings = pickle.loads(pickled) if pickled is not None else None
+        except (TypeError, KeyError, ValueError, pickle.UnpicklingError, EOFError):
+            return None
+        except (AttributeError, ImportError):
+            return None  # a class the entry names is gone from reportgen
+        if not isinstance(warnings, list) or not all(isinstance(w, Problem) for w in warnings):
+            return None
+        return [warning._replace(file=path) for warning in warnings]
+
+    def save_warnings(self, template: bytes, path: Path, warnings: list[Problem]) -> None:
+        """Keep ``warnings`` with the template of these bytes, for the name of ``path``.
+
+        Only with a template kept already (one with problems never is), and only warnings
+        about the template's own file.
+        """
+        entry = self._read(template)
+        if entry is None or any(warning.file != path for warning in warnings):
+            return
+        try:
+            unplaced = [warning._replace(file=None) for warning in warnings]
+            pickled = pickle.dumps(unplaced, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return
+        kept = entry.get("warnings")
+        entry["warnings"] = {**(kept if isinstance(kept, dict) else {}), path.name: pickled}
+        del entry["format"]
+        self._write(template, entry)
 
 
 class ReportCache(_Kind):
