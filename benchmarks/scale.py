@@ -422,8 +422,9 @@ def imports(bench: Bench) -> str:
         "Each package's own modules, summed (`self` times), in one run with bytecode compiled; "
         "median of 5 runs each. After an edit the template comes from the cache, so "
         "docxtpl-lint is not imported. A render reads the .docx with zipfile and "
-        "lxml and prepares it with docxtpl's own preprocessing, compiled from its source "
-        "with `re` alone, so neither docxtpl nor python-docx is imported. " + load_note(),
+        "lxml and prepares it with docxtpl's own preprocessing, taken from docxtpl's bytecode "
+        "(or compiled from its source) with `re` alone, so neither docxtpl nor python-docx "
+        "is imported. " + load_note(),
     )
 
 
