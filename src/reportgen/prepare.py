@@ -235,7 +235,7 @@ def _check_and_compile(path: Path, cache: Cache | None) -> tuple[Checked, bytes 
     if kept is not None:
         return (CompiledTemplate(path, package, kept.parts), kept.variables), blob
     try:
-        problems, variables = lint_template(path)
+        problems, variables = lint_template(path, package)
     except ProblemsFound as err:  # a part that is not well-formed XML
         return err, blob
     if problems:

@@ -55,6 +55,7 @@ from reportgen.text.printing import field_names
 
 if TYPE_CHECKING:
     from reportgen.data.outline import ReportOutline
+    from reportgen.ooxml.package import Package
 
 # Rules about data are answered by reportgen with the real context (below);
 # docxtpl-lint's own data rules need a plain dict, which our figures are not.
@@ -67,14 +68,14 @@ _DOCXTPL_PREFIX = LazyPattern(r"^\{\{(-?)(?:r|p) ")
 class _Template:
     """The parts of a template that can hold tags, and the place of each paragraph in them."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, package: Package | None = None) -> None:
         from lxml import etree
 
         from reportgen.ooxml.package import Package
 
         self.path = path
         try:
-            package = Package.read(path)
+            package = package if package is not None else Package.read(path)
         except WorkspaceError as err:
             raise TemplateError([unreadable_template(err, path)]) from err
         self.package_parts = package.parts
@@ -104,10 +105,11 @@ class _Template:
             yield from places
 
 
-def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
+def lint_template(path: Path, package: Package | None = None) -> tuple[list[Problem], list[str]]:
     """Return every problem in the template at ``path``, and the dotted names it prints.
 
-    Raise TemplateError when the file is not a .docx that can be read at all.
+    ``package`` is the template already read, if it was. Raise TemplateError when the file
+    is not a .docx that can be read at all.
     """
     # -- imported here: a render whose template comes from the cache checks only the names --
     from docxtpl_lint import lint
@@ -115,7 +117,7 @@ def lint_template(path: Path) -> tuple[list[Problem], list[str]]:
     from reportgen.template.damaged import damage_problems
     from reportgen.template.mistyped import lookalike_tags, merge_fields
 
-    template = _Template(path)
+    template = _Template(path, package)
     environment = make_environment(for_docx=True)
     try:
         result = lint(path, jinja_env=environment, autoescape=True, ignore=_IGNORED_RULES)
