@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -69,7 +70,11 @@ def percent_columns(path: Path, sheet: str) -> dict[int, int]:
                 return {}
             with workbook.open(part) as stream:
                 return _columns(stream, percent_styles)
-    except (OSError, KeyError, zipfile.BadZipFile, etree.LxmlError, ValueError):
+    except (
+        OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError,
+        zipfile.BadZipFile, zlib.error, etree.LxmlError,
+    ):  # fmt: skip
+        # -- a part missing or damaged, an encrypted or odd entry: the numbers as they are --
         return {}
 
 
