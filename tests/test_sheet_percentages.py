@@ -124,3 +124,18 @@ def test_a_certificate_prints_the_rate_its_sheet_shows(
         ["市自来水完成率100.0%，占比13%", "超额完成"],
         ["长江钢铁完成率35.1%，占比25%", "未超额"],
     ]
+
+
+def test_a_damaged_styles_part_gives_the_numbers_as_they_are(tmp_path: Path) -> None:
+    import zipfile
+
+    good = with_openpyxl(tmp_path / "good.xlsx")
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(
+                item, b"<styleSheet><cellXfs>" if item.filename.endswith("styles.xml") else data
+            )
+
+    assert percent_columns(damaged, "名单") == {}
