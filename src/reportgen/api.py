@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.cache import Cache
 from reportgen.data.report import REPORT_FILE, file_name_key, file_stem_problem
 from reportgen.errors import Problem, ProblemsFound
 from reportgen.files import remove_leftovers, write_atomically
@@ -19,8 +18,9 @@ from reportgen.messages import TWO_REPORTS_ONE_FILE
 from reportgen.prepare import RenderedReport, Run
 from reportgen.workspace import Workspace
 
-if TYPE_CHECKING:  # a batch's machinery is imported only when there is a batch
+if TYPE_CHECKING:  # a batch's machinery, and the cache, only when there is one
     from reportgen.batch import Engine, ProgressCallback
+    from reportgen.cache import Cache
 
 
 def check_reports(

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -97,6 +95,10 @@ def write_folder_atomically(
     or add to what it holds. The folder is made under a temporary name and renamed into
     place when complete, so a failure leaves no half-made folder.
     """
+    # -- imported here: a render makes no folder, and these take milliseconds to import --
+    import shutil
+    import tempfile
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
@@ -143,6 +145,8 @@ def remove_leftovers(folder: Path, staging: re.Pattern[str] | None = None) -> No
             and entry.is_dir(follow_symlinks=False)
             and not _any_alive(int(number) for number in match.groups())
         ):
+            import shutil  # -- only for a killed run's staging folder --
+
             shutil.rmtree(entry.path, ignore_errors=True)
 
 

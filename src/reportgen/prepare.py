@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reportgen.cache import Cache
 from reportgen.data.report import ROW, ReportData, is_row
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
 from reportgen.workspace import Workspace, leads_out, outside_problem
+
+if TYPE_CHECKING:
+    from reportgen.cache import Cache
 
 #: A template checked and compiled: the template and the dotted names it prints, or its problems.
 Checked = tuple[CompiledTemplate, list[str]] | ProblemsFound

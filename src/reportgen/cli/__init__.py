@@ -570,11 +570,11 @@ def _cache_from_environment(*, warn: bool = True) -> Cache | None:
     A folder that is not safe to use (another user's, open to others, holding other files)
     is not used: with ``warn``, a line on stderr says why.
     """
+    if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
+        return None  # -- before the cache's modules are imported: a run without one needs none --
     from reportgen.cache import Cache, messages, user_cache_folder
     from reportgen.messages import AT_PATH
 
-    if os.environ.get(NO_CACHE_VARIABLE, "") not in ("", "0"):
-        return None
     folder = os.environ.get(CACHE_DIR_VARIABLE)
     cache = Cache(Path(folder) if folder else user_cache_folder())
     if not warn:
