@@ -18,8 +18,8 @@ from pathlib import Path
 
 from reportgen.errors import Problem
 from reportgen.messages import LONELY_CHARACTER, PAGE
+from reportgen.ooxml.wordml import W
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: Marks that do not count as a character of their own: 位。 is one character.
 _MARKS = set("，。、；：！？”’）》」…—·,.;:!?)")
 _PAGE_NUMBER = re.compile(r"^\s*—\s*\d+\s*—\s*$")
@@ -102,12 +102,12 @@ def _paragraphs(docx: Path) -> Iterator[str]:
 
     with zipfile.ZipFile(docx) as archive:
         root = etree.fromstring(archive.read("word/document.xml"))
-    body = root.find(f"{_W}body")
+    body = root.find(f"{W}body")
     if body is None:
         return
-    for paragraph in body.iterchildren(f"{_W}p"):
-        texts = [element.text or "" for element in paragraph.iter(f"{_W}t")]
-        if paragraph.find(f".//{_W}txbxContent") is not None:
+    for paragraph in body.iterchildren(f"{W}p"):
+        texts = [element.text or "" for element in paragraph.iter(f"{W}t")]
+        if paragraph.find(f".//{W}txbxContent") is not None:
             continue  # -- the 版记's box: not text of the flow --
         text = _SPACE.sub("", "".join(texts))
         if text:

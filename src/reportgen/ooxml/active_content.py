@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from reportgen.ooxml.wordml import W
 from reportgen.patterns import LazyPattern
 
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -32,7 +33,6 @@ _VBA_TYPE = "application/vnd.ms-office.vbaProject"
 _MACRO_RELATIONSHIPS = ("/vbaProject", "/keyMapCustomizations", "/attachedToolbars", "/wordVbaData")
 _TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SETTINGS = "word/settings.xml"
 #: A link Word would follow out of the computer: a web address or a file share.
 _REMOTE = LazyPattern(r"^(?:https?:|ftp:|file://(?!/)|\\\\|//)", re.IGNORECASE)
@@ -103,7 +103,7 @@ def _remove_attached_template(parts: dict[str, bytes]) -> str | None:
     settings = etree.fromstring(parts[_SETTINGS])
     relationships = etree.fromstring(parts[rels]) if rels in parts else None
     target = None
-    for attached in settings.iter(f"{_W}attachedTemplate"):
+    for attached in settings.iter(f"{W}attachedTemplate"):
         identifier = attached.get(f"{_R}id")
         attached.getparent().remove(attached)
         for relationship in list(relationships if relationships is not None else []):

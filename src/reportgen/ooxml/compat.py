@@ -27,8 +27,9 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from reportgen.ooxml.defects import W, defined_styles, relationship_target, relationships_part
+from reportgen.ooxml.defects import defined_styles, relationship_target, relationships_part
 from reportgen.ooxml.hints import hinted_parts
+from reportgen.ooxml.wordml import W
 
 #: The mode of Word 2013 and later, the one Word saves new documents in.
 CURRENT_MODE = 15

@@ -24,9 +24,9 @@ from typing import NamedTuple
 from lxml import etree
 
 from reportgen.ooxml.hints import STORY_PART, needs_hint
+from reportgen.ooxml.wordml import W
 from reportgen.patterns import LazyPattern
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"

@@ -29,9 +29,9 @@ from reportgen.ooxml.messages import (
     PLACE_PARAGRAPH,
     PLACE_TEXT_BOX,
 )
+from reportgen.ooxml.wordml import W
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TEXT_BEARERS = (f"{_W}t", f"{_W}tab", f"{_W}br")
+_TEXT_BEARERS = (f"{W}t", f"{W}tab", f"{W}br")
 #: The part of the body's text.
 BODY_PART = "word/document.xml"
 #: A part of no kind a person knows by name: named by its file.
@@ -120,22 +120,22 @@ def paragraph_places(xml: bytes, part: str = BODY_PART) -> list[tuple[Place, str
     docxtpl-lint numbers n.
     """
     root = etree.fromstring(xml)
-    table_numbers = {table: number for number, table in enumerate(root.iter(f"{_W}tbl"), 1)}
+    table_numbers = {table: number for number, table in enumerate(root.iter(f"{W}tbl"), 1)}
     boxes = _text_box_numbers(root)
     notes = _note_numbers(root)
     places: list[tuple[Place, str]] = []
     outside_tables = 0
-    for paragraph in root.iter(f"{_W}p"):
+    for paragraph in root.iter(f"{W}p"):
         box = next(paragraph.iterancestors(_TEXT_BOX), None)
         if box is not None:
-            in_box = [p for p in box.iter(f"{_W}p") if next(p.iterancestors(_TEXT_BOX)) is box]
+            in_box = [p for p in box.iter(f"{W}p") if next(p.iterancestors(_TEXT_BOX)) is box]
             place = Place(part, in_box.index(paragraph) + 1, text_box=boxes[box])
             places.append((place, _own_text(paragraph)))
             continue
-        cell = next(paragraph.iterancestors(f"{_W}tc"), None)
+        cell = next(paragraph.iterancestors(f"{W}tc"), None)
         note = next(paragraph.iterancestors(*_NOTES), None)
         if cell is None and note is not None:
-            in_note = [p for p in note.iter(f"{_W}p") if p.getparent() is note]
+            in_note = [p for p in note.iter(f"{W}p") if p.getparent() is note]
             where = in_note.index(paragraph) + 1 if paragraph in in_note else None
             place = Place(part, where, note=notes.get(note, 0))
             places.append((place, _own_text(paragraph)))
@@ -149,20 +149,20 @@ def paragraph_places(xml: bytes, part: str = BODY_PART) -> list[tuple[Place, str
         if row is None or table is None or table not in table_numbers:
             places.append((Place(part, table=0), _own_text(paragraph)))
             continue
-        in_cell = list(cell.iterchildren(f"{_W}p"))
+        in_cell = list(cell.iterchildren(f"{W}p"))
         place = Place(
             part,
             in_cell.index(paragraph) + 1 if len(in_cell) > 1 and paragraph in in_cell else None,
             table_numbers[table],
-            list(table.iterchildren(f"{_W}tr")).index(row) + 1,
-            list(row.iterchildren(f"{_W}tc")).index(cell) + 1,
+            list(table.iterchildren(f"{W}tr")).index(row) + 1,
+            list(row.iterchildren(f"{W}tc")).index(cell) + 1,
         )
         places.append((place, _own_text(paragraph)))
     return places
 
 
-_TEXT_BOX = f"{_W}txbxContent"
-_NOTES = (f"{_W}footnote", f"{_W}endnote")
+_TEXT_BOX = f"{W}txbxContent"
+_NOTES = (f"{W}footnote", f"{W}endnote")
 
 
 def _note_numbers(root: Any) -> dict[Any, int]:
@@ -171,7 +171,7 @@ def _note_numbers(root: Any) -> dict[Any, int]:
     The part begins with the separator lines Word draws above the notes, notes of a type of
     their own; they are not counted.
     """
-    notes = [note for note in root.iter(*_NOTES) if note.get(f"{_W}type", "normal") == "normal"]
+    notes = [note for note in root.iter(*_NOTES) if note.get(f"{W}type", "normal") == "normal"]
     return {note: number for number, note in enumerate(notes, 1)}
 
 
@@ -204,7 +204,7 @@ def _text_box_numbers(root: Any) -> dict[Any, int]:
 
 
 #: What holds paragraphs as a unit of its own: a cell, a content control, a text box.
-_CONTAINERS = (f"{_W}tc", f"{_W}sdtContent", _TEXT_BOX)
+_CONTAINERS = (f"{W}tc", f"{W}sdtContent", _TEXT_BOX)
 
 
 def paragraph_containers(xml: bytes) -> list[int]:
@@ -217,7 +217,7 @@ def paragraph_containers(xml: bytes) -> list[int]:
     numbers = {holder: number for number, holder in enumerate(root.iter(*_CONTAINERS), 1)}
     return [
         numbers.get(next(paragraph.iterancestors(*_CONTAINERS), None), 0)
-        for paragraph in root.iter(f"{_W}p")
+        for paragraph in root.iter(f"{W}p")
     ]
 
 
@@ -247,8 +247,8 @@ def _own_text(paragraph: Any) -> str:
     # The text of this paragraph's runs, not of paragraphs nested in its text boxes.
     pieces = []
     for element in paragraph.iter(*_TEXT_BEARERS):
-        owner = next(element.iterancestors(f"{_W}p"), None)
+        owner = next(element.iterancestors(f"{W}p"), None)
         if owner is not paragraph:
             continue
-        pieces.append(element.text or "" if element.tag == f"{_W}t" else " ")
+        pieces.append(element.text or "" if element.tag == f"{W}t" else " ")
     return "".join(pieces)

@@ -15,11 +15,11 @@ from lxml import etree
 
 from reportgen.errors import Problem
 from reportgen.ooxml.places import paragraph_places
+from reportgen.ooxml.wordml import W
 from reportgen.patterns import LazyPattern
 from reportgen.template.messages import PICTURE_BESIDE_PREFIX, UNIT_PARAGRAPH, UNIT_ROW
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_PICTURES = (f"{_W}drawing", f"{_W}pict", f"{_W}object")
+_PICTURES = (f"{W}drawing", f"{W}pict", f"{W}object")
 _PREFIXED = LazyPattern(r"\{%-?\s*(p|tr)\s[^%]*%\}")
 
 
@@ -31,7 +31,7 @@ def pictures_beside_tags(path: Path, parts: Mapping[str, bytes]) -> list[Problem
             continue
         root = etree.fromstring(blob)
         places = paragraph_places(blob, name)
-        for (place, text), paragraph in zip(places, root.iter(f"{_W}p"), strict=True):
+        for (place, text), paragraph in zip(places, root.iter(f"{W}p"), strict=True):
             found = _PREFIXED.search(text)
             if found is None:
                 continue
@@ -47,4 +47,4 @@ def _holder(paragraph: etree._Element, prefix: str) -> etree._Element | None:
     """Return what the tag takes away: its paragraph, or for ``tr`` its table row."""
     if prefix == "p":
         return paragraph
-    return next(paragraph.iterancestors(f"{_W}tr"), None)
+    return next(paragraph.iterancestors(f"{W}tr"), None)

@@ -19,15 +19,13 @@ import re
 
 from lxml import etree
 
-from reportgen.ooxml.keep import keep_with_next
-from reportgen.template.split_tags import part_text
+from reportgen.ooxml.wordml import W, keep_with_next, text_of
+from reportgen.template.split_tags import TAG, part_text
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: The longest heading, in characters outside its tags.
 MAX_HEADING_CHARACTERS = 30
 #: The most tags a heading holds (a number and a title; a department's name).
 MAX_HEADING_TAGS = 3
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _ORDINAL = r"[一二三四五六七八九十百]+"
 _NUMBERED = re.compile(
     rf"^(?:{_ORDINAL}、|（{_ORDINAL}）|第{_ORDINAL}[章节部分条]|\{{\{{[^{{}}]*\}}\}}、)"
@@ -41,7 +39,7 @@ _DATE_LINE = re.compile(
     r"[\d〇一二三四五六七八九十]{1,3}日|\{\{[^{}]*(?:date|日期)[^{}]*\}\})$"
 )
 #: Where a paragraph is not a line of the body's text.
-_APART = (f"{_W}tbl", f"{_W}txbxContent")
+_APART = (f"{W}tbl", f"{W}txbxContent")
 
 
 def keep_headings(xml: str) -> str:
@@ -50,14 +48,14 @@ def keep_headings(xml: str) -> str:
         return xml  # -- headers, footers and notes have no headings --
     root = etree.fromstring(xml.encode("utf-8"))
     changed = False
-    for paragraph in root.iter(f"{_W}p"):
+    for paragraph in root.iter(f"{W}p"):
         if (_is_heading(paragraph) or _is_signature(paragraph)) and keep_with_next(paragraph):
             changed = True
     return part_text(root, xml) if changed else xml
 
 
 def _is_heading(paragraph: etree._Element) -> bool:
-    text = _text(paragraph)
+    text = text_of(paragraph).strip()
     if not _is_short_line(text):
         return False
     numbered = _NUMBERED.match(text) is not None and not text.endswith(_SENTENCE_END)
@@ -69,9 +67,9 @@ def _is_heading(paragraph: etree._Element) -> bool:
 def _is_signature(paragraph: etree._Element) -> bool:
     """Return whether ``paragraph`` is a short line standing over a date line."""
     below = paragraph.getnext()
-    if below is None or below.tag != f"{_W}p" or not _DATE_LINE.match(_text(below)):
+    if below is None or below.tag != f"{W}p" or not _DATE_LINE.match(text_of(below).strip()):
         return False
-    text = _text(paragraph)
+    text = text_of(paragraph).strip()
     return _is_short_line(text) and not text.endswith(_SENTENCE_END)
 
 
@@ -79,9 +77,5 @@ def _is_short_line(text: str) -> bool:
     """Return whether ``text`` may be a line of its own: short, with few tags, not a block."""
     if not text or text.startswith("{%"):
         return False
-    outside = _TAG.sub("", text)
-    return len(outside) <= MAX_HEADING_CHARACTERS and len(_TAG.findall(text)) <= MAX_HEADING_TAGS
-
-
-def _text(paragraph: etree._Element) -> str:
-    return "".join(paragraph.itertext(f"{_W}t")).strip()
+    outside = TAG.sub("", text)
+    return len(outside) <= MAX_HEADING_CHARACTERS and len(TAG.findall(text)) <= MAX_HEADING_TAGS

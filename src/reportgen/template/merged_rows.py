@@ -15,11 +15,12 @@ import re
 
 from lxml import etree
 
+from reportgen.ooxml.wordml import W, text_of
 from reportgen.template.split_tags import part_text
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_FOR = re.compile(r"\{%-?\s*tr\s+for\b")
-_ENDFOR = re.compile(r"\{%-?\s*tr\s+endfor\b")
+#: The tags of a row loop: ``{%tr for … %}`` and ``{%tr endfor %}``.
+ROW_LOOP = re.compile(r"\{%-?\s*tr\s+for\b")
+ROW_LOOP_END = re.compile(r"\{%-?\s*tr\s+endfor\b")
 
 
 def merge_down_in_loops(xml: str) -> str:
@@ -32,10 +33,10 @@ def merge_down_in_loops(xml: str) -> str:
         return xml
     root = etree.fromstring(xml.encode("utf-8"))
     changed = False
-    for table in root.iter(f"{_W}tbl"):
+    for table in root.iter(f"{W}tbl"):
         for row in _single_looped_rows(table):
-            for merge in row.findall(f"{_W}tc/{_W}tcPr/{_W}vMerge"):
-                if merge.get(f"{_W}val") == "restart":
+            for merge in row.findall(f"{W}tc/{W}tcPr/{W}vMerge"):
+                if merge.get(f"{W}val") == "restart":
                     _mark(merge)
                     changed = True
     return part_text(root, xml) if changed else xml
@@ -43,15 +44,15 @@ def merge_down_in_loops(xml: str) -> str:
 
 def _single_looped_rows(table: etree._Element) -> list[etree._Element]:
     """Return each row of ``table`` alone between a ``{%tr for %}`` row and a ``{%tr endfor %}``."""
-    rows = table.findall(f"{_W}tr")
-    texts = ["".join(row.itertext(f"{_W}t")) for row in rows]
+    rows = table.findall(f"{W}tr")
+    texts = [text_of(row) for row in rows]
     return [
         rows[index]
         for index in range(1, len(rows) - 1)
-        if _FOR.search(texts[index - 1])
-        and _ENDFOR.search(texts[index + 1])
-        and not _FOR.search(texts[index])
-        and not _ENDFOR.search(texts[index])
+        if ROW_LOOP.search(texts[index - 1])
+        and ROW_LOOP_END.search(texts[index + 1])
+        and not ROW_LOOP.search(texts[index])
+        and not ROW_LOOP_END.search(texts[index])
     ]
 
 
@@ -62,12 +63,12 @@ def _mark(merge: etree._Element) -> None:
     if properties is None or cell is None:
         return
     properties.remove(merge)  # -- docxtpl writes the mark of each copy itself --
-    first = cell.find(f".//{_W}t")
+    first = cell.find(f".//{W}t")
     if first is not None:
         first.text = "{% vm %}" + (first.text or "")
         return
-    paragraph = cell.find(f"{_W}p")
+    paragraph = cell.find(f"{W}p")
     if paragraph is None:
-        paragraph = etree.SubElement(cell, f"{_W}p")
-    run = etree.SubElement(paragraph, f"{_W}r")
-    etree.SubElement(run, f"{_W}t").text = "{% vm %}"
+        paragraph = etree.SubElement(cell, f"{W}p")
+    run = etree.SubElement(paragraph, f"{W}r")
+    etree.SubElement(run, f"{W}t").text = "{% vm %}"

@@ -19,9 +19,8 @@ from lxml import etree
 
 from reportgen.errors import Problem
 from reportgen.ooxml.places import Place, paragraph_places
+from reportgen.ooxml.wordml import W
 from reportgen.template.messages import LOOKALIKE_TAG, MERGE_FIELD
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 #: Two braces, or a brace and a percent sign, of either width, with spaces between or not;
 #: then, if near, the end of the tag.
@@ -49,7 +48,7 @@ def merge_fields(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
             continue
         root = etree.fromstring(blob)
         places = paragraph_places(blob, name)
-        for (place, _), paragraph in zip(places, root.iter(f"{_W}p"), strict=True):
+        for (place, _), paragraph in zip(places, root.iter(f"{W}p"), strict=True):
             for field in _MERGE_FIELD.finditer(_instructions(paragraph)):
                 message = MERGE_FIELD(name=field.group(1).strip('"'))
                 problems.append(Problem(message, file=path, where=place))
@@ -59,11 +58,11 @@ def merge_fields(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
 def _instructions(paragraph: etree._Element) -> str:
     """Return the field instructions of a paragraph (not of paragraphs in its text boxes)."""
     pieces = []
-    for element in paragraph.iter(f"{_W}instrText", f"{_W}fldSimple"):
-        if next(element.iterancestors(f"{_W}p"), None) is not paragraph:
+    for element in paragraph.iter(f"{W}instrText", f"{W}fldSimple"):
+        if next(element.iterancestors(f"{W}p"), None) is not paragraph:
             continue
-        if element.tag == f"{_W}fldSimple":
-            pieces.append(f" {element.get(f'{_W}instr', '')} ")
+        if element.tag == f"{W}fldSimple":
+            pieces.append(f" {element.get(f'{W}instr', '')} ")
         else:
             pieces.append(element.text or "")
     return "".join(pieces)

@@ -16,9 +16,9 @@ import re
 
 from lxml import etree
 
+from reportgen.ooxml.wordml import W, text_of
 from reportgen.template.split_tags import part_text
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P_TAG = re.compile(r"\{%-?\s*p\s+(\w+)")
 _OPENING = {"if", "for", "with", "macro", "call", "filter", "block"}
 
@@ -29,17 +29,17 @@ def keep_section_breaks(xml: str) -> str:
         return xml
     root = etree.fromstring(xml.encode("utf-8"))
     changed = False
-    for properties in list(root.iter(f"{_W}pPr")):
+    for properties in list(root.iter(f"{W}pPr")):
         paragraph = properties.getparent()
-        if properties.find(f"{_W}sectPr") is None or paragraph is None:
+        if properties.find(f"{W}sectPr") is None or paragraph is None:
             continue
-        text = "".join(paragraph.itertext(f"{_W}t")).strip()
+        text = text_of(paragraph).strip()
         found = _P_TAG.match(text)
         if found is None or not text.endswith("%}"):
             continue
         tag = copy.deepcopy(paragraph)
         tag_properties = tag[list(paragraph).index(properties)]
-        tag_properties.remove(tag_properties.find(f"{_W}sectPr"))
+        tag_properties.remove(tag_properties.find(f"{W}sectPr"))
         for child in [child for child in paragraph if child is not properties]:
             paragraph.remove(child)  # -- the break's paragraph keeps its properties alone --
         if found.group(1) in _OPENING:

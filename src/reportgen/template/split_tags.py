@@ -17,9 +17,11 @@ from bisect import bisect_right
 
 from lxml import etree
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from reportgen.ooxml.wordml import W
+
 _PRESERVE = "{http://www.w3.org/XML/1998/namespace}space"
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+#: Any Jinja tag: a print tag, a block tag or a comment.
+TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 
 
 def gather_split_tags(xml: str) -> str:
@@ -28,7 +30,7 @@ def gather_split_tags(xml: str) -> str:
         return xml
     root = etree.fromstring(xml.encode("utf-8"))
     changed = False
-    for paragraph in root.iter(f"{_W}p"):
+    for paragraph in root.iter(f"{W}p"):
         changed |= _gather_in(paragraph)
     return part_text(root, xml) if changed else xml
 
@@ -46,8 +48,8 @@ def _gather_in(paragraph: etree._Element) -> bool:
     """Gather the split tags of one paragraph (not of paragraphs in its text boxes)."""
     texts = [
         element
-        for element in paragraph.iter(f"{_W}t")
-        if next(element.iterancestors(f"{_W}p"), None) is paragraph
+        for element in paragraph.iter(f"{W}t")
+        if next(element.iterancestors(f"{W}p"), None) is paragraph
     ]
     if len(texts) < 2:
         return False
@@ -58,7 +60,7 @@ def _gather_in(paragraph: etree._Element) -> bool:
         joined += element.text or ""
     changed = False
     # -- from the last tag back, so that no change moves a text an earlier tag starts in --
-    for tag in reversed(list(_TAG.finditer(joined))):
+    for tag in reversed(list(TAG.finditer(joined))):
         first = _owner(starts, tag.start())
         last = _owner(starts, tag.end() - 1)
         if first == last or not _wrapped_apart(texts[first : last + 1]):

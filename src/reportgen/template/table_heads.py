@@ -14,15 +14,12 @@ so is a table with more than two rows above its loop (a form, whose top is no he
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
-from reportgen.ooxml.keep import keep_with_next
+from reportgen.ooxml.wordml import W, keep_with_next, text_of
+from reportgen.template.merged_rows import ROW_LOOP
 from reportgen.template.split_tags import part_text
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_LOOP_ROW = re.compile(r"\{%-?\s*tr\s+for\b")
 #: The most rows above a loop taken for a head: a heading and, at most, units below it.
 MAX_HEAD_ROWS = 2
 #: The longest line above a table taken for the table's name and kept with it.
@@ -31,11 +28,11 @@ MAX_NAME_CHARACTERS = 40
 
 def keep_table_heads(xml: str) -> str:
     """Return a part's XML with each looped table's head repeated and kept with its rows."""
-    if _LOOP_ROW.search(xml) is None:  # -- the tags are gathered: a loop's row reads whole --
+    if ROW_LOOP.search(xml) is None:  # -- the tags are gathered: a loop's row reads whole --
         return xml
     root = etree.fromstring(xml.encode("utf-8"))
     changed = False
-    for table in root.iter(f"{_W}tbl"):
+    for table in root.iter(f"{W}tbl"):
         head = _head_rows(table)
         if head:
             changed = _mark_head(head) | changed
@@ -45,30 +42,30 @@ def keep_table_heads(xml: str) -> str:
 
 def _head_rows(table: etree._Element) -> list[etree._Element]:
     """Return the rows above the table's first loop row, if they can be its head."""
-    rows = table.findall(f"{_W}tr")
+    rows = table.findall(f"{W}tr")
     for index, row in enumerate(rows):
         # -- the row's own cells: a table nested in a cell has rows of its own --
-        if _LOOP_ROW.search("".join(map(_text, row.findall(f"{_W}tc/{_W}p")))):
+        if ROW_LOOP.search("".join(map(text_of, row.findall(f"{W}tc/{W}p")))):
             above = rows[:index]
             # -- a row of tags ({%tr if %}) goes away or repeats: no head is made of it --
-            tags = any("{%" in _text(row) for row in above)
+            tags = any("{%" in text_of(row) for row in above)
             return above if len(above) <= MAX_HEAD_ROWS and not tags else []
     return []
 
 
 def _mark_head(rows: list[etree._Element]) -> bool:
     """Mark ``rows`` as the head; return False when the author has said how already."""
-    if any(row.find(f"{_W}trPr/{_W}tblHeader") is not None for row in rows):
+    if any(row.find(f"{W}trPr/{W}tblHeader") is not None for row in rows):
         return False
     for row in rows:
-        properties = row.find(f"{_W}trPr")
+        properties = row.find(f"{W}trPr")
         if properties is None:
-            properties = etree.Element(f"{_W}trPr")
+            properties = etree.Element(f"{W}trPr")
             # -- trPr comes after tblPrEx, and before the cells --
-            before = row.find(f"{_W}tblPrEx")
+            before = row.find(f"{W}tblPrEx")
             row.insert(0 if before is None else row.index(before) + 1, properties)
-        etree.SubElement(properties, f"{_W}tblHeader")
-        for paragraph in row.iter(f"{_W}p"):
+        etree.SubElement(properties, f"{W}tblHeader")
+        for paragraph in row.iter(f"{W}p"):
             keep_with_next(paragraph)
     return True
 
@@ -76,13 +73,9 @@ def _mark_head(rows: list[etree._Element]) -> bool:
 def _keep_name_with(table: etree._Element) -> bool:
     """Keep the short line just above ``table`` on the page the table starts on."""
     above = table.getprevious()
-    if above is None or above.tag != f"{_W}p":
+    if above is None or above.tag != f"{W}p":
         return False
-    text = _text(above).strip()
+    text = text_of(above).strip()
     if not text or len(text) > MAX_NAME_CHARACTERS or "{%" in text:
         return False  # -- no line, a paragraph of the text, or a tag's line that goes away --
     return keep_with_next(above)
-
-
-def _text(element: etree._Element) -> str:
-    return "".join(element.itertext(f"{_W}t"))

@@ -20,10 +20,10 @@ import re
 
 from lxml import etree
 
+from reportgen.ooxml.wordml import W, text_of
 from reportgen.template.split_tags import part_text
 from reportgen.text.titles import break_title
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: What a title set as lines may not hold: a block, a comment, docxtpl's paragraph, run or
 #: cell tags ({{p …}}, {{r …}}), a picture, or a break of its own.
 _NOT_PLAIN = re.compile(r"\{%|\{#|\{\{-?\s*(?:p|r|tr|tc)\s|picture|title_lines")
@@ -36,15 +36,15 @@ def break_long_title(xml: str) -> str:
     if "body" not in xml:
         return xml
     root = etree.fromstring(xml.encode("utf-8"))
-    body = root.find(f"{_W}body")
+    body = root.find(f"{W}body")
     title = _title_paragraph(body) if body is not None else None
     if body is None or title is None:
         return xml
-    runs = [run for run in title.iter(f"{_W}r") if run.find(f"{_W}t") is not None]
+    runs = [run for run in title.iter(f"{W}r") if run.find(f"{W}t") is not None]
     per_line = _characters_a_line(body, runs)
     if per_line is None:
         return xml
-    text = "".join(title.itertext(f"{_W}t"))
+    text = text_of(title)
     if "{{" in text:
         _set_text(runs, f"{{% filter title_lines({per_line}) %}}{text}{{% endfilter %}}")
     else:
@@ -57,13 +57,13 @@ def break_long_title(xml: str) -> str:
 
 def _title_paragraph(body: etree._Element) -> etree._Element | None:
     """Return the body's first paragraph with text, if it looks like a title."""
-    for paragraph in body.iterchildren(f"{_W}p"):
-        text = "".join(paragraph.itertext(f"{_W}t")).strip()
+    for paragraph in body.iterchildren(f"{W}p"):
+        text = text_of(paragraph).strip()
         if not text:
             continue
-        centred = paragraph.find(f"{_W}pPr/{_W}jc[@{_W}val='center']") is not None
+        centred = paragraph.find(f"{W}pPr/{W}jc[@{W}val='center']") is not None
         plain = not _NOT_PLAIN.search(text)
-        if centred and plain and paragraph.find(f".//{_W}br") is None:
+        if centred and plain and paragraph.find(f".//{W}br") is None:
             return paragraph
         return None
     return None
@@ -72,18 +72,18 @@ def _title_paragraph(body: etree._Element) -> etree._Element | None:
 def _characters_a_line(body: etree._Element, runs: list[etree._Element]) -> int | None:
     """Return how many of the title's characters a line holds; None if it is no title's size."""
     formats = {_format(run) for run in runs}
-    size = runs[0].find(f"{_W}rPr/{_W}sz") if runs else None
+    size = runs[0].find(f"{W}rPr/{W}sz") if runs else None
     if len(formats) != 1 or size is None:
         return None  # -- mixed formatting is the author's own; a size from a style, unknown --
-    half_points = _number(size.get(f"{_W}val"))
-    section = body.find(f"{_W}sectPr")
+    half_points = _number(size.get(f"{W}val"))
+    section = body.find(f"{W}sectPr")
     if half_points < MIN_TITLE_SIZE or section is None:
         return None
-    page, margins = section.find(f"{_W}pgSz"), section.find(f"{_W}pgMar")
+    page, margins = section.find(f"{W}pgSz"), section.find(f"{W}pgMar")
     if page is None or margins is None:
         return None
-    width = _number(page.get(f"{_W}w"))
-    block = width - _number(margins.get(f"{_W}left")) - _number(margins.get(f"{_W}right"))
+    width = _number(page.get(f"{W}w"))
+    block = width - _number(margins.get(f"{W}left")) - _number(margins.get(f"{W}right"))
     per_line = block // (half_points * 10)  # -- twips: a character is as wide as it is high --
     return per_line if per_line >= 4 else None
 
@@ -91,22 +91,22 @@ def _characters_a_line(body: etree._Element, runs: list[etree._Element]) -> int 
 def _set_text(runs: list[etree._Element], text: str) -> None:
     """Put ``text`` in the first run and empty the others, which share its formatting."""
     for index, run in enumerate(runs):
-        for text_element in run.findall(f"{_W}t"):
+        for text_element in run.findall(f"{W}t"):
             run.remove(text_element)
         if index == 0:
-            etree.SubElement(run, f"{_W}t").text = text
+            etree.SubElement(run, f"{W}t").text = text
 
 
 def _set_lines(runs: list[etree._Element], lines: list[str]) -> None:
     """Put ``lines`` in the first run, a line break between each, and empty the others."""
     _set_text(runs, lines[0])
     for line in lines[1:]:
-        etree.SubElement(runs[0], f"{_W}br")
-        etree.SubElement(runs[0], f"{_W}t").text = line
+        etree.SubElement(runs[0], f"{W}br")
+        etree.SubElement(runs[0], f"{W}t").text = line
 
 
 def _format(run: etree._Element) -> bytes:
-    properties = run.find(f"{_W}rPr")
+    properties = run.find(f"{W}rPr")
     return b"" if properties is None else etree.tostring(properties)
 
 
