@@ -444,3 +444,8 @@ official:
     assert quick == pydantic_reading(specs.ReportFile, data)
     assert quick.figures["benefit"].scale == "亿"
     assert quick.official is not None and quick.official.number.serial == 12
+
+
+def test_an_empty_list_field_is_left_to_pydantic_not_a_traceback() -> None:
+    # -- `signers:` written with nothing after it is None, which has no length --
+    assert read_spec(specs.OfficialSpec, {"signers": None}) is None

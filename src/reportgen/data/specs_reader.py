@@ -119,8 +119,9 @@ def _then(check: Check, rule: Check) -> Check:
 
 def _items(check: Check, least: int = 0, most: int | None = None) -> Check:
     def items(value: Any) -> list[Any]:
-        too_many = most is not None and len(value) > most
-        if type(value) is not list or len(value) < least or too_many:
+        if type(value) is not list:  # -- first: None (an empty `signers:`) has no length --
+            raise _Unsure
+        if len(value) < least or (most is not None and len(value) > most):
             raise _Unsure
         return [check(item) for item in value]
 
