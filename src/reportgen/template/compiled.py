@@ -414,15 +414,20 @@ def _prepare(xml: str) -> str:
     """Return a part's XML as Jinja source, the way docxtpl prepares it."""
     # -- imported here: a template read back from the cache is prepared already --
     from reportgen.template.docxtpl_steps import patch_xml
-    from reportgen.template.headings import keep_headings
-    from reportgen.template.merged_rows import merge_down_in_loops
-    from reportgen.template.section_breaks import keep_section_breaks
+    from reportgen.template.headings import HEADINGS
+    from reportgen.template.merged_rows import MERGED_ROWS
+    from reportgen.template.section_breaks import SECTION_BREAKS
     from reportgen.template.split_tags import gather_split_tags
-    from reportgen.template.table_heads import keep_table_heads
-    from reportgen.template.titles import break_long_title
+    from reportgen.template.table_heads import TABLE_HEADS
+    from reportgen.template.titles import LONG_TITLE
+    from reportgen.template.tree_edits import edit_part
 
-    gathered = break_long_title(keep_headings(keep_table_heads(gather_split_tags(xml))))
-    return lines(_plain_entities(patch_xml(merge_down_in_loops(keep_section_breaks(gathered)))))
+    # -- the mends of a hand-made template, on one parse of the part, each in turn --
+    mended = edit_part(
+        gather_split_tags(xml),
+        [TABLE_HEADS, HEADINGS, LONG_TITLE, SECTION_BREAKS, MERGED_ROWS],
+    )
+    return lines(_plain_entities(patch_xml(mended)))
 
 
 #: The inside of a tag, as docxtpl's preparation leaves it.

@@ -20,7 +20,8 @@ import re
 from lxml import etree
 
 from reportgen.ooxml.wordml import W, keep_with_next, text_of
-from reportgen.template.split_tags import TAG, part_text
+from reportgen.template.split_tags import TAG
+from reportgen.template.tree_edits import TreeEdit, edit_part
 
 #: The longest heading, in characters outside its tags.
 MAX_HEADING_CHARACTERS = 30
@@ -44,14 +45,15 @@ _APART = (f"{W}tbl", f"{W}txbxContent")
 
 def keep_headings(xml: str) -> str:
     """Return a part's XML with each heading line kept with the paragraph after it."""
-    if "body" not in xml:
-        return xml  # -- headers, footers and notes have no headings --
-    root = etree.fromstring(xml.encode("utf-8"))
+    return edit_part(xml, [HEADINGS])
+
+
+def _keep_headings_in(root: etree._Element) -> bool:
     changed = False
     for paragraph in root.iter(f"{W}p"):
         if (_is_heading(paragraph) or _is_signature(paragraph)) and keep_with_next(paragraph):
             changed = True
-    return part_text(root, xml) if changed else xml
+    return changed
 
 
 def _is_heading(paragraph: etree._Element) -> bool:
@@ -79,3 +81,8 @@ def _is_short_line(text: str) -> bool:
         return False
     outside = TAG.sub("", text)
     return len(outside) <= MAX_HEADING_CHARACTERS and len(TAG.findall(text)) <= MAX_HEADING_TAGS
+
+
+#: The edit, for preparing a part with the others on one parse; headers, footers and notes
+#: have no headings.
+HEADINGS = TreeEdit(lambda xml: "body" in xml, _keep_headings_in)

@@ -16,22 +16,19 @@ import re
 from lxml import etree
 
 from reportgen.ooxml.wordml import W, text_of
-from reportgen.template.split_tags import part_text
+from reportgen.template.tree_edits import TreeEdit
 
 #: The tags of a row loop: ``{%tr for … %}`` and ``{%tr endfor %}``.
 ROW_LOOP = re.compile(r"\{%-?\s*tr\s+for\b")
 ROW_LOOP_END = re.compile(r"\{%-?\s*tr\s+endfor\b")
 
 
-def merge_down_in_loops(xml: str) -> str:
-    """Return a part's XML with each looped cell starting a vertical merge marked ``{% vm %}``.
+def _merge_down_in(root: etree._Element) -> bool:
+    """Mark each looped cell starting a vertical merge ``{% vm %}``; True if one was.
 
     Only a loop of one row is changed: in a loop of several rows a merge may be meant to
     join the rows of one item, and is kept as it is.
     """
-    if "vMerge" not in xml or "tr for" not in xml:
-        return xml
-    root = etree.fromstring(xml.encode("utf-8"))
     changed = False
     for table in root.iter(f"{W}tbl"):
         for row in _single_looped_rows(table):
@@ -39,7 +36,7 @@ def merge_down_in_loops(xml: str) -> str:
                 if merge.get(f"{W}val") == "restart":
                     _mark(merge)
                     changed = True
-    return part_text(root, xml) if changed else xml
+    return changed
 
 
 def _single_looped_rows(table: etree._Element) -> list[etree._Element]:
@@ -72,3 +69,7 @@ def _mark(merge: etree._Element) -> None:
         paragraph = etree.SubElement(cell, f"{W}p")
     run = etree.SubElement(paragraph, f"{W}r")
     etree.SubElement(run, f"{W}t").text = "{% vm %}"
+
+
+#: The edit, for preparing a part with the others on one parse.
+MERGED_ROWS = TreeEdit(lambda xml: "vMerge" in xml and "tr for" in xml, _merge_down_in)

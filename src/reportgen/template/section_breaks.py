@@ -17,17 +17,14 @@ import re
 from lxml import etree
 
 from reportgen.ooxml.wordml import W, text_of
-from reportgen.template.split_tags import part_text
+from reportgen.template.tree_edits import TreeEdit
 
 _P_TAG = re.compile(r"\{%-?\s*p\s+(\w+)")
 _OPENING = {"if", "for", "with", "macro", "call", "filter", "block"}
 
 
-def keep_section_breaks(xml: str) -> str:
-    """Return a part's XML with each ``{%p %}`` paragraph's section break on a paragraph apart."""
-    if "sectPr" not in xml or "{%" not in xml:
-        return xml
-    root = etree.fromstring(xml.encode("utf-8"))
+def _keep_breaks_in(root: etree._Element) -> bool:
+    """Put each ``{%p %}`` paragraph's section break on a paragraph apart; True if one was."""
     changed = False
     for properties in list(root.iter(f"{W}pPr")):
         paragraph = properties.getparent()
@@ -47,4 +44,8 @@ def keep_section_breaks(xml: str) -> str:
         else:
             paragraph.addprevious(tag)
         changed = True
-    return part_text(root, xml) if changed else xml
+    return changed
+
+
+#: The edit, for preparing a part with the others on one parse.
+SECTION_BREAKS = TreeEdit(lambda xml: "sectPr" in xml and "{%" in xml, _keep_breaks_in)

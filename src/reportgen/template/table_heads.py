@@ -18,7 +18,7 @@ from lxml import etree
 
 from reportgen.ooxml.wordml import W, keep_with_next, text_of
 from reportgen.template.merged_rows import ROW_LOOP
-from reportgen.template.split_tags import part_text
+from reportgen.template.tree_edits import TreeEdit, edit_part
 
 #: The most rows above a loop taken for a head: a heading and, at most, units below it.
 MAX_HEAD_ROWS = 2
@@ -28,16 +28,17 @@ MAX_NAME_CHARACTERS = 40
 
 def keep_table_heads(xml: str) -> str:
     """Return a part's XML with each looped table's head repeated and kept with its rows."""
-    if ROW_LOOP.search(xml) is None:  # -- the tags are gathered: a loop's row reads whole --
-        return xml
-    root = etree.fromstring(xml.encode("utf-8"))
+    return edit_part(xml, [TABLE_HEADS])
+
+
+def _keep_heads_in(root: etree._Element) -> bool:
     changed = False
     for table in root.iter(f"{W}tbl"):
         head = _head_rows(table)
         if head:
             changed = _mark_head(head) | changed
             changed = _keep_name_with(table) | changed
-    return part_text(root, xml) if changed else xml
+    return changed
 
 
 def _head_rows(table: etree._Element) -> list[etree._Element]:
@@ -79,3 +80,11 @@ def _keep_name_with(table: etree._Element) -> bool:
     if not text or len(text) > MAX_NAME_CHARACTERS or "{%" in text:
         return False  # -- no line, a paragraph of the text, or a tag's line that goes away --
     return keep_with_next(above)
+
+
+#: The edit, for preparing a part with the others on one parse.
+TABLE_HEADS = TreeEdit(
+    # -- the tags are gathered: a loop's row reads whole in the XML --
+    lambda xml: ROW_LOOP.search(xml) is not None,
+    _keep_heads_in,
+)

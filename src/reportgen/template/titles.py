@@ -21,7 +21,7 @@ import re
 from lxml import etree
 
 from reportgen.ooxml.wordml import W, text_of
-from reportgen.template.split_tags import part_text
+from reportgen.template.tree_edits import TreeEdit, edit_part
 from reportgen.text.titles import break_title
 
 #: What a title set as lines may not hold: a block, a comment, docxtpl's paragraph, run or
@@ -33,26 +33,27 @@ MIN_TITLE_SIZE = 36
 
 def break_long_title(xml: str) -> str:
     """Return a part's XML with its title set to break between words, if it has one."""
-    if "body" not in xml:
-        return xml
-    root = etree.fromstring(xml.encode("utf-8"))
+    return edit_part(xml, [LONG_TITLE])
+
+
+def _break_title_in(root: etree._Element) -> bool:
     body = root.find(f"{W}body")
     title = _title_paragraph(body) if body is not None else None
     if body is None or title is None:
-        return xml
+        return False
     runs = [run for run in title.iter(f"{W}r") if run.find(f"{W}t") is not None]
     per_line = _characters_a_line(body, runs)
     if per_line is None:
-        return xml
+        return False
     text = text_of(title)
     if "{{" in text:
         _set_text(runs, f"{{% filter title_lines({per_line}) %}}{text}{{% endfilter %}}")
-    else:
-        lines = break_title(text, per_line)
-        if len(lines) == 1:
-            return xml
-        _set_lines(runs, lines)
-    return part_text(root, xml)
+        return True
+    lines = break_title(text, per_line)
+    if len(lines) == 1:
+        return False
+    _set_lines(runs, lines)
+    return True
 
 
 def _title_paragraph(body: etree._Element) -> etree._Element | None:
@@ -115,3 +116,7 @@ def _number(value: str | None) -> int:
         return int(value or 0)
     except ValueError:
         return 0
+
+
+#: The edit, for preparing a part with the others on one parse.
+LONG_TITLE = TreeEdit(lambda xml: "body" in xml, _break_title_in)
