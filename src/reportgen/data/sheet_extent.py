@@ -129,7 +129,7 @@ class _XlsxScan:
             self.last_row = max(self.last_row, int(max(numbers, key=int)))
         if references:
             letters = {letters for letters, _ in references}
-            self.last_column = max(self.last_column, *map(_column_number, letters))
+            self.last_column = max(self.last_column, *map(column_number, letters))
             self.last_row = max(self.last_row, max(int(row) for _, row in references))
         rows = chunk.count(b"<row") + chunk.count(b":row")
         cells = sum(chunk.count(tag) for tag in _XLSX_CELL_TAGS)
@@ -186,7 +186,8 @@ def _repeat(pattern: re.Pattern[bytes], attributes: bytes) -> int:
     return int(found.group(1)) if found else 1
 
 
-def _column_number(letters: bytes) -> int:
+def column_number(letters: bytes) -> int:
+    """Return the number of the column named ``letters``, from 1: b"A" → 1, b"AA" → 27."""
     number = 0
     for letter in letters:
         number = number * 26 + letter - ord("A") + 1

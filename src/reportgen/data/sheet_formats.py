@@ -23,6 +23,8 @@ from typing import IO
 
 from lxml import etree
 
+from reportgen.data.sheet_extent import column_number
+
 #: The rows read for the columns' formats: a table's first rows show how it is kept.
 SAMPLED_ROWS = 50
 #: Excel's own percentage formats, by numFmtId: 0% and 0.00%.
@@ -170,12 +172,7 @@ def _holds_value(cell: etree._Element) -> bool:
 
 def _column(reference: str) -> int | None:
     found = _CELL_REFERENCE.match(reference)
-    if found is None:
-        return None
-    index = 0
-    for letter in found.group(1):
-        index = index * 26 + ord(letter) - ord("A") + 1
-    return index - 1
+    return None if found is None else column_number(found.group(1).encode("ascii")) - 1
 
 
 def _elements(stream: IO[bytes], events: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
