@@ -24,6 +24,7 @@ LAYERS: list[set[str]] = [
         "reportgen.files",
         "reportgen.fonts",
         "reportgen.patterns",
+        "reportgen.memo",
     },
     {"reportgen.workspace", "reportgen.ooxml", "reportgen.text"},
     {"reportgen.data"},

@@ -554,6 +554,7 @@ def _cache(arguments: argparse.Namespace) -> int:
             root=cache.root,
             templates=summary.entries.get("templates", 0),
             reports=summary.entries.get("reports", 0),
+            drawn=summary.entries.get("drawn", 0),
             size=f"{summary.size / 1024:,.0f}",
         )
     )
