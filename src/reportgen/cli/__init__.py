@@ -419,11 +419,9 @@ def _new_period(arguments: argparse.Namespace) -> int:
     workspace = Workspace.find()
     arguments.report = workspace.report_name(arguments.report)
     made = start_new_period(workspace, arguments.report, arguments.to)
-    print(
-        NEW_PERIOD_MADE(
-            folder=_shown(made.directory), start=made.start, end=made.end, report=arguments.report
-        )
-    )
+    # -- a year's report is 2026, not 2026—2026 --
+    years = str(made.start) if made.start == made.end else f"{made.start}—{made.end}"
+    print(NEW_PERIOD_MADE(folder=_shown(made.directory), years=years, report=arguments.report))
     print(NEW_PERIOD_TO_ENTER(count=len(made.figures), name=made.name))
     return 0
 
