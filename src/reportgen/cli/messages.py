@@ -428,7 +428,11 @@ CONVERTING = MessageKind(
     en="converting to PDF with LibreOffice",
     zh="正在用 LibreOffice 转换为 PDF",
 )
-CONVERTED = MessageKind("cli.progress.converted", en="converted to PDF", zh="已转换为 PDF")
+CONVERTED = MessageKind(
+    "cli.progress.converted",
+    en="converting to PDF: {count} written",
+    zh="正在转换为 PDF：已写出 {count} 份",
+)
 DONE = MessageKind("cli.progress.done", en="done", zh="完成")
 
 #: argparse's own words (usage, errors), which it looks up through gettext, in Chinese.
