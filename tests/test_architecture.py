@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
         "reportgen.fonts",
         "reportgen.patterns",
         "reportgen.memo",
+        "reportgen.processes",
     },
     {"reportgen.workspace", "reportgen.ooxml", "reportgen.text"},
     {"reportgen.data"},

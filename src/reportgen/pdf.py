@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 import time
@@ -34,6 +33,7 @@ from reportgen.messages import (
     SAME_NAMES,
     SOFFICE_MISSING,
 )
+from reportgen.processes import stop_group
 
 #: The Debian packages that conversion needs: LibreOffice Writer, Noto Serif CJK (the title's
 #: stand-in) and TeX Live's Chinese support, which ships the Fandol fonts (仿宋, 楷体, 黑体, 宋体).
@@ -145,7 +145,7 @@ def _run(
                 deadline = time.monotonic() + timeout
                 told = _tell(targets, told, started - 1, on_converted)
             if time.monotonic() > deadline:
-                os.killpg(process.pid, signal.SIGKILL)
+                stop_group(process, at_once=True)
                 process.communicate()
                 raise ConversionError(
                     CONVERSION_TIMEOUT(seconds=timeout, document=targets[told].stem)
