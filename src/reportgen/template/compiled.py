@@ -37,7 +37,7 @@ from reportgen.ooxml.pictures import (
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.patterns import LazyPattern
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
-from reportgen.template.source_lines import joined, lines
+from reportgen.template.source_lines import joined_code, lines
 from reportgen.template.usage import Use, uses_in, uses_in_tree
 from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.limits import MAX_DOCUMENT, budget
@@ -140,7 +140,7 @@ class CompiledTemplate:
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
             name: self.environment.template_class.from_code(
-                self.environment, part.code, environment_globals
+                self.environment, joined_code(part.code), environment_globals
             )
             for name, part in self.parts.items()
         }
@@ -448,8 +448,8 @@ def _plain_entities(source: str) -> str:
 
 
 def _finish(rendered: str) -> str:
-    """Undo the preparation and apply docxtpl's conventions to a rendered part."""
-    xml = joined(rendered)
+    """Apply docxtpl's conventions to a rendered part (its code was joined: see source_lines)."""
+    xml = rendered
     if "{_" in xml or "_}" in xml:  # -- docxtpl's escaped braces, seldom there --
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
             xml = xml.replace(escaped, tag)
