@@ -136,6 +136,7 @@ class CompiledTemplate:
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
         self._uses: list[Use] | None = None
         self._pictures_made: dict[tuple[Any, ...], dict[str, bytes]] = {}
+        self._core: tuple[DocumentProperties, bytes] | None = None
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
@@ -227,8 +228,14 @@ class CompiledTemplate:
         if pictures.placed:
             replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
-            replaced["docProps/core.xml"] = core_properties_xml(properties)
+            replaced["docProps/core.xml"] = self._core_properties(properties)
         return self.package.to_bytes(replaced)
+
+    def _core_properties(self, properties: DocumentProperties) -> bytes:
+        """Return :func:`core_properties_xml` for ``properties``, made once for a batch's rows."""
+        if self._core is None or self._core[0] != properties:
+            self._core = (properties, core_properties_xml(properties))
+        return self._core[1]
 
     def _picture_parts(self, pictures: PlacedPictures) -> dict[str, bytes]:
         """Return the parts that hold the pictures placed, made once for the same pictures."""
