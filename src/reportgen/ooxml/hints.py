@@ -54,7 +54,10 @@ def add_east_asian_hints(xml: str) -> str:
     (after ``w:rStyle``). The XML is expected as Word and docxtpl write it, with the
     ``w:`` prefix; other runs and the rest of the part are left byte for byte.
     """
-    first = _HINTED.search(xml)
+    # -- only a text element's characters count: the search starts at the first one, past the
+    # root's namespaces and the properties before it, which are most of a short part --
+    texts = xml.find("<w:t")
+    first = _HINTED.search(xml, texts) if texts >= 0 else None
     if first is None:
         return xml  # -- most headers, footers and plain-text parts: nothing to do --
     # -- no text element before the one holding the first such character can hold one --
