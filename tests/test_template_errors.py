@@ -802,3 +802,29 @@ def test_a_loop_over_one_text_is_refused_before_it_prints_each_character(tmp_pat
     with pytest.raises(ProblemsFound):
         render_reports(Workspace.at(tmp_path))
     assert list((tmp_path / "output").iterdir()) == []
+
+
+def test_the_compiled_text_holds_none_of_the_lines_made_for_jinja() -> None:
+    from types import CodeType
+
+    from reportgen.template.compiled import CompiledTemplate
+    from reportgen.template.source_lines import joined_code
+
+    def texts(code: CodeType) -> list[str]:
+        found = []
+        for constant in code.co_consts:
+            if isinstance(constant, str):
+                found.append(constant)
+            elif isinstance(constant, CodeType):
+                found += texts(constant)
+        return found
+
+    templates = sorted((Path(__file__).parent.parent / "templates").glob("*.docx"))
+    for path in templates:
+        for name, part in CompiledTemplate(path).parts.items():
+            before = texts(part.code)
+            assert any("\n<w:p" in text for text in before), (path, name)
+            after = texts(joined_code(part.code))
+            assert not any("\n<w:p" in text or "\n\x01" in text for text in after), (path, name)
+            # -- the line table is kept: a failing tag is still named by its line --
+            assert list(joined_code(part.code).co_lines()) == list(part.code.co_lines())
