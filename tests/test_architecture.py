@@ -24,6 +24,8 @@ LAYERS: list[set[str]] = [
         "reportgen.files",
         "reportgen.fonts",
         "reportgen.patterns",
+        "reportgen.memo",
+        "reportgen.processes",
     },
     {"reportgen.workspace", "reportgen.ooxml", "reportgen.text"},
     {"reportgen.data"},

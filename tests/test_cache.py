@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -103,6 +105,32 @@ def test_a_warm_render_imports_none_of_the_libraries_checking_needs(
     render_reports(Workspace.at(tmp_path), cache=cache)
     modules = _modules_a_render_imports(tmp_path, cache_dir)
     assert [name for name in SKIPPED_LIBRARIES if name in modules] == []
+
+
+def test_a_chart_and_a_long_titles_words_come_from_the_cache_until_the_figures_change(
+    workspace_dir: Path, cache_dir: Path, cache: Cache
+) -> None:
+    # -- matplotlib took a render of the report with a chart half a second; rjieba's
+    #    dictionary, a long title's words, a tenth of one --
+    switch_on(workspace_dir)
+    reports = ("five-year-report", "ankang-notice")
+    cold, warm = render_twice(workspace_dir, cache)
+    assert warm == cold
+    assert len(entries(cache_dir, "drawn")) >= 2  # -- the chart, and the notice's title --
+    modules = _modules_a_render_imports(workspace_dir, cache_dir, *reports)
+    assert [name for name in ("matplotlib", "rjieba") if name in modules] == []
+
+    figures = workspace_dir / "data" / "five-year-report" / "proposals.yaml"
+    replace(figures, "2023: 3667", "2023: 3767")
+    modules = _modules_a_render_imports(workspace_dir, cache_dir, "five-year-report")
+    assert "matplotlib" in modules  # -- other figures: drawn afresh --
+    [document] = [path for path in cold if path.name.startswith("2023年市工会")]
+    assert _chart_of(document.read_bytes()) != _chart_of(cold[document])
+
+
+def _chart_of(document: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(document)) as package:
+        return package.read("word/media/reportgen-picture1.png")
 
 
 #: What a render after an edit has no need of: reportgen's records are not dataclasses (each
@@ -373,7 +401,8 @@ def test_the_cache_command_shows_the_folder_and_clears_only_its_own_entries(
 
     assert main(["cache"]) == 0
     assert re.fullmatch(
-        rf"{re.escape(str(cache_dir))}: 1 template, 1 report \(\d+ KB\)\n", capsys.readouterr().out
+        rf"{re.escape(str(cache_dir))}: 1 template, 1 report, 0 drawings \(\d+ KB\)\n",
+        capsys.readouterr().out,
     )
 
     assert main(["cache", "--clear"]) == 0

@@ -146,7 +146,7 @@ def test_a_folder_of_another_user_is_not_used(
         "of your own for the cache"
     )
     assert cache.templates.load(b"anything") is None
-    assert cache.summary().entries == {"templates": 0, "reports": 0}
+    assert cache.summary().entries == {"templates": 0, "reports": 0, "drawn": 0}
 
 
 def test_an_entry_others_can_write_is_a_miss_and_made_again(

@@ -160,6 +160,13 @@ def test_checking_every_report_warns_of_a_folder_that_is_no_report(minimal: Path
     )
 
 
+def test_a_years_report_is_named_by_its_year_once(minimal: Path, capsys) -> None:
+    report = minimal / "data" / REPORT / "report.yaml"
+    replace(report, "start: 2019", "start: 2023")
+    assert main(["render"]) == 0
+    assert capsys.readouterr().out == "output/市总工会_2023_工作汇报.docx\n"
+
+
 def test_render_exits_1_for_a_missing_template(minimal: Path, capsys) -> None:
     report = replace(minimal / "data" / REPORT / "report.yaml", "report.docx", "annual.docx")
     assert main(["render"]) == 1

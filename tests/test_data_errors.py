@@ -67,6 +67,8 @@ def test_text_where_a_number_belongs(report_dir: Path) -> None:
         ("5，795", "write it without the thousands separators: 5795"),
         ("'5795'", "take away the quotes: 5795"),
         ("５７９５", "write it with the digits of the English input method: 5795"),
+        ("０１５", "write it with the digits of the English input method: 15"),
+        ("'0.50'", "take away the quotes: 0.50"),
         ("三万五", "write it in digits (0–9)"),
         ("二〇二三", "write it in digits (0–9)"),
         (

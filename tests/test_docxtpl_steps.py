@@ -107,3 +107,12 @@ def test_a_render_imports_neither_docxtpl_nor_python_docx(tmp_path: Path) -> Non
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert completed.stdout == "[]\n"
+
+
+def test_escaped_braces_print_as_braces_and_a_part_without_braces_is_left_as_it_is() -> None:
+    from reportgen.template.compiled import _finish
+
+    escaped = "<w:p><w:r><w:t>{_{ 甲 }_} {_% 乙 %_}</w:t></w:r></w:p>"
+    assert _finish(escaped) == "<w:p><w:r><w:t>{{ 甲 }} {% 乙 %}</w:t></w:r></w:p>"
+    plain = "<w:p><w:r><w:t>仿宋_GB2312 a_b</w:t></w:r></w:p>"
+    assert _finish(plain) is plain

@@ -175,3 +175,11 @@ def test_a_part_is_hinted_as_its_runs_are_one_by_one(runs: str) -> None:
     hinted = add_east_asian_hints(xml)
     assert hinted == hinted_run_by_run(xml)
     assert add_east_asian_hints(hinted) == hinted  # -- hinted once is hinted for good --
+
+
+def test_only_text_is_looked_at_not_what_stands_before_the_first_text_element() -> None:
+    before = '<w:body><w:p><w:pPr><w:pStyle w:val="“标题”"/></w:pPr><w:r>'
+    assert add_east_asian_hints(f"{before}<w:tab/></w:r></w:p></w:body>").count("hint") == 0
+    after = "<w:t>“安康杯”</w:t></w:r></w:p></w:body>"
+    hinted = add_east_asian_hints(before + after)
+    assert hinted == f'{before}<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>{after}'

@@ -222,7 +222,7 @@ def test_the_youth_leagues_template_to_its_document(
         ],
     )
     written = rendered(capsys, "summary")
-    assert written.name == f"共青团江州市委员会_{year}-{year}_工作总结.docx"
+    assert written.name == f"共青团江州市委员会_{year}_工作总结.docx"
     texts = paragraphs(written)
     assert texts[0] == f"共青团江州市委员会{year}年工作总结"
     assert "一、坚持思想引领" in texts

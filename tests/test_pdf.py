@@ -179,5 +179,57 @@ def test_one_soffice_run_with_a_private_profile_and_the_fonts(
 
 def test_a_hanging_soffice_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake_soffice(tmp_path, monkeypatch, "sleep 30")
-    with pytest.raises(ConversionError, match="did not finish converting within 0.5 s"):
+    with pytest.raises(
+        ConversionError, match="wrote no PDF for 0.5 s, converting a, and was stopped"
+    ):
         pdf.convert_to_pdf([tmp_path / "a.docx"], tmp_path, timeout=0.5)
+
+
+#: A stand-in soffice that writes each PDF after a pause, as LibreOffice does one by one.
+SLOW_SOFFICE = """\
+out=""; previous=""
+for argument in "$@"; do
+  [ "$previous" = "--outdir" ] && out="$argument"; previous="$argument"
+done
+echo run >> "$out/../runs"
+for argument in "$@"; do
+  case "$argument" in
+    *.docx) sleep 0.4; echo pdf > "$out/$(basename "$argument" .docx).pdf" ;;
+  esac
+done
+"""
+
+
+def test_a_long_run_goes_on_while_it_writes_pdfs_and_tells_each_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # -- three PDFs 0.4 s apart: 1.2 s in all, longer than the 0.7 s allowed without a PDF --
+    fake_soffice(tmp_path, monkeypatch, SLOW_SOFFICE)
+    sources = [tmp_path / f"{name}.docx" for name in "abc"]
+    told: list[str] = []
+
+    written = pdf.convert_to_pdf(
+        sources, tmp_path / "out", timeout=0.7, on_converted=lambda path: told.append(path.name)
+    )
+
+    assert [path.name for path in written] == told == ["a.pdf", "b.pdf", "c.pdf"]
+    assert (tmp_path / "runs").read_text().splitlines() == ["run"]
+
+
+def test_many_documents_are_converted_a_share_a_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # -- a command line has a limit: 32,767 characters on Windows --
+    fake_soffice(tmp_path, monkeypatch, SLOW_SOFFICE.replace("sleep 0.4; ", ""))
+    monkeypatch.setattr(pdf, "_MOST_A_RUN", 2)
+    sources = [tmp_path / f"{name}.docx" for name in "abcde"]
+
+    written = pdf.convert_to_pdf(sources, tmp_path / "out")
+
+    assert [path.name for path in written] == [f"{name}.pdf" for name in "abcde"]
+    assert all(path.is_file() for path in written)
+    assert (tmp_path / "runs").read_text().splitlines() == ["run"] * 3
+    # -- and by length: a share never passes the characters allowed --
+    monkeypatch.setattr(pdf, "_MOST_A_RUN", 200)
+    monkeypatch.setattr(pdf, "_MOST_ARGUMENT_CHARACTERS", len(str(sources[0])) * 2 + 6)
+    assert list(pdf._runs(sources)) == [(0, 2), (2, 4), (4, 5)]

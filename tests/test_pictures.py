@@ -306,3 +306,22 @@ def test_a_missing_seal_is_a_problem_of_its_field(
         f"{folder / 'report.yaml'}:11:3: report.pictures.seal: the picture 'seal.png' is not in "
         f"{folder}: put it there, or correct its name"
     )
+
+
+def test_a_drawing_made_once_is_made_again_for_another_picture_at_its_number() -> None:
+    from reportgen.ooxml.pictures import InlinePicture, drawing_run
+
+    def seal(description: str, height_cm: float, *, over_text: bool = True) -> InlinePicture:
+        return InlinePicture(description, 4.0, height_cm, lambda: b"", over_text=over_text)
+
+    first = drawing_run(1, seal("公章", 4.0))
+    assert drawing_run(1, seal("公章", 4.0)) == first
+    assert 'descr="公章"' in first and "wp:anchor" in first
+    others = [
+        drawing_run(2, seal("公章", 4.0)),
+        drawing_run(1, seal("印章", 4.0)),
+        drawing_run(1, seal("公章", 3.0)),
+        drawing_run(1, seal("公章", 4.0, over_text=False)),
+    ]
+    assert len({first, *others}) == 5
+    assert 'descr="印章"' in others[1] and "wp:inline" in others[3]

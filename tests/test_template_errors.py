@@ -833,3 +833,29 @@ def test_a_check_reads_the_templates_tags_once_however_many_names_are_missing(
         f"{template(tmp_path)}: body, paragraph 10: 'report' has no 'g0': {{{{ report.g0 }}}}",
         f"{template(tmp_path)}: body, paragraph 11: the data has no 'f1': {{{{ f1 }}}}",
     ]
+
+
+def test_the_compiled_text_holds_none_of_the_lines_made_for_jinja() -> None:
+    from types import CodeType
+
+    from reportgen.template.compiled import CompiledTemplate
+    from reportgen.template.source_lines import joined_code
+
+    def texts(code: CodeType) -> list[str]:
+        found = []
+        for constant in code.co_consts:
+            if isinstance(constant, str):
+                found.append(constant)
+            elif isinstance(constant, CodeType):
+                found += texts(constant)
+        return found
+
+    templates = sorted((Path(__file__).parent.parent / "templates").glob("*.docx"))
+    for path in templates:
+        for name, part in CompiledTemplate(path).parts.items():
+            before = texts(part.code)
+            assert any("\n<w:p" in text for text in before), (path, name)
+            after = texts(joined_code(part.code))
+            assert not any("\n<w:p" in text or "\n\x01" in text for text in after), (path, name)
+            # -- the line table is kept: a failing tag is still named by its line --
+            assert list(joined_code(part.code).co_lines()) == list(part.code.co_lines())

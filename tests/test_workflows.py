@@ -282,8 +282,12 @@ def test_a_filled_in_new_period_renders(samples: Path, capsys) -> None:
     assert properties.created == dt.datetime(2028, 4, 20, tzinfo=dt.UTC)
 
 
-def test_the_new_period_compares_with_the_previous_one(samples: Path) -> None:
+def test_the_new_period_compares_with_the_previous_one(samples: Path, capsys) -> None:
     assert main(["new-period", "youth-league-summary"]) == 0
+    # -- a year's report names its year, not a span from the year to itself --
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "data/youth-league-summary-2024: the period 2024, from youth-league-summary"
+    )
     new = samples / "data" / "youth-league-summary-2024"
     fill_in_previous_values(new, "2025-01-10")
     report = new / "report.yaml"

@@ -164,16 +164,14 @@ def _proofread_pages(documents: list[Path], pdfs: list[Path]) -> list[Problem]:
 
 
 def _convert_to_pdf(documents: list[Path], on_written: Callable[[Path], None] | None) -> list[Path]:
-    """Write a PDF beside each document, one LibreOffice start per output folder."""
+    """Write a PDF beside each document, a LibreOffice start per output folder (or per 200)."""
     from reportgen.pdf import convert_to_pdf
 
     converted: list[Path] = []
     for folder in dict.fromkeys(document.parent for document in documents):
         batch = [document for document in documents if document.parent == folder]
-        for path in convert_to_pdf(batch, folder):
-            converted.append(path)
-            if on_written is not None:
-                on_written(path)
+        # -- each PDF told as LibreOffice writes it: a batch's thousand take minutes --
+        converted += convert_to_pdf(batch, folder, on_converted=on_written)
     return converted
 
 

@@ -167,8 +167,10 @@ FONTS_MISSING = MessageKind(
 FONT_FOR = MessageKind("pdf.font-for", en="{family} (for {name})", zh="“{family}”（代替{name}）")
 CONVERSION_TIMEOUT = MessageKind(
     "pdf.timeout",
-    en="LibreOffice did not finish converting within {seconds} s",
-    zh="LibreOffice 在 {seconds} 秒内没有转换完：请关闭其他 LibreOffice 窗口后再试",
+    en="LibreOffice wrote no PDF for {seconds} s, converting {document}, and was stopped: close "
+    "any other LibreOffice window and try again",
+    zh="LibreOffice 转换“{document}”时已 {seconds} 秒没有写出 PDF，已停止：请关闭其他 "
+    "LibreOffice 窗口后再试",
 )
 SAME_NAMES = MessageKind(
     "pdf.same-names",

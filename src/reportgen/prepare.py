@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportgen.data.report import ROW, ReportData, is_row
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
+from reportgen.memo import remembering
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
 from reportgen.workspace import Workspace, leads_out, outside_problem
@@ -184,13 +185,18 @@ class Run:
         return warnings
 
     def render_report(self, directory: Path, output_dir: Path | None = None) -> RenderedReport:
-        """Check and render the report in ``directory`` in memory; ProblemsFound if it has any."""
+        """Check and render the report in ``directory`` in memory; ProblemsFound if it has any.
+
+        A chart or a long title's words made before are taken from the cache (see
+        :mod:`reportgen.memo`).
+        """
         data = self.load_report(directory)
         template_path, compiled, variables = self.template_for(data)
-        problems = check_template(data, template_path, compiled, variables)
-        if problems:
-            raise TemplateError(problems)
-        document = compiled.render(data.context, document_properties(data), data.directory)
+        with remembering(self.cache.drawn if self.cache is not None else None):
+            problems = check_template(data, template_path, compiled, variables)
+            if problems:
+                raise TemplateError(problems)
+            document = compiled.render(data.context, document_properties(data), data.directory)
         output = (output_dir or self.workspace.output_dir) / f"{data.output_stem()}.docx"
         return RenderedReport(data, output, document)
 

@@ -1,4 +1,4 @@
-"""Keep what checking made between runs: compiled templates and loaded reports.
+"""Keep what checking made between runs: compiled templates, loaded reports, drawings.
 
 Two steps of a render depend only on files that seldom change and on the code
 that reads them, and take longer than the rest of a render beside starting Python:
@@ -10,6 +10,8 @@ that reads them, and take longer than the rest of a render beside starting Pytho
   prose rendered. This needs PyYAML and pydantic imported.
 
 A checked template's entry keeps its warnings too, for each name it has (they name its file).
+A third kind keeps what a render draws slowly, a chart or a long title's words (see
+:mod:`reportgen.memo`), found by what each depends on.
 
 Each result is kept in the cache folder, and the next run that meets the same
 template, or the same report files byte for byte, reads it back instead. Every
@@ -46,6 +48,7 @@ from reportgen.template.usage import Use
 _FORMAT = 3
 TEMPLATES = "templates"
 REPORTS = "reports"
+DRAWN = "drawn"
 
 
 def user_cache_folder() -> Path:
@@ -195,14 +198,35 @@ class ReportCache(_Kind):
         self._write(str(data.directory.resolve()).encode(), entry)
 
 
+class DrawnCache(_Kind):
+    """Values a render makes slowly (a chart, a title's words), found by what they depend on.
+
+    This is the cache's :class:`reportgen.memo.Memo`: a render run with it draws a chart
+    only once for the same figures.
+    """
+
+    KIND = DRAWN
+
+    def recall(self, key: bytes) -> bytes | None:
+        """Return the value kept for ``key``, or None."""
+        entry = self._read(key)
+        value = entry.get("value") if entry is not None else None
+        return value if isinstance(value, bytes) else None
+
+    def keep(self, key: bytes, value: bytes) -> None:
+        """Keep ``value`` for ``key``."""
+        self._write(key, {"value": value})
+
+
 class Cache:
-    """The cache in one folder: checked templates and loaded reports, each in a subfolder."""
+    """The cache in one folder: templates, reports and drawings, each kind in a subfolder."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.store = Store(root, (TemplateCache.KIND, ReportCache.KIND))
+        self.store = Store(root, (TemplateCache.KIND, ReportCache.KIND, DrawnCache.KIND))
         self.templates = TemplateCache(self.store)
         self.reports = ReportCache(self.store)
+        self.drawn = DrawnCache(self.store)
 
     def refusal(self) -> Message | None:
         """Return why the folder is not used (another user's, open to others, …), or None."""

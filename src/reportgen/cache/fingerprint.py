@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
+
+from reportgen.memo import library_stamp
 
 #: reportgen's own files, all of which an entry depends on.
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -22,11 +23,7 @@ def code_fingerprint() -> bytes:
         # An upgrade rewrites a package's files, and an edit rewrites the file edited:
         # sizes and modification times tell, without reading every file.
         stamps = [f"{sys.implementation.cache_tag} {sys.version}", *_python_stamps(PACKAGE)]
-        for name in DEPENDENCIES:
-            origin = _origin(name)
-            if origin is not None:
-                status = os.stat(origin)
-                stamps.append(f"{origin} {status.st_size} {status.st_mtime_ns}")
+        stamps += [library_stamp(name) for name in DEPENDENCIES]
         _fingerprint = "\n".join(stamps).encode()
     return _fingerprint
 
@@ -46,13 +43,6 @@ def _python_stamps(folder: Path) -> list[str]:
                     status = entry.stat()
                     stamps.append(f"{entry.path} {status.st_size} {status.st_mtime_ns}")
     return sorted(stamps)
-
-
-def _origin(name: str) -> str | None:
-    """Return the file a library is imported from, found without importing it."""
-    module = sys.modules.get(name)
-    spec = module.__spec__ if module is not None else importlib.util.find_spec(name)
-    return spec.origin if spec is not None else None
 
 
 def forget() -> None:

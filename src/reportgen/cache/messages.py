@@ -52,9 +52,9 @@ NOT_USED = MessageKind(
 )
 SUMMARY = MessageKind(
     "cache.summary",
-    en="{root}: {templates} {templates:template|templates}, {reports} {reports:report|reports} "
-    "({size} KB)",
-    zh="{root}：{templates} 个模板、{reports} 份报告（{size} KB）",
+    en="{root}: {templates} {templates:template|templates}, {reports} {reports:report|reports}, "
+    "{drawn} {drawn:drawing|drawings} ({size} KB)",
+    zh="{root}：{templates} 个模板、{reports} 份报告、{drawn} 幅图表与标题分词（{size} KB）",
 )
 CLEARED = MessageKind(
     "cache.cleared",

@@ -419,11 +419,9 @@ def _new_period(arguments: argparse.Namespace) -> int:
     workspace = Workspace.find()
     arguments.report = workspace.report_name(arguments.report)
     made = start_new_period(workspace, arguments.report, arguments.to)
-    print(
-        NEW_PERIOD_MADE(
-            folder=_shown(made.directory), start=made.start, end=made.end, report=arguments.report
-        )
-    )
+    # -- a year's report is 2026, not 2026—2026 --
+    years = str(made.start) if made.start == made.end else f"{made.start}—{made.end}"
+    print(NEW_PERIOD_MADE(folder=_shown(made.directory), years=years, report=arguments.report))
     print(NEW_PERIOD_TO_ENTER(count=len(made.figures), name=made.name))
     return 0
 
@@ -554,6 +552,7 @@ def _cache(arguments: argparse.Namespace) -> int:
             root=cache.root,
             templates=summary.entries.get("templates", 0),
             reports=summary.entries.get("reports", 0),
+            drawn=summary.entries.get("drawn", 0),
             size=f"{summary.size / 1024:,.0f}",
         )
     )

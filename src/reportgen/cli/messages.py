@@ -355,16 +355,18 @@ SERVE_HOST_HELP = MessageKind(
 )
 CACHE_SUMMARY = MessageKind(
     "cli.cache.summary",
-    en="show where checked templates and loaded reports are kept, or clear them",
-    zh="显示已检查的模板和已读取的报告保存在哪里，或清空它们",
+    en="show where checked templates, loaded reports and drawn charts are kept, or clear them",
+    zh="显示已检查的模板、已读取的报告和画好的图表保存在哪里，或清空它们",
 )
 CACHE_DESCRIPTION = MessageKind(
     "cli.cache.description",
-    en="Show the folder where reportgen keeps templates that passed their checks and reports "
-    "that loaded without a problem, so that later runs need not check and load them again, "
-    "and how much it holds. Clearing it is always safe: the next run checks and loads afresh.",
-    zh="显示 reportgen 保存已通过检查的模板和已顺利读取的报告的文件夹，以及其中有多少内容；"
-    "保存它们是为了以后运行时不必重新检查和读取。清空总是安全的：下次运行会重新检查、读取。",
+    en="Show the folder where reportgen keeps templates that passed their checks, reports "
+    "that loaded without a problem and the charts it drew, so that later runs need not check, "
+    "load and draw them again, and how much it holds. Clearing it is always safe: the next "
+    "run checks, loads and draws afresh.",
+    zh="显示 reportgen 保存已通过检查的模板、已顺利读取的报告和已画好的图表的文件夹，以及其中有多少"
+    "内容；保存它们是为了以后运行时不必重新检查、读取和绘制。清空总是安全的：下次运行会重新检查、"
+    "读取和绘制。",
 )
 CACHE_CLEAR_HELP = MessageKind("cli.cache.clear", en="remove every entry", zh="清空所有内容")
 
@@ -392,8 +394,8 @@ WATCHING = MessageKind(
 CHANGED = MessageKind("cli.changed", en="changed: {paths}", zh="有改动：{paths}")
 NEW_PERIOD_MADE = MessageKind(
     "cli.new-period.made",
-    en="{folder}: the period {start}—{end}, from {report}",
-    zh="{folder}：{start}—{end}年，由 {report} 复制而来",
+    en="{folder}: the period {years}, from {report}",
+    zh="{folder}：{years}年，由 {report} 复制而来",
 )
 NEW_PERIOD_TO_ENTER = MessageKind(
     "cli.new-period.to-enter",
@@ -426,7 +428,11 @@ CONVERTING = MessageKind(
     en="converting to PDF with LibreOffice",
     zh="正在用 LibreOffice 转换为 PDF",
 )
-CONVERTED = MessageKind("cli.progress.converted", en="converted to PDF", zh="已转换为 PDF")
+CONVERTED = MessageKind(
+    "cli.progress.converted",
+    en="converting to PDF: {count} written",
+    zh="正在转换为 PDF：已写出 {count} 份",
+)
 DONE = MessageKind("cli.progress.done", en="done", zh="完成")
 
 #: argparse's own words (usage, errors), which it looks up through gettext, in Chinese.

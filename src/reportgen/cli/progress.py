@@ -83,7 +83,7 @@ class BarProgress:
     """Draw a bar over the reports to render, with each file written printed above it.
 
     With ``pdf``, the bar has one more step, the LibreOffice run, which starts when
-    the last report is rendered and ends when its first PDF is written.
+    the last report is rendered and counts the PDFs as they are written.
     """
 
     def __init__(
@@ -107,7 +107,7 @@ class BarProgress:
         self.pdf = pdf
         self._reports = total
         self._rendered = 0
-        self._converted = False
+        self._converted = 0
         self.bar = Progress(
             SpinnerColumn(),
             TextColumn("{task.description}"),
@@ -128,11 +128,11 @@ class BarProgress:
         self.bar.update(self.task, advance=1, description=description)
 
     def written(self, path: Path) -> None:
-        """Print the file's path above the bar; the first PDF ends the LibreOffice step."""
+        """Print the file's path above the bar; count a PDF in the LibreOffice step."""
         self.bar.console.print(self.show(path), markup=False, highlight=False, soft_wrap=True)
-        if path.suffix == ".pdf" and not self._converted:
-            self._converted = True
-            self.bar.update(self.task, advance=1, description=str(CONVERTED()))
+        if path.suffix == ".pdf":
+            self._converted += 1
+            self.bar.update(self.task, description=str(CONVERTED(count=self._converted)))
 
     def rows(self, name: str) -> Callable[[int, int | None], None]:
         """Add a bar for the rows of batch ``name``; return what moves it."""
@@ -159,7 +159,8 @@ class BarProgress:
 
     def __exit__(self, *exception: object) -> None:
         if not exception[0]:
-            self.bar.update(self.task, description=str(DONE()))
+            total = self.bar.tasks[0].total
+            self.bar.update(self.task, completed=total, description=str(DONE()))
         self.bar.stop()
 
 

@@ -77,7 +77,29 @@ def _add_fandol_fonts() -> None:
 
 
 def bar_chart_png(chart: BarChart, width_cm: float, height_cm: float) -> bytes:
-    """Return ``chart`` drawn as a PNG of ``width_cm`` by ``height_cm``."""
+    """Return ``chart`` drawn as a PNG of ``width_cm`` by ``height_cm``, drawn once.
+
+    A chart drawn before, by the same matplotlib, Pillow and faces, is taken from the memo
+    (see :mod:`reportgen.memo`): a render of a report whose figures did not change then
+    imports no matplotlib, half a second of its whole.
+    """
+    from reportgen.fonts import find_fandol_dir
+    from reportgen.memo import library_stamp, remembered
+
+    key = "\n".join(
+        (
+            "bar chart",
+            repr((chart, width_cm, height_cm, CJK_FAMILIES, str(find_fandol_dir()))),
+            library_stamp("matplotlib"),
+            library_stamp("PIL"),
+        )
+    )
+    drawn = functools.partial(_draw, chart, width_cm, height_cm)
+    return remembered(key.encode("utf-8", "backslashreplace"), drawn)
+
+
+def _draw(chart: BarChart, width_cm: float, height_cm: float) -> bytes:
+    """Return ``chart`` drawn by matplotlib as a PNG of ``width_cm`` by ``height_cm``."""
     import matplotlib
 
     matplotlib.use("Agg")

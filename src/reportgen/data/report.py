@@ -23,6 +23,8 @@ REPORT_FILE = "report.yaml"
 #: The facts an output file name may use, in braces: ``{organisation}_{start}-{end}_{title}``.
 REPORT_PLACEHOLDERS = ("organisation", "title", "start", "end")
 DEFAULT_OUTPUT = "{organisation}_{start}-{end}_{title}"
+#: The default for a year's report: its year once (2023, not 2023-2023).
+DEFAULT_YEAR_OUTPUT = "{organisation}_{end}_{title}"
 #: The name templates and file name patterns give a batch's current row: ``{{ row.name }}``.
 ROW = "row"
 
@@ -77,7 +79,10 @@ class ReportFacts(NamedTuple):
         facts = self.placeholders()
         if self.output is None and len(facts) < len(REPORT_PLACEHOLDERS):
             return file_stem(self.name)
-        return file_stem((self.output or DEFAULT_OUTPUT).format(**facts))
+        if self.output is not None:
+            return file_stem(self.output.format(**facts))
+        one_year = facts["start"] == facts["end"]
+        return file_stem((DEFAULT_YEAR_OUTPUT if one_year else DEFAULT_OUTPUT).format(**facts))
 
 
 class ReportData:

@@ -64,7 +64,10 @@ def number_advice(text: str) -> Message | None:
     stripped = text.strip()
     plain = unicodedata.normalize("NFKC", stripped)
     if _PLAIN.fullmatch(plain):
-        return ADVICE_HALF_WIDTH(number=plain) if plain != stripped else ADVICE_QUOTES(number=plain)
+        number = _without_leading_zeros(plain)
+        return (
+            ADVICE_HALF_WIDTH(number=number) if plain != stripped else ADVICE_QUOTES(number=number)
+        )
     if _GROUPED.fullmatch(plain):
         return ADVICE_SEPARATORS(number=plain.replace(",", ""))
     if all(char in _DIGITS or char in _SMALL_UNITS or char in _LARGE_UNITS for char in plain):
@@ -113,6 +116,14 @@ def _numeral_value(numerals: str) -> int | None:
             section = digit = 0
     value = total + section + digit
     return value or None
+
+
+def _without_leading_zeros(number: str) -> str:
+    """Return ``number`` (digits, perhaps a sign and a point) as it is best written: 015 is 15."""
+    # -- a YAML 1.1 reader takes 015 for octal 13 --
+    sign, digits = (number[0], number[1:]) if number[0] in "+-" else ("", number)
+    whole, point, fraction = digits.partition(".")
+    return f"{sign}{whole.lstrip('0') or '0'}{point}{fraction}"
 
 
 def _bare(number: str) -> str:

@@ -54,7 +54,10 @@ def add_east_asian_hints(xml: str) -> str:
     (after ``w:rStyle``). The XML is expected as Word and docxtpl write it, with the
     ``w:`` prefix; other runs and the rest of the part are left byte for byte.
     """
-    first = _HINTED.search(xml)
+    # -- only a text element's characters count: the search starts at the first one, past the
+    # root's namespaces and the properties before it, which are most of a short part --
+    texts = xml.find("<w:t")
+    first = _HINTED.search(xml, texts) if texts >= 0 else None
     if first is None:
         return xml  # -- most headers, footers and plain-text parts: nothing to do --
     # -- no text element before the one holding the first such character can hold one --
@@ -71,7 +74,7 @@ def add_east_asian_hints(xml: str) -> str:
         if opening is None:  # pragma: no cover - a <w:t> outside a run is not WordprocessingML
             continue
         head = xml[opening.end() : text.start()]
-        hinted = _hinted_properties(head)
+        hinted = _hinted_head(head)
         if hinted == head:
             continue  # -- hinted already, as the template's own text mostly is --
         pieces.append(xml[done : opening.end()])
@@ -86,6 +89,23 @@ def add_east_asian_hints(xml: str) -> str:
 def _run_start(xml: str, position: int) -> int:
     """Return where the run holding ``position`` opens: the last ``<w:r>`` or ``<w:r …>``."""
     return max(xml.rfind("<w:r>", 0, position), xml.rfind("<w:r ", 0, position))
+
+
+#: Run heads already hinted, with their hinted form: a batch meets the same few in every
+#: document (the template's own runs, and those its values are printed in).
+_HINTED_HEADS: dict[str, str] = {}
+_KEPT_HEADS = 256
+
+
+def _hinted_head(head: str) -> str:
+    """Return :func:`_hinted_properties` of ``head``, made once for a head seen before."""
+    hinted = _HINTED_HEADS.get(head)
+    if hinted is None:
+        hinted = _hinted_properties(head)
+        if len(_HINTED_HEADS) >= _KEPT_HEADS:
+            _HINTED_HEADS.clear()
+        _HINTED_HEADS[head] = hinted
+    return hinted
 
 
 def _hinted_properties(head: str) -> str:

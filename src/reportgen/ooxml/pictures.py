@@ -182,8 +182,31 @@ def media_name(number: int, extension: str = "png") -> str:
     return f"word/media/reportgen-picture{number}.{extension}"
 
 
+#: The drawings made, by number and picture: a batch stamps the same seal on every document.
+_DRAWINGS: dict[tuple[Any, ...], str] = {}
+_KEPT_DRAWINGS = 64
+
+
 def drawing_run(number: int, picture: InlinePicture) -> str:
     """Return the XML that ends the current run, holds the picture, and opens a new run."""
+    key = (
+        number,
+        picture.over_text,
+        picture.width_cm,
+        picture.height_cm,
+        picture.extension,
+        picture.description,
+    )
+    made = _DRAWINGS.get(key)
+    if made is None:
+        made = _drawing_run(number, picture)
+        if len(_DRAWINGS) >= _KEPT_DRAWINGS:
+            _DRAWINGS.clear()
+        _DRAWINGS[key] = made
+    return made
+
+
+def _drawing_run(number: int, picture: InlinePicture) -> str:
     width, height = _extent(picture)
     graphic = _graphic(number, picture)
     extent = f'<wp:extent cx="{width}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'

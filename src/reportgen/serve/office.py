@@ -16,9 +16,7 @@ import os
 import queue
 import secrets
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -26,6 +24,7 @@ from typing import IO
 
 from reportgen.errors import ConversionError
 from reportgen.pdf import convert_to_pdf, find_soffice, font_environment
+from reportgen.processes import stop_group
 from reportgen.serve.messages import OFFICE_FAILED, OFFICE_TIMEOUT
 
 #: Seconds LibreOffice may take to start and connect, and to convert one document.
@@ -200,7 +199,7 @@ class Office:
             with contextlib.suppress(OSError):
                 if process.stdin is not None:
                     process.stdin.close()
-            _kill_group(process)
+            stop_group(process)
         if self._reader is not None:
             self._reader.join(timeout=10)  # -- it ends at the bridge's end of output --
             self._reader = None
@@ -222,20 +221,3 @@ def _read_lines(stream: IO[str], answers: queue.Queue[str | None]) -> None:
     for line in stream:
         answers.put(line)
     answers.put(None)  # -- the bridge has ended --
-
-
-def _kill_group(process: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
-    """Stop a process started in a session of its own, with whatever it started."""
-    if process.poll() is not None:
-        return
-    try:
-        if sys.platform == "win32":  # pragma: no cover - Windows only
-            process.kill()
-        else:
-            os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        with contextlib.suppress(OSError):
-            if sys.platform != "win32":
-                os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)

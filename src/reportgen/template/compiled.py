@@ -39,7 +39,7 @@ from reportgen.ooxml.pictures import (
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.patterns import LazyPattern
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
-from reportgen.template.source_lines import joined, lines
+from reportgen.template.source_lines import joined_code, lines
 from reportgen.template.usage import Use, uses_in, uses_in_tree
 from reportgen.text.environment import make_environment, printed_values, render_part
 from reportgen.text.limits import MAX_DOCUMENT, budget
@@ -138,11 +138,12 @@ class CompiledTemplate:
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
         self._uses: list[Use] | None = None
         self._pictures_made: dict[tuple[Any, ...], dict[str, bytes]] = {}
+        self._core: tuple[DocumentProperties, bytes] | None = None
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
             name: self.environment.template_class.from_code(
-                self.environment, part.code, environment_globals
+                self.environment, joined_code(part.code), environment_globals
             )
             for name, part in self.parts.items()
         }
@@ -229,8 +230,14 @@ class CompiledTemplate:
         if pictures.placed:
             replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
-            replaced["docProps/core.xml"] = core_properties_xml(properties)
+            replaced["docProps/core.xml"] = self._core_properties(properties)
         return self.package.to_bytes(replaced)
+
+    def _core_properties(self, properties: DocumentProperties) -> bytes:
+        """Return :func:`core_properties_xml` for ``properties``, made once for a batch's rows."""
+        if self._core is None or self._core[0] != properties:
+            self._core = (properties, core_properties_xml(properties))
+        return self._core[1]
 
     def _picture_parts(self, pictures: PlacedPictures) -> dict[str, bytes]:
         """Return the parts that hold the pictures placed, made once for the same pictures."""
@@ -462,9 +469,9 @@ def _plain_entities(source: str) -> str:
 
 
 def _finish(rendered: str) -> str:
-    """Undo the preparation and apply docxtpl's conventions to a rendered part."""
-    xml = joined(rendered)
-    if "{_" in xml or "_}" in xml:  # -- docxtpl's escaped braces, seldom there --
+    """Apply docxtpl's conventions to a rendered part (its code was joined: see source_lines)."""
+    xml = rendered
+    if _may_hold_escaped_braces(xml) and ("{_" in xml or "_}" in xml):
         for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
             xml = xml.replace(escaped, tag)
     if _may_hold_listing(xml) and _LISTING_TEXT.search(xml):
@@ -474,6 +481,15 @@ def _finish(rendered: str) -> str:
 
         xml = resolve_listing(xml)
     return xml
+
+
+def _may_hold_escaped_braces(xml: str) -> bool:
+    """Return whether ``xml`` holds a brace: docxtpl's escaped braces ({_{ …) need one.
+
+    A search for one character is many times faster than for two, and most rendered parts
+    hold no brace at all.
+    """
+    return "{" in xml or "}" in xml
 
 
 def _may_hold_listing(xml: str) -> bool:

@@ -7,11 +7,15 @@ the line of the paragraph before it, and a failing ``{%p if %}`` would be report
 paragraph's ``{{ … }}``. The line breaks stand between elements only, and are taken out
 again after rendering: a lifted tag's break carries a mark (a control character, which no
 XML holds) so that no line break the part had of its own is taken with them.
+
+The breaks are taken out of the compiled template's text once (:func:`joined_code`), not out
+of each rendered part: the code keeps its line numbers, and a value printed keeps its own.
 """
 
 from __future__ import annotations
 
 import re
+from types import CodeType
 
 from reportgen.patterns import LazyPattern
 
@@ -41,3 +45,21 @@ def joined(rendered: str) -> str:
     # -- str.replace, not a pattern with a group: a batch joins every part of every document --
     without = rendered.replace(_LIFTED_BREAK, "")
     return without.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+
+
+def joined_code(code: CodeType) -> CodeType:
+    """Return compiled template ``code`` with the text it prints :func:`joined`, lines kept.
+
+    Only the constants change (the template's text, in this code and the functions it
+    defines: blocks, macros, loops' bodies), not the line table: a failing tag is still
+    named by the line of the prepared source it stands on.
+    """
+    constants = tuple(
+        joined(constant)
+        if isinstance(constant, str)
+        else joined_code(constant)
+        if isinstance(constant, CodeType)
+        else constant
+        for constant in code.co_consts
+    )
+    return code.replace(co_consts=constants)
