@@ -224,6 +224,43 @@ def test_a_csv_that_is_no_text_is_reported_at_its_line(tmp_path: Path) -> None:
     )
 
 
+def test_a_number_too_long_for_excel_is_refused_where_the_template_prints_it(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An identity card number typed into a General cell keeps 15 digits: Excel shows
+    # 1.10101E+17 and holds 110101199001011000, which was printed on the certificate; a CSV
+    # Excel saves holds the 1.10101E+17 it shows, which was printed too.
+    folder = workspace / "data" / REPORT
+    rows: list[list[object]] = [["number", "name", "award", "id_card"]]
+    rows.append([110101199001011234.0, "长江钢铁集团有限公司", "优胜单位", 1.1e17])
+    rows.append(["1.10101E+17", "市第一建筑工程有限公司", "优胜单位", 1.1e17])
+    rows.append(["AK2023-03", "市公交", "优胜单位", 1.1e17])  # -- id_card is not printed --
+    workbook(folder / "winners.xlsx", {"获奖名单": rows})
+    use_table(folder, "winners.xlsx", "获奖名单")
+
+    assert main(["render", REPORT]) == 1
+
+    table = folder / "winners.xlsx"
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1
+    assert err.splitlines() == [
+        f"{table}:获奖名单!A2: row.number: the number 1.10101E+17 has more digits than Excel "
+        "keeps (15): those after the 15th are lost, and an identity card or bank card number is "
+        "printed wrong; set the column's cells to the Text format and type the numbers again",
+        f"{table}:获奖名单!A3: row.number: the number 1.10101E+17 has more digits than Excel "
+        "keeps (15): those after the 15th are lost, and an identity card or bank card number is "
+        "printed wrong; set the column's cells to the Text format and type the numbers again",
+        "2 problems found",
+    ]
+    monkeypatch.setenv("REPORTGEN_LANG", "zh")
+    assert main(["check", REPORT]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{table}:获奖名单!A2: row.number: 数字 1.10101E+17：位数超过了 Excel 能保存的 15 位，"
+        "第 15 位以后的数字已经丢失，身份证号、银行卡号会印错：请把这一列的单元格格式设为“文本”，"
+        "再重新输入这些号码"
+    )
+
+
 def use_table(folder: Path, name: str, sheet: str | None = None) -> None:
     report = folder / "report.yaml"
     text = report.read_text("utf-8").replace("rows: winners.csv", f"rows: {name}")

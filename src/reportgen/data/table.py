@@ -39,6 +39,7 @@ from reportgen.data.messages import (
     COLUMN_UNNAMED,
     CONTROL_CHARACTER,
     CSV_SYNTAX,
+    DIGITS_LOST,
     FILE_NOT_FOUND,
     KIND_DURATION,
     KIND_TIME,
@@ -46,8 +47,10 @@ from reportgen.data.messages import (
     SHOWN_BOOLEAN,
     SHOWN_FIELDS,
     SHOWN_LIST,
+    SHOWN_NUMBER,
     SHOWN_TEXT,
     TABLE_EMPTY,
+    TEXT_EMPTY,
     TOTAL_ROW,
     UNREADABLE_FILE,
     WORKBOOK_IS_TEXT,
@@ -57,6 +60,7 @@ from reportgen.data.messages import (
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message, Worded
 from reportgen.messages import os_reason
+from reportgen.patterns import LazyPattern
 from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines, UndecodableText
 from reportgen.text.messages import NOT_TEXT_ENCODING
 
@@ -457,6 +461,32 @@ def _checked_row(path: Path, row: Row, values: dict[str, Any], names_checked: bo
         else:
             row.fields[column] = checked
     return row
+
+
+def used_cell_problem(value: Value, from_workbook: bool) -> Message | None:
+    """Return what is wrong with a cell the template prints: empty, or digits Excel lost.
+
+    Excel keeps 15 significant digits: an 18-digit identity card number typed into a cell of
+    the General format is kept as 110101199001011000 and shown as 1.10101E+17, which is
+    also what a CSV saved by Excel holds.
+    """
+    if value == "":
+        return TEXT_EMPTY()
+    if isinstance(value, str):
+        if _SCIENTIFIC.fullmatch(value):
+            return DIGITS_LOST(shown=SHOWN_NUMBER(number=value))
+        return None
+    if not from_workbook or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if abs(value) >= _EXCEL_EXACT and float(value).is_integer():
+        return DIGITS_LOST(shown=SHOWN_NUMBER(number=f"{value:.5E}"))
+    return None
+
+
+#: The first whole number Excel cannot hold to its last digit: it has 16 digits.
+_EXCEL_EXACT = 10**15
+#: A number as Excel shows one too long for its column (1.10101E+17), saved as text in a CSV.
+_SCIENTIFIC = LazyPattern(r"[+-]?\d(?:\.\d+)?E\+\d{2}", re.IGNORECASE)
 
 
 def _line_breaks(text: str) -> str:
