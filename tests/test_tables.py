@@ -132,6 +132,18 @@ def test_a_table_may_start_anywhere_on_its_sheet(tmp_path: Path) -> None:
     ]
 
 
+def render_failing_sheet(
+    folder: Path, rows: list[list[object]], capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, str, str]:
+    """Render the report in ``folder`` from a sheet of ``rows``, which has bad rows; return
+    the sheet and what was printed."""
+    workbook(folder / "winners.xlsx", {"获奖名单": rows})
+    use_table(folder, "winners.xlsx", "获奖名单")
+    assert main(["render", REPORT]) == 1
+    out, err = capsys.readouterr()
+    return folder / "winners.xlsx", out, err
+
+
 def test_problems_in_a_sheet_are_named_by_their_cell(
     workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -141,13 +153,7 @@ def test_problems_in_a_sheet_are_named_by_their_cell(
     rows[2][1] = None  # -- B3: empty --
     rows.append(["AK2023-04", "市公交", ["x"] and True])  # -- C5: true or false --
     rows.append(["AK2023-05", "市水务", "优胜单位", "多出的一格"])  # -- D6: no column name --
-    workbook(folder / "winners.xlsx", {"获奖名单": rows})
-    use_table(folder, "winners.xlsx", "获奖名单")
-
-    assert main(["render", REPORT]) == 1
-
-    table = folder / "winners.xlsx"
-    out, err = capsys.readouterr()
+    table, out, err = render_failing_sheet(folder, rows, capsys)
     assert len(out.splitlines()) == 2
     assert err.splitlines() == [
         f"{table}:获奖名单!B3: row.name: is empty: write the text",
@@ -235,13 +241,7 @@ def test_a_number_too_long_for_excel_is_refused_where_the_template_prints_it(
     rows.append([110101199001011234.0, "长江钢铁集团有限公司", "优胜单位", 1.1e17])
     rows.append(["1.10101E+17", "市第一建筑工程有限公司", "优胜单位", 1.1e17])
     rows.append(["AK2023-03", "市公交", "优胜单位", 1.1e17])  # -- id_card is not printed --
-    workbook(folder / "winners.xlsx", {"获奖名单": rows})
-    use_table(folder, "winners.xlsx", "获奖名单")
-
-    assert main(["render", REPORT]) == 1
-
-    table = folder / "winners.xlsx"
-    out, err = capsys.readouterr()
+    table, out, err = render_failing_sheet(folder, rows, capsys)
     assert len(out.splitlines()) == 1
     assert err.splitlines() == [
         f"{table}:获奖名单!A2: row.number: the number 1.10101E+17 has more digits than Excel "
