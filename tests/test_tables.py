@@ -593,3 +593,31 @@ def test_a_line_break_in_a_csv_cell_is_a_line_break_whatever_system_wrote_it(
     [row] = read_table(path).rows
 
     assert row.fields == {"name": "第一行\n第二行", "award": "甲\n乙"}
+
+
+def test_a_value_a_filter_refuses_is_named_by_its_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The row's first cell was named (Sheet!A3), where the clerk must mend C3.
+    from minimal_workspace import build_docx
+
+    (tmp_path / "templates").mkdir()
+    build_docx(
+        tmp_path / "templates" / "award.docx", ["{{ row.name }}：{{ row.amount | amount }}元"]
+    )
+    folder = tmp_path / "data" / "awards"
+    folder.mkdir(parents=True)
+    (folder / "report.yaml").write_text(
+        "template: award.docx\nbatch:\n  rows: t.xlsx\n  output: '{row.name}'\n", "utf-8"
+    )
+    workbook(
+        folder / "t.xlsx",
+        {"名单": [["name", "unit", "amount"], ["甲", "一厂", 1200], ["乙", "二厂", "1,234.5"]]},
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "awards"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{folder / 't.xlsx'}:名单!C3: award.docx, body, paragraph 1: row.amount: amount prints a "
+        "number, and '1,234.5' is none: write a number in the data: {{ row.amount | amount }}",
+        "1 problem found",
+    ]
