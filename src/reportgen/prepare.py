@@ -173,12 +173,14 @@ class Run:
         from reportgen.template.bare_blocks import bare_block_warnings
         from reportgen.template.compatibility import compatibility_warnings
         from reportgen.template.left_out import left_out_warnings
+        from reportgen.template.tracked import tracked_change_warnings
 
         parts = compiled.package.parts
         warnings = [
             *compatibility_warnings(path, parts),
             *bare_block_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
+            *tracked_change_warnings(path, parts),
         ]
         if self.cache is not None and blob is not None:
             self.cache.templates.save_warnings(blob, path, warnings)

@@ -352,6 +352,16 @@ BARE_BLOCK = MessageKind(
     zh="{tag} 单独占了一段，这一段会作为空段落留在文档里（在循环中每一项留一个）："
     "请写成 {fixed}（加 p），标签所在的段落就会一起去掉",
 )
+TRACKED_CHANGES = MessageKind(
+    "template.tracked-changes",
+    en="the template holds {count} {count:tracked change|tracked changes} not yet accepted or "
+    "rejected (the first in {place}): every document made from it shows them, struck through "
+    "and underlined, and Word prints them so; in Word, Review > Accept > Accept All Changes "
+    "(or Reject), then save the template",
+    zh="模板中有 {count} 处修订尚未接受或拒绝（第一处在{place}）：用它生成的每份文档都带着这些"
+    "修订标记（删除线、下划线），Word 打印时也会印出：请在 Word 中点“审阅→接受→接受所有修订”"
+    "（或拒绝），保存模板后再用",
+)
 MACROS_LEFT_OUT = MessageKind(
     "template.macros-left-out",
     en="the template holds macros ({parts}), which are left out of every document made from "
