@@ -322,3 +322,57 @@ def test_a_template_of_many_fields_is_read_once_to_place_them(
         "same: 【待填写】                        # 印在正文第1段、正文第2段、正文第3段等处"
         in written
     )
+
+
+def test_a_template_printing_a_tables_rows_gets_the_table_to_fill(
+    department: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A 荣誉证书 for each winner: the data written had no batch, and check refused it at once,
+    # "the data has no 'row'", where new-data promised a report that renders.
+    from minimal_workspace import build_docx
+
+    build_docx(
+        department / "templates" / "证书.docx",
+        ["{{ row.姓名 }}同志：", "被评为{{ row.称号 }}。", "{{ org }}"],
+    )
+    assert main(["fields", "证书.docx"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "templates/证书.docx uses these fields:",
+        "  org     text                org: …",
+        "  row     a row of the table  batch: rows: names the table (a CSV or a workbook), one "
+        "document a row",
+        "    姓名  column              the table's column headed 姓名",
+        "    称号  column              the table's column headed 称号",
+    ]
+    assert main(["new-data", "证书.docx", "certificates"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "data/certificates/report.yaml",
+        "data/certificates/名单.csv",
+    ]
+    folder = department / "data" / "certificates"
+    assert (folder / "report.yaml").read_text("utf-8").splitlines()[-3:] == [
+        "batch:                                  # 名单中的每一行生成一份文档",
+        "  rows: 名单.csv                        # 名单，第一行是列名（也可换成 Excel 表）",
+        '  output: "{row.姓名}"                  # 每份文件的名称，用名单中的列，各行不能相同',
+    ]
+    assert (
+        folder / "名单.csv"
+    ).read_bytes() == "\ufeff姓名,称号\r\n【待填写】,【待填写】\r\n".encode()
+    assert main(["render", "certificates"]) == 0
+    capsys.readouterr()
+    assert paragraphs(department / "output" / "certificates" / "【待填写】.docx") == [
+        "【待填写】同志：",
+        "被评为【待填写】。",
+        "【待填写】",
+    ]
+    (folder / "名单.csv").write_text(
+        "姓名,称号\n张三,优秀工会干部\n李四,优秀工会积极分子\n", "utf-8"
+    )
+    fill(folder / "report.yaml", ["市总工会"])
+    assert main(["render", "certificates"]) == 0
+    capsys.readouterr()
+    assert paragraphs(department / "output" / "certificates" / "李四.docx") == [
+        "李四同志：",
+        "被评为优秀工会积极分子。",
+        "市总工会",
+    ]

@@ -321,6 +321,18 @@ WHERE = {
         zh="period: start: …, end: …（年份）",
     ),
 }
+KIND_ROW = MessageKind("fields.kind-row", en="a row of the table", zh="名单的一行")
+WHERE_ROW = MessageKind(
+    "fields.where-row",
+    en="batch: rows: names the table (a CSV or a workbook), one document a row",
+    zh="batch: rows: 写名单文件（CSV 或 Excel 表），每行生成一份文档",
+)
+KIND_COLUMN = MessageKind("fields.kind-column", en="column", zh="名单中的一列")
+WHERE_COLUMN = MessageKind(
+    "fields.where-column",
+    en="the table's column headed {column}",
+    zh="名单中列名为“{column}”的一列",
+)
 MADE_FROM = MessageKind(
     "fields.made-from", en="made from {section}: …", zh="由 {section}: 一节生成"
 )
