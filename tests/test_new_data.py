@@ -358,9 +358,7 @@ def test_a_template_printing_a_tables_rows_gets_the_table_to_fill(
     assert (
         folder / "名单.csv"
     ).read_bytes() == "\ufeff姓名,称号\r\n【待填写】,【待填写】\r\n".encode()
-    assert main(["render", "certificates"]) == 0
-    capsys.readouterr()
-    assert paragraphs(department / "output" / "certificates" / "【待填写】.docx") == [
+    assert certificate(capsys, "【待填写】") == [
         "【待填写】同志：",
         "被评为【待填写】。",
         "【待填写】",
@@ -369,10 +367,11 @@ def test_a_template_printing_a_tables_rows_gets_the_table_to_fill(
         "姓名,称号\n张三,优秀工会干部\n李四,优秀工会积极分子\n", "utf-8"
     )
     fill(folder / "report.yaml", ["市总工会"])
+    assert certificate(capsys, "李四") == ["李四同志：", "被评为优秀工会积极分子。", "市总工会"]
+
+
+def certificate(capsys: pytest.CaptureFixture[str], name: str) -> list[str]:
+    """Render the certificates; return the paragraphs of the one named ``name``."""
     assert main(["render", "certificates"]) == 0
     capsys.readouterr()
-    assert paragraphs(department / "output" / "certificates" / "李四.docx") == [
-        "李四同志：",
-        "被评为优秀工会积极分子。",
-        "市总工会",
-    ]
+    return paragraphs(Path("output") / "certificates" / f"{name}.docx")
