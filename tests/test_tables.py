@@ -621,3 +621,39 @@ def test_a_value_a_filter_refuses_is_named_by_its_cell(
         "number, and '1,234.5' is none: write a number in the data: {{ row.amount | amount }}",
         "1 problem found",
     ]
+
+
+def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) -> None:
+    # A clerk filters the 名单 to the winners and expects a document for what the sheet
+    # shows: every row got one, the hidden too, without a word.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append(["name", "award"])
+    for number in range(1, 15):
+        sheet.append([f"单位{number}", "优胜单位" if number % 2 else "参赛单位"])
+    for row in range(3, 16, 2):  # -- the 参赛单位, filtered out --
+        sheet.row_dimensions[row].hidden = True
+    sheet.row_dimensions[17].hidden = True  # -- hidden, but empty: no document --
+    sheet.auto_filter.ref = "A1:B15"
+    book.save(tmp_path / "t.xlsx")
+
+    table = open_table(tmp_path / "t.xlsx")
+
+    assert len(list(table.rows())) == 14
+    [note] = table.notes
+    assert note.severity == "warning"
+    assert str(note) == (
+        f"warning: {tmp_path / 't.xlsx'}:名单!A3: 7 rows hidden in Excel (filtered out or hidden) "
+        "get documents too: rows 3, 5, 7, 9, 11, 13, 15; delete from the sheet the rows that "
+        "should have none, or clear the filter and unhide the rows to check them"
+    )
+    assert note.message.text("zh") == (  # type: ignore[union-attr]
+        "有 7 行在 Excel 中是隐藏的（被筛选掉或被隐藏），也会各生成一份文档："
+        "第3、5、7、9、11、13、15行；不需要的行请从表中删除，要核对可先清除筛选、取消隐藏"
+    )
+
+
+def test_a_sheet_with_no_hidden_row_has_no_warning(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "t.xlsx", {"名单": [["name"], ["甲"], ["乙"]]})
+    assert open_table(path).notes == []

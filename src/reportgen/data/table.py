@@ -41,6 +41,8 @@ from reportgen.data.messages import (
     CSV_SYNTAX,
     DIGITS_LOST,
     FILE_NOT_FOUND,
+    HIDDEN_ROWS,
+    HIDDEN_ROWS_MORE,
     KIND_DURATION,
     KIND_TIME,
     NO_ROWS,
@@ -416,7 +418,29 @@ def _open_sheet(path: Path, name: str | None) -> Table:
 
     cells = {name: header.first + index for index, name in enumerate(columns)}
     size = sheet.height - header.number  # -- empty rows counted: about --
-    return Table(path, records, columns, size_hint=size, sheet=sheet.name, cells=cells)
+    notes = _hidden_rows_notes(path, sheet.name, header.number)
+    return Table(path, records, columns, size_hint=size, sheet=sheet.name, cells=cells, notes=notes)
+
+
+def _hidden_rows_notes(path: Path, sheet: str, header: int) -> list[Problem]:
+    """Return a warning naming the rows below ``header`` hidden in Excel, if there are any."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    from reportgen.data.sheet_hidden import hidden_rows
+    from reportgen.data.spreadsheet import cell_name
+
+    hidden = [number for number in hidden_rows(path, sheet) if number > header]
+    if not hidden:
+        return []
+    shown = hidden[:_HIDDEN_ROWS_SHOWN]
+    more = HIDDEN_ROWS_MORE() if len(hidden) > len(shown) else ""
+    message = HIDDEN_ROWS(count=len(hidden), rows=[str(number) for number in shown], more=more)
+    where = cell_name(sheet, 0, hidden[0])
+    return [Problem(message, file=path, line=hidden[0], cell=where, severity="warning")]
+
+
+#: The hidden rows a warning names, at most.
+_HIDDEN_ROWS_SHOWN = 10
 
 
 def _sheet_values(
