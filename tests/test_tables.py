@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -107,6 +108,11 @@ def test_an_xlsx_gives_whole_numbers_dates_and_empty_cells_as_they_show(tmp_path
     ]
     assert isinstance(table.rows[0].fields["members"], int)
     assert [row.line for row in table.rows] == [2, 4]
+    # -- a date prints as the layout writes one, as a date in YAML does: not 2024-01-18 --
+    assert [str(row.fields["awarded"]) for row in table.rows] == [
+        "2024年1月18日",
+        "2024年1月19日 9:30",
+    ]
 
 
 def test_the_first_sheet_is_read_when_none_is_named(tmp_path: Path) -> None:
@@ -595,25 +601,27 @@ def test_a_line_break_in_a_csv_cell_is_a_line_break_whatever_system_wrote_it(
     assert row.fields == {"name": "第一行\n第二行", "award": "甲\n乙"}
 
 
-def test_a_value_a_filter_refuses_is_named_by_its_cell(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # The row's first cell was named (Sheet!A3), where the clerk must mend C3.
+def awards(root: Path, body: list[str], rows: list[list[object]]) -> Path:
+    """Return a workspace's report folder whose batch prints ``body`` for each of ``rows``."""
     from minimal_workspace import build_docx
 
-    (tmp_path / "templates").mkdir()
-    build_docx(
-        tmp_path / "templates" / "award.docx", ["{{ row.name }}：{{ row.amount | amount }}元"]
-    )
-    folder = tmp_path / "data" / "awards"
+    (root / "templates").mkdir()
+    build_docx(root / "templates" / "award.docx", body)
+    folder = root / "data" / "awards"
     folder.mkdir(parents=True)
     (folder / "report.yaml").write_text(
         "template: award.docx\nbatch:\n  rows: t.xlsx\n  output: '{row.name}'\n", "utf-8"
     )
-    workbook(
-        folder / "t.xlsx",
-        {"名单": [["name", "unit", "amount"], ["甲", "一厂", 1200], ["乙", "二厂", "1,234.5"]]},
-    )
+    workbook(folder / "t.xlsx", {"名单": rows})
+    return folder
+
+
+def test_a_value_a_filter_refuses_is_named_by_its_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The row's first cell was named (Sheet!A3), where the clerk must mend C3.
+    rows = [["name", "unit", "amount"], ["甲", "一厂", 1200], ["乙", "二厂", "1,234.5"]]
+    folder = awards(tmp_path, ["{{ row.name }}：{{ row.amount | amount }}元"], rows)
     monkeypatch.chdir(tmp_path)
     assert main(["render", "awards"]) == 1
     assert capsys.readouterr().err.splitlines() == [
@@ -621,6 +629,18 @@ def test_a_value_a_filter_refuses_is_named_by_its_cell(
         "number, and '1,234.5' is none: write a number in the data: {{ row.amount | amount }}",
         "1 problem found",
     ]
+
+
+def test_a_date_cell_prints_as_the_layout_writes_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The certificate said 授予日期：2024-01-18, where the sheet shows 2024年1月18日.
+    rows = [["name", "awarded"], ["甲", dt.date(2024, 1, 18)]]
+    awards(tmp_path, ["授予日期：{{ row.awarded }}", "{{ row.awarded | cn_date }}"], rows)
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "awards"]) == 0
+    document = docx.Document(str(tmp_path / "output" / "awards" / "甲.docx"))
+    assert [p.text for p in document.paragraphs] == ["授予日期：2024年1月18日", "2024年1月18日"]
 
 
 def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) -> None:

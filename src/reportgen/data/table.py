@@ -63,6 +63,7 @@ from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message, Worded
 from reportgen.messages import os_reason
 from reportgen.patterns import LazyPattern
+from reportgen.text.dates import shown_date
 from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines, UndecodableText
 from reportgen.text.messages import NOT_TEXT_ENCODING
 
@@ -541,7 +542,11 @@ def _cell_value(value: Any) -> tuple[Value, Message | None]:
         return value, None
     if isinstance(value, bool):
         return "", CELL_KIND(kind=SHOWN_BOOLEAN())
-    if isinstance(value, int | float | dt.date):
+    if isinstance(value, dt.date):
+        # -- printed as the layout writes dates, 2024年1月18日, as a date in YAML prints: the
+        # ISO form 2024-01-18 reached the certificates --
+        return shown_date(value), None
+    if isinstance(value, int | float):
         return value, None
     return "", CELL_KIND(kind=_kind(value))
 

@@ -47,6 +47,22 @@ class Date(dt.date):
         return cls(value.year, value.month, value.day)
 
 
+class DateTime(dt.datetime):
+    """A date with its time of day, as a sheet's cell holds one: 2024年1月15日 9:30."""
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.month}月{self.day}日 {self.hour}:{self.minute:02d}"
+
+
+def shown_date(value: dt.date) -> dt.date:
+    """Return a sheet's date cell as it prints: 2024年1月15日, with its time when it has one."""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return Date.of(value)
+        return DateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
+    return Date.of(value)
+
+
 def parse_date(text: str) -> Date | None:
     """Return the date ``text`` is written as, or None if it is not written as a date.
 
