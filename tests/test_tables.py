@@ -677,3 +677,20 @@ def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) ->
 def test_a_sheet_with_no_hidden_row_has_no_warning(tmp_path: Path) -> None:
     path = workbook(tmp_path / "t.xlsx", {"名单": [["name"], ["甲"], ["乙"]]})
     assert open_table(path).notes == []
+
+
+def test_a_date_excel_saved_in_a_csv_is_a_date(tmp_path: Path) -> None:
+    # Excel on Chinese Windows saves a date cell as it shows it, 2024/1/18: the certificate
+    # printed 2024/1/18 where the workbook itself prints 2024年1月18日.
+    path = tmp_path / "winners.csv"
+    path.write_text(
+        "name,awarded,code,members\n甲,2024/1/18,2024/2/30,16489\n乙,2024年1月19日,A-1,12.5\n",
+        encoding="gbk",
+    )
+    table = read_table(path)
+    assert table.problems == []
+    assert [[str(value) for value in row.fields.values()] for row in table.rows] == [
+        ["甲", "2024年1月18日", "2024/2/30", "16489"],
+        ["乙", "2024年1月19日", "A-1", "12.5"],
+    ]
+    assert table.rows[0].fields["awarded"] == dt.date(2024, 1, 18)

@@ -59,11 +59,11 @@ from reportgen.data.messages import (
     YAML_NOT_LIST,
     YAML_ROW_NOT_MAPPING,
 )
-from reportgen.errors import DataError, Problem
+from reportgen.errors import DataError, InvalidValue, Problem
 from reportgen.i18n import Message, Worded
 from reportgen.messages import os_reason
 from reportgen.patterns import LazyPattern
-from reportgen.text.dates import shown_date
+from reportgen.text.dates import parse_date, shown_date
 from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines, UndecodableText
 from reportgen.text.messages import NOT_TEXT_ENCODING
 
@@ -264,7 +264,28 @@ def _csv_values(
     for index in range(len(columns), len(cells)):
         if cells[index].strip():
             return Problem(COLUMN_UNNAMED(column=str(index + 1)), file=path, line=line)
-    return dict(zip(columns, cells, strict=False))
+    values: dict[str, Any] = dict(zip(columns, cells, strict=False))
+    for column, cell in values.items():
+        if 8 <= len(cell) <= 12 and cell[:1].isdigit() and cell[-1:] in _DATE_ENDS:
+            values[column] = _csv_date(cell)
+    return values
+
+
+#: How a date a CSV holds ends: Excel writes a date cell as it shows it (2024/1/18 on Chinese
+#: Windows), a clerk types 2024年1月18日.
+_DATE_ENDS = frozenset("0123456789日号")
+
+
+def _csv_date(cell: str) -> Value:
+    """Return the date ``cell`` is written as, printed as the layout writes dates; else itself.
+
+    A date cell of Excel's, saved as CSV, is text such as 2024/1/18: as a workbook's date cell
+    it prints 2024年1月18日. Text that names no day that exists stays the text it is.
+    """
+    try:
+        return parse_date(cell) or cell
+    except InvalidValue:
+        return cell
 
 
 def _scan_csv(path: Path) -> tuple[tuple[int, list[str]] | None, int]:
