@@ -694,3 +694,18 @@ def test_a_date_excel_saved_in_a_csv_is_a_date(tmp_path: Path) -> None:
         ["乙", "2024年1月19日", "A-1", "12.5"],
     ]
     assert table.rows[0].fields["awarded"] == dt.date(2024, 1, 18)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"), [("获奖名单", "甲"), ("获奖名单　", "甲"), ("ＡＫ名单", "乙")]
+)
+def test_a_sheet_named_with_a_space_or_case_apart_is_found(
+    tmp_path: Path, written: str, name: str
+) -> None:
+    # The tab said “获奖名单 ” (a space typed after it): report.yaml's 获奖名单 was refused
+    # as no sheet of the workbook, which listed “获奖名单 ” as if it were the same.
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {"说明": [["x"]], "获奖名单 ": [["name"], ["甲"]], "ak名单": [["name"], ["乙"]]},
+    )
+    assert [row.fields["name"] for row in read_table(path, written).rows] == [name]
