@@ -859,3 +859,32 @@ def test_the_compiled_text_holds_none_of_the_lines_made_for_jinja() -> None:
             assert not any("\n<w:p" in text or "\n\x01" in text for text in after), (path, name)
             # -- the line table is kept: a failing tag is still named by its line --
             assert list(joined_code(part.code).co_lines()) == list(part.code.co_lines())
+
+
+@pytest.mark.parametrize("written", ["report", "REPORT.DOCX", "Report"])
+def test_a_template_named_as_windows_shows_it_is_found(
+    tmp_path: Path,
+    written: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Windows hides .docx and takes REPORT.DOCX for report.docx: the clerk's template: report
+    # was refused as no template in the folder, which listed report.docx.
+    from reportgen.cli import main
+
+    report_dir = make_workspace(tmp_path)
+    replace(report_dir / "report.yaml", "template: report.docx", f"template: {written}")
+    [written_file] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written_file) == RENDERED
+    monkeypatch.chdir(tmp_path)
+    assert main(["list"]) == 0
+    assert "  report.docx  used by report" in capsys.readouterr().out.splitlines()
+
+
+def test_a_template_name_naming_no_file_still_says_so(tmp_path: Path) -> None:
+    report_dir = make_workspace(tmp_path)
+    replace(report_dir / "report.yaml", "template: report.docx", "template: report.doc")
+    assert check(tmp_path) == [
+        f"{report_dir / 'report.yaml'}:2:1: report.template: template 'report.doc' not found in "
+        f"{tmp_path / 'templates'} (did you mean 'report.docx'?)"
+    ]

@@ -97,7 +97,7 @@ class Run:
         outline = read_outline(directory)
         if not outline.template or leads_out(outline.template):
             return []  # -- none, or one the data's own problems name --
-        path = self.workspace.template_path(outline.template)
+        path = self.workspace.report_template(outline.template)
         if not path.is_file():
             return [missing_template(outline, outline.template, self.workspace.templates_dir)]
         checked = self._checked(path)
@@ -142,7 +142,7 @@ class Run:
 
         Raise ProblemsFound if the template is missing or has a problem.
         """
-        template_path = self.workspace.template_path(data.template_name)
+        template_path = self.workspace.report_template(data.template_name)
         templates_dir = self.workspace.templates_dir
         if not template_path.is_file():
             from reportgen.data.outline import read_outline
