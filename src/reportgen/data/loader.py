@@ -44,7 +44,7 @@ from reportgen.data.messages import (
 )
 from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
 from reportgen.data.official import Official, Signature, build_official
-from reportgen.data.outline import report_facts
+from reportgen.data.outline import name_files_as_windows_shows, report_facts
 from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import render_prose
 from reportgen.data.report import REPORT_FILE, REPORT_PLACEHOLDERS, PartView, ReportData
@@ -101,6 +101,7 @@ class _Loader:
         if whole is None:
             raise DataError(self.problems)
         source, own = self._split(whole, REPORT_FIELDS, "report")
+        name_files_as_windows_shows(source.data, self.directory)
         self._check_date_entered(source)
         pending = self._placeholders(source, "report")
         report = validate(ReportFile, source, "report")
