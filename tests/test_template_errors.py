@@ -375,6 +375,17 @@ def test_a_name_tested_with_is_defined_or_given_a_default_is_optional(tmp_path: 
     assert paragraph_texts(written) == [*RENDERED, "", ""]
 
 
+def test_a_loop_name_word_capitalised_suggests_the_loop_name(tmp_path: Path) -> None:
+    # Word's AutoCorrect capitalises a paragraph's first word: {{ item }} became {{ Item }},
+    # said to be missing from the data with nothing to suggest.
+    body = [*TEMPLATE_BODY, "{%p for part in parts %}", "{{ Part.lead }}", "{%p endfor %}"]
+    make_workspace(tmp_path, body=body)
+    assert check(tmp_path) == [
+        f"{template(tmp_path)}: body, paragraph 11: the data has no 'Part' (did you mean "
+        "'part'?): {{ Part.lead }}"
+    ]
+
+
 def test_an_optional_name_used_unguarded_elsewhere_stops_the_render(tmp_path: Path) -> None:
     body = [*TEMPLATE_BODY, "{% if motto is defined %}{{ motto }}{% endif %}", "{{ motto }}"]
     make_workspace(tmp_path, body=body)

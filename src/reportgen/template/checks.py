@@ -69,6 +69,7 @@ _GUARD = LazyPattern(
     r"(?<!\w)(\w+)\s+is\s+(?:not\s+)?(?:un)?defined\b|(?<!\w)(\w+)\s*\|\s*(?:default|d)\b"
 )
 _OWN_NAME = LazyPattern(r"(?<![\w.])\w+")
+_LOOP_NAMES = LazyPattern(r"\{%-?\s*(?:p|tr|tc)?\s*for\s+(\w+)(?:\s*,\s*(\w+))?\s+in\b")
 _MEMBER_NAME = LazyPattern(r"\.\s*(\w+)|\[\s*['\"](\w+)['\"]\s*\]")
 _DOCXTPL_PREFIX = LazyPattern(r"^\{\{(-?)(?:r|p) ")
 
@@ -127,7 +128,10 @@ class _NamesUsed:
         self.guarded: set[str] = set()
         self.first: dict[str, tuple[Place, str]] = {}  # -- a name of its own: {{ name }} --
         self.first_member: dict[str, tuple[Place, str]] = {}  # -- after a dot: {{ a.name }} --
+        self.loop_names: dict[str, None] = {}  # -- {%p for item in … %}: item --
         for where, text in paragraphs:
+            for loop in _LOOP_NAMES.finditer(text):
+                self.loop_names.update(dict.fromkeys(name for name in loop.groups() if name))
             for match in _GUARD.finditer(text):
                 self.guarded.add(match.group(1) or match.group(2))
             for tag in _ANY_TAG.finditer(text):
@@ -313,6 +317,8 @@ def check_variables(path: Path, variables: list[str], context: Mapping[str, Any]
             template = _Template(path)  # read again only when there is something to place
         if _is_guarded(template, missing):
             continue  # optional: rendering, which is strict, still stops on an unguarded use
+        if not missing.done:  # -- {{ Item.title }}: Word capitalised a sentence's first word --
+            missing.known += [name for name in template.names().loop_names if name != missing.name]
         where, tag = _find_use(template, missing)
         shown = _short(tag) if tag else None
         problems.append(Problem(missing.message(), file=path, where=where, tag=shown))
