@@ -109,13 +109,19 @@ def test_a_name_the_data_lacks_suggests_the_name_meant(tmp_path: Path) -> None:
     ]
 
 
-def test_a_name_every_item_of_a_loop_lacks(tmp_path: Path) -> None:
-    body = [*TEMPLATE_BODY, "{%p for part in parts %}", "{{ part.titel }}", "{%p endfor %}"]
+@pytest.mark.parametrize(
+    ("tag", "message"),
+    [
+        ("{{ part.titel }}", "the items of 'parts' have no 'titel'"),
+        # -- Word's AutoCorrect capitalises a paragraph's first word: parts, a list, was
+        # suggested for the loop's part --
+        ("{{ Part.lead }}", "the data has no 'Part' (did you mean 'part'?)"),
+    ],
+)
+def test_a_name_every_item_of_a_loop_lacks(tmp_path: Path, tag: str, message: str) -> None:
+    body = [*TEMPLATE_BODY, "{%p for part in parts %}", tag, "{%p endfor %}"]
     make_workspace(tmp_path, body=body)
-    assert check(tmp_path) == [
-        f"{template(tmp_path)}: body, paragraph 11: the items of 'parts' have no 'titel': "
-        "{{ part.titel }}"
-    ]
+    assert check(tmp_path) == [f"{template(tmp_path)}: body, paragraph 11: {message}: {tag}"]
 
 
 def test_a_problem_in_the_header_names_the_header(tmp_path: Path) -> None:
@@ -373,17 +379,6 @@ def test_a_name_tested_with_is_defined_or_given_a_default_is_optional(tmp_path: 
     assert check(tmp_path) == []
     [written] = render_reports(Workspace.at(tmp_path))
     assert paragraph_texts(written) == [*RENDERED, "", ""]
-
-
-def test_a_loop_name_word_capitalised_suggests_the_loop_name(tmp_path: Path) -> None:
-    # Word's AutoCorrect capitalises a paragraph's first word: {{ item }} became {{ Item }},
-    # said to be missing from the data with nothing to suggest.
-    body = [*TEMPLATE_BODY, "{%p for part in parts %}", "{{ Part.lead }}", "{%p endfor %}"]
-    make_workspace(tmp_path, body=body)
-    assert check(tmp_path) == [
-        f"{template(tmp_path)}: body, paragraph 11: the data has no 'Part' (did you mean "
-        "'part'?): {{ Part.lead }}"
-    ]
 
 
 def test_an_optional_name_used_unguarded_elsewhere_stops_the_render(tmp_path: Path) -> None:
