@@ -709,3 +709,31 @@ def test_a_sheet_named_with_a_space_or_case_apart_is_found(
         {"说明": [["x"]], "获奖名单 ": [["name"], ["甲"]], "ak名单": [["name"], ["乙"]]},
     )
     assert [row.fields["name"] for row in read_table(path, written).rows] == [name]
+
+
+def test_column_names_as_clerks_head_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 出生年月 wrapped onto two lines in its cell (Alt+Enter), and columns the certificate does
+    # not print headed 职务（职称） and 联系 电话: the whole table was refused, each of the
+    # three "cannot name a column".
+    rows = [
+        ["name", "出生\n年月", "职务（职称）", "联系 电话"],
+        ["甲", "1990.01", "主席", "0571-88886666"],
+    ]
+    awards(tmp_path, ["{{ row.name }}，{{ row.出生年月 }}"], rows)
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "awards"]) == 0
+    document = docx.Document(str(tmp_path / "output" / "awards" / "甲.docx"))
+    assert [p.text for p in document.paragraphs] == ["甲，1990.01"]
+    capsys.readouterr()
+    # -- a name the template writes otherwise is missing, the columns there listed --
+    from minimal_workspace import build_docx
+
+    build_docx(tmp_path / "templates" / "award.docx", ["{{ row.联系电话 }}"])
+    assert main(["check", "awards"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{tmp_path / 'data' / 'awards' / 't.xlsx'}:1: the template or batch.output uses "
+        "row.联系电话, but the table has no column '联系电话' (columns: name, 出生年月, "
+        "职务（职称）, 联系 电话)"
+    )

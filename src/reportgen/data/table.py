@@ -233,7 +233,7 @@ def _open_csv(path: Path) -> Table:
         raise DataError([Problem(TABLE_EMPTY(), file=path)])
     header_line, cells = header
     width = len(cells)
-    columns = [cell.strip() for cell in cells]
+    columns = [_column_name(cell) for cell in cells]
     while columns and not columns[-1]:
         columns.pop()  # -- cells formatted but empty, beside the table, saved as ,, --
     problems = _check_columns(path, columns, lambda index: (str(index), header_line, None))
@@ -347,10 +347,19 @@ def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
         lines.close()
 
 
+def _column_name(cell: str) -> str:
+    """Return a column's name as the clerk reads it: 出生年月 for 出生 and 年月 in two lines."""
+    return _LINE_BREAK.sub("", cell.strip())
+
+
+#: A line break in a column's name (Alt+Enter in Excel), with the spaces around it.
+_LINE_BREAK = LazyPattern(r"\s*[\r\n]+\s*")
+
+
 def _check_columns(
     path: Path, columns: list[str], place: Callable[[int], tuple[str, int, str | None]]
 ) -> list[Problem]:
-    """Return a problem for each column name that is empty, unusable or given twice.
+    """Return a problem for each column name that is empty or given twice.
 
     ``place(index)`` returns how the column at ``index`` (from 1) is named in a message,
     and the line and the cell (in a sheet) its name stands in.
@@ -359,10 +368,10 @@ def _check_columns(
     seen: set[str] = set()
     for index, name in enumerate(columns, start=1):
         label, line, cell = place(index)
+        # -- a name no tag can write (职务（职称）) is no problem: a column the template does
+        # not print may have it, and one it prints is said to be missing, the columns listed --
         if not name:
             message: Message = COLUMN_UNNAMED(column=label)
-        elif not _is_name(name):
-            message = COLUMN_BAD_NAME(column=label, name=name)
         elif name in seen:
             message = COLUMN_TWICE(column=label, name=name)
         else:
@@ -415,7 +424,7 @@ def _open_sheet(path: Path, name: str | None) -> Table:
     header = next(sheet.table_rows(percentages=True), None)
     if header is None:
         raise DataError([Problem(TABLE_EMPTY(), file=path)])
-    columns = [str(cell) for cell in header.cells]
+    columns = [_column_name(str(cell)) for cell in header.cells]
     while columns and not columns[-1]:
         columns.pop()  # -- cells formatted but empty, beside the table --
 
