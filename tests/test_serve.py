@@ -368,6 +368,16 @@ def test_a_problem_appears_beside_its_field(client: TestClient) -> None:
     assert "no date: enter the date the report is signed" in html.unescape(slot.group(1))
 
 
+def test_a_year_that_is_not_a_number_is_shown_beside_its_figure(client: TestClient) -> None:
+    response = client.post(
+        f"/reports/{PROPOSALS}/check", data={COLLECTED_2020: "三千", "csrf_token": csrf(client)}
+    )
+    figure = slot_id("proposals.yaml", ("figures", "collected"))
+    slot = re.search(rf'id="{figure}-problems"[^>]*>(.*?)</div>', response.text, re.S)
+    assert slot is not None
+    assert "'三千' is not a number" in html.unescape(slot.group(1))
+
+
 def test_serve_says_when_its_port_is_taken(
     workspace_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

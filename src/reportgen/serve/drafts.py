@@ -121,13 +121,20 @@ def place_problems(
     return draft
 
 
-def field_problems(problems: Iterable[Problem]) -> dict[str, list[Problem]]:
-    """Return problems whose field is a form name (values that cannot be read), by slot."""
+def field_problems(form: ReportForm, problems: Iterable[Problem]) -> dict[str, list[Problem]]:
+    """Return problems whose field is a form name (values that cannot be read), by slot.
+
+    Each goes where the page shows problems for that value: one year's to its figure, a
+    value with no place of its own to its file's.
+    """
+    slots = _slots(form)
     placed: dict[str, list[Problem]] = {}
     for problem in problems:
         parsed = parse_field_name(problem.field or "")
         if parsed is not None:
-            placed.setdefault(slot_id(*parsed), []).append(Problem(problem.message, file=parsed[0]))
+            file, steps = parsed
+            slot = _nearest_slot(slots, file, steps) or slot_id(file, ())
+            placed.setdefault(slot, []).append(Problem(problem.message, file=file))
     return placed
 
 

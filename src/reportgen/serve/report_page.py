@@ -78,7 +78,7 @@ def _check(site: Site, request: Request, name: str, directory: Path, posted: For
     changes, unreadable = changes_from_form(_multi(posted), form.data)
     texts, not_written = apply_changes(form.texts, changes)
     draft = site.drafts.check(form, directory, texts)
-    for slot, problems in field_problems(unreadable).items():
+    for slot, problems in field_problems(form, unreadable).items():
         draft.problems.setdefault(slot, []).extend(problems)
     draft.general += not_written
     values = FormValues(texts, draft.loaded)
