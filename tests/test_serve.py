@@ -146,6 +146,61 @@ def test_a_number_that_is_not_one_is_refused_and_nothing_is_written(
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [("３，２００", "3200"), ("3,300.5", "3300.5"), ("１２．５", "12.5"), ("－５", "-5")],
+)
+def test_numbers_typed_with_full_width_digits_or_commas_are_saved_as_numbers(
+    client: TestClient, workspace_dir: Path, typed: str, written: str
+) -> None:
+    path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
+    response = save(client, {COLLECTED_2020: typed}, versions(client))
+    assert response.status_code == 200
+    assert f"      2020: {written}\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "advice"),
+    [
+        ("12万", "type the whole number: 12万 is 120000 (where the unit beside the box"),
+        ("3200条", "type the number alone: 3200"),
+        ("1,2,3", "a comma may only part the digits in threes (16,489)"),
+        ("9" * 5000, "it has 5000 digits, more than a figure may have (20): check what was typed"),
+        ("1e5000", "type digits only, such as 3012 or 3.5"),
+    ],
+)
+def test_a_number_typed_otherwise_is_refused_naming_its_box_and_what_to_type(
+    client: TestClient, workspace_dir: Path, typed: str, advice: str
+) -> None:
+    path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
+    before = path.read_bytes()
+    for action in ("check", "save"):
+        response = client.post(
+            f"/reports/{PROPOSALS}/{action}",
+            data={COLLECTED_2020: typed, **versions(client), "csrf_token": csrf(client)},
+            headers={"HX-Request": "true"},
+        )
+        assert response.status_code == (200 if action == "check" else 422)
+        shown = typed if len(typed) <= 40 else typed[:40] + "…"
+        message = f"征集合理化建议（2020年）: '{shown}' is not a number: {advice}"
+        assert message in html.unescape(response.text)
+    assert path.read_bytes() == before
+
+
+def test_a_number_typed_with_its_scale_is_explained_in_chinese(workspace_dir: Path) -> None:
+    app = create_app(Workspace.at(workspace_dir), warm_office=False)
+    with TestClient(app, base_url=BASE) as chinese:
+        set_language("zh")
+        try:
+            response = save(chinese, {COLLECTED_2020: "1.2万"}, versions(chinese))
+        finally:
+            set_language("en")
+    assert (
+        "“征集合理化建议（2020年）”填的“1.2万”不是数字：请填写完整的数 12000"
+        "（即1.2万；如果框后的单位已经带“万”或“亿”，如“万元”，则只填 1.2）"
+    ) in html.unescape(response.text)
+
+
 def test_every_post_without_the_csrf_token_is_refused(
     client: TestClient, workspace_dir: Path
 ) -> None:

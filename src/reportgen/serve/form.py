@@ -159,6 +159,18 @@ class ReportForm:
         for section in self.sections:
             yield from section.all_fields()
 
+    def labels(self) -> dict[str, str]:
+        """Return each input's name with its label as the page shows it (收入（2020年）)."""
+        labels: dict[str, str] = {}
+        for section in self.sections:
+            for form_field in section.all_fields():
+                labels[form_field.name] = form_field.label
+            for row in [*section.figures, *section.derived]:
+                for box in row.inputs:
+                    shown = row.label if box.label == "数值" else f"{row.label}（{box.label}）"
+                    labels[box.name] = shown
+        return labels
+
 
 def field_name(file: str, steps: Steps) -> str:
     """Return the form name of the value at ``steps`` in ``file``."""

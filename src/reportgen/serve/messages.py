@@ -63,13 +63,40 @@ NOTHING_CHANGED = MessageKind(
 )
 NOT_A_NUMBER = MessageKind(
     "serve.not-a-number",
-    en="'{text}' is not a number: write digits only, such as 3012 or 3.5",
-    zh="“{text}”不是数字：请只填写数字，如 3012 或 3.5",
+    en="{field}: '{text}' is not a number: {advice}",
+    zh="“{field}”填的“{text}”不是数字：{advice}",
+)
+TYPE_DIGITS = MessageKind(
+    "serve.type-digits",
+    en="type digits only, such as 3012 or 3.5",
+    zh="请只填阿拉伯数字，如 3012 或 3.5",
+)
+TYPE_NUMBER_ALONE = MessageKind(
+    "serve.type-number-alone",
+    en="type the number alone: {number}",
+    zh="请只填数字 {number}",
+)
+TYPE_WHOLE_NUMBER = MessageKind(
+    "serve.type-whole-number",
+    en="type the whole number: {text} is {number} (where the unit beside the box already "
+    "holds the 万 or 亿, type {bare})",
+    zh="请填写完整的数 {number}（即{text}；"
+    "如果框后的单位已经带“万”或“亿”，如“万元”，则只填 {bare}）",
+)
+TYPE_GROUPS_OF_THREE = MessageKind(
+    "serve.type-groups-of-three",
+    en="a comma may only part the digits in threes (16,489): type the number without commas",
+    zh="逗号只能用于每三位分隔（如 16,489），请去掉逗号，按实际数值填写",
+)
+TYPE_FEWER_DIGITS = MessageKind(
+    "serve.type-fewer-digits",
+    en="it has {digits} digits, more than a figure may have ({limit}): check what was typed",
+    zh="共有 {digits} 位数字，超过了允许的 {limit} 位：请检查是否多输了数字",
 )
 NOT_A_DATE = MessageKind(
     "serve.not-a-date",
-    en="'{text}' is not a date: pick one in the calendar",
-    zh="“{text}”不是日期：请在日历中选择",
+    en="{field}: '{text}' is not a date: pick one in the calendar",
+    zh="“{field}”填的“{text}”不是日期：请在日历中选择",
 )
 RENDERED = MessageKind("serve.rendered", en="written: {files}", zh="已生成：{files}")
 PREVIEW_STALE = MessageKind(

@@ -11,25 +11,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 from reportgen.data.yaml_edit import Steps, Value, value_at
 from reportgen.errors import Problem
+from reportgen.i18n import Message
 from reportgen.serve.form import LISTS_FIELD, RECORDS_FIELD, columns_of, parse_field_name
 from reportgen.serve.messages import NOT_A_DATE, NOT_A_NUMBER
+from reportgen.serve.typed_numbers import NotANumber, read_typed_number
 
 #: What a posted form holds: each name with its values, in the page's order.
 Posted = Mapping[str, list[str]]
 Changes = dict[str, dict[Steps, Value]]
+#: How much of an unreadable text a problem repeats.
+_SHOWN_CHARS = 40
 
 
-def changes_from_form(form: Posted, current: Mapping[str, Any]) -> tuple[Changes, list[Problem]]:
+def changes_from_form(
+    form: Posted, current: Mapping[str, Any], labels: Mapping[str, str] | None = None
+) -> tuple[Changes, list[Problem]]:
     """Return the values ``form`` changes, by file and path, and the inputs that cannot be read.
 
     ``current`` holds each file's loaded data. A value equal to the file's is no change.
+    ``labels`` names each input as the page shows it, for the problems of those not read.
     """
+    labels = labels or {}
     changes: Changes = {}
     problems: list[Problem] = []
     lists = set(form.get(LISTS_FIELD, []))
@@ -42,14 +50,15 @@ def changes_from_form(form: Posted, current: Mapping[str, Any]) -> tuple[Changes
         try:
             new = typed(values[-1], old)
         except ValueError as err:
-            problems.append(Problem(err.args[0], file=file, field=name))
+            message = _unreadable(err, values[-1], labels.get(name, name))
+            problems.append(Problem(message, file=file, field=name))
             continue
         if not _same(new, old):
             changes.setdefault(file, {})[steps] = new
     for name in lists:
         _read_list(name, form, current, changes)
     for name in form.get(RECORDS_FIELD, []):
-        problems += _read_records(name, form, current, changes)
+        problems += _read_records(name, form, current, changes, labels.get(name, name))
     return changes, problems
 
 
@@ -61,7 +70,7 @@ def typed(text: str, old: Any) -> Value:
     if isinstance(old, dt.date) or (old is None and _looks_like_date(text)):
         return _date(text)
     if old is None or isinstance(old, int | float):
-        return _number(text)
+        return read_typed_number(text)
     return text
 
 
@@ -83,7 +92,7 @@ def _read_list(name: str, form: Posted, current: Mapping[str, Any], changes: Cha
 
 
 def _read_records(
-    name: str, form: Posted, current: Mapping[str, Any], changes: Changes
+    name: str, form: Posted, current: Mapping[str, Any], changes: Changes, label: str
 ) -> list[Problem]:
     place = _place(name, current)
     if place is None:
@@ -102,7 +111,8 @@ def _read_records(
             try:
                 row[column] = typed(text, examples[column]) if text.strip() else None
             except ValueError as err:
-                problems.append(Problem(err.args[0], file=file, field=name))
+                cell = f"{label}：{column}（第 {index + 1} 行）"
+                problems.append(Problem(_unreadable(err, text, cell), file=file, field=name))
         rows.append(row)
     if not problems and rows != _complete(old, columns):
         changes.setdefault(file, {})[steps] = rows
@@ -130,17 +140,12 @@ def _text(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _number(text: str) -> int | float | None:
-    cleaned = text.strip().replace(",", "").replace("，", "")
-    if not cleaned:
-        return None
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(NOT_A_NUMBER(text=text)) from None
-    if not number.is_finite():
-        raise ValueError(NOT_A_NUMBER(text=text))
-    return int(number) if number == number.to_integral() else float(number)
+def _unreadable(error: ValueError, text: str, label: str) -> Message:
+    """Return why the text typed into the input ``label`` cannot be read, and what to type."""
+    shown = text if len(text) <= _SHOWN_CHARS else text[:_SHOWN_CHARS] + "…"
+    if isinstance(error, NotANumber):
+        return NOT_A_NUMBER(field=label, text=shown, advice=error.advice)
+    return NOT_A_DATE(field=label, text=shown)
 
 
 def _date(text: str) -> dt.date | None:
@@ -149,7 +154,7 @@ def _date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(NOT_A_DATE(text=text)) from None
+        raise ValueError(text) from None
 
 
 def _looks_like_date(text: str) -> bool:

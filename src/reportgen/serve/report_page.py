@@ -75,7 +75,7 @@ async def _with_form(request: Request, handle: Handler) -> Response:
 
 def _check(site: Site, request: Request, name: str, directory: Path, posted: FormData) -> Response:
     form = build_form(name, directory)
-    changes, unreadable = changes_from_form(_multi(posted), form.data)
+    changes, unreadable = changes_from_form(_multi(posted), form.data, form.labels())
     texts, not_written = apply_changes(form.texts, changes)
     draft = site.drafts.check(form, directory, texts)
     for slot, problems in field_problems(form, unreadable).items():
@@ -93,7 +93,7 @@ async def save(request: Request) -> Response:
 
 def _save(site: Site, request: Request, name: str, directory: Path, posted: FormData) -> Response:
     form = build_form(name, directory)
-    changes, unreadable = changes_from_form(_multi(posted), form.data)
+    changes, unreadable = changes_from_form(_multi(posted), form.data, form.labels())
     if unreadable:
         return _status(site, request, unreadable[0].message, 422, unreadable)
     if not changes:
