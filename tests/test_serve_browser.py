@@ -207,3 +207,31 @@ def test_a_clerk_fills_in_saves_previews_downloads_and_uploads(
     assert find(By.CSS_SELECTOR, 'input[name="report.yaml#organisation"]').get_attribute("value")
     wait.until(lambda _: find(By.ID, "check-summary").text != "正在检查…")
     screenshot(driver, tmp_path, "serve-upload")
+
+
+def test_a_figure_typed_with_its_scale_keeps_what_was_typed_and_says_what_to_type(
+    server: str, browser: object, workspace_dir: Path
+) -> None:
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    wait = WebDriverWait(driver, WAIT, ignored_exceptions=(StaleElementReferenceException,))
+    find = driver.find_element
+    path = workspace_dir / "data" / "five-year-report" / "proposals.yaml"
+    before = path.read_bytes()
+    driver.get(server + "/reports/five-year-report")
+    wait.until(lambda _: "检查通过" in find(By.ID, "check-summary").text)
+    box = find(By.CSS_SELECTOR, 'input[name="proposals.yaml#figures/collected/by_year/2020"]')
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.clear()
+    box.send_keys("12万")  # -- a number box would drop the 万 and save 12 --
+    assert box.get_attribute("value") == "12万"
+    beside = f"#{slot_id('proposals.yaml', ('figures', 'collected'))}-problems"
+    wait.until(lambda _: "不是数字" in find(By.CSS_SELECTOR, beside).text)
+    assert "请填写完整的数 120000" in find(By.CSS_SELECTOR, beside).text
+    find(By.CSS_SELECTOR, ".toolbar button.primary").click()
+    wait.until(lambda _: "不是数字" in find(By.ID, "status").text)
+    assert "“征集合理化建议（2020年）”填的“12万”不是数字" in find(By.ID, "status").text
+    assert path.read_bytes() == before

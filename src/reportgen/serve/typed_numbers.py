@@ -26,7 +26,8 @@ from reportgen.serve.messages import (
 
 #: The most digits a figure may have: far beyond any count or sum of money.
 MAX_DIGITS = 20
-_PLAIN = re.compile(r"[+-]?\d+(?:\.\d+)?")
+#: A plain number; with an exponent as Python writes a tiny float back into the box (1e-05).
+_PLAIN = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d{1,2})?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _COMMAS = re.compile(r"[+-]?[\d,]+(?:\.\d+)?")
 
