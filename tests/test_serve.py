@@ -350,6 +350,28 @@ def test_uploads_that_are_not_templates_are_refused_and_nothing_is_written(
     assert not (workspace_dir / "data" / "broken").exists()
 
 
+def test_a_request_larger_than_the_server_reads_gets_a_page_saying_why(
+    client: TestClient, workspace_dir: Path
+) -> None:
+    before = sorted(path.name for path in (workspace_dir / "templates").iterdir())
+    huge = upload(client, "scan.docx", b"0" * (21 * 1024 * 1024), "scan")
+    assert huge.status_code == 413
+    assert "the file is larger than 10 MB" in huge.text and "Content Too Large" not in huge.text
+
+    def chunks() -> Iterator[bytes]:  # -- no length announced: counted as it comes --
+        for _ in range(22):
+            yield b"a=" + b"0" * (1024 * 1024)
+
+    streamed = client.post(
+        f"/reports/{PROPOSALS}/save",
+        content=chunks(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert streamed.status_code == 413
+    assert "the file is larger than 10 MB" in streamed.text
+    assert sorted(path.name for path in (workspace_dir / "templates").iterdir()) == before
+
+
 def test_everything_shown_from_the_data_is_escaped(client: TestClient, workspace_dir: Path) -> None:
     path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
     text = path.read_text(encoding="utf-8")

@@ -20,7 +20,10 @@ from starlette.staticfiles import StaticFiles
 from reportgen.cache import Cache
 from reportgen.i18n import Language
 from reportgen.serve import report_page, reports_page
+from reportgen.serve.body_limit import BodyLimit
+from reportgen.serve.messages import UPLOAD_TOO_LARGE
 from reportgen.serve.office import Office
+from reportgen.serve.reports_page import MAX_TEMPLATE_BYTES
 from reportgen.serve.security import Guard
 from reportgen.serve.site import MAX_UPLOAD_MB, Refused, Site
 from reportgen.workspace import Workspace
@@ -60,10 +63,16 @@ def create_app(
 
     app = Starlette(
         routes=_routes(),
-        middleware=[Middleware(BaseHTTPMiddleware, dispatch=guard)],
+        middleware=[
+            Middleware(
+                BodyLimit,
+                limit=MAX_UPLOAD_MB * 1024 * 1024,
+                refused=lambda request: _too_large(site, request),
+            ),
+            Middleware(BaseHTTPMiddleware, dispatch=guard),
+        ],
         exception_handlers={Refused: _refused},
         lifespan=lifespan,
-        max_body_size=MAX_UPLOAD_MB * 1024 * 1024,
     )
     app.state.site = site
     return app
@@ -90,6 +99,11 @@ async def _refused(request: Request, error: Exception) -> Response:
     site: Site = request.app.state.site
     assert isinstance(error, Refused)
     return site.page(request, "refused.html", status=error.status_code, message=error.message)
+
+
+def _too_large(site: Site, request: Request) -> Response:
+    message = UPLOAD_TOO_LARGE(limit=MAX_TEMPLATE_BYTES // 2**20)
+    return site.page(request, "refused.html", status=413, message=message)
 
 
 def _start_quietly(office: Office) -> None:
