@@ -343,6 +343,11 @@ def test_uploads_that_are_not_templates_are_refused_and_nothing_is_written(
     assert "is not a Word document" in refused.text
     broken = upload(client, "broken.docx", b"PK\x03\x04 not really a zip", "broken")
     assert "listed below; nothing was written" in html.unescape(broken.text)
+    # -- named as the clerk chose it, not as the copy checked in a scratch folder --
+    assert '<li class="error">broken.docx: ' in broken.text
+    assert "reportgen-upload-" not in broken.text
+    old_word = upload(client, "汇报.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "x")
+    assert '<li class="error">汇报.docx: this is an old Word document (.doc)' in old_word.text
     large = upload(client, "large.docx", b"0" * (11 * 1024 * 1024), "large")
     assert large.status_code == 413
     assert "larger than 10 MB" in large.text

@@ -11,7 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import TypeVar
 from urllib.parse import quote
 
@@ -229,7 +229,7 @@ def _keep_template(site: Site, filename: str, blob: bytes, name: str) -> None:
         candidate.write_bytes(blob)
         checked = check_and_compile(candidate, site.cache)
         if isinstance(checked, ProblemsFound):
-            raise checked
+            raise _as_uploaded(checked, candidate, filename)
     write_atomically(target, blob)
     try:
         # -- the data the template itself asks for, each field 【待填写】, as new-data writes it --
@@ -237,6 +237,15 @@ def _keep_template(site: Site, filename: str, blob: bytes, name: str) -> None:
     except BaseException:
         target.unlink(missing_ok=True)  # -- a template without its data is not kept --
         raise
+
+
+def _as_uploaded(found: ProblemsFound, candidate: Path, filename: str) -> ProblemsFound:
+    """Return the problems of the checked copy named by the file the clerk chose, not the copy."""
+    shown = PureWindowsPath(filename).name  # -- a browser may send C:\…\name.docx --
+    return ProblemsFound(
+        problem._replace(file=shown) if Path(str(problem.file)) == candidate else problem
+        for problem in found.problems
+    )
 
 
 class _Unusable(ReportgenError):
