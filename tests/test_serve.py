@@ -201,6 +201,24 @@ def test_a_number_typed_with_its_scale_is_explained_in_chinese(workspace_dir: Pa
     ) in html.unescape(response.text)
 
 
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_a_file_saved_by_notepad_as_ansi_or_unicode_is_checked_and_saved_in_its_encoding(
+    client: TestClient, workspace_dir: Path, encoding: str
+) -> None:
+    path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode(encoding))  # -- Notepad's "ANSI", "Unicode", "UTF-8 with BOM" --
+    seen = versions(client)
+    assert "征集合理化建议" in client.get(f"/reports/{PROPOSALS}").text
+    checked = client.post(
+        f"/reports/{PROPOSALS}/check", data={COLLECTED_2020: "3200", "csrf_token": csrf(client)}
+    )
+    assert "✓ 检查通过" in checked.text and "\ufffd" not in checked.text
+    response = save(client, {COLLECTED_2020: "3200"}, seen)
+    assert response.status_code == 200
+    assert path.read_bytes() == text.replace("2020: 3105", "2020: 3200").encode(encoding)
+
+
 def test_every_post_without_the_csrf_token_is_refused(
     client: TestClient, workspace_dir: Path
 ) -> None:

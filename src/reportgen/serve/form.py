@@ -26,6 +26,7 @@ from reportgen.data.yaml_edit import Steps
 from reportgen.data.yaml_source import parse_yaml
 from reportgen.data.yaml_text import compose, node_at
 from reportgen.errors import DataError, Problem
+from reportgen.text.decoding import UndecodableText, decode_text
 from reportgen.text.filters import amount, cn_numeral
 
 Kind = Literal["number", "year", "date", "text", "prose", "list", "prose-list", "records"]
@@ -205,6 +206,14 @@ def report_files(directory: Path) -> list[Path]:
     return [path for path in files + others if _inside(path, directory)]
 
 
+def _decoded(raw: bytes) -> str:
+    """Return a data file's text as loading reads it (UTF-8, GBK, UTF-16), or as best it can."""
+    try:
+        return decode_text(raw).text
+    except UndecodableText:  # -- the section shows what loading says of it --
+        return raw.decode("utf-8-sig", errors="replace")
+
+
 def _inside(path: Path, directory: Path) -> bool:
     """Return whether ``path`` is a file of ``directory`` itself, not a link to one elsewhere."""
     return not path.is_symlink() and path.resolve().parent == directory.resolve()
@@ -215,7 +224,7 @@ def build_form(name: str, directory: Path) -> ReportForm:
     form = ReportForm(name, [], {})
     for number, path in enumerate(report_files(directory)):
         raw = path.read_bytes()
-        text = raw.decode("utf-8-sig", errors="replace")
+        text = _decoded(raw)
         form.versions[path.name] = version_of(raw)
         form.texts[path.name] = text
         form.sections.append(build_section(path, text, number))

@@ -20,6 +20,7 @@ from reportgen.files import write_atomically
 from reportgen.serve.drafts import apply_changes
 from reportgen.serve.form import version_of
 from reportgen.serve.messages import CONFLICT, NOT_IN_REPORT
+from reportgen.text.decoding import UndecodableText, decode_text, encode_like
 
 
 class ConflictError(ReportgenError):
@@ -67,14 +68,19 @@ class Saver:
             for file, data in raw.items():
                 if versions.get(file) != version_of(data):
                     raise ConflictError(CONFLICT(file=file), path=known[file])
-            texts = {file: data.decode("utf-8-sig") for file, data in raw.items()}
+            texts: dict[str, str] = {}
+            for file, data in raw.items():
+                try:
+                    texts[file] = decode_text(data).text
+                except UndecodableText as err:  # -- changed on disk into no text at all --
+                    problem = Problem(err.message, file=known[file], line=err.line)
+                    return SaveResult(problems=[problem])
             new, problems = apply_changes(texts, changes)
             if problems:
                 return SaveResult(problems=problems)
             result = SaveResult()
             for file, text in new.items():
                 if text != texts[file]:
-                    bom = b"\xef\xbb\xbf" if raw[file].startswith(b"\xef\xbb\xbf") else b""
-                    write_atomically(known[file], bom + text.encode("utf-8"))
+                    write_atomically(known[file], encode_like(text, raw[file]))
                     result.written.append(known[file])
             return result

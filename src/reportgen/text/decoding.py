@@ -53,6 +53,14 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, UTF16),
     (codecs.BOM_UTF16_BE, UTF16),
 )
+#: Each byte order mark with the codec that writes what follows it.
+_MARKED = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 _ZIP = b"PK\x03\x04"  # .docx, .xlsx and the .wps of today: zip archives
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .xls and the old .wps
 #: What GBK text never holds once decoded: control characters other than tab and line ends,
@@ -133,6 +141,19 @@ def decode_text(data: bytes) -> DecodedText:
         line = data[: err.start].decode(encoding.codec, errors="replace").count("\n") + 1
         raise UndecodableText(UTF16_DAMAGED(line=line), line) from err
     return DecodedText(text, encoding.name, encoding.note)
+
+
+def encode_like(text: str, original: bytes) -> bytes:
+    """Return ``text`` encoded as the file ``original`` is: its encoding and byte order mark.
+
+    A file Notepad saved as "ANSI" (GBK) stays GBK when a value in it changes, so that the
+    program that wrote it reads it as before. Raise UndecodableText if ``original`` is no text.
+    """
+    for bom, codec in _MARKED:
+        if original.startswith(bom):
+            return bom + text.encode(codec)
+    encoding = text_encoding(original, complete=True)
+    return text.encode(GB18030 if encoding.name == GB18030 else "utf-8")
 
 
 def read_text(path: Path) -> DecodedText:
