@@ -330,6 +330,22 @@ def test_a_new_department_from_the_page(client: TestClient, workspace_dir: Path)
     assert "江州市妇女联合会" in client.get("/reports/women").text
 
 
+def test_a_new_department_with_a_title_longer_than_a_file_property_holds(
+    client: TestClient, workspace_dir: Path
+) -> None:
+    title = "关于" + "开展职工技能竞赛和合理化建议活动" * 20 + "的工作总结"
+    response = client.post(
+        "/departments", data={"name": "skills", "title": title, "csrf_token": csrf(client)}
+    )
+    assert response.status_code == 303
+    import docx
+
+    template = docx.Document(str(workspace_dir / "templates" / "skills.docx"))
+    assert template.core_properties.title == title[:255]
+    report = yaml.safe_load((workspace_dir / "data" / "skills" / "report.yaml").read_text("utf-8"))
+    assert report["title"] == title
+
+
 def upload(client: TestClient, name: str, blob: bytes, report: str = "") -> object:
     return client.post(
         "/templates",

@@ -91,11 +91,12 @@ def create_department(
     if taken:
         also = ALSO_EXISTS(paths=taken[1:]) if len(taken) > 1 else ""
         raise AlreadyExistsError(ALREADY_EXISTS(also=also), path=taken[0])
+    made = starter_template(title or DEFAULT_TITLE)  # -- made before anything is written --
     files = write_folder_atomically(
         folder, skeleton_files(name, title or DEFAULT_TITLE, organisation, today)
     )
     try:
-        write_atomically(template, starter_template(title or DEFAULT_TITLE))
+        write_atomically(template, made)
     except OutputError:
         shutil.rmtree(folder, ignore_errors=True)
         raise

@@ -418,10 +418,15 @@ def set_chinese_settings(document: WordDocument) -> None:
             setting.set(qn("w:val"), "15")
 
 
+#: The most characters a document property (its title in File > Info) may hold.
+MAX_PROPERTY_CHARS = 255
+
+
 def set_core_properties(document: WordDocument, title: str) -> None:
     """Set fixed document properties, so that building twice gives the same bytes."""
     properties = document.core_properties
-    properties.title = title
+    # -- the file's properties hold 255 characters; the title on the page is whole --
+    properties.title = title[:MAX_PROPERTY_CHARS]
     properties.author = "reportgen"
     properties.created = FIXED_TIMESTAMP
     properties.modified = FIXED_TIMESTAMP
