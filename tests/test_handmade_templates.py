@@ -190,6 +190,29 @@ def test_a_block_tag_alone_in_its_paragraph_without_p_is_warned_of(tmp_path: Pat
     assert paragraph_texts(written)[:3] == ["", "过去的五年，我们做了很多工作。", ""]
 
 
+def test_a_tag_broken_over_two_paragraphs_by_an_enter_is_warned_of(tmp_path: Path) -> None:
+    # docxtpl gathers the tag across the paragraph mark: the document printed the two
+    # paragraphs as one, and check said nothing.
+    body = ["标题是：{{ report.", "title }}，特此报告。", "{{ report.title }}完好。"]
+    make_workspace(tmp_path, body=body)
+    found = check_reports(Workspace.at(tmp_path))
+    assert [(str(p.where), p.severity, p.message.text("en")) for p in found] == [  # type: ignore[union-attr]
+        (
+            "body, paragraph 1",
+            "warning",
+            "the tag {{ report. … title }} is broken by an Enter: it ends in body, paragraph 2, "
+            "so the document prints the two paragraphs as one; join them: click at the end of "
+            "{{ report. and press Delete",
+        )
+    ]
+    assert found[0].message.text("zh") == (  # type: ignore[union-attr]
+        "标签 {{ report. … title }} 中间被回车断开了，后半截在正文第2段，"
+        "生成的文档会把这两段合成一段；请把它们接回一段：在 {{ report. 末尾点一下，按 Delete 键"
+    )
+    [written] = render_reports(Workspace.at(tmp_path))  # -- a warning does not stop a render --
+    assert paragraph_texts(written)[:1] == ["标题是：工作汇报，特此报告。"]
+
+
 def test_tracked_changes_left_in_a_template_are_warned_of(tmp_path: Path) -> None:
     # A report edited with Track Changes on and saved as the template: every document opened
     # with its revisions, struck through and underlined, and printed so, without a word.

@@ -171,6 +171,7 @@ class Run:
             if kept is not None:
                 return kept
         from reportgen.template.bare_blocks import bare_block_warnings
+        from reportgen.template.broken_tags import broken_tag_warnings
         from reportgen.template.compatibility import compatibility_warnings
         from reportgen.template.left_out import left_out_warnings
         from reportgen.template.tracked import tracked_change_warnings
@@ -179,6 +180,7 @@ class Run:
         warnings = [
             *compatibility_warnings(path, parts),
             *bare_block_warnings(path, parts),
+            *broken_tag_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
             *tracked_change_warnings(path, parts),
         ]

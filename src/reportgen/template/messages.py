@@ -364,6 +364,13 @@ BARE_BLOCK = MessageKind(
     zh="{tag} 单独占了一段，这一段会作为空段落留在文档里（在循环中每一项留一个）："
     "请写成 {fixed}（加 p），标签所在的段落就会一起去掉",
 )
+TAG_ACROSS_PARAGRAPHS = MessageKind(
+    "template.tag-across-paragraphs",
+    en="the tag {head} … {tail} is broken by an Enter: it ends in {second}, so the document "
+    "prints the two paragraphs as one; join them: click at the end of {head} and press Delete",
+    zh="标签 {head} … {tail} 中间被回车断开了，后半截在{second}，生成的文档会把这两段合成一段；"
+    "请把它们接回一段：在 {head} 末尾点一下，按 Delete 键",
+)
 TRACKED_CHANGES = MessageKind(
     "template.tracked-changes",
     en="the template holds {count} {count:tracked change|tracked changes} not yet accepted or "
