@@ -213,6 +213,31 @@ def test_a_tag_broken_over_two_paragraphs_by_an_enter_is_warned_of(tmp_path: Pat
     assert paragraph_texts(written)[:1] == ["标题是：工作汇报，特此报告。"]
 
 
+def test_a_tag_in_a_word_comment_is_warned_of(tmp_path: Path) -> None:
+    # docxtpl leaves the comments part as it is: every document carried the comment, its tag
+    # unfilled, and check said nothing.
+    make_workspace(tmp_path)
+    path = tmp_path / "templates" / TEMPLATE
+    document = docx.Document(str(path))
+    runs = document.paragraphs[0].runs
+    document.add_comment(runs, text="标题用 {{ report.title }}，不要手写", author="王科长")
+    document.save(str(path))
+    found = check_reports(Workspace.at(tmp_path))
+    assert [(p.where, p.severity, p.message.text("en")) for p in found] == [  # type: ignore[union-attr]
+        (
+            None,
+            "warning",
+            "comment 1 (by 王科长) holds {{ report.title }}: comments are not filled in, so "
+            "every document carries it as written, in the comment in its margin: move the tag "
+            "into the text, or delete the comment",
+        )
+    ]
+    assert found[0].message.text("zh") == (  # type: ignore[union-attr]
+        "第1条批注（王科长）里有标签 {{ report.title }}：批注不会被填写，生成的每份文档都会在"
+        "页边批注里原样带着它：请把标签移到正文中，或删除这条批注"
+    )
+
+
 def test_tracked_changes_left_in_a_template_are_warned_of(tmp_path: Path) -> None:
     # A report edited with Track Changes on and saved as the template: every document opened
     # with its revisions, struck through and underlined, and printed so, without a word.

@@ -172,6 +172,7 @@ class Run:
                 return kept
         from reportgen.template.bare_blocks import bare_block_warnings
         from reportgen.template.broken_tags import broken_tag_warnings
+        from reportgen.template.commented_tags import commented_tag_warnings
         from reportgen.template.compatibility import compatibility_warnings
         from reportgen.template.left_out import left_out_warnings
         from reportgen.template.tracked import tracked_change_warnings
@@ -181,6 +182,7 @@ class Run:
             *compatibility_warnings(path, parts),
             *bare_block_warnings(path, parts),
             *broken_tag_warnings(path, parts),
+            *commented_tag_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
             *tracked_change_warnings(path, parts),
         ]

@@ -371,6 +371,14 @@ TAG_ACROSS_PARAGRAPHS = MessageKind(
     zh="标签 {head} … {tail} 中间被回车断开了，后半截在{second}，生成的文档会把这两段合成一段；"
     "请把它们接回一段：在 {head} 末尾点一下，按 Delete 键",
 )
+TAG_IN_COMMENT = MessageKind(
+    "template.tag-in-comment",
+    en="comment {number} (by {author}) holds {tag}: comments are not filled in, so every "
+    "document carries it as written, in the comment in its margin: move the tag into the text, "
+    "or delete the comment",
+    zh="第{number}条批注（{author}）里有标签 {tag}：批注不会被填写，生成的每份文档都会在页边批注里"
+    "原样带着它：请把标签移到正文中，或删除这条批注",
+)
 TRACKED_CHANGES = MessageKind(
     "template.tracked-changes",
     en="the template holds {count} {count:tracked change|tracked changes} not yet accepted or "
