@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from reportgen.cli import main
+from reportgen.data.messages import FORMULA_NOT_COMPUTED
 from reportgen.data.sheet_extent import MAX_CELLS, check_extent
 from reportgen.data.spreadsheet import column_letters
 from reportgen.data.table import Row, open_table
@@ -168,6 +169,48 @@ def test_problems_in_a_sheet_are_named_by_their_cell(
         "column",
         "3 problems found",
     ]
+
+
+def test_a_formula_excel_never_worked_out_says_to_save_the_file_in_excel(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # openpyxl, as a program exporting a list writes it: formulas with no value. Excel shows
+    # the values, but the cells read as empty, and the problem only said to write the text.
+    folder = workspace / "data" / REPORT
+    rows: list[list[object]] = [["number", "name", "award"]]
+    rows += [line.split(",") for line in WINNERS.read_text("utf-8").splitlines()[1:3]]
+    rows[2][1] = '=CONCATENATE("市","公交")'  # -- B3: a formula never worked out --
+    rows[1][2] = '=IF(1>2,"x","")'  # -- C2: its value, "", as Excel saved it: still text --
+    table, out, err = render_failing_sheet(folder, rows, capsys)
+    with zipfile.ZipFile(table) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    sheet = sheet.replace('<c r="C2"><f>IF(1&gt;2,"x","")</f><v></v></c>',
+                          '<c r="C2" t="str"><f>IF(1&gt;2,"x","")</f><v></v></c>')  # fmt: skip
+    rewrite_part(table, "xl/worksheets/sheet1.xml", sheet.encode())
+    assert main(["render", REPORT]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        f"{table}:获奖名单!C2: row.award: is empty: write the text",
+        f"{table}:获奖名单!B3: row.name: is empty: the cell holds a formula whose value was never "
+        "worked out (a program wrote winners.xlsx and Excel has not saved it since): open "
+        "winners.xlsx in Excel or WPS, save it, and run this again",
+        "2 problems found",
+    ]
+    assert FORMULA_NOT_COMPUTED(file="名单.xlsx").text("zh") == (
+        "是空的：该单元格是公式，但结果从未计算过"
+        "（名单.xlsx 由程序生成，之后没有在 Excel 里保存过）："
+        "请用 Excel 或 WPS 打开 名单.xlsx，保存后再运行一次"
+    )
+
+
+def rewrite_part(path: Path, part: str, blob: bytes) -> None:
+    """Replace ``part`` of the zip at ``path`` with ``blob``."""
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts[part] = blob
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
 
 
 def test_a_problem_in_a_sheet_reads_in_chinese(tmp_path: Path) -> None:

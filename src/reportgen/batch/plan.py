@@ -28,7 +28,7 @@ from reportgen.data.report import (
     file_stem_problem,
     is_row,
 )
-from reportgen.data.table import Row, Value, cell_text, used_cell_problem
+from reportgen.data.table import Row, Value, cell_text
 from reportgen.errors import DataError, Problem, TemplateError
 from reportgen.messages import (
     ROW_LACKS_COLUMN,
@@ -127,7 +127,7 @@ def plan_rows(
         unusable = [
             row.problem(table.path, message, column)
             for column in sorted(wanted)
-            if (message := used_cell_problem(row.fields[column], table.sheet is not None))
+            if (message := table.cell_problem(row, column))
         ]
         if unusable:  # -- an empty cell, digits Excel lost --
             yield unusable

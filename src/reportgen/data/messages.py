@@ -94,6 +94,14 @@ CONTROL_CHARACTER = MessageKind(
     zh="第 {position} 个字符是看不见的控制字符 U+{code}（可能是从其他程序粘贴来的）：请删除它",
 )
 TEXT_EMPTY = MessageKind("data.text-empty", en="is empty: write the text", zh="是空的：请填写文字")
+FORMULA_NOT_COMPUTED = MessageKind(
+    "data.formula-not-computed",
+    en="is empty: the cell holds a formula whose value was never worked out (a program wrote "
+    "{file} and Excel has not saved it since): open {file} in Excel or WPS, save it, and run "
+    "this again",
+    zh="是空的：该单元格是公式，但结果从未计算过（{file} 由程序生成，之后没有在 Excel 里保存过）："
+    "请用 Excel 或 WPS 打开 {file}，保存后再运行一次",
+)
 NOT_TEXT = MessageKind(
     "data.not-text", en="should be text, not {shown}", zh="应为文字，而不是{shown}"
 )

@@ -175,6 +175,23 @@ def _column(reference: str) -> int | None:
     return None if found is None else column_number(found.group(1).encode("ascii")) - 1
 
 
+def part_mentions(workbook: zipfile.ZipFile, part: str, marks: tuple[bytes, ...]) -> bool:
+    """Return whether the bytes of ``part`` hold any of ``marks``: cheaper than parsing it."""
+    longest = max(len(mark) for mark in marks)
+    tail = b""
+    with workbook.open(part) as stream:
+        while chunk := stream.read(_MENTIONS_CHUNK):
+            piece = tail + chunk
+            if any(mark in piece for mark in marks):
+                return True
+            tail = piece[-longest:]
+    return False
+
+
+#: How much of a part :func:`part_mentions` reads at once.
+_MENTIONS_CHUNK = 1 << 20
+
+
 def xml_elements(
     stream: IO[bytes], events: tuple[str, ...]
 ) -> Iterator[tuple[str, etree._Element]]:

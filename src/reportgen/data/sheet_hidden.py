@@ -17,10 +17,9 @@ from typing import IO
 
 from lxml import etree
 
-from reportgen.data.sheet_formats import sheet_part, xml_elements
+from reportgen.data.sheet_formats import part_mentions, sheet_part, xml_elements
 
 _HIDDEN = (b'hidden="1"', b'hidden="true"', b"hidden='1'", b"hidden='true'")
-_CHUNK = 1 << 20
 
 
 def hidden_rows(path: Path, sheet: str) -> list[int]:
@@ -28,7 +27,7 @@ def hidden_rows(path: Path, sheet: str) -> list[int]:
     try:
         with zipfile.ZipFile(path) as workbook:
             part = sheet_part(workbook, sheet)
-            if part is None or not _mentions_hidden(workbook, part):
+            if part is None or not part_mentions(workbook, part, _HIDDEN):
                 return []
             with workbook.open(part) as stream:
                 return _hidden_with_values(stream)
@@ -37,17 +36,6 @@ def hidden_rows(path: Path, sheet: str) -> list[int]:
         zipfile.BadZipFile, zlib.error, etree.LxmlError,
     ):  # fmt: skip
         return []  # -- a part missing or damaged: the rows as calamine reads them --
-
-
-def _mentions_hidden(workbook: zipfile.ZipFile, part: str) -> bool:
-    tail = b""
-    with workbook.open(part) as stream:
-        while chunk := stream.read(_CHUNK):
-            piece = tail + chunk
-            if any(word in piece for word in _HIDDEN):
-                return True
-            tail = piece[-16:]
-    return False
 
 
 def _hidden_with_values(stream: IO[bytes]) -> list[int]:

@@ -41,6 +41,7 @@ from reportgen.data.messages import (
     CSV_SYNTAX,
     DIGITS_LOST,
     FILE_NOT_FOUND,
+    FORMULA_NOT_COMPUTED,
     HIDDEN_ROWS,
     HIDDEN_ROWS_MORE,
     KIND_DURATION,
@@ -145,6 +146,19 @@ class Table:
     cells: Mapping[str, int] = field(default_factory=dict)
     #: Warnings about the table as a whole, such as its having been read as GBK.
     notes: list[Problem] = field(default_factory=list)
+    #: ``(row, column)`` of each cell holding a formula Excel never worked out (column from 0).
+    uncomputed: frozenset[tuple[int, int]] = frozenset()
+
+    def cell_problem(self, row: Row, column: str) -> Message | None:
+        """Return what is wrong with the value of ``row`` in ``column``, which is printed.
+
+        An empty cell holding a formula never worked out says to save the file in Excel.
+        """
+        value = row.fields[column]
+        message = used_cell_problem(value, self.sheet is not None)
+        if value == "" and (row.line, self.cells.get(column, -1)) in self.uncomputed:
+            return FORMULA_NOT_COMPUTED(file=self.path.name)
+        return message
 
     def rows(self) -> Iterator[Row]:
         """Yield every row in the table's order, each with its problems (none if it is good).
@@ -449,8 +463,19 @@ def _open_sheet(path: Path, name: str | None) -> Table:
 
     cells = {name: header.first + index for index, name in enumerate(columns)}
     size = sheet.height - header.number  # -- empty rows counted: about --
+    from reportgen.data.sheet_formulas import uncomputed_cells
+
     notes = _hidden_rows_notes(path, sheet.name, header.number)
-    return Table(path, records, columns, size_hint=size, sheet=sheet.name, cells=cells, notes=notes)
+    return Table(
+        path,
+        records,
+        columns,
+        size_hint=size,
+        sheet=sheet.name,
+        cells=cells,
+        notes=notes,
+        uncomputed=uncomputed_cells(path, sheet.name),
+    )
 
 
 def _hidden_rows_notes(path: Path, sheet: str, header: int) -> list[Problem]:
