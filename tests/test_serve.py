@@ -411,6 +411,24 @@ def test_a_request_larger_than_the_server_reads_gets_a_page_saying_why(
     assert sorted(path.name for path in (workspace_dir / "templates").iterdir()) == before
 
 
+def test_a_form_with_more_values_than_the_server_reads_is_refused_saying_why(
+    client: TestClient, workspace_dir: Path
+) -> None:
+    path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
+    before = path.read_bytes()
+    values = {f"x{number}": "1" for number in range(10_001)}
+    response = save(client, values, versions(client))
+    assert response.status_code == 400
+    assert (
+        "the page sent more than the server reads (more than 10000 values, or more than one "
+        "file), or sent it damaged; nothing was changed: reload the page and try again"
+    ) in html.unescape(response.text)
+    files = {f"template{number}": ("a.docx", b"x") for number in range(2)}
+    two = client.post("/templates", data={"csrf_token": csrf(client)}, files=files)
+    assert two.status_code == 400 and "more than one file" in two.text
+    assert path.read_bytes() == before
+
+
 def test_everything_shown_from_the_data_is_escaped(client: TestClient, workspace_dir: Path) -> None:
     path = workspace_dir / "data" / PROPOSALS / "proposals.yaml"
     text = path.read_text(encoding="utf-8")

@@ -38,6 +38,13 @@ CSRF_REFUSED = MessageKind(
     "reload the page and try again; nothing was changed",
     zh="页面已过期（安全校验码不符）：请刷新页面后重试；本次没有做任何修改",
 )
+FORM_REFUSED = MessageKind(
+    "serve.form-refused",
+    en="the page sent more than the server reads (more than {fields} values, or more than one "
+    "file), or sent it damaged; nothing was changed: reload the page and try again",
+    zh="页面提交的内容超出了服务器能处理的范围（超过 {fields} 项，或多于一个文件），或内容已损坏；"
+    "本次没有做任何修改：请刷新页面后重试",
+)
 NO_SUCH_REPORT = MessageKind(
     "serve.no-such-report",
     en="there is no report named '{name}': go back to the list of reports",

@@ -18,7 +18,7 @@ from reportgen.errors import Problem, WorkspaceError
 from reportgen.i18n import Language, Message, current_language, text_of
 from reportgen.serve.drafts import DraftChecker
 from reportgen.serve.form import TAG
-from reportgen.serve.messages import CSRF_REFUSED, NO_SUCH_REPORT
+from reportgen.serve.messages import CSRF_REFUSED, FORM_REFUSED, NO_SUCH_REPORT
 from reportgen.serve.office import Office
 from reportgen.serve.preview import Previewer
 from reportgen.serve.saving import Saver
@@ -108,9 +108,12 @@ class Site:
 
     async def posted(self, request: Request) -> FormData:
         """Return the posted form, after its CSRF token is checked."""
-        form = await request.form(
-            max_part_size=MAX_UPLOAD_MB * 1024 * 1024, max_fields=MAX_FIELDS, max_files=1
-        )
+        try:
+            form = await request.form(
+                max_part_size=MAX_UPLOAD_MB * 1024 * 1024, max_fields=MAX_FIELDS, max_files=1
+            )
+        except HTTPException as err:  # -- too many values or files, or a damaged upload --
+            raise Refused(FORM_REFUSED(fields=MAX_FIELDS), 400) from err
         if not self.guard.form_token_ok(request, form):
             await form.close()
             raise Refused(CSRF_REFUSED(), 403)
