@@ -79,6 +79,13 @@ def render_part(template: Template, context: Mapping[str, Any], room: int = MAX_
     at the bound. Run inside :func:`reportgen.text.limits.budget` to share one budget of
     loops and time among the parts of a document.
     """
+    return "".join(rendered_pieces(template, context, room))
+
+
+def rendered_pieces(
+    template: Template, context: Mapping[str, Any], room: int = MAX_DOCUMENT
+) -> list[str]:
+    """Return what :func:`render_part` joins: the template's text as str, values as Markup."""
     pieces: list[str] = []
     size = 0
     with budget():
@@ -87,4 +94,4 @@ def render_part(template: Template, context: Mapping[str, Any], room: int = MAX_
             if size > room:
                 raise LimitExceeded(DOCUMENT_TOO_LARGE(limit=f"{MAX_DOCUMENT:,}"))
             pieces.append(piece)
-    return "".join(pieces)
+    return pieces
