@@ -49,12 +49,18 @@ _GIVE_UP_AFTER = 32
 Recipe = list[str | int]
 
 
+#: A shape as it is kept: each piece the template printed, None where an inert value stood.
+#: (A tuple, not the text it stands for: its pieces' hashes are kept by the pieces, most of
+#: them the template's own text, the same objects in every document.)
+Shape = tuple[str | None, ...]
+
+
 class ProvenShapes:
     """The shapes of one template's rendered parts, proved well-formed or found unprovable."""
 
     def __init__(self) -> None:
-        self._recipes: dict[str, Recipe | None] = {}
-        self._seen: set[str] = set()
+        self._recipes: dict[Shape, Recipe | None] = {}
+        self._seen: set[Shape] = set()
         self._hits = 0
         self._misses = 0
 
@@ -78,7 +84,7 @@ class ProvenShapes:
         self._hits += 1
         return "".join(part if isinstance(part, str) else values[part] for part in recipe)
 
-    def _learn(self, shape: str) -> Recipe | None | tuple[()]:
+    def _learn(self, shape: Shape) -> Recipe | None | tuple[()]:
         """Prove ``shape`` the second time it is met; return its recipe, None, or () if new."""
         if shape not in self._seen:
             if len(self._seen) >= _KEPT_SEEN:
@@ -86,24 +92,36 @@ class ProvenShapes:
             self._seen.add(shape)
             return ()
         self._seen.discard(shape)
-        recipe = _recipe(shape)
+        recipe = _recipe(_marked(shape))
         if len(self._recipes) >= _KEPT_SHAPES:
             self._recipes.clear()
         self._recipes[shape] = recipe
         return recipe
 
 
-def _shape(pieces: Sequence[str]) -> tuple[str, list[str]]:
-    """Return the shape ``pieces`` make, and the text of each inert value marked in it."""
-    parts: list[str] = []
+def _shape(pieces: Sequence[str]) -> tuple[Shape, list[str]]:
+    """Return the shape ``pieces`` make, and the text of each inert value, in order."""
+    shape: list[str | None] = []
     values: list[str] = []
     for piece in pieces:
         if type(piece) is str or not piece or _NOT_INERT.search(piece):
-            parts.append(piece)  # -- the template's own text, or a value as it is --
+            shape.append(piece)  # -- the template's own text, or a value as it is --
             continue
-        parts.append(f"&#xF0000;{len(values)}&#xF0001;")
+        shape.append(None)
         values.append(_unescaped(piece))
-    return "".join(parts), values
+    return tuple(shape), values
+
+
+def _marked(shape: Shape) -> str:
+    """Return the text ``shape`` stands for, each inert value's place marked with its number."""
+    parts: list[str] = []
+    number = 0
+    for piece in shape:
+        if piece is None:
+            piece = f"&#xF0000;{number}&#xF0001;"
+            number += 1
+        parts.append(piece)
+    return "".join(parts)
 
 
 def _unescaped(value: str) -> str:
