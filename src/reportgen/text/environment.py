@@ -33,6 +33,8 @@ def _record_printed(value: Any) -> Any:
             check_size(len(value))
             record.append(value)
         return value
+    if type(value) is int:  # -- a whole number (a year, a day) prints as it is, not looked for --
+        return value
     refuse_unprintable(value)
     record = printed_values.get()
     # Markup is template-made XML and a bare number may sit in an attribute
