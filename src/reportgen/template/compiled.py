@@ -213,20 +213,10 @@ class CompiledTemplate:
                 for name, template in self._templates.items():
                     pictures.part = name
                     pieces = self._render_part(name, template, context, room)
-                    rendered = "".join(pieces)
-                    room -= len(rendered)
-                    xml = _finish(rendered)
-                    if self.parts[name].column_loops:
-                        from reportgen.ooxml.grids import fit_table_grids
-
-                        xml = fit_table_grids(xml)
-                    xml = mend_emptied(xml)  # -- a table or cell a block emptied --
-                    # -- after rendering: the values printed bring most of the quotes and dashes --
-                    xml = add_east_asian_hints(xml)
-                    if xml == rendered:  # -- printed as it is: its shape may be proved --
-                        text = self._shapes[name].text(pieces)
-                        if text is not None:
-                            texts[name] = text
+                    room -= sum(map(len, pieces))
+                    xml, text = self._finished(name, pieces)
+                    if text is not None:
+                        texts[name] = text
                     replaced[name] = xml.encode("utf-8")
         finally:
             picture_folder.reset(folder_token)
@@ -244,6 +234,31 @@ class CompiledTemplate:
         if self._core is None or self._core[0] != properties:
             self._core = (properties, core_properties_xml(properties))
         return self._core[1]
+
+    def _finished(self, name: str, pieces: list[str]) -> tuple[str, str | None]:
+        """Return part ``name`` made of ``pieces``, as it is written, and its text if proved.
+
+        A part of a proved shape that the mends and hints are known to leave as it is does
+        without them (see proven.py); any other goes through them, and is proved only if
+        they left it as it was printed.
+        """
+        rendered = "".join(pieces)
+        xml = _finish(rendered)
+        if self.parts[name].column_loops:
+            from reportgen.ooxml.grids import fit_table_grids
+
+            xml = fit_table_grids(xml)
+        shapes = self._shapes[name]
+        proof = shapes.prove(pieces) if xml is rendered else None
+        if proof is not None and proof.settled:
+            return xml, proof.text
+        xml = mend_emptied(xml)  # -- a table or cell a block emptied --
+        # -- after rendering: the values printed bring most of the quotes and dashes --
+        xml = add_east_asian_hints(xml)
+        if proof is None or xml != rendered:
+            return xml, None
+        shapes.settle(proof)
+        return xml, proof.text
 
     def _picture_parts(self, pictures: PlacedPictures) -> dict[str, bytes]:
         """Return the parts that hold the pictures placed, made once for the same pictures."""

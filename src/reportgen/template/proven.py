@@ -14,15 +14,21 @@ if it is well-formed, with no comment, CDATA section, DOCTYPE or processing inst
 (where a mark could stand in other text) and no mark in a namespace, every part of that
 shape is well-formed too, and the text of its text elements is the shape's, each mark read
 as its value. A part of a shape not proved this way is parsed whole, as before.
+
+Once a part of a proved shape has been left as it was by the mends of emptied tables and by
+the East Asian hints, the other parts of that shape whose values stand in text and hold no
+character a hint is for do without them (see :class:`Proof`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from lxml import etree
 
+from reportgen.ooxml.hints import needs_hint
 from reportgen.ooxml.wordml import W
 
 #: What makes a printed piece not inert: a character that could end or begin markup, a
@@ -55,12 +61,29 @@ Recipe = list[str | int]
 Shape = tuple[str | None, ...]
 
 
+class Proof(NamedTuple):
+    """A part proved well-formed by its shape: its text, and whether it needs no mending.
+
+    ``settled``: a part of this shape was seen that the mends of emptied tables and the East
+    Asian hints left as it was, every value of the shape stands in a text element's text,
+    and no value of this part holds a character a hint is for. The mends look at markup
+    only and a hint is added, never taken away, to runs whose text holds such a character:
+    such a part, too, is left as it is by them.
+    """
+
+    text: str
+    settled: bool
+    shape: Shape
+    in_text: bool  # -- every value of the shape stands in a text element's text --
+
+
 class ProvenShapes:
     """The shapes of one template's rendered parts, proved well-formed or found unprovable."""
 
     def __init__(self) -> None:
-        self._recipes: dict[Shape, Recipe | None] = {}
+        self._recipes: dict[Shape, tuple[Recipe, bool] | None] = {}
         self._seen: set[Shape] = set()
+        self._settled: set[Shape] = set()
         self._hits = 0
         self._misses = 0
 
@@ -70,33 +93,56 @@ class ProvenShapes:
         ``pieces`` are what the template printed, in order: its own text as ``str``, the
         values as Markup. None means not proved: the part is to be parsed to be checked.
         """
+        proof = self.prove(pieces)
+        return None if proof is None else proof.text
+
+    def prove(self, pieces: Sequence[str]) -> Proof | None:
+        """Return the proof that the part ``pieces`` make is well-formed; None if there is none."""
         if self._misses > _GIVE_UP_AFTER and not self._hits:
             return None  # -- a template whose parts differ in shape from one to the next --
         shape, values = _shape(pieces)
-        recipe = self._recipes.get(shape, ())
-        if recipe == ():
-            recipe = self._learn(shape)
-            if recipe == ():
+        known = self._recipes.get(shape)
+        if known is None and shape not in self._recipes:
+            if not self._met_before(shape):
                 self._misses += 1
                 return None
-        if recipe is None:
+            known = self._proved(shape)
+        if known is None:
             return None
         self._hits += 1
-        return "".join(part if isinstance(part, str) else values[part] for part in recipe)
+        recipe, in_text = known
+        text = "".join(part if isinstance(part, str) else values[part] for part in recipe)
+        settled = shape in self._settled and not needs_hint("".join(values))
+        return Proof(text, settled, shape, in_text)
 
-    def _learn(self, shape: Shape) -> Recipe | None | tuple[()]:
-        """Prove ``shape`` the second time it is met; return its recipe, None, or () if new."""
-        if shape not in self._seen:
-            if len(self._seen) >= _KEPT_SEEN:
-                self._seen.clear()
-            self._seen.add(shape)
-            return ()
-        self._seen.discard(shape)
+    def settle(self, proof: Proof) -> None:
+        """Note that the mends and hints left a part of ``proof``'s shape as it was."""
+        if proof.in_text:
+            if len(self._settled) >= _KEPT_SHAPES:
+                self._settled.clear()
+            self._settled.add(proof.shape)
+
+    def _met_before(self, shape: Shape) -> bool:
+        """Return whether ``shape`` was met before; note it if not (it is proved when met again)."""
+        if shape in self._seen:
+            self._seen.discard(shape)
+            return True
+        if len(self._seen) >= _KEPT_SEEN:
+            self._seen.clear()
+        self._seen.add(shape)
+        return False
+
+    def _proved(self, shape: Shape) -> tuple[Recipe, bool] | None:
+        """Prove ``shape``; return its recipe and whether every value stands in text, or None."""
         recipe = _recipe(_marked(shape))
+        known = None
+        if recipe is not None:
+            marks = {part for part in recipe if isinstance(part, int)}
+            known = recipe, marks == set(range(shape.count(None)))
         if len(self._recipes) >= _KEPT_SHAPES:
             self._recipes.clear()
-        self._recipes[shape] = recipe
-        return recipe
+        self._recipes[shape] = known
+        return known
 
 
 def _shape(pieces: Sequence[str]) -> tuple[Shape, list[str]]:
