@@ -22,6 +22,7 @@ from minimal_workspace import build_docx, paragraph_texts
 from reportgen.api import check_reports, render_reports
 from reportgen.cli import main
 from reportgen.data.loader import load_report_data
+from reportgen.errors import ProblemsFound
 from reportgen.workspace import Workspace
 
 REPO = Path(__file__).resolve().parent.parent
@@ -318,6 +319,29 @@ def test_a_part_may_hold_fields_of_its_own(tmp_path: Path) -> None:
         "lead: 领句\nparagraphs: [段落]\nowner: {name: 张三}\n", encoding="utf-8"
     )
     assert rendered(tmp_path) == ["领句张三"]
+
+
+def test_a_control_character_written_as_an_escape_in_ones_own_text_is_found(
+    tmp_path: Path,
+) -> None:
+    # "\\x07" and "\\uFFFE" in a double-quoted value are characters no Word document may
+    # hold: the render wrote none and blamed the template's blocks.
+    yaml = 'name: "张\\uFFFE三"\nitems:\n  - {title: "甲\\x07乙"}\n'
+    root = one_report(
+        tmp_path,
+        yaml,
+        ["{{ name }}", "{%p for item in items %}", "{{ item.title }}", "{%p endfor %}"],
+    )
+    path = root / "data" / "free" / "report.yaml"
+    assert check(root) == [
+        f"{path}:2:1: report.name: contains the control character U+FFFE at character 2 "
+        "(pasted from another program?): delete it",
+        f"{path}:4:6: report.items.0.title: contains the control character U+0007 at character 2 "
+        "(pasted from another program?): delete it",
+    ]
+    with pytest.raises(ProblemsFound):
+        render_reports(Workspace.at(root))
+    assert list((root / "output").iterdir()) == []
 
 
 # -- placeholders: visible until filled, listed until then --

@@ -184,6 +184,32 @@ def test_fix_template_normalises_in_place_and_keeps_the_original(
     assert not (old_template.parent / "annual-summary.docx.bak2").exists()
 
 
+def test_fix_template_refuses_a_damaged_template_and_leaves_it_as_it_is(
+    old_template: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It stopped with lxml's traceback, or "normalised" a template Word refuses.
+    parts = parts_of(old_template)
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"][:-40]
+    old_template.write_bytes(Package(old_template, parts, {}).to_bytes({}))
+    damaged = old_template.read_bytes()
+    assert main(["fix-template", "annual-summary"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{old_template}: the template is damaged: word/_rels/document.xml.rels is cut short or "
+        "garbled (not well-formed XML); Word would refuse or repair every document made from it: "
+        "open it in Word or WPS and save it again as a .docx",
+        "1 problem found",
+    ]
+    assert old_template.read_bytes() == damaged
+    assert not (old_template.parent / "annual-summary.docx.bak").exists()
+    monkeypatch.setenv("REPORTGEN_LANG", "zh")
+    assert main(["fix-template", "annual-summary"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{old_template}: 模板文件已损坏：其中的 word/_rels/document.xml.rels 不完整或内容错乱"
+        "（不是完好的 XML）；用它生成的文档，Word 会拒绝打开或要求修复："
+        "请在 Word 或 WPS 中打开模板，重新另存为 .docx"
+    )
+
+
 def test_a_second_backup_does_not_overwrite_the_first(old_template: Path) -> None:
     from reportgen.commands.fix_template import fix_template
 

@@ -464,6 +464,56 @@ def test_a_cell_merged_over_several_rows_gives_its_value_to_each(tmp_path: Path)
     assert [row.fields["award"] for row in table.rows] == ["优胜单位"] * 3 + ["优胜班组"]
 
 
+def test_a_head_of_two_rows_gives_the_names_under_its_groups(tmp_path: Path) -> None:
+    # A clerk's 名单 often heads its columns in two rows: 基本信息 merged over 姓名 and 单位,
+    # 序号 merged down beside them. The group names were taken for the columns' names, and the
+    # table refused as naming 基本信息 twice.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append(["2023年度优秀工会干部名单"])
+    sheet.append(["序号", "基本信息", None, "考核情况", None, "备注"])
+    sheet.append([None, "姓名", "单位", "得分", "等次", None])
+    sheet.append([1, "张三", "一厂", 95, "优秀", "无"])
+    sheet.append([2, "李四", "二厂", 88, "良好", None])
+    for cells in ("A1:F1", "A2:A3", "B2:C2", "D2:E2", "F2:F3"):
+        sheet.merge_cells(cells)
+    book.save(tmp_path / "t.xlsx")
+
+    table = read_table(tmp_path / "t.xlsx")
+
+    assert table.problems == []
+    assert table.columns == ["序号", "姓名", "单位", "得分", "等次", "备注"]
+    assert [row.line for row in table.rows] == [4, 5]
+    assert table.rows[1].fields == {
+        "序号": 2,
+        "姓名": "李四",
+        "单位": "二厂",
+        "得分": 88,
+        "等次": "良好",
+        "备注": "",
+    }
+
+
+def test_a_name_merged_across_over_a_row_of_values_is_no_head_of_two_rows(
+    tmp_path: Path,
+) -> None:
+    # The row under it holds a value beside the merge (award): it is the first record.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["number", "name", "award"])
+    sheet.append(["AK-1", "甲", "优胜单位"])
+    sheet.merge_cells("A1:B1")
+    book.save(tmp_path / "t.xlsx")
+
+    with pytest.raises(DataError) as raised:
+        open_table(tmp_path / "t.xlsx")
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{tmp_path / 't.xlsx'}:Sheet!B1: column B: 'number' names another column too: give "
+        "each column a name of its own"
+    ]
+
+
 def test_a_title_above_a_csv_table_is_not_taken_for_its_column_names(tmp_path: Path) -> None:
     path = tmp_path / "winners.csv"
     path.write_text(

@@ -638,8 +638,29 @@ def test_a_block_wholly_inside_a_content_control_renders(tmp_path: Path) -> None
             "word/_rels/document.xml.rels points at word/styles.xml, which it lacks",
         ),
         ({"word/notes.bin": b"x"}, "word/notes.bin has no content type"),
+        # -- cut short or garbled: render stopped with lxml's traceback, or wrote the part --
+        (
+            {"[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="'},
+            "[Content_Types].xml is cut short or garbled (not well-formed XML)",
+        ),
+        (
+            {"word/_rels/document.xml.rels": b"garbage"},
+            "word/_rels/document.xml.rels is cut short or garbled (not well-formed XML)",
+        ),
+        (
+            {"word/styles.xml": b'<?xml version="1.0"?><w:styles xmlns:w="x"><w:style'},
+            "word/styles.xml is cut short or garbled (not well-formed XML)",
+        ),
     ],
-    ids=["no-types", "no-package-relationships", "dangling", "untyped"],
+    ids=[
+        "no-types",
+        "no-package-relationships",
+        "dangling",
+        "untyped",
+        "types-cut-short",
+        "relationships-garbled",
+        "styles-cut-short",
+    ],
 )
 def test_a_damaged_template_is_refused_before_word_refuses_its_documents(
     tmp_path: Path, change: dict[str, bytes | None], detail: str

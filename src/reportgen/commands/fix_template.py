@@ -22,7 +22,7 @@ from reportgen.commands.messages import (
     FIXED_MODE,
     FIXED_THEME_LANGUAGE,
 )
-from reportgen.errors import OutputError
+from reportgen.errors import OutputError, TemplateError
 from reportgen.files import write_atomically
 from reportgen.i18n import Message
 from reportgen.ooxml.compat import Finding, compatibility_findings, normalised_parts
@@ -44,9 +44,16 @@ class TemplateFix:
 def fix_template(path: Path) -> TemplateFix:
     """Normalise the template at ``path`` in place, keeping a backup; return what changed.
 
-    Raise WorkspaceError if it is not a .docx, OutputError if it cannot be written.
+    Raise WorkspaceError if it is not a .docx, TemplateError if it is damaged (a part cut
+    short, a relationship to a part it lacks: nothing to normalise, only to save again),
+    OutputError if it cannot be written.
     """
+    from reportgen.template.damaged import damage_problems
+
     package = Package.read(path)
+    damage = damage_problems(path, package.parts)
+    if damage:
+        raise TemplateError(damage)
     normalised = normalised_parts(package.parts)
     changes = _changes(package.parts, normalised)
     if not changes:

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportgen.data.messages import STILL_TO_FILL
-from reportgen.data.rules import FIGURE_FIELDS
+from reportgen.data.rules import FIGURE_FIELDS, text_without_control_characters
 from reportgen.data.yaml_source import SourceFile
-from reportgen.errors import Problem
+from reportgen.errors import InvalidValue, Problem
 from reportgen.text.printing import PENDING, Fields, Pending
 
 #: Renders prose: ``(text, steps to it, dotted field)`` → the text with its tags printed.
@@ -66,6 +66,7 @@ class OwnData:
         self.prefix = prefix
         self.render = render
         self.warnings: list[Problem] = []
+        self.problems: list[Problem] = []
 
     def values(self, fields: dict[str, Any]) -> dict[str, Any]:
         """Return ``fields`` (the file's top-level own fields) as the template sees them."""
@@ -86,6 +87,12 @@ class OwnData:
     def text(self, text: str, steps: tuple[str | int, ...]) -> str:
         """Return ``text`` rendered as prose, or the placeholder, noting it as still to fill."""
         dotted = self.dotted(steps)
+        try:
+            # -- "\x07" or "\uFFFE" in a quoted YAML value: Word refuses the document --
+            text_without_control_characters(text)
+        except InvalidValue as err:
+            self.problems.append(self.source.problem(err.message, steps, dotted))
+            return text
         if PENDING in text:
             self.warnings.append(still_to_fill(self.source, steps, dotted))
             if text.strip() == PENDING:

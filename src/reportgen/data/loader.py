@@ -370,6 +370,7 @@ class _Loader:
         data = OwnData(source, prefix, render)
         values = data.values(own)
         self.warnings += data.warnings
+        self.problems += data.problems
         return values
 
     def _check_own_names(

@@ -94,18 +94,23 @@ def shown(value: Any) -> Message:
 def text(value: Any) -> str:
     """Return ``value`` as text: text as it is, a number as written; nothing else."""
     if isinstance(value, str):
-        forbidden = FORBIDDEN_CHARACTER.search(value)
-        if forbidden:
-            # Rejected rather than stripped: the character is invisible in an
-            # editor, so only its position lets a clerk find and delete it.
-            code = f"{ord(forbidden.group()):04X}"
-            raise InvalidValue(CONTROL_CHARACTER(code=code, position=forbidden.start() + 1))
-        return value
+        return text_without_control_characters(value)
     if value is None:
         raise InvalidValue(TEXT_EMPTY())
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidValue(NOT_TEXT(shown=shown(value)))
     return str(value)
+
+
+def text_without_control_characters(value: str) -> str:
+    """Return ``value`` if it holds no character a document may not hold (U+0007, U+FFFE)."""
+    forbidden = FORBIDDEN_CHARACTER.search(value)
+    if forbidden:
+        # Rejected rather than stripped: the character is invisible in an
+        # editor, so only its position lets a clerk find and delete it.
+        code = f"{ord(forbidden.group()):04X}"
+        raise InvalidValue(CONTROL_CHARACTER(code=code, position=forbidden.start() + 1))
+    return value
 
 
 def no_tag(value: str) -> str:

@@ -100,7 +100,8 @@ class Sheet:
 
         A title above the table (a row of one cell, often merged across, over a row of
         several) is passed over; a merged cell's value stands in every cell it covers, as a
-        reader of the sheet takes it.
+        reader of the sheet takes it. A head of two rows, a group's name merged across the
+        names of its columns (基本信息 over 姓名 and 单位), gives the names of the row below.
         """
         rows = self.rows()
         header = next(rows, None)
@@ -111,11 +112,16 @@ class Sheet:
             header, following = following, next(rows, None)
         if header is None:
             return
-        merges = _Merges(getattr(self._sheet, "merged_cell_ranges", None) or [])
-        table = itertools.chain([header], [following] if following is not None else [], rows)
+        ranges = getattr(self._sheet, "merged_cell_ranges", None) or []
+        merges = _Merges(ranges)
+        filled = map(
+            merges.fill,
+            itertools.chain([header], [following] if following is not None else [], rows),
+        )
+        table = _two_row_head_joined(filled, _groups(ranges))
         percents = self._percent_columns() if percentages else {}
         for row in table:
-            yield _shown_as_percent(merges.fill(row), percents) if percents else merges.fill(row)
+            yield _shown_as_percent(row, percents) if percents else row
 
     def _percent_columns(self) -> dict[int, int]:
         if self._percents is None:  # -- read once, however often the table is gone through --
@@ -136,6 +142,72 @@ def is_title(row: Sequence[Any], below: Sequence[Any]) -> bool:
     A title is one cell (merged across the table or not); column names are several.
     """
     return _filled(row) == 1 and _filled(below) > 1
+
+
+def _groups(ranges: list[Any]) -> dict[int, list[tuple[int, int]]]:
+    """Return the merges across columns within one row, as their columns by row (from 1)."""
+    groups: dict[int, list[tuple[int, int]]] = {}
+    for (top, left), (bottom, right) in ranges:
+        if top == bottom and right > left:
+            groups.setdefault(top + 1, []).append((left, right))
+    return groups
+
+
+def _two_row_head_joined(
+    table: Iterator[SheetRow], groups: dict[int, list[tuple[int, int]]]
+) -> Iterator[SheetRow]:
+    """Yield ``table`` with a head of two rows made one, named by its lower row.
+
+    ``基本信息`` merged over ``姓名`` and ``单位`` gives ``姓名`` and ``单位``. The head is of
+    two rows when its row merges cells across and the row below names every
+    column under each merge; a name merged down over both rows (序号) stands in both.
+    """
+    header = next(table, None)
+    if header is None:
+        return
+    spans = groups.get(header.number, [])
+    below = next(table, None) if spans else None
+    if below is None or not _names_every_column(below, spans, header):
+        yield header
+        if below is not None:
+            yield below
+        yield from table
+        return
+    inside = {column for left, right in spans for column in range(left, right + 1)}
+    width = max(len(header.cells), len(below.cells))
+    names = [
+        _cell(below, header.first + index)
+        if header.first + index in inside or _cell(header, header.first + index) == ""
+        else _cell(header, header.first + index)
+        for index in range(width)
+    ]
+    yield SheetRow(below.number, header.first, names)
+    yield from table
+
+
+def _names_every_column(below: SheetRow, spans: list[tuple[int, int]], header: SheetRow) -> bool:
+    """Return whether ``below`` names every merged column, and holds nothing beside them."""
+    inside = set()
+    for left, right in spans:
+        group = _cell(header, left)
+        for column in range(left, right + 1):
+            name = _cell(below, column)
+            # -- a year heads a column as a number (2019) --
+            if isinstance(name, bool) or not isinstance(name, str | int) or name in ("", group):
+                return False
+            inside.add(column)
+    # -- beside the groups, a head's second row is empty or merged down from the first; a
+    # row of values is not --
+    return all(
+        _cell(below, column) in ("", _cell(header, column))
+        for column in range(header.first, header.first + len(header.cells))
+        if column not in inside
+    )
+
+
+def _cell(row: SheetRow, column: int) -> CellValue:
+    index = column - row.first
+    return row.cells[index] if 0 <= index < len(row.cells) else ""
 
 
 def _filled(cells: Sequence[Any]) -> int:

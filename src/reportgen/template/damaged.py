@@ -20,6 +20,7 @@ from reportgen.template.messages import (
     DAMAGE_DANGLING,
     DAMAGE_NO_MAIN,
     DAMAGE_NO_TYPES,
+    DAMAGE_NOT_XML,
     DAMAGE_UNKNOWN_ID,
     DAMAGE_UNTYPED,
     TEMPLATE_DAMAGED,
@@ -36,6 +37,8 @@ def damage_problems(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
     if not _leads_to_document(parts):
         details.append(DAMAGE_NO_MAIN())
     for defect in package_defects(parts):
+        if defect.subject == "no-types" and defect.part in parts:
+            continue  # -- there, but not XML: said so once, as such --
         detail = _detail(defect.kind, defect.part, defect.subject)
         if detail is not None:
             details.append(detail)
@@ -43,6 +46,8 @@ def damage_problems(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
 
 
 def _detail(kind: str, part: str, subject: str) -> Message | None:
+    if kind == "not-xml":  # -- styles, relationships, settings: parts nothing else reads --
+        return DAMAGE_NOT_XML(part=part)
     if kind == "dangling-relationship":
         return DAMAGE_DANGLING(part=part, target=subject)
     if kind == "unknown-relationship-id":

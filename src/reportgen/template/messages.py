@@ -379,6 +379,11 @@ DAMAGE_NO_TYPES = MessageKind(
     en="it has no [Content_Types].xml",
     zh="缺少 [Content_Types].xml",
 )
+DAMAGE_NOT_XML = MessageKind(
+    "template.damage.not-xml",
+    en="{part} is cut short or garbled (not well-formed XML)",
+    zh="其中的 {part} 不完整或内容错乱（不是完好的 XML）",
+)
 DAMAGE_NO_MAIN = MessageKind(
     "template.damage.no-main",
     en="it has no _rels/.rels leading to its document",
