@@ -14,9 +14,8 @@ import hashlib
 import string
 from array import array
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportgen.data.messages import TEXT_EMPTY
 from reportgen.data.report import (
@@ -46,8 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["ROW", "PlanItem", "Task", "check_report", "plan_rows"]
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One row to render, and the name of its file in the batch's folder or archive."""
 
     row: Row
@@ -117,15 +115,16 @@ def plan_rows(
     facts = data.facts.placeholders()
     pattern = _parse_pattern(spec.output)
     names = NameRegister()
+    ordered = sorted(wanted)
     for row in table.rows():
         if row.problems:
             yield row.problems
             continue
-        missing = sorted(wanted - row.fields.keys())
-        if missing:
+        if not row.fields.keys() >= wanted:
+            missing = sorted(wanted - row.fields.keys())
             yield [row.problem(table.path, ROW_LACKS_COLUMN(column=column)) for column in missing]
             continue
-        empty = [column for column in sorted(wanted) if row.fields[column] == ""]
+        empty = [column for column in ordered if row.fields[column] == ""]
         if empty:
             yield [row.problem(table.path, TEXT_EMPTY(), column) for column in empty]
             continue
