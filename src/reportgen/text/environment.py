@@ -91,9 +91,17 @@ def rendered_pieces(
     pieces: list[str] = []
     size = 0
     with budget():
-        for piece in template.generate(context):
-            size += len(piece)
-            if size > room:
-                raise LimitExceeded(DOCUMENT_TOO_LARGE(limit=f"{MAX_DOCUMENT:,}"))
-            pieces.append(piece)
+        # -- what Template.generate does, without the two generators that only hand each
+        # piece on: a batch renders every part of every document through here --
+        made = template.root_render_func(template.new_context(dict(context)))
+        try:
+            for piece in made:
+                size += len(piece)
+                if size > room:
+                    break
+                pieces.append(piece)
+        except Exception:
+            template.environment.handle_exception()  # -- raised with the template's lines --
+    if size > room:
+        raise LimitExceeded(DOCUMENT_TOO_LARGE(limit=f"{MAX_DOCUMENT:,}"))
     return pieces
