@@ -173,8 +173,8 @@ def _marked(shape: Shape) -> str:
 def _unescaped(value: str) -> str:
     """Return an inert value's text as a parser reads it: its escapes undone."""
     if "&" not in value:
-        return str(value)
-    text = str(value)
+        return value  # -- joined with the template's text, it makes plain text --
+    text = str(value)  # -- not Markup, whose replace would escape what it puts in --
     for escape, character in _ESCAPES:
         text = text.replace(escape, character)
     return text
