@@ -161,6 +161,9 @@ class Table:
 
 #: What the first cell of a spreadsheet's total row says, spaces taken out.
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计", "总合计", "累计"})
+#: What the first cell of a total row, stripped, can start with: a total word's first
+#: character, a colon taken out with the spaces, or nothing.
+_TOTAL_STARTS = frozenset({"", ":", "：", *(word[0] for word in _TOTAL_WORDS)})
 
 
 def _total_word(values: Mapping[str, Any]) -> str | None:
@@ -169,6 +172,8 @@ def _total_word(values: Mapping[str, Any]) -> str | None:
     if not isinstance(first, str):
         return None
     text = first.strip()
+    if text[:1] not in _TOTAL_STARTS:
+        return None  # -- most rows: a first cell no total word, colon or nothing starts --
     return text if re.sub(r"[\s\u3000:：]", "", text) in _TOTAL_WORDS else None
 
 
