@@ -47,6 +47,26 @@ def test_sample_batch_writes_a_certificate_for_each_row(
     ]
 
 
+def test_files_named_as_windows_shows_them_are_the_files(
+    certificates: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Windows hides .csv and .png: rows: winners and seal: seal were refused as no table and
+    # no picture, beside winners.csv and seal.png.
+    assert render() == 0
+    before = written(certificates / "output" / REPORT)
+    report = certificates / "data" / REPORT / "report.yaml"
+    text = report.read_text("utf-8").replace("rows: winners.csv", "rows: Winners")
+    report.write_text(text.replace("seal: seal.png", "seal: seal"), "utf-8")
+    shutil.rmtree(certificates / "output")
+    capsys.readouterr()
+    assert render() == 0
+    assert written(certificates / "output" / REPORT) == before
+    assert main(["list"]) == 0
+    assert "    data      data/ankang-certificates/ (report.yaml and winners.csv)" in (
+        capsys.readouterr().out.splitlines()
+    )
+
+
 def test_each_row_is_the_document_a_single_render_of_its_data_writes(certificates: Path) -> None:
     assert render() == 0
 

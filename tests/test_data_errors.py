@@ -251,6 +251,19 @@ def test_control_character_written_as_an_escape_is_rejected_with_its_field(
     ]
 
 
+def test_control_character_a_tag_of_the_prose_makes_is_rejected_with_its_field(
+    report_dir: Path,
+) -> None:
+    # Rendered, the document was said to have lost the paragraph's value.
+    path = replace(
+        report_dir / "proposals.yaml", "采纳实施{{ adopted }}条", '采纳实施{{ "\\x07" }}条'
+    )
+    assert problems(report_dir) == [
+        f"{path}:14:5: proposals.paragraphs: contains the control character U+0007 at "
+        "character 22 (pasted from another program?): delete it"
+    ]
+
+
 def test_every_control_character_in_a_file_is_reported(report_dir: Path) -> None:
     path = replace(report_dir / "proposals.yaml", "聪明才智。", "聪明\x1b才智。")
     replace(path, "采纳实施{{ adopted }}条", "采纳实施{{ adopted }}\x0c条")

@@ -190,6 +190,38 @@ def test_a_block_tag_alone_in_its_paragraph_without_p_is_warned_of(tmp_path: Pat
     assert paragraph_texts(written)[:3] == ["", "过去的五年，我们做了很多工作。", ""]
 
 
+def test_tracked_changes_left_in_a_template_are_warned_of(tmp_path: Path) -> None:
+    # A report edited with Track Changes on and saved as the template: every document opened
+    # with its revisions, struck through and underlined, and printed so, without a word.
+    make_workspace(tmp_path)
+    paragraphs = [
+        run("标题：{{ report.title }}"),
+        run("我们")
+        + f"<w:del {REVISION.format(id=1)}><w:r><w:delText>基本</w:delText></w:r></w:del>"
+        + f"<w:ins {REVISION.format(id=2)}>{run('全面')}</w:ins>"
+        + run("完成了任务。"),
+        f"<w:ins {REVISION.format(id=3)}>{run('新加的一段。')}</w:ins>",
+    ]
+    set_body_xml(tmp_path / "templates" / TEMPLATE, "".join(f"<w:p>{p}</w:p>" for p in paragraphs))
+    [warning] = check_reports(Workspace.at(tmp_path))
+    assert warning.severity == "warning"
+    assert str(warning) == (
+        f"warning: {tmp_path / 'templates' / TEMPLATE}: the template holds 3 tracked changes not "
+        "yet accepted or rejected (the first in body, paragraph 2): every document made from it "
+        "shows them, struck through and underlined, and Word prints them so; in Word, Review > "
+        "Accept > Accept All Changes (or Reject), then save the template"
+    )
+    assert warning.message.text("zh") == (  # type: ignore[union-attr]
+        "模板中有 3 处修订尚未接受或拒绝（第一处在正文第2段）：用它生成的每份文档都带着这些"
+        "修订标记（删除线、下划线），Word 打印时也会印出：请在 Word 中点“审阅→接受→接受所有修订”"
+        "（或拒绝），保存模板后再用"
+    )
+    [written] = render_reports(Workspace.at(tmp_path))  # -- a warning does not stop a render --
+    body = etree.fromstring(Package.read(written).parts["word/document.xml"])
+    assert [len(list(body.iter(f"{W}{name}"))) for name in ("ins", "del")] == [2, 1]
+    assert paragraph_texts(written)[0] == "标题：工作汇报"
+
+
 # -- what a template carries that no document may: a template's type, macros, a remote template --
 
 DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"

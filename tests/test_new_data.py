@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -293,3 +294,84 @@ def test_data_for_a_template_that_signs_renders_at_once_and_signs_when_filled(
     assert main(["render", "dept"]) == 0
     written = max((department / "output").iterdir(), key=lambda path: path.stat().st_mtime_ns)
     assert paragraphs(written)[-2:] == ["江州市妇女联合会", "2024年3月15日"]
+
+
+def test_a_template_of_many_fields_is_read_once_to_place_them(
+    department: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each field's place was found by parsing the whole part again: 10,000 fields took a
+    # quarter of an hour (1,000: 7 s), and a check listing each as missing as long.
+    from minimal_workspace import build_docx
+    from reportgen.ooxml import places
+
+    body = [f"第{number}项：{{{{ f{number} }}}}{{{{ same }}}}" for number in range(300)]
+    build_docx(department / "templates" / "many.docx", body)
+    parsed: list[str] = []
+    paragraph_places = places.paragraph_places
+
+    def counted(xml: bytes, part: str = places.BODY_PART) -> Any:
+        parsed.append(part)
+        return paragraph_places(xml, part)
+
+    monkeypatch.setattr(places, "paragraph_places", counted)
+    assert main(["new-data", "many.docx", "many"]) == 0
+    written = (department / "data" / "many" / "report.yaml").read_text("utf-8").splitlines()
+    assert len(parsed) <= 2  # -- once to check the template, once to place its fields --
+    assert "f299: 【待填写】                        # 印在正文第300段" in written
+    assert (
+        "same: 【待填写】                        # 印在正文第1段、正文第2段、正文第3段等处"
+        in written
+    )
+
+
+def test_a_template_printing_a_tables_rows_gets_the_table_to_fill(
+    department: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A 荣誉证书 for each winner: the data written had no batch, and check refused it at once,
+    # "the data has no 'row'", where new-data promised a report that renders.
+    from minimal_workspace import build_docx
+
+    build_docx(
+        department / "templates" / "证书.docx",
+        ["{{ row.姓名 }}同志：", "被评为{{ row.称号 }}。", "{{ org }}"],
+    )
+    assert main(["fields", "证书.docx"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "templates/证书.docx uses these fields:",
+        "  org     text                org: …",
+        "  row     a row of the table  batch: rows: names the table (a CSV or a workbook), one "
+        "document a row",
+        "    姓名  column              the table's column headed 姓名",
+        "    称号  column              the table's column headed 称号",
+    ]
+    assert main(["new-data", "证书.docx", "certificates"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "data/certificates/report.yaml",
+        "data/certificates/名单.csv",
+    ]
+    folder = department / "data" / "certificates"
+    assert (folder / "report.yaml").read_text("utf-8").splitlines()[-3:] == [
+        "batch:                                  # 名单中的每一行生成一份文档",
+        "  rows: 名单.csv                        # 名单，第一行是列名（也可换成 Excel 表）",
+        '  output: "{row.姓名}"                  # 每份文件的名称，用名单中的列，各行不能相同',
+    ]
+    assert (
+        folder / "名单.csv"
+    ).read_bytes() == "\ufeff姓名,称号\r\n【待填写】,【待填写】\r\n".encode()
+    assert certificate(capsys, "【待填写】") == [
+        "【待填写】同志：",
+        "被评为【待填写】。",
+        "【待填写】",
+    ]
+    (folder / "名单.csv").write_text(
+        "姓名,称号\n张三,优秀工会干部\n李四,优秀工会积极分子\n", "utf-8"
+    )
+    fill(folder / "report.yaml", ["市总工会"])
+    assert certificate(capsys, "李四") == ["李四同志：", "被评为优秀工会积极分子。", "市总工会"]
+
+
+def certificate(capsys: pytest.CaptureFixture[str], name: str) -> list[str]:
+    """Render the certificates; return the paragraphs of the one named ``name``."""
+    assert main(["render", "certificates"]) == 0
+    capsys.readouterr()
+    return paragraphs(Path("output") / "certificates" / f"{name}.docx")

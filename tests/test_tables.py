@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
 
@@ -107,6 +108,11 @@ def test_an_xlsx_gives_whole_numbers_dates_and_empty_cells_as_they_show(tmp_path
     ]
     assert isinstance(table.rows[0].fields["members"], int)
     assert [row.line for row in table.rows] == [2, 4]
+    # -- a date prints as the layout writes one, as a date in YAML does: not 2024-01-18 --
+    assert [str(row.fields["awarded"]) for row in table.rows] == [
+        "2024年1月18日",
+        "2024年1月19日 9:30",
+    ]
 
 
 def test_the_first_sheet_is_read_when_none_is_named(tmp_path: Path) -> None:
@@ -132,6 +138,18 @@ def test_a_table_may_start_anywhere_on_its_sheet(tmp_path: Path) -> None:
     ]
 
 
+def render_failing_sheet(
+    folder: Path, rows: list[list[object]], capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, str, str]:
+    """Render the report in ``folder`` from a sheet of ``rows``, which has bad rows; return
+    the sheet and what was printed."""
+    workbook(folder / "winners.xlsx", {"获奖名单": rows})
+    use_table(folder, "winners.xlsx", "获奖名单")
+    assert main(["render", REPORT]) == 1
+    out, err = capsys.readouterr()
+    return folder / "winners.xlsx", out, err
+
+
 def test_problems_in_a_sheet_are_named_by_their_cell(
     workspace: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -141,13 +159,7 @@ def test_problems_in_a_sheet_are_named_by_their_cell(
     rows[2][1] = None  # -- B3: empty --
     rows.append(["AK2023-04", "市公交", ["x"] and True])  # -- C5: true or false --
     rows.append(["AK2023-05", "市水务", "优胜单位", "多出的一格"])  # -- D6: no column name --
-    workbook(folder / "winners.xlsx", {"获奖名单": rows})
-    use_table(folder, "winners.xlsx", "获奖名单")
-
-    assert main(["render", REPORT]) == 1
-
-    table = folder / "winners.xlsx"
-    out, err = capsys.readouterr()
+    table, out, err = render_failing_sheet(folder, rows, capsys)
     assert len(out.splitlines()) == 2
     assert err.splitlines() == [
         f"{table}:获奖名单!B3: row.name: is empty: write the text",
@@ -221,6 +233,37 @@ def test_a_csv_that_is_no_text_is_reported_at_its_line(tmp_path: Path) -> None:
         "byte at line 5002); save it as UTF-8: in Notepad, File > Save As, Encoding “UTF-8”; "
         "in WPS, File > Save As, then Tools > Encoding “UTF-8”; a table in Excel, Save As "
         "“CSV UTF-8 (Comma delimited)”"
+    )
+
+
+def test_a_number_too_long_for_excel_is_refused_where_the_template_prints_it(
+    workspace: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An identity card number typed into a General cell keeps 15 digits: Excel shows
+    # 1.10101E+17 and holds 110101199001011000, which was printed on the certificate; a CSV
+    # Excel saves holds the 1.10101E+17 it shows, which was printed too.
+    folder = workspace / "data" / REPORT
+    rows: list[list[object]] = [["number", "name", "award", "id_card"]]
+    rows.append([110101199001011234.0, "长江钢铁集团有限公司", "优胜单位", 1.1e17])
+    rows.append(["1.10101E+17", "市第一建筑工程有限公司", "优胜单位", 1.1e17])
+    rows.append(["AK2023-03", "市公交", "优胜单位", 1.1e17])  # -- id_card is not printed --
+    table, out, err = render_failing_sheet(folder, rows, capsys)
+    assert len(out.splitlines()) == 1
+    assert err.splitlines() == [
+        f"{table}:获奖名单!A2: row.number: the number 1.10101E+17 has more digits than Excel "
+        "keeps (15): those after the 15th are lost, and an identity card or bank card number is "
+        "printed wrong; set the column's cells to the Text format and type the numbers again",
+        f"{table}:获奖名单!A3: row.number: the number 1.10101E+17 has more digits than Excel "
+        "keeps (15): those after the 15th are lost, and an identity card or bank card number is "
+        "printed wrong; set the column's cells to the Text format and type the numbers again",
+        "2 problems found",
+    ]
+    monkeypatch.setenv("REPORTGEN_LANG", "zh")
+    assert main(["check", REPORT]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{table}:获奖名单!A2: row.number: 数字 1.10101E+17：位数超过了 Excel 能保存的 15 位，"
+        "第 15 位以后的数字已经丢失，身份证号、银行卡号会印错：请把这一列的单元格格式设为“文本”，"
+        "再重新输入这些号码"
     )
 
 
@@ -556,3 +599,141 @@ def test_a_line_break_in_a_csv_cell_is_a_line_break_whatever_system_wrote_it(
     [row] = read_table(path).rows
 
     assert row.fields == {"name": "第一行\n第二行", "award": "甲\n乙"}
+
+
+def awards(root: Path, body: list[str], rows: list[list[object]]) -> Path:
+    """Return a workspace's report folder whose batch prints ``body`` for each of ``rows``."""
+    from minimal_workspace import build_docx
+
+    (root / "templates").mkdir()
+    build_docx(root / "templates" / "award.docx", body)
+    folder = root / "data" / "awards"
+    folder.mkdir(parents=True)
+    (folder / "report.yaml").write_text(
+        "template: award.docx\nbatch:\n  rows: t.xlsx\n  output: '{row.name}'\n", "utf-8"
+    )
+    workbook(folder / "t.xlsx", {"名单": rows})
+    return folder
+
+
+def test_a_value_a_filter_refuses_is_named_by_its_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The row's first cell was named (Sheet!A3), where the clerk must mend C3.
+    rows = [["name", "unit", "amount"], ["甲", "一厂", 1200], ["乙", "二厂", "1,234.5"]]
+    folder = awards(tmp_path, ["{{ row.name }}：{{ row.amount | amount }}元"], rows)
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "awards"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{folder / 't.xlsx'}:名单!C3: award.docx, body, paragraph 1: row.amount: amount prints a "
+        "number, and '1,234.5' is none: write a number in the data: {{ row.amount | amount }}",
+        "1 problem found",
+    ]
+
+
+def test_a_date_cell_prints_as_the_layout_writes_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The certificate said 授予日期：2024-01-18, where the sheet shows 2024年1月18日.
+    rows = [["name", "awarded"], ["甲", dt.date(2024, 1, 18)]]
+    awards(tmp_path, ["授予日期：{{ row.awarded }}", "{{ row.awarded | cn_date }}"], rows)
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "awards"]) == 0
+    document = docx.Document(str(tmp_path / "output" / "awards" / "甲.docx"))
+    assert [p.text for p in document.paragraphs] == ["授予日期：2024年1月18日", "2024年1月18日"]
+
+
+def test_rows_hidden_in_excel_are_read_and_named_in_a_warning(tmp_path: Path) -> None:
+    # A clerk filters the 名单 to the winners and expects a document for what the sheet
+    # shows: every row got one, the hidden too, without a word.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    sheet.append(["name", "award"])
+    for number in range(1, 15):
+        sheet.append([f"单位{number}", "优胜单位" if number % 2 else "参赛单位"])
+    for row in range(3, 16, 2):  # -- the 参赛单位, filtered out --
+        sheet.row_dimensions[row].hidden = True
+    sheet.row_dimensions[17].hidden = True  # -- hidden, but empty: no document --
+    sheet.auto_filter.ref = "A1:B15"
+    book.save(tmp_path / "t.xlsx")
+
+    table = open_table(tmp_path / "t.xlsx")
+
+    assert len(list(table.rows())) == 14
+    [note] = table.notes
+    assert note.severity == "warning"
+    assert str(note) == (
+        f"warning: {tmp_path / 't.xlsx'}:名单!A3: 7 rows hidden in Excel (filtered out or hidden) "
+        "get documents too: rows 3, 5, 7, 9, 11, 13, 15; delete from the sheet the rows that "
+        "should have none, or clear the filter and unhide the rows to check them"
+    )
+    assert note.message.text("zh") == (  # type: ignore[union-attr]
+        "有 7 行在 Excel 中是隐藏的（被筛选掉或被隐藏），也会各生成一份文档："
+        "第3、5、7、9、11、13、15行；不需要的行请从表中删除，要核对可先清除筛选、取消隐藏"
+    )
+
+
+def test_a_sheet_with_no_hidden_row_has_no_warning(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "t.xlsx", {"名单": [["name"], ["甲"], ["乙"]]})
+    assert open_table(path).notes == []
+
+
+def test_a_date_excel_saved_in_a_csv_is_a_date(tmp_path: Path) -> None:
+    # Excel on Chinese Windows saves a date cell as it shows it, 2024/1/18: the certificate
+    # printed 2024/1/18 where the workbook itself prints 2024年1月18日.
+    path = tmp_path / "winners.csv"
+    path.write_text(
+        "name,awarded,code,members\n甲,2024/1/18,2024/2/30,16489\n乙,2024年1月19日,A-1,12.5\n",
+        encoding="gbk",
+    )
+    table = read_table(path)
+    assert table.problems == []
+    assert [[str(value) for value in row.fields.values()] for row in table.rows] == [
+        ["甲", "2024年1月18日", "2024/2/30", "16489"],
+        ["乙", "2024年1月19日", "A-1", "12.5"],
+    ]
+    assert table.rows[0].fields["awarded"] == dt.date(2024, 1, 18)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"), [("获奖名单", "甲"), ("获奖名单　", "甲"), ("ＡＫ名单", "乙")]
+)
+def test_a_sheet_named_with_a_space_or_case_apart_is_found(
+    tmp_path: Path, written: str, name: str
+) -> None:
+    # The tab said “获奖名单 ” (a space typed after it): report.yaml's 获奖名单 was refused
+    # as no sheet of the workbook, which listed “获奖名单 ” as if it were the same.
+    path = workbook(
+        tmp_path / "t.xlsx",
+        {"说明": [["x"]], "获奖名单 ": [["name"], ["甲"]], "ak名单": [["name"], ["乙"]]},
+    )
+    assert [row.fields["name"] for row in read_table(path, written).rows] == [name]
+
+
+def test_column_names_as_clerks_head_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 出生年月 wrapped onto two lines in its cell (Alt+Enter), and columns the certificate does
+    # not print headed 职务（职称） and 联系 电话: the whole table was refused, each of the
+    # three "cannot name a column".
+    rows = [
+        ["name", "出生\n年月", "职务（职称）", "联系 电话"],
+        ["甲", "1990.01", "主席", "0571-88886666"],
+    ]
+    awards(tmp_path, ["{{ row.name }}，{{ row.出生年月 }}"], rows)
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "awards"]) == 0
+    document = docx.Document(str(tmp_path / "output" / "awards" / "甲.docx"))
+    assert [p.text for p in document.paragraphs] == ["甲，1990.01"]
+    capsys.readouterr()
+    # -- a name the template writes otherwise is missing, the columns there listed --
+    from minimal_workspace import build_docx
+
+    build_docx(tmp_path / "templates" / "award.docx", ["{{ row.联系电话 }}"])
+    assert main(["check", "awards"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{tmp_path / 'data' / 'awards' / 't.xlsx'}:1: the template or batch.output uses "
+        "row.联系电话, but the table has no column '联系电话' (columns: name, 出生年月, "
+        "职务（职称）, 联系 电话)"
+    )

@@ -152,6 +152,11 @@ DATE_FORMS = [
     "２０２４年１月１５日",
     "2024年1月15号",
     "2024 年 1 月 15 日",
+    # -- in Chinese numerals, as 成文日期 were written before GB/T 9704-2012 (〇 typed as ○ or 零):
+    # read as text of the clerk's own, the report had no date --
+    "二〇二四年一月十五日",
+    "二○二四年一月十五日",
+    "二零二四年一月十五号",
 ]
 
 
@@ -172,6 +177,8 @@ def test_every_form_of_a_date_is_a_date_printed_in_the_layouts_form(text: str) -
         ("2024/4/31", "month 4 of 2024 has 30 days"),
         ("2024-00-10", "there is no month 0"),
         ("2024年6月0日", "month 6 of 2024 has 30 days"),
+        ("二〇二三年二月二十九日", "month 2 of 2023 has 28 days"),
+        ("二〇二四年十三月一日", "there is no month 13"),
     ],
 )
 def test_an_impossible_date_names_its_file_line_and_column(text: str, reason: str) -> None:
@@ -217,7 +224,7 @@ def test_a_date_that_is_no_date_printed_as_a_date_says_how_to_write_one(tmp_path
     ]
 
 
-@pytest.mark.parametrize("text", ["2024年1月", "2024年1月15", "2024-01"])
+@pytest.mark.parametrize("text", ["2024年1月", "2024年1月15", "2024-01", "二〇二四年一月"])
 def test_a_report_date_begun_but_not_finished_is_refused_at_its_line(
     tmp_path: Path, text: str
 ) -> None:
@@ -228,6 +235,17 @@ def test_a_report_date_begun_but_not_finished_is_refused_at_its_line(
     assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == [
         f"{path}:8:1: report.date: should be a date written as 2024年1月15日 or 2024-01-15, not "
         f"the text '{text}'"
+    ]
+
+
+def test_a_report_date_written_as_one_number_is_refused_at_its_line(tmp_path: Path) -> None:
+    # -- 20240115, as a system exports dates: read as a field of the clerk's own, the report had
+    # no date and the template failed at official.signature --
+    report_dir = make_workspace(tmp_path)
+    path = replace(report_dir / "report.yaml", "date: 2024-01-15", "date: 20240115")
+    assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == [
+        f"{path}:8:1: report.date: should be a date written as 2024年1月15日 or 2024-01-15, not "
+        "the number 20240115"
     ]
 
 

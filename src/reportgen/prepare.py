@@ -97,7 +97,7 @@ class Run:
         outline = read_outline(directory)
         if not outline.template or leads_out(outline.template):
             return []  # -- none, or one the data's own problems name --
-        path = self.workspace.template_path(outline.template)
+        path = self.workspace.report_template(outline.template)
         if not path.is_file():
             return [missing_template(outline, outline.template, self.workspace.templates_dir)]
         checked = self._checked(path)
@@ -142,7 +142,7 @@ class Run:
 
         Raise ProblemsFound if the template is missing or has a problem.
         """
-        template_path = self.workspace.template_path(data.template_name)
+        template_path = self.workspace.report_template(data.template_name)
         templates_dir = self.workspace.templates_dir
         if not template_path.is_file():
             from reportgen.data.outline import read_outline
@@ -173,12 +173,14 @@ class Run:
         from reportgen.template.bare_blocks import bare_block_warnings
         from reportgen.template.compatibility import compatibility_warnings
         from reportgen.template.left_out import left_out_warnings
+        from reportgen.template.tracked import tracked_change_warnings
 
         parts = compiled.package.parts
         warnings = [
             *compatibility_warnings(path, parts),
             *bare_block_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
+            *tracked_change_warnings(path, parts),
         ]
         if self.cache is not None and blob is not None:
             self.cache.templates.save_warnings(blob, path, warnings)

@@ -166,6 +166,25 @@ class Workspace(NamedTuple):
         """Return the path of template file ``name``."""
         return self.templates_dir / name
 
+    def report_template(self, name: str) -> Path:
+        """Return the template report.yaml's ``template: name`` means.
+
+        Windows hides a file's .docx and takes 证书.DOCX for 证书.docx: a name without its
+        suffix, or in another case, means the one template it names. The path of ``name``
+        itself is returned when no template is meant, for its problem to name it.
+        """
+        path = self.template_path(name)
+        if path.is_file() or Path(name).name != name:
+            return path
+        wanted = {_file_key(name), _file_key(f"{name}.docx")}
+        try:
+            found = [
+                entry for entry in self.templates_dir.iterdir() if _file_key(entry.name) in wanted
+            ]
+        except OSError:
+            return path
+        return found[0] if len(found) == 1 and found[0].is_file() else path
+
     def find_template(self, given: str) -> Path:
         """Return the template a person means by ``given``: a path, or a name in the templates.
 
@@ -182,6 +201,13 @@ class Workspace(NamedTuple):
             message = NO_SUCH_TEMPLATE(name=given, known=known or NONE_THERE())
             raise NotFoundError(message, path=self.templates_dir)
         return path
+
+
+def _file_key(name: str) -> str:
+    """Return a file's name as Windows compares names: 证书.DOCX is 证书.docx."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _report_file_advice(folder: Path) -> Message:

@@ -17,7 +17,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from reportgen.data.messages import TEXT_EMPTY
 from reportgen.data.report import (
     REPORT_FILE,
     ROW,
@@ -28,7 +27,7 @@ from reportgen.data.report import (
     file_stem_problem,
     is_row,
 )
-from reportgen.data.table import Row, Value, cell_text
+from reportgen.data.table import Row, Value, cell_text, used_cell_problem
 from reportgen.errors import DataError, Problem, TemplateError
 from reportgen.messages import (
     ROW_LACKS_COLUMN,
@@ -124,9 +123,13 @@ def plan_rows(
             missing = sorted(wanted - row.fields.keys())
             yield [row.problem(table.path, ROW_LACKS_COLUMN(column=column)) for column in missing]
             continue
-        empty = [column for column in ordered if row.fields[column] == ""]
-        if empty:
-            yield [row.problem(table.path, TEXT_EMPTY(), column) for column in empty]
+        unusable = [
+            row.problem(table.path, message, column)
+            for column in ordered
+            if (message := used_cell_problem(row.fields[column], table.sheet is not None))
+        ]
+        if unusable:  # -- an empty cell, digits Excel lost --
+            yield unusable
             continue
         stem = _output_stem(pattern, facts, row.fields)
         unfit = file_stem_problem(stem)  # -- too long for a file system, a device name --

@@ -86,5 +86,22 @@ class RowRenderer:
         name = self.job.template.path.name
         where = PLACE_IN_TEMPLATE(template=name, place=problem.where) if problem.where else name
         return task.row.problem(
-            self.job.table, problem.message, where=where, field=problem.field, tag=problem.tag
+            self.job.table,
+            problem.message,
+            _column_of(problem, task),
+            where=where,
+            field=problem.field,
+            tag=problem.tag,
         )
+
+
+def _column_of(problem: Problem, task: Task) -> str | None:
+    """Return the one column of the row the failing tag prints, to name its cell (Sheet!E7)."""
+    import re
+
+    used = {
+        name
+        for name in re.findall(rf"(?<![\w.]){ROW}\.(\w+)", problem.tag or "")
+        if name in task.row.fields
+    }
+    return used.pop() if len(used) == 1 else None

@@ -117,7 +117,7 @@ class Overview:
         if report.template is None:
             lines.append(LIST_NO_TEMPLATE())
         else:
-            template_path = self.workspace.template_path(report.template)
+            template_path = self.workspace.report_template(report.template)
             kind = LIST_TEMPLATE if template_path.is_file() else LIST_TEMPLATE_MISSING
             lines.append(kind(path=shown(template_path)))
         if report.output is None:
@@ -143,7 +143,11 @@ def describe_workspace(workspace: Workspace, cache: Cache | None = None) -> Over
         for path in sorted(workspace.templates_dir.glob("*.docx")):
             if path.name.startswith("~$"):
                 continue  # -- the lock file Word keeps beside a document it has open --
-            users = [report.name for report in reports if report.template == path.name]
+            users = [
+                report.name
+                for report in reports
+                if report.template and workspace.report_template(report.template) == path
+            ]
             templates.append(TemplateEntry(path, users))
     return Overview(workspace, templates, reports)
 

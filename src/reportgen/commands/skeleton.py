@@ -34,6 +34,7 @@ from reportgen.template.shapes import (
     SECTION,
     TEXTS,
     Shape,
+    row_columns,
 )
 from reportgen.text.printing import PENDING
 from reportgen.workspace import Workspace
@@ -83,10 +84,16 @@ def write_new_data(
     if folder.exists():
         raise AlreadyExistsError(DATA_FOLDER_TAKEN(), path=folder)
     shapes = template_shapes(path)
-    writer = _Writer(CompiledTemplate(path), (today or dt.date.today()).year)
+    compiled = CompiledTemplate(path)
+    writer = _Writer(compiled, (today or dt.date.today()).year)
     text = writer.report_yaml(path.name, shapes)
+    contents: dict[str, str | bytes] = {REPORT_FILE: text}
+    columns = row_columns(compiled.uses())
+    if columns:  # -- a certificate for each winner: the table of rows, to fill in --
+        text += commented(_batch_lines(columns))
+        contents = {REPORT_FILE: text, ROWS_FILE: _rows_table(columns)}
     target = _into_templates(workspace, path)
-    files = write_folder_atomically(folder, {REPORT_FILE: text})
+    files = write_folder_atomically(folder, contents)
     count = sum(line.split("#", 1)[0].count(PENDING) for line in text.splitlines())
     return NewData(name, folder, target, files, count)
 
@@ -205,6 +212,28 @@ class _Writer:
             inner = []
         for member in inner:
             yield from self.places(member, deep=deep)
+
+
+#: The table a template printing ``row.…`` is rendered from, one document a row.
+ROWS_FILE = "名单.csv"
+
+
+def _batch_lines(columns: list[str]) -> tuple[tuple[str, str], ...]:
+    """Return the lines of the batch section of a template that prints a table's rows."""
+    return (
+        ("batch:", "名单中的每一行生成一份文档"),
+        (f"  rows: {ROWS_FILE}", "名单，第一行是列名（也可换成 Excel 表）"),
+        (f'  output: "{{row.{columns[0]}}}"', "每份文件的名称，用名单中的列，各行不能相同"),
+    )
+
+
+def _rows_table(columns: list[str]) -> bytes:
+    """Return the table to fill: the columns the template prints, a row saying 【待填写】.
+
+    A CSV with the BOM Excel looks for, so that it opens the Chinese as Chinese.
+    """
+    lines = [",".join(columns), ",".join(PENDING for _ in columns)]
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
 def _signing_facts(shapes: dict[str, Shape]) -> list[tuple[str, str]]:

@@ -44,16 +44,16 @@ from reportgen.data.messages import (
 )
 from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
 from reportgen.data.official import Official, Signature, build_official
-from reportgen.data.outline import report_facts
+from reportgen.data.outline import name_files_as_windows_shows, report_facts
 from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import render_prose
 from reportgen.data.report import REPORT_FILE, REPORT_PLACEHOLDERS, PartView, ReportData
-from reportgen.data.rules import output_placeholders, shown
+from reportgen.data.rules import output_placeholders, shown, text_without_control_characters
 from reportgen.data.specs import AnyContent, PartFile, ReportFile
 from reportgen.data.stand_ins import Unknown
 from reportgen.data.validation import Validated, validate
 from reportgen.data.yaml_source import SourceFile, load_yaml
-from reportgen.errors import DataError, Problem, sorted_problems
+from reportgen.errors import DataError, InvalidValue, Problem, sorted_problems
 from reportgen.i18n import Message
 from reportgen.ooxml.images import ImageFile
 from reportgen.text.dates import Date
@@ -101,6 +101,7 @@ class _Loader:
         if whole is None:
             raise DataError(self.problems)
         source, own = self._split(whole, REPORT_FIELDS, "report")
+        name_files_as_windows_shows(source.data, self.directory)
         self._check_date_entered(source)
         pending = self._placeholders(source, "report")
         report = validate(ReportFile, source, "report")
@@ -604,6 +605,11 @@ class _Loader:
         field_name: str,
     ) -> str:
         rendered, message = render_prose(self.prose_environment, text, scope)
+        if message is None:
+            try:  # -- a tag of the prose may make one: {{ "\x07" }} --
+                text_without_control_characters(rendered)
+            except InvalidValue as err:
+                message = err.message
         if message is not None:
             self.problems.append(source.problem(message, path, field_name))
         return rendered

@@ -466,6 +466,23 @@ CELL_KIND = MessageKind(
     en="should be text, a number or a date, not {kind}",
     zh="应填写文字、数字或日期，不能是{kind}",
 )
+DIGITS_LOST = MessageKind(
+    "table.digits-lost",
+    en="{shown} has more digits than Excel keeps (15): those after the 15th are lost, and an "
+    "identity card or bank card number is printed wrong; set the column's cells to the Text "
+    "format and type the numbers again",
+    zh="{shown}：位数超过了 Excel 能保存的 15 位，第 15 位以后的数字已经丢失，身份证号、银行卡号"
+    "会印错：请把这一列的单元格格式设为“文本”，再重新输入这些号码",
+)
+HIDDEN_ROWS = MessageKind(
+    "table.hidden-rows",
+    en="{count} {count:row|rows} hidden in Excel (filtered out or hidden) {count:gets a "
+    "document|get documents} too: {count:row|rows} {rows}{more}; delete from the sheet the "
+    "rows that should have none, or clear the filter and unhide the rows to check them",
+    zh="有 {count} 行在 Excel 中是隐藏的（被筛选掉或被隐藏），也会各生成一份文档："
+    "第{rows}行{more}；不需要的行请从表中删除，要核对可先清除筛选、取消隐藏",
+)
+HIDDEN_ROWS_MORE = MessageKind("table.hidden-rows-more", en=" and more", zh="等")
 KIND_TIME = MessageKind("table.kind-time", en="a time of day", zh="时刻")
 KIND_DURATION = MessageKind("table.kind-duration", en="a duration", zh="时长")
 # -- workbooks --

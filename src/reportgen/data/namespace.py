@@ -57,6 +57,9 @@ def _names(value: Any) -> bool:
 def _date(value: Any) -> bool:
     if value is None or isinstance(value, dt.date):
         return True
+    if isinstance(value, int) and not isinstance(value, bool):
+        # -- 20240115, written as Excel shows it: reportgen says how to write a date --
+        return 1000_01_01 <= value <= 9999_12_31
     if not isinstance(value, str):
         return False
     try:

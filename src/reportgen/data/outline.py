@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reportgen.data.figures import PeriodView
 from reportgen.data.namespace import REPORT_FIELDS, split_fields
 from reportgen.data.report import REPORT_FILE, BatchFacts, ReportFacts
+from reportgen.data.rules import TABLE_SUFFIXES
 from reportgen.data.yaml_source import Path_, SourceFile, load_yaml
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
@@ -98,9 +99,50 @@ def read_outline(directory: Path) -> ReportOutline:
     """Return what the report.yaml in ``directory`` says, as far as it can be read."""
     path = directory / REPORT_FILE
     try:
-        return ReportOutline(path, load_yaml(path))
+        source = load_yaml(path)
     except DataError as err:
         return ReportOutline(path, None, err.problems)
+    if isinstance(source.data, dict):
+        name_files_as_windows_shows(source.data, directory)
+    return ReportOutline(path, source)
+
+
+#: The files report.yaml names beside it, by where: the suffixes each may have.
+#: The files report.yaml names beside it, by section and field (None: every field of the
+#: section), with the suffixes each may have.
+_FILES_BESIDE: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
+    ("batch", "rows", TABLE_SUFFIXES),
+    ("official", "seal", (".png",)),
+    ("pictures", None, (".png", ".jpg", ".jpeg")),
+)
+
+
+def name_files_as_windows_shows(data: dict[str, Any], directory: Path) -> None:
+    """Give a file named as Windows shows it (名单 for 名单.xlsx, its suffix hidden) its suffix.
+
+    Only a name without a suffix, that one file beside report.yaml has with a suffix it may
+    have, is completed; any other is left for the checks of its field to name.
+    """
+    for section, key, suffixes in _FILES_BESIDE:
+        fields = data.get(section)
+        if not isinstance(fields, dict):
+            continue
+        for field in [key] if key is not None else list(fields):
+            found = _file_beside(fields.get(field), suffixes, directory)
+            if found is not None:
+                fields[field] = found
+
+
+def _file_beside(name: Any, suffixes: tuple[str, ...], directory: Path) -> str | None:
+    """Return the one file in ``directory`` that is ``name`` with one of ``suffixes``."""
+    if not isinstance(name, str) or not name or "." in name or "/" in name or "\\" in name:
+        return None
+    wanted = {f"{name}{suffix}".casefold() for suffix in suffixes}
+    try:
+        found = [path.name for path in directory.iterdir() if path.name.casefold() in wanted]
+    except OSError:
+        return None
+    return found[0] if len(found) == 1 else None
 
 
 def report_facts(spec: ReportFile, name: str) -> ReportFacts:

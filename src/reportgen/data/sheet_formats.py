@@ -67,7 +67,7 @@ def percent_columns(path: Path, sheet: str) -> dict[int, int]:
             percent_styles = _percent_styles(workbook)
             if not percent_styles:
                 return {}
-            part = _sheet_part(workbook, sheet)
+            part = sheet_part(workbook, sheet)
             if part is None:
                 return {}
             with workbook.open(part) as stream:
@@ -87,7 +87,7 @@ def _percent_styles(workbook: zipfile.ZipFile) -> dict[int, int]:
     style = 0
     with workbook.open("xl/styles.xml") as stream:
         in_cell_formats = False
-        for event, element in _elements(stream, ("start", "end")):
+        for event, element in xml_elements(stream, ("start", "end")):
             name = etree.QName(element).localname
             if event == "start":
                 in_cell_formats |= name == "cellXfs"
@@ -120,18 +120,18 @@ def _percent_places(format_id: int, codes: dict[int, str]) -> int | None:
     return len(decimals.group(1)) if decimals else 0
 
 
-def _sheet_part(workbook: zipfile.ZipFile, sheet: str) -> str | None:
+def sheet_part(workbook: zipfile.ZipFile, sheet: str) -> str | None:
     """Return the name of the part holding the sheet named ``sheet``."""
     identifier = None
     with workbook.open("xl/workbook.xml") as stream:
-        for _, element in _elements(stream, ("end",)):
+        for _, element in xml_elements(stream, ("end",)):
             if etree.QName(element).localname == "sheet" and element.get("name") == sheet:
                 identifier = element.get(_RELATIONSHIP)
                 break
     if identifier is None:
         return None
     with workbook.open("xl/_rels/workbook.xml.rels") as stream:
-        for _, element in _elements(stream, ("end",)):
+        for _, element in xml_elements(stream, ("end",)):
             if element.get("Id") == identifier:
                 target = element.get("Target", "")
                 return (
@@ -147,7 +147,7 @@ def _columns(stream: IO[bytes], percent_styles: dict[int, int]) -> dict[int, int
     shown: dict[int, int] = {}
     plain: set[int] = set()
     rows = 0
-    for _, element in _elements(stream, ("end",)):
+    for _, element in xml_elements(stream, ("end",)):
         name = etree.QName(element).localname
         if name == "row":
             rows += 1
@@ -175,7 +175,9 @@ def _column(reference: str) -> int | None:
     return None if found is None else column_number(found.group(1).encode("ascii")) - 1
 
 
-def _elements(stream: IO[bytes], events: tuple[str, ...]) -> Iterator[tuple[str, etree._Element]]:
+def xml_elements(
+    stream: IO[bytes], events: tuple[str, ...]
+) -> Iterator[tuple[str, etree._Element]]:
     """Yield the elements of an untrusted XML part as they are read: no entities, no network."""
     yield from etree.iterparse(
         stream, events=events, resolve_entities=False, no_network=True, huge_tree=False

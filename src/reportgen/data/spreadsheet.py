@@ -281,11 +281,12 @@ def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
             names = [meta.name for meta in workbook.sheets_metadata if _is_worksheet(meta)]
             if not names:
                 raise DataError([Problem(WORKBOOK_EMPTY(), file=path)])
-            if sheet is not None and sheet not in names:
+            named = _sheet_named(sheet, names) if sheet is not None else None
+            if sheet is not None and named is None:
                 raise DataError([Problem(NO_SUCH_SHEET(sheet=sheet, sheets=names), file=path)])
             # -- by default the first sheet the clerk sees: one kept hidden is no table of theirs --
             shown = [meta.name for meta in workbook.sheets_metadata if _is_shown(meta)]
-            name = sheet if sheet is not None else (shown or names)[0]
+            name = named if named is not None else (shown or names)[0]
             return Sheet(path, name, workbook.get_sheet_by_name(name))
     except DataError:
         raise
@@ -295,6 +296,24 @@ def open_sheet(path: Path, sheet: str | None = None) -> Sheet:
         raise DataError([Problem(NOT_A_WORKBOOK(detail=str(err)), file=path)]) from err
     except OSError as err:
         raise DataError([Problem(UNREADABLE_FILE(reason=os_reason(err)), file=path)]) from err
+
+
+def _sheet_named(sheet: str, names: list[str]) -> str | None:
+    """Return the sheet of ``names`` that ``sheet`` names, or None if none or several do.
+
+    Excel takes 名单 and 名单 (a space typed after it on the tab) for two sheets, and Sheet1
+    and sheet1 for one; a clerk writing the name in report.yaml sees no difference.
+    """
+    if sheet in names:
+        return sheet
+    found = [name for name in names if _sheet_key(name) == _sheet_key(sheet)]
+    return found[0] if len(found) == 1 else None
+
+
+def _sheet_key(name: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", name).strip().casefold()
 
 
 def _is_worksheet(meta: Any) -> bool:

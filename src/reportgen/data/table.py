@@ -39,24 +39,31 @@ from reportgen.data.messages import (
     COLUMN_UNNAMED,
     CONTROL_CHARACTER,
     CSV_SYNTAX,
+    DIGITS_LOST,
     FILE_NOT_FOUND,
+    HIDDEN_ROWS,
+    HIDDEN_ROWS_MORE,
     KIND_DURATION,
     KIND_TIME,
     NO_ROWS,
     SHOWN_BOOLEAN,
     SHOWN_FIELDS,
     SHOWN_LIST,
+    SHOWN_NUMBER,
     SHOWN_TEXT,
     TABLE_EMPTY,
+    TEXT_EMPTY,
     TOTAL_ROW,
     UNREADABLE_FILE,
     WORKBOOK_IS_TEXT,
     YAML_NOT_LIST,
     YAML_ROW_NOT_MAPPING,
 )
-from reportgen.errors import DataError, Problem
+from reportgen.errors import DataError, InvalidValue, Problem
 from reportgen.i18n import Message, Worded
 from reportgen.messages import os_reason
+from reportgen.patterns import LazyPattern
+from reportgen.text.dates import parse_date, shown_date
 from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines, UndecodableText
 from reportgen.text.messages import NOT_TEXT_ENCODING
 
@@ -231,7 +238,7 @@ def _open_csv(path: Path) -> Table:
         raise DataError([Problem(TABLE_EMPTY(), file=path)])
     header_line, cells = header
     width = len(cells)
-    columns = [cell.strip() for cell in cells]
+    columns = [_column_name(cell) for cell in cells]
     while columns and not columns[-1]:
         columns.pop()  # -- cells formatted but empty, beside the table, saved as ,, --
     problems = _check_columns(path, columns, lambda index: (str(index), header_line, None))
@@ -262,7 +269,28 @@ def _csv_values(
     for index in range(len(columns), len(cells)):
         if cells[index].strip():
             return Problem(COLUMN_UNNAMED(column=str(index + 1)), file=path, line=line)
-    return dict(zip(columns, cells, strict=False))
+    values: dict[str, Any] = dict(zip(columns, cells, strict=False))
+    for column, cell in values.items():
+        if 8 <= len(cell) <= 12 and cell[:1].isdigit() and cell[-1:] in _DATE_ENDS:
+            values[column] = _csv_date(cell)
+    return values
+
+
+#: How a date a CSV holds ends: Excel writes a date cell as it shows it (2024/1/18 on Chinese
+#: Windows), a clerk types 2024年1月18日.
+_DATE_ENDS = frozenset("0123456789日号")
+
+
+def _csv_date(cell: str) -> Value:
+    """Return the date ``cell`` is written as, printed as the layout writes dates; else itself.
+
+    A date cell of Excel's, saved as CSV, is text such as 2024/1/18: as a workbook's date cell
+    it prints 2024年1月18日. Text that names no day that exists stays the text it is.
+    """
+    try:
+        return parse_date(cell) or cell
+    except InvalidValue:
+        return cell
 
 
 def _scan_csv(path: Path) -> tuple[tuple[int, list[str]] | None, int]:
@@ -324,10 +352,19 @@ def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
         lines.close()
 
 
+def _column_name(cell: str) -> str:
+    """Return a column's name as the clerk reads it: 出生年月 for 出生 and 年月 in two lines."""
+    return _LINE_BREAK.sub("", cell.strip())
+
+
+#: A line break in a column's name (Alt+Enter in Excel), with the spaces around it.
+_LINE_BREAK = LazyPattern(r"\s*[\r\n]+\s*")
+
+
 def _check_columns(
     path: Path, columns: list[str], place: Callable[[int], tuple[str, int, str | None]]
 ) -> list[Problem]:
-    """Return a problem for each column name that is empty, unusable or given twice.
+    """Return a problem for each column name that is empty or given twice.
 
     ``place(index)`` returns how the column at ``index`` (from 1) is named in a message,
     and the line and the cell (in a sheet) its name stands in.
@@ -336,10 +373,10 @@ def _check_columns(
     seen: set[str] = set()
     for index, name in enumerate(columns, start=1):
         label, line, cell = place(index)
+        # -- a name no tag can write (职务（职称）) is no problem: a column the template does
+        # not print may have it, and one it prints is said to be missing, the columns listed --
         if not name:
             message: Message = COLUMN_UNNAMED(column=label)
-        elif not _is_name(name):
-            message = COLUMN_BAD_NAME(column=label, name=name)
         elif name in seen:
             message = COLUMN_TWICE(column=label, name=name)
         else:
@@ -392,7 +429,7 @@ def _open_sheet(path: Path, name: str | None) -> Table:
     header = next(sheet.table_rows(percentages=True), None)
     if header is None:
         raise DataError([Problem(TABLE_EMPTY(), file=path)])
-    columns = [str(cell) for cell in header.cells]
+    columns = [_column_name(str(cell)) for cell in header.cells]
     while columns and not columns[-1]:
         columns.pop()  # -- cells formatted but empty, beside the table --
 
@@ -417,7 +454,29 @@ def _open_sheet(path: Path, name: str | None) -> Table:
 
     cells = {name: header.first + index for index, name in enumerate(columns)}
     size = sheet.height - header.number  # -- empty rows counted: about --
-    return Table(path, records, columns, size_hint=size, sheet=sheet.name, cells=cells)
+    notes = _hidden_rows_notes(path, sheet.name, header.number)
+    return Table(path, records, columns, size_hint=size, sheet=sheet.name, cells=cells, notes=notes)
+
+
+def _hidden_rows_notes(path: Path, sheet: str, header: int) -> list[Problem]:
+    """Return a warning naming the rows below ``header`` hidden in Excel, if there are any."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    from reportgen.data.sheet_hidden import hidden_rows
+    from reportgen.data.spreadsheet import cell_name
+
+    hidden = [number for number in hidden_rows(path, sheet) if number > header]
+    if not hidden:
+        return []
+    shown = hidden[:_HIDDEN_ROWS_SHOWN]
+    more = HIDDEN_ROWS_MORE() if len(hidden) > len(shown) else ""
+    message = HIDDEN_ROWS(count=len(hidden), rows=[str(number) for number in shown], more=more)
+    where = cell_name(sheet, 0, hidden[0])
+    return [Problem(message, file=path, line=hidden[0], cell=where, severity="warning")]
+
+
+#: The hidden rows a warning names, at most.
+_HIDDEN_ROWS_SHOWN = 10
 
 
 def _sheet_values(
@@ -464,6 +523,32 @@ def _checked_row(path: Path, row: Row, values: dict[str, Any], names_checked: bo
     return row
 
 
+def used_cell_problem(value: Value, from_workbook: bool) -> Message | None:
+    """Return what is wrong with a cell the template prints: empty, or digits Excel lost.
+
+    Excel keeps 15 significant digits: an 18-digit identity card number typed into a cell of
+    the General format is kept as 110101199001011000 and shown as 1.10101E+17, which is
+    also what a CSV saved by Excel holds.
+    """
+    if value == "":
+        return TEXT_EMPTY()
+    if isinstance(value, str):
+        if _SCIENTIFIC.fullmatch(value):
+            return DIGITS_LOST(shown=SHOWN_NUMBER(number=value))
+        return None
+    if not from_workbook or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if abs(value) >= _EXCEL_EXACT and float(value).is_integer():
+        return DIGITS_LOST(shown=SHOWN_NUMBER(number=f"{value:.5E}"))
+    return None
+
+
+#: The first whole number Excel cannot hold to its last digit: it has 16 digits.
+_EXCEL_EXACT = 10**15
+#: A number as Excel shows one too long for its column (1.10101E+17), saved as text in a CSV.
+_SCIENTIFIC = LazyPattern(r"[+-]?\d(?:\.\d+)?E\+\d{2}", re.IGNORECASE)
+
+
 def _line_breaks(text: str) -> str:
     """Return ``text`` with Windows' and old Macs' line breaks (CR LF, CR) made plain ones."""
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
@@ -492,7 +577,11 @@ def _cell_value(value: Any) -> tuple[Value, Message | None]:
         return value, None
     if isinstance(value, bool):
         return "", CELL_KIND(kind=SHOWN_BOOLEAN())
-    if isinstance(value, int | float | dt.date):
+    if isinstance(value, dt.date):
+        # -- printed as the layout writes dates, 2024年1月18日, as a date in YAML prints: the
+        # ISO form 2024-01-18 reached the certificates --
+        return shown_date(value), None
+    if isinstance(value, int | float):
         return value, None
     return "", CELL_KIND(kind=_kind(value))
 

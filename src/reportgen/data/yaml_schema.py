@@ -36,7 +36,7 @@ from reportgen.data.messages import (
 )
 from reportgen.errors import InvalidValue
 from reportgen.i18n import Message
-from reportgen.text.dates import DATE_FORMS, parse_date
+from reportgen.text.dates import DATE_FORMS, NUMERAL_DATE, parse_date
 
 NULL = "tag:yaml.org,2002:null"
 BOOL = "tag:yaml.org,2002:bool"
@@ -63,6 +63,8 @@ _RESOLVERS: list[tuple[str, re.Pattern[str], list[str]]] = [
     ),
     # -- full-width digits too: a Chinese input method types them --
     (DATE, DATE_FORMS, [*_DIGITS, *"０１２３４５６７８９"]),
+    # -- 二〇二四年一月十五日: a 成文日期 as written before GB/T 9704-2012 --
+    (DATE, NUMERAL_DATE, [*"〇○零OＯ一二三四五六七八九"]),
 ]
 
 try:  # the C parser is much faster on large batch tables, and optional

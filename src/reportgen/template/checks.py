@@ -62,6 +62,15 @@ if TYPE_CHECKING:
 _IGNORED_RULES = ("DTL3",)
 
 _PRINT_TAG = LazyPattern(r"\{\{.*?\}\}", re.DOTALL)
+_ANY_TAG = LazyPattern(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_WORD = LazyPattern(r"\w+")
+# -- the names a tag uses, as the patterns of one name in _is_guarded and _find_use find it --
+_GUARD = LazyPattern(
+    r"(?<!\w)(\w+)\s+is\s+(?:not\s+)?(?:un)?defined\b|(?<!\w)(\w+)\s*\|\s*(?:default|d)\b"
+)
+_OWN_NAME = LazyPattern(r"(?<![\w.])\w+")
+_LOOP_NAMES = LazyPattern(r"\{%-?\s*(?:p|tr|tc)?\s*for\s+(\w+)(?:\s*,\s*(\w+))?\s+in\b")
+_MEMBER_NAME = LazyPattern(r"\.\s*(\w+)|\[\s*['\"](\w+)['\"]\s*\]")
 _DOCXTPL_PREFIX = LazyPattern(r"^\{\{(-?)(?:r|p) ")
 
 
@@ -84,6 +93,7 @@ class _Template:
         }
         self.places: dict[str, list[tuple[Place, str]]] = {}
         self.containers: dict[str, list[int]] = {}
+        self._names: _NamesUsed | None = None
         for name, blob in self.parts.items():
             try:
                 self.places[name] = paragraph_places(blob, name)
@@ -103,6 +113,33 @@ class _Template:
         """Yield ``(place, text)`` for every paragraph of every part that can hold tags."""
         for places in self.places.values():
             yield from places
+
+    def names(self) -> _NamesUsed:
+        """Return where each name is first used, and the names given a default or tested."""
+        if self._names is None:  # -- once: a check may place thousands of missing names --
+            self._names = _NamesUsed(self.paragraphs())
+        return self._names
+
+
+class _NamesUsed:
+    """The names a template's tags use, each with its first tag, read in one pass."""
+
+    def __init__(self, paragraphs: Iterator[tuple[Place, str]]) -> None:
+        self.guarded: set[str] = set()
+        self.first: dict[str, tuple[Place, str]] = {}  # -- a name of its own: {{ name }} --
+        self.first_member: dict[str, tuple[Place, str]] = {}  # -- after a dot: {{ a.name }} --
+        self.loop_names: dict[str, None] = {}  # -- {%p for item in … %}: item --
+        for where, text in paragraphs:
+            for loop in _LOOP_NAMES.finditer(text):
+                self.loop_names.update(dict.fromkeys(name for name in loop.groups() if name))
+            for match in _GUARD.finditer(text):
+                self.guarded.add(match.group(1) or match.group(2))
+            for tag in _ANY_TAG.finditer(text):
+                found = (where, tag.group())
+                for name in _OWN_NAME.findall(tag.group()):
+                    self.first.setdefault(name, found)
+                for dotted, quoted in _MEMBER_NAME.findall(tag.group()):
+                    self.first_member.setdefault(dotted or quoted, found)
 
 
 def lint_template(path: Path, package: Package | None = None) -> tuple[list[Problem], list[str]]:
@@ -280,6 +317,8 @@ def check_variables(path: Path, variables: list[str], context: Mapping[str, Any]
             template = _Template(path)  # read again only when there is something to place
         if _is_guarded(template, missing):
             continue  # optional: rendering, which is strict, still stops on an unguarded use
+        if not missing.done:  # -- {{ Item.title }}: Word capitalised a sentence's first word --
+            missing.known += [name for name in template.names().loop_names if name != missing.name]
         where, tag = _find_use(template, missing)
         shown = _short(tag) if tag else None
         problems.append(Problem(missing.message(), file=path, where=where, tag=shown))
@@ -288,6 +327,8 @@ def check_variables(path: Path, variables: list[str], context: Mapping[str, Any]
 
 def _is_guarded(template: _Template, missing: _Missing) -> bool:
     """Return True when a tag tests the name with ``is defined`` or gives it a ``default``."""
+    if _WORD.fullmatch(missing.name):
+        return missing.name in template.names().guarded
     name = re.escape(missing.name)
     guard = re.compile(
         rf"(?<!\w){name}\s+is\s+(?:not\s+)?(?:un)?defined\b|(?<!\w){name}\s*\|\s*(?:default|d)\b"
@@ -353,6 +394,10 @@ def _names_in(node: Any) -> list[str]:
 
 def _find_use(template: _Template, missing: _Missing) -> tuple[Place | None, str]:
     """Return the place and text of the first tag that uses the missing name."""
+    if _WORD.fullmatch(missing.name):
+        names = template.names()
+        used = names.first_member if missing.done else names.first
+        return used.get(missing.name, (None, ""))
     name = re.escape(missing.name)
     if missing.done:
         pattern = re.compile(rf"\.\s*{name}(?!\w)|\[\s*['\"]{name}['\"]\s*\]")

@@ -18,9 +18,13 @@ from reportgen.template.messages import (
     FIELDS_NONE,
     IN_EACH_ITEM,
     IN_FIELDS,
+    KIND_COLUMN,
     KIND_NAMES,
+    KIND_ROW,
     MADE_FROM,
     WHERE,
+    WHERE_COLUMN,
+    WHERE_ROW,
 )
 from reportgen.template.shapes import (
     FIGURE,
@@ -30,8 +34,10 @@ from reportgen.template.shapes import (
     SECTION,
     YEAR,
     Shape,
+    row_columns,
     shapes_of,
 )
+from reportgen.template.usage import Use
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,11 @@ def template_shapes(path: Path) -> dict[str, Shape]:
 
     Raise TemplateError if the template has problems that hide its fields.
     """
+    return shapes_of(_uses(path))
+
+
+def _uses(path: Path) -> list[Use]:
+    """Return how the template at ``path`` uses each name; TemplateError if it cannot tell."""
     from reportgen.template.checks import lint_template
     from reportgen.template.compiled import CompiledTemplate
 
@@ -58,14 +69,26 @@ def template_shapes(path: Path) -> dict[str, Shape]:
     errors = [problem for problem in problems if problem.severity == "error"]
     if errors:
         raise TemplateError(errors)
-    return shapes_of(CompiledTemplate(path).uses())
+    return CompiledTemplate(path).uses()
 
 
 def template_fields(path: Path) -> list[TemplateField]:
-    """Return every field the template at ``path`` uses, parents before their members."""
+    """Return every field the template at ``path`` uses, parents before their members.
+
+    The columns of a batch's table it prints (``row.name``) come last, under ``row``.
+    """
+    uses = _uses(path)
     fields: list[TemplateField] = []
-    for shape in template_shapes(path).values():
+    for shape in shapes_of(uses).values():
         _walk(shape, [], None, fields)
+    columns = row_columns(uses)
+    if columns:
+        fields.append(TemplateField("row", "row", 0, KIND_ROW(), WHERE_ROW(), Shape("row")))
+    for column in columns:
+        where = WHERE_COLUMN(column=column)
+        fields.append(
+            TemplateField(f"row.{column}", column, 1, KIND_COLUMN(), where, Shape(column))
+        )
     return fields
 
 

@@ -321,6 +321,18 @@ WHERE = {
         zh="period: start: …, end: …（年份）",
     ),
 }
+KIND_ROW = MessageKind("fields.kind-row", en="a row of the table", zh="名单的一行")
+WHERE_ROW = MessageKind(
+    "fields.where-row",
+    en="batch: rows: names the table (a CSV or a workbook), one document a row",
+    zh="batch: rows: 写名单文件（CSV 或 Excel 表），每行生成一份文档",
+)
+KIND_COLUMN = MessageKind("fields.kind-column", en="column", zh="名单中的一列")
+WHERE_COLUMN = MessageKind(
+    "fields.where-column",
+    en="the table's column headed {column}",
+    zh="名单中列名为“{column}”的一列",
+)
 MADE_FROM = MessageKind(
     "fields.made-from", en="made from {section}: …", zh="由 {section}: 一节生成"
 )
@@ -351,6 +363,16 @@ BARE_BLOCK = MessageKind(
     "for each item): write {fixed}, with p, so that the paragraph goes with the tag",
     zh="{tag} 单独占了一段，这一段会作为空段落留在文档里（在循环中每一项留一个）："
     "请写成 {fixed}（加 p），标签所在的段落就会一起去掉",
+)
+TRACKED_CHANGES = MessageKind(
+    "template.tracked-changes",
+    en="the template holds {count} {count:tracked change|tracked changes} not yet accepted or "
+    "rejected (the first in {place}): every document made from it shows them, struck through "
+    "and underlined, and Word prints them so; in Word, Review > Accept > Accept All Changes "
+    "(or Reject), then save the template",
+    zh="模板中有 {count} 处修订尚未接受或拒绝（第一处在{place}）：用它生成的每份文档都带着这些"
+    "修订标记（删除线、下划线），Word 打印时也会印出：请在 Word 中点“审阅→接受→接受所有修订”"
+    "（或拒绝），保存模板后再用",
 )
 MACROS_LEFT_OUT = MessageKind(
     "template.macros-left-out",

@@ -99,6 +99,15 @@ class Shape:
         return shape
 
 
+def row_columns(uses: list[Use]) -> list[str]:
+    """Return the columns of a batch's row the template uses (``row.name``), in the order used."""
+    columns: dict[str, None] = {}
+    for use in uses:
+        if use.steps[0].removesuffix("[]") == "row" and len(use.steps) > 1:
+            columns[use.steps[1].removesuffix("[]")] = None
+    return list(columns)
+
+
 def shapes_of(uses: list[Use]) -> dict[str, Shape]:
     """Return the top-level names the template uses, each with its shape, in the order used."""
     root = Shape("")

@@ -19,9 +19,20 @@ DATE_FORMS = re.compile(
     r"(?P<year>\d{4})(?:(?P<separator>[-./])(?P<month>\d{1,2})(?P=separator)(?P<day>\d{1,2})"
     r"|\s*年\s*(?P<cn_month>\d{1,2})\s*月\s*(?P<cn_day>\d{1,2})\s*[日号])"
 )
-#: Text begun as a date (2024年1…, 2024-1…), whole or not: meant as a date, so never read as
-#: text of the clerk's own. 2023年度 is not begun as one.
-DATE_BEGUN = re.compile(r"\s*\d{4}\s*(?:年\s*\d|[-./]\s*\d)")
+#: A date in Chinese numerals, as 成文日期 were written before GB/T 9704-2012: 二〇二四年一月十五日
+#: (〇 also typed as ○, 零 or O).
+NUMERAL_DATE = re.compile(
+    r"(?P<year>[〇○零OＯ一二三四五六七八九]{4})\s*年\s*(?P<month>[一二三四五六七八九十]{1,2})\s*月"
+    r"\s*(?P<day>[一二三四五六七八九十]{1,3})\s*[日号]"
+)
+_NUMERALS = {char: index for index, char in enumerate("〇一二三四五六七八九")} | {
+    "○": 0, "零": 0, "O": 0, "Ｏ": 0,
+}  # fmt: skip
+#: Text begun as a date (2024年1…, 2024-1…, 二〇二四年一…), whole or not: meant as a date, so
+#: never read as text of the clerk's own. 2023年度 is not begun as one.
+DATE_BEGUN = re.compile(
+    r"\s*(?:\d{4}\s*(?:年\s*\d|[-./]\s*\d)|[〇○零OＯ一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十])"
+)
 
 
 class Date(dt.date):
@@ -36,17 +47,55 @@ class Date(dt.date):
         return cls(value.year, value.month, value.day)
 
 
+class DateTime(dt.datetime):
+    """A date with its time of day, as a sheet's cell holds one: 2024年1月15日 9:30."""
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.month}月{self.day}日 {self.hour}:{self.minute:02d}"
+
+
+def shown_date(value: dt.date) -> dt.date:
+    """Return a sheet's date cell as it prints: 2024年1月15日, with its time when it has one."""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time():
+            return Date.of(value)
+        return DateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
+    return Date.of(value)
+
+
 def parse_date(text: str) -> Date | None:
     """Return the date ``text`` is written as, or None if it is not written as a date.
 
     Raise InvalidValue when it is written as a date that does not exist (2024年2月30日).
     """
     match = DATE_FORMS.fullmatch(text.strip())
-    if match is None:
+    if match is not None:
+        year = int(match["year"])
+        month = int(match["month"] or match["cn_month"])
+        day = int(match["day"] or match["cn_day"])
+    elif written := NUMERAL_DATE.fullmatch(text.strip()):
+        year = int("".join(str(_NUMERALS[char]) for char in written["year"]))
+        month, day = _numeral(written["month"]), _numeral(written["day"])
+    else:
         return None
-    year = int(match["year"])
-    month = int(match["month"] or match["cn_month"])
-    day = int(match["day"] or match["cn_day"])
+    return _existing(text, year, month, day)
+
+
+def _numeral(written: str) -> int:
+    """Return a month's or a day's number written in Chinese numerals: 十五 → 15, 二十 → 20.
+
+    A form no month or day has (十十) comes as 0, which no month or day is.
+    """
+    tens, ten, ones = written.partition("十")
+    if not ten:
+        return _NUMERALS[written] if len(written) == 1 else 0
+    if len(tens) > 1 or len(ones) > 1 or tens == "一":
+        return 0
+    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+
+
+def _existing(text: str, year: int, month: int, day: int) -> Date:
+    """Return the date, or raise InvalidValue naming what does not exist."""
     if not 1 <= month <= 12:
         raise InvalidValue(DATE_IMPOSSIBLE(text=text, reason=NO_SUCH_MONTH(month=month)))
     days = _days_in_month(year, month) if dt.MINYEAR <= year <= dt.MAXYEAR else 31
