@@ -92,6 +92,8 @@ def check_report(
             )
             for column in sorted(wanted - set(table.columns))
         ]
+        # -- a column named twice: which one is meant only matters to a template printing it --
+        problems += [table.twice[column] for column in sorted(wanted & table.twice.keys())]
         if problems:
             raise DataError(problems)
     return wanted
