@@ -228,6 +228,24 @@ def test_a_column_the_template_needs_missing_from_the_table_stops_the_batch(
     assert not (certificates / "output").exists()
 
 
+def test_a_column_named_twice_matters_only_to_a_template_printing_it(
+    certificates: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -- a sheet often repeats a heading no document prints (备注 beside each group) --
+    table = certificates / "data" / REPORT / "winners.csv"
+    rows = "AK2023-01,长江钢铁集团有限公司,甲,优胜单位,乙\n"
+    table.write_text("number,name,备注,award,备注\n" + rows, "utf-8")
+    assert render() == 0
+    assert len(written(certificates / "output" / REPORT)) == 1
+
+    table.write_text("number,name,award,name\n" + "AK2023-01,长江钢铁,优胜单位,另一家\n", "utf-8")
+    assert render() == 1
+    assert capsys.readouterr().err.splitlines()[-2:] == [
+        f"{table}:1: column 4: 'name' names another column too: give each column a name of its own",
+        "1 problem found",
+    ]
+
+
 def test_check_lists_the_bad_rows_and_writes_nothing(
     certificates: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

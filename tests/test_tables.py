@@ -216,12 +216,12 @@ def rewrite_part(path: Path, part: str, blob: bytes) -> None:
 def test_a_problem_in_a_sheet_reads_in_chinese(tmp_path: Path) -> None:
     path = workbook(tmp_path / "t.xlsx", {"获奖名单": [["name", "name"], ["甲", "乙"]]})
 
-    with pytest.raises(DataError) as caught:
-        read_table(path)
+    # -- a name given twice is a problem for a template printing it (see test_batch) --
+    problem = open_table(path).twice["name"]
 
     set_language("zh")
     try:
-        assert caught.value.problems[0].text() == (
+        assert problem.text() == (
             f"{path}:获奖名单!B1: 第B列：列名“name”与另一列重复：请给每一列各取一个名称"
         )
     finally:
@@ -592,9 +592,8 @@ def test_a_name_merged_across_over_a_row_of_values_is_no_head_of_two_rows(
     sheet.merge_cells("A1:B1")
     book.save(tmp_path / "t.xlsx")
 
-    with pytest.raises(DataError) as raised:
-        open_table(tmp_path / "t.xlsx")
-    assert [str(problem) for problem in raised.value.problems] == [
+    twice = open_table(tmp_path / "t.xlsx").twice
+    assert [str(problem) for problem in twice.values()] == [
         f"{tmp_path / 't.xlsx'}:Sheet!B1: column B: 'number' names another column too: give "
         "each column a name of its own"
     ]

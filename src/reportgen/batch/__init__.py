@@ -282,14 +282,14 @@ class _Collector:
             self.result.problems += item
             return
         self.last_line = item.line
-        if isinstance(outcome, list):
+        if isinstance(outcome, bytes):  # -- most rows: a document to write --
+            self._write(item, outcome)
+        elif isinstance(outcome, list):
             self.result.problems += outcome
         elif isinstance(outcome, Lost):
             self.lost.append(item.line)
         elif isinstance(outcome, OutputError):
             self.error = self.error or outcome
-        elif isinstance(outcome, bytes):
-            self._write(item, outcome)
         elif isinstance(outcome, Path):
             self._written(outcome)
         elif isinstance(outcome, Archived):

@@ -76,10 +76,8 @@ class ArchiveWriter:
 
     def add(self, name: str, data: bytes) -> None:
         """Add the document ``data`` as ``name``."""
-        try:
-            encoded, flags = name.encode("ascii"), 0
-        except UnicodeEncodeError:
-            encoded, flags = name.encode("utf-8"), _UTF8_NAME
+        # -- a Chinese name is UTF-8, flagged so; an ASCII one is the same bytes, unflagged --
+        encoded, flags = name.encode("utf-8"), 0 if name.isascii() else _UTF8_NAME
         # What the local header and the central record both say: flags, method, time,
         # date, CRC, compressed and full size (the same: stored), length of the name.
         entry = (flags, _STORED, _DOS_TIME, _DOS_DATE, zlib.crc32(data), len(data), len(data))

@@ -14,9 +14,8 @@ import hashlib
 import string
 from array import array
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from reportgen.data.report import (
     REPORT_FILE,
@@ -45,8 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["ROW", "PlanItem", "Task", "check_report", "plan_rows"]
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One row to render, and the name of its file in the batch's folder or archive."""
 
     row: Row
@@ -94,6 +92,8 @@ def check_report(
             )
             for column in sorted(wanted - set(table.columns))
         ]
+        # -- a column named twice: which one is meant only matters to a template printing it --
+        problems += [table.twice[column] for column in sorted(wanted & table.twice.keys())]
         if problems:
             raise DataError(problems)
     return wanted
@@ -116,17 +116,18 @@ def plan_rows(
     facts = data.facts.placeholders()
     pattern = _parse_pattern(spec.output)
     names = NameRegister()
+    ordered = sorted(wanted)
     for row in table.rows():
         if row.problems:
             yield row.problems
             continue
-        missing = sorted(wanted - row.fields.keys())
-        if missing:
+        if not row.fields.keys() >= wanted:
+            missing = sorted(wanted - row.fields.keys())
             yield [row.problem(table.path, ROW_LACKS_COLUMN(column=column)) for column in missing]
             continue
         unusable = [
             row.problem(table.path, message, column)
-            for column in sorted(wanted)
+            for column in ordered
             if (message := table.cell_problem(row, column))
         ]
         if unusable:  # -- an empty cell, digits Excel lost --

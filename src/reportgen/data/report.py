@@ -154,7 +154,9 @@ def file_stem(text: str) -> str:
     ``NUL``, ``com1``…, whatever follows a dot) gets an ``_`` so Word can open the file.
     A name that is empty or too long is left as it is: :func:`file_stem_problem` says so.
     """
-    text = unicodedata.normalize("NFC", text).translate(_FILE_NAME_CHARACTERS)
+    text = unicodedata.normalize("NFC", text)
+    if _FORBIDDEN_IN_NAMES.search(text):  # -- translate copies every character: seldom needed --
+        text = text.translate(_FILE_NAME_CHARACTERS)
     text = _CONTROL_CHARACTERS.sub(" ", text)
     text = " ".join(part for part in text.split(" ") if part).rstrip(". ")
     if text.startswith("."):
@@ -193,6 +195,8 @@ MAX_STEM_BYTES = 200
 # Characters Windows forbids in file names become full-width look-alikes, and a line
 # break (a long name set on two lines) becomes a space.
 _FILE_NAME_CHARACTERS = str.maketrans('/\\:*?"<>|\t\n\r', "／＼：＊？＂＜＞｜   ")
+#: Any character the table above changes.
+_FORBIDDEN_IN_NAMES = re.compile(f"[{re.escape(''.join(map(chr, _FILE_NAME_CHARACTERS)))}]")
 _CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f]")
 #: Names Windows keeps for devices, whatever extension follows (com¹ too, on Windows 10 and later).
 _DEVICE_NAMES = frozenset(

@@ -146,6 +146,9 @@ class Table:
     cells: Mapping[str, int] = field(default_factory=dict)
     #: Warnings about the table as a whole, such as its having been read as GBK.
     notes: list[Problem] = field(default_factory=list)
+    #: The problem of each column name the header gives twice: a problem for a template
+    #: that prints that column, whose value could be either (a row holds the last).
+    twice: Mapping[str, Problem] = field(default_factory=dict)
     #: ``(row, column)`` of each cell holding a formula Excel never worked out (column from 0).
     uncomputed: frozenset[tuple[int, int]] = frozenset()
 
@@ -182,6 +185,9 @@ class Table:
 
 #: What the first cell of a spreadsheet's total row says, spaces taken out.
 _TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计", "总合计", "累计"})
+#: What the first cell of a total row, stripped, can start with: a total word's first
+#: character, a colon taken out with the spaces, or nothing.
+_TOTAL_STARTS = frozenset({"", ":", "：", *(word[0] for word in _TOTAL_WORDS)})
 
 
 def _total_word(values: Mapping[str, Any]) -> str | None:
@@ -190,6 +196,8 @@ def _total_word(values: Mapping[str, Any]) -> str | None:
     if not isinstance(first, str):
         return None
     text = first.strip()
+    if text[:1] not in _TOTAL_STARTS:
+        return None  # -- most rows: a first cell no total word, colon or nothing starts --
     return text if re.sub(r"[\s\u3000:：]", "", text) in _TOTAL_WORDS else None
 
 
@@ -250,7 +258,7 @@ def _open_csv(path: Path) -> Table:
     columns = [_column_name(cell) for cell in cells]
     while columns and not columns[-1]:
         columns.pop()  # -- cells formatted but empty, beside the table, saved as ,, --
-    problems = _check_columns(path, columns, lambda index: (str(index), header_line, None))
+    problems, twice = _check_columns(path, columns, lambda index: (str(index), header_line, None))
     if problems:
         raise DataError(problems)
     if count == 1:
@@ -261,7 +269,8 @@ def _open_csv(path: Path) -> Table:
             if line > header_line:  # -- below the column names (and a title over them) --
                 yield line, _csv_values(path, line, cells, columns, width), {}
 
-    return Table(path, rows, columns, size_hint=count - 1, notes=_encoding_notes(path))
+    notes = _encoding_notes(path)
+    return Table(path, rows, columns, size_hint=count - 1, notes=notes, twice=twice)
 
 
 def _csv_values(
@@ -372,28 +381,28 @@ _LINE_BREAK = LazyPattern(r"\s*[\r\n]+\s*")
 
 def _check_columns(
     path: Path, columns: list[str], place: Callable[[int], tuple[str, int, str | None]]
-) -> list[Problem]:
-    """Return a problem for each column name that is empty or given twice.
+) -> tuple[list[Problem], dict[str, Problem]]:
+    """Return a problem for each column without a name, and for each name given twice.
 
+    A name given twice is a problem only for a template that prints that column (see
+    :attr:`Table.twice`): a sheet often repeats a heading (备注, 序号) no document prints.
     ``place(index)`` returns how the column at ``index`` (from 1) is named in a message,
     and the line and the cell (in a sheet) its name stands in.
     """
     problems = []
+    twice: dict[str, Problem] = {}
     seen: set[str] = set()
     for index, name in enumerate(columns, start=1):
         label, line, cell = place(index)
         # -- a name no tag can write (职务（职称）) is no problem: a column the template does
         # not print may have it, and one it prints is said to be missing, the columns listed --
         if not name:
-            message: Message = COLUMN_UNNAMED(column=label)
+            problems.append(Problem(COLUMN_UNNAMED(column=label), file=path, line=line, cell=cell))
         elif name in seen:
             message = COLUMN_TWICE(column=label, name=name)
-        else:
-            seen.add(name)
-            continue
+            twice.setdefault(name, Problem(message, file=path, line=line, cell=cell))
         seen.add(name)
-        problems.append(Problem(message, file=path, line=line, cell=cell))
-    return problems
+    return problems, twice
 
 
 # -- YAML --
@@ -447,7 +456,7 @@ def _open_sheet(path: Path, name: str | None) -> Table:
         cell = cell_name(sheet.name, column, header.number)
         return column_letters(column), header.number, cell
 
-    problems = _check_columns(path, columns, place)
+    problems, twice = _check_columns(path, columns, place)
     if problems:
         raise DataError(problems)
     rows = sheet.table_rows(percentages=True)
@@ -474,6 +483,7 @@ def _open_sheet(path: Path, name: str | None) -> Table:
         sheet=sheet.name,
         cells=cells,
         notes=notes,
+        twice=twice,
         uncomputed=uncomputed_cells(path, sheet.name),
     )
 

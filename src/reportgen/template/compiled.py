@@ -39,9 +39,10 @@ from reportgen.ooxml.pictures import (
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.patterns import LazyPattern
 from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
+from reportgen.template.proven import ProvenShapes
 from reportgen.template.source_lines import joined_code, lines
 from reportgen.template.usage import Use, uses_in, uses_in_tree
-from reportgen.text.environment import make_environment, printed_values, render_part
+from reportgen.text.environment import make_environment, printed_values, rendered_pieces
 from reportgen.text.limits import MAX_DOCUMENT, budget
 from reportgen.text.messages import TOO_DEEP
 
@@ -139,6 +140,7 @@ class CompiledTemplate:
         self._uses: list[Use] | None = None
         self._pictures_made: dict[tuple[Any, ...], dict[str, bytes]] = {}
         self._core: tuple[DocumentProperties, bytes] | None = None
+        self._shapes = {name: ProvenShapes() for name in self.parts}
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
@@ -201,6 +203,7 @@ class CompiledTemplate:
         ``folder`` is where the data is: a picture a row names by its file's name is there.
         """
         replaced: dict[str, bytes] = {}
+        texts: dict[str, str] = {}  # -- of the parts whose shape is proved: see proven.py --
         record: list[str] = []
         pictures = PlacedPictures()
         token = printed_values.set(record)
@@ -211,22 +214,17 @@ class CompiledTemplate:
             with budget():  # -- one budget of loops and time for all the parts --
                 for name, template in self._templates.items():
                     pictures.part = name
-                    rendered = self._render_part(name, template, context, room)
-                    room -= len(rendered)
-                    xml = _finish(rendered)
-                    if self.parts[name].column_loops:
-                        from reportgen.ooxml.grids import fit_table_grids
-
-                        xml = fit_table_grids(xml)
-                    xml = mend_emptied(xml)  # -- a table or cell a block emptied --
-                    # -- after rendering: the values printed bring most of the quotes and dashes --
-                    xml = add_east_asian_hints(xml)
+                    pieces = self._render_part(name, template, context, room)
+                    room -= sum(map(len, pieces))
+                    xml, text = self._finished(name, pieces)
+                    if text is not None:
+                        texts[name] = text
                     replaced[name] = xml.encode("utf-8")
         finally:
             picture_folder.reset(folder_token)
             placed_pictures.reset(pictures_token)
             printed_values.reset(token)
-        self._verify(replaced, record)
+        self._verify(replaced, record, texts)
         if pictures.placed:
             replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
@@ -238,6 +236,31 @@ class CompiledTemplate:
         if self._core is None or self._core[0] != properties:
             self._core = (properties, core_properties_xml(properties))
         return self._core[1]
+
+    def _finished(self, name: str, pieces: list[str]) -> tuple[str, str | None]:
+        """Return part ``name`` made of ``pieces``, as it is written, and its text if proved.
+
+        A part of a proved shape that the mends and hints are known to leave as it is does
+        without them (see proven.py); any other goes through them, and is proved only if
+        they left it as it was printed.
+        """
+        rendered = "".join(pieces)
+        xml = _finish(rendered)
+        if self.parts[name].column_loops:
+            from reportgen.ooxml.grids import fit_table_grids
+
+            xml = fit_table_grids(xml)
+        shapes = self._shapes[name]
+        proof = shapes.prove(pieces) if xml is rendered else None
+        if proof is not None and proof.settled:
+            return xml, proof.text
+        xml = mend_emptied(xml)  # -- a table or cell a block emptied --
+        # -- after rendering: the values printed bring most of the quotes and dashes --
+        xml = add_east_asian_hints(xml)
+        if proof is None or xml != rendered:
+            return xml, None
+        shapes.settle(proof)
+        return xml, proof.text
 
     def _picture_parts(self, pictures: PlacedPictures) -> dict[str, bytes]:
         """Return the parts that hold the pictures placed, made once for the same pictures."""
@@ -256,10 +279,10 @@ class CompiledTemplate:
 
     def _render_part(
         self, name: str, template: Template, context: Mapping[str, Any], room: int
-    ) -> str:
+    ) -> list[str]:
         """Return part ``name`` rendered, in at most ``room`` characters; RenderError if not."""
         try:
-            return render_part(template, context, room)
+            return rendered_pieces(template, context, room)
         except ProblemsFound:
             raise  # a value that could not be printed (a chart without a font) says why
         except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError) as err:
@@ -269,17 +292,28 @@ class CompiledTemplate:
 
     # -- checks on the result --
 
-    def _verify(self, replaced: dict[str, bytes], printed: list[str]) -> None:
+    def _verify(
+        self, replaced: dict[str, bytes], printed: list[str], proven: dict[str, str]
+    ) -> None:
+        """Raise RenderError unless each part is well-formed, tagless, and holds every value.
+
+        A part in ``proven`` is well-formed by its shape (see :mod:`.proven`), which gives
+        its text; any other is parsed.
+        """
         problems: list[Problem] = []
         texts: list[str] = []
         for name, xml in replaced.items():
-            try:
-                root = etree.fromstring(xml)
-            except etree.XMLSyntaxError:
-                problems.append(Problem(XML_BROKEN(), file=self.path, where=part_place(name)))
-                continue
-            # -- the text of each text element, from the tree the check of the XML made --
-            text = "".join(element.text or "" for element in root.iter(_TEXT) if not len(element))
+            text = proven.get(name)
+            if text is None:
+                try:
+                    root = etree.fromstring(xml)
+                except etree.XMLSyntaxError:
+                    problems.append(Problem(XML_BROKEN(), file=self.path, where=part_place(name)))
+                    continue
+                # -- the text of each text element, from the tree the check of the XML made --
+                text = "".join(
+                    element.text or "" for element in root.iter(_TEXT) if not len(element)
+                )
             leftover = _LEFTOVER_TAG.search(text)
             if leftover:
                 snippet = text[max(0, leftover.start() - 20) : leftover.end() + 20]

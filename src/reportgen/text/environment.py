@@ -16,7 +16,14 @@ from typing import Any
 from jinja2 import StrictUndefined, Template
 
 from reportgen.text.filters import FILTERS
-from reportgen.text.limits import MAX_DOCUMENT, LimitExceeded, budget, check_size, check_value
+from reportgen.text.limits import (
+    MAX_DOCUMENT,
+    LimitExceeded,
+    budget,
+    budget_running,
+    check_size,
+    check_value,
+)
 from reportgen.text.messages import DOCUMENT_TOO_LARGE
 from reportgen.text.printing import refuse_unprintable
 from reportgen.text.sandbox import BoundedSandbox
@@ -32,6 +39,8 @@ def _record_printed(value: Any) -> Any:
         if record is not None:
             check_size(len(value))
             record.append(value)
+        return value
+    if type(value) is int:  # -- a whole number (a year, a day) prints as it is, not looked for --
         return value
     refuse_unprintable(value)
     record = printed_values.get()
@@ -79,12 +88,33 @@ def render_part(template: Template, context: Mapping[str, Any], room: int = MAX_
     at the bound. Run inside :func:`reportgen.text.limits.budget` to share one budget of
     loops and time among the parts of a document.
     """
+    return "".join(rendered_pieces(template, context, room))
+
+
+def rendered_pieces(
+    template: Template, context: Mapping[str, Any], room: int = MAX_DOCUMENT
+) -> list[str]:
+    """Return what :func:`render_part` joins: the template's text as str, values as Markup."""
+    if budget_running():  # -- a document's parts share the budget its render opened --
+        return _pieces(template, context, room)
+    with budget():
+        return _pieces(template, context, room)
+
+
+def _pieces(template: Template, context: Mapping[str, Any], room: int) -> list[str]:
     pieces: list[str] = []
     size = 0
-    with budget():
-        for piece in template.generate(context):
+    # -- what Template.generate does, without the two generators that only hand each piece
+    # on: a batch renders every part of every document through here --
+    made = template.root_render_func(template.new_context(dict(context)))
+    try:
+        for piece in made:
             size += len(piece)
             if size > room:
-                raise LimitExceeded(DOCUMENT_TOO_LARGE(limit=f"{MAX_DOCUMENT:,}"))
+                break
             pieces.append(piece)
-    return "".join(pieces)
+    except Exception:
+        template.environment.handle_exception()  # -- raised with the template's lines --
+    if size > room:
+        raise LimitExceeded(DOCUMENT_TOO_LARGE(limit=f"{MAX_DOCUMENT:,}"))
+    return pieces

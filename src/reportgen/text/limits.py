@@ -93,6 +93,11 @@ def budget() -> Iterator[Budget]:
         _budget.reset(token)
 
 
+def budget_running() -> bool:
+    """Return whether a render's budget is open: one a caller inside it shares, unopened."""
+    return _budget.get() is not None
+
+
 def current_budget() -> Budget:
     """Return the budget of the render running now.
 
