@@ -137,6 +137,31 @@ def test_problems_in_the_sheet_are_named_by_their_cell(workspace: Path) -> None:
     ]
 
 
+def test_a_formula_excel_never_worked_out_says_to_save_the_sheet_in_excel(workspace: Path) -> None:
+    # A statistics system's export, written with its formulas and no values: Excel shows the
+    # numbers, but they read as empty, and the problem only said to enter them.
+    folder = add_part(workspace)
+    office_sheet(
+        folder / "统计数据.xlsx",
+        [["发展团员", "名", 1200, "=C3*1.1", None], ["培训团干部", "人次", 860, None, None]],
+    )
+    sheet = folder / "统计数据.xlsx"
+
+    with pytest.raises(DataError) as caught:
+        load_report_data(folder)
+
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{sheet}:团员发展!D3: no value for 2023: the cell holds a formula whose value was never "
+        "worked out (a program wrote 统计数据.xlsx and Excel has not saved it since): open "
+        "统计数据.xlsx in Excel or WPS, save it, and run this again",
+        f"{sheet}:团员发展!D4: no value for 2023: enter it",
+    ]
+    assert caught.value.problems[0].message.text("zh") == (
+        "2023年没有数值：该单元格是公式，但结果从未计算过（统计数据.xlsx 由程序生成，"
+        "之后没有在 Excel 里保存过）：请用 Excel 或 WPS 打开 统计数据.xlsx，保存后再运行一次"
+    )
+
+
 def test_an_indicator_that_matches_no_figure_is_reported(workspace: Path) -> None:
     folder = add_part(workspace, PART.replace("rows: 3-4", "rows: 3-5"))
     office_sheet(

@@ -587,6 +587,14 @@ SHEET_YEAR_EMPTY = MessageKind(
     en="no value for {year}: enter it",
     zh="{year}年没有数值：请填写",
 )
+SHEET_FORMULA_NOT_COMPUTED = MessageKind(
+    "sheet-figures.formula-not-computed",
+    en="no value for {year}: the cell holds a formula whose value was never worked out (a "
+    "program wrote {file} and Excel has not saved it since): open {file} in Excel or WPS, save "
+    "it, and run this again",
+    zh="{year}年没有数值：该单元格是公式，但结果从未计算过（{file} 由程序生成，之后没有在 Excel 里"
+    "保存过）：请用 Excel 或 WPS 打开 {file}，保存后再运行一次",
+)
 SHEET_FIGURE_NUMBER = MessageKind(
     "sheet-figures.number",
     en="should be a number of 0 or more, not '{value}'",

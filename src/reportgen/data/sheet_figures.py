@@ -36,6 +36,7 @@ from reportgen.data.messages import (
     SHEET_FIGURE_TWICE,
     SHEET_FIGURE_UNIT,
     SHEET_FIGURE_WRITTEN,
+    SHEET_FORMULA_NOT_COMPUTED,
     SHEET_NO_FIGURE,
     SHEET_NO_INDICATORS,
     SHEET_NO_YEARS,
@@ -45,6 +46,7 @@ from reportgen.data.specs import AnyContent, FigureSpec
 from reportgen.data.spreadsheet import Sheet, SheetRow, open_sheet
 from reportgen.data.written_numbers import read_number
 from reportgen.errors import DataError, Problem, did_you_mean
+from reportgen.i18n import Message
 
 #: How the columns are headed, in the sheets statistics offices send and the one reportgen writes.
 INDICATOR_HEADINGS = ("指标", "指标名称", "项目", "名称")
@@ -173,6 +175,8 @@ class _Reader:
         self.filled: dict[str, FigureSpec] = {}
         self.pending: set[str] = set()
         self.seen: dict[str, int] = {}
+        #: The cells holding a formula with no value, read when an empty cell is found.
+        self.uncomputed: frozenset[tuple[int, int]] | None = None
         # -- a figure is found by its label, or by its own name --
         self.figures: dict[str, str] = {}
         self.specs = dict(leaf_figures(content.figures))
@@ -231,7 +235,7 @@ class _Reader:
             total = self._number(row, self.columns.total, allow_empty=True)
             if total is None:
                 column = self.columns.total
-                self.problem(SHEET_YEAR_EMPTY(year=self.period), row, column or 0)
+                self.problem(self._empty(row, column, self.period), row, column or 0)
                 return
             update["value"] = total
         if spec.previous is None and self.columns.previous is not None:
@@ -266,7 +270,7 @@ class _Reader:
         if value == "" and allow_empty:
             return None
         if value == "":
-            self.problem(SHEET_YEAR_EMPTY(year=year), row, column or 0)
+            self.problem(self._empty(row, column, year), row, column or 0)
             return None
         if isinstance(value, str) and (number := read_number(value)) is not None:
             value = number  # -- a number stored as text, as Excel shows it --
@@ -274,6 +278,16 @@ class _Reader:
             self.problem(SHEET_FIGURE_NUMBER(value=str(value)), row, column or 0)
             return None
         return value
+
+    def _empty(self, row: SheetRow, column: int | None, year: object) -> Message:
+        """Return the problem of an empty cell: a formula Excel never worked out says so."""
+        if self.uncomputed is None:
+            from reportgen.data.sheet_formulas import uncomputed_cells
+
+            self.uncomputed = uncomputed_cells(self.sheet.path, self.sheet.name)
+        if (row.number, column) in self.uncomputed:
+            return SHEET_FORMULA_NOT_COMPUTED(year=year, file=self.sheet.path.name)
+        return SHEET_YEAR_EMPTY(year=year)
 
     def _first_value_column(self) -> int:
         candidates = [*self.columns.years.values(), self.columns.total]
