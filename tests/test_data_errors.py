@@ -46,6 +46,13 @@ def test_yaml_syntax_error_names_line_and_column(report_dir: Path) -> None:
     ]
 
 
+def test_an_empty_file_says_what_to_do(report_dir: Path) -> None:
+    path = write(report_dir / "proposals.yaml", "")
+    assert problems(report_dir) == [
+        f"{path}: the file is empty: fill it in, or copy the file of another report and change it"
+    ]
+
+
 def test_missing_required_field_names_the_field(report_dir: Path) -> None:
     lead = "lead: 合理化建议充分展示了职工的聪明才智。\n"
     path = replace(report_dir / "proposals.yaml", lead, "")

@@ -651,7 +651,7 @@ NEEDS_PERIOD = MessageKind(
 DATA_FILE_MISSING = MessageKind("data.file-missing", en="file not found", zh="找不到这个文件")
 FILE_EMPTY = MessageKind(
     "data.file-empty",
-    en="the file is empty",
+    en="the file is empty: fill it in, or copy the file of another report and change it",
     zh="文件是空的：请填写内容，或从别的报告复制一份再改",
 )
 FILE_NOT_FIELDS = MessageKind(
