@@ -17,9 +17,9 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from lxml import etree
 
@@ -62,22 +62,47 @@ def percent_columns(path: Path, sheet: str) -> dict[int, int]:
 
     A workbook that is not an .xlsx, or whose parts cannot be followed, has none.
     """
+
+    def read(workbook: zipfile.ZipFile, part: str) -> dict[int, int]:
+        percent_styles = _percent_styles(workbook)
+        if not percent_styles:
+            return {}
+        with workbook.open(part) as stream:
+            return _columns(stream, percent_styles)
+
+    # -- a part missing or damaged, an encrypted or odd entry: the numbers as they are --
+    return read_sheet_part(path, sheet, read, {})
+
+
+T = TypeVar("T")
+
+#: What reading a workbook's parts can raise when they are missing, damaged or odd.
+_UNREADABLE = (
+    OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError,
+    zipfile.BadZipFile, zlib.error, etree.LxmlError,
+)  # fmt: skip
+
+
+def read_sheet_part(
+    path: Path,
+    sheet: str,
+    read: Callable[[zipfile.ZipFile, str], T],
+    default: T,
+    mentions: tuple[bytes, ...] = (),
+) -> T:
+    """Return ``read(workbook, part)`` for the part holding ``sheet`` of the .xlsx at ``path``.
+
+    ``default`` when the sheet has no part, its part holds none of ``mentions`` (when given),
+    or the workbook's parts cannot be read: what calamine reads stands as it is.
+    """
     try:
         with zipfile.ZipFile(path) as workbook:
-            percent_styles = _percent_styles(workbook)
-            if not percent_styles:
-                return {}
             part = sheet_part(workbook, sheet)
-            if part is None:
-                return {}
-            with workbook.open(part) as stream:
-                return _columns(stream, percent_styles)
-    except (
-        OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError,
-        zipfile.BadZipFile, zlib.error, etree.LxmlError,
-    ):  # fmt: skip
-        # -- a part missing or damaged, an encrypted or odd entry: the numbers as they are --
-        return {}
+            if part is None or mentions and not part_mentions(workbook, part, mentions):
+                return default
+            return read(workbook, part)
+    except _UNREADABLE:
+        return default
 
 
 def _percent_styles(workbook: zipfile.ZipFile) -> dict[int, int]:

@@ -13,14 +13,13 @@ Only .xlsx (and .xlsm) are read so. The sheet's XML is first looked through for 
 from __future__ import annotations
 
 import zipfile
-import zlib
 from pathlib import Path
 from typing import IO
 
 from lxml import etree
 
 from reportgen.data.sheet_extent import column_number
-from reportgen.data.sheet_formats import part_mentions, sheet_part, xml_elements
+from reportgen.data.sheet_formats import read_sheet_part, xml_elements
 
 #: The cells found at most: enough to name every cell of any table a batch reads.
 MAX_CELLS = 100_000
@@ -31,18 +30,13 @@ def uncomputed_cells(path: Path, sheet: str) -> frozenset[tuple[int, int]]:
     """Return ``(row, column)`` of each formula cell of ``sheet`` with no value (column from 0)."""
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return frozenset()
-    try:
-        with zipfile.ZipFile(path) as workbook:
-            part = sheet_part(workbook, sheet)
-            if part is None or not part_mentions(workbook, part, _FORMULA):
-                return frozenset()
-            with workbook.open(part) as stream:
-                return frozenset(_uncomputed(stream))
-    except (
-        OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError,
-        zipfile.BadZipFile, zlib.error, etree.LxmlError,
-    ):  # fmt: skip
-        return frozenset()  # -- a part missing or damaged: the cells as calamine reads them --
+
+    def read(workbook: zipfile.ZipFile, part: str) -> frozenset[tuple[int, int]]:
+        with workbook.open(part) as stream:
+            return frozenset(_uncomputed(stream))
+
+    # -- a part missing or damaged: the cells as calamine reads them --
+    return read_sheet_part(path, sheet, read, frozenset(), mentions=_FORMULA)
 
 
 def _uncomputed(stream: IO[bytes]) -> list[tuple[int, int]]:

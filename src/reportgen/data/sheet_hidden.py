@@ -11,31 +11,25 @@ Only .xlsx (and .xlsm) are read so. The sheet's XML is first looked through for 
 from __future__ import annotations
 
 import zipfile
-import zlib
 from pathlib import Path
 from typing import IO
 
 from lxml import etree
 
-from reportgen.data.sheet_formats import part_mentions, sheet_part, xml_elements
+from reportgen.data.sheet_formats import read_sheet_part, xml_elements
 
 _HIDDEN = (b'hidden="1"', b'hidden="true"', b"hidden='1'", b"hidden='true'")
 
 
 def hidden_rows(path: Path, sheet: str) -> list[int]:
     """Return the numbers of the rows of ``sheet`` hidden in Excel that hold a value."""
-    try:
-        with zipfile.ZipFile(path) as workbook:
-            part = sheet_part(workbook, sheet)
-            if part is None or not part_mentions(workbook, part, _HIDDEN):
-                return []
-            with workbook.open(part) as stream:
-                return _hidden_with_values(stream)
-    except (
-        OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError,
-        zipfile.BadZipFile, zlib.error, etree.LxmlError,
-    ):  # fmt: skip
-        return []  # -- a part missing or damaged: the rows as calamine reads them --
+
+    def read(workbook: zipfile.ZipFile, part: str) -> list[int]:
+        with workbook.open(part) as stream:
+            return _hidden_with_values(stream)
+
+    # -- a part missing or damaged: the rows as calamine reads them --
+    return read_sheet_part(path, sheet, read, [], mentions=_HIDDEN)
 
 
 def _hidden_with_values(stream: IO[bytes]) -> list[int]:
