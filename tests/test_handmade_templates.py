@@ -7,12 +7,14 @@ either renders what the author meant or is refused with the place and what to do
 
 from __future__ import annotations
 
+import io
 import subprocess
 from pathlib import Path
 
 import docx
 import pytest
 from lxml import etree
+from PIL import Image
 
 from minimal_workspace import (
     PROPOSALS_YAML,
@@ -211,6 +213,30 @@ def test_a_tag_broken_over_two_paragraphs_by_an_enter_is_warned_of(tmp_path: Pat
     )
     [written] = render_reports(Workspace.at(tmp_path))  # -- a warning does not stop a render --
     assert paragraph_texts(written)[:1] == ["标题是：工作汇报，特此报告。"]
+
+
+def test_a_template_with_a_picture_holding_a_brace_in_its_bytes_renders(tmp_path: Path) -> None:
+    # -- a logo's PNG bytes held "{": the look for tags an Enter broke parsed it as XML, and
+    #    the render stopped with lxml's traceback --
+    make_workspace(tmp_path)
+    path = tmp_path / "templates" / TEMPLATE
+    logo = _png_holding_a_brace()
+    document = docx.Document(str(path))
+    document.add_picture(io.BytesIO(logo))
+    document.save(str(path))
+    assert check_reports(Workspace.at(tmp_path)) == []
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert logo in Package.read(written).parts.values()
+
+
+def _png_holding_a_brace() -> bytes:
+    """Return a small PNG whose bytes hold ``{``, as many a picture's do."""
+    for shade in range(256):
+        buffer = io.BytesIO()
+        Image.new("RGB", (8, 8), (shade, 123, 7)).save(buffer, "PNG")
+        if b"{" in buffer.getvalue():
+            return buffer.getvalue()
+    raise AssertionError("no PNG of these holds a brace")
 
 
 def test_a_tag_in_a_word_comment_is_warned_of(tmp_path: Path) -> None:
