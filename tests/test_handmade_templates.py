@@ -8,6 +8,7 @@ either renders what the author meant or is refused with the place and what to do
 from __future__ import annotations
 
 import io
+import random
 import subprocess
 from pathlib import Path
 
@@ -216,8 +217,9 @@ def test_a_tag_broken_over_two_paragraphs_by_an_enter_is_warned_of(tmp_path: Pat
 
 
 def test_a_template_with_a_picture_holding_a_brace_in_its_bytes_renders(tmp_path: Path) -> None:
-    # -- a logo's PNG bytes held "{": the look for tags an Enter broke parsed it as XML, and
-    #    the render stopped with lxml's traceback --
+    # -- a logo's PNG bytes held "{" (or "{%"): the looks for tags an Enter broke and for
+    #    block tags alone in their paragraph parsed it as XML, and the render stopped with
+    #    lxml's traceback --
     make_workspace(tmp_path)
     path = tmp_path / "templates" / TEMPLATE
     logo = _png_holding_a_brace()
@@ -230,13 +232,15 @@ def test_a_template_with_a_picture_holding_a_brace_in_its_bytes_renders(tmp_path
 
 
 def _png_holding_a_brace() -> bytes:
-    """Return a small PNG whose bytes hold ``{``, as many a picture's do."""
-    for shade in range(256):
+    """Return a PNG whose bytes hold ``{%``, as a photo's of some size most often do."""
+    for seed in range(256):
         buffer = io.BytesIO()
-        Image.new("RGB", (8, 8), (shade, 123, 7)).save(buffer, "PNG")
-        if b"{" in buffer.getvalue():
+        Image.frombytes("RGB", (64, 64), random.Random(seed).randbytes(64 * 64 * 3)).save(
+            buffer, "PNG"
+        )
+        if b"{%" in buffer.getvalue():
             return buffer.getvalue()
-    raise AssertionError("no PNG of these holds a brace")
+    raise AssertionError("no PNG of these holds a brace and a percent sign")
 
 
 def test_a_tag_in_a_word_comment_is_warned_of(tmp_path: Path) -> None:

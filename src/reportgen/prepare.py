@@ -17,7 +17,12 @@ from reportgen.data.report import ROW, ReportData, is_row
 from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
 from reportgen.memo import remembering
 from reportgen.ooxml.package import Package, read_template
-from reportgen.template.compiled import CheckedTemplate, CompiledTemplate, DocumentProperties
+from reportgen.template.compiled import (
+    TEMPLATED_PART,
+    CheckedTemplate,
+    CompiledTemplate,
+    DocumentProperties,
+)
 from reportgen.workspace import Workspace, leads_out, outside_problem
 
 if TYPE_CHECKING:
@@ -178,10 +183,12 @@ class Run:
         from reportgen.template.tracked import tracked_change_warnings
 
         parts = compiled.package.parts
+        # -- the parts that hold tags, where tags are looked for: a picture's bytes hold braces --
+        tagged = {name: blob for name, blob in parts.items() if TEMPLATED_PART.fullmatch(name)}
         warnings = [
             *compatibility_warnings(path, parts),
-            *bare_block_warnings(path, parts),
-            *broken_tag_warnings(path, parts),
+            *bare_block_warnings(path, tagged),
+            *broken_tag_warnings(path, tagged),
             *commented_tag_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
             *tracked_change_warnings(path, parts),

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from reportgen.errors import Problem
 from reportgen.ooxml.places import Place, paragraph_places
-from reportgen.template.compiled import TEMPLATED_PART
 from reportgen.template.messages import TAG_ACROSS_PARAGRAPHS
 
 #: The opening and closing marks of print and block tags, in the order they stand.
@@ -27,8 +26,7 @@ def broken_tag_warnings(path: Path, parts: Mapping[str, bytes]) -> list[Problem]
     """Return a warning for each tag in ``parts`` that an Enter broke over two paragraphs."""
     warnings = []
     for name, blob in parts.items():
-        # -- the parts that hold tags: a picture's bytes may hold a brace too --
-        if not TEMPLATED_PART.fullmatch(name) or b"{" not in blob:
+        if b"{" not in blob:
             continue
         for (first, head), (second, tail) in _broken(paragraph_places(blob, name)):
             message = TAG_ACROSS_PARAGRAPHS(
