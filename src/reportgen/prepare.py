@@ -191,7 +191,7 @@ class Run:
             *broken_tag_warnings(path, tagged),
             *commented_tag_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
-            *tracked_change_warnings(path, parts),
+            *tracked_change_warnings(path, tagged),
         ]
         if self.cache is not None and blob is not None:
             self.cache.templates.save_warnings(blob, path, warnings)

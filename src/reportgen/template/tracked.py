@@ -16,7 +16,6 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.errors import Problem
-from reportgen.ooxml.hints import STORY_PART
 from reportgen.ooxml.places import Place, paragraph_places, part_place
 from reportgen.ooxml.wordml import W
 from reportgen.template.messages import TRACKED_CHANGES
@@ -29,11 +28,11 @@ _ANY_REVISION = re.compile(rb"<w:(?:ins|del|moveFrom|moveTo|rPrChange|pPrChange)
 
 
 def tracked_change_warnings(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
-    """Return a warning if the template's text holds tracked changes, counting them all."""
+    """Return a warning if the ``parts`` holding the template's text have tracked changes."""
     count = 0
     first: Place | None = None
     for name, blob in parts.items():
-        if not STORY_PART.fullmatch(name) or not _ANY_REVISION.search(blob):
+        if not _ANY_REVISION.search(blob):
             continue
         root = etree.fromstring(blob)
         found = sum(1 for _ in root.iter(*_REVISIONS))
