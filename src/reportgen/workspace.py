@@ -176,14 +176,7 @@ class Workspace(NamedTuple):
         path = self.template_path(name)
         if path.is_file() or Path(name).name != name:
             return path
-        wanted = {_file_key(name), _file_key(f"{name}.docx")}
-        try:
-            found = [
-                entry for entry in self.templates_dir.iterdir() if _file_key(entry.name) in wanted
-            ]
-        except OSError:
-            return path
-        return found[0] if len(found) == 1 and found[0].is_file() else path
+        return one_file_named(self.templates_dir, [name, f"{name}.docx"]) or path
 
     def find_template(self, given: str) -> Path:
         """Return the template a person means by ``given``: a path, or a name in the templates.
@@ -201,6 +194,19 @@ class Workspace(NamedTuple):
             message = NO_SUCH_TEMPLATE(name=given, known=known or NONE_THERE())
             raise NotFoundError(message, path=self.templates_dir)
         return path
+
+
+def one_file_named(folder: Path, names: list[str]) -> Path | None:
+    """Return the one file in ``folder`` named one of ``names`` as Windows compares names.
+
+    Windows takes 证书.DOCX for 证书.docx. None when no file, or more than one, is so named.
+    """
+    wanted = {_file_key(name) for name in names}
+    try:
+        found = [entry for entry in folder.iterdir() if _file_key(entry.name) in wanted]
+    except OSError:
+        return None
+    return found[0] if len(found) == 1 and found[0].is_file() else None
 
 
 def _file_key(name: str) -> str:

@@ -19,6 +19,7 @@ from reportgen.data.yaml_source import Path_, SourceFile, load_yaml
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
 from reportgen.text.dates import Date
+from reportgen.workspace import one_file_named
 
 if TYPE_CHECKING:
     from reportgen.data.specs import ReportFile
@@ -107,7 +108,6 @@ def read_outline(directory: Path) -> ReportOutline:
     return ReportOutline(path, source)
 
 
-#: The files report.yaml names beside it, by where: the suffixes each may have.
 #: The files report.yaml names beside it, by section and field (None: every field of the
 #: section), with the suffixes each may have.
 _FILES_BESIDE: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
@@ -137,12 +137,8 @@ def _file_beside(name: Any, suffixes: tuple[str, ...], directory: Path) -> str |
     """Return the one file in ``directory`` that is ``name`` with one of ``suffixes``."""
     if not isinstance(name, str) or not name or "." in name or "/" in name or "\\" in name:
         return None
-    wanted = {f"{name}{suffix}".casefold() for suffix in suffixes}
-    try:
-        found = [path.name for path in directory.iterdir() if path.name.casefold() in wanted]
-    except OSError:
-        return None
-    return found[0] if len(found) == 1 else None
+    found = one_file_named(directory, [f"{name}{suffix}" for suffix in suffixes])
+    return None if found is None else found.name
 
 
 def report_facts(spec: ReportFile, name: str) -> ReportFacts:
