@@ -18,6 +18,7 @@ import docx
 import openpyxl
 import pytest
 
+from helpers import missing_under_ci
 from reportgen.cli import main
 from reportgen.data.messages import FORMULA_NOT_COMPUTED
 from reportgen.data.sheet_extent import MAX_CELLS, check_extent
@@ -379,7 +380,13 @@ def convert_with_calc(soffice: str, csv_file: Path, suffix: str, out_dir: Path) 
         capture_output=True,
         timeout=120,
     )
-    return out_dir / f"{csv_file.stem}.{suffix}"
+    saved = out_dir / f"{csv_file.stem}.{suffix}"
+    if not saved.is_file():
+        # -- soffice exits 0 and writes nothing when Calc's filters are not installed --
+        missing_under_ci(
+            "LibreOffice Calc is not installed: apt-get install libreoffice-calc-nogui"
+        )
+    return saved
 
 
 # -- workbooks as untrusted input --
