@@ -422,13 +422,14 @@ def test_a_placeholder_in_chinese() -> None:
             "addressee: ~\n",
             "{{ addressee }}",
             "addressee: has no value (~ or nothing in the data), which would print as None: write "
-            "a value in the data, or print it only {% if … %} it has one",
+            "a value in the data, or print it only {% if … %} it has one (the value is on line 2 "
+            "of free/report.yaml)",
         ),
         (
             "urgent: true\n",
             "{{ urgent }}",
             "urgent: is true or false, which would print as True: test it with {% if … %}, or "
-            "write text in the data",
+            "write text in the data (the value is on line 2 of free/report.yaml)",
         ),
         (
             "leader: {name: 张三, post: 主席}\n",
@@ -512,3 +513,51 @@ def test_a_misspelt_field_of_a_record_suggests_the_field_meant(tmp_path: Path) -
         f"{template}: body, paragraph 2: the items of 'items' have no 'titel' (did you mean "
         "'title'?): {{ item.titel }}"
     ]
+
+
+def test_a_number_written_as_text_is_shown_at_its_data_line_with_the_number_to_write(
+    tmp_path: Path,
+) -> None:
+    one_report(
+        tmp_path,
+        'title: 经费\nbudget: "12,345.6"\nitems:\n  - {name: 甲, amount: 5}\n'
+        '  - {name: 乙, amount: "3,300"}\n',
+        [
+            '全年经费{{ budget | amount("万", 1) }}元',
+            "{%p for item in items %}",
+            "{{ item.name }}：{{ item.amount | cn_numeral }}",
+            "{%p endfor %}",
+        ],
+    )
+    data = tmp_path / "data" / "free" / "report.yaml"
+    assert check(tmp_path) == [
+        f"{data}:3:1: budget: amount prints a number, and '12,345.6' is none: write it without "
+        "the thousands separators: 12345.6 (printed by free.docx, body, paragraph 1: "
+        '{{ budget | amount("万", 1) }})',
+        f"{data}:6:15: items.1.amount: cn_numeral prints a number, and '3,300' is none: write "
+        "it without the thousands separators: 3300 (printed by free.docx, body, paragraph 3: "
+        "{{ item.amount | cn_numeral }})",
+    ]
+
+
+def test_a_text_a_filter_refuses_is_shown_at_the_template_with_its_data_line(
+    tmp_path: Path,
+) -> None:
+    # -- the template or the data may be wrong: the place in each is named --
+    one_report(tmp_path, "rate: 百分之三\n", ["增长{{ rate | percent(1) }}"])
+    template = tmp_path / "templates" / "free.docx"
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 1: rate: percent prints a number, and '百分之三' is none: "
+        "write a number in the data (the value is on line 2 of free/report.yaml): "
+        "{{ rate | percent(1) }}"
+    ]
+
+
+def test_a_worked_out_value_a_filter_refuses_is_not_placed_on_a_line_sharing_its_name(
+    tmp_path: Path,
+) -> None:
+    # -- `title` is written in report.yaml, but the template is given report.title, the title
+    # worked out for the report: no line of the data holds that value --
+    one_report(tmp_path, "words: 文字\n", ["{{ report.title | percent }}"])
+    (problem,) = check(tmp_path)
+    assert "report.yaml" not in problem

@@ -804,7 +804,8 @@ def test_a_loop_over_one_text_is_refused_before_it_prints_each_character(tmp_pat
     assert check(tmp_path) == [
         f"{template(tmp_path)}: body, paragraph 2: opening: is one text, not a list: a loop over "
         "it repeats its block for each character; write it in the data as a list (a line '- …' "
-        "each), or print it with {{ opening }}: {% for paragraph in opening %}"
+        "each), or print it with {{ opening }} (the value is on line 9 of report/report.yaml): "
+        "{% for paragraph in opening %}"
     ]
     with pytest.raises(ProblemsFound):
         render_reports(Workspace.at(tmp_path))

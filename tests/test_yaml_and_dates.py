@@ -220,7 +220,8 @@ def test_a_date_that_is_no_date_printed_as_a_date_says_how_to_write_one(tmp_path
     template = tmp_path / "templates" / "report.docx"
     assert [str(problem) for problem in check_reports(Workspace.at(tmp_path))] == [
         f"{template}: body, paragraph 1: date: cn_date prints a date, and '四月十九日' is none: "
-        "write it as 2024年1月15日 or 2024-01-15: {{ date | cn_date }}"
+        "write it as 2024年1月15日 or 2024-01-15 (the value is on line 8 of report/report.yaml): "
+        "{{ date | cn_date }}"
     ]
 
 

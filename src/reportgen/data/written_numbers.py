@@ -44,6 +44,14 @@ _DIGITS = {
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 _SCALES = {"万": 10_000, "亿": 100_000_000}
+#: The advice that holds for any number, not only for a figure's.
+_PLAIN_ADVICE = (
+    ADVICE_QUOTES,
+    ADVICE_HALF_WIDTH,
+    ADVICE_SEPARATORS,
+    ADVICE_DIGITS_OF,
+    ADVICE_DIGITS,
+)
 
 
 def read_number(text: str) -> int | float | None:
@@ -73,6 +81,17 @@ def number_advice(text: str) -> Message | None:
     if all(char in _DIGITS or char in _SMALL_UNITS or char in _LARGE_UNITS for char in plain):
         return _numeral_advice(plain)
     return _worded_advice(plain)
+
+
+def plain_number_advice(text: str) -> Message | None:
+    """Return what to write in place of ``text`` when it is a plain number written as text.
+
+    That is digits in quotes, full-width, with thousands separators or as Chinese numerals: the
+    advice for a clerk's own field. A percentage, a scale, a qualifier or a unit is advised in
+    the words of a figure's fields, which a clerk's own field does not have.
+    """
+    advice = number_advice(text)
+    return advice if advice is not None and advice.kind in _PLAIN_ADVICE else None
 
 
 def _worded_advice(plain: str) -> Message | None:

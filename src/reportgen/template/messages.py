@@ -448,6 +448,18 @@ PICTURE_BESIDE_PREFIX = MessageKind(
     zh="{tag} 所在的{unit}里还有图片或图形，会随标签一起被去掉（docxtpl 会去掉整个{unit}）："
     "请把标签移到单独的{unit}",
 )
+#: A value of the data a template cannot print, reported at its line in the data file.
+PRINTED_BY = MessageKind(
+    "template.printed-by",
+    en="{reason} (printed by {template}, {where}: {tag})",
+    zh="{reason}（由模板 {template} 的{where}印出：{tag}）",
+)
+#: The same, reported at the template's place, with the line of the data it was given.
+WRITTEN_AT = MessageKind(
+    "template.written-at",
+    en="{reason} (the value is on line {line} of {file})",
+    zh="{reason}（该值写在 {file} 第{line}行）",
+)
 LOOP_OVER_TEXT = MessageKind(
     "template.loop-over-text",
     en="is one text, not a list: a loop over it repeats its block for each character; write "

@@ -311,6 +311,11 @@ NEEDS_NUMBER = MessageKind(
     en="{filter} prints a number, and '{value}' is none: write a number in the data",
     zh="{filter} 只能印数字，而“{value}”不是数字：请在数据中填写数字",
 )
+NEEDS_NUMBER_ADVISED = MessageKind(
+    "text.needs-number-advised",
+    en="{filter} prints a number, and '{value}' is none: {advice}",
+    zh="{filter} 只能印数字，而“{value}”不是数字：{advice}",
+)
 ITEMS_NOT_TEXT = MessageKind(
     "text.items-not-text",
     en="{filter} joins text, and an item of the list {reason}",
