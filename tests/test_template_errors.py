@@ -887,3 +887,18 @@ def test_a_template_named_as_windows_shows_it_is_found(
     monkeypatch.chdir(tmp_path)
     assert main(["list"]) == 0
     assert "  report.docx  used by report" in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "count"),
+    [(("{{ report.", "title }}"), 1), (("{% if report.title %}", "有标题", "{% endif %}"), 2)],
+)
+def test_a_warning_about_a_text_box_is_given_once_though_word_writes_the_box_twice(
+    tmp_path: Path, paragraphs: tuple[str, ...], count: int
+) -> None:
+    make_workspace(tmp_path)
+    box = text_box(*paragraphs)
+    set_body_xml(template(tmp_path), f"<w:p><w:r><w:t>标题</w:t></w:r>{box}</w:p>")
+    warnings = check(tmp_path)
+    assert len(warnings) == count
+    assert all(warning.startswith("warning: ") and "text box 1" in warning for warning in warnings)

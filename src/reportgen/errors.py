@@ -131,6 +131,18 @@ def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     )
 
 
+def distinct_problems(*problems: Problem) -> list[Problem]:
+    """Return ``problems`` in their order, each worded the same way only once."""
+    seen: set[str] = set()
+    kept = []
+    for problem in problems:
+        text = problem.text("en")
+        if text not in seen:
+            seen.add(text)
+            kept.append(problem)
+    return kept
+
+
 class ReportgenError(Exception):
     """Base of every error reportgen raises on purpose.
 

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reportgen.data.report import ROW, ReportData, is_row
-from reportgen.errors import DataError, Problem, ProblemsFound, TemplateError, WorkspaceError
+from reportgen.errors import (
+    DataError,
+    Problem,
+    ProblemsFound,
+    TemplateError,
+    WorkspaceError,
+    distinct_problems,
+)
 from reportgen.memo import remembering
 from reportgen.ooxml.package import Package, read_template
 from reportgen.template.compiled import (
@@ -185,14 +192,15 @@ class Run:
         parts = compiled.package.parts
         # -- the parts that hold tags, where tags are looked for: a picture's bytes hold braces --
         tagged = {name: blob for name, blob in parts.items() if TEMPLATED_PART.fullmatch(name)}
-        warnings = [
+        # -- a text box is written twice (Word's copy for old Words): its warning once --
+        warnings = distinct_problems(
             *compatibility_warnings(path, parts),
             *bare_block_warnings(path, tagged),
             *broken_tag_warnings(path, tagged),
             *commented_tag_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
             *tracked_change_warnings(path, tagged),
-        ]
+        )
         if self.cache is not None and blob is not None:
             self.cache.templates.save_warnings(blob, path, warnings)
         return warnings
