@@ -390,7 +390,7 @@ def test_a_figure_still_to_fill_prints_the_placeholder_through_every_filter(tmp_
     )
     warnings = check(tmp_path)
     assert [warning.split(": ", 2)[-1] for warning in warnings] == [
-        "report.figures.rate.value: still says 【待填写】: write the text (the document prints "
+        "report.figures.rate.value: still says 【待填写】: fill it in (the document prints "
         "【待填写】 until then)",
         "report.figures.rate.previous: still says 【待填写】: write the text (the document "
         "prints 【待填写】 until then)",

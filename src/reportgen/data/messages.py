@@ -614,7 +614,7 @@ SHEET_ROWS = MessageKind(
 # -- a clerk's own fields --
 STILL_TO_FILL = MessageKind(
     "data.still-to-fill",
-    en="still says {placeholder}: write the text (the document prints {placeholder} until then)",
+    en="still says {placeholder}: fill it in (the document prints {placeholder} until then)",
     zh="仍是“{placeholder}”：请填写（填写之前，文档中印出的就是“{placeholder}”）",
 )
 NEAR_MISS = MessageKind(
