@@ -366,11 +366,11 @@ def test_a_placeholder_renders_at_once_and_check_lists_each_one(
     out, err = capsys.readouterr()
     assert out.startswith("1 report checked: no errors, 3 warnings above")
     assert err.splitlines() == [
-        f"warning: {report}:2:1: report.addressee: still says 【待填写】: write the text (the "
+        f"warning: {report}:2:1: report.addressee: still says 【待填写】: fill it in (the "
         "document prints 【待填写】 until then)",
-        f"warning: {report}:4:13: report.items.0.text: still says 【待填写】: write the text (the "
+        f"warning: {report}:4:13: report.items.0.text: still says 【待填写】: fill it in (the "
         "document prints 【待填写】 until then)",
-        f"warning: {report}:5:1: report.date: still says 【待填写】: write the text (the "
+        f"warning: {report}:5:1: report.date: still says 【待填写】: fill it in (the "
         "document prints 【待填写】 until then)",
     ]
     assert main(["render"]) == 0
@@ -392,7 +392,7 @@ def test_a_figure_still_to_fill_prints_the_placeholder_through_every_filter(tmp_
     assert [warning.split(": ", 2)[-1] for warning in warnings] == [
         "report.figures.rate.value: still says 【待填写】: fill it in (the document prints "
         "【待填写】 until then)",
-        "report.figures.rate.previous: still says 【待填写】: write the text (the document "
+        "report.figures.rate.previous: still says 【待填写】: fill it in (the document "
         "prints 【待填写】 until then)",
     ]
     assert rendered(tmp_path) == ["【待填写】【待填写】【待填写】"]
