@@ -11,9 +11,11 @@ warning, until it is filled.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from reportgen.data.messages import STILL_TO_FILL
+from reportgen.data.own_tables import names_a_table, read_own_table
 from reportgen.data.rules import FIGURE_FIELDS, text_without_control_characters
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import InvalidValue, Problem
@@ -67,6 +69,8 @@ class OwnData:
         self.render = render
         self.warnings: list[Problem] = []
         self.problems: list[Problem] = []
+        #: The tables fields name (``rows: 名单.xlsx``), read: a change to one loads again.
+        self.tables: list[Path] = []
 
     def values(self, fields: dict[str, Any]) -> dict[str, Any]:
         """Return ``fields`` (the file's top-level own fields) as the template sees them."""
@@ -79,10 +83,24 @@ class OwnData:
         if isinstance(value, list):
             return [self.value(item, (*steps, index)) for index, item in enumerate(value)]
         if isinstance(value, dict):
+            if names_a_table(value, self.source.path.parent):
+                return self.table(value, steps)
             return Record(
                 {str(key): self.value(item, (*steps, str(key))) for key, item in value.items()}
             )
         return value
+
+    def table(self, value: dict[str, Any], steps: tuple[str | int, ...]) -> list[Record]:
+        """Return the rows of the table ``value`` names, each a record of its columns."""
+        table = read_own_table(value, self.source.path.parent, self.dotted(steps))
+        if table.refused is not None:
+            at = (*steps, "rows")
+            self.problems.append(self.source.problem(table.refused, at, self.dotted(at)))
+        if table.path is not None:
+            self.tables.append(table.path)
+        self.problems += table.problems
+        self.warnings += table.warnings
+        return [Record(fields) for fields in table.rows]
 
     def text(self, text: str, steps: tuple[str | int, ...]) -> str:
         """Return ``text`` rendered as prose, or the placeholder, noting it as still to fill."""

@@ -372,6 +372,7 @@ class _Loader:
         values = data.values(own)
         self.warnings += data.warnings
         self.problems += data.problems
+        self.read_files += data.tables
         return values
 
     def _check_own_names(

@@ -235,6 +235,12 @@ TABLE_FILE_NAME_ONLY = MessageKind(
     en="give the file name only: the table sits beside report.yaml",
     zh="只写文件名：表格文件须与 report.yaml 放在同一文件夹",
 )
+OWN_TABLE_TOO_LONG = MessageKind(
+    "data.own-table-too-long",
+    en="a table printed in one document holds at most {limit} rows: for a document a row, "
+    "name the table under batch: rows",
+    zh="印在一份文档中的表格最多 {limit} 行：要每行生成一份文档，请把表格写在 batch: rows 中",
+)
 TABLE_FILE_TYPE = MessageKind(
     "data.table-file-type",
     en="'{name}' should be a table: a workbook (.xlsx, .xls, .et, .ods), a .csv or a .yaml file",
@@ -511,6 +517,20 @@ TOTAL_ROW = MessageKind(
     en="the row says {text}, a total of the rows above, not a row of its own: no document is "
     "made for it",
     zh="这一行写的是“{text}”，是上面各行的合计，不是一条记录：不为它生成文档",
+)
+OWN_TOTAL_ROW = MessageKind(
+    "table.own-total-row",
+    en="the row says {text}, a total of the rows above, not a row of its own: it is left out of "
+    "the list",
+    zh="这一行写的是“{text}”，是上面各行的合计，不是一条记录：不列入名单",
+)
+OWN_HIDDEN_ROWS = MessageKind(
+    "table.own-hidden-rows",
+    en="{count} {count:row|rows} hidden in Excel (filtered out or hidden) {count:is|are} printed "
+    "too: {count:row|rows} {rows}{more}; delete from the sheet the rows that should not be, or "
+    "clear the filter and unhide the rows to check them",
+    zh="有 {count} 行在 Excel 中是隐藏的（被筛选掉或被隐藏），也会印出：第{rows}行{more}；"
+    "不需要的行请从表中删除，要核对可先清除筛选、取消隐藏",
 )
 WORKBOOK_IS_TEXT = MessageKind(
     "sheet.is-text",
