@@ -18,6 +18,7 @@ import pytest
 from minimal_workspace import build_docx
 from reportgen.api import check_reports, render_reports
 from reportgen.cache import Cache
+from reportgen.cli import main
 from reportgen.data import own_tables
 from reportgen.errors import ProblemsFound
 from reportgen.workspace import Workspace
@@ -176,3 +177,24 @@ def test_an_edited_table_is_read_again_though_the_yaml_is_unchanged(tmp_path: Pa
     workbook(book, [WINNERS[0], ["长江钢铁集团炼钢厂", 5, dt.date(2024, 2, 1)]])
     [second] = render_reports(Workspace.at(tmp_path), cache=cache)
     assert table_texts(second)[1] == ["1", "长江钢铁集团炼钢厂", "5", "2024年2月1日"]
+
+
+def test_new_data_says_how_a_list_printed_as_a_table_may_name_a_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_docx(tmp_path / "templates" / "名单.docx", ["{{ 单位 }}2023年度先进集体名单"], TABLE)
+    (tmp_path / "data").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-data", "名单.docx", "honours"]) == 0
+    data = tmp_path / "data" / "honours" / "report.yaml"
+    text = data.read_text(encoding="utf-8")
+    hint = "#   名单:\n#     rows: 名单.xlsx"
+    assert hint in text
+
+    # -- done as the comment says: the list's lines replaced by the two, the workbook beside --
+    start, end = text.index("名单:"), text.index("# 这份列表")
+    kept = text[:start] + text[end:].replace(hint, "名单:\n  rows: 名单.xlsx")
+    data.write_text(kept.replace("单位: 【待填写】", "单位: 江州市总工会", 1), encoding="utf-8")
+    workbook(data.parent / "名单.xlsx", WINNERS[:2])
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert table_texts(written)[1] == ["1", "长江钢铁集团有限公司", "1200", "2024年1月18日"]

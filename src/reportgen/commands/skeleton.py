@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.commands.messages import DATA_FOLDER_TAKEN, TEMPLATE_FILE_TAKEN
 from reportgen.commands.starter import check_report_name, commented
+from reportgen.data.namespace import REPORT_FIELDS
 from reportgen.data.report import REPORT_FILE
 from reportgen.errors import AlreadyExistsError, OutputError
 from reportgen.files import write_folder_atomically
@@ -160,6 +161,10 @@ class _Writer:
                 marker = "- " if kind == RECORDS and index == 0 else ""
                 pad = "  " if kind == RECORDS and index else ""
                 lines += self.field(member, f"{inner}  {pad}", marker)
+            own = shape.name not in REPORT_FIELDS  # -- figures: {rows: …} would be reportgen's
+            if kind == RECORDS and not lead and own and self.in_table(shape):
+                # -- a 名单 printed as a table is often kept in Excel already: say how to name it --
+                lines += _kept_in_a_sheet(shape.name)
             return lines
         return [(f"{lead}{shape.name}: {PENDING}", self.note(shape))]
 
@@ -195,6 +200,15 @@ class _Writer:
         shown = "、".join(places[:3]) + ("等处" if len(places) > 3 else "")
         return f"印在{shown}"
 
+    def in_table(self, shape: Shape) -> bool:
+        """Return whether the items of ``shape``, a list, are printed in a table's cells."""
+        for member in (shape.items or shape).fields.values():
+            for part, line, written in member.places:
+                where, tag = self.template.locate(part, line, written)
+                if tag and getattr(where, "table", None) is not None:
+                    return True
+        return False
+
     def places(self, shape: Shape, *, deep: bool = False) -> Iterator[str]:
         """Yield where ``shape`` is printed; with ``deep``, where anything inside it is too."""
         for part, line, written in shape.places:
@@ -212,6 +226,15 @@ class _Writer:
             inner = []
         for member in inner:
             yield from self.places(member, deep=deep)
+
+
+def _kept_in_a_sheet(name: str) -> list[tuple[str, str]]:
+    """Return the comment lines saying how list ``name`` may name a workbook instead."""
+    return [
+        ("# 这份列表已在 Excel 中时，可把上面几行换成下面两行（去掉 #）：", ""),
+        (f"#   {name}:", ""),
+        (f"#     rows: {name}.xlsx    # 与 report.yaml 放在一起，第一行是列名", ""),
+    ]
 
 
 #: The table a template printing ``row.…`` is rendered from, one document a row.
