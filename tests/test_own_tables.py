@@ -19,7 +19,7 @@ from minimal_workspace import build_docx
 from reportgen.api import check_reports, render_reports
 from reportgen.cache import Cache
 from reportgen.cli import main
-from reportgen.data import own_tables
+from reportgen.data import own_tables, table
 from reportgen.errors import ProblemsFound
 from reportgen.workspace import Workspace
 
@@ -153,8 +153,8 @@ def test_a_table_too_long_for_one_document_is_refused(
     workbook(folder / "获奖名单.xlsx", WINNERS[:3])
     (problem,) = check(tmp_path)
     assert problem == (
-        f"{folder / '获奖名单.xlsx'}:先进集体!A3: a table printed in one document holds at most 1 "
-        "rows: for a document a row, name the table under batch: rows"
+        f"{folder / '获奖名单.xlsx'}:先进集体!A3: the tables printed in one document hold at most "
+        "1 rows in all: for a document a row, name the table under batch: rows"
     )
 
 
@@ -198,3 +198,28 @@ def test_new_data_says_how_a_list_printed_as_a_table_may_name_a_workbook(
     workbook(data.parent / "名单.xlsx", WINNERS[:2])
     [written] = render_reports(Workspace.at(tmp_path))
     assert table_texts(written)[1] == ["1", "长江钢铁集团有限公司", "1200", "2024年1月18日"]
+
+
+def test_a_table_named_by_many_fields_is_read_once_within_one_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(own_tables, "MAX_ROWS", 3)
+    fields = "".join(f"名单{n}:\n  rows: 获奖名单.xlsx\n" for n in range(500))
+    folder = workspace(tmp_path, fields + "名单:\n  rows: 其他.xlsx\n")
+    workbook(folder / "获奖名单.xlsx", WINNERS[:3])
+    workbook(folder / "其他.xlsx", WINNERS[:3])
+    opened: list[str] = []
+    open_table = table.open_table
+
+    def counted(path: Path, sheet: str | None = None) -> table.Table:
+        opened.append(path.name)
+        return open_table(path, sheet)
+
+    monkeypatch.setattr(table, "open_table", counted)
+    problems = check(tmp_path)
+    assert opened == ["获奖名单.xlsx", "其他.xlsx"]
+    # -- 2 rows of the first, then 1 left for the second, which has 2 --
+    assert problems == [
+        f"{folder / '其他.xlsx'}:先进集体!A3: the tables printed in one document hold at most 3 "
+        "rows in all: for a document a row, name the table under batch: rows"
+    ]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.data.messages import STILL_TO_FILL
-from reportgen.data.own_tables import names_a_table, read_own_table
+from reportgen.data.own_tables import TableReader, names_a_table
 from reportgen.data.rules import FIGURE_FIELDS, text_without_control_characters
 from reportgen.data.yaml_source import SourceFile
 from reportgen.errors import InvalidValue, Problem
@@ -63,10 +63,13 @@ class Record(Fields):
 class OwnData:
     """Turns a file's own fields into template values, noting every placeholder still there."""
 
-    def __init__(self, source: SourceFile, prefix: str, render: Render) -> None:
+    def __init__(
+        self, source: SourceFile, prefix: str, render: Render, tables: TableReader | None = None
+    ) -> None:
         self.source = source
         self.prefix = prefix
         self.render = render
+        self.reader = tables if tables is not None else TableReader()
         self.warnings: list[Problem] = []
         self.problems: list[Problem] = []
         #: The tables fields name (``rows: 名单.xlsx``), read: a change to one loads again.
@@ -92,7 +95,7 @@ class OwnData:
 
     def table(self, value: dict[str, Any], steps: tuple[str | int, ...]) -> list[Record]:
         """Return the rows of the table ``value`` names, each a record of its columns."""
-        table = read_own_table(value, self.source.path.parent, self.dotted(steps))
+        table = self.reader.read(value, self.source.path.parent, self.dotted(steps))
         if table.refused is not None:
             at = (*steps, "rows")
             self.problems.append(self.source.problem(table.refused, at, self.dotted(at)))

@@ -45,6 +45,7 @@ from reportgen.data.messages import (
 from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
 from reportgen.data.official import Official, Signature, build_official
 from reportgen.data.outline import name_files_as_windows_shows, report_facts
+from reportgen.data.own_tables import TableReader
 from reportgen.data.proofread import Passage, ReportWords, proofread
 from reportgen.data.prose import render_prose
 from reportgen.data.report import REPORT_FILE, REPORT_PLACEHOLDERS, PartView, ReportData
@@ -88,6 +89,8 @@ class _Loader:
         self.figures = FigureBuilder(self.problems, self.pending_figures)
         #: Files read besides the YAML (pictures, workbooks): a change to one loads again.
         self.read_files: list[Path] = []
+        #: Reads the tables the clerk's own fields name, each once, within one bound.
+        self.tables = TableReader()
         #: What is not wrong but still to do: placeholders to fill, fields read as the clerk's.
         self.warnings: list[Problem] = []
         #: Whether report.yaml says ``date: 【待填写】``.
@@ -368,7 +371,7 @@ class _Loader:
         def render(text: str, steps: tuple[str | int, ...], dotted: str) -> str:
             return self._render(text, source, steps, scope, dotted)
 
-        data = OwnData(source, prefix, render)
+        data = OwnData(source, prefix, render, self.tables)
         values = data.values(own)
         self.warnings += data.warnings
         self.problems += data.problems

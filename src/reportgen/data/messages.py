@@ -237,9 +237,9 @@ TABLE_FILE_NAME_ONLY = MessageKind(
 )
 OWN_TABLE_TOO_LONG = MessageKind(
     "data.own-table-too-long",
-    en="a table printed in one document holds at most {limit} rows: for a document a row, "
-    "name the table under batch: rows",
-    zh="印在一份文档中的表格最多 {limit} 行：要每行生成一份文档，请把表格写在 batch: rows 中",
+    en="the tables printed in one document hold at most {limit} rows in all: for a document a "
+    "row, name the table under batch: rows",
+    zh="印在一份文档中的表格合计最多 {limit} 行：要每行生成一份文档，请把表格写在 batch: rows 中",
 )
 TABLE_FILE_TYPE = MessageKind(
     "data.table-file-type",

@@ -70,46 +70,66 @@ def _named_as_windows_shows(name: str, directory: Path) -> Path | None:
     return one_file_named(directory, [name, *(name + suffix for suffix in TABLE_SUFFIXES)])
 
 
-def read_own_table(value: dict[str, Any], directory: Path, dotted: str) -> OwnTable:
-    """Return the rows of the table ``value`` names, a file in ``directory``, as fields.
+class TableReader:
+    """Reads the tables a report's fields name: each once, at most :data:`MAX_ROWS` in all.
 
-    A problem of a cell names its field as the template reaches it: ``dotted``, the field
-    naming the table, then the column.
+    A table named by several fields is read once (its problems said once); the bound is on the
+    rows of every table together, so that no number of fields makes one document unbounded.
     """
-    from reportgen.data.table import open_table
 
-    name = str(value["rows"]).strip()
-    if "/" in name or "\\" in name:
-        return OwnTable([], None, [], [], refused=TABLE_FILE_NAME_ONLY())
-    path = _named_as_windows_shows(name, directory)
-    if path is None:
-        return OwnTable([], None, [], [], refused=FILE_NOT_FOUND())
-    outside = outside_problem(path, directory)
-    if outside is not None:
-        return OwnTable([], path, [outside], [])
-    try:
-        table = open_table(path, value.get("sheet"))
-        rows: list[dict[str, Any]] = []
-        problems: list[Problem] = []
-        warnings: list[Problem] = []
-        for row in table.rows():
-            if len(rows) == MAX_ROWS:
-                problems.append(row.problem(path, OWN_TABLE_TOO_LONG(limit=f"{MAX_ROWS:,}")))
-                break
-            problems += [_field_named(problem, dotted) for problem in row.problems]
-            for column in row.fields:
-                message = table.cell_problem(row, column)
-                if message is not None and message.kind in (DIGITS_LOST, FORMULA_NOT_COMPUTED):
-                    # -- said, not refused: the column may be one the template does not print --
-                    found = row.problem(path, message, column, field=f"{dotted}.{column}")
-                    warnings.append(found._replace(severity="warning"))
-            # -- a cell refused is empty here: the report stops at its problem, not at a
-            # column the template prints that this row would seem to lack --
-            rows.append(dict.fromkeys(table.columns or (), "") | row.fields)
-    except DataError as err:
-        return OwnTable([], path, list(err.problems), [])
-    notes = [note._replace(message=_in_a_list(note.message)) for note in table.notes]
-    return OwnTable(rows, path, problems, [*notes, *warnings])
+    def __init__(self) -> None:
+        self._read: dict[tuple[Path, str | None], list[dict[str, Any]]] = {}
+        self.rows_left = MAX_ROWS
+
+    def read(self, value: dict[str, Any], directory: Path, dotted: str) -> OwnTable:
+        """Return the rows of the table ``value`` names, a file in ``directory``, as fields.
+
+        A problem of a cell names its field as the template reaches it: ``dotted``, the field
+        naming the table, then the column.
+        """
+        name = str(value["rows"]).strip()
+        if "/" in name or "\\" in name:
+            return OwnTable([], None, [], [], refused=TABLE_FILE_NAME_ONLY())
+        path = _named_as_windows_shows(name, directory)
+        if path is None:
+            return OwnTable([], None, [], [], refused=FILE_NOT_FOUND())
+        outside = outside_problem(path, directory)
+        if outside is not None:
+            return OwnTable([], path, [outside], [])
+        key = (path, value.get("sheet"))
+        if key in self._read:
+            return OwnTable(self._read[key], path, [], [])
+        table = self._rows(path, value.get("sheet"), dotted)
+        self._read[key] = table.rows
+        self.rows_left -= len(table.rows)
+        return table
+
+    def _rows(self, path: Path, sheet: str | None, dotted: str) -> OwnTable:
+        from reportgen.data.table import open_table
+
+        try:
+            table = open_table(path, sheet)
+            rows: list[dict[str, Any]] = []
+            problems: list[Problem] = []
+            warnings: list[Problem] = []
+            for row in table.rows():
+                if len(rows) >= self.rows_left:
+                    problems.append(row.problem(path, OWN_TABLE_TOO_LONG(limit=f"{MAX_ROWS:,}")))
+                    break
+                problems += [_field_named(problem, dotted) for problem in row.problems]
+                for column in row.fields:
+                    message = table.cell_problem(row, column)
+                    if message is not None and message.kind in (DIGITS_LOST, FORMULA_NOT_COMPUTED):
+                        # -- said, not refused: the column may be one the template does not print
+                        found = row.problem(path, message, column, field=f"{dotted}.{column}")
+                        warnings.append(found._replace(severity="warning"))
+                # -- a cell refused is empty here: the report stops at its problem, not at a
+                # column the template prints that this row would seem to lack --
+                rows.append(dict.fromkeys(table.columns or (), "") | row.fields)
+        except DataError as err:
+            return OwnTable([], path, list(err.problems), [])
+        notes = [note._replace(message=_in_a_list(note.message)) for note in table.notes]
+        return OwnTable(rows, path, problems, [*notes, *warnings])
 
 
 def _field_named(problem: Problem, dotted: str) -> Problem:
