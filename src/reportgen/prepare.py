@@ -234,13 +234,12 @@ def check_template(
 
     With ``rows`` (a batch), the row's names are left to each row's render.
     """
-    from reportgen.data.written_at import value_finder
     from reportgen.template.checks import check_variables
     from reportgen.template.printed import check_printed
 
     names = [name for name in variables if not (rows and is_row(name))]
     skip = {ROW} if rows else set()
-    printed = check_printed(compiled, data.context, skip, value_finder(data.files))
+    printed = check_printed(compiled, data.context, skip, data.files)
     return check_variables(path, names, data.context) + printed
 
 

@@ -11,7 +11,7 @@ document is rendered (see :mod:`reportgen.text.printing` and :mod:`reportgen.tem
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,22 +32,20 @@ _MAX_ITEMS = 10_000
 
 #: Steps from the context to one value: names, and the index of an item in a list.
 Steps = tuple[str | int, ...]
-#: Finds where in the data files a value (its steps, the value) was written: file, line, column.
-Locator = Callable[[Steps, Any], "tuple[Path, int | None, int | None] | None"]
 
 
 def check_printed(
     template: CompiledTemplate,
     context: Mapping[str, Any],
     skip: Collection[str] = (),
-    locate: Locator | None = None,
+    files: Sequence[Path] = (),
 ) -> list[Problem]:
     """Return a problem for each name ``template`` prints that would not print as text.
 
     Names whose first step is in ``skip`` (a batch's ``row``) are left to the render. A value
-    ``locate`` finds in a data file is reported at its line there, where it is to be mended,
-    with the template's place in the message; any other at the template's place.
+    found in one of the data ``files`` (report.yaml first) is reported at its line there too.
     """
+    locate: Callable[[Steps, Any], tuple[Path, int | None, int | None] | None] | None = None
     problems: list[Problem] = []
     reported: set[tuple[str, str]] = set()
     for use in template.uses():
@@ -60,7 +58,11 @@ def check_printed(
         reported.add((use.path, use.how))
         filter_name = use.how.removeprefix(FILTER) if use.how.startswith(FILTER) else ""
         where, tag = template.locate(use.part, use.line, use.written, also=filter_name)
-        written = locate(steps, value) if locate is not None else None
+        if locate is None:  # -- the files are parsed again only once a value fails --
+            from reportgen.data.written_at import value_finder
+
+            locate = value_finder(files)
+        written = locate(steps, value)
         if written is None or written[1] is None:
             problems.append(
                 Problem(reason, file=template.path, where=where, field=use.path, tag=tag or None)
