@@ -22,7 +22,7 @@ from starlette.testclient import TestClient
 
 from helpers import changed_lines
 from reportgen.cli import main
-from reportgen.i18n import MessageKind, set_language
+from reportgen.i18n import MessageKind, current_language, set_language
 from reportgen.serve.app import create_app
 from reportgen.serve.form import field_name, slot_id
 from reportgen.serve.security import is_loopback
@@ -691,3 +691,20 @@ def test_a_data_file_linked_from_outside_the_workspace_is_neither_shown_nor_writ
     response = save(client, {field_name("extra.yaml", ("password",)): "x"}, versions(client))
     assert "nothing has changed" in response.text
     assert outside.read_text(encoding="utf-8") == "password: hunter2\n"
+
+
+def test_the_pages_problems_speak_the_pages_language_whatever_the_system_speaks(
+    workspace_dir: Path,
+) -> None:
+    set_language("en")  # -- a server whose system speaks English --
+    try:
+        app = create_app(Workspace.at(workspace_dir), language="zh", warm_office=False)
+        with TestClient(app, base_url=BASE, follow_redirects=False) as client:
+            date = field_name("report.yaml", ("date",))
+            response = client.post(
+                f"/reports/{PROPOSALS}/check", data={date: "", "csrf_token": csrf(client)}
+            )
+        assert "没有成文日期" in html.unescape(response.text)
+        assert current_language() == "en"  # -- as before, once the server stops --
+    finally:
+        set_language(None)

@@ -32,7 +32,7 @@ import os
 import string
 import sys
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
 from typing import Any, Literal, Protocol, runtime_checkable
@@ -98,6 +98,18 @@ def set_language(language: Language | None) -> None:
     """Print every message from now on in ``language`` (None: the system's again)."""
     global _language
     _language = language
+
+
+@contextlib.contextmanager
+def speaking(language: Language) -> Iterator[None]:
+    """Print every message in ``language`` while the block runs, then as before."""
+    global _language
+    before = _language
+    _language = language
+    try:
+        yield
+    finally:
+        _language = before
 
 
 def current_language() -> Language:

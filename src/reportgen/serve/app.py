@@ -18,7 +18,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from reportgen.cache import Cache
-from reportgen.i18n import Language
+from reportgen.i18n import Language, speaking
 from reportgen.serve import report_page, reports_page
 from reportgen.serve.body_limit import BodyLimit
 from reportgen.serve.messages import UPLOAD_TOO_LARGE
@@ -56,7 +56,10 @@ def create_app(
             # -- LibreOffice starts while the first page loads, so the first preview is quick --
             threading.Thread(target=_start_quietly, args=(site.office,), daemon=True).start()
         try:
-            yield
+            # -- the pages speak one language, and so do the problems shown in them: on a
+            # server whose system speaks English, a clerk's page said them in English --
+            with speaking(language):
+                yield
         finally:
             site.office.close()
             shutil.rmtree(scratch, ignore_errors=True)
