@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from reportgen.api import render_reports
+from reportgen.api import check_reports, render_reports
 from reportgen.cli import main
-from reportgen.cli.progress import BarProgress, PlainProgress, progress_for
+from reportgen.cli.progress import CHECK_WORDS, BarProgress, PlainProgress, progress_for
 from reportgen.workspace import Workspace
 
 OUTPUT_NAME = "2023年市工会5年工作汇报材料.docx"
@@ -116,3 +116,44 @@ def test_the_rows_a_second_read_in_chinese() -> None:
 
     assert ROWS_A_SECOND(rate="1,200", left="0:13:05").text("zh") == "每秒 1,200 行，还需 0:13:05"
     assert ROWS_OF(name="ankang").text("zh") == "ankang 逐行生成"
+
+
+def test_check_on_a_terminal_draws_a_bar_on_stderr_and_prints_no_file(
+    two_reports: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -- a province's thousand reports, laid out with --pdf, took minutes without a word --
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert main(["check", "five-year-report", "second"]) == 0
+    drawn = terminal.getvalue()
+    assert "checking" in drawn and "done" in drawn and "2/2" in drawn
+    assert ".docx" not in drawn
+    assert capsys.readouterr().out == "2 reports checked: no problems\n"
+
+
+def test_a_checks_bar_counts_the_pages_laid_out_without_printing_their_files() -> None:
+    console = Console(file=io.StringIO(), force_terminal=True, width=100, record=True)
+    with BarProgress(1, pdf=True, console=console, show=None, words=CHECK_WORDS) as progress:
+        assert progress.bar.tasks[0].description == "checking"
+        progress.rendered("five-year-report")
+        assert progress.bar.tasks[0].description == "laying the pages out with LibreOffice"
+        progress.written(Path("scratch/a.docx"))
+        progress.written(Path("scratch/a.pdf"))
+        assert progress.bar.tasks[0].description == "laying the pages out: 1 done"
+    assert "scratch" not in console.export_text()
+
+
+def test_check_reports_tells_each_report_and_each_page_laid_out(two_reports: Path) -> None:
+    checked: list[str] = []
+    laid_out: list[str] = []
+    problems = check_reports(
+        Workspace.find(),
+        ["five-year-report", "second"],
+        pdf=True,
+        on_checked=checked.append,
+        on_laid_out=lambda path: laid_out.append(path.suffix),
+    )
+    assert [problem for problem in problems if problem.severity == "error"] == []
+    assert sorted(checked) == ["five-year-report", "second"]
+    assert laid_out.count(".pdf") == 2

@@ -29,26 +29,38 @@ def check_reports(
     *,
     cache: Cache | None = None,
     pdf: bool = False,
+    on_checked: Callable[[str], None] | None = None,
+    on_progress: Callable[[str], ProgressCallback] | None = None,
+    on_laid_out: Callable[[Path], None] | None = None,
 ) -> list[Problem]:
     """Return every problem in the data and templates of the named (default: all) reports.
 
     Warnings (``severity="warning"``) come last: they are shown, and do not stop a render.
     With ``pdf``, reports that check clean (batches aside) are also rendered and converted in
     a scratch folder, and their pages proofread (see :mod:`reportgen.pdf_proof`).
+    ``on_checked`` is told the name of each report as it is done with, ``on_progress(name)``
+    gives the callback told a batch's rows checked so far, and ``on_laid_out`` each scratch
+    file written while laying the pages out (the PDFs among them).
     """
     run = Run(workspace, cache)
     names, batches = _split_batches(run, names)
-    _, problems = _render_all(run, names)
+    _, problems = _render_all(run, names, on_rendered=on_checked)
     for name in batches:
-        problems += _render_batch(run, name, write=False)[1]
+        rows = on_progress(name) if on_progress is not None else None
+        problems += _render_batch(run, name, write=False, on_progress=rows)[1]
+        if on_checked is not None:
+            on_checked(name)
     problems += run.all_warnings()
     if pdf and names and not any(problem.severity == "error" for problem in problems):
-        problems += _page_warnings(workspace, names, cache)
+        problems += _page_warnings(workspace, names, cache, on_laid_out)
     return problems
 
 
 def _page_warnings(
-    workspace: Workspace, names: Sequence[str], cache: Cache | None
+    workspace: Workspace,
+    names: Sequence[str],
+    cache: Cache | None,
+    on_written: Callable[[Path], None] | None = None,
 ) -> list[Problem]:
     """Render and convert the reports in a scratch folder; return what their pages show."""
     import tempfile
@@ -58,7 +70,13 @@ def _page_warnings(
     found: list[Problem] = []
     with tempfile.TemporaryDirectory(prefix="reportgen-check-") as folder:
         render_reports(
-            workspace, names, Path(folder), pdf=True, on_warning=found.append, cache=cache
+            workspace,
+            names,
+            Path(folder),
+            pdf=True,
+            on_warning=found.append,
+            cache=cache,
+            on_written=on_written,
         )
     # -- the other warnings check found already; a page is named by its document's name --
     return [

@@ -371,18 +371,29 @@ def _schema(arguments: argparse.Namespace) -> int:
 
 def _check(arguments: argparse.Namespace) -> int:
     from reportgen.api import check_reports, errors_among
+    from reportgen.cli.progress import CHECK_WORDS, progress_for
     from reportgen.workspace import Workspace
 
     workspace = Workspace.find()
     arguments.reports = [workspace.report_name(name) for name in arguments.reports]
-    problems = check_reports(
-        workspace, arguments.reports, cache=_cache_from_environment(), pdf=arguments.pdf
-    )
+    count = len(arguments.reports or workspace.report_names())
+    # -- on stderr, beside the problems: stdout keeps only the summary a script reads --
+    with progress_for(
+        sys.stderr, count, pdf=arguments.pdf, show=None, words=CHECK_WORDS
+    ) as progress:
+        problems = check_reports(
+            workspace,
+            arguments.reports,
+            cache=_cache_from_environment(),
+            pdf=arguments.pdf,
+            on_checked=progress.rendered,
+            on_progress=progress.rows,
+            on_laid_out=progress.written,
+        )
     if errors_among(problems):
         raise ProblemsFound(problems)
     for warning in problems:
         _warn(warning)
-    count = len(arguments.reports or workspace.report_names())
     if problems:
         print(CHECKED_WARNINGS(count=count, warnings=len(problems)))
     else:

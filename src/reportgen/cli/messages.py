@@ -433,6 +433,18 @@ CONVERTED = MessageKind(
     en="converting to PDF: {count} written",
     zh="正在转换为 PDF：已写出 {count} 份",
 )
+CHECKING = MessageKind("cli.progress.checking", en="checking", zh="正在检查")
+CHECKED_ONE = MessageKind("cli.progress.checked", en="checked {name}", zh="已检查 {name}")
+LAYING_OUT = MessageKind(
+    "cli.progress.laying-out",
+    en="laying the pages out with LibreOffice",
+    zh="正在用 LibreOffice 排版核对页面",
+)
+LAID_OUT = MessageKind(
+    "cli.progress.laid-out",
+    en="laying the pages out: {count} done",
+    zh="正在排版核对页面：已完成 {count} 份",
+)
 DONE = MessageKind("cli.progress.done", en="done", zh="完成")
 
 #: argparse's own words (usage, errors), which it looks up through gettext, in Chinese.

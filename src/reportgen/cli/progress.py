@@ -13,17 +13,22 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TextIO
 
 from reportgen.cli.messages import (
+    CHECKED_ONE,
+    CHECKING,
     CONVERTED,
     CONVERTING,
     DONE,
+    LAID_OUT,
+    LAYING_OUT,
     RENDERED,
     RENDERING,
     ROWS_A_SECOND,
     ROWS_OF,
 )
+from reportgen.i18n import MessageKind
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -55,9 +60,9 @@ class RenderProgress(Protocol):
 
 
 class PlainProgress:
-    """Print each file written on a line of its own, and nothing else."""
+    """Print each file written on a line of its own (with ``show`` None, not even that)."""
 
-    def __init__(self, stream: TextIO, show: Callable[[Path], str] = str) -> None:
+    def __init__(self, stream: TextIO, show: Callable[[Path], str] | None = str) -> None:
         self.stream = stream
         self.show = show
 
@@ -66,7 +71,8 @@ class PlainProgress:
 
     def written(self, path: Path) -> None:
         """Print the file's path."""
-        print(self.show(path), file=self.stream, flush=True)
+        if self.show is not None:
+            print(self.show(path), file=self.stream, flush=True)
 
     def rows(self, name: str) -> Callable[[int, int | None], None]:
         """Say nothing of rows: the files written are the lines a pipe reads."""
@@ -79,11 +85,25 @@ class PlainProgress:
         return None
 
 
+class Words(NamedTuple):
+    """What a bar says: at the start, of each report done, and of the LibreOffice step."""
+
+    start: MessageKind
+    each: MessageKind
+    converting: MessageKind
+    converted: MessageKind
+
+
+RENDER_WORDS = Words(RENDERING, RENDERED, CONVERTING, CONVERTED)
+CHECK_WORDS = Words(CHECKING, CHECKED_ONE, LAYING_OUT, LAID_OUT)
+
+
 class BarProgress:
     """Draw a bar over the reports to render, with each file written printed above it.
 
     With ``pdf``, the bar has one more step, the LibreOffice run, which starts when
-    the last report is rendered and counts the PDFs as they are written.
+    the last report is rendered and counts the PDFs as they are written. With ``show``
+    None, the files are counted and not printed (a check's scratch files).
     """
 
     def __init__(
@@ -92,7 +112,8 @@ class BarProgress:
         *,
         pdf: bool = False,
         console: Console | None = None,
-        show: Callable[[Path], str] = str,
+        show: Callable[[Path], str] | None = str,
+        words: Words = RENDER_WORDS,
     ) -> None:
         from rich.progress import (
             BarColumn,
@@ -104,6 +125,7 @@ class BarProgress:
         )
 
         self.show = show
+        self.words = words
         self.pdf = pdf
         self._reports = total
         self._rendered = 0
@@ -117,22 +139,24 @@ class BarProgress:
             TextColumn("{task.fields[rate]}", style="progress.data.speed"),
             console=console,
         )
-        self.task = self.bar.add_task(str(RENDERING()), total=total + (1 if pdf else 0), rate="")
+        self.task = self.bar.add_task(str(words.start()), total=total + (1 if pdf else 0), rate="")
 
     def rendered(self, name: str) -> None:
         """Advance the bar by one report; name the PDF step when the last one is done."""
         self._rendered += 1
-        description = str(RENDERED(name=name))
+        description = str(self.words.each(name=name))
         if self.pdf and self._rendered == self._reports:
-            description = str(CONVERTING())
+            description = str(self.words.converting())
         self.bar.update(self.task, advance=1, description=description)
 
     def written(self, path: Path) -> None:
         """Print the file's path above the bar; count a PDF in the LibreOffice step."""
-        self.bar.console.print(self.show(path), markup=False, highlight=False, soft_wrap=True)
+        if self.show is not None:
+            self.bar.console.print(self.show(path), markup=False, highlight=False, soft_wrap=True)
         if path.suffix == ".pdf":
             self._converted += 1
-            self.bar.update(self.task, description=str(CONVERTED(count=self._converted)))
+            described = self.words.converted(count=self._converted)
+            self.bar.update(self.task, description=str(described))
 
     def rows(self, name: str) -> Callable[[int, int | None], None]:
         """Add a bar for the rows of batch ``name``; return what moves it."""
@@ -170,13 +194,22 @@ def _duration(seconds: float) -> str:
 
 
 def progress_for(
-    stream: TextIO, total: int, *, pdf: bool = False, show: Callable[[Path], str] = str
+    stream: TextIO,
+    total: int,
+    *,
+    pdf: bool = False,
+    show: Callable[[Path], str] | None = str,
+    words: Words = RENDER_WORDS,
 ) -> RenderProgress:
-    """Return a bar when ``stream`` is a terminal, else plain lines, for ``total`` reports."""
+    """Return a bar when ``stream`` is a terminal, else plain lines, for ``total`` reports.
+
+    With ``show`` None no file is printed, on a terminal or not: a check writes none to keep.
+    """
     if _is_terminal(stream):
         from rich.console import Console
 
-        return BarProgress(total, pdf=pdf, console=Console(file=stream), show=show)
+        console = Console(file=stream)
+        return BarProgress(total, pdf=pdf, console=console, show=show, words=words)
     return PlainProgress(stream, show)
 
 
