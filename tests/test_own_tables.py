@@ -223,3 +223,14 @@ def test_a_table_named_by_many_fields_is_read_once_within_one_bound(
         f"{folder / '其他.xlsx'}:先进集体!A3: the tables printed in one document hold at most 3 "
         "rows in all: for a document a row, name the table under batch: rows"
     ]
+
+
+def test_a_table_named_as_a_text_says_to_name_its_rows(tmp_path: Path) -> None:
+    folder = workspace(tmp_path, "名单: 获奖名单.xlsx\n")
+    workbook(folder / "获奖名单.xlsx", WINNERS[:2])
+    (problem,) = check(tmp_path)
+    assert (
+        "名单: is the name of a file, not a list: for the rows of the table 获奖名单.xlsx, write "
+        "名单: and, on the next line, indented, rows: 获奖名单.xlsx (the value is on line 3 of "
+        "honours/report.yaml)"
+    ) in problem

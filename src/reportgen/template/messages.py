@@ -460,6 +460,13 @@ WRITTEN_AT = MessageKind(
     en="{reason} (the value is on line {line} of {file})",
     zh="{reason}（该值写在 {file} 第{line}行）",
 )
+LOOP_OVER_FILE_NAME = MessageKind(
+    "template.loop-over-file-name",
+    en="is the name of a file, not a list: for the rows of the table {file}, write {name}: and, "
+    "on the next line, indented, rows: {file}",
+    zh="是一个文件名，不是列表：要印出表格 {file} 的各行，请写 {name}:，"
+    "再在下一行缩进写 rows: {file}",
+)
 LOOP_OVER_TEXT = MessageKind(
     "template.loop-over-text",
     en="is one text, not a list: a loop over it repeats its block for each character; write "

@@ -17,10 +17,11 @@ from typing import Any
 
 from jinja2 import Environment, Undefined
 
+from reportgen.data.rules import TABLE_SUFFIXES
 from reportgen.errors import InvalidValue, Problem
 from reportgen.i18n import Message
 from reportgen.template.compiled import CompiledTemplate
-from reportgen.template.messages import LOOP_OVER_TEXT, PRINTED_BY, WRITTEN_AT
+from reportgen.template.messages import LOOP_OVER_FILE_NAME, LOOP_OVER_TEXT, PRINTED_BY, WRITTEN_AT
 from reportgen.template.usage import FILTER, ITERATED, PRINTED, Use
 from reportgen.text.filters import FILTERS
 from reportgen.text.messages import NEEDS_NUMBER, NEEDS_NUMBER_ADVISED
@@ -103,6 +104,9 @@ def _failure(use: Use, values: list[tuple[Any, Steps]]) -> tuple[Message, Any, S
 def _reason(use: Use, check: Callable[[Any], Any] | None, value: Any) -> Message | None:
     """Return why ``value`` fails ``use`` (``check`` is the filter it is given to), or None."""
     if use.how == ITERATED and isinstance(value, str) and PENDING not in value:
+        if value.strip().lower().endswith(TABLE_SUFFIXES):
+            # -- 名单: 名单.xlsx, where the rows of that table were meant --
+            return LOOP_OVER_FILE_NAME(name=use.steps[-1].removesuffix("[]"), file=value.strip())
         return LOOP_OVER_TEXT(name=use.written)
     if use.how == PRINTED:
         reason = unprintable(value)
