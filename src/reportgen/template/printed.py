@@ -17,7 +17,6 @@ from typing import Any
 
 from jinja2 import Environment, Undefined
 
-from reportgen.data.rules import TABLE_SUFFIXES
 from reportgen.errors import InvalidValue, Problem
 from reportgen.i18n import Message
 from reportgen.template.compiled import CompiledTemplate
@@ -104,6 +103,8 @@ def _failure(use: Use, values: list[tuple[Any, Steps]]) -> tuple[Message, Any, S
 def _reason(use: Use, check: Callable[[Any], Any] | None, value: Any) -> Message | None:
     """Return why ``value`` fails ``use`` (``check`` is the filter it is given to), or None."""
     if use.how == ITERATED and isinstance(value, str) and PENDING not in value:
+        from reportgen.data.rules import TABLE_SUFFIXES  # -- a render that is well needs none --
+
         if value.strip().lower().endswith(TABLE_SUFFIXES):
             # -- 名单: 名单.xlsx, where the rows of that table were meant --
             return LOOP_OVER_FILE_NAME(name=use.steps[-1].removesuffix("[]"), file=value.strip())
