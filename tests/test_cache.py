@@ -136,7 +136,9 @@ def _chart_of(document: bytes) -> bytes:
 #: What a render after an edit has no need of: reportgen's records are not dataclasses (each
 #: took half a millisecond to make), a date's days come without calendar, the cache's key
 #: without secrets, a figure's keys are checked for a misspelling without difflib, and a
-#: template's warnings come from the cache with it.
+#: template's warnings come from the cache with it. argparse speaks English without looking
+#: for a catalogue of it (which imported locale), and the wording of YAML's syntax errors is
+#: for a file that has one.
 NOT_IMPORTED_AFTER_AN_EDIT = (
     "dataclasses",
     "calendar",
@@ -146,6 +148,8 @@ NOT_IMPORTED_AFTER_AN_EDIT = (
     "docxtpl_lint",
     "reportgen.template.bare_blocks",
     "reportgen.template.compatibility",
+    "locale",
+    "reportgen.data.yaml_errors",
 )
 
 
@@ -169,6 +173,8 @@ NOT_IMPORTED_BY_A_CLEAN_CHECK = (
     "secrets",
     "difflib",
     "pydantic",
+    "locale",
+    "reportgen.data.yaml_errors",
 )
 
 
