@@ -113,7 +113,7 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     try:
         node = compose(text, _Loader)
         # -- measured before anything is built: aliases may repeat a value billions of times --
-        bounds = tree_problems(node, path) if node is not None else []
+        bounds = tree_problems(node, path, aliases="*" in text) if node is not None else []
         if bounds:
             raise DataError(bounds)
     except yaml.MarkedYAMLError as err:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -91,7 +91,7 @@ class _Template:
         self.parts = {
             name: blob for name, blob in package.parts.items() if TEMPLATED_PART.fullmatch(name)
         }
-        self.places: dict[str, list[tuple[Place, str]]] = {}
+        self.places: dict[str, Sequence[tuple[Place, str]]] = {}
         self.containers: dict[str, list[int]] = {}
         self._names: _NamesUsed | None = None
         for name, blob in self.parts.items():
