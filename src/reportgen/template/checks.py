@@ -33,7 +33,6 @@ from reportgen.ooxml.places import (
     part_place,
 )
 from reportgen.patterns import LazyPattern
-from reportgen.template.beside_tags import pictures_beside_tags
 from reportgen.template.compiled import TEMPLATED_PART
 from reportgen.template.messages import (
     BLOCK_ACROSS_CELLS,
@@ -154,6 +153,7 @@ def lint_template(path: Path, package: Package | None = None) -> tuple[list[Prob
     # -- imported here: a render whose template comes from the cache checks only the names --
     from docxtpl_lint import lint
 
+    from reportgen.template.beside_tags import pictures_beside_tags
     from reportgen.template.damaged import damage_problems
     from reportgen.template.mistyped import lookalike_tags, merge_fields
 
