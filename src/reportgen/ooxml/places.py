@@ -121,8 +121,8 @@ def paragraph_places(xml: bytes, part: str = BODY_PART) -> Sequence[tuple[Place,
     """Return ``(place, text)`` for every paragraph of the part ``part`` holding ``xml``.
 
     The order is the order of ``w:p`` elements in the XML, so the n-th entry is the paragraph
-    docxtpl-lint numbers n. Made once a part, and shared: the check of a template and three
-    of its warnings read them, and making them again for each took a first render 0.4 ms.
+    docxtpl-lint numbers n. Made once a part, and shared: the check of a template and its
+    warnings each read them, and making them again for each took a first render 0.4 ms.
     """
     root = etree.fromstring(xml)
     table_numbers = {table: number for number, table in enumerate(root.iter(f"{W}tbl"), 1)}

@@ -71,8 +71,8 @@ _OWN_NAME = LazyPattern(r"(?<![\w.])\w+")
 _LOOP_NAMES = LazyPattern(r"\{%-?\s*(?:p|tr|tc)?\s*for\s+(\w+)(?:\s*,\s*(\w+))?\s+in\b")
 _MEMBER_NAME = LazyPattern(r"\.\s*(\w+)|\[\s*['\"](\w+)['\"]\s*\]")
 _DOCXTPL_PREFIX = LazyPattern(r"^\{\{(-?)(?:r|p) ")
-#: A tag printing a name or a dotted path whose fields after a dot do not start with _, its
-#: name not the word not: it holds no syntax error, filter, test or private name to find.
+#: A tag that prints a name (other than the word not) or a dotted path whose fields do not
+#: start with _: parsed alone, it shows no syntax error, filter, test or private name.
 _PLAIN_PATH = LazyPattern(r"\{\{-?\s*(?!not\b)[A-Za-z_]\w*(?:\.[A-Za-z]\w*)*\s*-?\}\}", re.ASCII)
 
 
