@@ -136,7 +136,10 @@ def _chart_of(document: bytes) -> bytes:
 #: What a render after an edit has no need of: reportgen's records are not dataclasses (each
 #: took half a millisecond to make), a date's days come without calendar, the cache's key
 #: without secrets, a figure's keys are checked for a misspelling without difflib, and a
-#: template's warnings come from the cache with it.
+#: template's warnings come from the cache with it, as do the checks of a template that
+#: passed (a picture beside a tag among them). argparse speaks English without looking for a
+#: catalogue of it (which imported locale), and the wording of YAML's syntax errors is for a
+#: file that has one.
 NOT_IMPORTED_AFTER_AN_EDIT = (
     "dataclasses",
     "calendar",
@@ -146,6 +149,9 @@ NOT_IMPORTED_AFTER_AN_EDIT = (
     "docxtpl_lint",
     "reportgen.template.bare_blocks",
     "reportgen.template.compatibility",
+    "reportgen.template.beside_tags",
+    "locale",
+    "reportgen.data.yaml_errors",
 )
 
 
@@ -169,6 +175,8 @@ NOT_IMPORTED_BY_A_CLEAN_CHECK = (
     "secrets",
     "difflib",
     "pydantic",
+    "locale",
+    "reportgen.data.yaml_errors",
 )
 
 

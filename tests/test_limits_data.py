@@ -12,7 +12,7 @@ import pytest
 
 from limited import run_limited
 from minimal_workspace import RENDERED, make_workspace, paragraph_texts, write
-from reportgen.data import yaml_source
+from reportgen.data import yaml_bounds, yaml_source
 from reportgen.data.messages import YAML_TOO_MANY_VALUES
 from reportgen.data.yaml_bounds import MAX_DEPTH, MAX_FILE_BYTES, MAX_VALUES
 from reportgen.data.yaml_schema import ClerkLoader, PureClerkLoader
@@ -124,3 +124,28 @@ def test_the_alias_message_reads_in_chinese() -> None:
         "别名（*…）使此值重复 9 次，整个文件将展开为 2,000,000 个值，"
         "超过数据文件上限 1,000,000 个：请减少别名"
     )
+
+
+def test_a_file_without_aliases_is_held_to_the_same_bounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # -- a text without * is measured by a quicker walk: one past a bound is told as before --
+    deep = "deep: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n"
+    nested = yaml_source.parse_yaml(deep, tmp_path / "deep.yaml").data["deep"]
+    for _ in range(MAX_DEPTH - 2):
+        [nested] = nested
+    assert nested == []
+    deeper = "deep: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n"
+    with pytest.raises(DataError) as raised:
+        yaml_source.parse_yaml(deeper, tmp_path / "deeper.yaml")
+    assert [(problem.line, problem.column) for problem in raised.value.problems] == [
+        (1, 6 + MAX_DEPTH)
+    ]
+    monkeypatch.setattr(yaml_bounds, "MAX_VALUES", 10)
+    assert yaml_source.parse_yaml("[1, 2, 3, 4, 5, 6, 7, 8, 9]", tmp_path / "a.yaml").data[8] == 9
+    with pytest.raises(DataError) as raised:
+        yaml_source.parse_yaml("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]", tmp_path / "b.yaml")
+    [problem] = raised.value.problems
+    assert problem.message.text("en") == YAML_TOO_MANY_VALUES(  # type: ignore[union-attr]
+        times="1", count="11", limit="10"
+    ).text("en")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,8 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minimal_workspace import (
     RENDERED,
@@ -902,3 +905,33 @@ def test_a_warning_about_a_text_box_is_given_once_though_word_writes_the_box_twi
     warnings = check(tmp_path)
     assert len(warnings) == count
     assert all(warning.startswith("warning: ") and "text box 1" in warning for warning in warnings)
+
+
+#: Names a tag may print, among them every word Python or Jinja gives a meaning to.
+_NAMES = st.sampled_from(
+    sorted(
+        {*keyword.kwlist, *keyword.softkwlist, "true", "false", "none", "None", "loop", "p", "r"}
+        | {"x", "part", "lead", "_x", "__class__", "x1", "endfor", "block", "set", "with"}
+    )
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    opening=st.sampled_from(["{{", "{{ ", "{{-", "{{- ", "{{p ", "{{r ", "{{\n"]),
+    names=st.lists(_NAMES, min_size=1, max_size=4),
+    closing=st.sampled_from(["}}", " }}", "-}}", " -}}", "\t}}"]),
+)
+def test_a_tag_printing_a_path_is_passed_over_only_when_parsing_it_finds_nothing(
+    opening: str, names: list[str], closing: str
+) -> None:
+    # -- a plain name or dotted path is not parsed on its own: parsing it finds nothing --
+    from reportgen.template.checks import _PLAIN_PATH, _tag_problem
+    from reportgen.text.environment import make_environment
+
+    tag = opening + ".".join(names) + closing
+    source = tag.replace("{{p ", "{{ ").replace("{{r ", "{{ ")
+    if _PLAIN_PATH.fullmatch(source):
+        assert _tag_problem(make_environment(for_docx=True), source) is None
+    else:
+        assert names[0] == "not" or any(name.startswith("_") for name in names[1:])

@@ -25,19 +25,23 @@ HELP_WIDTH = 78
 
 @contextmanager
 def argparse_language(language: Language) -> Iterator[None]:
-    """Make argparse word its usage, titles and errors in ``language`` within the block."""
-    if language != "zh":
-        yield
-        return
+    """Make argparse word its usage, titles and errors in ``language`` within the block.
+
+    English is argparse's own wording, taken as it is: gettext's look for a catalogue of it
+    (the locale module imported, a file tried for each name of the locale) took a render
+    a millisecond, and could only have put argparse in a third language beside reportgen's.
+    """
+    catalogue: dict[str, str] = ARGPARSE_ZH if language == "zh" else {}
     module: object = argparse
     names = ("_", "ngettext")
     saved = {name: getattr(module, name) for name in names}
 
     def gettext(message: str) -> str:
-        return ARGPARSE_ZH.get(message, message)
+        return catalogue.get(message, message)
 
     def ngettext(singular: str, plural: str, count: int) -> str:
-        return ARGPARSE_ZH.get(singular if count == 1 else plural, plural)
+        english = singular if count == 1 else plural
+        return catalogue.get(english, english)
 
     replacements: dict[str, Callable[..., str]] = {"_": gettext, "ngettext": ngettext}
     for name, replacement in replacements.items():

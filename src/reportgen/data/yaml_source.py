@@ -23,7 +23,6 @@ from reportgen.data.messages import (
     YAML_UNPRINTABLE,
 )
 from reportgen.data.yaml_bounds import MAX_DEPTH, MAX_FILE_BYTES, size_problem, tree_problems
-from reportgen.data.yaml_errors import yaml_error_message
 from reportgen.data.yaml_schema import ClerkLoader, build, compose
 from reportgen.errors import DataError, Problem
 from reportgen.i18n import Message
@@ -114,10 +113,12 @@ def parse_yaml(text: str, path: Path) -> SourceFile:
     try:
         node = compose(text, _Loader)
         # -- measured before anything is built: aliases may repeat a value billions of times --
-        bounds = tree_problems(node, path) if node is not None else []
+        bounds = tree_problems(node, path, aliases="*" in text) if node is not None else []
         if bounds:
             raise DataError(bounds)
     except yaml.MarkedYAMLError as err:
+        from reportgen.data.yaml_errors import yaml_error_message  # -- only for a syntax error --
+
         # The message says where a missing ] or " began; the line is where it was noticed.
         mark = err.problem_mark or err.context_mark
         message, place = yaml_error_message(err, text)

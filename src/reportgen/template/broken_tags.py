@@ -8,7 +8,7 @@ first, and nothing says why. So each such tag is named, with both paragraphs, an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from reportgen.errors import Problem
@@ -37,7 +37,7 @@ def broken_tag_warnings(path: Path, parts: Mapping[str, bytes]) -> list[Problem]
 
 
 def _broken(
-    paragraphs: list[tuple[Place, str]],
+    paragraphs: Sequence[tuple[Place, str]],
 ) -> Iterator[tuple[tuple[Place, str], tuple[Place, str]]]:
     """Yield each tag left open at a paragraph's end and closed in the next one with text."""
     for index, (place, text) in enumerate(paragraphs):

@@ -36,7 +36,7 @@ def damage_problems(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
     details: list[Message] = []
     if not _leads_to_document(parts):
         details.append(DAMAGE_NO_MAIN())
-    for defect in package_defects(parts):
+    for defect in package_defects(parts, breaking=True):
         if defect.subject == "no-types" and defect.part in parts:
             continue  # -- there, but not XML: said so once, as such --
         detail = _detail(defect.kind, defect.part, defect.subject)
