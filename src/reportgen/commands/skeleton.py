@@ -33,6 +33,7 @@ from reportgen.template.shapes import (
     RECORDS,
     SECTION,
     TEXTS,
+    YES_NO,
     Shape,
     row_columns,
 )
@@ -47,6 +48,7 @@ FIRST_FIGURE = "项目1"
 _KIND_WORDS = {
     DATE: "日期，写作 2024年1月15日",
     NUMBER_KIND: "数字",
+    YES_NO: "条件，写 true（是）或 false（否）",
     FIGURE: "数字",
     TEXTS: "列表，每行一项",
     RECORDS: "列表，每项一条（复制可增加）",

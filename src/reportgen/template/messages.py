@@ -272,11 +272,17 @@ KIND_NAMES = {
     "record": MessageKind("fields.kind-record", en="fields", zh="一组字段"),
     "period": MessageKind("fields.kind-period", en="period", zh="汇报周期"),
     "year": MessageKind("fields.kind-year", en="year", zh="年份"),
+    "true or false": MessageKind("fields.kind-yes-no", en="true or false", zh="是或否"),
     "section": MessageKind("fields.kind-section", en="made by reportgen", zh="由 reportgen 生成"),
 }
 WHERE = {
     "text": MessageKind("fields.where-text", en="{key}: …", zh="{key}: …"),
     "number": MessageKind("fields.where-number", en="{key}: a number", zh="{key}: 数字"),
+    "true or false": MessageKind(
+        "fields.where-yes-no",
+        en="{key}: true or false",
+        zh="{key}: true（是）或 false（否）",
+    ),
     "date": MessageKind(
         "fields.where-date",
         en="{key}: a date, such as 2024年1月15日",
@@ -447,6 +453,13 @@ PICTURE_BESIDE_PREFIX = MessageKind(
     "(docxtpl takes the whole {unit} away): move the tag to a {unit} of its own",
     zh="{tag} 所在的{unit}里还有图片或图形，会随标签一起被去掉（docxtpl 会去掉整个{unit}）："
     "请把标签移到单独的{unit}",
+)
+SAYS_NO_AS_TEXT = MessageKind(
+    "template.says-no-as-text",
+    en="decides a condition, and its value is the text '{value}', which counts as true as any "
+    "text does, so the document says what it says for yes: write false (or true) in the data",
+    zh="是模板中的条件，数据中写的是文字“{value}”，而任何文字都算“是”，文档会按“是”印出："
+    "请在数据中写 false（否）或 true（是）",
 )
 LOOP_OVER_TEXT = MessageKind(
     "template.loop-over-text",

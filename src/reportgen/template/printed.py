@@ -19,13 +19,15 @@ from jinja2 import Environment, Undefined
 from reportgen.errors import InvalidValue, Problem
 from reportgen.i18n import Message
 from reportgen.template.compiled import CompiledTemplate
-from reportgen.template.messages import LOOP_OVER_TEXT
-from reportgen.template.usage import FILTER, ITERATED, PRINTED, Use
+from reportgen.template.messages import LOOP_OVER_TEXT, SAYS_NO_AS_TEXT
+from reportgen.template.usage import CONDITION, FILTER, ITERATED, PRINTED, Use
 from reportgen.text.filters import FILTERS
 from reportgen.text.printing import PENDING, unprintable
 
 #: Items a check looks at in one list: enough to find a bad one in any real document.
 _MAX_ITEMS = 10_000
+#: Text a clerk writes for "no" in a condition's field (YAML 1.2 reads no, n and off as text).
+_NO = frozenset({"否", "不", "不是", "无", "没有", "未", "非", "假", "no", "n", "off", "false"})
 
 
 def check_printed(
@@ -58,6 +60,8 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
     for value in values:
         if use.how == ITERATED and isinstance(value, str) and PENDING not in value:
             return LOOP_OVER_TEXT(name=use.written)
+        if use.how == CONDITION and isinstance(value, str) and value.strip().lower() in _NO:
+            return SAYS_NO_AS_TEXT(value=value)
         if use.how == PRINTED:
             reason = unprintable(value)
             if reason is not None and not (use.conditional and value is None):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportgen.template.usage import FILTER, ITERATED, NUMBER, PRINTED, Use
+from reportgen.template.usage import CONDITION, FILTER, ITERATED, NUMBER, PRINTED, TESTED, Use
 
 # -- the kinds of field, as fields and new-data name them --
 TEXT = "text"
@@ -23,6 +23,9 @@ RECORDS = "list of records"
 RECORD = "record"
 PERIOD = "period"
 YEAR = "year"
+#: A name only a condition uses (``{%p if is_paid %}``): true or false, not text, which is
+#: always true.
+YES_NO = "true or false"
 #: A section of report.yaml from which reportgen makes what the template uses (attachment).
 SECTION = "section"
 
@@ -86,6 +89,8 @@ class Shape:
             return TEXTS
         if NUMBER in self.hows or filters & _NUMBER_FILTERS:
             return NUMBER_KIND
+        if CONDITION in self.hows and self.hows <= {CONDITION, TESTED}:
+            return YES_NO
         return TEXT
 
     def child(self, step: str) -> Shape:

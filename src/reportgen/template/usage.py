@@ -16,6 +16,9 @@ from jinja2 import Environment, nodes
 
 #: How a name is used: its text printed, its items looped over, tested with if, counted with.
 PRINTED, ITERATED, TESTED, NUMBER, USED = "printed", "iterated", "tested", "number", "used"
+#: A name that is itself the condition (``{%p if is_paid %}``, ``not``, ``and``, ``or`` aside):
+#: only its truth decides, so any text, 否 and no too, takes the yes branch.
+CONDITION = "condition"
 #: The prefix of a use by a filter: ``filter:join_cn``.
 FILTER = "filter:"
 
@@ -75,7 +78,7 @@ class _Walker:
         elif isinstance(node, nodes.For):
             self.loop(node, scope, cond)
         elif isinstance(node, nodes.If):
-            self.expression(node.test, scope, cond, TESTED)
+            self.condition(node.test, scope, cond)
             self.statements([*node.body, *node.elif_, *node.else_], scope, True)
         elif isinstance(node, nodes.Assign | nodes.AssignBlock | nodes.With | nodes.Macro):
             self.local(node, scope, cond)
@@ -95,7 +98,7 @@ class _Walker:
         if isinstance(node.target, nodes.Name) and iterated is not None:
             inner[node.target.name] = iterated[0] + "[]"
         if node.test is not None:
-            self.expression(node.test, inner, True, TESTED)
+            self.condition(node.test, inner, True)
         self.statements(node.body, inner, cond or node.test is not None)
         self.statements(node.else_, scope, True)
 
@@ -116,7 +119,7 @@ class _Walker:
 
     def printed(self, node: nodes.Expr, scope: dict[str, str | None], cond: bool) -> None:
         if isinstance(node, nodes.CondExpr):
-            self.expression(node.test, scope, cond, TESTED)
+            self.condition(node.test, scope, cond)
             for branch in (node.expr1, node.expr2):
                 if branch is not None:
                     self.printed(branch, scope, True)
@@ -125,6 +128,18 @@ class _Walker:
                 self.printed(operand, scope, cond)
         else:
             self.expression(node, scope, cond, PRINTED)
+
+    def condition(self, node: nodes.Node, scope: dict[str, str | None], cond: bool) -> None:
+        """Record the names whose truth alone decides the condition ``node``; the rest as tested."""
+        if isinstance(node, nodes.Not):
+            self.condition(node.node, scope, cond)
+        elif isinstance(node, nodes.And | nodes.Or):
+            self.condition(node.left, scope, cond)
+            self.condition(node.right, scope, cond)
+        elif isinstance(node, nodes.Name | nodes.Getattr) and _path(node, scope) is not None:
+            self.expression(node, scope, cond, CONDITION)
+        else:
+            self.expression(node, scope, cond, TESTED)
 
     def expression(
         self, node: nodes.Node, scope: dict[str, str | None], cond: bool, how: str
