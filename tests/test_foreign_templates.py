@@ -10,7 +10,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml.ns import qn
 
 from minimal_workspace import build_docx, paragraph_texts
 from reportgen.api import check_reports, render_reports
@@ -67,3 +69,63 @@ def test_a_field_only_a_condition_uses_is_listed_as_true_or_false(tmp_path: Path
     template = build_docx(tmp_path / "free.docx", body)
     kinds = {field.path: str(field.kind) for field in template_fields(template)}
     assert kinds == {"is_paid": "true or false", "urgent": "true or false", "note": "text"}
+
+
+# -- docxtpl's {% cellbg %}: a value printed into a cell's colour --
+
+ALERTS = [
+    ["{%tr for a in alerts %}", ""],
+    ["{% cellbg a.bg %}{{ a.level }}", "{{ a.text }}"],
+    ["{%tr endfor %}", ""],
+]
+
+
+def test_a_cells_colour_from_the_data_is_rendered(tmp_path: Path) -> None:
+    # -- the colour is in no paragraph: it was refused as a value whose paragraph was lost --
+    yaml = """\
+        alerts:
+          - {bg: FF0000, level: 严重, text: 停电}
+          - {bg: auto, level: 一般, text: 漏水}
+    """
+    template = one_report(tmp_path, yaml, [])
+    build_docx(template, ["告警："], table=ALERTS)
+    assert check(tmp_path) == []
+    [written] = render_reports(Workspace.at(tmp_path))
+    [table] = docx.Document(str(written)).tables
+    cells = [row.cells[0] for row in table.rows]
+    assert [cell.text for cell in cells] == ["严重", "一般"]
+    fills = [cell._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) for cell in cells]
+    assert fills == ["FF0000", "auto"]
+
+
+def test_a_cells_colour_word_cannot_read_is_refused_at_its_cell(tmp_path: Path) -> None:
+    template = one_report(tmp_path, "alerts:\n  - {bg: 红色, level: 严重, text: 停电}\n", [])
+    build_docx(template, ["告警："], table=ALERTS)
+    assert check(tmp_path) == [
+        f"{template}: body, table 1, row 2, cell 1: alerts[].bg: colours a table cell "
+        "({% cellbg %}), and '红色' is no colour Word reads, so Word may call the document "
+        "damaged: write six hexadecimal digits, such as FF0000 (red), FFFF00 (yellow) or "
+        "D9D9D9 (grey)"
+    ]
+
+
+# -- docxtpl's {{r …}} and {{p …}}: for RichText and subdocuments, which data cannot hold --
+
+
+@pytest.mark.parametrize(
+    ("body", "where"),
+    [
+        (["示例：", ["这是", "{{r example }}", "。"]], "paragraph 2"),
+        (["示例：", "{{p example }}"], "paragraph 2"),
+    ],
+)
+def test_text_printed_by_a_run_or_paragraph_tag_is_refused_at_its_place(
+    tmp_path: Path, body: list[str | list[str]], where: str
+) -> None:
+    # -- the text went between runs, where Word shows nothing: "its paragraph was lost" --
+    template = one_report(tmp_path, "example: 带格式的文字\n", body)
+    assert check(tmp_path) == [
+        f"{template}: body, {where}: example: is printed by a {{{{r …}}}} or {{{{p …}}}} tag, "
+        "which takes a run or paragraph a program made (docxtpl's RichText, a subdocument), and "
+        "the data gives text, which such a tag loses: write {{ example }} in the paragraph instead"
+    ]

@@ -454,6 +454,22 @@ PICTURE_BESIDE_PREFIX = MessageKind(
     zh="{tag} 所在的{unit}里还有图片或图形，会随标签一起被去掉（docxtpl 会去掉整个{unit}）："
     "请把标签移到单独的{unit}",
 )
+MARKUP_TAG_TEXT = MessageKind(
+    "template.markup-tag-text",
+    en="is printed by a {{{{r …}}}} or {{{{p …}}}} tag, which takes a run or paragraph a "
+    "program made (docxtpl's RichText, a subdocument), and the data gives text, which such a "
+    "tag loses: write {{{{ {name} }}}} in the paragraph instead",
+    zh="用 {{{{r …}}}} 或 {{{{p …}}}} 印出，这种标签要的是程序生成的带格式文字或段落（docxtpl 的 "
+    "RichText、子文档），数据中的文字这样印会丢失：请在段落中改写作 {{{{ {name} }}}}",
+)
+CELL_COLOUR = MessageKind(
+    "template.cell-colour",
+    en="colours a table cell ({{% cellbg %}}), and '{value}' is no colour Word reads, so Word "
+    "may call the document damaged: write six hexadecimal digits, such as FF0000 (red), "
+    "FFFF00 (yellow) or D9D9D9 (grey)",
+    zh="是表格单元格的底色（{{% cellbg %}}），“{value}”不是 Word 能读的颜色，"
+    "Word 可能报告文档已损坏：请写作六位十六进制颜色，如 FF0000（红）、FFFF00（黄）、D9D9D9（灰）",
+)
 SAYS_NO_AS_TEXT = MessageKind(
     "template.says-no-as-text",
     en="decides a condition, and its value is the text '{value}', which counts as true as any "

@@ -11,6 +11,7 @@ document is rendered (see :mod:`reportgen.text.printing` and :mod:`reportgen.tem
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
@@ -18,8 +19,13 @@ from jinja2 import Environment, Undefined
 
 from reportgen.errors import InvalidValue, Problem
 from reportgen.i18n import Message
-from reportgen.template.compiled import CompiledTemplate
-from reportgen.template.messages import LOOP_OVER_TEXT, SAYS_NO_AS_TEXT
+from reportgen.template.compiled import CompiledTemplate, is_cell_colour
+from reportgen.template.messages import (
+    CELL_COLOUR,
+    LOOP_OVER_TEXT,
+    MARKUP_TAG_TEXT,
+    SAYS_NO_AS_TEXT,
+)
 from reportgen.template.usage import CONDITION, FILTER, ITERATED, PRINTED, Use
 from reportgen.text.filters import FILTERS
 from reportgen.text.printing import PENDING, unprintable
@@ -42,12 +48,18 @@ def check_printed(
     for use in template.uses():
         if use.steps[0].removesuffix("[]") in skip or (use.path, use.how) in reported:
             continue
-        reason = _reason(use, _values(template.environment, context, use.steps))
+        values = _values(template.environment, context, use.steps)
+        reason = _reason(use, values)
+        line, written = use.line, use.written
+        if reason is None and use.how == PRINTED and values:
+            reason, line, written = _placed_reason(template, use, values)
         if reason is None:
             continue
         reported.add((use.path, use.how))
         filter_name = use.how.removeprefix(FILTER) if use.how.startswith(FILTER) else ""
-        where, tag = template.locate(use.part, use.line, use.written, also=filter_name)
+        where, tag = template.locate(use.part, line, written, also=filter_name)
+        if reason.kind in (MARKUP_TAG_TEXT, CELL_COLOUR):
+            tag = ""  # -- not the tag as written: {{r name }} prepared, {% cellbg %} gone --
         problems.append(
             Problem(reason, file=template.path, where=where, field=use.path, tag=tag or None)
         )
@@ -76,6 +88,54 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
 
                 return render_error_message(err)  # -- rendering says the same --
     return None
+
+
+def _placed_reason(
+    template: CompiledTemplate, use: Use, values: list[Any]
+) -> tuple[Message | None, int, str]:
+    """Return why text cannot go where ``use``'s tag stands in its part's XML.
+
+    docxtpl's {{r …}} and {{p …}} put a value where a run or a paragraph goes, not in a
+    text element, and its {% cellbg %} into a cell's colour: text is lost in the one, and
+    the other reads only a colour. Also return the line and name that place the problem:
+    the tag's own, or for a colour (in no text) the cell's first tag that prints.
+    """
+    line = template.source_line(use.part, use.line)
+    tag = re.search(r"\{\{-?\s*" + re.escape(use.written) + r"\s*-?\}\}", line)
+    if tag is None:
+        return None, use.line, use.written  # -- a tag of filters or sums: the render checks it --
+    before = line[: tag.start()]
+    if before.endswith('w:fill="'):
+        wrong = [value for value in values if not is_cell_colour(value)]
+        reason = CELL_COLOUR(value=wrong[0]) if wrong else None
+        # -- the cell's paragraphs follow its properties, each on a line of its own --
+        cell, number = line[tag.end() :], use.line
+        while number < use.line + _CELL_LINES:
+            printed = _PRINTED_IN_CELL.search(re.sub(r"<[^>]+>", "", cell.split("</w:tc>")[0]))
+            if printed or "</w:tc>" in cell:
+                return reason, number, printed.group(1).strip() if printed else use.written
+            number += 1
+            cell = template.source_line(use.part, number)
+        return reason, use.line, use.written
+    if before.endswith('="'):
+        return None, use.line, use.written  # -- another attribute: a shape's text (VML) --
+    opened = max(before.rfind(opening) for opening in _TEXT_OPENINGS)
+    if opened >= 0 and opened > max(before.rfind(closing) for closing in _TEXT_CLOSINGS):
+        return None, use.line, use.written
+    if any(unprintable(value) is None and not hasattr(value, "__html__") for value in values):
+        return MARKUP_TAG_TEXT(name=use.written), use.line, use.written
+    return None, use.line, use.written
+
+
+#: The lines of a cell looked through for a tag that names it: its first paragraphs.
+_CELL_LINES = 20
+#: What a cell's first print tag prints, to name the cell whose colour a {% cellbg %} gives.
+_PRINTED_IN_CELL = re.compile(r"\{\{-?(.*?)-?\}\}")
+
+
+#: Where a tag prints text: in a run's text, a field's instructions, a drawing's text.
+_TEXT_OPENINGS = ("<w:t>", "<w:t ", "<w:instrText", "<a:t>")
+_TEXT_CLOSINGS = ("</w:t>", "</w:instrText>", "</a:t>")
 
 
 def _values(environment: Environment, context: Mapping[str, Any], steps: list[str]) -> list[Any]:
