@@ -129,3 +129,17 @@ def test_text_printed_by_a_run_or_paragraph_tag_is_refused_at_its_place(
         "which takes a run or paragraph a program made (docxtpl's RichText, a subdocument), and "
         "the data gives text, which such a tag loses: write {{ example }} in the paragraph instead"
     ]
+
+
+# -- docxtpl's escaped braces: {_{ prints {{ as it is --
+
+
+def test_braces_escaped_as_docxtpl_escapes_them_print_as_braces(tmp_path: Path) -> None:
+    # -- a how-to sheet showing a tag: refused as a tag left unrendered in the document --
+    body = ["在模板中写 {_{ name }_} 印出姓名，{_%p if x %_} 控制段落：", "本人：{{ name }}"]
+    one_report(tmp_path, "name: 张三\n", body)
+    assert check(tmp_path) == []
+    assert rendered(tmp_path) == [
+        "在模板中写 {{ name }} 印出姓名，{%p if x %} 控制段落：",
+        "本人：张三",
+    ]

@@ -231,6 +231,10 @@ class CompiledTemplate:
             placed_pictures.reset(pictures_token)
             printed_values.reset(token)
         self._verify(replaced, record, texts)
+        for name, blob in replaced.items():
+            # -- after the check for tags left: {_{ is docxtpl's way to print {{ as it is --
+            if b"{_" in blob or b"_}" in blob:
+                replaced[name] = _escaped_braces_printed(blob)
         if pictures.placed:
             replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
@@ -529,9 +533,6 @@ def _plain_entities(source: str) -> str:
 def _finish(rendered: str) -> str:
     """Apply docxtpl's conventions to a rendered part (its code was joined: see source_lines)."""
     xml = rendered
-    if _may_hold_escaped_braces(xml) and ("{_" in xml or "_}" in xml):
-        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
-            xml = xml.replace(escaped, tag)
     if _may_hold_listing(xml) and _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
@@ -541,13 +542,11 @@ def _finish(rendered: str) -> str:
     return xml
 
 
-def _may_hold_escaped_braces(xml: str) -> bool:
-    """Return whether ``xml`` holds a brace: docxtpl's escaped braces ({_{ …) need one.
-
-    A search for one character is many times faster than for two, and most rendered parts
-    hold no brace at all.
-    """
-    return "{" in xml or "}" in xml
+def _escaped_braces_printed(xml: bytes) -> bytes:
+    """Return ``xml`` with docxtpl's escaped braces ({_{ }_} {_% %_}) printed as braces."""
+    for escaped, tag in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
+        xml = xml.replace(escaped, tag)
+    return xml
 
 
 def _may_hold_listing(xml: str) -> bool:
