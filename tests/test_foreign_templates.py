@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 
 from minimal_workspace import build_docx, paragraph_texts
 from reportgen.api import check_reports, render_reports
+from reportgen.ooxml.package import Package
 from reportgen.template.fields import template_fields
 from reportgen.workspace import Workspace
 
@@ -142,4 +143,34 @@ def test_braces_escaped_as_docxtpl_escapes_them_print_as_braces(tmp_path: Path) 
     assert rendered(tmp_path) == [
         "在模板中写 {{ name }} 印出姓名，{%p if x %} 控制段落：",
         "本人：张三",
+    ]
+
+
+# -- formats other writers save --
+
+#: The namespaces of a transitional package, and the ones Word's Strict Open XML writes instead.
+_STRICT = {
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main": (
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    ),
+    b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+    ),
+}
+
+
+def test_a_template_saved_as_strict_open_xml_is_refused_saying_how_to_save_it(
+    tmp_path: Path,
+) -> None:
+    # -- its tags in another namespace: seven values "lost", and a Compatibility Mode 0 --
+    template = one_report(tmp_path, "name: 张三\n", ["本人：{{ name }}"])
+    package = Package.read(template)
+    for name, blob in package.parts.items():
+        for transitional, strict in _STRICT.items():
+            blob = blob.replace(transitional, strict)
+        package.parts[name] = blob
+    template.write_bytes(package.to_bytes({}))
+    assert check(tmp_path) == [
+        f"{template}: the template is saved as a Strict Open XML Document, whose tags reportgen "
+        "cannot read: open it in Word and save it with Save As, choosing Word Document (*.docx)"
     ]

@@ -23,16 +23,22 @@ from reportgen.template.messages import (
     DAMAGE_NOT_XML,
     DAMAGE_UNKNOWN_ID,
     DAMAGE_UNTYPED,
+    STRICT_OPEN_XML,
     TEMPLATE_DAMAGED,
 )
 
 _PACKAGE_RELATIONSHIPS = "_rels/.rels"
 _MAIN = "word/document.xml"
 _OFFICE_DOCUMENT = "/officeDocument"
+#: WordprocessingML's namespace in a Strict Open XML Document, which Word saves on request.
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def damage_problems(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
     """Return a problem for each thing that breaks the package of the template at ``path``."""
+    if _STRICT in parts.get(_MAIN, b""):
+        # -- every part in another namespace: no paragraph, tag or value would be found --
+        return [Problem(STRICT_OPEN_XML(), file=path)]
     details: list[Message] = []
     if not _leads_to_document(parts):
         details.append(DAMAGE_NO_MAIN())

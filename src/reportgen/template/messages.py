@@ -410,6 +410,13 @@ REMOTE_TEMPLATE_LEFT_OUT = MessageKind(
     zh="模板链接到别处的模板（{target}），每次打开文档时 Word 都会去取它：生成的文档里已去掉"
     "这个链接；在 Word 中点“开发工具→文档模板”可把它从模板中删去",
 )
+STRICT_OPEN_XML = MessageKind(
+    "template.strict-open-xml",
+    en="the template is saved as a Strict Open XML Document, whose tags reportgen cannot "
+    "read: open it in Word and save it with Save As, choosing Word Document (*.docx)",
+    zh="模板保存成了“Strict Open XML 文档”格式，reportgen 读不出其中的标签："
+    "请在 Word 中打开，用“另存为”保存，保存类型选“Word 文档 (*.docx)”",
+)
 TEMPLATE_DAMAGED = MessageKind(
     "template.damaged",
     en="the template is damaged: {detail}; Word would refuse or repair every document made from "
