@@ -174,3 +174,20 @@ def test_a_template_saved_as_strict_open_xml_is_refused_saying_how_to_save_it(
         f"{template}: the template is saved as a Strict Open XML Document, whose tags reportgen "
         "cannot read: open it in Word and save it with Save As, choosing Word Document (*.docx)"
     ]
+
+
+# -- a name called as a function, as docxtpl's context may hold one --
+
+
+def test_a_name_of_the_data_called_as_a_function_says_to_take_the_brackets_away(
+    tmp_path: Path,
+) -> None:
+    # -- it said "'Pending' object is not callable", a name of reportgen's code --
+    body = ["{%p for k, v in iteritems(items) %}", "{{ k }}：{{ v }}", "{%p endfor %}"]
+    template = one_report(tmp_path, "iteritems: 【待填写】\nitems: {甲: 1}\n", body)
+    [problem] = [line for line in check(tmp_path) if not line.startswith("warning")]
+    assert problem == (
+        f"{template}: body, paragraph 1: a name written with ( ) after it is called as a "
+        "function, and the data gives values, not functions: write the name without ( ), as in "
+        "{{ name }} or {%p for item in list %}: {% for k, v in iteritems(items) %}"
+    )

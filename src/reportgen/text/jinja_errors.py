@@ -36,6 +36,7 @@ from reportgen.text.messages import (
     NO_OTHER_TEMPLATES,
     NO_SUCH_FILTER,
     NO_SUCH_TEST,
+    NOT_A_FUNCTION,
     NOT_A_LIST,
     NOT_A_NUMBER,
     NOT_ALLOWED,
@@ -216,6 +217,7 @@ def render_error_message(err: BaseException) -> Message:
 #: Python's words for what went wrong in a tag, and what reportgen says instead.
 _PYTHON_WORDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = [
     (re.compile(r"is not iterable"), lambda _: NOT_A_LIST()),
+    (re.compile(r"object is not callable"), lambda _: NOT_A_FUNCTION()),
     (
         re.compile(r"Range too big.*?(\d+)\)"),
         lambda found: RANGE_TOO_LONG(limit=int(found[1])),

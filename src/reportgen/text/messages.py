@@ -189,6 +189,14 @@ NOT_A_LIST = MessageKind(
     en="the value is not a list, so it cannot be looped over or joined",
     zh="这个值不是列表，不能逐项列出或连接",
 )
+NOT_A_FUNCTION = MessageKind(
+    "jinja.not-a-function",
+    en="a name written with ( ) after it is called as a function, and the data gives values, "
+    "not functions: write the name without ( ), as in {{{{ name }}}} or "
+    "{{%p for item in list %}}",
+    zh="名字后面带括号（）就是当作函数调用，而数据给出的是值，不是函数："
+    "请去掉名字后的括号，如 {{{{ name }}}}、{{%p for item in list %}}",
+)
 NOT_A_NUMBER = MessageKind(
     "jinja.not-a-number",
     en="this can be done with a number only: check that the value is a number, not text",
