@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from PIL import Image
 
 from minimal_workspace import build_docx, paragraph_texts
 from reportgen.api import check_reports, render_reports
@@ -191,3 +192,19 @@ def test_a_name_of_the_data_called_as_a_function_says_to_take_the_brackets_away(
         "function, and the data gives values, not functions: write the name without ( ), as in "
         "{{ name }} or {%p for item in list %}: {% for k, v in iteritems(items) %}"
     )
+
+
+# -- a picture printed bare, as docxtpl prints an InlineImage --
+
+
+def test_a_picture_printed_without_the_picture_filter_is_placed_at_its_own_size(
+    tmp_path: Path,
+) -> None:
+    # -- it was refused: "is a ImageFile, which would print as program text" --
+    one_report(tmp_path, "pictures:\n  logo: logo.png\n", ["单位标志：{{ logo }}"])
+    logo = Image.new("RGB", (96, 48), "red")
+    logo.save(tmp_path / "data" / "free" / "logo.png", dpi=(96, 96))
+    assert check(tmp_path) == []
+    [written] = render_reports(Workspace.at(tmp_path))
+    [shape] = docx.Document(str(written)).inline_shapes
+    assert (round(shape.width.cm, 2), round(shape.height.cm, 2)) == (2.54, 1.27)
