@@ -15,7 +15,7 @@ import pytest
 from docx.oxml.ns import qn
 from PIL import Image
 
-from minimal_workspace import build_docx, paragraph_texts
+from minimal_workspace import build_docx, paragraph_texts, save_template
 from reportgen.api import check_reports, render_reports
 from reportgen.ooxml.package import Package
 from reportgen.template.fields import template_fields
@@ -208,3 +208,30 @@ def test_a_picture_printed_without_the_picture_filter_is_placed_at_its_own_size(
     [written] = render_reports(Workspace.at(tmp_path))
     [shape] = docx.Document(str(written)).inline_shapes
     assert (round(shape.width.cm, 2), round(shape.height.cm, 2)) == (2.54, 1.27)
+
+
+# -- docxtpl's {% colspan %} and {% hm %} beside a {%tc %} loop: the grid fits the rows --
+
+
+def test_a_column_loop_beside_a_merged_heading_gets_a_column_of_the_grid_each(
+    tmp_path: Path,
+) -> None:
+    # -- the grid kept its four columns for five cells a row: LibreOffice cut the last off --
+    template = one_report(tmp_path, "kinds: [水果, 蔬菜, 石头, 物件]\n", [])
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    table.cell(0, 0).text = "颜色"
+    table.cell(0, 1).merge(table.cell(0, 3)).text = "{% colspan kinds|count %}品类"
+    loop = ["{%tc for k in kinds %}", "{{ k }}", "{%tc endfor %}"]
+    for cell, text in zip(table.rows[1].cells[1:], loop, strict=True):
+        cell.text = text
+    save_template(document, template)
+    [written] = render_reports(Workspace.at(tmp_path))
+    [made] = docx.Document(str(written)).tables
+    widths = [column.w for column in made._tbl.tblGrid.gridCol_lst]
+    assert len(widths) == 5
+    assert sum(widths) == sum(column.w for column in table._tbl.tblGrid.gridCol_lst)
+    assert [[cell.text for cell in row.cells] for row in made.rows] == [
+        ["颜色", "品类", "品类", "品类", "品类"],
+        ["", "水果", "蔬菜", "石头", "物件"],
+    ]
