@@ -235,3 +235,19 @@ def test_a_column_loop_beside_a_merged_heading_gets_a_column_of_the_grid_each(
         ["颜色", "品类", "品类", "品类", "品类"],
         ["", "水果", "蔬菜", "石头", "物件"],
     ]
+
+
+# -- braces a sheet about tags writes apart: prose, not a tag --
+
+
+def test_braces_apart_that_no_tags_end_follows_are_a_warning_not_a_refusal(
+    tmp_path: Path,
+) -> None:
+    # -- docxtpl's own sheet on comments says "variants of the { { syntax": it was refused --
+    template = one_report(tmp_path, "name: 张三\n", ["写作 { { 的不是标签。", "本人：{{ name }}"])
+    assert check(tmp_path) == [
+        f"warning: {template}: body, paragraph 1: this looks like a tag, but its braces are "
+        "full-width (｛ ｝ ％) or stand apart, so it would be printed as it is: type {{ }} or "
+        "{% %} with the English input method, with no space between the two characters: { {"
+    ]
+    assert rendered(tmp_path) == ["写作 { { 的不是标签。", "本人：张三"]
