@@ -17,6 +17,7 @@ from PIL import Image
 
 from minimal_workspace import build_docx, paragraph_texts, save_template
 from reportgen.api import check_reports, render_reports
+from reportgen.cli import main
 from reportgen.ooxml.package import Package
 from reportgen.template.fields import template_fields
 from reportgen.workspace import Workspace
@@ -64,6 +65,19 @@ def test_a_condition_whose_field_is_false_takes_the_other_branch(tmp_path: Path)
     one_report(tmp_path, "is_paid: false\n", PAID)
     assert check(tmp_path) == []
     assert rendered(tmp_path) == ["客户：", "请付款。"]
+
+
+def test_new_data_writes_a_conditions_field_as_one_to_answer_true_or_false(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one_report(tmp_path, "is_paid: true\n", PAID)
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-data", "free.docx", "order"]) == 0
+    written = (tmp_path / "data" / "order" / "report.yaml").read_text(encoding="utf-8")
+    [line] = [line for line in written.splitlines() if line.startswith("is_paid")]
+    field, comment = line.split("#")
+    assert field.rstrip() == "is_paid: 【待填写】"
+    assert comment == " 是或否，写 true 或 false，用在正文第2段的条件中"
 
 
 def test_a_field_only_a_condition_uses_is_listed_as_true_or_false(tmp_path: Path) -> None:

@@ -48,7 +48,7 @@ FIRST_FIGURE = "项目1"
 _KIND_WORDS = {
     DATE: "日期，写作 2024年1月15日",
     NUMBER_KIND: "数字",
-    YES_NO: "条件，写 true（是）或 false（否）",
+    YES_NO: "是或否，写 true 或 false",
     FIGURE: "数字",
     TEXTS: "列表，每行一项",
     RECORDS: "列表，每项一条（复制可增加）",
@@ -195,7 +195,8 @@ class _Writer:
         if not places:
             return ""
         shown = "、".join(places[:3]) + ("等处" if len(places) > 3 else "")
-        return f"印在{shown}"
+        # -- a condition is not printed: it decides what its paragraphs print --
+        return f"用在{shown}的条件中" if shape.kind == YES_NO else f"印在{shown}"
 
     def places(self, shape: Shape, *, deep: bool = False) -> Iterator[str]:
         """Yield where ``shape`` is printed; with ``deep``, where anything inside it is too."""
