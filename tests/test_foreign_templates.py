@@ -18,6 +18,7 @@ from PIL import Image
 from minimal_workspace import build_docx, paragraph_texts, save_template
 from reportgen.api import check_reports, render_reports
 from reportgen.cli import main
+from reportgen.errors import ProblemsFound
 from reportgen.ooxml.package import Package
 from reportgen.template.fields import template_fields
 from reportgen.workspace import Workspace
@@ -265,3 +266,41 @@ def test_braces_apart_that_no_tags_end_follows_are_a_warning_not_a_refusal(
         "{% %} with the English input method, with no space between the two characters: { {"
     ]
     assert rendered(tmp_path) == ["写作 { { 的不是标签。", "本人：张三"]
+
+
+# -- a batch's column that decides a condition: empty is no, 否 is refused --
+
+CERTIFICATE = [
+    "兹授予{{ row.姓名 }}同志荣誉称号。",
+    "{%p if row.党员 %}",
+    "（中共党员）",
+    "{%p endif %}",
+    "{%p if row.备注 %}",
+    "备注：{{ row.备注 }}",
+    "{%p endif %}",
+]
+
+
+def test_a_batchs_column_deciding_a_condition_may_be_empty_and_may_not_say_no(
+    tmp_path: Path,
+) -> None:
+    # -- 李四's 否 printed （中共党员）; 王五's empty 备注 was refused as "is empty: write the text"
+    build_docx(tmp_path / "templates" / "cert.docx", CERTIFICATE)
+    folder = tmp_path / "data" / "cert"
+    folder.mkdir(parents=True)
+    batch = 'template: cert.docx\nbatch:\n  rows: 名单.csv\n  output: "{row.姓名}"\n'
+    (folder / "report.yaml").write_text(batch, encoding="utf-8")
+    table = "姓名,党员,备注\n张三,是,先进个人\n李四,否,\n王五,,\n"
+    (folder / "名单.csv").write_text(table, encoding="utf-8")
+    (tmp_path / "output").mkdir()
+    assert check(tmp_path) == [
+        f"{folder / '名单.csv'}:3: row.党员: decides a condition of the template, and the cell "
+        "says '否', which counts as true as any text does, so the document says what it says "
+        "for yes: leave the cell empty for no, or have the template compare: "
+        "{% if row.党员 == '是' %}"
+    ]
+    with pytest.raises(ProblemsFound):
+        render_reports(Workspace.at(tmp_path))
+    written = tmp_path / "output" / "cert"
+    assert sorted(path.name for path in written.iterdir()) == ["张三.docx", "王五.docx"]
+    assert paragraph_texts(written / "王五.docx") == ["兹授予王五同志荣誉称号。"]

@@ -72,7 +72,7 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
     for value in values:
         if use.how == ITERATED and isinstance(value, str) and PENDING not in value:
             return LOOP_OVER_TEXT(name=use.written)
-        if use.how == CONDITION and isinstance(value, str) and value.strip().lower() in _NO:
+        if use.how == CONDITION and says_no(value):
             return SAYS_NO_AS_TEXT(value=value)
         if use.how == PRINTED:
             reason = unprintable(value)
@@ -88,6 +88,20 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
 
                 return render_error_message(err)  # -- rendering says the same --
     return None
+
+
+def says_no(value: Any) -> bool:
+    """Return whether ``value`` is text a clerk writes for "no" (which a condition takes as yes)."""
+    return isinstance(value, str) and value.strip().lower() in _NO
+
+
+def condition_columns(template: CompiledTemplate, row: str) -> set[str]:
+    """Return the columns of a batch's ``row`` whose value alone decides a condition."""
+    return {
+        use.steps[1]
+        for use in template.uses()
+        if use.how == CONDITION and use.steps[0] == row and len(use.steps) == 2
+    }
 
 
 def _placed_reason(
