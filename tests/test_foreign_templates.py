@@ -304,3 +304,18 @@ def test_a_batchs_column_deciding_a_condition_may_be_empty_and_may_not_say_no(
     written = tmp_path / "output" / "cert"
     assert sorted(path.name for path in written.iterdir()) == ["张三.docx", "王五.docx"]
     assert paragraph_texts(written / "王五.docx") == ["兹授予王五同志荣誉称号。"]
+
+
+# -- |safe, as templates written for docxtpl's autoescape use it --
+
+
+def test_text_through_safe_prints_as_written_and_brings_no_markup(tmp_path: Path) -> None:
+    # -- A & B broke the document ("check that the blocks … open and close"), and a value
+    #    could bring elements of its own, such as a field that fetches a web address --
+    field = '</w:t></w:r><w:r><w:instrText>INCLUDEPICTURE "http://example.com/x.png"</w:instrText>'
+    yaml = f"name: 江州 & 临州 <联合> 工会\nnote: '{field}'\n"
+    one_report(tmp_path, yaml, ["单位：{{ name|safe }}", "{{ note|safe }}"])
+    assert check(tmp_path) == []
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == ["单位：江州 & 临州 <联合> 工会", field]
+    assert b"<w:instrText" not in Package.read(written).parts["word/document.xml"]
