@@ -319,3 +319,26 @@ def test_text_through_safe_prints_as_written_and_brings_no_markup(tmp_path: Path
     [written] = render_reports(Workspace.at(tmp_path))
     assert paragraph_texts(written) == ["单位：江州 & 临州 <联合> 工会", field]
     assert b"<w:instrText" not in Package.read(written).parts["word/document.xml"]
+
+
+# -- Jinja's filters that list a mapping's items, given a record of the data --
+
+
+def test_a_record_given_to_dictsort_is_refused_at_its_tag_not_with_a_traceback(
+    tmp_path: Path,
+) -> None:
+    # -- AttributeError: items, and its traceback, from the template as from the data's text --
+    body = ["{%p for k, v in scores|dictsort %}", "{{ k }}：{{ v }}", "{%p endfor %}"]
+    template = one_report(tmp_path, "scores: {甲: 1, 乙: 2}\n", body)
+    message = (
+        "a filter here asks the value for its 'items', which a record of the data does not "
+        "give (dictsort, xmlattr): print its fields by name ({{ record.field }}), or write a "
+        "list of records in the data to loop over"
+    )
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 1: {message}: {{% for k, v in scores|dictsort %}}"
+    ]
+    report = tmp_path / "data" / "free" / "report.yaml"
+    prose = "period: {start: 2019, end: 2023}\nnote: '{{ period|dictsort|join }}'\n"
+    report.write_text(f"template: free.docx\n{prose}", encoding="utf-8")
+    assert f"{report}:3:1: report.note: in the text: {message}" in check(tmp_path)

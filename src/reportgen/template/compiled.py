@@ -295,7 +295,14 @@ class CompiledTemplate:
             return rendered_pieces(template, context, room)
         except ProblemsFound:
             raise  # a value that could not be printed (a chart without a font) says why
-        except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError) as err:
+        except (
+            JinjaError,
+            TypeError,
+            ValueError,
+            ArithmeticError,
+            LookupError,
+            AttributeError,
+        ) as err:
             raise RenderError([self._runtime_problem(name, err, context)]) from err
         except RecursionError as err:  # -- a macro calling itself, a loop recursing --
             raise RenderError([self._runtime_problem(name, err)]) from err

@@ -83,7 +83,7 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
                 check(value)
             except InvalidValue as err:
                 return err.message
-            except (TypeError, ValueError, ArithmeticError, LookupError) as err:
+            except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as err:
                 from reportgen.text.jinja_errors import render_error_message
 
                 return render_error_message(err)  # -- rendering says the same --

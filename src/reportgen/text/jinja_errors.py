@@ -26,6 +26,7 @@ from reportgen.text.messages import (
     DIVISION_BY_ZERO,
     ENDS_TOO_EARLY,
     EXPECTED_TOKEN,
+    FILTER_NEEDS_MAPPING,
     INVISIBLE_CHARACTER,
     MISMATCHED_BRACKET,
     MISSING_ARGUMENT,
@@ -202,10 +203,9 @@ def render_error_message(err: BaseException) -> Message:
         return NOT_ALLOWED_ATTRIBUTE(name=found.group(1)) if found else NOT_ALLOWED()
     if isinstance(err, TemplateSyntaxError):
         return syntax_error_message(err)
-    if isinstance(err, RecursionError):
-        return NESTED_TOO_DEEP()
-    if isinstance(err, ZeroDivisionError):
-        return DIVISION_BY_ZERO()
+    for kind, explained in _BY_KIND:
+        if isinstance(err, kind):
+            return explained(err)
     detail = str(err)
     for words, message in _PYTHON_WORDS:
         found = words.search(detail)
@@ -213,6 +213,14 @@ def render_error_message(err: BaseException) -> Message:
             return message(found)
     return CANNOT_PRINT(detail=detail)
 
+
+#: Python's errors a tag raises that say what went wrong by their kind alone.
+_BY_KIND: list[tuple[type[BaseException], Callable[[BaseException], Message]]] = [
+    (RecursionError, lambda _: NESTED_TOO_DEEP()),
+    (ZeroDivisionError, lambda _: DIVISION_BY_ZERO()),
+    # -- a filter's own code asked a record for a method (dictsort, xmlattr call .items()) --
+    (AttributeError, lambda err: FILTER_NEEDS_MAPPING(name=getattr(err, "name", "") or err)),
+]
 
 #: Python's words for what went wrong in a tag, and what reportgen says instead.
 _PYTHON_WORDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = [
