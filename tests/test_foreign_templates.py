@@ -321,6 +321,13 @@ def test_text_through_safe_prints_as_written_and_brings_no_markup(tmp_path: Path
     assert b"<w:instrText" not in Package.read(written).parts["word/document.xml"]
 
 
+def test_a_web_address_through_urlize_prints_as_written(tmp_path: Path) -> None:
+    # -- an HTML link went into the text: the address and all after it were lost, silently --
+    one_report(tmp_path, "url: 详见 http://www.example.com 网站\n", ["{{ url|urlize(20) }}"])
+    assert check(tmp_path) == []
+    assert rendered(tmp_path) == ["详见 http://www.example.com 网站"]
+
+
 # -- Jinja's filters that list a mapping's items, given a record of the data --
 
 
