@@ -75,12 +75,6 @@ class ImageFile:
     def __str__(self) -> str:
         return self.name
 
-    def __html__(self) -> str:
-        # -- printed bare ({{ seal }}, as docxtpl prints an InlineImage): at its own size --
-        from reportgen.ooxml.pictures import picture
-
-        return picture(self).__html__()
-
     @property
     def natural_size_cm(self) -> tuple[float, float]:
         """Return the size the picture has at its own resolution, in centimetres."""
