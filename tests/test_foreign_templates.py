@@ -370,3 +370,13 @@ def test_a_number_still_to_enter_prints_the_placeholder_through_jinjas_number_fo
     [warning] = check(tmp_path)
     assert "report.amount: still says 【待填写】" in warning
     assert rendered(tmp_path) == ["【待填写】元"] * 5
+
+
+@pytest.mark.parametrize("tag", ["{{ '%.2f'|format(amount) }}", "{{ '{:,}'.format(amount) }}"])
+def test_text_given_a_numbers_format_says_a_number_is_needed(tmp_path: Path, tag: str) -> None:
+    # -- it said, in English whatever the language: (must be real number, not str) --
+    template = one_report(tmp_path, "amount: 一千\n", [tag + "元"])
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 1: this can be done with a number only: check that the "
+        f"value is a number, not text: {tag}"
+    ]

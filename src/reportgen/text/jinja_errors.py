@@ -235,7 +235,12 @@ _PYTHON_WORDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] 
         lambda _: WRONG_TYPES(),
     ),
     (
-        re.compile(r"doesn't define __\w+__|bad operand type|cannot be interpreted as an int"),
+        re.compile(
+            r"doesn't define __\w+__|bad operand type|cannot be interpreted as an int"
+            # -- '%.2f' % text, '{:,}'.format(text): a number's format given text --
+            r"|must be real number|a real number is required|Cannot specify ',' with 's'"
+            r"|format code '\w' for object of type 'str'"
+        ),
         lambda _: NOT_A_NUMBER(),
     ),
     # -- a filter's function is named do_replace(); a filter of reportgen's, by its name --
