@@ -331,24 +331,57 @@ def test_a_web_address_through_urlize_prints_as_written(tmp_path: Path) -> None:
 # -- Jinja's filters that list a mapping's items, given a record of the data --
 
 
-def test_a_record_given_to_dictsort_is_refused_at_its_tag_not_with_a_traceback(
+def test_a_records_fields_are_listed_with_items_or_dictsort_as_in_docxtpl(
     tmp_path: Path,
 ) -> None:
-    # -- AttributeError: items, and its traceback, from the template as from the data's text --
-    body = ["{%p for k, v in scores|dictsort %}", "{{ k }}：{{ v }}", "{%p endfor %}"]
-    template = one_report(tmp_path, "scores: {甲: 1, 乙: 2}\n", body)
-    message = (
-        "a filter here asks the value for its 'items', which a record of the data does not "
-        "give (dictsort, xmlattr): print its fields by name ({{ record.field }}), or write a "
-        "list of records in the data to loop over"
-    )
-    assert check(tmp_path) == [
-        f"{template}: body, paragraph 1: {message}: {{% for k, v in scores|dictsort %}}"
+    # -- scores.items() said "the value has no 'items'", and dictsort stopped check and render
+    #    with Python's traceback (AttributeError: items) --
+    body = [
+        "{%p for k, v in scores.items() %}",
+        "{{ k }}：{{ v }}",
+        "{%p endfor %}",
+        "{%p for k, v in scores|dictsort %}",
+        "{{ k }}：{{ v }}",
+        "{%p endfor %}",
     ]
+    template = one_report(tmp_path, "scores: {乙: 2, 甲: 1}\n", body)
+    assert check(tmp_path) == []
+    assert rendered(tmp_path) == ["乙：2", "甲：1", "乙：2", "甲：1"]
+    kinds = {field.path: str(field.kind) for field in template_fields(template)}
+    assert kinds == {"scores": "names and values"}
+
+
+def test_new_data_writes_a_listed_records_first_name_and_value_to_fill(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = ["{%p for k, v in scores.items() %}", "{{ k }}：{{ v }}", "{%p endfor %}"]
+    one_report(tmp_path, "scores: {甲: 1}\n", body)
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-data", "free.docx", "scores"]) == 0
+    written = (tmp_path / "data" / "scores" / "report.yaml").read_text(encoding="utf-8")
+    lines = [line.split("#")[0].rstrip() for line in written.splitlines()[-2:]]
+    assert lines == ["scores:", "  名称: 【待填写】"]
+    assert main(["render", "scores"]) == 0
+
+
+def test_a_value_with_no_fields_given_to_dictsort_is_refused_not_with_a_traceback(
+    tmp_path: Path,
+) -> None:
+    yaml = "note: '{{ period|dictsort|join }}'\nperiod: {start: 2019, end: 2023}\n"
+    one_report(tmp_path, yaml, [])
     report = tmp_path / "data" / "free" / "report.yaml"
-    prose = "period: {start: 2019, end: 2023}\nnote: '{{ period|dictsort|join }}'\n"
-    report.write_text(f"template: free.docx\n{prose}", encoding="utf-8")
-    assert f"{report}:3:1: report.note: in the text: {message}" in check(tmp_path)
+    assert check(tmp_path) == [
+        f"{report}:2:1: report.note: in the text: a filter here asks the value for its 'items', "
+        "which this value does not have: dictsort and xmlattr take fields of the data's own (a "
+        "line 'name: value' each)"
+    ]
+
+
+def test_a_macro_of_the_template_is_no_field_of_the_data(tmp_path: Path) -> None:
+    # -- new-data wrote line: 【待填写】 for the template's own {% macro line(x) %} --
+    body = ["{% macro line(x) %}【{{ x }}】{% endmacro %}{{ line(title) }}"]
+    template = build_docx(tmp_path / "free.docx", body)
+    assert [field.path for field in template_fields(template)] == ["title"]
 
 
 # -- a number still to enter, through Jinja's own ways of writing numbers --

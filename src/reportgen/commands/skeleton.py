@@ -28,6 +28,7 @@ from reportgen.template.shapes import (
     FIGURE,
     FIGURES,
     NUMBER_KIND,
+    PAIRS,
     PERIOD,
     RECORD,
     RECORDS,
@@ -49,6 +50,7 @@ _KIND_WORDS = {
     DATE: "日期，写作 2024年1月15日",
     NUMBER_KIND: "数字",
     YES_NO: "是或否，写 true 或 false",
+    PAIRS: "名称和值，每行一个“名称: 值”（复制可增加）",
     FIGURE: "数字",
     TEXTS: "列表，每行一项",
     RECORDS: "列表，每项一条（复制可增加）",
@@ -154,6 +156,11 @@ class _Writer:
             return [
                 (f"{lead}{shape.name}:", self.note(shape)),
                 (f"{inner}  - {PENDING}", self.where(item)),
+            ]
+        if kind == PAIRS:
+            return [
+                (f"{lead}{shape.name}:", self.note(shape)),
+                (f"{inner}  名称: {PENDING}", ""),
             ]
         if kind in (RECORDS, RECORD):
             members = (shape.items or shape).fields.values()

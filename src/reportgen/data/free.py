@@ -23,6 +23,10 @@ from reportgen.text.printing import PENDING, Fields, Pending
 Render = Callable[[str, tuple[str | int, ...], str], str]
 
 
+#: The methods of a mapping that list a record's fields, where no field has their name.
+_LISTING = frozenset({"items", "keys", "values"})
+
+
 class Record(Fields):
     """A clerk's own fields, reached by name: ``{{ item.title }}``, ``{{ item['title'] }}``."""
 
@@ -37,6 +41,8 @@ class Record(Fields):
         try:
             return self._fields[key]
         except KeyError:
+            if key in _LISTING:  # -- {% for name, value in scores.items() %}, as in docxtpl --
+                return getattr(self._fields, key)
             raise AttributeError(key) from None
 
     def __getitem__(self, key: str) -> Any:

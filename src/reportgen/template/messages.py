@@ -273,11 +273,17 @@ KIND_NAMES = {
     "period": MessageKind("fields.kind-period", en="period", zh="汇报周期"),
     "year": MessageKind("fields.kind-year", en="year", zh="年份"),
     "true or false": MessageKind("fields.kind-yes-no", en="true or false", zh="是或否"),
+    "names and values": MessageKind("fields.kind-pairs", en="names and values", zh="名称和值"),
     "section": MessageKind("fields.kind-section", en="made by reportgen", zh="由 reportgen 生成"),
 }
 WHERE = {
     "text": MessageKind("fields.where-text", en="{key}: …", zh="{key}: …"),
     "number": MessageKind("fields.where-number", en="{key}: a number", zh="{key}: 数字"),
+    "names and values": MessageKind(
+        "fields.where-pairs",
+        en="{key}: a line 'name: value' each, as many as wanted",
+        zh="{key}: 每行一个“名称: 值”，行数不限",
+    ),
     "true or false": MessageKind(
         "fields.where-yes-no",
         en="{key}: true or false",

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportgen.template.usage import CONDITION, FILTER, ITERATED, NUMBER, PRINTED, TESTED, Use
+from reportgen.template.usage import (
+    CONDITION,
+    FILTER,
+    ITERATED,
+    LISTED,
+    NUMBER,
+    PRINTED,
+    TESTED,
+    Use,
+)
 
 # -- the kinds of field, as fields and new-data name them --
 TEXT = "text"
@@ -26,6 +35,8 @@ YEAR = "year"
 #: A name only a condition uses (``{%p if is_paid %}``): true or false, not text, which is
 #: always true.
 YES_NO = "true or false"
+#: A record whose fields the template lists (``scores.items()``): names and values, any.
+PAIRS = "names and values"
 #: A section of report.yaml from which reportgen makes what the template uses (attachment).
 SECTION = "section"
 
@@ -62,6 +73,8 @@ class Shape:
             return self._list_kind(self.items)
         if self.name == "period" and self.fields.keys() <= {"start", "end", "years", "length"}:
             return PERIOD
+        if LISTED in self.hows:
+            return PAIRS
         if self.fields:
             return FIGURE if self._is_figure() else RECORD
         return self._leaf_kind()

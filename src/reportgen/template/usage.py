@@ -19,6 +19,8 @@ PRINTED, ITERATED, TESTED, NUMBER, USED = "printed", "iterated", "tested", "numb
 #: A name that is itself the condition (``{%p if is_paid %}``, ``not``, ``and``, ``or`` aside):
 #: only its truth decides, so any text, 否 and no too, takes the yes branch.
 CONDITION = "condition"
+#: A record whose fields the template lists (``scores.items()``, ``scores|dictsort``).
+LISTED = "listed"
 #: The prefix of a use by a filter: ``filter:join_cn``.
 FILTER = "filter:"
 
@@ -114,6 +116,8 @@ class _Walker:
             if target.ctx in ("store", "param"):
                 inner[target.name] = None
                 scope[target.name] = None
+        if isinstance(node, nodes.Macro):
+            scope[node.name] = None  # -- {% macro line(x) %}: line(title) calls no data --
         for child in getattr(node, "body", []):
             self.statement(child, inner, cond)
 
@@ -144,6 +148,10 @@ class _Walker:
     def expression(
         self, node: nodes.Node, scope: dict[str, str | None], cond: bool, how: str
     ) -> None:
+        listed = _listed(node, scope)
+        if listed is not None:
+            self.add(node, listed, LISTED, cond)
+            return
         path = _path(node, scope)
         if path is not None:
             self.add(node, path, how, cond)
@@ -194,6 +202,25 @@ def _path(node: nodes.Node, scope: dict[str, str | None]) -> tuple[str, str] | N
         if isinstance(key, int):
             return f"{base[0]}[]", f"{base[1]}[{key}]"
     return None
+
+
+def _listed(node: nodes.Node, scope: dict[str, str | None]) -> tuple[str, str] | None:
+    """Return the path of the record ``node`` lists the fields of (``scores.items()``)."""
+    if (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.Getattr)
+        and node.node.attr in _LISTING
+        and not node.args
+        and not node.kwargs
+    ):
+        return _path(node.node.node, scope)
+    if isinstance(node, nodes.Filter) and node.name == "dictsort" and node.node is not None:
+        return _path(node.node, scope)
+    return None
+
+
+#: The methods of a mapping that list its fields.
+_LISTING = {"items", "keys", "values"}
 
 
 def _names(target: nodes.Node) -> Iterator[str]:

@@ -157,11 +157,10 @@ NO_ATTRIBUTE = MessageKind(
 )
 FILTER_NEEDS_MAPPING = MessageKind(
     "jinja.filter-needs-mapping",
-    en="a filter here asks the value for its '{name}', which a record of the data does not "
-    "give (dictsort, xmlattr): print its fields by name ({{{{ record.field }}}}), or write a "
-    "list of records in the data to loop over",
-    zh="这里的过滤器要取值的“{name}”，而数据中的一组字段不提供（如 dictsort、xmlattr）："
-    "请按名字印出各个字段（{{{{ 记录.字段 }}}}），或在数据中写成记录列表再逐项列出",
+    en="a filter here asks the value for its '{name}', which this value does not have: "
+    "dictsort and xmlattr take fields of the data's own (a line 'name: value' each)",
+    zh="这里的过滤器要取值的“{name}”，而这个值没有：dictsort、xmlattr 只能用于数据中自己写的"
+    "一组字段（每行一个“名称: 值”）",
 )
 NO_ELEMENT = MessageKind(
     "jinja.no-element", en="the list has no item {index}", zh="列表中没有第 {index} 项"
