@@ -351,6 +351,14 @@ def test_a_records_fields_are_listed_with_items_or_dictsort_as_in_docxtpl(
     assert kinds == {"scores": "names and values"}
 
 
+def test_a_records_items_not_called_is_the_missing_field_it_looks_like(tmp_path: Path) -> None:
+    template = one_report(tmp_path, "order: {name: 订单, item: 书}\n", ["{{ order.items }}"])
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 1: 'order' has no 'items' (did you mean 'item'?): "
+        "{{ order.items }}"
+    ]
+
+
 def test_new_data_writes_a_listed_records_first_name_and_value_to_fill(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from jinja2 import StrictUndefined
+
 from reportgen.data.messages import STILL_TO_FILL
 from reportgen.data.rules import FIGURE_FIELDS, text_without_control_characters
 from reportgen.data.yaml_source import SourceFile
@@ -42,7 +44,7 @@ class Record(Fields):
             return self._fields[key]
         except KeyError:
             if key in _LISTING:  # -- {% for name, value in scores.items() %}, as in docxtpl --
-                return getattr(self._fields, key)
+                return _Listing(self, key, getattr(self._fields, key))
             raise AttributeError(key) from None
 
     def __getitem__(self, key: str) -> Any:
@@ -62,6 +64,28 @@ class Record(Fields):
 
     def __repr__(self) -> str:
         return f"Record({self._fields!r})"
+
+
+class _Listing(StrictUndefined):
+    """A record's ``items``, ``keys`` or ``values`` where it has no field of that name.
+
+    Called (``scores.items()``, or by ``dictsort``), it lists the record's fields, as a
+    mapping's method does; anything else (``{{ order.items }}``, a misspelt ``item``) is the
+    missing field it is, said as such.
+    """
+
+    __slots__ = ("_listing",)
+    # -- read by the sandbox and by Jinja before a call: an Undefined would fail when asked --
+    unsafe_callable = False
+    alters_data = False
+    jinja_pass_arg = None
+
+    def __init__(self, record: Record, name: str, listing: Callable[[], Any]) -> None:
+        super().__init__(obj=record, name=name)
+        self._listing = listing
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._listing(*args, **kwargs)
 
 
 class OwnData:

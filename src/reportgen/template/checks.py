@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import TemplateSyntaxError, Undefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.errors import Problem, TemplateError, WorkspaceError, did_you_mean
@@ -368,6 +368,8 @@ def _follow(node: Any, steps: list[str], done: list[str]) -> _Missing | None:
     try:
         child = node[name] if isinstance(node, Mapping) else getattr(node, name)
     except (KeyError, AttributeError, TypeError):
+        return _Missing(done, name, _names_in(node))
+    if isinstance(child, Undefined):  # -- a record's items, not called: no field of its own --
         return _Missing(done, name, _names_in(node))
     if not step.endswith("[]"):
         return _follow(child, rest, [*done, name])
