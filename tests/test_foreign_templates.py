@@ -15,7 +15,7 @@ import pytest
 from docx.oxml.ns import qn
 from PIL import Image
 
-from minimal_workspace import build_docx, paragraph_texts, save_template
+from minimal_workspace import build_docx, paragraph_texts, save_template, set_body_xml
 from reportgen.api import check_reports, render_reports
 from reportgen.cli import main
 from reportgen.errors import ProblemsFound
@@ -421,3 +421,14 @@ def test_text_given_a_numbers_format_says_a_number_is_needed(tmp_path: Path, tag
         f"{template}: body, paragraph 1: this can be done with a number only: check that the "
         f"value is a number, not text: {tag}"
     ]
+
+
+def test_a_tag_in_a_fields_instruction_is_no_run_tag(tmp_path: Path) -> None:
+    # -- a simple field's instruction is an attribute: its tag is no {{r …}} --
+    template = one_report(tmp_path, "site: www.example.com\n", ["网站"])
+    field = (
+        '<w:p><w:r><w:t>网址：</w:t></w:r><w:fldSimple w:instr="HYPERLINK http://{{ site }}">'
+        "<w:r><w:t>链接</w:t></w:r></w:fldSimple></w:p>"
+    )
+    set_body_xml(template, field)
+    assert check(tmp_path) == []

@@ -563,10 +563,11 @@ def _may_hold_listing(xml: str) -> bool:
 
 
 def _attribute_printing(value: str, parts: Mapping[str, bytes]) -> str | None:
-    """Return the name of an attribute of ``parts`` whose whole value is ``value``, if any."""
+    """Return the name of an attribute of ``parts`` whose value holds ``value``, if any."""
     from markupsafe import escape  # -- as autoescape printed it; only for a value not found --
 
-    printed = re.compile(rb'([\w:]+)="' + re.escape(str(escape(value)).encode()) + b'"')
+    text = re.escape(str(escape(value)).encode())
+    printed = re.compile(rb'([\w:]+)="[^"<>]*' + text + rb'[^"<>]*"')
     for xml in parts.values():
         found = printed.search(xml)
         if found:

@@ -131,8 +131,8 @@ def _placed_reason(
             number += 1
             cell = template.source_line(use.part, number)
         return reason, use.line, use.written
-    if before.endswith('="'):
-        return None, use.line, use.written  # -- another attribute: a shape's text (VML) --
+    if before.rfind("<") > before.rfind(">"):
+        return None, use.line, use.written  # -- in another attribute: a field's, a shape's --
     opened = max(before.rfind(opening) for opening in _TEXT_OPENINGS)
     if opened >= 0 and opened > max(before.rfind(closing) for closing in _TEXT_CLOSINGS):
         return None, use.line, use.written
