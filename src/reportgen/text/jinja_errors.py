@@ -27,6 +27,7 @@ from reportgen.text.messages import (
     ENDS_TOO_EARLY,
     EXPECTED_TOKEN,
     FILTER_NEEDS_MAPPING,
+    FILTERS_THERE_ARE,
     INVISIBLE_CHARACTER,
     MISMATCHED_BRACKET,
     MISSING_ARGUMENT,
@@ -181,8 +182,16 @@ def syntax_error_message(err: TemplateSyntaxError) -> Message:
 
 
 def unknown_filter(name: str, known: Iterable[str]) -> Message:
-    """Return the message of a filter Jinja does not have, with the one probably meant."""
-    return NO_SUCH_FILTER(name=name, hint=did_you_mean(name, known))
+    """Return the message of a filter Jinja does not have, with the one probably meant.
+
+    With none near it (a filter a docxtpl project defined in Python), reportgen's own are named.
+    """
+    hint = did_you_mean(name, known)
+    if not hint:
+        from reportgen.text.filters import FILTERS
+
+        hint = FILTERS_THERE_ARE(filters=", ".join([*FILTERS, "picture"]))
+    return NO_SUCH_FILTER(name=name, hint=hint)
 
 
 def unknown_test(name: str, known: Iterable[str]) -> Message:

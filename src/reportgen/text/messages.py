@@ -137,6 +137,14 @@ BAD_NAME = MessageKind(
 NO_SUCH_FILTER = MessageKind(
     "jinja.no-filter", en="unknown filter '{name}'{hint}", zh="没有“{name}”这个过滤器{hint}"
 )
+FILTERS_THERE_ARE = MessageKind(
+    "jinja.filters-there-are",
+    en=": reportgen's filters are {filters}, beside Jinja's own (join, upper, …); a filter "
+    "another program defined for its templates is none of them: print the value as it is, "
+    "or write it in the data as it should print",
+    zh="：reportgen 的过滤器有 {filters}，以及 Jinja 自带的（join、upper 等）；别的程序为自己的"
+    "模板定义的过滤器不在其中：请直接印出这个值，或在数据中写成要印出的样子",
+)
 NO_SUCH_TEST = MessageKind(
     "jinja.no-test",
     en="unknown test '{name}'{hint}",
