@@ -432,3 +432,29 @@ def test_a_tag_in_a_fields_instruction_is_no_run_tag(tmp_path: Path) -> None:
     )
     set_body_xml(template, field)
     assert check(tmp_path) == []
+
+
+def test_a_template_saved_by_word_for_the_web_with_its_document_named_otherwise(
+    tmp_path: Path,
+) -> None:
+    # -- Word for the web saves word/document2.xml: refused as "not a Word .docx file (it has
+    #    no word/document.xml)", which docxtpl renders --
+    template = one_report(tmp_path, "name: 张三\n", ["本人：{{ name }}", "单位：{{ unit }}"])
+    package = Package.read(template)
+    renamed = {"word/document.xml": "word/document2.xml"}
+    renamed["word/_rels/document.xml.rels"] = "word/_rels/document2.xml.rels"
+    parts = {renamed.get(name, name): blob for name, blob in package.parts.items()}
+    for name in ("_rels/.rels", "[Content_Types].xml"):
+        parts[name] = parts[name].replace(b"word/document.xml", b"word/document2.xml")
+    template.write_bytes(Package(template, parts, {}).to_bytes({}))
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 2: the data has no 'unit': {{{{ unit }}}}"
+    ]
+    (tmp_path / "data" / "free" / "report.yaml").write_text(
+        "template: free.docx\nname: 张三\nunit: 市总工会\n", encoding="utf-8"
+    )
+    [written] = render_reports(Workspace.at(tmp_path))
+    assert paragraph_texts(written) == ["本人：张三", "单位：市总工会"]
+    made = Package.read(written).parts
+    assert "word/document2.xml" not in made
+    assert b'PartName="/word/document.xml"' in made["[Content_Types].xml"]

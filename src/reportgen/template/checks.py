@@ -88,6 +88,8 @@ class _Template:
         except WorkspaceError as err:
             raise TemplateError([unreadable_template(err, path)]) from err
         self.package_parts = package.parts
+        # -- docxtpl-lint reads word/document.xml: a document named otherwise is given it so --
+        self.lint_source: Path | bytes = package.to_bytes({}) if package.document_renamed else path
         self.parts = {
             name: blob for name, blob in package.parts.items() if TEMPLATED_PART.fullmatch(name)
         }
@@ -157,7 +159,9 @@ def lint_template(path: Path, package: Package | None = None) -> tuple[list[Prob
     template = _Template(path, package)
     environment = make_environment(for_docx=True)
     try:
-        result = lint(path, jinja_env=environment, autoescape=True, ignore=_IGNORED_RULES)
+        result = lint(
+            template.lint_source, jinja_env=environment, autoescape=True, ignore=_IGNORED_RULES
+        )
     except RecursionError:
         # A tag nested hundreds deep overflows Jinja's parser; parsed alone, each tag says which.
         deep = _check_print_tags(template, environment, set())
