@@ -40,7 +40,15 @@ def document_part_renamed(parts: Mapping[str, bytes]) -> dict[str, bytes] | None
 
 def _named_document(parts: Mapping[str, bytes]) -> str | None:
     """Return the part the package's relationships name as its document, if it holds it."""
-    from lxml import etree  # -- only for a package whose document is named otherwise --
+    target = named_document(parts)
+    return target if target and _ELSEWHERE.fullmatch(target) and target in parts else None
+
+
+def named_document(parts: Mapping[str, bytes]) -> str | None:
+    """Return the zip name of the part the package's relationships name as its document."""
+    from lxml import etree  # -- only when a package's document is looked for --
+
+    from reportgen.ooxml.defects import relationship_target
 
     blob = parts.get(_PACKAGE_RELATIONSHIPS)
     if blob is None:
@@ -50,13 +58,8 @@ def _named_document(parts: Mapping[str, bytes]) -> str | None:
     except etree.XMLSyntaxError:
         return None
     for relationship in root:
-        target = (relationship.get("Target") or "").lstrip("/")
-        if (
-            (relationship.get("Type") or "").endswith("/officeDocument")
-            and _ELSEWHERE.fullmatch(target)
-            and target in parts
-        ):
-            return target
+        if (relationship.get("Type") or "").endswith("/officeDocument"):
+            return relationship_target(_PACKAGE_RELATIONSHIPS, relationship.get("Target", ""))
     return None
 
 

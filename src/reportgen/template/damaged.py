@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from lxml import etree
-
 from reportgen.errors import Problem
 from reportgen.i18n import Message
-from reportgen.ooxml.defects import package_defects, relationship_target
+from reportgen.ooxml.defects import package_defects
+from reportgen.ooxml.document_part import named_document
 from reportgen.template.messages import (
     DAMAGE_DANGLING,
     DAMAGE_NO_MAIN,
@@ -27,9 +26,7 @@ from reportgen.template.messages import (
     TEMPLATE_DAMAGED,
 )
 
-_PACKAGE_RELATIONSHIPS = "_rels/.rels"
 _MAIN = "word/document.xml"
-_OFFICE_DOCUMENT = "/officeDocument"
 #: WordprocessingML's namespace in a Strict Open XML Document, which Word saves on request.
 _STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
@@ -67,15 +64,4 @@ def _detail(kind: str, part: str, subject: str) -> Message | None:
 
 def _leads_to_document(parts: Mapping[str, bytes]) -> bool:
     """Return whether the package's relationships name word/document.xml as its document."""
-    blob = parts.get(_PACKAGE_RELATIONSHIPS)
-    if blob is None:
-        return False
-    try:
-        root = etree.fromstring(blob)
-    except etree.XMLSyntaxError:
-        return False
-    return any(
-        (relationship.get("Type") or "").endswith(_OFFICE_DOCUMENT)
-        and relationship_target(_PACKAGE_RELATIONSHIPS, relationship.get("Target", "")) == _MAIN
-        for relationship in root
-    )
+    return named_document(parts) == _MAIN
