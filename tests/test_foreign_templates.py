@@ -8,6 +8,7 @@ formats of their own; each renders as docxtpl renders it, or is refused saying w
 from __future__ import annotations
 
 import textwrap
+import zipfile
 from pathlib import Path
 
 import docx
@@ -458,3 +459,16 @@ def test_a_template_saved_by_word_for_the_web_with_its_document_named_otherwise(
     made = Package.read(written).parts
     assert "word/document2.xml" not in made
     assert b'PartName="/word/document.xml"' in made["[Content_Types].xml"]
+
+
+def test_a_template_saved_as_odt_says_how_to_save_it_as_docx(tmp_path: Path) -> None:
+    # -- it said "not a Word .docx file (it has no word/document.xml)", and in English no more --
+    template = one_report(tmp_path, "name: 张三\n", ["本人：{{ name }}"])
+    with zipfile.ZipFile(template, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert check(tmp_path) == [
+        f"{template}: this is an OpenDocument text (.odt), as LibreOffice saves one, not .docx: "
+        "open it in LibreOffice Writer and choose File > Save As > Word 2007-365 (.docx), or in "
+        "WPS, File > Save As > Word 文件 (*.docx); then name the .docx in report.yaml"
+    ]

@@ -287,7 +287,8 @@ def test_a_zip_without_a_document_part(tmp_path: Path) -> None:
     with zipfile.ZipFile(template(tmp_path), "w") as archive:
         archive.writestr("readme.txt", "not a document")
     assert check(tmp_path) == [
-        f"{template(tmp_path)}: not a Word .docx file (it has no word/document.xml)"
+        f"{template(tmp_path)}: not a Word .docx file (it has no word/document.xml): open it in "
+        "Word or WPS and save it as .docx"
     ]
 
 

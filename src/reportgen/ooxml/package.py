@@ -34,6 +34,7 @@ from reportgen.ooxml.messages import (
     NOT_A_ZIP,
     OLD_WORD_FILE,
     OLD_WPS_FILE,
+    OPEN_DOCUMENT_FILE,
     PART_TOO_LARGE,
     TEMPLATE_FILE_MISSING,
     ZIP_DAMAGED,
@@ -234,7 +235,8 @@ class Package:
 
             renamed = document_part_renamed(parts)
             if renamed is None:
-                raise WorkspaceError(NO_DOCUMENT_PART(), path=path)
+                odt = parts.get("mimetype", b"").startswith(b"application/vnd.oasis.opendocument")
+                raise WorkspaceError((OPEN_DOCUMENT_FILE if odt else NO_DOCUMENT_PART)(), path=path)
             infos = {new: info for new, info in zip(renamed, infos.values(), strict=True)}
             parts = renamed
         for name, part in parts.items():
