@@ -472,3 +472,21 @@ def test_a_template_saved_as_odt_says_how_to_save_it_as_docx(tmp_path: Path) -> 
         "open it in LibreOffice Writer and choose File > Save As > Word 2007-365 (.docx), or in "
         "WPS, File > Save As > Word 文件 (*.docx); then name the .docx in report.yaml"
     ]
+
+
+def test_a_batchs_column_printed_by_a_run_tag_is_refused_before_any_row(tmp_path: Path) -> None:
+    # -- each row's document was refused: "the value '张三' was printed but is not in the
+    #    document: its paragraph was lost", naming no place --
+    template = build_docx(tmp_path / "templates" / "cert.docx", [["兹授予", "{{r row.姓名 }}"]])
+    folder = tmp_path / "data" / "cert"
+    folder.mkdir(parents=True)
+    batch = 'template: cert.docx\nbatch:\n  rows: 名单.csv\n  output: "{row.姓名}"\n'
+    (folder / "report.yaml").write_text(batch, encoding="utf-8")
+    (folder / "名单.csv").write_text("姓名\n张三\n李四\n", encoding="utf-8")
+    (tmp_path / "output").mkdir()
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 1: row.姓名: is printed by a {{{{r …}}}} or {{{{p …}}}} tag, "
+        "which takes a run or paragraph a program made (docxtpl's RichText, a subdocument), and "
+        "the data gives text, which such a tag loses: write {{ row.姓名 }} in the paragraph "
+        "instead"
+    ]

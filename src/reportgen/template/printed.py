@@ -41,17 +41,19 @@ def check_printed(
 ) -> list[Problem]:
     """Return a problem for each name ``template`` prints that would not print as text.
 
-    Names whose first step is in ``skip`` (a batch's ``row``) are left to the render.
+    Names whose first step is in ``skip`` (a batch's ``row``) are left to the render, but
+    where their tags stand: a table's cell is text, which a {{r …}} tag would lose.
     """
     problems: list[Problem] = []
     reported: set[tuple[str, str]] = set()
     for use in template.uses():
-        if use.steps[0].removesuffix("[]") in skip or (use.path, use.how) in reported:
+        if (use.path, use.how) in reported:
             continue
-        values = _values(template.environment, context, use.steps)
-        reason = _reason(use, values)
+        row = use.steps[0].removesuffix("[]") in skip
+        values = [] if row else _values(template.environment, context, use.steps)
+        reason = None if row else _reason(use, values)
         line, written = use.line, use.written
-        if reason is None and use.how == PRINTED and values:
+        if reason is None and use.how == PRINTED and (values or row):
             reason, line, written = _placed_reason(template, use, values)
         if reason is None:
             continue
@@ -136,7 +138,8 @@ def _placed_reason(
     opened = max(before.rfind(opening) for opening in _TEXT_OPENINGS)
     if opened >= 0 and opened > max(before.rfind(closing) for closing in _TEXT_CLOSINGS):
         return None, use.line, use.written
-    if any(unprintable(value) is None and not hasattr(value, "__html__") for value in values):
+    # -- no values: a batch's row, whose cells are text --
+    if not values or any(unprintable(v) is None and not hasattr(v, "__html__") for v in values):
         return MARKUP_TAG_TEXT(name=use.written), use.line, use.written
     return None, use.line, use.written
 
