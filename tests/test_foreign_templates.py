@@ -490,3 +490,16 @@ def test_a_batchs_column_printed_by_a_run_tag_is_refused_before_any_row(tmp_path
         "the data gives text, which such a tag loses: write {{ row.姓名 }} in the paragraph "
         "instead"
     ]
+
+
+def test_a_signature_printed_inside_a_paragraphs_text_is_refused_at_its_tag(
+    tmp_path: Path,
+) -> None:
+    # -- its paragraphs went inside the text: LibreOffice showed 落款： alone, the 署名 lost --
+    yaml = "organisation: 江州市总工会\ntitle: 通知\ndate: 2024-01-15\n"
+    template = one_report(tmp_path, yaml, ["正文", "落款：{{ official.signature }}"])
+    assert check(tmp_path) == [
+        f"{template}: body, paragraph 2: official.signature: prints paragraphs of their own (a "
+        "公文's 版头, 署名 or 版记), which cannot stand in a paragraph's text: write "
+        "{{p official.signature }} alone in a paragraph: {{ official.signature }}"
+    ]

@@ -475,6 +475,13 @@ MARKUP_TAG_TEXT = MessageKind(
     zh="用 {{{{r …}}}} 或 {{{{p …}}}} 印出，这种标签要的是程序生成的带格式文字或段落（docxtpl 的 "
     "RichText、子文档），数据中的文字这样印会丢失：请在段落中改写作 {{{{ {name} }}}}",
 )
+PARAGRAPHS_IN_TEXT = MessageKind(
+    "template.paragraphs-in-text",
+    en="prints paragraphs of their own (a 公文's 版头, 署名 or 版记), which cannot stand in a "
+    "paragraph's text: write {{{{p {name} }}}} alone in a paragraph",
+    zh="印出的是独立的段落（公文的版头、署名或版记），不能放在一段文字中间："
+    "请在单独的一段中写 {{{{p {name} }}}}",
+)
 CELL_COLOUR = MessageKind(
     "template.cell-colour",
     en="colours a table cell ({{% cellbg %}}), and '{value}' is no colour Word reads, so Word "

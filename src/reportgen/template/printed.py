@@ -24,6 +24,7 @@ from reportgen.template.messages import (
     CELL_COLOUR,
     LOOP_OVER_TEXT,
     MARKUP_TAG_TEXT,
+    PARAGRAPHS_IN_TEXT,
     SAYS_NO_AS_TEXT,
 )
 from reportgen.template.usage import CONDITION, FILTER, ITERATED, PRINTED, Use
@@ -137,6 +138,9 @@ def _placed_reason(
         return None, use.line, use.written  # -- in another attribute: a field's, a shape's --
     opened = max(before.rfind(opening) for opening in _TEXT_OPENINGS)
     if opened >= 0 and opened > max(before.rfind(closing) for closing in _TEXT_CLOSINGS):
+        # -- in a run's text: paragraphs there (the 署名's) are lost, or break the document --
+        if any(getattr(value, "prints_paragraphs", False) is True for value in values):
+            return PARAGRAPHS_IN_TEXT(name=use.written), use.line, use.written
         return None, use.line, use.written
     # -- no values: a batch's row, whose cells are text --
     if not values or any(unprintable(v) is None and not hasattr(v, "__html__") for v in values):
