@@ -206,7 +206,8 @@ def test_a_name_of_the_data_called_as_a_function_says_to_take_the_brackets_away(
     assert problem == (
         f"{template}: body, paragraph 1: a name written with ( ) after it is called as a "
         "function, and the data gives values, not functions: write the name without ( ), as in "
-        "{{ name }} or {%p for item in list %}: {% for k, v in iteritems(items) %}"
+        "{{ name }}; a record's names and values are listed as "
+        "{%p for name, value in record.items() %}: {% for k, v in iteritems(items) %}"
     )
 
 

@@ -207,10 +207,11 @@ NOT_A_LIST = MessageKind(
 NOT_A_FUNCTION = MessageKind(
     "jinja.not-a-function",
     en="a name written with ( ) after it is called as a function, and the data gives values, "
-    "not functions: write the name without ( ), as in {{{{ name }}}} or "
-    "{{%p for item in list %}}",
+    "not functions: write the name without ( ), as in {{{{ name }}}}; a record's names and "
+    "values are listed as {{%p for name, value in record.items() %}}",
     zh="名字后面带括号（）就是当作函数调用，而数据给出的是值，不是函数："
-    "请去掉名字后的括号，如 {{{{ name }}}}、{{%p for item in list %}}",
+    "请去掉名字后的括号，如 {{{{ name }}}}；要逐项列出一组字段的名称和值，请写 "
+    "{{%p for name, value in record.items() %}}",
 )
 NOT_A_NUMBER = MessageKind(
     "jinja.not-a-number",
