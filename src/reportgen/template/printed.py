@@ -11,7 +11,6 @@ document is rendered (see :mod:`reportgen.text.printing` and :mod:`reportgen.tem
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
@@ -19,14 +18,14 @@ from jinja2 import Environment, Undefined
 
 from reportgen.errors import InvalidValue, Problem
 from reportgen.i18n import Message
-from reportgen.template.compiled import CompiledTemplate, is_cell_colour
+from reportgen.template.compiled import CompiledTemplate
 from reportgen.template.messages import (
     CELL_COLOUR,
     LOOP_OVER_TEXT,
     MARKUP_TAG_TEXT,
-    PARAGRAPHS_IN_TEXT,
     SAYS_NO_AS_TEXT,
 )
+from reportgen.template.standing import placed_reason
 from reportgen.template.usage import CONDITION, FILTER, ITERATED, PRINTED, Use
 from reportgen.text.filters import FILTERS
 from reportgen.text.printing import PENDING, unprintable
@@ -55,7 +54,7 @@ def check_printed(
         reason = None if row else _reason(use, values)
         line, written = use.line, use.written
         if reason is None and use.how == PRINTED and (values or row):
-            reason, line, written = _placed_reason(template, use, values)
+            reason, line, written = placed_reason(template, use, values)
         if reason is None:
             continue
         reported.add((use.path, use.how))
@@ -105,58 +104,6 @@ def condition_columns(template: CompiledTemplate, row: str) -> set[str]:
         for use in template.uses()
         if use.how == CONDITION and use.steps[0] == row and len(use.steps) == 2
     }
-
-
-def _placed_reason(
-    template: CompiledTemplate, use: Use, values: list[Any]
-) -> tuple[Message | None, int, str]:
-    """Return why text cannot go where ``use``'s tag stands in its part's XML.
-
-    docxtpl's {{r …}} and {{p …}} put a value where a run or a paragraph goes, not in a
-    text element, and its {% cellbg %} into a cell's colour: text is lost in the one, and
-    the other reads only a colour. Also return the line and name that place the problem:
-    the tag's own, or for a colour (in no text) the cell's first tag that prints.
-    """
-    line = template.source_line(use.part, use.line)
-    tag = re.search(r"\{\{-?\s*" + re.escape(use.written) + r"\s*-?\}\}", line)
-    if tag is None:
-        return None, use.line, use.written  # -- a tag of filters or sums: the render checks it --
-    before = line[: tag.start()]
-    if before.endswith('w:fill="'):
-        wrong = [value for value in values if not is_cell_colour(value)]
-        reason = CELL_COLOUR(value=wrong[0]) if wrong else None
-        # -- the cell's paragraphs follow its properties, each on a line of its own --
-        cell, number = line[tag.end() :], use.line
-        while number < use.line + _CELL_LINES:
-            printed = _PRINTED_IN_CELL.search(re.sub(r"<[^>]+>", "", cell.split("</w:tc>")[0]))
-            if printed or "</w:tc>" in cell:
-                return reason, number, printed.group(1).strip() if printed else use.written
-            number += 1
-            cell = template.source_line(use.part, number)
-        return reason, use.line, use.written
-    if before.rfind("<") > before.rfind(">"):
-        return None, use.line, use.written  # -- in another attribute: a field's, a shape's --
-    opened = max(before.rfind(opening) for opening in _TEXT_OPENINGS)
-    if opened >= 0 and opened > max(before.rfind(closing) for closing in _TEXT_CLOSINGS):
-        # -- in a run's text: paragraphs there (the 署名's) are lost, or break the document --
-        if any(getattr(value, "prints_paragraphs", False) is True for value in values):
-            return PARAGRAPHS_IN_TEXT(name=use.written), use.line, use.written
-        return None, use.line, use.written
-    # -- no values: a batch's row, whose cells are text --
-    if not values or any(unprintable(v) is None and not hasattr(v, "__html__") for v in values):
-        return MARKUP_TAG_TEXT(name=use.written), use.line, use.written
-    return None, use.line, use.written
-
-
-#: The lines of a cell looked through for a tag that names it: its first paragraphs.
-_CELL_LINES = 20
-#: What a cell's first print tag prints, to name the cell whose colour a {% cellbg %} gives.
-_PRINTED_IN_CELL = re.compile(r"\{\{-?(.*?)-?\}\}")
-
-
-#: Where a tag prints text: in a run's text, a field's instructions, a drawing's text.
-_TEXT_OPENINGS = ("<w:t>", "<w:t ", "<w:instrText", "<a:t>")
-_TEXT_CLOSINGS = ("</w:t>", "</w:instrText>", "</a:t>")
 
 
 def _values(environment: Environment, context: Mapping[str, Any], steps: list[str]) -> list[Any]:
