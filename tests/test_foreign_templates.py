@@ -504,3 +504,41 @@ def test_a_signature_printed_inside_a_paragraphs_text_is_refused_at_its_tag(
         "公文's 版头, 署名 or 版记), which cannot stand in a paragraph's text: write "
         "{{p official.signature }} alone in a paragraph: {{ official.signature }}"
     ]
+
+
+# -- numbers written as text where a template computes with them --
+
+AMOUNTS = [
+    ["项目", "金额"],
+    ["{%tr for x in items %}", ""],
+    ["{{ x.项目 }}", "{{ x.金额 }}"],
+    ["{%tr endfor %}", ""],
+    ["合计", "{{ items|sum(attribute='金额') }}"],
+]
+
+
+def test_an_amount_summed_in_a_template_and_written_with_a_comma_says_what_to_write(
+    tmp_path: Path,
+) -> None:
+    # -- it said only that text and numbers cannot be added, at the total, not which item --
+    yaml = "items:\n  - {项目: 慰问, 金额: 1200}\n  - {项目: 培训, 金额: '3,500'}\n"
+    template = one_report(tmp_path, yaml, [])
+    build_docx(template, ["明细"], table=AMOUNTS)
+    assert check(tmp_path) == [
+        f"{template}: body, table 1, row 5, cell 2: items[].金额: should be a number, not the "
+        "text '3,500': write it without the thousands separators: 3500: "
+        "{{ items|sum(attribute='金额') }}"
+    ]
+    kinds = {field.path: str(field.kind) for field in template_fields(template)}
+    assert kinds["items[].金额"] == "number"
+
+
+def test_a_number_written_in_quotes_is_refused_where_a_template_multiplies_it(
+    tmp_path: Path,
+) -> None:
+    # -- '12' * 2 printed 1212: text repeated, without a word --
+    template = one_report(tmp_path, "count: '12'\n", ["双倍：{{ count * 2 }}"])
+    [problem] = check(tmp_path)
+    assert problem.startswith(
+        f"{template}: body, paragraph 1: count: should be a number, not the text '12'"
+    )

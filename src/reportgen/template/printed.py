@@ -26,7 +26,7 @@ from reportgen.template.messages import (
     SAYS_NO_AS_TEXT,
 )
 from reportgen.template.standing import placed_reason
-from reportgen.template.usage import CONDITION, FILTER, ITERATED, PRINTED, Use
+from reportgen.template.usage import CONDITION, FILTER, ITERATED, NUMBER, PRINTED, Use
 from reportgen.text.filters import FILTERS
 from reportgen.text.printing import PENDING, unprintable
 
@@ -76,6 +76,8 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
             return LOOP_OVER_TEXT(name=use.written)
         if use.how == CONDITION and says_no(value):
             return SAYS_NO_AS_TEXT(value=value)
+        if use.how == NUMBER and isinstance(value, str) and PENDING not in value:
+            return _not_a_number(value)  # -- '3,500' * 2, or summed: refused, or text repeated --
         if use.how == PRINTED:
             reason = unprintable(value)
             if reason is not None and not (use.conditional and value is None):
@@ -90,6 +92,18 @@ def _reason(use: Use, values: list[Any]) -> Message | None:
 
                 return render_error_message(err)  # -- rendering says the same --
     return None
+
+
+def _not_a_number(text: str) -> Message:
+    """Return that ``text`` should be a number, with what to write if it says one (3,500)."""
+    from reportgen.data.messages import NOT_A_NUMBER, NOT_A_NUMBER_ADVICE
+    from reportgen.data.rules import shown
+    from reportgen.data.written_numbers import number_advice
+
+    advice = number_advice(text)
+    if advice is not None:
+        return NOT_A_NUMBER_ADVICE(shown=shown(text), advice=advice)
+    return NOT_A_NUMBER(shown=shown(text))
 
 
 def says_no(value: Any) -> bool:

@@ -163,6 +163,9 @@ class _Walker:
             self.expression(
                 node.node, scope, cond, NUMBER if node.name in _NUMBER_FILTERS else name
             )
+            summed = _summed(node, scope)
+            if summed is not None:  # -- items|sum(attribute='金额'): each item's 金额 a number --
+                self.add(node, summed, NUMBER, cond)
             for argument in [*node.args, *(keyword.value for keyword in node.kwargs)]:
                 self.expression(argument, scope, cond, USED)
             return
@@ -202,6 +205,17 @@ def _path(node: nodes.Node, scope: dict[str, str | None]) -> tuple[str, str] | N
         if isinstance(key, int):
             return f"{base[0]}[]", f"{base[1]}[{key}]"
     return None
+
+
+def _summed(node: nodes.Filter, scope: dict[str, str | None]) -> tuple[str, str] | None:
+    """Return the path of the items' field ``sum(attribute=…)`` adds up, and the list's name."""
+    attribute = next((kw.value for kw in node.kwargs if kw.key == "attribute"), None)
+    base = _path(node.node, scope) if node.name == "sum" and node.node is not None else None
+    if base is None or not isinstance(attribute, nodes.Const):
+        return None
+    if not isinstance(attribute.value, str):
+        return None
+    return f"{base[0]}[].{attribute.value}", base[1]
 
 
 def _listed(node: nodes.Node, scope: dict[str, str | None]) -> tuple[str, str] | None:
