@@ -110,9 +110,10 @@ def test_a_render_imports_neither_docxtpl_nor_python_docx(tmp_path: Path) -> Non
 
 
 def test_escaped_braces_print_as_braces_and_a_part_without_braces_is_left_as_it_is() -> None:
-    from reportgen.template.compiled import _finish
+    from reportgen.template.compiled import _escaped_braces_printed, _finish
 
-    escaped = "<w:p><w:r><w:t>{_{ 甲 }_} {_% 乙 %_}</w:t></w:r></w:p>"
-    assert _finish(escaped) == "<w:p><w:r><w:t>{{ 甲 }} {% 乙 %}</w:t></w:r></w:p>"
+    escaped = "<w:p><w:r><w:t>{_{ 甲 }_} {_% 乙 %_}</w:t></w:r></w:p>".encode()
+    printed = "<w:p><w:r><w:t>{{ 甲 }} {% 乙 %}</w:t></w:r></w:p>".encode()
+    assert _escaped_braces_printed(escaped) == printed
     plain = "<w:p><w:r><w:t>仿宋_GB2312 a_b</w:t></w:r></w:p>"
     assert _finish(plain) is plain

@@ -205,6 +205,14 @@ ROW_LACKS_COLUMN = MessageKind(
     en="no '{column}': the template or batch.output uses it",
     zh="这一行没有“{column}”，而模板或 batch.output 用到了它",
 )
+CELL_SAYS_NO = MessageKind(
+    "batch.cell-says-no",
+    en="decides a condition of the template, and the cell says '{value}', which counts as "
+    "true as any text does, so the document says what it says for yes: leave the cell empty "
+    "for no, or have the template compare: {{% if row.{column} == '是' %}}",
+    zh="是模板中的条件，这一格写的是“{value}”，而任何文字都算“是”，文档会按“是”印出："
+    "“否”请让这一格空着，或在模板中写作比较：{{% if row.{column} == '是' %}}",
+)
 SAME_FILE_AS_ROW = MessageKind(
     "batch.same-file",
     en="writes {file}, as the row on line {line} does: make batch.output name a column that "

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.batch.messages import LINES, ROWS_AFTER_NOT_RENDERED, WORKER_STOPPED
-from reportgen.batch.plan import PlanItem, Task, check_report, plan_rows
+from reportgen.batch.plan import ROW, PlanItem, Task, check_report, plan_rows
 from reportgen.batch.rows import Archived, Job, Lost, Outcome, RowRenderer, Skipped
 from reportgen.data.report import REPORT_FILE, ReportData, file_stem_problem
 from reportgen.errors import DataError, OutputError, Problem
@@ -93,7 +93,9 @@ def render_batch(
     table = open_table(_contained(data.directory / spec.rows, data.directory), spec.sheet)
     run.warnings[table.path] = table.notes  # -- a CSV read as GBK: said, rows still written --
     wanted = check_report(data, spec, template_path, compiled, variables, table)
-    plan = plan_rows(data, spec, table, wanted)
+    from reportgen.template.printed import condition_columns
+
+    plan = plan_rows(data, spec, table, wanted, condition_columns(compiled, ROW))
     job = Job(compiled.source(), table.path, data.context, document_properties(data))
 
     base = output_dir or run.workspace.output_dir

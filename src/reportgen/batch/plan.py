@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import string
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -29,7 +29,9 @@ from reportgen.data.report import (
 )
 from reportgen.data.table import Row, Value, cell_text
 from reportgen.errors import DataError, Problem, TemplateError
+from reportgen.i18n import Message
 from reportgen.messages import (
+    CELL_SAYS_NO,
     ROW_LACKS_COLUMN,
     ROW_NAME_TAKEN,
     SAME_FILE_AS_ROW,
@@ -110,9 +112,16 @@ def _pattern_names(pattern: str) -> list[str]:
 
 
 def plan_rows(
-    data: ReportData, spec: BatchFacts, table: Table, wanted: set[str]
+    data: ReportData,
+    spec: BatchFacts,
+    table: Table,
+    wanted: set[str],
+    conditions: Collection[str] = (),
 ) -> Iterator[PlanItem]:
-    """Yield a task for each row that can be rendered and the problems of each other row."""
+    """Yield a task for each row that can be rendered and the problems of each other row.
+
+    A column in ``conditions`` decides a condition ({%p if row.备注 %}): empty is its no.
+    """
     facts = data.facts.placeholders()
     pattern = _parse_pattern(spec.output)
     names = NameRegister()
@@ -128,7 +137,7 @@ def plan_rows(
         unusable = [
             row.problem(table.path, message, column)
             for column in ordered
-            if (message := table.cell_problem(row, column))
+            if (message := _cell_problem(table, row, column, conditions))
         ]
         if unusable:  # -- an empty cell, digits Excel lost --
             yield unusable
@@ -145,6 +154,21 @@ def plan_rows(
             yield [row.problem(table.path, SAME_FILE_AS_ROW(file=name, line=first))]
             continue
         yield Task(row, name)
+
+
+def _cell_problem(
+    table: Table, row: Row, column: str, conditions: Collection[str]
+) -> Message | None:
+    """Return what is wrong with ``row``'s cell in ``column``, which the template uses."""
+    if column in conditions:
+        from reportgen.template.printed import says_no
+
+        value = row.fields[column]
+        if says_no(value):
+            return CELL_SAYS_NO(value=value, column=column)
+        if value == "":
+            return None  # -- the condition's no, as the clerk meant it --
+    return table.cell_problem(row, column)
 
 
 def _parse_pattern(pattern: str) -> list[tuple[str, str | None, str | None]]:

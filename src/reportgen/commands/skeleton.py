@@ -29,11 +29,13 @@ from reportgen.template.shapes import (
     FIGURE,
     FIGURES,
     NUMBER_KIND,
+    PAIRS,
     PERIOD,
     RECORD,
     RECORDS,
     SECTION,
     TEXTS,
+    YES_NO,
     Shape,
     row_columns,
 )
@@ -48,6 +50,8 @@ FIRST_FIGURE = "项目1"
 _KIND_WORDS = {
     DATE: "日期，写作 2024年1月15日",
     NUMBER_KIND: "数字",
+    YES_NO: "是或否，写 true 或 false",
+    PAIRS: "名称和值，每行一个“名称: 值”（复制可增加）",
     FIGURE: "数字",
     TEXTS: "列表，每行一项",
     RECORDS: "列表，每项一条（复制可增加）",
@@ -154,6 +158,11 @@ class _Writer:
                 (f"{lead}{shape.name}:", self.note(shape)),
                 (f"{inner}  - {PENDING}", self.where(item)),
             ]
+        if kind == PAIRS:
+            return [
+                (f"{lead}{shape.name}:", self.note(shape)),
+                (f"{inner}  名称: {PENDING}", ""),
+            ]
         if kind in (RECORDS, RECORD):
             members = (shape.items or shape).fields.values()
             lines = [(f"{lead}{shape.name}:", self.note(shape))]
@@ -198,7 +207,8 @@ class _Writer:
         if not places:
             return ""
         shown = "、".join(places[:3]) + ("等处" if len(places) > 3 else "")
-        return f"印在{shown}"
+        # -- a condition is not printed: it decides what its paragraphs print --
+        return f"用在{shown}的条件中" if shape.kind == YES_NO else f"印在{shown}"
 
     def in_table(self, shape: Shape) -> bool:
         """Return whether the items of ``shape``, a list, are printed in a table's cells."""

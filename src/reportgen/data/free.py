@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2 import StrictUndefined
+
 from reportgen.data.messages import STILL_TO_FILL
 from reportgen.data.own_tables import TableReader, names_a_table
 from reportgen.data.rules import FIGURE_FIELDS, text_without_control_characters
@@ -23,6 +25,10 @@ from reportgen.text.printing import PENDING, Fields, Pending
 
 #: Renders prose: ``(text, steps to it, dotted field)`` → the text with its tags printed.
 Render = Callable[[str, tuple[str | int, ...], str], str]
+
+
+#: The methods of a mapping that list a record's fields, where no field has their name.
+_LISTING = frozenset({"items", "keys", "values"})
 
 
 class Record(Fields):
@@ -39,6 +45,8 @@ class Record(Fields):
         try:
             return self._fields[key]
         except KeyError:
+            if key in _LISTING:  # -- {% for name, value in scores.items() %}, as in docxtpl --
+                return _Listing(self, key, getattr(self._fields, key))
             raise AttributeError(key) from None
 
     def __getitem__(self, key: str) -> Any:
@@ -58,6 +66,28 @@ class Record(Fields):
 
     def __repr__(self) -> str:
         return f"Record({self._fields!r})"
+
+
+class _Listing(StrictUndefined):
+    """A record's ``items``, ``keys`` or ``values`` where it has no field of that name.
+
+    Called (``scores.items()``, or by ``dictsort``), it lists the record's fields, as a
+    mapping's method does; anything else (``{{ order.items }}``, a misspelt ``item``) is the
+    missing field it is, said as such.
+    """
+
+    __slots__ = ("_listing",)
+    # -- read by the sandbox and by Jinja before a call: an Undefined would fail when asked --
+    unsafe_callable = False
+    alters_data = False
+    jinja_pass_arg = None
+
+    def __init__(self, record: Record, name: str, listing: Callable[[], Any]) -> None:
+        super().__init__(obj=record, name=name)
+        self._listing = listing
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._listing(*args, **kwargs)
 
 
 class OwnData:

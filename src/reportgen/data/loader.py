@@ -457,6 +457,7 @@ class _Loader:
     ) -> dict[str, ImageFile]:
         """Return the pictures ``content`` names, read and checked, by their names."""
         from reportgen.ooxml.images import PictureError, read_image, resolve_picture
+        from reportgen.ooxml.pictures import data_picture
 
         pictures: dict[str, ImageFile] = {}
         for name, file in content.pictures.items():
@@ -467,7 +468,7 @@ class _Loader:
                 self.problems.append(source.problem(message, path, dotted))
                 continue
             try:
-                pictures[name] = read_image(file, self.directory)
+                pictures[name] = data_picture(read_image(file, self.directory))
             except PictureError as err:
                 self.problems.append(source.problem(err.message, path, dotted))
                 continue

@@ -37,6 +37,9 @@ def written_date(date: dt.date) -> str:
 class Letterhead:
     """The 版头: 发文机关标志, 发文字号 (and 签发人) and the red rule."""
 
+    #: Printed only by a {{p …}} tag: what it prints is paragraphs (see template.printed).
+    prints_paragraphs = True
+
     def __init__(self, mark: str, number: str, signers: tuple[str, ...] = ()) -> None:
         self.mark = mark
         self.number = number
@@ -52,6 +55,9 @@ class Letterhead:
 class Signature:
     """The 署名 and the 成文日期, and the seal pressed on them when there is one."""
 
+    #: Printed only by a {{p …}} tag: what it prints is paragraphs (see template.printed).
+    prints_paragraphs = True
+
     def __init__(self, name: str, date: str, seal: InlinePicture | None = None) -> None:
         self.name = name
         self.date = date
@@ -66,6 +72,9 @@ class Signature:
 
 class Imprint:
     """The 版记: 抄送, 印发机关 and 印发日期, at the foot of the last page."""
+
+    #: Printed only by a {{p …}} tag: what it prints is paragraphs (see template.printed).
+    prints_paragraphs = True
 
     def __init__(self, copies: tuple[str, ...], issuer: str, date: str) -> None:
         self.copies = copies

@@ -113,6 +113,7 @@ _PROSE_ERRORS = (
     ValueError,
     ArithmeticError,
     LookupError,
+    AttributeError,  # -- a filter's own code asking a record for a method (dictsort) --
     RecursionError,
     SyntaxError,
 )

@@ -18,15 +18,19 @@ _TABLE = re.compile(r"<w:tbl>.*?</w:tbl>|<w:tbl .*?</w:tbl>", re.DOTALL)
 _GRID = LazyPattern(r"<w:tblGrid>(.*?)</w:tblGrid>", re.DOTALL)
 _GRID_COLUMN = LazyPattern(r'<w:gridCol w:w="(\d+)"\s*/>')
 _ROW = LazyPattern(r"<w:tr[ >].*?</w:tr>", re.DOTALL)
-_CELL_WIDTH = LazyPattern(r'<w:tcW w:w="(\d+)" w:type="dxa"\s*/>')
+#: A cell's width in twips, its attributes in either order (python-docx writes the type first).
+_CELL_WIDTH = LazyPattern(r'<w:tcW (?:w:w="(\d+)" w:type="dxa"|w:type="dxa" w:w="(\d+)")\s*/>')
+_SPAN = LazyPattern(r'<w:gridSpan w:val="(\d+)"\s*/>')
 
 
 def fit_table_grids(xml: str) -> str:
     """Return ``xml`` (a rendered part) with the grid of every table fitted to its rows.
 
     Only a table whose widest row's cell widths differ from its grid is changed, and only
-    when each cell of that row gives its width in twips and no cell spans columns; a
-    nested table (which this simple reading cannot tell apart) is left as it is.
+    when each cell of that row gives its width in twips and no cell of it spans columns; a
+    table of merged cells (docxtpl's {% colspan %} and {% hm %} make them) only when its rows
+    cover more or fewer columns than its grid has. A nested table (which this simple reading
+    cannot tell apart) is left as it is.
     """
     return _TABLE.sub(lambda match: _fit(match.group(0)), xml)
 
@@ -37,12 +41,15 @@ def _fit(table: str) -> str:
         return table
     columns = [int(width) for width in _GRID_COLUMN.findall(grid.group(1))]
     rows = _ROW.findall(table)
-    widths = max(([int(w) for w in _CELL_WIDTH.findall(row)] for row in rows), key=len, default=[])
-    cells = max((row.count("<w:tc>") + row.count("<w:tc ") for row in rows), default=0)
+    # -- the widths of the row of most cells, of those where no cell spans columns --
+    widths = max((_widths(row) for row in rows if "w:gridSpan" not in row), key=len, default=[])
+    cells = max(map(_columns_of, rows), default=0)
     # -- three years in a table made for five have as many cells as the template's grid has
     #    columns (two of them the loop's tags), so the widths are compared, not the counts --
-    if not columns or len(widths) != cells or widths == columns or "w:gridSpan" in table:
+    if not columns or len(widths) != cells or widths == columns:
         return table
+    if "w:gridSpan" in table and cells == len(columns):
+        return table  # -- merged cells on a grid that fits: as the template laid them out --
     # -- scale to the template's width; the rounding remainder goes to the first column --
     total = sum(columns)
     scaled = [width * total // sum(widths) for width in widths]
@@ -52,9 +59,20 @@ def _fit(table: str) -> str:
     return _ROW.sub(lambda row: _rewidth(row.group(0), scaled), table)
 
 
+def _widths(row: str) -> list[int]:
+    """Return the widths ``row``'s cells give in twips."""
+    return [int(first or second) for first, second in _CELL_WIDTH.findall(row)]
+
+
+def _columns_of(row: str) -> int:
+    """Return how many columns of the grid ``row`` covers: a cell each, a merged cell its span."""
+    cells = row.count("<w:tc>") + row.count("<w:tc ")
+    return cells + sum(int(span) - 1 for span in _SPAN.findall(row))
+
+
 def _rewidth(row: str, widths: list[int]) -> str:
     # -- a row of as many cells as the grid: its cells take the grid's widths --
-    if len(_CELL_WIDTH.findall(row)) != len(widths):
+    if len(_widths(row)) != len(widths):
         return row
     numbers = iter(widths)
     return _CELL_WIDTH.sub(lambda _: f'<w:tcW w:w="{next(numbers)}" w:type="dxa"/>', row)

@@ -41,6 +41,15 @@ OLD_WPS_FILE = MessageKind(
     zh="这是 WPS 文字文档（.wps），不是 .docx：请在 WPS 中点“文件→另存为”，选"
     "“Word 文件（*.docx）”；然后在 report.yaml 中改用这个 .docx",
 )
+OPEN_DOCUMENT_FILE = MessageKind(
+    "docx.open-document",
+    en="this is an OpenDocument text (.odt), as LibreOffice saves one, not .docx: open it in "
+    "LibreOffice Writer and choose File > Save As > Word 2007-365 (.docx), or in WPS, File > "
+    "Save As > Word 文件 (*.docx); then name the .docx in report.yaml",
+    zh="这是 OpenDocument 文本（.odt，LibreOffice 保存的格式），不是 .docx："
+    "请在 LibreOffice Writer 中点“文件→另存为”，保存类型选“Word 2007-365 (.docx)”，"
+    "或在 WPS 中点“文件→另存为”，选“Word 文件（*.docx）”；然后在 report.yaml 中改用这个 .docx",
+)
 PART_TOO_LARGE = MessageKind(
     "docx.output-part-too-large",
     en="{part}: the part is too large for a .docx ({size} bytes)",
@@ -53,7 +62,8 @@ DOCUMENT_TOO_LARGE = MessageKind(
 )
 NO_DOCUMENT_PART = MessageKind(
     "docx.no-document",
-    en="not a Word .docx file (it has no word/document.xml)",
+    en="not a Word .docx file (it has no word/document.xml): open it in Word or WPS and save it "
+    "as .docx",
     zh="不是 Word 的 .docx 文件（缺少 word/document.xml）：请在 Word 或 WPS 中另存为 .docx",
 )
 PART_NOT_XML = MessageKind(

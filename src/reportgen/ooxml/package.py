@@ -34,6 +34,7 @@ from reportgen.ooxml.messages import (
     NOT_A_ZIP,
     OLD_WORD_FILE,
     OLD_WPS_FILE,
+    OPEN_DOCUMENT_FILE,
     PART_TOO_LARGE,
     TEMPLATE_FILE_MISSING,
     ZIP_DAMAGED,
@@ -192,6 +193,9 @@ def _not_a_docx(path: Path, blob: bytes) -> Message:
 class Package:
     """The parts of a .docx read into memory once, in their zip order."""
 
+    #: Whether the file named its document otherwise (word/document2.xml): see document_part.
+    document_renamed = False
+
     def __init__(self, path: Path, parts: dict[str, bytes], infos: dict[str, zipfile.ZipInfo]):
         self.path = path
         self.parts = parts
@@ -224,11 +228,22 @@ class Package:
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as err:
             # zlib.error: a part whose compressed bytes are damaged
             raise WorkspaceError(NOT_A_ZIP(reason=ZIP_DAMAGED()), path=path) from err
+        renamed = None
         if "word/document.xml" not in parts:
-            raise WorkspaceError(NO_DOCUMENT_PART(), path=path)
+            # -- Word for the web names it word/document2.xml: given the usual name --
+            from reportgen.ooxml.document_part import document_part_renamed
+
+            renamed = document_part_renamed(parts)
+            if renamed is None:
+                odt = parts.get("mimetype", b"").startswith(b"application/vnd.oasis.opendocument")
+                raise WorkspaceError((OPEN_DOCUMENT_FILE if odt else NO_DOCUMENT_PART)(), path=path)
+            infos = {new: info for new, info in zip(renamed, infos.values(), strict=True)}
+            parts = renamed
         for name, part in parts.items():
             bounds.check_part(path, name, part)
-        return cls(path, parts, infos)
+        package = cls(path, parts, infos)
+        package.document_renamed = renamed is not None
+        return package
 
     def to_bytes(self, replaced: Mapping[str, bytes]) -> bytes:
         """Return the package as zip bytes, with ``replaced`` parts swapped in.

@@ -150,6 +150,27 @@ def picture(
     )
 
 
+class DataPicture(ImageFile):
+    """A picture the data names (``pictures:``), which a template may also print bare."""
+
+    def __html__(self) -> str:
+        # -- {{ seal }}, as docxtpl prints an InlineImage: at its own size, as picture() --
+        return picture(self).__html__()
+
+
+def data_picture(image: ImageFile) -> DataPicture:
+    """Return ``image`` as a picture of the data, which prints as itself."""
+    return DataPicture(
+        image.name,
+        image.data,
+        image.extension,
+        image.content_type,
+        image.width_px,
+        image.height_px,
+        image.dpi,
+    )
+
+
 def _image_of(value: Any) -> ImageFile:
     if isinstance(value, ImageFile):
         return value

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import TemplateSyntaxError, nodes
+from jinja2 import TemplateSyntaxError, Undefined, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.errors import Problem, TemplateError, WorkspaceError, did_you_mean
@@ -90,6 +90,8 @@ class _Template:
         except WorkspaceError as err:
             raise TemplateError([unreadable_template(err, path)]) from err
         self.package_parts = package.parts
+        # -- docxtpl-lint reads word/document.xml: a document named otherwise is given it so --
+        self.lint_source: Path | bytes = package.to_bytes({}) if package.document_renamed else path
         self.parts = {
             name: blob for name, blob in package.parts.items() if TEMPLATED_PART.fullmatch(name)
         }
@@ -160,7 +162,9 @@ def lint_template(path: Path, package: Package | None = None) -> tuple[list[Prob
     template = _Template(path, package)
     environment = make_environment(for_docx=True)
     try:
-        result = lint(path, jinja_env=environment, autoescape=True, ignore=_IGNORED_RULES)
+        result = lint(
+            template.lint_source, jinja_env=environment, autoescape=True, ignore=_IGNORED_RULES
+        )
     except RecursionError:
         # A tag nested hundreds deep overflows Jinja's parser; parsed alone, each tag says which.
         deep = _check_print_tags(template, environment, set())
@@ -373,6 +377,8 @@ def _follow(node: Any, steps: list[str], done: list[str]) -> _Missing | None:
     try:
         child = node[name] if isinstance(node, Mapping) else getattr(node, name)
     except (KeyError, AttributeError, TypeError):
+        return _Missing(done, name, _names_in(node))
+    if isinstance(child, Undefined):  # -- a record's items, not called: no field of its own --
         return _Missing(done, name, _names_in(node))
     if not step.endswith("[]"):
         return _follow(child, rest, [*done, name])

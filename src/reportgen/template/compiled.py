@@ -38,7 +38,13 @@ from reportgen.ooxml.pictures import (
 )
 from reportgen.ooxml.places import Place, find_tag, normalise, part_place
 from reportgen.patterns import LazyPattern
-from reportgen.template.messages import PROGRAM_TEXT, TAG_LEFT, VALUE_LOST, XML_BROKEN
+from reportgen.template.messages import (
+    CELL_COLOUR,
+    PROGRAM_TEXT,
+    TAG_LEFT,
+    VALUE_LOST,
+    XML_BROKEN,
+)
 from reportgen.template.proven import ProvenShapes
 from reportgen.template.source_lines import joined_code, lines
 from reportgen.template.usage import Use, uses_in, uses_in_tree
@@ -225,6 +231,10 @@ class CompiledTemplate:
             placed_pictures.reset(pictures_token)
             printed_values.reset(token)
         self._verify(replaced, record, texts)
+        for name, blob in replaced.items():
+            # -- after the check for tags left: {_{ is docxtpl's way to print {{ as it is --
+            if b"{_" in blob or b"_}" in blob:
+                replaced[name] = _escaped_braces_printed(blob)
         if pictures.placed:
             replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
@@ -285,7 +295,14 @@ class CompiledTemplate:
             return rendered_pieces(template, context, room)
         except ProblemsFound:
             raise  # a value that could not be printed (a chart without a font) says why
-        except (JinjaError, TypeError, ValueError, ArithmeticError, LookupError) as err:
+        except (
+            JinjaError,
+            TypeError,
+            ValueError,
+            ArithmeticError,
+            LookupError,
+            AttributeError,
+        ) as err:
             raise RenderError([self._runtime_problem(name, err, context)]) from err
         except RecursionError as err:  # -- a macro calling itself, a loop recursing --
             raise RenderError([self._runtime_problem(name, err)]) from err
@@ -326,7 +343,15 @@ class CompiledTemplate:
                     Problem(PROGRAM_TEXT(snippet=snippet), file=self.path, where=part_place(name))
                 )
             texts.append(text)
-        document_text = "".join(texts)
+        problems.extend(self._missing_values("".join(texts), printed, replaced))
+        if problems:
+            raise RenderError(problems)
+
+    def _missing_values(
+        self, document_text: str, printed: list[str], replaced: dict[str, bytes]
+    ) -> list[Problem]:
+        """Return a problem for each value ``printed`` that the document's text lacks."""
+        problems: list[Problem] = []
         # Line breaks and tabs in a value become <w:br/> and <w:tab/>, not text.
         flat_text = _SPACE.sub("", document_text)
         # Values are printed in document order, so each is first looked for after the one
@@ -340,9 +365,13 @@ class CompiledTemplate:
                 cursor = found + len(wanted)
             elif value not in lost and wanted not in flat_text:
                 lost.add(value)
-                problems.append(Problem(VALUE_LOST(value=_shorten(value)), file=self.path))
-        if problems:
-            raise RenderError(problems)
+                attribute = _attribute_printing(value, replaced)
+                if attribute is None:
+                    problems.append(Problem(VALUE_LOST(value=_shorten(value)), file=self.path))
+                elif attribute == "w:fill" and not is_cell_colour(value):
+                    # -- docxtpl's {% cellbg %}: the value is a cell's colour, not its text --
+                    problems.append(Problem(CELL_COLOUR(value=_shorten(value)), file=self.path))
+        return problems
 
     # -- locating problems in the template --
 
@@ -425,6 +454,12 @@ class CompiledTemplate:
         place = find_tag(self.package.parts[name], name, tag, occurrence)
         return (place or where), _unescaped(tag)
 
+    def source_line(self, name: str, line: int) -> str:
+        """Return line ``line`` of part ``name``'s prepared source (a paragraph), or ""."""
+        source = self.parts[name].source if name in self.parts else ""
+        lines = _source_lines(source)[0]
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
     def uses(self) -> list[Use]:
         """Return how the template uses each name, part by part (see reportgen.template.usage)."""
         if self._uses is None:
@@ -505,9 +540,6 @@ def _plain_entities(source: str) -> str:
 def _finish(rendered: str) -> str:
     """Apply docxtpl's conventions to a rendered part (its code was joined: see source_lines)."""
     xml = rendered
-    if _may_hold_escaped_braces(xml) and ("{_" in xml or "_}" in xml):
-        for escaped, tag in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
-            xml = xml.replace(escaped, tag)
     if _may_hold_listing(xml) and _LISTING_TEXT.search(xml):
         # A value with line breaks or tabs: docxtpl turns them into <w:br/> and <w:tab/>.
         # Only then: it rewrites every paragraph, which takes longer than the rest of a render.
@@ -517,19 +549,35 @@ def _finish(rendered: str) -> str:
     return xml
 
 
-def _may_hold_escaped_braces(xml: str) -> bool:
-    """Return whether ``xml`` holds a brace: docxtpl's escaped braces ({_{ …) need one.
-
-    A search for one character is many times faster than for two, and most rendered parts
-    hold no brace at all.
-    """
-    return "{" in xml or "}" in xml
+def _escaped_braces_printed(xml: bytes) -> bytes:
+    """Return ``xml`` with docxtpl's escaped braces ({_{ }_} {_% %_}) printed as braces."""
+    for escaped, tag in ((b"{_{", b"{{"), (b"}_}", b"}}"), (b"{_%", b"{%"), (b"%_}", b"%}")):
+        xml = xml.replace(escaped, tag)
+    return xml
 
 
 def _may_hold_listing(xml: str) -> bool:
     """Return whether ``xml`` holds a tab or a break beyond its XML declaration's line end."""
     start = xml.find("?>") + 3 if xml.startswith("<?xml") else 0
     return any(xml.find(char, start) >= 0 for char in "\t\a\f\n")
+
+
+def _attribute_printing(value: str, parts: Mapping[str, bytes]) -> str | None:
+    """Return the name of an attribute of ``parts`` whose value holds ``value``, if any."""
+    from markupsafe import escape  # -- as autoescape printed it; only for a value not found --
+
+    text = re.escape(str(escape(value)).encode())
+    printed = re.compile(rb'([\w:]+)="[^"<>]*' + text + rb'[^"<>]*"')
+    for xml in parts.values():
+        found = printed.search(xml)
+        if found:
+            return found.group(1).decode()
+    return None
+
+
+def is_cell_colour(value: object) -> bool:
+    """Return whether ``value`` is a colour Word reads in a cell's shading: RRGGBB or auto."""
+    return isinstance(value, str) and re.fullmatch(r"[0-9A-Fa-f]{6}|auto", value) is not None
 
 
 def _shorten(text: str, limit: int = 40) -> str:

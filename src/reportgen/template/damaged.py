@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from lxml import etree
-
 from reportgen.errors import Problem
 from reportgen.i18n import Message
-from reportgen.ooxml.defects import package_defects, relationship_target
+from reportgen.ooxml.defects import package_defects
+from reportgen.ooxml.document_part import named_document
 from reportgen.template.messages import (
     DAMAGE_DANGLING,
     DAMAGE_NO_MAIN,
@@ -23,16 +22,20 @@ from reportgen.template.messages import (
     DAMAGE_NOT_XML,
     DAMAGE_UNKNOWN_ID,
     DAMAGE_UNTYPED,
+    STRICT_OPEN_XML,
     TEMPLATE_DAMAGED,
 )
 
-_PACKAGE_RELATIONSHIPS = "_rels/.rels"
 _MAIN = "word/document.xml"
-_OFFICE_DOCUMENT = "/officeDocument"
+#: WordprocessingML's namespace in a Strict Open XML Document, which Word saves on request.
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def damage_problems(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
     """Return a problem for each thing that breaks the package of the template at ``path``."""
+    if _STRICT in parts.get(_MAIN, b""):
+        # -- every part in another namespace: no paragraph, tag or value would be found --
+        return [Problem(STRICT_OPEN_XML(), file=path)]
     details: list[Message] = []
     if not _leads_to_document(parts):
         details.append(DAMAGE_NO_MAIN())
@@ -61,15 +64,4 @@ def _detail(kind: str, part: str, subject: str) -> Message | None:
 
 def _leads_to_document(parts: Mapping[str, bytes]) -> bool:
     """Return whether the package's relationships name word/document.xml as its document."""
-    blob = parts.get(_PACKAGE_RELATIONSHIPS)
-    if blob is None:
-        return False
-    try:
-        root = etree.fromstring(blob)
-    except etree.XMLSyntaxError:
-        return False
-    return any(
-        (relationship.get("Type") or "").endswith(_OFFICE_DOCUMENT)
-        and relationship_target(_PACKAGE_RELATIONSHIPS, relationship.get("Target", "")) == _MAIN
-        for relationship in root
-    )
+    return named_document(parts) == _MAIN

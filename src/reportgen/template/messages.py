@@ -272,11 +272,23 @@ KIND_NAMES = {
     "record": MessageKind("fields.kind-record", en="fields", zh="一组字段"),
     "period": MessageKind("fields.kind-period", en="period", zh="汇报周期"),
     "year": MessageKind("fields.kind-year", en="year", zh="年份"),
+    "true or false": MessageKind("fields.kind-yes-no", en="true or false", zh="是或否"),
+    "names and values": MessageKind("fields.kind-pairs", en="names and values", zh="名称和值"),
     "section": MessageKind("fields.kind-section", en="made by reportgen", zh="由 reportgen 生成"),
 }
 WHERE = {
     "text": MessageKind("fields.where-text", en="{key}: …", zh="{key}: …"),
     "number": MessageKind("fields.where-number", en="{key}: a number", zh="{key}: 数字"),
+    "names and values": MessageKind(
+        "fields.where-pairs",
+        en="{key}: a line 'name: value' each, as many as wanted",
+        zh="{key}: 每行一个“名称: 值”，行数不限",
+    ),
+    "true or false": MessageKind(
+        "fields.where-yes-no",
+        en="{key}: true or false",
+        zh="{key}: true（是）或 false（否）",
+    ),
     "date": MessageKind(
         "fields.where-date",
         en="{key}: a date, such as 2024年1月15日",
@@ -404,6 +416,13 @@ REMOTE_TEMPLATE_LEFT_OUT = MessageKind(
     zh="模板链接到别处的模板（{target}），每次打开文档时 Word 都会去取它：生成的文档里已去掉"
     "这个链接；在 Word 中点“开发工具→文档模板”可把它从模板中删去",
 )
+STRICT_OPEN_XML = MessageKind(
+    "template.strict-open-xml",
+    en="the template is saved as a Strict Open XML Document, whose tags reportgen cannot "
+    "read: open it in Word and save it with Save As, choosing Word Document (*.docx)",
+    zh="模板保存成了“Strict Open XML 文档”格式，reportgen 读不出其中的标签："
+    "请在 Word 中打开，用“另存为”保存，保存类型选“Word 文档 (*.docx)”",
+)
 TEMPLATE_DAMAGED = MessageKind(
     "template.damaged",
     en="the template is damaged: {detail}; Word would refuse or repair every document made from "
@@ -466,6 +485,36 @@ LOOP_OVER_FILE_NAME = MessageKind(
     "on the next line, indented, rows: {file}",
     zh="是一个文件名，不是列表：要印出表格 {file} 的各行，请写 {name}:，"
     "再在下一行缩进写 rows: {file}",
+)
+MARKUP_TAG_TEXT = MessageKind(
+    "template.markup-tag-text",
+    en="is printed by a {{{{r …}}}} or {{{{p …}}}} tag, which takes a run or paragraph a "
+    "program made (docxtpl's RichText, a subdocument), and the data gives text, which such a "
+    "tag loses: write {{{{ {name} }}}} in the paragraph instead",
+    zh="用 {{{{r …}}}} 或 {{{{p …}}}} 印出，这种标签要的是程序生成的带格式文字或段落（docxtpl 的 "
+    "RichText、子文档），数据中的文字这样印会丢失：请在段落中改写作 {{{{ {name} }}}}",
+)
+PARAGRAPHS_IN_TEXT = MessageKind(
+    "template.paragraphs-in-text",
+    en="prints paragraphs of their own (a 公文's 版头, 署名 or 版记), which cannot stand in a "
+    "paragraph's text: write {{{{p {name} }}}} alone in a paragraph",
+    zh="印出的是独立的段落（公文的版头、署名或版记），不能放在一段文字中间："
+    "请在单独的一段中写 {{{{p {name} }}}}",
+)
+CELL_COLOUR = MessageKind(
+    "template.cell-colour",
+    en="colours a table cell ({{% cellbg %}}), and '{value}' is no colour Word reads, so Word "
+    "may call the document damaged: write six hexadecimal digits, such as FF0000 (red), "
+    "FFFF00 (yellow) or D9D9D9 (grey)",
+    zh="是表格单元格的底色（{{% cellbg %}}），“{value}”不是 Word 能读的颜色，"
+    "Word 可能报告文档已损坏：请写作六位十六进制颜色，如 FF0000（红）、FFFF00（黄）、D9D9D9（灰）",
+)
+SAYS_NO_AS_TEXT = MessageKind(
+    "template.says-no-as-text",
+    en="decides a condition, and its value is the text '{value}', which counts as true as any "
+    "text does, so the document says what it says for yes: write false (or true) in the data",
+    zh="是模板中的条件，数据中写的是文字“{value}”，而任何文字都算“是”，文档会按“是”印出："
+    "请在数据中写 false（否）或 true（是）",
 )
 LOOP_OVER_TEXT = MessageKind(
     "template.loop-over-text",

@@ -12,7 +12,7 @@ to the reader:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from lxml import etree
@@ -24,20 +24,44 @@ from reportgen.template.messages import LOOKALIKE_TAG, MERGE_FIELD
 
 #: Two braces, or a brace and a percent sign, of either width, with spaces between or not;
 #: then, if near, the end of the tag.
-_BRACES = re.compile(r"[{｛][ \t\u3000]*[{｛%％](?:[^{}｛｝\n]{0,80}?[}｝%％][ \t\u3000]*[}｝])?")
+_BRACES = re.compile(r"[{｛][ \t\u3000]*[{｛%％]([^{}｛｝\n]{0,80}?[}｝%％][ \t\u3000]*[}｝])?")
 _TRUE_OPENINGS = ("{{", "{%")
 _MERGE_FIELD = re.compile(r"\bMERGEFIELD\s+(\"[^\"]+\"|[^\s\\]+)", re.IGNORECASE)
 
 
 def lookalike_tags(path: Path, paragraphs: Iterable[tuple[Place, str]]) -> list[Problem]:
     """Return a problem for each tag typed with lookalike braces in ``(where, text)``."""
-    problems = []
+    return [
+        Problem(LOOKALIKE_TAG(snippet=snippet), file=path, where=where)
+        for where, snippet in _lookalikes(paragraphs, closed=True)
+    ]
+
+
+def loose_brace_warnings(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:
+    """Return a warning for each lookalike opening of a tag that no tag's end follows.
+
+    Such braces may be prose (the ``{ {`` of a sheet explaining tags): said, not refused.
+    """
+    paragraphs = (
+        pair
+        for name, blob in parts.items()
+        if b"{" in blob or "｛".encode() in blob
+        for pair in paragraph_places(blob, name)
+    )
+    return [
+        Problem(LOOKALIKE_TAG(snippet=snippet), file=path, where=where, severity="warning")
+        for where, snippet in _lookalikes(paragraphs, closed=False)
+    ]
+
+
+def _lookalikes(
+    paragraphs: Iterable[tuple[Place, str]], *, closed: bool
+) -> Iterator[tuple[Place, str]]:
+    """Yield ``(where, braces)`` of each lookalike tag whose end is found, or is not."""
     for where, text in paragraphs:
         for found in _BRACES.finditer(text):
-            if found.group().startswith(_TRUE_OPENINGS):
-                continue
-            problems.append(Problem(LOOKALIKE_TAG(snippet=found.group()), file=path, where=where))
-    return problems
+            if not found.group().startswith(_TRUE_OPENINGS) and (found[1] is not None) == closed:
+                yield where, found.group()
 
 
 def merge_fields(path: Path, parts: Mapping[str, bytes]) -> list[Problem]:

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reportgen.template.usage import FILTER, ITERATED, NUMBER, PRINTED, Use
+from reportgen.template.usage import (
+    CONDITION,
+    FILTER,
+    ITERATED,
+    LISTED,
+    NUMBER,
+    PRINTED,
+    TESTED,
+    Use,
+)
 
 # -- the kinds of field, as fields and new-data name them --
 TEXT = "text"
@@ -23,6 +32,11 @@ RECORDS = "list of records"
 RECORD = "record"
 PERIOD = "period"
 YEAR = "year"
+#: A name only a condition uses (``{%p if is_paid %}``): true or false, not text, which is
+#: always true.
+YES_NO = "true or false"
+#: A record whose fields the template lists (``scores.items()``): names and values, any.
+PAIRS = "names and values"
 #: A section of report.yaml from which reportgen makes what the template uses (attachment).
 SECTION = "section"
 
@@ -59,6 +73,8 @@ class Shape:
             return self._list_kind(self.items)
         if self.name == "period" and self.fields.keys() <= {"start", "end", "years", "length"}:
             return PERIOD
+        if LISTED in self.hows:
+            return PAIRS
         if self.fields:
             return FIGURE if self._is_figure() else RECORD
         return self._leaf_kind()
@@ -86,6 +102,8 @@ class Shape:
             return TEXTS
         if NUMBER in self.hows or filters & _NUMBER_FILTERS:
             return NUMBER_KIND
+        if CONDITION in self.hows and self.hows <= {CONDITION, TESTED}:
+            return YES_NO
         return TEXT
 
     def child(self, step: str) -> Shape:

@@ -16,6 +16,11 @@ from jinja2 import Environment, nodes
 
 #: How a name is used: its text printed, its items looped over, tested with if, counted with.
 PRINTED, ITERATED, TESTED, NUMBER, USED = "printed", "iterated", "tested", "number", "used"
+#: A name that is itself the condition (``{%p if is_paid %}``, ``not``, ``and``, ``or`` aside):
+#: only its truth decides, so any text, 否 and no too, takes the yes branch.
+CONDITION = "condition"
+#: A record whose fields the template lists (``scores.items()``, ``scores|dictsort``).
+LISTED = "listed"
 #: The prefix of a use by a filter: ``filter:join_cn``.
 FILTER = "filter:"
 
@@ -75,7 +80,7 @@ class _Walker:
         elif isinstance(node, nodes.For):
             self.loop(node, scope, cond)
         elif isinstance(node, nodes.If):
-            self.expression(node.test, scope, cond, TESTED)
+            self.condition(node.test, scope, cond)
             self.statements([*node.body, *node.elif_, *node.else_], scope, True)
         elif isinstance(node, nodes.Assign | nodes.AssignBlock | nodes.With | nodes.Macro):
             self.local(node, scope, cond)
@@ -95,7 +100,7 @@ class _Walker:
         if isinstance(node.target, nodes.Name) and iterated is not None:
             inner[node.target.name] = iterated[0] + "[]"
         if node.test is not None:
-            self.expression(node.test, inner, True, TESTED)
+            self.condition(node.test, inner, True)
         self.statements(node.body, inner, cond or node.test is not None)
         self.statements(node.else_, scope, True)
 
@@ -111,12 +116,14 @@ class _Walker:
             if target.ctx in ("store", "param"):
                 inner[target.name] = None
                 scope[target.name] = None
+        if isinstance(node, nodes.Macro):
+            scope[node.name] = None  # -- {% macro line(x) %}: line(title) calls no data --
         for child in getattr(node, "body", []):
             self.statement(child, inner, cond)
 
     def printed(self, node: nodes.Expr, scope: dict[str, str | None], cond: bool) -> None:
         if isinstance(node, nodes.CondExpr):
-            self.expression(node.test, scope, cond, TESTED)
+            self.condition(node.test, scope, cond)
             for branch in (node.expr1, node.expr2):
                 if branch is not None:
                     self.printed(branch, scope, True)
@@ -126,9 +133,25 @@ class _Walker:
         else:
             self.expression(node, scope, cond, PRINTED)
 
+    def condition(self, node: nodes.Node, scope: dict[str, str | None], cond: bool) -> None:
+        """Record the names whose truth alone decides the condition ``node``; the rest as tested."""
+        if isinstance(node, nodes.Not):
+            self.condition(node.node, scope, cond)
+        elif isinstance(node, nodes.And | nodes.Or):
+            self.condition(node.left, scope, cond)
+            self.condition(node.right, scope, cond)
+        elif isinstance(node, nodes.Name | nodes.Getattr) and _path(node, scope) is not None:
+            self.expression(node, scope, cond, CONDITION)
+        else:
+            self.expression(node, scope, cond, TESTED)
+
     def expression(
         self, node: nodes.Node, scope: dict[str, str | None], cond: bool, how: str
     ) -> None:
+        listed = _listed(node, scope)
+        if listed is not None:
+            self.add(node, listed, LISTED, cond)
+            return
         path = _path(node, scope)
         if path is not None:
             self.add(node, path, how, cond)
@@ -140,6 +163,9 @@ class _Walker:
             self.expression(
                 node.node, scope, cond, NUMBER if node.name in _NUMBER_FILTERS else name
             )
+            summed = _summed(node, scope)
+            if summed is not None:  # -- items|sum(attribute='金额'): each item's 金额 a number --
+                self.add(node, summed, NUMBER, cond)
             for argument in [*node.args, *(keyword.value for keyword in node.kwargs)]:
                 self.expression(argument, scope, cond, USED)
             return
@@ -179,6 +205,36 @@ def _path(node: nodes.Node, scope: dict[str, str | None]) -> tuple[str, str] | N
         if isinstance(key, int):
             return f"{base[0]}[]", f"{base[1]}[{key}]"
     return None
+
+
+def _summed(node: nodes.Filter, scope: dict[str, str | None]) -> tuple[str, str] | None:
+    """Return the path of the items' field ``sum(attribute=…)`` adds up, and the list's name."""
+    attribute = next((kw.value for kw in node.kwargs if kw.key == "attribute"), None)
+    base = _path(node.node, scope) if node.name == "sum" and node.node is not None else None
+    if base is None or not isinstance(attribute, nodes.Const):
+        return None
+    if not isinstance(attribute.value, str):
+        return None
+    return f"{base[0]}[].{attribute.value}", base[1]
+
+
+def _listed(node: nodes.Node, scope: dict[str, str | None]) -> tuple[str, str] | None:
+    """Return the path of the record ``node`` lists the fields of (``scores.items()``)."""
+    if (
+        isinstance(node, nodes.Call)
+        and isinstance(node.node, nodes.Getattr)
+        and node.node.attr in _LISTING
+        and not node.args
+        and not node.kwargs
+    ):
+        return _path(node.node.node, scope)
+    if isinstance(node, nodes.Filter) and node.name == "dictsort" and node.node is not None:
+        return _path(node.node, scope)
+    return None
+
+
+#: The methods of a mapping that list its fields.
+_LISTING = {"items", "keys", "values"}
 
 
 def _names(target: nodes.Node) -> Iterator[str]:

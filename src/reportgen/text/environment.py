@@ -77,8 +77,17 @@ def make_environment(*, for_docx: bool) -> BoundedSandbox:
         from reportgen.ooxml.pictures import picture  # -- a picture is a document's, not prose's --
 
         filters["picture"] = picture
+        # -- |safe would put the data's text into the XML as markup: A & B breaks the part,
+        #    and a value could bring elements of its own (a field fetching a web address);
+        #    |urlize an HTML link, which loses its text in Word's XML --
+        filters["safe"] = filters["urlize"] = _text_as_it_is
     environment.add_filters(filters)
     return environment
+
+
+def _text_as_it_is(value: Any, *_: Any, **__: Any) -> Any:
+    """Return ``value`` unmarked: printed into a .docx, text is escaped, markup stays markup."""
+    return value
 
 
 def render_part(template: Template, context: Mapping[str, Any], room: int = MAX_DOCUMENT) -> str:

@@ -26,6 +26,8 @@ from reportgen.text.messages import (
     DIVISION_BY_ZERO,
     ENDS_TOO_EARLY,
     EXPECTED_TOKEN,
+    FILTER_NEEDS_MAPPING,
+    FILTERS_THERE_ARE,
     INVISIBLE_CHARACTER,
     MISMATCHED_BRACKET,
     MISSING_ARGUMENT,
@@ -36,6 +38,7 @@ from reportgen.text.messages import (
     NO_OTHER_TEMPLATES,
     NO_SUCH_FILTER,
     NO_SUCH_TEST,
+    NOT_A_FUNCTION,
     NOT_A_LIST,
     NOT_A_NUMBER,
     NOT_ALLOWED,
@@ -179,8 +182,16 @@ def syntax_error_message(err: TemplateSyntaxError) -> Message:
 
 
 def unknown_filter(name: str, known: Iterable[str]) -> Message:
-    """Return the message of a filter Jinja does not have, with the one probably meant."""
-    return NO_SUCH_FILTER(name=name, hint=did_you_mean(name, known))
+    """Return the message of a filter Jinja does not have, with the one probably meant.
+
+    With none near it (a filter a docxtpl project defined in Python), reportgen's own are named.
+    """
+    hint = did_you_mean(name, known)
+    if not hint:
+        from reportgen.text.filters import FILTERS
+
+        hint = FILTERS_THERE_ARE(filters=", ".join([*FILTERS, "picture"]))
+    return NO_SUCH_FILTER(name=name, hint=hint)
 
 
 def unknown_test(name: str, known: Iterable[str]) -> Message:
@@ -201,10 +212,9 @@ def render_error_message(err: BaseException) -> Message:
         return NOT_ALLOWED_ATTRIBUTE(name=found.group(1)) if found else NOT_ALLOWED()
     if isinstance(err, TemplateSyntaxError):
         return syntax_error_message(err)
-    if isinstance(err, RecursionError):
-        return NESTED_TOO_DEEP()
-    if isinstance(err, ZeroDivisionError):
-        return DIVISION_BY_ZERO()
+    for kind, explained in _BY_KIND:
+        if isinstance(err, kind):
+            return explained(err)
     detail = str(err)
     for words, message in _PYTHON_WORDS:
         found = words.search(detail)
@@ -213,9 +223,18 @@ def render_error_message(err: BaseException) -> Message:
     return CANNOT_PRINT(detail=detail)
 
 
+#: Python's errors a tag raises that say what went wrong by their kind alone.
+_BY_KIND: list[tuple[type[BaseException], Callable[[BaseException], Message]]] = [
+    (RecursionError, lambda _: NESTED_TOO_DEEP()),
+    (ZeroDivisionError, lambda _: DIVISION_BY_ZERO()),
+    # -- a filter's own code asked a record for a method (dictsort, xmlattr call .items()) --
+    (AttributeError, lambda err: FILTER_NEEDS_MAPPING(name=getattr(err, "name", "") or err)),
+]
+
 #: Python's words for what went wrong in a tag, and what reportgen says instead.
 _PYTHON_WORDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] = [
     (re.compile(r"is not iterable"), lambda _: NOT_A_LIST()),
+    (re.compile(r"object is not callable"), lambda _: NOT_A_FUNCTION()),
     (
         re.compile(r"Range too big.*?(\d+)\)"),
         lambda found: RANGE_TOO_LONG(limit=int(found[1])),
@@ -225,7 +244,12 @@ _PYTHON_WORDS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Message]]] 
         lambda _: WRONG_TYPES(),
     ),
     (
-        re.compile(r"doesn't define __\w+__|bad operand type|cannot be interpreted as an int"),
+        re.compile(
+            r"doesn't define __\w+__|bad operand type|cannot be interpreted as an int"
+            # -- '%.2f' % text, '{:,}'.format(text): a number's format given text --
+            r"|must be real number|a real number is required|Cannot specify ',' with 's'"
+            r"|format code '\w' for object of type 'str'"
+        ),
         lambda _: NOT_A_NUMBER(),
     ),
     # -- a filter's function is named do_replace(); a filter of reportgen's, by its name --

@@ -137,6 +137,14 @@ BAD_NAME = MessageKind(
 NO_SUCH_FILTER = MessageKind(
     "jinja.no-filter", en="unknown filter '{name}'{hint}", zh="没有“{name}”这个过滤器{hint}"
 )
+FILTERS_THERE_ARE = MessageKind(
+    "jinja.filters-there-are",
+    en=": reportgen's filters are {filters}, beside Jinja's own (join, upper, …); a filter "
+    "another program defined for its templates is none of them: print the value as it is, "
+    "or write it in the data as it should print",
+    zh="：reportgen 的过滤器有 {filters}，以及 Jinja 自带的（join、upper 等）；别的程序为自己的"
+    "模板定义的过滤器不在其中：请直接印出这个值，或在数据中写成要印出的样子",
+)
 NO_SUCH_TEST = MessageKind(
     "jinja.no-test",
     en="unknown test '{name}'{hint}",
@@ -154,6 +162,13 @@ UNDEFINED_WITH_HINT = MessageKind(
 )
 NO_ATTRIBUTE = MessageKind(
     "jinja.no-attribute", en="the value has no '{name}'", zh="这个值没有“{name}”这一项"
+)
+FILTER_NEEDS_MAPPING = MessageKind(
+    "jinja.filter-needs-mapping",
+    en="a filter here asks the value for its '{name}', which this value does not have: "
+    "dictsort and xmlattr take fields of the data's own (a line 'name: value' each)",
+    zh="这里的过滤器要取值的“{name}”，而这个值没有：dictsort、xmlattr 只能用于数据中自己写的"
+    "一组字段（每行一个“名称: 值”）",
 )
 NO_ELEMENT = MessageKind(
     "jinja.no-element", en="the list has no item {index}", zh="列表中没有第 {index} 项"
@@ -188,6 +203,15 @@ NOT_A_LIST = MessageKind(
     "jinja.not-a-list",
     en="the value is not a list, so it cannot be looped over or joined",
     zh="这个值不是列表，不能逐项列出或连接",
+)
+NOT_A_FUNCTION = MessageKind(
+    "jinja.not-a-function",
+    en="a name written with ( ) after it is called as a function, and the data gives values, "
+    "not functions: write the name without ( ), as in {{{{ name }}}}; a record's names and "
+    "values are listed as {{%p for name, value in record.items() %}}",
+    zh="名字后面带括号（）就是当作函数调用，而数据给出的是值，不是函数："
+    "请去掉名字后的括号，如 {{{{ name }}}}；要逐项列出一组字段的名称和值，请写 "
+    "{{%p for name, value in record.items() %}}",
 )
 NOT_A_NUMBER = MessageKind(
     "jinja.not-a-number",

@@ -67,6 +67,7 @@ class Pending(str):
     # -- a sum with a number still to fill is still to fill: {{ total + 1 }} renders at once --
     __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = _still
     __truediv__ = __rtruediv__ = __floordiv__ = __mod__ = __neg__ = __pos__ = _still
+    __rmod__ = _still  # -- '%.1f' % rate --
 
 
 def unprintable(value: Any) -> Message | None:

@@ -169,6 +169,8 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 class _BoundedFormatter(SandboxedFormatter):
     def format_field(self, value: Any, format_spec: str) -> Any:
         check_format_spec(format_spec)
+        if _awaiting([value]) is not None:
+            return value  # -- '{:,}'.format(amount), the amount still to enter: 【待填写】 --
         return super().format_field(value, format_spec)
 
 
@@ -223,15 +225,30 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
     """Return ``function`` with its arguments checked before, and its result measured after."""
     check: Callable[..., Any] = _FILTER_CHECKS.get(name, _no_filter_check)
     passed = 1 if hasattr(function, "jinja_pass_arg") else 0  # -- context, eval_ctx or env --
+    numeric = name in _NUMBER_FILTERS
 
     @functools.wraps(function)  # -- keeps jinja_pass_arg: Jinja passes the context the same --
     def bounded(*args: Any, **kwargs: Any) -> Any:
+        if numeric:
+            waiting = _awaiting([*args[passed:], *kwargs.values()])
+            if waiting is not None:
+                return waiting
         if len(args) > passed:
             value = check(*args[passed:], **kwargs)
             args = (*args[:passed], value, *args[passed + 1 :])
         return check_value(function(*args, **kwargs))
 
     return bounded
+
+
+#: Jinja's filters of numbers: a number still to enter (【待填写】) passes through them as it
+#: passes through reportgen's, where they would fail on it ('%.2f'|format) or print 0 (int).
+_NUMBER_FILTERS = frozenset({"abs", "filesizeformat", "float", "format", "int", "round"})
+
+
+def _awaiting(values: Iterable[Any]) -> Any:
+    """Return the first of ``values`` that stands in for data still to enter, or None."""
+    return next((value for value in values if getattr(value, "missing", False) is True), None)
 
 
 def _no_filter_check(value: Any, *args: Any, **kwargs: Any) -> Any:
