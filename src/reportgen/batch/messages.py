@@ -21,3 +21,9 @@ ROWS_AFTER_NOT_RENDERED = MessageKind(
     zh="，第 {line} 行之后的各行也没有生成",
 )
 LINES = MessageKind("batch.lines", en="lines {ranges}", zh="{ranges}")
+ROWS_NOT_LISTED = MessageKind(
+    "batch.rows-not-listed",
+    en="{count} more {count:row|rows} from this row on {count:has|have} problems, not listed: "
+    "correct those above, then check again",
+    zh="从这一行起还有 {count} 行有问题，未逐一列出：请先改正上面列出的问题，再检查一次",
+)
