@@ -427,6 +427,13 @@ CSV_SYNTAX = MessageKind(
     en="cannot read this line as CSV ({detail}): check that its quotation marks come in pairs",
     zh="这一行无法按 CSV 读取：请检查引号是否成对（原文：“{detail}”）",
 )
+CSV_LINE_TOO_LONG = MessageKind(
+    "table.csv-line-too-long",
+    en="this line is longer than the {limit} bytes a line of a table may have: check that the "
+    "file is the table meant, saved from Excel or WPS as CSV",
+    zh="这一行超过了表格每行最多 {limit} 字节的上限：请检查这是否就是要用的表格，"
+    "是否由 Excel 或 WPS 另存为 CSV",
+)
 TABLE_EMPTY = MessageKind(
     "table.empty",
     en="the table is empty: write the column names in its first row",
