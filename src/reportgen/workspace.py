@@ -209,6 +209,23 @@ def one_file_named(folder: Path, names: list[str]) -> Path | None:
     return found[0] if len(found) == 1 and found[0].is_file() else None
 
 
+def existing_as_windows_sees(path: Path) -> Path | None:
+    """Return the file or folder that is ``path`` on Windows: itself, or one named so in capitals.
+
+    A new report named Work-Report beside work-report is its folder on Windows and macOS,
+    where a workspace made on a server is copied; None when nothing there has the name.
+    """
+    if path.exists():
+        return path
+    key = _file_key(path.name)
+    try:
+        return next(
+            (entry for entry in path.parent.iterdir() if _file_key(entry.name) == key), None
+        )
+    except OSError:
+        return None
+
+
 def _file_key(name: str) -> str:
     """Return a file's name as Windows compares names: 证书.DOCX is 证书.docx."""
     import unicodedata
