@@ -180,6 +180,7 @@ class Run:
         from reportgen.template.commented_tags import commented_tag_warnings
         from reportgen.template.compatibility import compatibility_warnings
         from reportgen.template.left_out import left_out_warnings
+        from reportgen.template.remote_links import remote_link_warnings
         from reportgen.template.tracked import tracked_change_warnings
 
         parts = compiled.package.parts
@@ -191,6 +192,7 @@ class Run:
             *broken_tag_warnings(path, tagged),
             *commented_tag_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
+            *remote_link_warnings(path, parts),
             *tracked_change_warnings(path, tagged),
         ]
         if self.cache is not None and blob is not None:
