@@ -417,6 +417,13 @@ FILE_NOT_FOUND = MessageKind(
     en="file not found: put it beside report.yaml, or correct its name there",
     zh="找不到该文件：请把它放在 report.yaml 所在的文件夹中，或在 report.yaml 中改正文件名",
 )
+SHEET_FILE_MISSING = MessageKind(
+    "sheet.file-missing",
+    en="file not found: put the workbook beside the data file whose figures_sheet names it, "
+    "or correct its name there",
+    zh="找不到该文件：请把工作簿放在写有 figures_sheet 的数据文件所在的文件夹中，"
+    "或在那里改正文件名",
+)
 UNREADABLE_FILE = MessageKind(
     "table.unreadable",
     en="cannot read the file ({reason}): close it in other programs and try again",
