@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from reportgen.batch.messages import (
     LINES,
+    MERGED_TOO_LARGE,
     ROWS_AFTER_NOT_RENDERED,
     ROWS_NOT_LISTED,
     WORKER_STOPPED,
@@ -48,6 +49,11 @@ if TYPE_CHECKING:
 #: table whose every row lacks a cell would keep millions of problems (3 GB for a million
 #: rows) and print each, and a clerk corrects the first ones first anyway.
 MAX_ROWS_LISTED = 1000
+
+#: The most characters of document text (body XML) a batch's merged file is joined from: about
+#: 10,000 one-page documents, a file Word opens slowly if at all; its making takes about ten
+#: times as many bytes of memory (656 MB for 20,000 certificates of 10,000 characters).
+MAX_MERGED_CHARACTERS = 100_000_000
 
 #: Called with the rows done so far and about how many the table holds (None: unknown).
 ProgressCallback = Callable[[int, int | None], None]
@@ -162,6 +168,12 @@ def _merge(
     merged = MergedDocument()
     for document in _documents(result.paths):
         merged.add(document)
+        if merged.size > MAX_MERGED_CHARACTERS:  # -- held whole, then joined and zipped --
+            limit = f"{MAX_MERGED_CHARACTERS:,}"
+            message = MERGED_TOO_LARGE(count=len(result.paths), limit=limit)
+            report_file = data.directory / REPORT_FILE
+            result.problems.append(Problem(message, file=report_file, field="report.batch.merged"))
+            return
     result.merged = folder / f"{stem}.docx"
     write_atomically(result.merged, merged.to_bytes())
     if on_written is not None:
