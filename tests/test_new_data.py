@@ -255,6 +255,27 @@ def test_new_data_never_overwrites_a_report(
     assert list((department / "data" / "notice").iterdir()) == []
 
 
+def test_new_data_never_makes_what_windows_takes_for_a_report_or_template_there(
+    department: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -- Notice beside notice, Training-Notice.docx beside training-notice.docx: both were made,
+    # two that Windows and macOS, where the workspace is copied, take for one --
+    (department / "data" / "notice").mkdir()
+    assert main(["new-data", "training-notice", "Notice"]) == 3
+    assert capsys.readouterr().err == (
+        f"error: {department / 'data' / 'notice'}: already exists: choose another name for the "
+        "report, or delete the folder; nothing was written\n"
+    )
+    dropped = tmp_path_factory.mktemp("desktop") / "Training-Notice.docx"
+    shutil.copy(REPO / "templates" / "training-notice.docx", dropped)
+    assert main(["new-data", str(dropped), "second"]) == 3
+    assert capsys.readouterr().err.startswith(
+        f"error: {department / 'templates' / 'training-notice.docx'}: "
+    )
+    assert sorted(path.name for path in (department / "data").iterdir()) == ["notice"]
+    assert not (department / "templates" / "Training-Notice.docx").exists()
+
+
 def test_new_data_says_what_to_do_in_chinese(
     department: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
