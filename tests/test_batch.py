@@ -335,3 +335,27 @@ def test_a_total_row_under_the_table_makes_no_document_and_is_said(
         "own: no document is made for it"
     ]
     assert len(written(certificates / "output" / REPORT)) == 2
+
+
+def test_a_table_whose_every_row_has_a_problem_lists_the_first_rows_and_counts_the_rest(
+    certificates: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -- each row's problems were all kept and printed: a million rows lacking a name took
+    # 3 GB, and the clerk a screenful of thousands of lines --
+    table = certificates / "data" / REPORT / "winners.csv"
+    rows = 1000 + 2500
+    table.write_text(
+        "number,name,award\n" + "".join(f"AK-{n},,优胜单位\n" for n in range(rows)),
+        encoding="utf-8",
+    )
+
+    assert main(["check", REPORT]) == 1
+
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"{table}:2: row.name: is empty: write the text"
+    assert err[999] == f"{table}:1001: row.name: is empty: write the text"
+    assert err[1000:] == [
+        f"{table}:1002: 2500 more rows from this row on have problems, not listed: "
+        "correct those above, then check again",
+        "1001 problems found",
+    ]

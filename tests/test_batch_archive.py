@@ -111,3 +111,23 @@ def test_an_archive_left_unfinished_leaves_nothing(tmp_path: Path) -> None:
         raise KeyboardInterrupt
 
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_is_told_in_the_clerks_words(
+    certificates: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -- the archive said the system's English, 'No space left on device', in Chinese too --
+    def disk_full(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(archive.os, "replace", disk_full)
+    monkeypatch.setenv("REPORTGEN_NO_CACHE", "1")  # -- the cache's writes are no archive's --
+    assert render("--zip") == 4
+    zip_path = certificates / "output" / f"{REPORT}.zip"
+    assert (
+        capsys.readouterr().err == f"error: {zip_path}: cannot write the file (the disk is full)\n"
+    )
+    assert not zip_path.exists()
+    monkeypatch.setenv("REPORTGEN_LANG", "zh")
+    assert render("--zip") == 4
+    assert capsys.readouterr().err == f"错误：{zip_path}: 无法写入文件（磁盘已满）\n"

@@ -91,6 +91,23 @@ def test_settings_cannot_send_a_folder_out_of_the_workspace(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["workspace"]
 
 
+def test_a_settings_file_too_large_to_be_settings_is_not_read(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    # -- it was read whole: 900 MB of memory for a reportgen.toml of 300 MB --
+    (tmp_path / "data").mkdir()
+    config = tmp_path / "reportgen.toml"
+    with config.open("w", encoding="utf-8") as stream:
+        stream.write('[folders]\ndata = "data"\n')
+        stream.write("#" * 1_000_000 + "\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 3
+    assert capsys.readouterr().err == (
+        f"error: {config}: the settings file is larger than the 1,000,000 bytes it may have: "
+        "check that it is reportgen's, or delete it and run 'reportgen init' elsewhere to see one\n"
+    )
+
+
 def test_check_exits_3_when_the_data_folder_is_empty(tmp_path: Path, monkeypatch, capsys) -> None:
     (tmp_path / "data").mkdir()
     monkeypatch.chdir(tmp_path)

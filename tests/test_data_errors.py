@@ -354,6 +354,18 @@ def test_a_jinja_constant_cannot_be_a_name(report_dir: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(("written", "why"), [("~", "use letters"), ("true", "the text reads")])
+def test_a_name_yaml_reads_as_null_or_true_is_named_as_written(
+    report_dir: Path, written: str, why: str
+) -> None:
+    # -- the message named Python's value: main_work.figures.None: 'None' cannot be used --
+    path = replace(report_dir / "proposals.yaml", "  adopted:", f"  {written}: 3\n  adopted:")
+    [problem] = problems(report_dir)
+    assert problem.startswith(
+        f"{path}:6:3: proposals.figures.{written}: '{written}' cannot be used as a name: {why}"
+    )
+
+
 def test_a_figure_whose_only_key_is_misspelt_is_not_taken_for_a_group(report_dir: Path) -> None:
     path = replace(report_dir / "proposals.yaml", "    label: 采纳实施合理化建议\n", "")
     replace(path, "value: 5795", "valeu: 5795")

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reportgen import batch
 from reportgen.cli import main
 from reportgen.data.messages import FILE_NAME_TOO_LONG
 from reportgen.data.report import MAX_STEM_BYTES, file_stem, file_stem_problem
@@ -176,15 +177,22 @@ def test_render_help_states_the_rule(capsys: pytest.CaptureFixture[str]) -> None
     )
 
 
+def merged_batch(
+    workspace_dir: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[Path, str, str]:
+    """Render the sample batch, joined into ``name``; return its report.yaml, stdout, stderr."""
+    report = workspace_dir / "data" / BATCH / "report.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("batch:", f"batch:\n  merged: {name}", 1), encoding="utf-8")
+    assert main(["render", BATCH]) == 1
+    out, err = capsys.readouterr()
+    return report, out, err
+
+
 def test_a_merged_file_whose_name_is_too_long_is_a_problem_and_the_rows_are_written(
     workspace_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    report = workspace_dir / "data" / BATCH / "report.yaml"
-    text = report.read_text(encoding="utf-8")
-    text = text.replace("batch:", "batch:\n  merged: " + "合" * 70, 1)
-    report.write_text(text, encoding="utf-8")
-    assert main(["render", BATCH]) == 1
-    out, err = capsys.readouterr()
+    report, out, err = merged_batch(workspace_dir, "合" * 70, capsys)
     assert err == (
         f"{report}: report.batch.merged: gives the file name '{'合' * 20}…' of 210 bytes, longer "
         "than the 200 bytes a file name may take on every system: shorten the name, or the "
@@ -192,3 +200,20 @@ def test_a_merged_file_whose_name_is_too_long_is_a_problem_and_the_rows_are_writ
     )
     assert len(list((workspace_dir / "output" / BATCH).glob("*.docx"))) == len(out.splitlines())
     assert len(out.splitlines()) == 12
+
+
+def test_a_merged_file_too_large_to_join_is_a_problem_and_the_rows_are_written(
+    workspace_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # -- every document's text was held to be joined, however many: 656 MB for 20,000
+    # certificates, and a table of a million rows ran out of memory after writing them all --
+    monkeypatch.setattr(batch, "MAX_MERGED_CHARACTERS", 1000)
+    report, _, err = merged_batch(workspace_dir, "合订本", capsys)
+    assert err == (
+        f"{report}: report.batch.merged: the 12 documents are too many to join into one file "
+        "(more than 1,000 characters of text, a file Word opens slowly if at all): the documents "
+        "are written, the joined file is not; print them from their folder, or split the table "
+        "into smaller batches\n1 problem found\n"
+    )
+    assert len(list((workspace_dir / "output" / BATCH).glob("*.docx"))) == 12
+    assert not (workspace_dir / "output" / "合订本.docx").exists()

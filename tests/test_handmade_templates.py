@@ -413,6 +413,40 @@ def test_a_template_attached_to_a_template_elsewhere_gives_documents_without_the
     assert b"server/share" not in parts.get("word/_rels/settings.xml.rels", b"")
 
 
+def test_a_template_linking_to_pictures_elsewhere_is_warned_of_and_a_hyperlink_is_not(
+    tmp_path: Path,
+) -> None:
+    # A picture inserted with Link to File: each document had Word fetch \\server\share\logo.png
+    # when opened, sending the reader's Windows sign-in there, without a word from check.
+    make_workspace(tmp_path)
+    template = tmp_path / "templates" / TEMPLATE
+    rels = "word/_rels/document.xml.rels"
+    linked = edited(
+        template,
+        rels,
+        "</Relationships>",
+        f'<Relationship Id="rIdLogo" Type="{R}/image" Target="\\\\server\\share\\logo.png" '
+        'TargetMode="External"/><Relationship Id="rIdSite" Type="{R}/hyperlink" '
+        'Target="https://www.example.org/" TargetMode="External"/></Relationships>'.replace(
+            "{R}", R
+        ),
+    )
+    rewrite(template, {rels: linked})
+    [warning] = [p for p in check_reports(Workspace.at(tmp_path)) if p.severity == "warning"]
+    assert warning.message.text("en") == (  # type: ignore[union-attr]
+        "the template links to 1 picture or object elsewhere (\\\\server\\share\\logo.png) "
+        "instead of holding it: Word fetches it each time a document is opened, so it is missing "
+        "wherever the address cannot be reached, and that address learns who opened the "
+        "document; in Word, insert the picture itself (Insert > Pictures, not Link to File), or "
+        "File > Info > Edit Links to Files > Break Link, and save the template"
+    )
+    assert warning.message.text("zh").startswith(  # type: ignore[union-attr]
+        "模板中有 1 处图片或对象链接到别处（\\\\server\\share\\logo.png），而不是放在模板里"
+    )
+    rewrite(template, {rels: linked.replace(b"\\\\server", b"logo").replace(b"\\", b"/")})
+    assert [p for p in check_reports(Workspace.at(tmp_path)) if p.severity == "warning"] == []
+
+
 # -- what a block may leave behind that Word will not open --
 
 

@@ -6,6 +6,7 @@ Each hostile file runs through reportgen in a process with a memory and CPU limi
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,25 @@ def test_a_file_without_aliases_is_held_to_the_same_bounds(
     assert problem.message.text("en") == YAML_TOO_MANY_VALUES(  # type: ignore[union-attr]
         times="1", count="11", limit="10"
     ).text("en")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pipes are made by mkfifo")
+@pytest.mark.parametrize("kind", ["pipe", "endless"])
+def test_a_part_file_that_is_a_pipe_or_endless_is_refused_once_its_report_was_cached(
+    tmp_path: Path, cache_dir: Path, kind: str
+) -> None:
+    # -- the cache compared the files of a report checked before by reading each whole: a
+    # pipe waited for ever for a writer, a link to /dev/zero filled the memory --
+    report_dir = make_workspace(tmp_path)
+    environment = {"REPORTGEN_CACHE_DIR": str(cache_dir)}
+    assert run_limited(["check"], tmp_path, environment).returncode == 0
+    path = report_dir / "proposals.yaml"
+    path.unlink()
+    if kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    completed = run_limited(["check"], tmp_path, environment)
+    assert completed.returncode == 1, completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert "proposals.yaml" in completed.stderr

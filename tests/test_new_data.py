@@ -243,16 +243,33 @@ def test_a_template_elsewhere_is_copied_into_the_templates(
     assert "template: 通知模板.docx" in data
 
 
+@pytest.mark.parametrize("name", ["notice", "Notice"])
 def test_new_data_never_overwrites_a_report(
-    department: Path, capsys: pytest.CaptureFixture[str]
+    department: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
+    # -- Notice beside notice was made: Windows and macOS, where a workspace is copied,
+    # take the two for one --
     (department / "data" / "notice").mkdir()
-    assert main(["new-data", "training-notice", "notice"]) == 3
+    assert main(["new-data", "training-notice", name]) == 3
     assert capsys.readouterr().err == (
         f"error: {department / 'data' / 'notice'}: already exists: choose another name for the "
         "report, or delete the folder; nothing was written\n"
     )
     assert list((department / "data" / "notice").iterdir()) == []
+
+
+def test_new_data_never_copies_in_a_template_windows_takes_for_one_there(
+    department: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -- Training-Notice.docx was copied beside training-notice.docx --
+    dropped = tmp_path_factory.mktemp("desktop") / "Training-Notice.docx"
+    shutil.copy(REPO / "templates" / "training-notice.docx", dropped)
+    assert main(["new-data", str(dropped), "second"]) == 3
+    assert capsys.readouterr().err.startswith(
+        f"error: {department / 'templates' / 'training-notice.docx'}: "
+    )
+    assert not (department / "data" / "second").exists()
+    assert not (department / "templates" / "Training-Notice.docx").exists()
 
 
 def test_new_data_says_what_to_do_in_chinese(

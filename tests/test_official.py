@@ -111,6 +111,24 @@ def test_a_wrong_official_section_is_named_at_its_line(
     assert re.search(r"report\.yaml:\d+:\d+: ", err)
 
 
+def test_a_seal_that_is_a_link_to_a_picture_elsewhere_is_refused(
+    workspace_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # -- a workspace copied from another office, its seal.png a link to the seal kept outside
+    # it (the real one, another office's): the picture was read and stamped on the document --
+    folder = workspace_dir / "data" / NOTICE
+    elsewhere = tmp_path / "elsewhere.png"
+    (folder / "seal.png").rename(elsewhere)
+    (folder / "seal.png").symlink_to(elsewhere)
+    assert main(["render", NOTICE]) == 1
+    assert capsys.readouterr().err == (
+        f"{folder / 'seal.png'}: is a link to {elsewhere}, outside {folder}: reportgen reads and "
+        "writes only inside its folders; put the file or folder itself there, or remove the link"
+        "\n1 problem found\n"
+    )
+    assert list((workspace_dir / "output").iterdir()) == []
+
+
 # -- the XML --
 
 

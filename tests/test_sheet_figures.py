@@ -6,6 +6,7 @@ clerk fills them in Excel; reportgen reads them back when it loads the report.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -85,6 +86,34 @@ def test_figures_by_year_come_from_a_statistics_office_sheet(workspace: Path) ->
     assert isinstance(members.trained.value, int)  # -- 910, not 910.0 --
     assert members.trained.unit == "人次"
     assert members.paragraphs == ["全年发展团员1350名，培训团干部910人次。"]
+
+
+@pytest.mark.parametrize("kind", ["missing", "pipe", "link out"])
+def test_a_workbook_that_is_no_file_beside_the_data_is_refused_at_once(
+    workspace: Path, tmp_path: Path, kind: str
+) -> None:
+    # -- a pipe named 统计数据.xlsx waited for ever for a writer; a link to a workbook outside
+    # the folder gave its figures; a missing one said to close it in other programs --
+    folder = add_part(workspace)
+    path = folder / "统计数据.xlsx"
+    elsewhere = tmp_path / "elsewhere.xlsx"
+    office_sheet(elsewhere, [["发展团员", "名", 1200, 1350, None]])
+    if kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "link out":
+        path.symlink_to(elsewhere)
+
+    with pytest.raises(DataError) as raised:
+        load_report_data(folder)
+
+    [problem] = [p for p in raised.value.problems if p.file == path]
+    assert problem.text("en") == (
+        f"{path}: is a link to {elsewhere}, outside {folder}: reportgen reads and writes only "
+        "inside its folders; put the file or folder itself there, or remove the link"
+        if kind == "link out"
+        else f"{path}: file not found: put the workbook beside the data file whose figures_sheet "
+        "names it, or correct its name there"
+    )
 
 
 def test_a_number_the_sheet_holds_as_text_is_read_as_it_shows(workspace: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from reportgen.data.table import Row, open_table
 from reportgen.errors import DataError
+from reportgen.text.decoding import MAX_LINE_BYTES
 
 
 def test_rows_come_one_at_a_time_with_their_problems(tmp_path: Path) -> None:
@@ -47,6 +48,26 @@ def test_a_table_broken_after_many_rows_is_refused_before_any_is_read(tmp_path: 
         open_table(table)
 
     assert [problem.line for problem in raised.value.problems] == [1002]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_line_longer_than_a_table_line_may_be_is_refused_at_its_line_unread(
+    tmp_path: Path, encoding: str
+) -> None:
+    # -- a line was read whole, however long: a file without line breaks, a table's dump,
+    # took its size in memory twice and more (447 MB for 210 MB) --
+    table = tmp_path / "rows.csv"
+    long_line = "a" * (MAX_LINE_BYTES + 1)
+    table.write_text(f"number,name\n1,甲\n2,{long_line}\n", encoding=encoding)
+
+    with pytest.raises(DataError) as raised:
+        open_table(table)
+
+    [problem] = raised.value.problems
+    assert problem.text("en") == (
+        f"{table}:3: this line is longer than the {MAX_LINE_BYTES:,} bytes a line of a table may "
+        "have: check that the file is the table meant, saved from Excel or WPS as CSV"
+    )
 
 
 def test_a_yaml_table_gives_the_same_rows(tmp_path: Path) -> None:

@@ -382,6 +382,17 @@ def test_new_period_never_overwrites_a_folder(samples: Path, capsys) -> None:
     )
 
 
+def test_new_period_never_makes_a_folder_windows_takes_for_another(samples: Path, capsys) -> None:
+    # -- Youth-League-Summary was made beside youth-league-summary: on Windows, where the
+    # workspace is copied, the two are one folder --
+    assert main(["new-period", "five-year-report", "--to", "Youth-League-Summary"]) == 3
+    assert capsys.readouterr().err == (
+        f"error: {samples}/data/youth-league-summary: already exists; choose another name "
+        "with --to, or delete the folder\n"
+    )
+    assert not (samples / "data" / "Youth-League-Summary").exists()
+
+
 # -- new-department --
 
 
@@ -445,6 +456,15 @@ def test_new_department_refuses_a_taken_name(samples: Path, capsys) -> None:
         f"error: {samples}/templates/five-year-report.docx: already exists, and so does "
         f"{samples}/data/five-year-report: choose another name; nothing was written\n"
     )
+
+
+def test_new_department_refuses_a_name_taken_in_other_capitals(samples: Path, capsys) -> None:
+    assert main(["new-department", "Five-Year-Report"]) == 3
+    assert capsys.readouterr().err == (
+        f"error: {samples}/templates/five-year-report.docx: already exists, and so does "
+        f"{samples}/data/five-year-report: choose another name; nothing was written\n"
+    )
+    assert not (samples / "templates" / "Five-Year-Report.docx").exists()
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,13 @@ NOT_A_WORKSPACE = MessageKind(
     zh="这里不是 reportgen 工作区（本文件夹及其上级都没有 {config}，也没有 data/ 文件夹）："
     "运行 reportgen init 新建一个，或先进入工作区文件夹",
 )
+CONFIG_TOO_LARGE = MessageKind(
+    "workspace.config-too-large",
+    en="the settings file is larger than the {limit} bytes it may have: check that it is "
+    "reportgen's, or delete it and run 'reportgen init' elsewhere to see one",
+    zh="设置文件超过了 {limit} 字节的上限：请检查它是否就是 reportgen 的设置文件，"
+    "或删去后在别处运行 reportgen init 看看应有的样子",
+)
 CONFIG_SYNTAX = MessageKind(
     "workspace.config-syntax",
     en="the settings cannot be read at line {line}, column {column}: check the quotes, the "

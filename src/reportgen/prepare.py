@@ -188,6 +188,7 @@ class Run:
         from reportgen.template.compatibility import compatibility_warnings
         from reportgen.template.left_out import left_out_warnings
         from reportgen.template.mistyped import loose_brace_warnings
+        from reportgen.template.remote_links import remote_link_warnings
         from reportgen.template.tracked import tracked_change_warnings
 
         parts = compiled.package.parts
@@ -201,6 +202,7 @@ class Run:
             *commented_tag_warnings(path, parts),
             *left_out_warnings(path, compiled.left_out),
             *loose_brace_warnings(path, tagged),
+            *remote_link_warnings(path, parts),
             *tracked_change_warnings(path, tagged),
         )
         if self.cache is not None and blob is not None:

@@ -19,6 +19,7 @@ from reportgen.messages import (
     CONFIG_FOLDER_OUTSIDE,
     CONFIG_FOLDERS,
     CONFIG_SYNTAX,
+    CONFIG_TOO_LARGE,
     CONFIG_UNKNOWN_KEYS,
     DATA_FOLDER_MISSING,
     FILE_UNREADABLE,
@@ -37,6 +38,8 @@ from reportgen.messages import (
 
 CONFIG_FILE = "reportgen.toml"
 DEFAULT_FOLDERS = {"templates": "templates", "data": "data", "output": "output"}
+#: The largest reportgen.toml read: its three settings and their comments take a kilobyte.
+_MAX_CONFIG_BYTES = 1_000_000
 
 
 class Workspace(NamedTuple):
@@ -72,14 +75,19 @@ class Workspace(NamedTuple):
         from reportgen.text.decoding import UndecodableText, decode_text
 
         try:
-            settings = tomllib.loads(decode_text(config.read_bytes()).text)
+            with config.open("rb") as stream:
+                content = stream.read(_MAX_CONFIG_BYTES + 1)
+        except OSError as err:
+            raise WorkspaceError(FILE_UNREADABLE(reason=os_reason(err)), path=config) from err
+        if len(content) > _MAX_CONFIG_BYTES:
+            raise WorkspaceError(CONFIG_TOO_LARGE(limit=f"{_MAX_CONFIG_BYTES:,}"), path=config)
+        try:
+            settings = tomllib.loads(decode_text(content).text)
         except tomllib.TOMLDecodeError as err:
             line, column = _toml_position(err)
             raise WorkspaceError(CONFIG_SYNTAX(line=line, column=column), path=config) from err
         except UndecodableText as err:
             raise WorkspaceError(err.message, path=config) from err
-        except OSError as err:
-            raise WorkspaceError(FILE_UNREADABLE(reason=os_reason(err)), path=config) from err
         folders = settings.get("folders", {})
         unknown = set(folders) - set(DEFAULT_FOLDERS) if isinstance(folders, dict) else set()
         if (
@@ -207,6 +215,23 @@ def one_file_named(folder: Path, names: list[str]) -> Path | None:
     except OSError:
         return None
     return found[0] if len(found) == 1 and found[0].is_file() else None
+
+
+def existing_as_windows_sees(path: Path) -> Path | None:
+    """Return the file or folder that is ``path`` on Windows: itself, or one named so in capitals.
+
+    A new report named Work-Report beside work-report is its folder on Windows and macOS,
+    where a workspace made on a server is copied; None when nothing there has the name.
+    """
+    if path.exists():
+        return path
+    key = _file_key(path.name)
+    try:
+        return next(
+            (entry for entry in path.parent.iterdir() if _file_key(entry.name) == key), None
+        )
+    except OSError:
+        return None
 
 
 def _file_key(name: str) -> str:

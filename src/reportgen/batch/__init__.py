@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.batch.messages import LINES, ROWS_AFTER_NOT_RENDERED, WORKER_STOPPED
+from reportgen.batch.messages import (
+    LINES,
+    MERGED_TOO_LARGE,
+    ROWS_AFTER_NOT_RENDERED,
+    ROWS_NOT_LISTED,
+    WORKER_STOPPED,
+)
 from reportgen.batch.plan import ROW, PlanItem, Task, check_report, plan_rows
 from reportgen.batch.rows import Archived, Job, Lost, Outcome, RowRenderer, Skipped
 from reportgen.data.report import REPORT_FILE, ReportData, file_stem_problem
@@ -38,6 +44,16 @@ if TYPE_CHECKING:
     from reportgen.batch.archive import ArchiveWriter
     from reportgen.data.table import Table
 
+
+#: The most rows whose problems a batch lists; the rows after are counted in one problem. A
+#: table whose every row lacks a cell would keep millions of problems (3 GB for a million
+#: rows) and print each, and a clerk corrects the first ones first anyway.
+MAX_ROWS_LISTED = 1000
+
+#: The most characters of document text (body XML) a batch's merged file is joined from: about
+#: 10,000 one-page documents, a file Word opens slowly if at all; its making takes about ten
+#: times as many bytes of memory (656 MB for 20,000 certificates of 10,000 characters).
+MAX_MERGED_CHARACTERS = 100_000_000
 
 #: Called with the rows done so far and about how many the table holds (None: unknown).
 ProgressCallback = Callable[[int, int | None], None]
@@ -154,6 +170,12 @@ def _merge(
     merged = MergedDocument()
     for document in _documents(result.paths):
         merged.add(document)
+        if merged.size > MAX_MERGED_CHARACTERS:  # -- held whole, then joined and zipped --
+            limit = f"{MAX_MERGED_CHARACTERS:,}"
+            message = MERGED_TOO_LARGE(count=len(result.paths), limit=limit)
+            report_file = data.directory / REPORT_FILE
+            result.problems.append(Problem(message, file=report_file, field="report.batch.merged"))
+            return
     result.merged = folder / f"{stem}.docx"
     write_atomically(result.merged, merged.to_bytes())
     if on_written is not None:
@@ -251,6 +273,8 @@ class _Collector:
         self.lost: list[int] = []
         self.last_line = 0
         self.rows_after: int | None = None
+        self.listed = self.untold = 0  # -- rows whose problems are kept; rows only counted --
+        self.first_untold: Problem | None = None
 
     def collect(
         self,
@@ -281,13 +305,13 @@ class _Collector:
 
     def _take(self, item: PlanItem, outcome: Outcome) -> None:
         if isinstance(item, list):
-            self.result.problems += item
+            self._keep(item)
             return
         self.last_line = item.line
         if isinstance(outcome, bytes):  # -- most rows: a document to write --
             self._write(item, outcome)
         elif isinstance(outcome, list):
-            self.result.problems += outcome
+            self._keep(outcome)
         elif isinstance(outcome, Lost):
             self.lost.append(item.line)
         elif isinstance(outcome, OutputError):
@@ -298,6 +322,16 @@ class _Collector:
             self._archived(outcome.archive)
         else:
             assert isinstance(outcome, Skipped)
+
+    def _keep(self, problems: list[Problem]) -> None:
+        """Keep a row's ``problems`` while fewer than the bound are kept; else count the row."""
+        if self.listed < MAX_ROWS_LISTED:
+            self.listed += 1
+            self.result.problems += problems
+            return
+        if not self.untold:
+            self.first_untold = problems[0]
+        self.untold += 1
 
     def _write(self, task: Task, document: bytes) -> None:
         if self.writer is not None:
@@ -334,6 +368,10 @@ class _Collector:
             lines = LINES(ranges=_ranges(self.lost))
             message = WORKER_STOPPED(count=len(self.lost), lines=lines, rest=rest)
             self.result.problems.append(Problem(message, file=self.table, line=self.lost[0]))
+        if self.first_untold is not None:  # -- told at the first row not listed, its cell --
+            message = ROWS_NOT_LISTED(count=self.untold)
+            told = self.first_untold._replace(message=message, field=None, where=None, tag=None)
+            self.result.problems.append(told._replace(severity="error"))
         self.result.problems.sort(key=lambda problem: problem.line or 0)
         if self.error is not None:
             raise self.error

@@ -22,6 +22,7 @@ from typing import BinaryIO
 
 from reportgen.errors import OutputError
 from reportgen.files import TEMPORARY_SUFFIX, temporary_prefix
+from reportgen.messages import CANNOT_WRITE_FILE, CANNOT_WRITE_HERE, os_reason
 
 # -- the zip records (see the zip format's APPNOTE.TXT, 4.3 and 4.4) --
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
@@ -65,9 +66,7 @@ class ArchiveWriter:
                 dir=path.parent, prefix=temporary_prefix(path), suffix=TEMPORARY_SUFFIX
             )
         except OSError as err:
-            raise OutputError(
-                f"cannot write here ({err.strerror or err})", path=path.parent
-            ) from err
+            raise OutputError(CANNOT_WRITE_HERE(reason=os_reason(err)), path=path.parent) from err
         self._temporary = Path(temporary)
         # -- a buffer of many documents: one write to the file for dozens of them, not each --
         self._stream: BinaryIO = os.fdopen(handle, "wb", buffering=_BUFFER)
@@ -95,9 +94,7 @@ class ArchiveWriter:
             self._stream.write(data)
             self._directory.write(record + encoded + extra)
         except OSError as err:
-            raise OutputError(
-                f"cannot write the file ({err.strerror or err})", path=self.path
-            ) from err
+            raise OutputError(CANNOT_WRITE_FILE(reason=os_reason(err)), path=self.path) from err
         self._offset += len(header) + len(encoded) + len(data)
         self._directory_size += len(record) + len(encoded) + len(extra)
         self.count += 1
@@ -157,9 +154,8 @@ class ArchiveWriter:
                 try:
                     self._finish()
                 except OSError as err:
-                    raise OutputError(
-                        f"cannot write the file ({err.strerror or err})", path=self.path
-                    ) from err
+                    message = CANNOT_WRITE_FILE(reason=os_reason(err))
+                    raise OutputError(message, path=self.path) from err
         finally:
             self._stream.close()
             self._directory.close()

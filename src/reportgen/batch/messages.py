@@ -21,3 +21,17 @@ ROWS_AFTER_NOT_RENDERED = MessageKind(
     zh="，第 {line} 行之后的各行也没有生成",
 )
 LINES = MessageKind("batch.lines", en="lines {ranges}", zh="{ranges}")
+ROWS_NOT_LISTED = MessageKind(
+    "batch.rows-not-listed",
+    en="{count} more {count:row|rows} from this row on {count:has|have} problems, not listed: "
+    "correct those above, then check again",
+    zh="从这一行起还有 {count} 行有问题，未逐一列出：请先改正上面列出的问题，再检查一次",
+)
+MERGED_TOO_LARGE = MessageKind(
+    "batch.merged-too-large",
+    en="the {count} documents are too many to join into one file (more than {limit} characters "
+    "of text, a file Word opens slowly if at all): the documents are written, the joined file is "
+    "not; print them from their folder, or split the table into smaller batches",
+    zh="{count} 份文档太多，不宜合成一个文件（文字超过 {limit} 个字符，Word 很难打开）："
+    "各份文档已生成，合订本没有生成；请从文件夹中打印，或把表格分成几批",
+)

@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import pickle
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -49,6 +51,11 @@ _FORMAT = 3
 TEMPLATES = "templates"
 REPORTS = "reports"
 DRAWN = "drawn"
+
+
+#: Opening a pipe does not wait for a writer (there is no such flag on Windows, nor pipes
+#: among a folder's files).
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
 
 
 def user_cache_folder() -> Path:
@@ -178,7 +185,7 @@ class ReportCache(_Kind):
             if entry is None or entry["listing"] != _yaml_listing(directory):
                 return None
             for name, digest in entry["inputs"]:
-                if _digest((directory / name).read_bytes()) != digest:
+                if _file_digest(directory / name) != digest:
                     return None
             data = pickle.loads(entry["data"])
         except (OSError, TypeError, KeyError, ValueError, pickle.UnpicklingError, EOFError):
@@ -190,7 +197,7 @@ class ReportCache(_Kind):
     def save(self, data: ReportData) -> None:
         """Keep ``data`` for its folder, with the digests of the files it was loaded from."""
         try:
-            inputs = [(path.name, _digest(path.read_bytes())) for path in data.files]
+            inputs = [(path.name, _file_digest(path)) for path in data.files]
             pickled = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
         except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return  # a file gone since, or a value that cannot be kept: load it again next time
@@ -252,8 +259,18 @@ def _fields_of(uses: tuple[Use, ...]) -> list[tuple[Any, ...]]:
     return [(u.path, u.written, u.part, u.line, u.how, u.conditional) for u in uses]
 
 
-def _digest(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
+def _file_digest(path: Path) -> str:
+    """Return the digest of the plain file at ``path``, read a piece at a time.
+
+    A data file's name may stand for a pipe, which would wait for ever for a writer, or a
+    link to /dev/zero, which never ends: such a file raises OSError here, before a byte is
+    read, and its report is loaded afresh, where the loader names the file.
+    """
+    handle = os.open(path, os.O_RDONLY | _NO_WAIT)
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(f"{path}: not a plain file")
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def _yaml_listing(directory: Path) -> list[str]:

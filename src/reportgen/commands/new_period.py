@@ -40,7 +40,7 @@ from reportgen.data.yaml_text import (
 from reportgen.errors import AlreadyExistsError, DataError, WorkspaceError
 from reportgen.files import write_folder_atomically
 from reportgen.text.decoding import read_text
-from reportgen.workspace import Workspace
+from reportgen.workspace import Workspace, existing_as_windows_sees
 
 #: A folder name that can stand on its own in data/ (no path, no hidden folder).
 _FOLDER_NAME = re.compile(r"[^\W][\w.\-—]*")
@@ -74,8 +74,9 @@ def start_new_period(workspace: Workspace, report: str, to: str | None = None) -
         raise WorkspaceError(BAD_FOLDER_NAME(name=name))
     check_name_can_be_made(name)
     target = workspace.data_dir / name
-    if target.exists():
-        raise AlreadyExistsError(PERIOD_FOLDER_TAKEN(), path=target)
+    taken = existing_as_windows_sees(target)
+    if taken is not None:
+        raise AlreadyExistsError(PERIOD_FOLDER_TAKEN(), path=taken)
 
     rewritten: dict[Path, str] = {}
     emptied: list[str] = []

@@ -23,7 +23,7 @@ from reportgen.data.namespace import REPORT_FIELDS
 from reportgen.data.report import REPORT_FILE
 from reportgen.errors import AlreadyExistsError, OutputError
 from reportgen.files import write_folder_atomically
-from reportgen.messages import CANNOT_WRITE_FILE
+from reportgen.messages import CANNOT_WRITE_FILE, os_reason
 from reportgen.template.shapes import (
     DATE,
     FIGURE,
@@ -40,7 +40,7 @@ from reportgen.template.shapes import (
     row_columns,
 )
 from reportgen.text.printing import PENDING
-from reportgen.workspace import Workspace
+from reportgen.workspace import Workspace, existing_as_windows_sees
 
 if TYPE_CHECKING:
     from reportgen.template.compiled import CompiledTemplate
@@ -86,8 +86,9 @@ def write_new_data(
     check_report_name(name)
     path = workspace.find_template(template)
     folder = workspace.data_dir / name
-    if folder.exists():
-        raise AlreadyExistsError(DATA_FOLDER_TAKEN(), path=folder)
+    taken = existing_as_windows_sees(folder)
+    if taken is not None:
+        raise AlreadyExistsError(DATA_FOLDER_TAKEN(), path=taken)
     shapes = template_shapes(path)
     compiled = CompiledTemplate(path)
     writer = _Writer(compiled, (today or dt.date.today()).year)
@@ -108,13 +109,14 @@ def _into_templates(workspace: Workspace, path: Path) -> Path:
     target = workspace.template_path(path.name)
     if target.resolve() == path.resolve():
         return target
-    if target.exists():
-        raise AlreadyExistsError(TEMPLATE_FILE_TAKEN(), path=target)
+    taken = existing_as_windows_sees(target)
+    if taken is not None:
+        raise AlreadyExistsError(TEMPLATE_FILE_TAKEN(), path=taken)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     except OSError as err:
-        raise OutputError(CANNOT_WRITE_FILE(reason=err.strerror or str(err)), path=target) from err
+        raise OutputError(CANNOT_WRITE_FILE(reason=os_reason(err)), path=target) from err
     return target
 
 

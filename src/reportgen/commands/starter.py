@@ -28,7 +28,7 @@ from reportgen.commands.messages import (
 from reportgen.errors import AlreadyExistsError, OutputError, WorkspaceError
 from reportgen.files import write_atomically, write_folder_atomically
 from reportgen.messages import os_reason
-from reportgen.workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace
+from reportgen.workspace import CONFIG_FILE, DEFAULT_FOLDERS, Workspace, existing_as_windows_sees
 
 #: The report ``reportgen init`` makes.
 SAMPLE_REPORT = "work-report"
@@ -87,7 +87,8 @@ def create_department(
     check_report_name(name)
     template = workspace.templates_dir / f"{name}.docx"
     folder = workspace.data_dir / name
-    taken = [path for path in (template, folder) if path.exists()]
+    found = (existing_as_windows_sees(path) for path in (template, folder))
+    taken = [path for path in found if path is not None]
     if taken:
         also = ALSO_EXISTS(paths=taken[1:]) if len(taken) > 1 else ""
         raise AlreadyExistsError(ALREADY_EXISTS(also=also), path=taken[0])

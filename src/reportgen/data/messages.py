@@ -423,6 +423,13 @@ FILE_NOT_FOUND = MessageKind(
     en="file not found: put it beside report.yaml, or correct its name there",
     zh="找不到该文件：请把它放在 report.yaml 所在的文件夹中，或在 report.yaml 中改正文件名",
 )
+SHEET_FILE_MISSING = MessageKind(
+    "sheet.file-missing",
+    en="file not found: put the workbook beside the data file whose figures_sheet names it, "
+    "or correct its name there",
+    zh="找不到该文件：请把工作簿放在写有 figures_sheet 的数据文件所在的文件夹中，"
+    "或在那里改正文件名",
+)
 UNREADABLE_FILE = MessageKind(
     "table.unreadable",
     en="cannot read the file ({reason}): close it in other programs and try again",
@@ -432,6 +439,13 @@ CSV_SYNTAX = MessageKind(
     "table.csv-syntax",
     en="cannot read this line as CSV ({detail}): check that its quotation marks come in pairs",
     zh="这一行无法按 CSV 读取：请检查引号是否成对（原文：“{detail}”）",
+)
+CSV_LINE_TOO_LONG = MessageKind(
+    "table.csv-line-too-long",
+    en="this line is longer than the {limit} bytes a line of a table may have: check that the "
+    "file is the table meant, saved from Excel or WPS as CSV",
+    zh="这一行超过了表格每行最多 {limit} 字节的上限：请检查这是否就是要用的表格，"
+    "是否由 Excel 或 WPS 另存为 CSV",
 )
 TABLE_EMPTY = MessageKind(
     "table.empty",

@@ -19,6 +19,7 @@ from reportgen.data.messages import SEAL_MISSING, SEAL_UNUSABLE
 from reportgen.errors import Problem
 from reportgen.ooxml.official import SEAL_MM, imprint_xml, letterhead_xml, signature_xml
 from reportgen.ooxml.pictures import InlinePicture, placed_pictures
+from reportgen.workspace import outside_problem
 
 if TYPE_CHECKING:  # a loaded report is read back from the cache without these
     from reportgen.data.specs import OfficialSpec
@@ -156,6 +157,9 @@ def _seal(name: str | None, source: SourceFile) -> tuple[InlinePicture | None, l
     if not path.is_file():
         message = SEAL_MISSING(name=name, folder=path.parent)
         return None, [source.problem(message, where, "report.official.seal")]
+    outside = outside_problem(path, source.path.parent)
+    if outside is not None:  # -- a link to a seal elsewhere: another office's, the real one --
+        return None, [outside]
     with path.open("rb") as stream:
         png = stream.read(SEAL_LIMIT_MB * 1024 * 1024 + 1)
     if not png.startswith(_PNG_SIGNATURE) or len(png) > SEAL_LIMIT_MB * 1024 * 1024:

@@ -36,6 +36,7 @@ from reportgen.data.messages import (
     SHEET_FIGURE_TWICE,
     SHEET_FIGURE_UNIT,
     SHEET_FIGURE_WRITTEN,
+    SHEET_FILE_MISSING,
     SHEET_FORMULA_NOT_COMPUTED,
     SHEET_NO_FIGURE,
     SHEET_NO_INDICATORS,
@@ -47,6 +48,7 @@ from reportgen.data.spreadsheet import Sheet, SheetRow, open_sheet
 from reportgen.data.written_numbers import read_number
 from reportgen.errors import DataError, Problem, did_you_mean
 from reportgen.i18n import Message
+from reportgen.workspace import outside_problem
 
 #: How the columns are headed, in the sheets statistics offices send and the one reportgen writes.
 INDICATOR_HEADINGS = ("指标", "指标名称", "项目", "名称")
@@ -88,6 +90,11 @@ def fill_from_sheet(content: AnyContent, directory: Path, period: PeriodView) ->
     if spec is None:
         return SheetFigures(content, [], [])
     path = directory / spec.file
+    outside = outside_problem(path, directory)
+    if outside is not None:  # -- a link to a workbook elsewhere: its figures would be printed --
+        raise DataError([outside])
+    if not path.is_file():  # -- missing, a folder, or a pipe, which would wait for ever --
+        raise DataError([Problem(SHEET_FILE_MISSING(), file=path)])
     sheet = open_sheet(path, spec.sheet)
     rows = sheet.table_rows()
     header = next(rows, None)

@@ -38,6 +38,7 @@ from reportgen.data.messages import (
     COLUMN_TWICE,
     COLUMN_UNNAMED,
     CONTROL_CHARACTER,
+    CSV_LINE_TOO_LONG,
     CSV_SYNTAX,
     DIGITS_LOST,
     FILE_NOT_FOUND,
@@ -65,7 +66,13 @@ from reportgen.i18n import Message, Worded
 from reportgen.messages import os_reason
 from reportgen.patterns import LazyPattern
 from reportgen.text.dates import parse_date, shown_date
-from reportgen.text.decoding import FORBIDDEN_CHARACTER, TextLines, UndecodableText
+from reportgen.text.decoding import (
+    FORBIDDEN_CHARACTER,
+    MAX_LINE_BYTES,
+    LineTooLong,
+    TextLines,
+    UndecodableText,
+)
 from reportgen.text.messages import NOT_TEXT_ENCODING
 
 if TYPE_CHECKING:
@@ -361,6 +368,9 @@ def _csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
             line = reader.line_num + 1
     except csv.Error as err:
         raise DataError([Problem(CSV_SYNTAX(detail=str(err)), file=path, line=line)]) from err
+    except LineTooLong as err:
+        limit = f"{MAX_LINE_BYTES:,}"
+        raise DataError([Problem(CSV_LINE_TOO_LONG(limit=limit), file=path, line=line)]) from err
     except UnicodeDecodeError as err:
         problem = Problem(NOT_TEXT_ENCODING(line=line), file=path, line=line)
         raise DataError([problem]) from err

@@ -179,13 +179,15 @@ class _Builder:
                 self.problem(YAML_COMPLEX_KEY(), key_node, steps)
                 continue
             key = self.scalar(key_node, steps)
-            identity = _identity(key)
+            identity = _identity(key)  # -- ~ and null, true and True: one key --
             line = key_node.start_mark.line + 1
             if identity in first:
                 message = _duplicate(key_node.value, *first[identity])
                 self.problem(message, key_node, (*steps, str(key_node.value)))
                 continue
             first[identity] = (line, key_node.value)
+            if key is None or isinstance(key, bool):
+                key = key_node.value  # -- named as written (~, true), not as Python's None --
             child = (*steps, str(key))
             mapping[key] = self.value(value_node, child, ancestors)
             self.built.positions[child] = _place(key_node)

@@ -38,6 +38,11 @@ _SETTINGS = "word/settings.xml"
 _REMOTE = LazyPattern(r"^(?:https?:|ftp:|file://(?!/)|\\\\|//)", re.IGNORECASE)
 
 
+def is_remote(target: str) -> bool:
+    """Return whether a relationship's ``target`` is a web address or a file share."""
+    return bool(_REMOTE.match(target))
+
+
 class LeftOut(NamedTuple):
     """What a template held that its documents do not: ``macros`` or a ``remote-template``."""
 
@@ -53,7 +58,7 @@ def without_active_content(parts: Mapping[str, bytes]) -> tuple[dict[str, bytes]
     if removed:
         left_out.append(LeftOut("macros", ", ".join(removed)))
     remote = _remove_attached_template(kept)
-    if remote is not None and _REMOTE.match(remote):
+    if remote is not None and is_remote(remote):
         left_out.append(LeftOut("remote-template", remote))
     if _CONTENT_TYPES in kept:
         kept[_CONTENT_TYPES] = _document_types(kept[_CONTENT_TYPES], set(parts) - set(kept))

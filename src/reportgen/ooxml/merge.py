@@ -64,6 +64,8 @@ class MergedDocument:
         self._count = 0
         self._drawings = 0
         self._parts_by_digest: dict[bytes, str] = {}
+        #: Characters of body XML held so far, which the joined document will hold.
+        self.size = 0
 
     def add(self, document: bytes) -> None:
         """Append ``document`` (a .docx's bytes, from the same template as the others)."""
@@ -84,6 +86,7 @@ class MergedDocument:
         body = _BOOKMARK_ID.sub(self._bookmark, body)
         body = _DRAWING_ID.sub(self._drawing, body)
         self._body.append(self._pending_section + body)
+        self.size += len(body)
         self._pending_section = f"<w:p><w:pPr>{section}</w:pPr></w:p>"
 
     def to_bytes(self) -> bytes:

@@ -423,6 +423,19 @@ STRICT_OPEN_XML = MessageKind(
     zh="模板保存成了“Strict Open XML 文档”格式，reportgen 读不出其中的标签："
     "请在 Word 中打开，用“另存为”保存，保存类型选“Word 文档 (*.docx)”",
 )
+REMOTE_LINKS = MessageKind(
+    "template.remote-links",
+    en="the template links to {count} {count:picture or object|pictures or objects} elsewhere "
+    "({targets}) instead of holding {count:it|them}: Word fetches {count:it|them} each time a "
+    "document is opened, so {count:it is|they are} missing wherever the address cannot be "
+    "reached, and that address learns who opened the document; in Word, insert the picture "
+    "itself (Insert > Pictures, not Link to File), or File > Info > Edit Links to Files > "
+    "Break Link, and save the template",
+    zh="模板中有 {count} 处图片或对象链接到别处（{targets}），而不是放在模板里：每次打开文档"
+    "时 Word 都会去取，取不到的地方就不显示，对方也会知道谁打开了文档：请在 Word 中直接插入"
+    "图片（“插入→图片”，不选“链接到文件”），或点“文件→信息→编辑指向文件的链接→断开链接”，"
+    "保存模板后再用",
+)
 TEMPLATE_DAMAGED = MessageKind(
     "template.damaged",
     en="the template is damaged: {detail}; Word would refuse or repair every document made from "

@@ -170,12 +170,23 @@ def read_text(path: Path) -> DecodedText:
         raise DataError([Problem(err.message, file=path, line=err.line)]) from err
 
 
+#: The longest line of a text file read as lines, in bytes: a CSV line of a thousand full
+#: columns is under a tenth of it. A file without line breaks (a dump, a binary file renamed
+#: .csv) would otherwise be read whole as one line.
+MAX_LINE_BYTES = 16 * 1024 * 1024
+
+
+class LineTooLong(ValueError):
+    """Raised when a line of a file read as lines is longer than :data:`MAX_LINE_BYTES`."""
+
+
 class TextLines:
     """The lines of a text file in the encoding its start shows, decoded one at a time.
 
     A line keeps its line break, as the csv module wants. Opening raises OSError if the
     file cannot be read and UndecodableText if its start is no text; iterating raises
-    UnicodeDecodeError at the first line that does not decode, after the lines before it.
+    UnicodeDecodeError at the first line that does not decode, after the lines before it,
+    and LineTooLong at a line longer than :data:`MAX_LINE_BYTES`.
     """
 
     def __init__(self, path: Path) -> None:
@@ -198,12 +209,18 @@ class TextLines:
 
     def __iter__(self) -> Iterator[str]:
         if self._text is not None:
-            yield from self._text
+            # -- two or four bytes a character: the bound counted in characters --
+            while text := self._text.readline(MAX_LINE_BYTES // 2 + 1):
+                if len(text) > MAX_LINE_BYTES // 2:
+                    raise LineTooLong(MAX_LINE_BYTES)
+                yield text
             return
         decoder = codecs.getincrementaldecoder(self.encoding.codec)()
         # -- UTF-8 and GB18030 keep byte 0x0A for the line feed alone: split, then decode,
         #    so that a line that does not decode fails when it is reached --
-        for raw in self._stream:
+        while raw := self._stream.readline(MAX_LINE_BYTES + 1):
+            if len(raw) > MAX_LINE_BYTES:
+                raise LineTooLong(MAX_LINE_BYTES)
             yield decoder.decode(raw)
         rest = decoder.decode(b"", final=True)
         if rest:
