@@ -147,6 +147,10 @@ class CompiledTemplate:
         self._pictures_made: dict[tuple[Any, ...], dict[str, bytes]] = {}
         self._core: tuple[DocumentProperties, bytes] | None = None
         self._shapes = {name: ProvenShapes() for name in self.parts}
+        #: The parts whose text writes braces as docxtpl escapes them ({_{ name }_}).
+        self._escaped_braces = [
+            name for name, part in self.parts.items() if "{_" in part.source or "_}" in part.source
+        ]
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
@@ -231,10 +235,9 @@ class CompiledTemplate:
             placed_pictures.reset(pictures_token)
             printed_values.reset(token)
         self._verify(replaced, record, texts)
-        for name, blob in replaced.items():
+        for name in self._escaped_braces:
             # -- after the check for tags left: {_{ is docxtpl's way to print {{ as it is --
-            if b"{_" in blob or b"_}" in blob:
-                replaced[name] = _escaped_braces_printed(blob)
+            replaced[name] = _escaped_braces_printed(replaced[name])
         if pictures.placed:
             replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
