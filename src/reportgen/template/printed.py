@@ -46,12 +46,13 @@ def check_printed(
     """
     problems: list[Problem] = []
     reported: set[tuple[str, str]] = set()
+    shown = _shown_paths(template)
     for use in template.uses():
         if (use.path, use.how) in reported:
             continue
         row = use.steps[0].removesuffix("[]") in skip
         values = [] if row else _values(template.environment, context, use.steps)
-        reason = None if row else _reason(use, values)
+        reason = None if row else _reason(use, values, shown)
         line, written = use.line, use.written
         if reason is None and use.how == PRINTED and (values or row):
             reason, line, written = placed_reason(template, use, values)
@@ -68,13 +69,17 @@ def check_printed(
     return problems
 
 
-def _reason(use: Use, values: list[Any]) -> Message | None:
-    """Return why the first of ``values`` that fails its use fails it, or None if none does."""
+def _reason(use: Use, values: list[Any], shown: Collection[str] = ()) -> Message | None:
+    """Return why the first of ``values`` that fails its use fails it, or None if none does.
+
+    A condition's text saying no is refused only where the template does not also print it
+    (备注：{{ 备注 }} prints 无 as meant).
+    """
     check = FILTERS.get(use.how.removeprefix(FILTER)) if use.how.startswith(FILTER) else None
     for value in values:
         if use.how == ITERATED and isinstance(value, str) and PENDING not in value:
             return LOOP_OVER_TEXT(name=use.written)
-        if use.how == CONDITION and says_no(value):
+        if use.how == CONDITION and use.path not in shown and says_no(value):
             return SAYS_NO_AS_TEXT(value=value)
         if use.how == NUMBER and isinstance(value, str) and PENDING not in value:
             return _not_a_number(value)  # -- '3,500' * 2, or summed: refused, or text repeated --
@@ -111,13 +116,22 @@ def says_no(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower() in _NO
 
 
-def condition_columns(template: CompiledTemplate, row: str) -> set[str]:
-    """Return the columns of a batch's ``row`` whose value alone decides a condition."""
+def condition_columns(template: CompiledTemplate, row: str) -> dict[str, bool]:
+    """Return the columns of a batch's ``row`` whose value alone decides a condition.
+
+    Each says whether the template also prints it (备注：{{ row.备注 }}).
+    """
+    shown = _shown_paths(template)
     return {
-        use.steps[1]
+        use.steps[1]: use.path in shown
         for use in template.uses()
         if use.how == CONDITION and use.steps[0] == row and len(use.steps) == 2
     }
+
+
+def _shown_paths(template: CompiledTemplate) -> set[str]:
+    """Return the names the template prints, itself or through a filter."""
+    return {use.path for use in template.uses() if use.how == PRINTED or use.how.startswith(FILTER)}
 
 
 def _values(environment: Environment, context: Mapping[str, Any], steps: list[str]) -> list[Any]:
