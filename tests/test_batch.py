@@ -274,6 +274,9 @@ def test_check_lists_the_bad_rows_and_writes_nothing(
             "cannot use {row.name:>10}: write {row.column} for a column of the table, "
             "or one of {organisation}, {title}, {start}, {end}",
         ),
+        # -- Python's words, in English in the Chinese message too: expected '}' before … --
+        ("{row.name", "cannot read the braces (a { is not closed by }): write {row.name}"),
+        ("row.name}", "cannot read the braces (a } has no { before it): write {row.name}"),
     ],
 )
 def test_a_file_name_pattern_must_name_a_column(

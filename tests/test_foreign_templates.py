@@ -64,6 +64,14 @@ def test_a_condition_whose_field_says_no_in_words_is_refused_at_its_tag(
     ]
 
 
+def test_a_condition_on_a_field_the_template_also_prints_may_say_no_in_words(
+    tmp_path: Path,
+) -> None:
+    one_report(tmp_path, "备注: 无\n", ["{%p if 备注 %}", "备注：{{ 备注 }}", "{%p endif %}"])
+    assert check(tmp_path) == []
+    assert rendered(tmp_path) == ["备注：无"]
+
+
 def test_a_condition_whose_field_is_false_takes_the_other_branch(tmp_path: Path) -> None:
     one_report(tmp_path, "is_paid: false\n", PAID)
     assert check(tmp_path) == []
@@ -293,7 +301,7 @@ def test_a_batchs_column_deciding_a_condition_may_be_empty_and_may_not_say_no(
     folder.mkdir(parents=True)
     batch = 'template: cert.docx\nbatch:\n  rows: 名单.csv\n  output: "{row.姓名}"\n'
     (folder / "report.yaml").write_text(batch, encoding="utf-8")
-    table = "姓名,党员,备注\n张三,是,先进个人\n李四,否,\n王五,,\n"
+    table = "姓名,党员,备注\n张三,是,先进个人\n李四,否,\n王五,,\n赵六,,无\n"
     (folder / "名单.csv").write_text(table, encoding="utf-8")
     (tmp_path / "output").mkdir()
     assert check(tmp_path) == [
@@ -305,8 +313,11 @@ def test_a_batchs_column_deciding_a_condition_may_be_empty_and_may_not_say_no(
     with pytest.raises(ProblemsFound):
         render_reports(Workspace.at(tmp_path))
     written = tmp_path / "output" / "cert"
-    assert sorted(path.name for path in written.iterdir()) == ["张三.docx", "王五.docx"]
+    names = ["张三.docx", "王五.docx", "赵六.docx"]
+    assert sorted(path.name for path in written.iterdir()) == sorted(names)
     assert paragraph_texts(written / "王五.docx") == ["兹授予王五同志荣誉称号。"]
+    # -- a column the template prints too says 无 as meant: 备注：无 --
+    assert paragraph_texts(written / "赵六.docx") == ["兹授予赵六同志荣誉称号。", "备注：无"]
 
 
 # -- |safe, as templates written for docxtpl's autoescape use it --

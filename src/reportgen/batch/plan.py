@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import string
 from array import array
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -116,11 +116,12 @@ def plan_rows(
     spec: BatchFacts,
     table: Table,
     wanted: set[str],
-    conditions: Collection[str] = (),
+    conditions: Mapping[str, bool] | None = None,
 ) -> Iterator[PlanItem]:
     """Yield a task for each row that can be rendered and the problems of each other row.
 
-    A column in ``conditions`` decides a condition ({%p if row.备注 %}): empty is its no.
+    A column in ``conditions`` decides a condition ({%p if row.备注 %}): empty is its no; its
+    value says whether the template prints it too.
     """
     facts = data.facts.placeholders()
     pattern = _parse_pattern(spec.output)
@@ -137,7 +138,7 @@ def plan_rows(
         unusable = [
             row.problem(table.path, message, column)
             for column in ordered
-            if (message := _cell_problem(table, row, column, conditions))
+            if (message := _cell_problem(table, row, column, conditions or {}))
         ]
         if unusable:  # -- an empty cell, digits Excel lost --
             yield unusable
@@ -157,14 +158,14 @@ def plan_rows(
 
 
 def _cell_problem(
-    table: Table, row: Row, column: str, conditions: Collection[str]
+    table: Table, row: Row, column: str, conditions: Mapping[str, bool]
 ) -> Message | None:
     """Return what is wrong with ``row``'s cell in ``column``, which the template uses."""
     if column in conditions:
         from reportgen.template.printed import says_no
 
         value = row.fields[column]
-        if says_no(value):
+        if not conditions[column] and says_no(value):
             return CELL_SAYS_NO(value=value, column=column)
         if value == "":
             return None  # -- the condition's no, as the clerk meant it --

@@ -220,6 +220,13 @@ UNREADABLE_BRACES = MessageKind(
     en="cannot read the braces ({error}): write {{row.name}}",
     zh="花括号不配对（{error}）：请写作 {{row.name}} 这样的形式",
 )
+BRACE_NOT_CLOSED = MessageKind(
+    "data.brace-not-closed", en="a {{ is not closed by }}", zh="有 {{ 没有对应的 }}"
+)
+BRACE_NOT_OPENED = MessageKind(
+    "data.brace-not-opened", en="a }} has no {{ before it", zh="有 }} 前面没有对应的 {{"
+)
+BRACE_ALONE = MessageKind("data.brace-alone", en="a {{ stands alone", zh="有单独的 {{")
 UNKNOWN_PLACEHOLDER = MessageKind(
     "data.unknown-placeholder",
     en="cannot use {{{name}}}: write {{row.column}} for a column of the table, or one of {facts}",

@@ -19,6 +19,9 @@ from typing import Any
 from reportgen.data.messages import (
     BAD_NAME,
     BATCH_AND_OUTPUT,
+    BRACE_ALONE,
+    BRACE_NOT_CLOSED,
+    BRACE_NOT_OPENED,
     CONSTANT_NAME,
     CONTROL_CHARACTER,
     END_BEFORE_START,
@@ -204,6 +207,17 @@ def ordered(start: int, end: int) -> None:
         raise InvalidValue(END_BEFORE_START(end=end, start=start))
 
 
+def _brace_error(error: str) -> Message | str:
+    """Return Python's words for braces it cannot read in the clerk's terms."""
+    if error.startswith("expected '}'"):
+        return BRACE_NOT_CLOSED()
+    if error.startswith("Single '}'"):
+        return BRACE_NOT_OPENED()
+    if error.startswith("Single '{'"):
+        return BRACE_ALONE()
+    return error
+
+
 def output_placeholders(pattern: str) -> list[str]:
     """Return the names in braces in a batch's file name ``pattern``, in order.
 
@@ -213,7 +227,7 @@ def output_placeholders(pattern: str) -> list[str]:
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as err:
-        raise InvalidValue(UNREADABLE_BRACES(error=str(err))) from None
+        raise InvalidValue(UNREADABLE_BRACES(error=_brace_error(str(err)))) from None
     names = []
     for _, name, spec, conversion in parsed:
         if name is None:

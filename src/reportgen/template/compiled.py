@@ -144,9 +144,14 @@ class CompiledTemplate:
         self.environment = make_environment(for_docx=True)
         self.parts = dict(parts) if parts is not None else self._prepare_parts()
         self._uses: list[Use] | None = None
+        self._lines: dict[str, list[str]] = {}
         self._pictures_made: dict[tuple[Any, ...], dict[str, bytes]] = {}
         self._core: tuple[DocumentProperties, bytes] | None = None
         self._shapes = {name: ProvenShapes() for name in self.parts}
+        #: The parts whose text writes braces as docxtpl escapes them ({_{ name }_}).
+        self._escaped_braces = [
+            name for name, part in self.parts.items() if "{_" in part.source or "_}" in part.source
+        ]
         self._hint_plain_parts()
         environment_globals = self.environment.make_globals(None)
         self._templates: dict[str, Template] = {
@@ -231,10 +236,9 @@ class CompiledTemplate:
             placed_pictures.reset(pictures_token)
             printed_values.reset(token)
         self._verify(replaced, record, texts)
-        for name, blob in replaced.items():
+        for name in self._escaped_braces:
             # -- after the check for tags left: {_{ is docxtpl's way to print {{ as it is --
-            if b"{_" in blob or b"_}" in blob:
-                replaced[name] = _escaped_braces_printed(blob)
+            replaced[name] = _escaped_braces_printed(replaced[name])
         if pictures.placed:
             replaced.update(self._picture_parts(pictures))
         if "docProps/core.xml" in self.package.parts:
@@ -456,8 +460,12 @@ class CompiledTemplate:
 
     def source_line(self, name: str, line: int) -> str:
         """Return line ``line`` of part ``name``'s prepared source (a paragraph), or ""."""
-        source = self.parts[name].source if name in self.parts else ""
-        lines = _source_lines(source)[0]
+        lines = self._lines.get(name)
+        if lines is None:
+            # -- split once a part: each printed name asks, and a part is its whole text --
+            lines = self._lines[name] = (
+                self.parts[name].source if name in self.parts else ""
+            ).split("\n")
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def uses(self) -> list[Use]:

@@ -60,12 +60,13 @@ def check_printed(
     locate: Callable[[Steps, Any], tuple[Path, int | None, int | None] | None] | None = None
     problems: list[Problem] = []
     reported: set[tuple[str, str]] = set()
+    shown = _shown_paths(template)
     for use in template.uses():
         if (use.path, use.how) in reported:
             continue
         row = use.steps[0].removesuffix("[]") in skip
         found = [] if row else _values(template.environment, context, use.steps)
-        failed = None if row else _failure(use, found)
+        failed = None if row else _failure(use, found, shown)
         line, written = use.line, use.written
         value: Any = None
         steps: Steps | None = None
@@ -122,18 +123,26 @@ def _dotted(steps: Steps) -> str:
     return ".".join(str(step) for step in steps)
 
 
-def _failure(use: Use, values: list[tuple[Any, Steps]]) -> tuple[Message, Any, Steps] | None:
+def _failure(
+    use: Use, values: list[tuple[Any, Steps]], shown: Collection[str] = ()
+) -> tuple[Message, Any, Steps] | None:
     """Return why the first of ``values`` that fails its use fails it, with the value and steps."""
     check = FILTERS.get(use.how.removeprefix(FILTER)) if use.how.startswith(FILTER) else None
     for value, steps in values:
-        reason = _reason(use, check, value)
+        reason = _reason(use, check, value, shown)
         if reason is not None:
             return reason, value, steps
     return None
 
 
-def _reason(use: Use, check: Callable[[Any], Any] | None, value: Any) -> Message | None:
-    """Return why ``value`` fails ``use`` (``check`` is the filter it is given to), or None."""
+def _reason(
+    use: Use, check: Callable[[Any], Any] | None, value: Any, shown: Collection[str] = ()
+) -> Message | None:
+    """Return why ``value`` fails ``use`` (``check`` is the filter it is given to), or None.
+
+    A condition's text saying no is refused only where the template does not also print it
+    (备注：{{ 备注 }} prints 无 as meant).
+    """
     if use.how == ITERATED and isinstance(value, str) and PENDING not in value:
         from reportgen.data.rules import TABLE_SUFFIXES  # -- a render that is well needs none --
 
@@ -141,7 +150,7 @@ def _reason(use: Use, check: Callable[[Any], Any] | None, value: Any) -> Message
             # -- 名单: 名单.xlsx, where the rows of that table were meant --
             return LOOP_OVER_FILE_NAME(name=use.steps[-1].removesuffix("[]"), file=value.strip())
         return LOOP_OVER_TEXT(name=use.written)
-    if use.how == CONDITION and says_no(value):
+    if use.how == CONDITION and use.path not in shown and says_no(value):
         return SAYS_NO_AS_TEXT(value=value)
     if use.how == NUMBER and isinstance(value, str) and PENDING not in value:
         return _not_a_number(value)  # -- '3,500' * 2, or summed: refused, or text repeated --
@@ -188,13 +197,22 @@ def says_no(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower() in _NO
 
 
-def condition_columns(template: CompiledTemplate, row: str) -> set[str]:
-    """Return the columns of a batch's ``row`` whose value alone decides a condition."""
+def condition_columns(template: CompiledTemplate, row: str) -> dict[str, bool]:
+    """Return the columns of a batch's ``row`` whose value alone decides a condition.
+
+    Each says whether the template also prints it (备注：{{ row.备注 }}).
+    """
+    shown = _shown_paths(template)
     return {
-        use.steps[1]
+        use.steps[1]: use.path in shown
         for use in template.uses()
         if use.how == CONDITION and use.steps[0] == row and len(use.steps) == 2
     }
+
+
+def _shown_paths(template: CompiledTemplate) -> set[str]:
+    """Return the names the template prints, itself or through a filter."""
+    return {use.path for use in template.uses() if use.how == PRINTED or use.how.startswith(FILTER)}
 
 
 def _values(
