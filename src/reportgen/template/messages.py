@@ -404,6 +404,13 @@ REMOTE_TEMPLATE_LEFT_OUT = MessageKind(
     zh="模板链接到别处的模板（{target}），每次打开文档时 Word 都会去取它：生成的文档里已去掉"
     "这个链接；在 Word 中点“开发工具→文档模板”可把它从模板中删去",
 )
+TOO_MANY_TAGS = MessageKind(
+    "template.too-many-tags",
+    en="the template holds {count} tags, more than the {limit} a template may hold (checking "
+    "each would take minutes and gigabytes of memory): split it into several templates",
+    zh="模板中有 {count} 个标签，超过上限 {limit} 个（逐个检查要花几分钟、占用数 GB 内存）："
+    "请把它拆成几个模板",
+)
 REMOTE_LINKS = MessageKind(
     "template.remote-links",
     en="the template links to {count} {count:picture or object|pictures or objects} elsewhere "
