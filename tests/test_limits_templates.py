@@ -7,6 +7,7 @@ without the bounds they would take gigabytes, and the test would fail rather tha
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -113,4 +114,30 @@ def test_a_part_declaring_a_dtd_is_refused(declaration: bytes) -> None:
     assert refusal(blob) == (
         "t.docx: word/document.xml declares a DTD (<!DOCTYPE> or <!ENTITY>), which a .docx may "
         "not hold and Word never writes: save the template again in Word or WPS"
+    )
+
+
+def test_a_template_of_more_tags_than_a_template_may_hold_is_refused_before_they_are_parsed(
+    tmp_path: Path,
+) -> None:
+    # -- each tag was parsed and checked on its own: a .docx of 1 MB with 160,000 tags took
+    # 35 s and 2 GB of memory (the test's process may take one) before it said anything --
+    make_workspace(tmp_path)
+    template = tmp_path / "templates" / TEMPLATE
+    paragraphs = "".join(
+        f"<w:p><w:r><w:t>{{{{ report.title }}}}第{index}段</w:t></w:r></w:p>"
+        for index in range(160_000)
+    )
+    with zipfile.ZipFile(template) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    document = parts["word/document.xml"].decode("utf-8")
+    parts["word/document.xml"] = document.replace("<w:body>", f"<w:body>{paragraphs}", 1).encode()
+    template.write_bytes(zip_of(parts))
+    completed = run_limited(["check"], tmp_path, {"REPORTGEN_NO_CACHE": "1"})
+    assert completed.returncode == 1, completed.stderr
+    total = len(re.findall(r"\{[{%#]", document)) + 160_000
+    assert completed.stderr.splitlines()[0] == (
+        f"{template}: the template holds {total:,} tags, more than the 20,000 a template may hold "
+        "(checking each would take minutes and gigabytes of memory): split it into several "
+        "templates"
     )

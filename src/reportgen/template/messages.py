@@ -423,6 +423,13 @@ STRICT_OPEN_XML = MessageKind(
     zh="模板保存成了“Strict Open XML 文档”格式，reportgen 读不出其中的标签："
     "请在 Word 中打开，用“另存为”保存，保存类型选“Word 文档 (*.docx)”",
 )
+TOO_MANY_TAGS = MessageKind(
+    "template.too-many-tags",
+    en="the template holds {count} tags, more than the {limit} a template may hold (checking "
+    "each would take minutes and gigabytes of memory): split it into several templates",
+    zh="模板中有 {count} 个标签，超过上限 {limit} 个（逐个检查要花几分钟、占用数 GB 内存）："
+    "请把它拆成几个模板",
+)
 REMOTE_LINKS = MessageKind(
     "template.remote-links",
     en="the template links to {count} {count:picture or object|pictures or objects} elsewhere "
