@@ -708,3 +708,74 @@ def test_the_pages_problems_speak_the_pages_language_whatever_the_system_speaks(
         assert current_language() == "en"  # -- as before, once the server stops --
     finally:
         set_language(None)
+
+
+# -- a hand-made template's data, in its own shape --
+
+COMMITTEE = "women-committee-2023"
+
+
+def test_the_form_shows_the_fields_of_a_hand_made_templates_data(client: TestClient) -> None:
+    # -- the form showed only the date: a clerk could fill none of the committee's own fields --
+    page = html.unescape(client.get(f"/reports/{COMMITTEE}").text)
+    org_name = field_name("report.yaml", ("org_name",))
+    assert f'name="{org_name}" value="市总工会女职工委员会"' in page
+    assert f'name="{field_name("report.yaml", ("year",))}" value="2023"' in page
+    # -- a list of records is a table of rows; a long text a box of its own --
+    assert f'name="{field_name("report.yaml", ("work_items",))}@title"' in page
+    assert f'name="{field_name("report.yaml", ("figures",))}@value"' in page
+    assert f'<textarea name="{field_name("report.yaml", ("opening",))}"' in page
+
+
+def test_a_hand_made_templates_fields_are_saved_in_place(
+    client: TestClient, workspace_dir: Path
+) -> None:
+    path = workspace_dir / "data" / COMMITTEE / "report.yaml"
+    seen = versions(client, COMMITTEE)
+    org_name = field_name("report.yaml", ("org_name",))
+    year = field_name("report.yaml", ("year",))
+    response = client.post(
+        f"/reports/{COMMITTEE}/save",
+        data={
+            org_name: "江州市总工会女职工委员会",
+            year: "2024",
+            **seen,
+            "csrf_token": csrf(client),
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200, response.text
+    text = path.read_text(encoding="utf-8")
+    assert "org_name: 江州市总工会女职工委员会\n" in text and "year: 2024\n" in text
+    assert "template: women-committee-report.docx" in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("12000", "经费: 12000"),
+        ("2024-03-18", "开会日期: 2024-03-18"),
+        ("010010", '邮编: "010010"'),
+        ("江州市总工会", "单位: 江州市总工会"),
+    ],
+)
+def test_a_value_typed_over_the_placeholder_is_saved_as_the_file_would_hold_it(
+    client: TestClient, workspace_dir: Path, typed: str, written: str
+) -> None:
+    key = written.partition(":")[0]
+    folder = workspace_dir / "data" / "hand-made"
+    folder.mkdir()
+    (folder / "report.yaml").write_text(
+        f"template: women-committee-report.docx\n{key}: 【待填写】    # 印在正文第1段\n", "utf-8"
+    )
+    seen = versions(client, "hand-made")
+    name = field_name("report.yaml", (key,))
+    assert f'name="{name}" value="【待填写】"' in client.get("/reports/hand-made").text
+    response = client.post(
+        "/reports/hand-made/save",
+        data={name: typed, **seen, "csrf_token": csrf(client)},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200, response.text
+    saved = (folder / "report.yaml").read_text("utf-8")
+    assert re.search(f"^{re.escape(written)} +# 印在正文第1段$", saved, re.M), saved

@@ -20,6 +20,7 @@ from urllib.parse import quote, unquote
 
 import yaml
 
+from reportgen.data.namespace import PART_FIELDS, REPORT_FIELDS, split_fields
 from reportgen.data.outline import read_outline
 from reportgen.data.report import REPORT_FILE
 from reportgen.data.yaml_edit import Steps
@@ -39,6 +40,8 @@ LISTS_FIELD = "__lists__"
 RECORDS_FIELD = "__records__"
 #: The most rows a table may have to be edited in the form; a longer one is edited in Excel.
 MAX_RECORDS = 300
+#: How deep in records the form shows a clerk's own fields (负责人.联系方式.电话).
+_OWN_DEPTH = 4
 
 
 @dataclass
@@ -254,9 +257,11 @@ def build_section(path: Path, text: str, number: int = 0) -> Section:
         section.fields = reader.facts(data)
     elif isinstance(data.get("lead"), str):
         section.prose.append(reader.field(("lead",), "prose", "领句（加粗的开头句）", data["lead"]))
-    section.figures = reader.figures(data.get("figures"), ("figures",))
-    section.derived = reader.derived(data.get("derived"))
-    reader.lists(data.get("lists"), section)
+    ours, own = split_fields(data, REPORT_FIELDS if file == REPORT_FILE else PART_FIELDS)
+    section.figures = reader.figures(ours.get("figures"), ("figures",))
+    section.derived = reader.derived(ours.get("derived"))
+    reader.lists(ours.get("lists"), section)
+    reader.own(own, (), section)
     for key, label in (("opening", "开头段落"), ("paragraphs", "正文段落")):
         if isinstance(data.get(key), list):
             section.prose.append(reader.field((key,), "prose-list", label, data[key]))
@@ -304,6 +309,29 @@ class _Reader:
                 section.records.append(self.field(("lists", key), "records", key, items))
             elif isinstance(items, list | type(None)):
                 section.lists.append(self.field(("lists", key), "list", key, items))
+
+    def own(self, fields: dict[Any, Any], steps: Steps, section: Section) -> None:
+        """Add the clerk's own fields to ``section``, each value as the input its kind takes.
+
+        A hand-made template's data has its own shape: text, numbers, dates, lists of text,
+        tables of records, and records whose fields are shown one by one (``负责人.姓名``).
+        A true or false stays in the file, as does anything nested deeper than a form shows.
+        """
+        for key, value in fields.items():
+            path = (*steps, str(key))
+            label = ".".join(path)
+            if isinstance(value, dict):
+                if len(path) < _OWN_DEPTH:
+                    self.own(value, path, section)
+            elif _is_records(value):
+                section.records.append(self.field(path, "records", label, value))
+            elif isinstance(value, list):
+                if all(isinstance(item, str) for item in value):
+                    section.lists.append(self.field(path, "list", label, value))
+            elif (kind := _own_kind(value)) == "prose":
+                section.prose.append(self.field(path, kind, label, value))
+            elif kind is not None:
+                section.fields.append(self.field(path, kind, label, value))
 
     def facts(self, data: dict[str, Any]) -> list[Field]:
         fields = []
@@ -426,6 +454,19 @@ def _title(file: str, data: dict[str, Any], number: int) -> str:
     if not isinstance(lead, str) or "{" in lead:
         return file
     return f"{cn_numeral(number)}、{lead}" if number else lead
+
+
+def _own_kind(value: Any) -> Kind | None:
+    """Return the input a single value of the clerk's own takes; None for true or false."""
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, bool):
+        return None  # -- a switch the template tests: left to the file --
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str) and ("\n" in value or "{{" in value or len(value) > 40):
+        return "prose"  # -- a paragraph, which may name figures: a box of its own, with chips --
+    return "text" if isinstance(value, str) or value is None else None
 
 
 def _mapping(value: Any) -> dict[Any, Any]:

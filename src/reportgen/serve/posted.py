@@ -21,6 +21,7 @@ from reportgen.i18n import Message
 from reportgen.serve.form import LISTS_FIELD, RECORDS_FIELD, columns_of, parse_field_name
 from reportgen.serve.messages import NOT_A_DATE, NOT_A_NUMBER
 from reportgen.serve.typed_numbers import NotANumber, read_typed_number
+from reportgen.text.printing import PENDING
 
 #: What a posted form holds: each name with its values, in the page's order.
 Posted = Mapping[str, list[str]]
@@ -65,6 +66,8 @@ def changes_from_form(
 def typed(text: str, old: Any) -> Value:
     """Return posted ``text`` as the kind of value the file holds there (``old``)."""
     text = _text(text)
+    if isinstance(old, str) and old.strip() == PENDING:
+        return _filled(text)
     if isinstance(old, bool | str):
         return text
     if isinstance(old, dt.date) or (old is None and _looks_like_date(text)):
@@ -72,6 +75,24 @@ def typed(text: str, old: Any) -> Value:
     if old is None or isinstance(old, int | float):
         return read_typed_number(text)
     return text
+
+
+def _filled(text: str) -> Value:
+    """Return what a clerk typed over 【待填写】 as the file would hold it, had they typed it there.
+
+    A date typed as the date box gives it is a date, a plain number a number (not 010010, a
+    postcode, nor 0571-…, a telephone number), anything else text.
+    """
+    stripped = text.strip()
+    if _looks_like_date(stripped):
+        return _date(stripped)
+    if _PLAIN_NUMBER.fullmatch(stripped):
+        return float(stripped) if "." in stripped else int(stripped)
+    return text
+
+
+#: A number as YAML reads one and a clerk means one: no leading zero, no grouping.
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9]\d{0,17})(?:\.\d+)?")
 
 
 def _place(name: str, current: Mapping[str, Any]) -> tuple[str, Steps] | None:
