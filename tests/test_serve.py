@@ -367,6 +367,10 @@ def test_an_uploaded_template_is_kept_with_data_to_fill_it(
     assert "template: dept-summary.docx" in data
     assert "  indicators:" in data and "closing:" in data
     assert data.count("【待填写】") > 5
+    # -- and the form it opens in has a box for each, where it had none but the date --
+    page = client.get(response.headers["location"]).text
+    closing = field_name("report.yaml", ("closing",))
+    assert f'name="{closing}" value="【待填写】"' in page
 
 
 def test_uploads_that_are_not_templates_are_refused_and_nothing_is_written(
